@@ -1,0 +1,110 @@
+import { ValidationError } from '../errors/hpckit-error.js';
+import { CAPABILITY_KEYS, type Capabilities, type CapabilityKey } from './capabilities.js';
+import type {
+  AccountOperations,
+  ConfigOperations,
+  JobOperations,
+  SchedulerAdapter,
+  UserOperations,
+} from './scheduler-adapter.js';
+
+/** What an adapter author writes: capabilities may be partial (missing ones are `false`). */
+export interface SchedulerAdapterDefinition {
+  name: string;
+  capabilities: Partial<Capabilities>;
+  jobs: JobOperations;
+  accounts?: AccountOperations;
+  users?: UserOperations;
+  config: ConfigOperations;
+  version: SchedulerAdapter['version'];
+  close?: SchedulerAdapter['close'];
+}
+
+/** The methods each capability promises. */
+const REQUIRED_METHODS: Record<CapabilityKey, readonly string[]> = {
+  'jobs.render': ['jobs.render'],
+  'jobs.hold': ['jobs.hold', 'jobs.release'],
+  'jobs.updateTimeLimit': ['jobs.updateTimeLimit'],
+  'jobs.arrays': [],
+  'jobs.dependencies': [],
+  'accounting.history': [],
+  'accounts.create': ['accounts.create'],
+  'accounts.list': ['accounts.list'],
+  'accounts.block': ['accounts.block', 'accounts.unblock', 'accounts.status'],
+  'users.manage': ['users.add', 'users.remove'],
+  'users.block': ['users.block', 'users.unblock', 'users.status'],
+  'config.availability': ['config.availability'],
+  actAsUser: [],
+};
+
+/** The methods a capability guards, e.g. `jobs.hold` → `jobs.hold`, `jobs.release`. */
+export function methodsOf(capability: CapabilityKey): readonly string[] {
+  return REQUIRED_METHODS[capability];
+}
+
+/**
+ * Builds a {@link SchedulerAdapter} from its parts, filling every capability the definition does
+ * not mention with `false` (so adding a capability to hpckit later breaks no adapter) and checking
+ * that each declared capability has its methods.
+ *
+ * @throws {@link ValidationError} if a declared capability lacks a method, or the name is not kebab-case.
+ *
+ * @example
+ * ```ts
+ * export function pbsAdapter(options: PbsOptions): SchedulerAdapter {
+ *   return defineSchedulerAdapter({
+ *     name: 'pbs',
+ *     capabilities: { 'jobs.hold': true },
+ *     jobs: { submit, get, list, cancel, hold, release },
+ *     config: { cluster },
+ *     version,
+ *   });
+ * }
+ * ```
+ */
+export function defineSchedulerAdapter(definition: SchedulerAdapterDefinition): SchedulerAdapter {
+  const capabilities = Object.fromEntries(
+    CAPABILITY_KEYS.map((key) => [key, definition.capabilities[key] === true]),
+  ) as Record<CapabilityKey, boolean>;
+  const adapter: SchedulerAdapter = {
+    name: definition.name,
+    capabilities: Object.freeze(capabilities),
+    jobs: definition.jobs,
+    accounts: definition.accounts ?? {},
+    users: definition.users ?? {},
+    config: definition.config,
+    version: definition.version,
+    close: definition.close,
+  };
+  const issues: { path: string[]; message: string; code: string }[] = [];
+  if (!/^[a-z][a-z0-9-]*$/.test(definition.name)) {
+    issues.push({ path: ['name'], message: 'must be a kebab-case id such as "slurm"', code: 'custom' });
+  }
+  for (const required of ['jobs.submit', 'jobs.get', 'jobs.list', 'jobs.cancel', 'config.cluster']) {
+    if (typeof lookup(adapter, required) !== 'function') {
+      issues.push({ path: required.split('.'), message: 'is required by the contract', code: 'custom' });
+    }
+  }
+  for (const key of CAPABILITY_KEYS) {
+    if (!capabilities[key]) continue;
+    for (const method of REQUIRED_METHODS[key]) {
+      if (typeof lookup(adapter, method) !== 'function') {
+        issues.push({
+          path: method.split('.'),
+          message: `is missing, but capability "${key}" is declared`,
+          code: 'custom',
+        });
+      }
+    }
+  }
+  if (issues.length > 0) {
+    throw new ValidationError({ details: { subject: `adapter definition "${definition.name}"`, issues } });
+  }
+  return adapter;
+}
+
+function lookup(adapter: SchedulerAdapter, path: string): unknown {
+  const [group, method] = path.split('.') as [string, string];
+  const ops = (adapter as unknown as Record<string, Record<string, unknown> | undefined>)[group];
+  return ops?.[method];
+}

@@ -1,0 +1,315 @@
+import { z } from 'zod';
+import { InternalError, isHpckitError, UnsupportedError } from '../errors/hpckit-error.js';
+import { parseInput } from '../errors/validation.js';
+import { abortable, delay } from '../time/abort.js';
+import type { BlockStatus, SchedulerAccount } from '../model/account.js';
+import type { Availability, ClusterConfig } from '../model/cluster-config.js';
+import type { Job, JobRecord } from '../model/job.js';
+import { type JobPage, type JobQueryInput, JobQuerySchema } from '../model/job-query.js';
+import { type JobSpecInput, JobSpecSchema } from '../model/job-spec.js';
+import { JobIdSchema, NameSchema } from '../model/names.js';
+import type { Capabilities, CapabilityKey } from './capabilities.js';
+import type {
+  CallContext,
+  CancelResult,
+  Membership,
+  RenderedSubmission,
+  SchedulerAdapter,
+  SchedulerVersion,
+  SubmitContext,
+  SubmitResult,
+} from './scheduler-adapter.js';
+import { type TimeLimitChangeInput, TimeLimitChangeSchema } from './time-limit-change.js';
+
+/** How the runtime retries idempotent reads that failed with a retryable error. */
+export interface RetryPolicy {
+  /** Further attempts after the first. @default 2 */
+  retries: number;
+  /** Delay before the first retry, doubled each time. @default 200 */
+  baseDelayMs: number;
+}
+
+/** Options of {@link createRuntimeAdapter}. */
+export interface RuntimeAdapterOptions {
+  retry?: Partial<RetryPolicy>;
+}
+
+/**
+ * An adapter as core uses it: every method present, every input validated, undeclared capabilities
+ * refused with one `UNSUPPORTED` error, abort signals honoured, idempotent reads retried, and
+ * foreign exceptions wrapped. Adapter authors never implement this; `createClient` builds it.
+ */
+export interface RuntimeAdapter {
+  readonly name: string;
+  readonly capabilities: Capabilities;
+  readonly jobs: {
+    submit(spec: JobSpecInput, ctx?: SubmitContext): Promise<SubmitResult>;
+    render(spec: JobSpecInput, ctx?: CallContext): Promise<RenderedSubmission>;
+    get(id: string, ctx?: CallContext): Promise<Job>;
+    list(query?: JobQueryInput, ctx?: CallContext): Promise<JobPage<JobRecord>>;
+    cancel(id: string, ctx?: CallContext): Promise<CancelResult>;
+    hold(id: string, ctx?: CallContext): Promise<void>;
+    release(id: string, ctx?: CallContext): Promise<void>;
+    updateTimeLimit(id: string, change: TimeLimitChangeInput, ctx?: CallContext): Promise<{ timeLimitSeconds: number }>;
+  };
+  readonly accounts: {
+    create(account: { name: string; owner?: string }, ctx?: CallContext): Promise<void>;
+    list(filter?: { user?: string }, ctx?: CallContext): Promise<SchedulerAccount[]>;
+    block(account: string, ctx?: CallContext): Promise<void>;
+    unblock(account: string, ctx?: CallContext): Promise<void>;
+    status(account: string, ctx?: CallContext): Promise<BlockStatus>;
+  };
+  readonly users: {
+    add(membership: Membership, ctx?: CallContext): Promise<void>;
+    remove(membership: Membership, ctx?: CallContext): Promise<void>;
+    block(membership: Membership, ctx?: CallContext): Promise<void>;
+    unblock(membership: Membership, ctx?: CallContext): Promise<void>;
+    status(membership: Membership, ctx?: CallContext): Promise<BlockStatus>;
+  };
+  readonly config: {
+    cluster(ctx?: CallContext): Promise<ClusterConfig>;
+    availability(membership: Membership, ctx?: CallContext): Promise<Availability>;
+  };
+  version(ctx?: CallContext): Promise<SchedulerVersion>;
+  /** Closes the adapter once; later calls are no-ops. */
+  close(): Promise<void>;
+}
+
+const MembershipSchema = z.strictObject({ user: NameSchema, account: NameSchema });
+const AccountCreateSchema = z.strictObject({ name: NameSchema, owner: NameSchema.optional() });
+const AccountFilterSchema = z.strictObject({ user: NameSchema.optional() });
+
+/**
+ * Wraps an adapter in the runtime layer (see {@link RuntimeAdapter}).
+ */
+export function createRuntimeAdapter(adapter: SchedulerAdapter, options: RuntimeAdapterOptions = {}): RuntimeAdapter {
+  const retry: RetryPolicy = { retries: 2, baseDelayMs: 200, ...options.retry };
+  let closing: Promise<void> | undefined;
+
+  interface Call<T> {
+    operation: string;
+    capability?: CapabilityKey;
+    idempotent: boolean;
+    ctx: CallContext | undefined;
+    run: (ctx: CallContext) => Promise<T> | undefined;
+  }
+
+  async function invoke<T>(call: Call<T>): Promise<T> {
+    const ctx = call.ctx ?? {};
+    if (call.capability && !adapter.capabilities[call.capability]) throw unsupported(call.capability);
+    if (ctx.user !== undefined) {
+      parseInput(NameSchema, ctx.user, 'call context', ['user']);
+      if (!adapter.capabilities.actAsUser) throw unsupported('actAsUser');
+    }
+    for (let attempt = 0; ; attempt++) {
+      ctx.signal?.throwIfAborted();
+      try {
+        const pending = call.run(ctx);
+        if (pending === undefined) throw unsupported(call.capability ?? (call.operation as CapabilityKey));
+        return await abortable(pending, ctx.signal);
+      } catch (err) {
+        if (ctx.signal?.aborted && err === ctx.signal.reason) throw err;
+        const wrapped = isHpckitError(err) ? err : foreign(call.operation, err);
+        if (!call.idempotent || !wrapped.retryable || attempt >= retry.retries) throw wrapped;
+        await delay(retry.baseDelayMs * 2 ** attempt, ctx.signal);
+      }
+    }
+  }
+
+  function unsupported(capability: string): UnsupportedError {
+    return new UnsupportedError({ details: { capability, adapter: adapter.name }, adapter: adapter.name });
+  }
+
+  function foreign(operation: string, err: unknown): InternalError {
+    return new InternalError({
+      details: { operation },
+      message: `The adapter failed unexpectedly in ${operation}: ${err instanceof Error ? err.message : String(err)}.`,
+      adapter: adapter.name,
+      cause: err,
+    });
+  }
+
+  const jobId = (id: string) => parseInput(JobIdSchema, id, 'job id');
+  const membership = (m: Membership) => parseInput(MembershipSchema, m, 'membership');
+  const accountName = (name: string) => parseInput(NameSchema, name, 'account name');
+  const { jobs, accounts, users, config } = adapter;
+
+  return {
+    name: adapter.name,
+    capabilities: adapter.capabilities,
+    jobs: {
+      submit: (spec, ctx) => {
+        const parsed = parseInput(JobSpecSchema, spec, 'job spec');
+        requireSpecCapabilities(parsed, adapter, unsupported);
+        return invoke({ operation: 'jobs.submit', idempotent: false, ctx, run: (c) => jobs.submit(parsed, c) });
+      },
+      render: (spec, ctx) => {
+        const parsed = parseInput(JobSpecSchema, spec, 'job spec');
+        return invoke({
+          operation: 'jobs.render',
+          capability: 'jobs.render',
+          idempotent: true,
+          ctx,
+          run: (c) => jobs.render?.(parsed, c),
+        });
+      },
+      get: (id, ctx) => {
+        const parsed = jobId(id);
+        return invoke({ operation: 'jobs.get', idempotent: true, ctx, run: (c) => jobs.get(parsed, c) });
+      },
+      list: (query, ctx) => {
+        const parsed = parseInput(JobQuerySchema, query ?? {}, 'job query');
+        return invoke({ operation: 'jobs.list', idempotent: true, ctx, run: (c) => jobs.list(parsed, c) });
+      },
+      cancel: (id, ctx) => {
+        const parsed = jobId(id);
+        return invoke({ operation: 'jobs.cancel', idempotent: false, ctx, run: (c) => jobs.cancel(parsed, c) });
+      },
+      hold: (id, ctx) => {
+        const parsed = jobId(id);
+        return invoke({ operation: 'jobs.hold', capability: 'jobs.hold', idempotent: false, ctx, run: (c) => jobs.hold?.(parsed, c) });
+      },
+      release: (id, ctx) => {
+        const parsed = jobId(id);
+        return invoke({
+          operation: 'jobs.release',
+          capability: 'jobs.hold',
+          idempotent: false,
+          ctx,
+          run: (c) => jobs.release?.(parsed, c),
+        });
+      },
+      updateTimeLimit: (id, change, ctx) => {
+        const parsedId = jobId(id);
+        const parsed = parseInput(TimeLimitChangeSchema, change, 'time-limit change');
+        return invoke({
+          operation: 'jobs.updateTimeLimit',
+          capability: 'jobs.updateTimeLimit',
+          idempotent: false,
+          ctx,
+          run: (c) => jobs.updateTimeLimit?.(parsedId, parsed, c),
+        });
+      },
+    },
+    accounts: {
+      create: (account, ctx) => {
+        const parsed = parseInput(AccountCreateSchema, account, 'account');
+        return invoke({
+          operation: 'accounts.create',
+          capability: 'accounts.create',
+          idempotent: false,
+          ctx,
+          run: (c) => accounts.create?.(parsed, c),
+        });
+      },
+      list: (filter, ctx) => {
+        const parsed = parseInput(AccountFilterSchema, filter ?? {}, 'account filter');
+        return invoke({
+          operation: 'accounts.list',
+          capability: 'accounts.list',
+          idempotent: true,
+          ctx,
+          run: (c) => accounts.list?.(parsed, c),
+        });
+      },
+      block: (name, ctx) => {
+        const parsed = accountName(name);
+        return invoke({
+          operation: 'accounts.block',
+          capability: 'accounts.block',
+          idempotent: true,
+          ctx,
+          run: (c) => accounts.block?.(parsed, c),
+        });
+      },
+      unblock: (name, ctx) => {
+        const parsed = accountName(name);
+        return invoke({
+          operation: 'accounts.unblock',
+          capability: 'accounts.block',
+          idempotent: true,
+          ctx,
+          run: (c) => accounts.unblock?.(parsed, c),
+        });
+      },
+      status: (name, ctx) => {
+        const parsed = accountName(name);
+        return invoke({
+          operation: 'accounts.status',
+          capability: 'accounts.block',
+          idempotent: true,
+          ctx,
+          run: (c) => accounts.status?.(parsed, c),
+        });
+      },
+    },
+    users: {
+      add: (m, ctx) => {
+        const parsed = membership(m);
+        return invoke({ operation: 'users.add', capability: 'users.manage', idempotent: false, ctx, run: (c) => users.add?.(parsed, c) });
+      },
+      remove: (m, ctx) => {
+        const parsed = membership(m);
+        return invoke({
+          operation: 'users.remove',
+          capability: 'users.manage',
+          idempotent: false,
+          ctx,
+          run: (c) => users.remove?.(parsed, c),
+        });
+      },
+      block: (m, ctx) => {
+        const parsed = membership(m);
+        return invoke({ operation: 'users.block', capability: 'users.block', idempotent: true, ctx, run: (c) => users.block?.(parsed, c) });
+      },
+      unblock: (m, ctx) => {
+        const parsed = membership(m);
+        return invoke({
+          operation: 'users.unblock',
+          capability: 'users.block',
+          idempotent: true,
+          ctx,
+          run: (c) => users.unblock?.(parsed, c),
+        });
+      },
+      status: (m, ctx) => {
+        const parsed = membership(m);
+        return invoke({
+          operation: 'users.status',
+          capability: 'users.block',
+          idempotent: true,
+          ctx,
+          run: (c) => users.status?.(parsed, c),
+        });
+      },
+    },
+    config: {
+      cluster: (ctx) => invoke({ operation: 'config.cluster', idempotent: true, ctx, run: (c) => config.cluster(c) }),
+      availability: (m, ctx) => {
+        const parsed = membership(m);
+        return invoke({
+          operation: 'config.availability',
+          capability: 'config.availability',
+          idempotent: true,
+          ctx,
+          run: (c) => config.availability?.(parsed, c),
+        });
+      },
+    },
+    version: (ctx) => invoke({ operation: 'version', idempotent: true, ctx, run: (c) => adapter.version(c) }),
+    close: () => {
+      closing ??= Promise.resolve(adapter.close?.());
+      return closing;
+    },
+  };
+}
+
+function requireSpecCapabilities(
+  spec: ReturnType<typeof JobSpecSchema.parse>,
+  adapter: SchedulerAdapter,
+  unsupported: (capability: string) => Error,
+): void {
+  if (spec.array && !adapter.capabilities['jobs.arrays']) throw unsupported('jobs.arrays');
+  if (spec.dependencies?.length && !adapter.capabilities['jobs.dependencies']) throw unsupported('jobs.dependencies');
+  if (spec.hold && !adapter.capabilities['jobs.hold']) throw unsupported('jobs.hold');
+}

@@ -1,0 +1,125 @@
+import type { BlockStatus, SchedulerAccount } from '../model/account.js';
+import type { Availability, ClusterConfig } from '../model/cluster-config.js';
+import type { Job, JobRecord } from '../model/job.js';
+import type { JobPage, JobQuery } from '../model/job-query.js';
+import type { JobSpec } from '../model/job-spec.js';
+import type { Capabilities } from './capabilities.js';
+
+/** Context every operation takes last: whom it acts for, and how to abort it. */
+export interface CallContext {
+  /** The user the call acts for (needs the `actAsUser` capability). */
+  user?: string;
+  signal?: AbortSignal;
+}
+
+/** Context of a submission. */
+export interface SubmitContext extends CallContext {
+  /**
+   * A token unique to this submission. If the answer to a submit is lost and the caller submits
+   * again with the same token, the adapter returns the job it already created.
+   */
+  idempotencyKey?: string;
+}
+
+/** What a submission would run: the exact script and command. */
+export interface RenderedSubmission {
+  /** The batch script, byte for byte. */
+  script: string;
+  /** The command (argv) that submits it; the script goes on standard input. */
+  command: string[];
+}
+
+/** A submitted job and the exact script that created it. */
+export interface SubmitResult extends RenderedSubmission {
+  job: Job;
+}
+
+/** Result of a cancel: whether it cancelled the job or the job had already ended. */
+export interface CancelResult {
+  status: 'cancelled' | 'already_ended';
+}
+
+/** A time-limit change: a new limit, or a signed change of the current one, in seconds. */
+export type TimeLimitChange = { set: number } | { delta: number };
+
+/** Scheduler and adapter versions. */
+export interface SchedulerVersion {
+  /** Scheduler name, e.g. `slurm`. */
+  scheduler: string;
+  /** Scheduler version, e.g. `22.05.8`. */
+  version: string;
+  /** Version of the adapter package. */
+  adapter: string;
+}
+
+/** Job operations. Inputs arrive validated and normalised by core. */
+export interface JobOperations {
+  /** Submits a job; returns it with the exact script. */
+  submit(spec: JobSpec, ctx: SubmitContext): Promise<SubmitResult>;
+  /** The script and command a submit would run (capability `jobs.render`). */
+  render?(spec: JobSpec, ctx: CallContext): Promise<RenderedSubmission>;
+  /** One job, live or from history. Throws `NOT_FOUND` if unknown. */
+  get(id: string, ctx: CallContext): Promise<Job>;
+  /** Jobs matching a query, ordered by submit time then id. */
+  list(query: JobQuery, ctx: CallContext): Promise<JobPage<JobRecord>>;
+  /** Cancels a job. Unknown: `NOT_FOUND`; another user's: `PERMISSION_DENIED`. */
+  cancel(id: string, ctx: CallContext): Promise<CancelResult>;
+  /** Holds a pending job (capability `jobs.hold`). */
+  hold?(id: string, ctx: CallContext): Promise<void>;
+  /** Releases a held job (capability `jobs.hold`). */
+  release?(id: string, ctx: CallContext): Promise<void>;
+  /** Changes a job's time limit; returns the new limit in seconds (capability `jobs.updateTimeLimit`). */
+  updateTimeLimit?(id: string, change: TimeLimitChange, ctx: CallContext): Promise<{ timeLimitSeconds: number }>;
+}
+
+/** Account operations. Block and unblock are idempotent. */
+export interface AccountOperations {
+  create?(account: { name: string; owner?: string }, ctx: CallContext): Promise<void>;
+  list?(filter: { user?: string }, ctx: CallContext): Promise<SchedulerAccount[]>;
+  block?(account: string, ctx: CallContext): Promise<void>;
+  unblock?(account: string, ctx: CallContext): Promise<void>;
+  status?(account: string, ctx: CallContext): Promise<BlockStatus>;
+}
+
+/** Membership of a user in an account. */
+export interface Membership {
+  user: string;
+  account: string;
+}
+
+/** User-in-account operations. Block and unblock are idempotent. */
+export interface UserOperations {
+  add?(membership: Membership, ctx: CallContext): Promise<void>;
+  remove?(membership: Membership, ctx: CallContext): Promise<void>;
+  block?(membership: Membership, ctx: CallContext): Promise<void>;
+  unblock?(membership: Membership, ctx: CallContext): Promise<void>;
+  status?(membership: Membership, ctx: CallContext): Promise<BlockStatus>;
+}
+
+/** Discovery operations. */
+export interface ConfigOperations {
+  /** Partitions and QoS of the cluster. */
+  cluster(ctx: CallContext): Promise<ClusterConfig>;
+  /** What a (user, account) pair may use (capability `config.availability`). */
+  availability?(membership: Membership, ctx: CallContext): Promise<Availability>;
+}
+
+/**
+ * The contract every scheduler implements. Build one with {@link defineSchedulerAdapter}; callers
+ * never use it directly but through `createClient`, which validates input, checks capabilities,
+ * honours abort signals and retries idempotent reads.
+ */
+export interface SchedulerAdapter {
+  /** Kebab-case id: `slurm`, `mock`. */
+  readonly name: string;
+  /** Optional features this adapter supports. */
+  readonly capabilities: Capabilities;
+  readonly jobs: JobOperations;
+  readonly accounts: AccountOperations;
+  readonly users: UserOperations;
+  readonly config: ConfigOperations;
+  /** Scheduler and adapter versions. */
+  version(ctx: CallContext): Promise<SchedulerVersion>;
+  /** Releases connections and timers. Called once. */
+  close?(): Promise<void>;
+}

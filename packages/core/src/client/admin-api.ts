@@ -1,0 +1,59 @@
+import type { Membership } from '../adapter/scheduler-adapter.js';
+import type { BlockStatus, SchedulerAccount } from '../model/account.js';
+import type { Availability, ClusterConfig } from '../model/cluster-config.js';
+import type { CallOptions } from './call-options.js';
+import type { ClusterRuntime } from './cluster-runtime.js';
+
+/** Account operations of a client. Block and unblock are idempotent; running jobs keep running. */
+export interface AccountsApi {
+  create(account: { name: string; owner?: string }, options?: CallOptions): Promise<void>;
+  /** Accounts with their members; with `user`, only that user's accounts. */
+  list(filter?: { user?: string }, options?: CallOptions): Promise<SchedulerAccount[]>;
+  block(account: string, options?: CallOptions): Promise<void>;
+  unblock(account: string, options?: CallOptions): Promise<void>;
+  status(account: string, options?: CallOptions): Promise<BlockStatus>;
+}
+
+/** User-in-account operations of a client. Block and unblock are idempotent. */
+export interface UsersApi {
+  add(membership: Membership, options?: CallOptions): Promise<void>;
+  remove(membership: Membership, options?: CallOptions): Promise<void>;
+  block(membership: Membership, options?: CallOptions): Promise<void>;
+  unblock(membership: Membership, options?: CallOptions): Promise<void>;
+  status(membership: Membership, options?: CallOptions): Promise<BlockStatus>;
+}
+
+/** Discovery operations of a client. */
+export interface ConfigApi {
+  /** Partitions and QoS of a cluster. */
+  cluster(options?: CallOptions): Promise<ClusterConfig>;
+  /** Partitions and QoS a (user, account) pair may use, or why it may use none. */
+  availability(membership: Membership, options?: CallOptions): Promise<Availability>;
+}
+
+type Runtime = (cluster: string | undefined) => ClusterRuntime;
+
+/** Builds the account, user and config APIs of a client acting as `user`. */
+export function createAdminApis(runtime: Runtime, user: string | undefined) {
+  const ctx = (options: CallOptions | undefined) => ({ user, signal: options?.signal });
+  const on = (options: CallOptions | undefined) => runtime(options?.cluster);
+  const accounts: AccountsApi = {
+    create: (account, o) => on(o).call((a) => a.accounts.create(account, ctx(o)), o?.signal),
+    list: (filter, o) => on(o).call((a) => a.accounts.list(filter, ctx(o)), o?.signal),
+    block: (name, o) => on(o).call((a) => a.accounts.block(name, ctx(o)), o?.signal),
+    unblock: (name, o) => on(o).call((a) => a.accounts.unblock(name, ctx(o)), o?.signal),
+    status: (name, o) => on(o).call((a) => a.accounts.status(name, ctx(o)), o?.signal),
+  };
+  const users: UsersApi = {
+    add: (m, o) => on(o).call((a) => a.users.add(m, ctx(o)), o?.signal),
+    remove: (m, o) => on(o).call((a) => a.users.remove(m, ctx(o)), o?.signal),
+    block: (m, o) => on(o).call((a) => a.users.block(m, ctx(o)), o?.signal),
+    unblock: (m, o) => on(o).call((a) => a.users.unblock(m, ctx(o)), o?.signal),
+    status: (m, o) => on(o).call((a) => a.users.status(m, ctx(o)), o?.signal),
+  };
+  const config: ConfigApi = {
+    cluster: (o) => on(o).call((a) => a.config.cluster(ctx(o)), o?.signal),
+    availability: (m, o) => on(o).call((a) => a.config.availability(m, ctx(o)), o?.signal),
+  };
+  return { accounts, users, config };
+}

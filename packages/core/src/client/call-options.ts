@@ -1,0 +1,15 @@
+/** Options of every client call. */
+export interface CallOptions {
+  /** Which cluster; the client's default if omitted. */
+  cluster?: string;
+  signal?: AbortSignal;
+}
+
+/** Options of a submission. */
+export interface SubmitOptions extends CallOptions {
+  /**
+   * A token unique to this submission; generated if omitted. Resubmitting with the same token
+   * returns the job already created instead of creating a second one.
+   */
+  idempotencyKey?: string;
+}

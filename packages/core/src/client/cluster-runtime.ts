@@ -1,0 +1,73 @@
+import type { EventEmitter } from 'eventemitter3';
+import PQueue from 'p-queue';
+import { createRuntimeAdapter, type RuntimeAdapter } from '../adapter/runtime-adapter.js';
+import type { SchedulerAdapter } from '../adapter/scheduler-adapter.js';
+import type { PollingOptions } from '../watch/backoff.js';
+import type { ClientEvents } from '../watch/events.js';
+import { createPoller, type Poller } from '../watch/poller.js';
+import type { Timers } from '../watch/timers.js';
+
+/** One cluster as the client runs it: its adapter, its call queue and its pollers. */
+export interface ClusterRuntime {
+  readonly name: string;
+  readonly adapter: RuntimeAdapter;
+  /** Runs an adapter call through the cluster's concurrency cap. */
+  call<T>(run: (adapter: RuntimeAdapter) => Promise<T>, signal?: AbortSignal): Promise<T>;
+  /** The shared poller for calls acting as `user` (one per cluster and user). */
+  poller(user: string | undefined): Poller;
+  close(): Promise<void>;
+}
+
+/** What {@link createClusterRuntime} needs. */
+export interface ClusterRuntimeInit {
+  name: string;
+  adapter: SchedulerAdapter;
+  maxConcurrentCalls: number;
+  polling: PollingOptions;
+  emitter: EventEmitter<ClientEvents>;
+  timers?: Timers;
+}
+
+/** Builds the runtime of one cluster. */
+export function createClusterRuntime(init: ClusterRuntimeInit): ClusterRuntime {
+  const queue = new PQueue({ concurrency: init.maxConcurrentCalls });
+  const adapter = createRuntimeAdapter(init.adapter);
+  // A failed poll is retried by the next poll, so the poller's reads are not retried in place.
+  const pollAdapter = createRuntimeAdapter(init.adapter, { retry: { retries: 0 } });
+  const queuedPollAdapter: RuntimeAdapter = {
+    ...pollAdapter,
+    jobs: {
+      ...pollAdapter.jobs,
+      list: (query, ctx) => queue.add(() => pollAdapter.jobs.list(query, ctx), { signal: ctx?.signal }),
+    },
+  };
+  const pollers = new Map<string, Poller>();
+
+  return {
+    name: init.name,
+    adapter,
+    call: (run, signal) => queue.add(() => run(adapter), { signal }),
+    poller(user) {
+      const key = user ?? '';
+      let poller = pollers.get(key);
+      if (!poller) {
+        poller = createPoller({
+          cluster: init.name,
+          adapter: queuedPollAdapter,
+          user,
+          options: init.polling,
+          emitter: init.emitter,
+          timers: init.timers,
+        });
+        pollers.set(key, poller);
+      }
+      return poller;
+    },
+    async close() {
+      for (const poller of pollers.values()) poller.close();
+      pollers.clear();
+      queue.clear();
+      await adapter.close();
+    },
+  };
+}

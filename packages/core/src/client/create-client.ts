@@ -1,0 +1,146 @@
+import { EventEmitter } from 'eventemitter3';
+import type { Capabilities } from '../adapter/capabilities.js';
+import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
+import type { SchedulerVersion } from '../adapter/scheduler-adapter.js';
+import { ValidationError } from '../errors/hpckit-error.js';
+import { parseInput } from '../errors/validation.js';
+import { NameSchema } from '../model/names.js';
+import { PollingOptionsSchema } from '../watch/backoff.js';
+import type { ClientEvents } from '../watch/events.js';
+import type { PollerStats } from '../watch/poller.js';
+import { type AccountsApi, type ConfigApi, createAdminApis, type UsersApi } from './admin-api.js';
+import type { CallOptions } from './call-options.js';
+import { type ClusterRuntime, createClusterRuntime } from './cluster-runtime.js';
+import { createJobsApi, type JobsApi } from './jobs-api.js';
+import { type ClientOptions, ClientOptionsSchema } from './options.js';
+
+/**
+ * The entry point of the SDK: named clusters, each behind its adapter, with typed job, account,
+ * user and config operations and one shared poller per cluster.
+ */
+export interface HpckitClient {
+  /** Names of the configured clusters. */
+  readonly clusters: readonly string[];
+  /** The cluster used when a call names none. */
+  readonly defaultCluster: string;
+  /** The user this client acts for, if any (see {@link HpckitClient.as}). */
+  readonly user: string | undefined;
+  readonly jobs: JobsApi;
+  readonly accounts: AccountsApi;
+  readonly users: UsersApi;
+  readonly config: ConfigApi;
+  /** What a cluster's adapter supports; ask before calling an optional feature. */
+  capabilities(cluster?: string): Capabilities;
+  /** The cluster's adapter behind the runtime layer (validation, capabilities, retries). */
+  adapter(cluster?: string): RuntimeAdapter;
+  /** Scheduler and adapter versions of a cluster. */
+  version(options?: CallOptions): Promise<SchedulerVersion>;
+  /**
+   * A view of this client acting for `user` (a portal serving many users from one process). It
+   * shares clusters, queues and events with this client; each user gets their own poller.
+   *
+   * @throws `UNSUPPORTED` on calls to a cluster whose adapter cannot act for users.
+   * @example
+   * ```ts
+   * const alice = client.as('alice');
+   * await alice.jobs.submit({ command: 'hostname', account: 'electroplating' });
+   * ```
+   */
+  as(user: string): HpckitClient;
+  /** Counters of a cluster's poller (for this client's user). */
+  pollerStats(cluster?: string): Readonly<PollerStats>;
+  /** Subscribes to client-wide events (`job:state`, `job:ended`, `poll:error`, `poll:tick`). */
+  on<E extends keyof ClientEvents>(event: E, listener: (...args: ClientEvents[E]) => void): () => void;
+  /** Stops every poller and closes every adapter. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a client over one or more clusters.
+ *
+ * @throws `VALIDATION` if the options are malformed (checked now, not on first use).
+ * @example
+ * ```ts
+ * import { createClient } from '@hpckit/core';
+ * import { mockAdapter, ikkemMockCluster } from '@hpckit/adapter-mock';
+ *
+ * const client = createClient({ clusters: { hpc: { adapter: mockAdapter({ cluster: ikkemMockCluster() }) } } });
+ * const handle = await client.as('alice').jobs.submit({ command: 'sleep 60', account: 'electroplating', timeLimit: '5m' });
+ * const job = await handle.wait();
+ * ```
+ */
+export function createClient(options: ClientOptions): HpckitClient {
+  const parsed = parseInput(ClientOptionsSchema, options, 'client options', ['options']);
+  const names = Object.keys(parsed.clusters);
+  const defaultCluster = parsed.defaultCluster ?? names[0]!;
+  if (!names.includes(defaultCluster)) {
+    throw new ValidationError({
+      details: {
+        subject: 'client options',
+        issues: [
+          {
+            path: ['options', 'defaultCluster'],
+            message: `"${defaultCluster}" is not one of the clusters (${names.join(', ')})`,
+            code: 'custom',
+          },
+        ],
+      },
+    });
+  }
+  const emitter = new EventEmitter<ClientEvents>();
+  const runtimes = new Map<string, ClusterRuntime>();
+  for (const [name, cluster] of Object.entries(parsed.clusters)) {
+    const polling = PollingOptionsSchema.parse({ ...parsed.polling, ...cluster.polling });
+    runtimes.set(
+      name,
+      createClusterRuntime({
+        name,
+        adapter: cluster.adapter,
+        maxConcurrentCalls: cluster.maxConcurrentCalls,
+        polling,
+        emitter,
+        timers: parsed.timers,
+      }),
+    );
+  }
+
+  function runtime(cluster: string | undefined): ClusterRuntime {
+    const rt = runtimes.get(cluster ?? defaultCluster);
+    if (rt) return rt;
+    throw new ValidationError({
+      details: {
+        subject: 'call options',
+        issues: [{ path: ['cluster'], message: `"${cluster}" is not one of the clusters (${names.join(', ')})`, code: 'custom' }],
+      },
+    });
+  }
+
+  const views = new Map<string | undefined, HpckitClient>();
+  function view(user: string | undefined): HpckitClient {
+    const existing = views.get(user);
+    if (existing) return existing;
+    const client: HpckitClient = {
+      clusters: names,
+      defaultCluster,
+      user,
+      jobs: createJobsApi({ runtime, user }),
+      ...createAdminApis(runtime, user),
+      capabilities: (cluster) => runtime(cluster).adapter.capabilities,
+      adapter: (cluster) => runtime(cluster).adapter,
+      version: (o) => runtime(o?.cluster).call((a) => a.version({ user, signal: o?.signal }), o?.signal),
+      as: (other) => view(parseInput(NameSchema, other, 'user name')),
+      pollerStats: (cluster) => runtime(cluster).poller(user).stats,
+      on(event, listener) {
+        emitter.on(event, listener as never);
+        return () => emitter.off(event, listener as never);
+      },
+      async close() {
+        await Promise.all([...runtimes.values()].map((rt) => rt.close()));
+        emitter.removeAllListeners();
+      },
+    };
+    views.set(user, client);
+    return client;
+  }
+  return view(undefined);
+}

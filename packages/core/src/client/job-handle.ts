@@ -1,0 +1,172 @@
+import type { CancelResult } from '../adapter/scheduler-adapter.js';
+import type { TimeLimitChangeInput } from '../adapter/time-limit-change.js';
+import { TimeoutError } from '../errors/hpckit-error.js';
+import type { Job } from '../model/job.js';
+import { type JobPhase, type JobState, phaseProgress } from '../model/job-state.js';
+import type { JobStateEvent } from '../watch/events.js';
+import type { Poller } from '../watch/poller.js';
+import type { ClusterRuntime } from './cluster-runtime.js';
+
+/** When {@link JobHandle.wait} returns. */
+export type WaitUntil = 'running' | 'ended' | readonly JobPhase[];
+
+/** Options of {@link JobHandle.wait}. */
+export interface WaitOptions {
+  /**
+   * `'ended'` (default): until the job ends. `'running'`: until it runs or has gone past running
+   * (a job cancelled while queued also satisfies it: check the state). A list of phases: until the
+   * job is in one of them, or has ended.
+   */
+  until?: WaitUntil;
+  signal?: AbortSignal;
+  /** Give up after this many milliseconds with a `TIMEOUT` error. */
+  timeout?: number;
+}
+
+/** Events of a job handle. */
+export interface JobHandleEvents {
+  /** The job changed state. A new listener is first called with the current state. */
+  state: (event: JobStateEvent) => void;
+  /** The job ended. A new listener of an ended job is called at once. */
+  ended: (event: JobStateEvent) => void;
+}
+
+/**
+ * A live reference to one job: its latest state, waiting, events and control. Handles are cheap;
+ * every handle of a cluster shares the cluster's one poller.
+ */
+export interface JobHandle {
+  readonly id: string;
+  readonly cluster: string;
+  /** The latest known snapshot. */
+  readonly job: Job;
+  /** Shorthand for `job.state`. */
+  readonly state: JobState;
+  /** The exact script submitted, when this handle came from a submit. */
+  readonly script: string | undefined;
+  /**
+   * Waits until the job reaches a phase (by default, until it ends) and returns its snapshot.
+   *
+   * @throws `TIMEOUT` after `timeout` ms; the signal's reason if aborted.
+   * @example
+   * ```ts
+   * const job = await handle.wait({ until: 'ended', timeout: 60_000 });
+   * console.log(job.state.outcome, job.elapsedSeconds);
+   * ```
+   */
+  wait(options?: WaitOptions): Promise<Job>;
+  /** Asks the scheduler for the job now (one call) and returns the fresh snapshot. */
+  refresh(options?: { signal?: AbortSignal }): Promise<Job>;
+  /** Cancels the job; `already_ended` if it had ended. */
+  cancel(options?: { signal?: AbortSignal }): Promise<CancelResult>;
+  hold(options?: { signal?: AbortSignal }): Promise<void>;
+  release(options?: { signal?: AbortSignal }): Promise<void>;
+  updateTimeLimit(change: TimeLimitChangeInput, options?: { signal?: AbortSignal }): Promise<{ timeLimitSeconds: number }>;
+  /** Subscribes to an event; returns the unsubscribe function. The job is watched while subscribed. */
+  on<E extends keyof JobHandleEvents>(event: E, listener: JobHandleEvents[E]): () => void;
+}
+
+/** What {@link createJobHandle} needs. */
+export interface JobHandleInit {
+  runtime: ClusterRuntime;
+  poller: Poller;
+  user: string | undefined;
+  job: Job;
+  script?: string;
+}
+
+/** Builds a handle around a known snapshot. */
+export function createJobHandle(init: JobHandleInit): JobHandle {
+  const { runtime, poller, user } = init;
+  const id = init.job.id;
+  let own = init.job;
+  const latest = () => poller.snapshot(id) ?? own;
+  const ctx = (signal?: AbortSignal) => ({ user, signal });
+
+  function satisfied(job: Job, until: WaitUntil): boolean {
+    if (job.state.phase === 'ended') return true;
+    if (until === 'ended') return false;
+    if (until === 'running') return phaseProgress(job.state.phase) >= phaseProgress('running');
+    return until.includes(job.state.phase);
+  }
+
+  return {
+    id,
+    cluster: runtime.name,
+    get job() {
+      return latest();
+    },
+    get state() {
+      return latest().state;
+    },
+    script: init.script,
+    async wait(options = {}) {
+      const until = options.until ?? 'ended';
+      options.signal?.throwIfAborted();
+      const lease = poller.watch(latest());
+      try {
+        if (satisfied(lease.current(), until)) return lease.current();
+        return await new Promise<Job>((resolve, reject) => {
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          const cleanup = () => {
+            lease.events.off('state', onState);
+            options.signal?.removeEventListener('abort', onAbort);
+            if (timer) clearTimeout(timer);
+          };
+          const onState = (event: JobStateEvent) => {
+            if (!satisfied(event.job, until)) return;
+            cleanup();
+            resolve(event.job);
+          };
+          const onAbort = () => {
+            cleanup();
+            reject(options.signal?.reason);
+          };
+          lease.events.on('state', onState);
+          options.signal?.addEventListener('abort', onAbort, { once: true });
+          if (options.timeout !== undefined) {
+            const timeoutMs = options.timeout;
+            timer = setTimeout(() => {
+              cleanup();
+              reject(new TimeoutError({ details: { operation: `waiting for job ${id}`, timeoutMs } }));
+            }, timeoutMs);
+          }
+        });
+      } finally {
+        own = lease.current();
+        lease.release();
+      }
+    },
+    async refresh(options = {}) {
+      const job = await runtime.call((a) => a.jobs.get(id, ctx(options.signal)), options.signal);
+      own = job;
+      poller.observe(job);
+      return latest();
+    },
+    cancel: (options = {}) => runtime.call((a) => a.jobs.cancel(id, ctx(options.signal)), options.signal),
+    hold: (options = {}) => runtime.call((a) => a.jobs.hold(id, ctx(options.signal)), options.signal),
+    release: (options = {}) => runtime.call((a) => a.jobs.release(id, ctx(options.signal)), options.signal),
+    updateTimeLimit: (change, options = {}) =>
+      runtime.call((a) => a.jobs.updateTimeLimit(id, change, ctx(options.signal)), options.signal),
+    on(event, listener) {
+      const lease = poller.watch(latest());
+      const handler = listener as (e: JobStateEvent) => void;
+      lease.events.on(event, handler);
+      const current = lease.current();
+      let active = true;
+      // Late subscribers get the current state, asynchronously like every other event.
+      if (event === 'state' || current.state.phase === 'ended') {
+        queueMicrotask(() => {
+          if (active) handler({ job: current });
+        });
+      }
+      return () => {
+        if (!active) return;
+        active = false;
+        lease.events.off(event, handler);
+        own = lease.current();
+        lease.release();
+      };
+    },
+  };
+}

@@ -1,0 +1,211 @@
+import type { ErrorCode, PolicyReason } from './codes.js';
+import { messages } from './messages/en.js';
+
+const BRAND = Symbol.for('hpckit.error');
+
+/** One problem found while validating input: where it is and what to do about it. */
+export interface ValidationIssue {
+  /** Path to the offending value, e.g. `["memory", "perNode"]`. */
+  path: (string | number)[];
+  /** What is wrong and how to fix it, in English. */
+  message: string;
+  /** zod's issue code (`invalid_type`, `too_small`, `custom`…). */
+  code: string;
+}
+
+/** What the scheduler said: the command that ran and its exact stderr. */
+export interface SchedulerOutput {
+  /** The command (argv) or request that was sent, with credentials removed. */
+  command?: string[];
+  /** The scheduler's exact standard error, never trimmed of meaning. */
+  stderr?: string;
+  /** Process exit code, when there was a process. */
+  exitCode?: number;
+}
+
+/** Typed details carried by each error code. */
+export interface ErrorDetailsByCode {
+  VALIDATION: { subject: string; issues: ValidationIssue[] };
+  NOT_FOUND: { kind: string; id: string } & SchedulerOutput;
+  ALREADY_EXISTS: { kind: string; id: string } & SchedulerOutput;
+  PERMISSION_DENIED: { action: string; user?: string; missingRole?: string } & SchedulerOutput;
+  POLICY_VIOLATION: {
+    reason: PolicyReason;
+    /** The scheduler's own reason code, e.g. `QOSMaxWallDurationPerJobLimit`. */
+    nativeReason?: string;
+    /** The account, partition, QoS or user the rule is about. */
+    subject?: string;
+    limit?: string | number;
+    requested?: string | number;
+    unit?: string;
+  } & SchedulerOutput;
+  SCHEDULER_UNAVAILABLE: { cluster?: string } & SchedulerOutput;
+  TRANSPORT: { host?: string } & SchedulerOutput;
+  PARSE: { raw: string; what: string } & SchedulerOutput;
+  UNSUPPORTED: { capability: string; adapter: string };
+  TIMEOUT: { operation: string; timeoutMs: number };
+  INTERNAL: { operation: string };
+}
+
+/** Fields every {@link HpckitError} constructor accepts. */
+export interface HpckitErrorInit<C extends ErrorCode> {
+  details: ErrorDetailsByCode[C];
+  /** What failed and why. The library prefix and the hint are added for you. */
+  message?: string;
+  /** How to fix it. Defaults to the catalogue's hint for the code. */
+  hint?: string;
+  /** Name of the adapter that raised it, shown as `[hpckit] [mock]`. */
+  adapter?: string;
+  cause?: unknown;
+  /** Overrides the code's default retryability. */
+  retryable?: boolean;
+}
+
+const RETRYABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set(['SCHEDULER_UNAVAILABLE', 'TRANSPORT', 'TIMEOUT']);
+
+/**
+ * Base class of every error hpckit throws on purpose.
+ *
+ * Branch on {@link HpckitError.code}; read {@link HpckitError.details} for typed facts (the
+ * validation issues, the policy limit and the requested value, the scheduler's stderr).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.jobs.submit(spec);
+ * } catch (err) {
+ *   if (isHpckitError(err, 'POLICY_VIOLATION')) console.log(err.details.reason, err.details.stderr);
+ *   else throw err;
+ * }
+ * ```
+ */
+export class HpckitError<C extends ErrorCode = ErrorCode> extends Error {
+  /** Stable machine-readable code. */
+  readonly code: C;
+  /** Typed facts about the failure, per code. */
+  readonly details: ErrorDetailsByCode[C];
+  /** Whether the same call may succeed if tried again later. */
+  readonly retryable: boolean;
+  /** How to fix it, in English. */
+  readonly hint: string | undefined;
+  /** The adapter that raised it, if any. */
+  readonly adapter: string | undefined;
+  /** What failed and why, without prefix or hint (the catalogue's input for other locales). */
+  readonly reason: string;
+  /** @internal Whether {@link HpckitError.reason} was written by the thrower rather than the catalogue. */
+  readonly customMessage: boolean;
+  /** @internal Whether {@link HpckitError.hint} was written by the thrower rather than the catalogue. */
+  readonly customHint: boolean;
+
+  constructor(code: C, init: HpckitErrorInit<C>) {
+    const reason = init.message ?? messages[code].summary(init.details as never);
+    const hint = init.hint ?? messages[code].hint?.(init.details as never);
+    const prefix = init.adapter ? `[hpckit] [${init.adapter}]` : '[hpckit]';
+    super(`${prefix} ${reason}${hint ? ` ${hint}` : ''}`, { cause: init.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.details = init.details;
+    this.reason = reason;
+    this.hint = hint;
+    this.adapter = init.adapter;
+    this.customMessage = init.message !== undefined;
+    this.customHint = init.hint !== undefined;
+    this.retryable = init.retryable ?? RETRYABLE_BY_DEFAULT.has(code);
+    Object.defineProperty(this, BRAND, { value: true });
+    // Start the stack at the caller of the library, not inside the error plumbing.
+    Error.captureStackTrace?.(this, new.target);
+  }
+}
+
+/** Input was malformed; `details.issues` says where and how to fix it. */
+export class ValidationError extends HpckitError<'VALIDATION'> {
+  constructor(init: HpckitErrorInit<'VALIDATION'>) {
+    super('VALIDATION', init);
+  }
+}
+
+/** A job, account, user or file does not exist. */
+export class NotFoundError extends HpckitError<'NOT_FOUND'> {
+  constructor(init: HpckitErrorInit<'NOT_FOUND'>) {
+    super('NOT_FOUND', init);
+  }
+}
+
+/** The thing being created exists already. */
+export class AlreadyExistsError extends HpckitError<'ALREADY_EXISTS'> {
+  constructor(init: HpckitErrorInit<'ALREADY_EXISTS'>) {
+    super('ALREADY_EXISTS', init);
+  }
+}
+
+/** The acting user may not do this. */
+export class PermissionError extends HpckitError<'PERMISSION_DENIED'> {
+  constructor(init: HpckitErrorInit<'PERMISSION_DENIED'>) {
+    super('PERMISSION_DENIED', init);
+  }
+}
+
+/** A site or scheduler rule refused the request; `details.reason` says which. */
+export class PolicyError extends HpckitError<'POLICY_VIOLATION'> {
+  constructor(init: HpckitErrorInit<'POLICY_VIOLATION'>) {
+    super('POLICY_VIOLATION', init);
+  }
+}
+
+/** The scheduler did not answer (controller down or overloaded). Retryable. */
+export class SchedulerUnavailableError extends HpckitError<'SCHEDULER_UNAVAILABLE'> {
+  constructor(init: HpckitErrorInit<'SCHEDULER_UNAVAILABLE'>) {
+    super('SCHEDULER_UNAVAILABLE', init);
+  }
+}
+
+/** The connection to the scheduler host failed (SSH, process spawn). */
+export class TransportError extends HpckitError<'TRANSPORT'> {
+  constructor(init: HpckitErrorInit<'TRANSPORT'>) {
+    super('TRANSPORT', init);
+  }
+}
+
+/** Scheduler output could not be understood; `details.raw` has the text. */
+export class ParseError extends HpckitError<'PARSE'> {
+  constructor(init: HpckitErrorInit<'PARSE'>) {
+    super('PARSE', init);
+  }
+}
+
+/** The adapter does not declare the capability this call needs. */
+export class UnsupportedError extends HpckitError<'UNSUPPORTED'> {
+  constructor(init: HpckitErrorInit<'UNSUPPORTED'>) {
+    super('UNSUPPORTED', init);
+  }
+}
+
+/** An operation did not finish within its timeout. */
+export class TimeoutError extends HpckitError<'TIMEOUT'> {
+  constructor(init: HpckitErrorInit<'TIMEOUT'>) {
+    super('TIMEOUT', init);
+  }
+}
+
+/** An adapter failed in a way it did not describe (a bug); `cause` holds the original error. */
+export class InternalError extends HpckitError<'INTERNAL'> {
+  constructor(init: HpckitErrorInit<'INTERNAL'>) {
+    super('INTERNAL', init);
+  }
+}
+
+/**
+ * Whether `err` is an hpckit error, optionally of one code.
+ *
+ * Checks a registered symbol rather than `instanceof`, so it also recognises errors thrown by a
+ * second copy of `@hpckit/core` (two versions in one `node_modules`).
+ *
+ * @example
+ * ```ts
+ * if (isHpckitError(err, 'NOT_FOUND')) return null;
+ * ```
+ */
+export function isHpckitError<C extends ErrorCode = ErrorCode>(err: unknown, code?: C): err is HpckitError<C> {
+  if (typeof err !== 'object' || err === null || !(BRAND in err)) return false;
+  return code === undefined || (err as unknown as HpckitError).code === code;
+}

@@ -1,0 +1,131 @@
+/**
+ * hpckit core: the domain model, the scheduler-adapter contract, the client facade with shared job
+ * watching, and typed errors.
+ *
+ * @packageDocumentation
+ */
+
+// Model
+export { JobSpecSchema, MemoryRequestSchema, JobDependencySchema, DirectivesSchema, DEPENDENCY_TYPES, requestedShape } from './model/job-spec.js';
+export { JobSchema, ResourceCountsSchema, ALWAYS_LISTED_FIELDS } from './model/job.js';
+export {
+  JobStateSchema,
+  JOB_PHASES,
+  JOB_OUTCOMES,
+  JOB_STATE_FILTERS,
+  isEnded,
+  matchesStateFilter,
+  phaseProgress,
+} from './model/job-state.js';
+export { JobQuerySchema, JOB_FIELDS } from './model/job-query.js';
+export { ArraySpecSchema, parseArraySpec, MAX_ARRAY_TASKS } from './model/array-spec.js';
+export { aggregateArrayJob, aggregateArrayState } from './model/array-aggregate.js';
+export {
+  ClusterConfigSchema,
+  PartitionSchema,
+  QosSchema,
+  NodeShapeSchema,
+  AvailabilitySchema,
+  AvailablePartitionSchema,
+} from './model/cluster-config.js';
+export { SchedulerAccountSchema, AccountMemberSchema, UserSchema } from './model/account.js';
+export { AppSchema, AppAttributeSchema, AppSessionSchema } from './model/app.js';
+export { MoneySchema, DecimalStringSchema } from './model/money.js';
+export { ChargeSchema, PaymentSchema, JobReferenceSchema } from './model/ledger-entries.js';
+export { NameSchema, JobIdSchema, TextSchema, LineSchema } from './model/names.js';
+export { MemorySizeSchema, parseMemorySize, formatMemorySize } from './model/memory.js';
+export { jobSpecJsonSchema } from './model/json-schema.js';
+export { DurationSchema, parseDuration, formatDuration } from './time/duration.js';
+
+// Client
+export { createClient } from './client/create-client.js';
+export { ClientOptionsSchema, ClusterOptionsSchema } from './client/options.js';
+
+// Watching
+export { PollingOptionsSchema, nextPollInterval } from './watch/backoff.js';
+export { createPoller } from './watch/poller.js';
+export { realTimers } from './watch/timers.js';
+
+// Adapter contract
+export { CAPABILITY_KEYS } from './adapter/capabilities.js';
+export { defineSchedulerAdapter, methodsOf } from './adapter/define-adapter.js';
+export { createRuntimeAdapter } from './adapter/runtime-adapter.js';
+export { TimeLimitChangeSchema } from './adapter/time-limit-change.js';
+
+// Errors
+export {
+  HpckitError,
+  ValidationError,
+  NotFoundError,
+  AlreadyExistsError,
+  PermissionError,
+  PolicyError,
+  SchedulerUnavailableError,
+  TransportError,
+  ParseError,
+  UnsupportedError,
+  TimeoutError,
+  InternalError,
+  isHpckitError,
+} from './errors/hpckit-error.js';
+export { ERROR_CODES, POLICY_REASONS } from './errors/codes.js';
+export { formatError } from './errors/format.js';
+export { parseInput } from './errors/validation.js';
+export { abortable, delay } from './time/abort.js';
+
+// Types
+export type { JobSpec, JobSpecInput, JobDependency, Directives, MemoryRequest, RequestedShape } from './model/job-spec.js';
+export type { Job, JobField, JobRecord, ResourceCounts } from './model/job.js';
+export type { JobState, JobPhase, JobOutcome, JobStateFilter } from './model/job-state.js';
+export type { JobQuery, JobQueryInput, JobPage } from './model/job-query.js';
+export type { ArraySpec } from './model/array-spec.js';
+export type {
+  ClusterConfig,
+  Partition,
+  Qos,
+  NodeShape,
+  Availability,
+  AvailablePartition,
+} from './model/cluster-config.js';
+export type { SchedulerAccount, AccountMember, User, BlockStatus } from './model/account.js';
+export type { App, AppAttribute, AppSession } from './model/app.js';
+export type { Money } from './model/money.js';
+export type { Charge, Payment, JobReference } from './model/ledger-entries.js';
+export type { DurationInput } from './time/duration.js';
+export type { HpckitClient } from './client/create-client.js';
+export type { ClientOptions, ClusterOptions } from './client/options.js';
+export type { CallOptions, SubmitOptions } from './client/call-options.js';
+export type { JobsApi, ListedJob } from './client/jobs-api.js';
+export type { AccountsApi, UsersApi, ConfigApi } from './client/admin-api.js';
+export type { JobHandle, JobHandleEvents, WaitOptions, WaitUntil } from './client/job-handle.js';
+export type { PollingOptions, PollingOptionsInput, PollOutcome } from './watch/backoff.js';
+export type { ClientEvents, JobStateEvent, PollErrorEvent, PollTickEvent } from './watch/events.js';
+export type { Poller, PollerInit, PollerStats, WatchLease, WatchedJobEvents } from './watch/poller.js';
+export type { Timers } from './watch/timers.js';
+export type { Capabilities, CapabilityKey } from './adapter/capabilities.js';
+export type {
+  SchedulerAdapter,
+  JobOperations,
+  AccountOperations,
+  UserOperations,
+  ConfigOperations,
+  CallContext,
+  SubmitContext,
+  SubmitResult,
+  RenderedSubmission,
+  CancelResult,
+  TimeLimitChange,
+  Membership,
+  SchedulerVersion,
+} from './adapter/scheduler-adapter.js';
+export type { SchedulerAdapterDefinition } from './adapter/define-adapter.js';
+export type { RuntimeAdapter, RuntimeAdapterOptions, RetryPolicy } from './adapter/runtime-adapter.js';
+export type { TimeLimitChangeInput } from './adapter/time-limit-change.js';
+export type {
+  ErrorDetailsByCode,
+  HpckitErrorInit,
+  SchedulerOutput,
+  ValidationIssue,
+} from './errors/hpckit-error.js';
+export type { ErrorCode, PolicyReason } from './errors/codes.js';
+export type { Locale, FormatErrorOptions } from './errors/format.js';

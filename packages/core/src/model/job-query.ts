@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { JOB_STATE_FILTERS } from './job-state.js';
+import { JobIdSchema, NameSchema } from './names.js';
+
+const TimeRangeSchema = z
+  .strictObject({
+    from: z.date().optional().describe('Inclusive lower bound'),
+    to: z.date().optional().describe('Inclusive upper bound'),
+  })
+  .refine((r) => !(r.from && r.to && r.from > r.to), { message: '"from" must not be after "to"', path: ['from'] });
+
+/** Every field name of a job, for projections. */
+export const JOB_FIELDS = [
+  'cluster',
+  'id',
+  'arrayJobId',
+  'arrayTaskId',
+  'name',
+  'user',
+  'account',
+  'partition',
+  'qos',
+  'state',
+  'requested',
+  'allocated',
+  'submitTime',
+  'startTime',
+  'endTime',
+  'elapsedSeconds',
+  'timeLimitSeconds',
+  'workingDirectory',
+  'stdoutPath',
+  'stderrPath',
+  'nodeList',
+  'comment',
+] as const;
+
+/**
+ * Which jobs to list. Filters are AND-ed; a list inside a filter is OR-ed. Time ranges include
+ * both ends. A `jobIds` filter consults both the live queue and accounting history, so a job that
+ * has left the queue is still found.
+ */
+export const JobQuerySchema = z.strictObject({
+  users: z.array(NameSchema).optional(),
+  accounts: z.array(NameSchema).optional(),
+  /** Phases and/or outcomes; see `JobStateFilter`. */
+  states: z.array(z.enum(JOB_STATE_FILTERS)).optional(),
+  partitions: z.array(NameSchema).optional(),
+  jobIds: z.array(JobIdSchema).optional(),
+  /** Exact job name. */
+  name: z.string().optional(),
+  submitTime: TimeRangeSchema.optional(),
+  endTime: TimeRangeSchema.optional(),
+  /** Page size. */
+  limit: z.number().int().positive().optional(),
+  /** Jobs to skip before the page starts. */
+  offset: z.number().int().nonnegative().default(0),
+  /** Fields to return; `cluster`, `id` and `state` are always included. */
+  fields: z.array(z.enum(JOB_FIELDS)).optional(),
+});
+
+/** A validated job query. */
+export type JobQuery = z.output<typeof JobQuerySchema>;
+/** What callers may pass as a job query. */
+export type JobQueryInput = z.input<typeof JobQuerySchema>;
+
+/** One page of a job listing. */
+export interface JobPage<J> {
+  jobs: J[];
+  /** Jobs matching the filters, over all pages. */
+  total: number;
+}

@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { DurationSchema } from '../time/duration.js';
+import { ArraySpecSchema } from './array-spec.js';
+import { MemorySizeSchema } from './memory.js';
+import { JobIdSchema, LineSchema, NameSchema, TextSchema } from './names.js';
+
+const Count = z.number().int('must be a whole number').positive('must be at least 1');
+
+/** Memory requested per node, per allocated core or per allocated GPU (exactly one). */
+export const MemoryRequestSchema = z
+  .union([
+    z.strictObject({ perNode: MemorySizeSchema.describe('Memory per node, e.g. "64G"') }),
+    z.strictObject({ perCore: MemorySizeSchema.describe('Memory per allocated core, e.g. "4G"') }),
+    z.strictObject({ perGpu: MemorySizeSchema.describe('Memory per allocated GPU, e.g. "192G"') }),
+  ])
+  .transform((m): MemoryRequest => {
+    if ('perNode' in m) return { per: 'node', mebibytes: m.perNode };
+    if ('perCore' in m) return { per: 'core', mebibytes: m.perCore };
+    return { per: 'gpu', mebibytes: m.perGpu };
+  });
+
+/** Normalised memory request: an amount in MiB and what it is per. */
+export interface MemoryRequest {
+  per: 'node' | 'core' | 'gpu';
+  mebibytes: number;
+}
+
+/** Kinds of job dependency, with Slurm's meaning. */
+export const DEPENDENCY_TYPES = ['after', 'afterok', 'afternotok', 'afterany'] as const;
+
+/** Start only after other jobs have started (`after`), succeeded, failed, or ended in any way. */
+export const JobDependencySchema = z.strictObject({
+  type: z.enum(DEPENDENCY_TYPES),
+  jobIds: z.array(JobIdSchema).min(1, 'name at least one job id'),
+});
+
+/**
+ * Raw scheduler options keyed by long option name without dashes (`"mem-per-cpu"`, `"exclusive"`).
+ * A string or `true` adds the option or overrides the one hpckit would generate; `null` removes a
+ * generated one. Values are quoted by the adapter, never spliced into a shell.
+ */
+export const DirectivesSchema = z.record(
+  z
+    .string()
+    .regex(
+      /^[A-Za-z][A-Za-z0-9-]+$/,
+      'directive names are long option names without dashes, e.g. "mem-per-cpu" or "exclusive"',
+    ),
+  z.union([LineSchema, z.literal(true), z.null()]),
+);
+
+const JobSpecObject = z.strictObject({
+  name: TextSchema.max(200, 'must be at most 200 characters').optional().describe('Job name shown in queues'),
+  command: TextSchema.min(1, 'must not be empty')
+    .optional()
+    .describe('Shell commands to run; hpckit writes the script header around them'),
+  script: TextSchema.optional().describe('A complete batch script starting with "#!"; hpckit adds its directives after the first line'),
+  account: NameSchema.optional().describe('Account charged for the job; the user\'s default if omitted'),
+  partition: NameSchema.optional().describe("Partition; the cluster's default if omitted"),
+  qos: NameSchema.optional().describe("Quality of service; the association's default if omitted"),
+  nodes: Count.default(1).describe('Number of nodes'),
+  coresPerNode: Count.optional().describe('CPU cores per node (one task per node using them all)'),
+  tasks: Count.optional().describe('Total number of tasks (MPI ranks)'),
+  tasksPerNode: Count.optional().describe('Tasks per node'),
+  cpusPerTask: Count.optional().describe('CPU cores per task'),
+  gpusPerNode: z.number().int('must be a whole number').nonnegative().optional().describe('GPUs per node'),
+  memory: MemoryRequestSchema.optional().describe('Memory per node, per core or per GPU, with a unit'),
+  timeLimit: DurationSchema.optional().describe('Maximum run time, e.g. "2h" or "1-00:00:00"; seconds if a number'),
+  workingDirectory: TextSchema.min(1)
+    .optional()
+    .describe("Working directory: relative to the user's home, or absolute"),
+  stdout: TextSchema.min(1).optional().describe('Standard output file (relative to the working directory); may use %j'),
+  stderr: TextSchema.min(1).optional().describe('Standard error file (relative to the working directory); may use %j'),
+  environment: z
+    .record(
+      z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'environment variable names are letters, digits and "_", not starting with a digit'),
+      TextSchema,
+    )
+    .optional()
+    .describe('Environment variables set for the job'),
+  inheritEnvironment: z
+    .boolean()
+    .default(false)
+    .describe("Also pass the submitting process's environment (off by default: jobs start from a clean login environment)"),
+  dependencies: z.array(JobDependencySchema).optional().describe('Jobs this one waits for'),
+  array: ArraySpecSchema.optional().describe('Job array, e.g. "0-99%10" (at most 10 tasks at once)'),
+  hold: z.boolean().default(false).describe('Submit held: the job waits until released'),
+  comment: LineSchema.max(500).optional().describe('Free-text comment stored with the job'),
+  directives: DirectivesSchema.optional().describe('Raw scheduler options that add to, override or remove generated ones'),
+});
+
+/**
+ * What to run and with which resources: the portable description of a batch job.
+ *
+ * Parse with `JobSpecSchema.parse(input)`, or let the client do it: every entry point validates
+ * and reports all problems at once with their paths.
+ *
+ * @example
+ * ```ts
+ * const spec: JobSpecInput = {
+ *   name: 'relax',
+ *   command: 'srun vasp_std',
+ *   account: 'electroplating',
+ *   partition: 'cpu',
+ *   nodes: 2,
+ *   coresPerNode: 64,
+ *   memory: { perCore: '4G' },
+ *   timeLimit: '12h',
+ * };
+ * ```
+ */
+export const JobSpecSchema = JobSpecObject.superRefine((spec, ctx) => {
+  if ((spec.command === undefined) === (spec.script === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['command'],
+      message: 'give exactly one of "command" (shell commands) or "script" (a complete script)',
+    });
+  }
+  if (spec.script !== undefined && !spec.script.startsWith('#!')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['script'],
+      message: 'a complete script starts with an interpreter line such as "#!/bin/bash"; to give only commands, use "command"',
+    });
+  }
+  const taskFields = (['tasks', 'tasksPerNode', 'cpusPerTask'] as const).filter((k) => spec[k] !== undefined);
+  if (spec.coresPerNode !== undefined && taskFields.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['coresPerNode'],
+      message: `use either "coresPerNode" or the task fields (${taskFields.join(', ')}), not both`,
+    });
+  }
+  if (spec.memory?.per === 'gpu' && !spec.gpusPerNode) {
+    ctx.addIssue({ code: 'custom', path: ['memory'], message: 'memory "perGpu" needs "gpusPerNode" of at least 1' });
+  }
+  if (spec.tasks !== undefined && spec.tasksPerNode !== undefined && spec.tasks > spec.tasksPerNode * spec.nodes) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tasks'],
+      message: `${spec.tasks} tasks do not fit in ${spec.nodes} node(s) × ${spec.tasksPerNode} tasks per node`,
+    });
+  }
+});
+
+/** A validated, normalised job spec (durations in seconds, memory in MiB, defaults filled). */
+export type JobSpec = z.output<typeof JobSpecSchema>;
+/** What callers may pass as a job spec. */
+export type JobSpecInput = z.input<typeof JobSpecSchema>;
+/** One dependency of a job. */
+export type JobDependency = z.output<typeof JobDependencySchema>;
+/** Raw scheduler directives of a job spec. */
+export type Directives = z.output<typeof DirectivesSchema>;
+
+/** Resources a spec asks for, in totals and per node. */
+export interface RequestedShape {
+  nodes: number;
+  /** Cores per node (the largest per-node share when tasks do not divide evenly). */
+  coresPerNode: number;
+  /** Total cores. */
+  cores: number;
+  gpusPerNode: number;
+  gpus: number;
+  /** Total memory in MiB, or undefined if the spec leaves it to the partition's default. */
+  memoryMiB?: number;
+}
+
+/**
+ * Works out the cores, GPUs and memory a spec requests, whichever way it states them.
+ *
+ * Memory given per core or per GPU is multiplied out; memory left unset stays `undefined` (the
+ * scheduler applies the partition default).
+ */
+export function requestedShape(spec: JobSpec): RequestedShape {
+  const nodes = spec.nodes;
+  let coresPerNode: number;
+  if (spec.coresPerNode !== undefined) coresPerNode = spec.coresPerNode;
+  else {
+    const cpusPerTask = spec.cpusPerTask ?? 1;
+    const tasksPerNode = spec.tasksPerNode ?? (spec.tasks !== undefined ? Math.ceil(spec.tasks / nodes) : 1);
+    coresPerNode = tasksPerNode * cpusPerTask;
+  }
+  const cores =
+    spec.coresPerNode === undefined && spec.tasks !== undefined
+      ? spec.tasks * (spec.cpusPerTask ?? 1)
+      : coresPerNode * nodes;
+  const gpusPerNode = spec.gpusPerNode ?? 0;
+  const gpus = gpusPerNode * nodes;
+  let memoryMiB: number | undefined;
+  if (spec.memory) {
+    if (spec.memory.per === 'node') memoryMiB = spec.memory.mebibytes * nodes;
+    else if (spec.memory.per === 'core') memoryMiB = spec.memory.mebibytes * cores;
+    else memoryMiB = spec.memory.mebibytes * gpus;
+  }
+  return { nodes, coresPerNode, cores, gpusPerNode, gpus, memoryMiB };
+}

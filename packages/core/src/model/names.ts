@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** A string that may hold anything but a NUL byte (which no scheduler or file system accepts). */
+export const TextSchema = z.string().refine((s) => !s.includes('\0'), 'must not contain a NUL character');
+
+/** A single-line string: no NUL, no line break. */
+export const LineSchema = z
+  .string()
+  .refine((s) => !/[\0\r\n]/.test(s), 'must be a single line (no line breaks or NUL characters)');
+
+/**
+ * The name of an account, partition, QoS, user or cluster: letters, digits, `_`, `-` and `.`,
+ * which every scheduler and shell can carry without quoting surprises.
+ */
+export const NameSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(128, 'must be at most 128 characters')
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'may contain only letters, digits, "_", "-" and "." and must not start with "-" or "."');
+
+/** A scheduler job id, including array tasks (`"1234"`, `"1234_7"`). */
+export const JobIdSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\-[\]]*$/, 'is not a job id (expected something like "1234" or "1234_7")');

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+const UNIT_SECONDS = { d: 86_400, h: 3_600, m: 60, s: 1 } as const;
+const COMPOUND = /^(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m(?:in)?)?\s*(?:(\d+)s)?$/i;
+const CLOCK = /^(?:(\d+)-)?(\d+)(?::(\d+))?(?::(\d+))?$/;
+
+/**
+ * Parses a duration into whole seconds, or returns `undefined` if the text is not one.
+ *
+ * Accepted forms:
+ * - unit form: `90s`, `30m`, `2h`, `1d`, and compounds such as `1d12h` or `1h 30m`;
+ * - Slurm's clock forms: `MM:SS`, `HH:MM:SS`, `D-HH`, `D-HH:MM`, `D-HH:MM:SS`.
+ *
+ * A bare number is refused: `"30"` means minutes to Slurm and seconds to most people, so the unit
+ * must be explicit.
+ */
+export function parseDuration(text: string): number | undefined {
+  const s = text.trim();
+  if (s === '') return undefined;
+  const compound = COMPOUND.exec(s);
+  if (compound && /[a-z]/i.test(s)) {
+    const [, d, h, m, sec] = compound;
+    return (
+      Number(d ?? 0) * UNIT_SECONDS.d +
+      Number(h ?? 0) * UNIT_SECONDS.h +
+      Number(m ?? 0) * UNIT_SECONDS.m +
+      Number(sec ?? 0)
+    );
+  }
+  const clock = CLOCK.exec(s);
+  if (!clock || (!s.includes(':') && !s.includes('-'))) return undefined;
+  const [, days, a, b, c] = clock;
+  const parts = [a, b, c].filter((p): p is string => p !== undefined).map(Number);
+  let seconds: number;
+  if (days !== undefined) {
+    // D-HH, D-HH:MM, D-HH:MM:SS
+    const [hh = 0, mm = 0, ss = 0] = parts;
+    if (mm > 59 || ss > 59) return undefined;
+    seconds = Number(days) * 86_400 + hh * 3_600 + mm * 60 + ss;
+  } else if (parts.length === 2) {
+    const [mm = 0, ss = 0] = parts;
+    if (ss > 59) return undefined;
+    seconds = mm * 60 + ss;
+  } else {
+    const [hh = 0, mm = 0, ss = 0] = parts;
+    if (mm > 59 || ss > 59) return undefined;
+    seconds = hh * 3_600 + mm * 60 + ss;
+  }
+  return seconds;
+}
+
+/**
+ * Formats whole seconds for people: `2d 4h`, `1h 30m`, `45s`, `0s`.
+ */
+export function formatDuration(seconds: number): string {
+  if (seconds === 0) return '0s';
+  const parts: string[] = [];
+  let rest = Math.round(seconds);
+  for (const [unit, size] of Object.entries(UNIT_SECONDS)) {
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(`${n}${unit}`);
+    rest -= n * size;
+  }
+  return parts.join(' ');
+}
+
+/**
+ * A duration given as text (`"2h"`, `"1-12:00:00"`) or as a whole number of seconds; parses to
+ * whole seconds.
+ */
+export const DurationSchema = z.union([
+  z.number().int('a duration in seconds must be a whole number').nonnegative(),
+  z.string().transform((text, ctx) => {
+    const seconds = parseDuration(text);
+    if (seconds === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is not a duration: use a unit such as "90m", "2h", "1d12h", or Slurm's "D-HH:MM:SS"`,
+      });
+      return z.NEVER;
+    }
+    return seconds;
+  }),
+]);
+
+/** What a caller may pass where a duration is expected. */
+export type DurationInput = z.input<typeof DurationSchema>;

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** How the shared poller paces itself. All times in milliseconds. */
+export const PollingOptionsSchema = z.strictObject({
+  /** Shortest interval between two polls. @default 1000 */
+  minIntervalMs: z.number().positive().default(1_000),
+  /** Longest interval between two polls while jobs are watched. @default 30000 */
+  maxIntervalMs: z.number().positive().default(30_000),
+  /** Growth of the interval after each quiet poll (no state changed). @default 1.5 */
+  backoffFactor: z.number().min(1).default(1.5),
+  /**
+   * The interval is at least this many times the last poll's latency, so a slow scheduler is asked
+   * less often. @default 10
+   */
+  latencyFactor: z.number().nonnegative().default(10),
+  /** Random spread of each interval, as a fraction (0.1 = ±10 %). @default 0.1 */
+  jitter: z.number().min(0).max(1).default(0.1),
+  /**
+   * How long a watched job may be missing from both the queue and accounting before it is declared
+   * ended with outcome `unknown` (it must also be missing for 3 polls in a row). @default 120000
+   */
+  missingGraceMs: z.number().nonnegative().default(120_000),
+});
+
+/** Polling options as given (all optional). */
+export type PollingOptionsInput = z.input<typeof PollingOptionsSchema>;
+/** Polling options with defaults filled. */
+export type PollingOptions = z.output<typeof PollingOptionsSchema>;
+
+/** What happened in the last poll, for {@link nextPollInterval}. */
+export interface PollOutcome {
+  /** Interval used before this poll. */
+  previousMs: number;
+  /** Whether some watched job changed state (or a job was newly watched). */
+  activity: boolean;
+  /** Whether the poll failed. */
+  failed: boolean;
+  /** How long the scheduler took to answer. */
+  latencyMs: number;
+}
+
+/**
+ * The interval before the next poll: back to the minimum after activity, growing by the backoff
+ * factor while quiet, doubling after a failure, never below `latencyFactor` × latency, capped at
+ * the maximum, with jitter. `random` is injectable for tests.
+ */
+export function nextPollInterval(options: PollingOptions, last: PollOutcome, random: () => number = Math.random): number {
+  let base: number;
+  if (last.failed) base = last.previousMs * 2;
+  else if (last.activity) base = options.minIntervalMs;
+  else base = last.previousMs * options.backoffFactor;
+  base = Math.max(options.minIntervalMs, base, last.latencyMs * options.latencyFactor);
+  // A slow scheduler may push past the cap: asking it more often would only slow it further.
+  const capped = Math.min(base, Math.max(options.maxIntervalMs, last.latencyMs * options.latencyFactor));
+  const spread = 1 + options.jitter * (2 * random() - 1);
+  return Math.max(1, Math.round(capped * spread));
+}

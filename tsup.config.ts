@@ -1,0 +1,58 @@
+/**
+ * Builds every workspace package to ESM + CJS + declarations from one place.
+ *
+ * Each package lists its entry points in its own `package.json` `exports` map (the `@hpckit/source`
+ * condition names the source file); this config derives the tsup entries from it, so adding a
+ * subpath is one edit in one file.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
+
+interface PackageJson {
+  name: string;
+  exports: Record<string, string | { '@hpckit/source'?: string }>;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+const packagesDir = 'packages';
+
+// ESM-only dependencies are bundled into the CommonJS build so `require()` works without relying
+// on Node's require(esm).
+const esmOnlyDependencies = ['p-queue', 'p-timeout'];
+
+function packageConfigs(dir: string): Options[] {
+  const root = join(packagesDir, dir);
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
+  const entry: Record<string, string> = {};
+  for (const [subpath, target] of Object.entries(pkg.exports)) {
+    if (typeof target === 'string' || !target['@hpckit/source']) continue;
+    const out = subpath === '.' ? 'index' : `${subpath.slice(2)}/index`;
+    entry[out] = join(root, target['@hpckit/source']);
+  }
+  const common: Options = {
+    entry,
+    outDir: join(root, 'dist'),
+    dts: true,
+    sourcemap: true,
+    target: 'node20',
+    splitting: true,
+    treeshake: true,
+    external: [...Object.keys(pkg.peerDependencies ?? {}), /^@hpckit\//],
+    tsconfig: 'tsconfig.base.json',
+    esbuildOptions(options) {
+      options.conditions = ['@hpckit/source'];
+    },
+  };
+  return [
+    { ...common, name: `${pkg.name} (esm)`, format: 'esm' },
+    { ...common, name: `${pkg.name} (cjs)`, format: 'cjs', noExternal: esmOnlyDependencies },
+  ];
+}
+
+export default defineConfig(
+  readdirSync(packagesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => packageConfigs(d.name)),
+);
