@@ -1,10 +1,12 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+// Tests run against the TypeScript sources, not dist (the packaging check covers dist).
+const source = '@hpckit/source';
+
 export default defineConfig({
-  resolve: {
-    // Tests run against the TypeScript sources, not dist (the packaging check covers dist).
-    conditions: ['@hpckit/source'],
-  },
+  resolve: { conditions: [source, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [source, ...defaultServerConditions] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     setupFiles: ['test/setup/fail-on-console.ts'],

@@ -138,12 +138,12 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
     name: adapter.name,
     capabilities: adapter.capabilities,
     jobs: {
-      submit: (spec, ctx) => {
+      submit: async (spec, ctx) => {
         const parsed = parseInput(JobSpecSchema, spec, 'job spec');
         requireSpecCapabilities(parsed, adapter, unsupported);
         return invoke({ operation: 'jobs.submit', idempotent: false, ctx, run: (c) => jobs.submit(parsed, c) });
       },
-      render: (spec, ctx) => {
+      render: async (spec, ctx) => {
         const parsed = parseInput(JobSpecSchema, spec, 'job spec');
         return invoke({
           operation: 'jobs.render',
@@ -153,23 +153,23 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
           run: (c) => jobs.render?.(parsed, c),
         });
       },
-      get: (id, ctx) => {
+      get: async (id, ctx) => {
         const parsed = jobId(id);
         return invoke({ operation: 'jobs.get', idempotent: true, ctx, run: (c) => jobs.get(parsed, c) });
       },
-      list: (query, ctx) => {
+      list: async (query, ctx) => {
         const parsed = parseInput(JobQuerySchema, query ?? {}, 'job query');
         return invoke({ operation: 'jobs.list', idempotent: true, ctx, run: (c) => jobs.list(parsed, c) });
       },
-      cancel: (id, ctx) => {
+      cancel: async (id, ctx) => {
         const parsed = jobId(id);
         return invoke({ operation: 'jobs.cancel', idempotent: false, ctx, run: (c) => jobs.cancel(parsed, c) });
       },
-      hold: (id, ctx) => {
+      hold: async (id, ctx) => {
         const parsed = jobId(id);
         return invoke({ operation: 'jobs.hold', capability: 'jobs.hold', idempotent: false, ctx, run: (c) => jobs.hold?.(parsed, c) });
       },
-      release: (id, ctx) => {
+      release: async (id, ctx) => {
         const parsed = jobId(id);
         return invoke({
           operation: 'jobs.release',
@@ -179,7 +179,7 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
           run: (c) => jobs.release?.(parsed, c),
         });
       },
-      updateTimeLimit: (id, change, ctx) => {
+      updateTimeLimit: async (id, change, ctx) => {
         const parsedId = jobId(id);
         const parsed = parseInput(TimeLimitChangeSchema, change, 'time-limit change');
         return invoke({
@@ -192,7 +192,7 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
       },
     },
     accounts: {
-      create: (account, ctx) => {
+      create: async (account, ctx) => {
         const parsed = parseInput(AccountCreateSchema, account, 'account');
         return invoke({
           operation: 'accounts.create',
@@ -202,7 +202,7 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
           run: (c) => accounts.create?.(parsed, c),
         });
       },
-      list: (filter, ctx) => {
+      list: async (filter, ctx) => {
         const parsed = parseInput(AccountFilterSchema, filter ?? {}, 'account filter');
         return invoke({
           operation: 'accounts.list',
@@ -212,7 +212,7 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
           run: (c) => accounts.list?.(parsed, c),
         });
       },
-      block: (name, ctx) => {
+      block: async (name, ctx) => {
         const parsed = accountName(name);
         return invoke({
           operation: 'accounts.block',
@@ -222,7 +222,7 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
           run: (c) => accounts.block?.(parsed, c),
         });
       },
-      unblock: (name, ctx) => {
+      unblock: async (name, ctx) => {
         const parsed = accountName(name);
         return invoke({
           operation: 'accounts.unblock',
@@ -232,7 +232,7 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
           run: (c) => accounts.unblock?.(parsed, c),
         });
       },
-      status: (name, ctx) => {
+      status: async (name, ctx) => {
         const parsed = accountName(name);
         return invoke({
           operation: 'accounts.status',
@@ -244,11 +244,11 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
       },
     },
     users: {
-      add: (m, ctx) => {
+      add: async (m, ctx) => {
         const parsed = membership(m);
         return invoke({ operation: 'users.add', capability: 'users.manage', idempotent: false, ctx, run: (c) => users.add?.(parsed, c) });
       },
-      remove: (m, ctx) => {
+      remove: async (m, ctx) => {
         const parsed = membership(m);
         return invoke({
           operation: 'users.remove',
@@ -258,11 +258,11 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
           run: (c) => users.remove?.(parsed, c),
         });
       },
-      block: (m, ctx) => {
+      block: async (m, ctx) => {
         const parsed = membership(m);
         return invoke({ operation: 'users.block', capability: 'users.block', idempotent: true, ctx, run: (c) => users.block?.(parsed, c) });
       },
-      unblock: (m, ctx) => {
+      unblock: async (m, ctx) => {
         const parsed = membership(m);
         return invoke({
           operation: 'users.unblock',
@@ -272,7 +272,7 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
           run: (c) => users.unblock?.(parsed, c),
         });
       },
-      status: (m, ctx) => {
+      status: async (m, ctx) => {
         const parsed = membership(m);
         return invoke({
           operation: 'users.status',
@@ -284,8 +284,8 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
       },
     },
     config: {
-      cluster: (ctx) => invoke({ operation: 'config.cluster', idempotent: true, ctx, run: (c) => config.cluster(c) }),
-      availability: (m, ctx) => {
+      cluster: async (ctx) => invoke({ operation: 'config.cluster', idempotent: true, ctx, run: (c) => config.cluster(c) }),
+      availability: async (m, ctx) => {
         const parsed = membership(m);
         return invoke({
           operation: 'config.availability',
@@ -296,7 +296,7 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
         });
       },
     },
-    version: (ctx) => invoke({ operation: 'version', idempotent: true, ctx, run: (c) => adapter.version(c) }),
+    version: async (ctx) => invoke({ operation: 'version', idempotent: true, ctx, run: (c) => adapter.version(c) }),
     close: () => {
       closing ??= Promise.resolve(adapter.close?.());
       return closing;

@@ -38,22 +38,22 @@ export function createAdminApis(runtime: Runtime, user: string | undefined) {
   const ctx = (options: CallOptions | undefined) => ({ user, signal: options?.signal });
   const on = (options: CallOptions | undefined) => runtime(options?.cluster);
   const accounts: AccountsApi = {
-    create: (account, o) => on(o).call((a) => a.accounts.create(account, ctx(o)), o?.signal),
-    list: (filter, o) => on(o).call((a) => a.accounts.list(filter, ctx(o)), o?.signal),
-    block: (name, o) => on(o).call((a) => a.accounts.block(name, ctx(o)), o?.signal),
-    unblock: (name, o) => on(o).call((a) => a.accounts.unblock(name, ctx(o)), o?.signal),
-    status: (name, o) => on(o).call((a) => a.accounts.status(name, ctx(o)), o?.signal),
+    create: async (account, o) => on(o).call((a) => a.accounts.create(account, ctx(o)), o?.signal),
+    list: async (filter, o) => on(o).call((a) => a.accounts.list(filter, ctx(o)), o?.signal),
+    block: async (name, o) => on(o).call((a) => a.accounts.block(name, ctx(o)), o?.signal),
+    unblock: async (name, o) => on(o).call((a) => a.accounts.unblock(name, ctx(o)), o?.signal),
+    status: async (name, o) => on(o).call((a) => a.accounts.status(name, ctx(o)), o?.signal),
   };
   const users: UsersApi = {
-    add: (m, o) => on(o).call((a) => a.users.add(m, ctx(o)), o?.signal),
-    remove: (m, o) => on(o).call((a) => a.users.remove(m, ctx(o)), o?.signal),
-    block: (m, o) => on(o).call((a) => a.users.block(m, ctx(o)), o?.signal),
-    unblock: (m, o) => on(o).call((a) => a.users.unblock(m, ctx(o)), o?.signal),
-    status: (m, o) => on(o).call((a) => a.users.status(m, ctx(o)), o?.signal),
+    add: async (m, o) => on(o).call((a) => a.users.add(m, ctx(o)), o?.signal),
+    remove: async (m, o) => on(o).call((a) => a.users.remove(m, ctx(o)), o?.signal),
+    block: async (m, o) => on(o).call((a) => a.users.block(m, ctx(o)), o?.signal),
+    unblock: async (m, o) => on(o).call((a) => a.users.unblock(m, ctx(o)), o?.signal),
+    status: async (m, o) => on(o).call((a) => a.users.status(m, ctx(o)), o?.signal),
   };
   const config: ConfigApi = {
-    cluster: (o) => on(o).call((a) => a.config.cluster(ctx(o)), o?.signal),
-    availability: (m, o) => on(o).call((a) => a.config.availability(m, ctx(o)), o?.signal),
+    cluster: async (o) => on(o).call((a) => a.config.cluster(ctx(o)), o?.signal),
+    availability: async (m, o) => on(o).call((a) => a.config.availability(m, ctx(o)), o?.signal),
   };
   return { accounts, users, config };
 }

@@ -127,7 +127,7 @@ export function createClient(options: ClientOptions): HpckitClient {
       ...createAdminApis(runtime, user),
       capabilities: (cluster) => runtime(cluster).adapter.capabilities,
       adapter: (cluster) => runtime(cluster).adapter,
-      version: (o) => runtime(o?.cluster).call((a) => a.version({ user, signal: o?.signal }), o?.signal),
+      version: async (o) => runtime(o?.cluster).call((a) => a.version({ user, signal: o?.signal }), o?.signal),
       as: (other) => view(parseInput(NameSchema, other, 'user name')),
       pollerStats: (cluster) => runtime(cluster).poller(user).stats,
       on(event, listener) {

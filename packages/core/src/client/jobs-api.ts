@@ -86,19 +86,19 @@ export function createJobsApi({ runtime, user }: JobsApiContext): JobsApi {
       const result = await rt.call((a) => a.jobs.submit(spec, { ...ctx(options), idempotencyKey }), options?.signal);
       return handleFor(rt, result.job, result.script);
     },
-    render: (spec, options) => runtime(options?.cluster).call((a) => a.jobs.render(spec, ctx(options)), options?.signal),
-    get: (id, options) => runtime(options?.cluster).call((a) => a.jobs.get(id, ctx(options)), options?.signal),
+    render: async (spec, options) => runtime(options?.cluster).call((a) => a.jobs.render(spec, ctx(options)), options?.signal),
+    get: async (id, options) => runtime(options?.cluster).call((a) => a.jobs.get(id, ctx(options)), options?.signal),
     async handle(id, options) {
       const rt = runtime(options?.cluster);
       const job = rt.poller(user).snapshot(id) ?? (await rt.call((a) => a.jobs.get(id, ctx(options)), options?.signal));
       return handleFor(rt, job);
     },
-    list: (query, options) =>
+    list: async (query, options) =>
       runtime(options?.cluster).call((a) => a.jobs.list(query, ctx(options)), options?.signal) as never,
-    cancel: (id, options) => runtime(options?.cluster).call((a) => a.jobs.cancel(id, ctx(options)), options?.signal),
-    hold: (id, options) => runtime(options?.cluster).call((a) => a.jobs.hold(id, ctx(options)), options?.signal),
-    release: (id, options) => runtime(options?.cluster).call((a) => a.jobs.release(id, ctx(options)), options?.signal),
-    updateTimeLimit: (id, change, options) =>
+    cancel: async (id, options) => runtime(options?.cluster).call((a) => a.jobs.cancel(id, ctx(options)), options?.signal),
+    hold: async (id, options) => runtime(options?.cluster).call((a) => a.jobs.hold(id, ctx(options)), options?.signal),
+    release: async (id, options) => runtime(options?.cluster).call((a) => a.jobs.release(id, ctx(options)), options?.signal),
+    updateTimeLimit: async (id, change, options) =>
       runtime(options?.cluster).call((a) => a.jobs.updateTimeLimit(id, change, ctx(options)), options?.signal),
     watch(targets, options) {
       return watchJobs([...targets], options);

@@ -2,21 +2,27 @@ import { z } from 'zod';
 import { DurationSchema } from '../time/duration.js';
 import { ArraySpecSchema } from './array-spec.js';
 import { MemorySizeSchema } from './memory.js';
-import { JobIdSchema, LineSchema, NameSchema, TextSchema } from './names.js';
+import { JobIdSchema, keyedRecord, LineSchema, NameSchema, TextSchema } from './names.js';
 
 const Count = z.number().int('must be a whole number').positive('must be at least 1');
 
 /** Memory requested per node, per allocated core or per allocated GPU (exactly one). */
 export const MemoryRequestSchema = z
-  .union([
-    z.strictObject({ perNode: MemorySizeSchema.describe('Memory per node, e.g. "64G"') }),
-    z.strictObject({ perCore: MemorySizeSchema.describe('Memory per allocated core, e.g. "4G"') }),
-    z.strictObject({ perGpu: MemorySizeSchema.describe('Memory per allocated GPU, e.g. "192G"') }),
-  ])
+  .strictObject({
+    perNode: MemorySizeSchema.optional().describe('Memory per node, e.g. "64G"'),
+    perCore: MemorySizeSchema.optional().describe('Memory per allocated core, e.g. "4G"'),
+    perGpu: MemorySizeSchema.optional().describe('Memory per allocated GPU, e.g. "192G"'),
+  })
+  .superRefine((m, ctx) => {
+    const given = Object.values(m).filter((v) => v !== undefined).length;
+    if (given !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'give exactly one of "perNode", "perCore" or "perGpu"' });
+    }
+  })
   .transform((m): MemoryRequest => {
-    if ('perNode' in m) return { per: 'node', mebibytes: m.perNode };
-    if ('perCore' in m) return { per: 'core', mebibytes: m.perCore };
-    return { per: 'gpu', mebibytes: m.perGpu };
+    if (m.perNode !== undefined) return { per: 'node', mebibytes: m.perNode };
+    if (m.perCore !== undefined) return { per: 'core', mebibytes: m.perCore };
+    return { per: 'gpu', mebibytes: m.perGpu! };
   });
 
 /** Normalised memory request: an amount in MiB and what it is per. */
@@ -39,13 +45,9 @@ export const JobDependencySchema = z.strictObject({
  * A string or `true` adds the option or overrides the one hpckit would generate; `null` removes a
  * generated one. Values are quoted by the adapter, never spliced into a shell.
  */
-export const DirectivesSchema = z.record(
-  z
-    .string()
-    .regex(
-      /^[A-Za-z][A-Za-z0-9-]+$/,
-      'directive names are long option names without dashes, e.g. "mem-per-cpu" or "exclusive"',
-    ),
+export const DirectivesSchema = keyedRecord(
+  /^[A-Za-z][A-Za-z0-9-]+$/,
+  'directive names are long option names without dashes, e.g. "mem-per-cpu" or "exclusive"',
   z.union([LineSchema, z.literal(true), z.null()]),
 );
 
@@ -71,11 +73,11 @@ const JobSpecObject = z.strictObject({
     .describe("Working directory: relative to the user's home, or absolute"),
   stdout: TextSchema.min(1).optional().describe('Standard output file (relative to the working directory); may use %j'),
   stderr: TextSchema.min(1).optional().describe('Standard error file (relative to the working directory); may use %j'),
-  environment: z
-    .record(
-      z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'environment variable names are letters, digits and "_", not starting with a digit'),
-      TextSchema,
-    )
+  environment: keyedRecord(
+    /^[A-Za-z_][A-Za-z0-9_]*$/,
+    'environment variable names are letters, digits and "_", not starting with a digit',
+    TextSchema,
+  )
     .optional()
     .describe('Environment variables set for the job'),
   inheritEnvironment: z

@@ -23,3 +23,15 @@ export const JobIdSchema = z
   .string()
   .min(1, 'must not be empty')
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.\-[\]]*$/, 'is not a job id (expected something like "1234" or "1234_7")');
+
+/**
+ * A record whose keys must match `pattern`. zod reports a bad record key only as "Invalid key in
+ * record", so the key check runs as a refinement that names the key and says how to fix it.
+ */
+export function keyedRecord<V extends z.ZodType>(pattern: RegExp, message: string, value: V) {
+  return z.record(z.string(), value).superRefine((record, ctx) => {
+    for (const key of Object.keys(record)) {
+      if (!pattern.test(key)) ctx.addIssue({ code: 'custom', path: [key], message });
+    }
+  });
+}

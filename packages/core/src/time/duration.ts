@@ -68,20 +68,24 @@ export function formatDuration(seconds: number): string {
  * A duration given as text (`"2h"`, `"1-12:00:00"`) or as a whole number of seconds; parses to
  * whole seconds.
  */
-export const DurationSchema = z.union([
-  z.number().int('a duration in seconds must be a whole number').nonnegative(),
-  z.string().transform((text, ctx) => {
-    const seconds = parseDuration(text);
+export const DurationSchema = z
+  .union([z.number().int('a duration in seconds must be a whole number').nonnegative(), z.string()], {
+    error: 'must be a duration such as "2h" or "1-00:00:00", or a whole number of seconds',
+  })
+  // Parsing happens after the union so that its message reaches the caller instead of zod's
+  // generic "Invalid input" for a union.
+  .transform((value, ctx) => {
+    if (typeof value === 'number') return value;
+    const seconds = parseDuration(value);
     if (seconds === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: `"${text}" is not a duration: use a unit such as "90m", "2h", "1d12h", or Slurm's "D-HH:MM:SS"`,
+        message: `"${value}" is not a duration: use a unit such as "90m", "2h", "1d12h", or Slurm's "D-HH:MM:SS"`,
       });
       return z.NEVER;
     }
     return seconds;
-  }),
-]);
+  });
 
 /** What a caller may pass where a duration is expected. */
 export type DurationInput = z.input<typeof DurationSchema>;

@@ -1,0 +1,47 @@
+/**
+ * Minimal measurement helpers for `npm run bench`. The machines are shared and noisy, so every
+ * benchmark prints a baseline measured in the same run and the ratio to it; absolute figures are
+ * for orientation only.
+ */
+import { performance } from 'node:perf_hooks';
+
+/** Wall and CPU time of one run of `fn`. */
+export interface Measurement {
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** Runs `fn` once and measures wall-clock and CPU (user + system) time. */
+export async function measure(fn: () => unknown | Promise<unknown>): Promise<Measurement> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await fn();
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+/** Runs `fn` `runs` times (after one warm-up) and returns the median measurement by wall time. */
+export async function median(runs: number, fn: () => unknown | Promise<unknown>): Promise<Measurement> {
+  await fn();
+  const results: Measurement[] = [];
+  for (let i = 0; i < runs; i++) results.push(await measure(fn));
+  results.sort((a, b) => a.wallMs - b.wallMs);
+  return results[Math.floor(results.length / 2)]!;
+}
+
+/** Prints one benchmark line: a name, figures, and (optionally) the ratio to the baseline. */
+export function report(name: string, figures: Record<string, string | number>): void {
+  const parts = Object.entries(figures).map(([k, v]) => `${k}=${typeof v === 'number' ? fmt(v) : v}`);
+  console.log(`  ${name.padEnd(44)} ${parts.join('  ')}`);
+}
+
+/** Prints a section heading. */
+export function section(title: string): void {
+  console.log(`\n${title}`);
+}
+
+function fmt(n: number): string {
+  if (Number.isInteger(n)) return n.toLocaleString('en-US');
+  return n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toPrecision(3);
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { fakeAdapter } from '../../test/fake-adapter.js';
+import { isHpckitError, SchedulerUnavailableError } from '../errors/hpckit-error.js';
+import { createRuntimeAdapter } from './runtime-adapter.js';
+
+async function caught(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('createRuntimeAdapter', () => {
+  it('refuses an undeclared capability with one UNSUPPORTED error naming it', async () => {
+    const rt = createRuntimeAdapter(fakeAdapter());
+    const err = await caught(rt.jobs.hold('1'));
+    expect(isHpckitError(err, 'UNSUPPORTED')).toBe(true);
+    expect((err as Error).message).toBe(
+      '[hpckit] [fake] The "fake" adapter does not support "jobs.hold". Check client.capabilities() before calling; "jobs.hold" is declared false.',
+    );
+    const withHold = await caught(rt.jobs.submit({ command: 'x', hold: true }));
+    expect(isHpckitError(withHold, 'UNSUPPORTED')).toBe(true);
+  });
+
+  it('validates input before the adapter sees it', async () => {
+    const fake = fakeAdapter();
+    const rt = createRuntimeAdapter(fake);
+    expect(isHpckitError(await caught(rt.jobs.get('not an id')), 'VALIDATION')).toBe(true);
+    expect(isHpckitError(await caught(rt.jobs.list({ limit: -1 })), 'VALIDATION')).toBe(true);
+    expect(isHpckitError(await caught(rt.jobs.updateTimeLimit('1', { set: 'soon' })), 'VALIDATION')).toBe(true);
+    expect(fake.calls['jobs.get']).toBeUndefined();
+    expect(fake.calls['jobs.list']).toBeUndefined();
+  });
+
+  it('retries idempotent reads on retryable errors, and never retries a submit', async () => {
+    const fake = fakeAdapter();
+    const rt = createRuntimeAdapter(fake, { retry: { retries: 2, baseDelayMs: 1 } });
+    fake.failLists(2);
+    await rt.jobs.list();
+    expect(fake.calls['jobs.list']).toBe(3);
+    fake.failLists(3);
+    expect(isHpckitError(await caught(rt.jobs.list()), 'SCHEDULER_UNAVAILABLE')).toBe(true);
+
+    let submits = 0;
+    const flaky = fakeAdapter();
+    flaky.jobs.submit = async () => {
+      submits++;
+      throw new SchedulerUnavailableError({ details: {} });
+    };
+    await caught(createRuntimeAdapter(flaky, { retry: { baseDelayMs: 1 } }).jobs.submit({ command: 'x' }));
+    expect(submits).toBe(1);
+  });
+
+  it('wraps a foreign exception as INTERNAL, keeping it as the cause', async () => {
+    const fake = fakeAdapter();
+    const boom = new TypeError('cannot read x of undefined');
+    fake.jobs.get = async () => {
+      throw boom;
+    };
+    const err = await caught(createRuntimeAdapter(fake).jobs.get('1'));
+    expect(isHpckitError(err, 'INTERNAL')).toBe(true);
+    expect((err as Error).cause).toBe(boom);
+    expect((err as Error).message).toContain('jobs.get: cannot read x of undefined');
+  });
+
+  it('rejects with the abort reason, before or during the call', async () => {
+    const fake = fakeAdapter({ listLatencyMs: 200 });
+    const rt = createRuntimeAdapter(fake);
+    const reason = new Error('stop');
+    expect(await caught(rt.jobs.list({}, { signal: AbortSignal.abort(reason) }))).toBe(reason);
+    const controller = new AbortController();
+    const pending = caught(rt.jobs.list({}, { signal: controller.signal }));
+    controller.abort(reason);
+    expect(await pending).toBe(reason);
+  });
+
+  it('refuses to act for a user when the adapter cannot', async () => {
+    const rt = createRuntimeAdapter(fakeAdapter({ capabilities: { actAsUser: false } }));
+    const err = await caught(rt.jobs.list({}, { user: 'alice' }));
+    expect(isHpckitError(err, 'UNSUPPORTED')).toBe(true);
+  });
+
+  it('closes the adapter once', async () => {
+    const fake = fakeAdapter();
+    let closes = 0;
+    fake.close = async () => {
+      closes++;
+    };
+    const rt = createRuntimeAdapter(fake);
+    await Promise.all([rt.close(), rt.close()]);
+    await rt.close();
+    expect(closes).toBe(1);
+  });
+});

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { fakeAdapter } from '../../test/fake-adapter.js';
+import { isHpckitError } from '../errors/hpckit-error.js';
+import type { JobStateEvent } from '../watch/events.js';
+import { createClient } from './create-client.js';
+
+const fast = { minIntervalMs: 5, maxIntervalMs: 20, jitter: 0, missingGraceMs: 0 };
+
+function setup() {
+  const fake = fakeAdapter();
+  const client = createClient({ clusters: { hpc: { adapter: fake } }, polling: fast });
+  return { fake, client };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (err: unknown) => err,
+  );
+}
+
+describe('createClient', () => {
+  it('validates its options when created, naming the path', () => {
+    let caught: unknown;
+    try {
+      createClient({ clusters: { hpc: { adapter: {} as never } } });
+    } catch (err) {
+      caught = err;
+    }
+    expect(isHpckitError(caught, 'VALIDATION')).toBe(true);
+    expect((caught as Error).message).toContain('options.clusters.hpc.adapter');
+    expect(() => createClient({ clusters: {} })).toThrow(/give at least one cluster/);
+    expect(() => createClient({ clusters: { hpc: { adapter: fakeAdapter() } }, defaultCluster: 'x' })).toThrow(
+      /"x" is not one of the clusters \(hpc\)/,
+    );
+  });
+
+  it('submits through the adapter and returns a handle with the script', async () => {
+    const { fake, client } = setup();
+    const handle = await client.jobs.submit({ command: 'echo hi' });
+    expect(handle.cluster).toBe('hpc');
+    expect(handle.script).toContain('echo hi');
+    expect(handle.state.phase).toBe('queued');
+    expect(fake.calls['jobs.submit']).toBe(1);
+    await client.close();
+  });
+
+  it('rejects a bad spec with every problem before calling the adapter', async () => {
+    const { fake, client } = setup();
+    const err = await rejection(client.jobs.submit({ command: 'x', script: 'y', nodes: 0 }));
+    expect(isHpckitError(err, 'VALIDATION')).toBe(true);
+    if (!isHpckitError(err, 'VALIDATION')) return;
+    const paths = err.details.issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['nodes', 'script']));
+    expect(fake.calls['jobs.submit']).toBeUndefined();
+    await client.close();
+  });
+
+  it('waits until running, then until ended', async () => {
+    const { fake, client } = setup();
+    const handle = await client.jobs.submit({ command: 'x' });
+    setTimeout(() => fake.setState(handle.id, { phase: 'running', raw: 'RUNNING' }), 10);
+    const running = await handle.wait({ until: 'running' });
+    expect(running.state.phase).toBe('running');
+    setTimeout(() => fake.setState(handle.id, { phase: 'ended', outcome: 'completed', raw: 'COMPLETED', exitCode: 0 }), 10);
+    const ended = await handle.wait();
+    expect(ended.state.outcome).toBe('completed');
+    expect(handle.state.outcome).toBe('completed');
+    await client.close();
+  });
+
+  it('times out a wait with a TIMEOUT error and honours abort signals', async () => {
+    const { client } = setup();
+    const handle = await client.jobs.submit({ command: 'x' });
+    const timedOut = await rejection(handle.wait({ timeout: 30 }));
+    expect(isHpckitError(timedOut, 'TIMEOUT')).toBe(true);
+    const controller = new AbortController();
+    const waiting = rejection(handle.wait({ signal: controller.signal }));
+    controller.abort(new Error('user went away'));
+    expect(((await waiting) as Error).message).toBe('user went away');
+    await client.close();
+  });
+
+  it('replays the current state to a late subscriber, then reports changes', async () => {
+    const { fake, client } = setup();
+    const handle = await client.jobs.submit({ command: 'x' });
+    const seen: string[] = [];
+    const ended = new Promise<void>((resolve) => {
+      const off = handle.on('state', (e: JobStateEvent) => {
+        seen.push(e.job.state.phase);
+        if (e.job.state.phase === 'ended') {
+          off();
+          resolve();
+        }
+      });
+    });
+    setTimeout(() => fake.setState(handle.id, { phase: 'ended', outcome: 'failed', raw: 'FAILED', exitCode: 2 }), 10);
+    await ended;
+    expect(seen).toEqual(['queued', 'ended']);
+    const after: string[] = [];
+    await new Promise<void>((resolve) => {
+      handle.on('ended', (e) => {
+        after.push(e.job.state.outcome ?? '');
+        resolve();
+      });
+    });
+    expect(after).toEqual(['failed']);
+    await client.close();
+  });
+
+  it('watches many jobs as an async iterator with one shared poller', async () => {
+    const { fake, client } = setup();
+    const handles = await Promise.all([1, 2, 3].map(() => client.jobs.submit({ command: 'x' })));
+    const events: string[] = [];
+    setTimeout(() => {
+      for (const h of handles) fake.setState(h.id, { phase: 'ended', outcome: 'completed', raw: 'COMPLETED' });
+    }, 10);
+    for await (const { job } of client.jobs.watch(handles)) events.push(`${job.id}:${job.state.phase}`);
+    expect(events.filter((e) => e.endsWith(':queued'))).toHaveLength(3);
+    expect(events.filter((e) => e.endsWith(':ended'))).toHaveLength(3);
+    const stats = client.pollerStats();
+    expect(stats.listCalls).toBe(stats.ticks);
+    await client.close();
+  });
+
+  it('watches jobs given by id, looking them up in one call', async () => {
+    const { fake, client } = setup();
+    fake.add('41');
+    fake.add('42');
+    const iterator = client.jobs.watch(['41', '42']);
+    const first = await iterator.next();
+    const second = await iterator.next();
+    expect([first.value?.job.id, second.value?.job.id].sort()).toEqual(['41', '42']);
+    expect(fake.calls['jobs.list']).toBe(1);
+    await iterator.return?.();
+    await client.close();
+  });
+
+  it('acts for a user on adapters that can, and refuses on those that cannot', async () => {
+    const fake = fakeAdapter();
+    const plain = fakeAdapter({ capabilities: { actAsUser: false } });
+    const client = createClient({ clusters: { a: { adapter: fake }, b: { adapter: plain } }, polling: fast });
+    const alice = client.as('alice');
+    expect(alice.user).toBe('alice');
+    expect(client.as('alice')).toBe(alice);
+    await alice.jobs.submit({ command: 'x' }, { cluster: 'a' });
+    const err = await rejection(alice.jobs.submit({ command: 'x' }, { cluster: 'b' }));
+    expect(isHpckitError(err, 'UNSUPPORTED')).toBe(true);
+    expect((err as Error).message).toContain('"actAsUser"');
+    expect(() => client.as('not a name')).toThrow(/user name/);
+    await client.close();
+  });
+
+  it('refuses an unknown cluster name with the list of known ones', async () => {
+    const { client } = setup();
+    const err = await rejection(client.jobs.get('1', { cluster: 'nope' }));
+    expect((err as Error).message).toContain('"nope" is not one of the clusters (hpc)');
+    await client.close();
+  });
+});

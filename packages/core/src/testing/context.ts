@@ -1,0 +1,141 @@
+import { expect } from 'vitest';
+import { createRuntimeAdapter, type RuntimeAdapter } from '../adapter/runtime-adapter.js';
+import type { SchedulerAdapter } from '../adapter/scheduler-adapter.js';
+import type { ErrorCode } from '../errors/codes.js';
+import { type HpckitError, isHpckitError } from '../errors/hpckit-error.js';
+import { type Job, JobSchema } from '../model/job.js';
+import type { JobSpecInput } from '../model/job-spec.js';
+
+/** What a conformance run needs for each test: a fresh adapter and a way to let time pass. */
+export interface ConformanceTarget {
+  adapter: SchedulerAdapter;
+  /**
+   * Lets `seconds` of scheduler time pass: the mock advances its virtual clock, a real cluster
+   * simply waits.
+   */
+  advance(seconds: number): Promise<void>;
+  /** Cleans up after the test (cancel leftover jobs, close connections). */
+  teardown?(): Promise<void>;
+}
+
+/**
+ * Identities the suite uses. They must exist on the scheduler: `member` belongs to both accounts,
+ * `outsider` belongs to `secondary` only.
+ */
+export interface ConformanceFixtures {
+  users: { member: string; outsider: string };
+  accounts: { primary: string; secondary: string };
+  partitions: { cpu: string };
+  qos: { normal: string };
+}
+
+/** What each suite gets. */
+export interface ConformanceContext {
+  readonly fixtures: ConformanceFixtures;
+  /** The current test's target (set in `beforeEach`). */
+  target(): ConformanceTarget;
+  /** The current test's adapter behind core's runtime layer, as users see it. */
+  runtime(): RuntimeAdapter;
+  /** The user calls act as: `member` when the adapter can act for users, else none. */
+  actor(): string | undefined;
+  /** A small valid job spec for `member` on `primary`/`cpu`, merged with `overrides`. */
+  spec(overrides?: Partial<JobSpecInput>): JobSpecInput;
+  /** Submits `spec(overrides)` and returns the job, checked against `JobSchema`. */
+  submit(overrides?: Partial<JobSpecInput>, user?: string): Promise<Job>;
+  /** Gets a job repeatedly, letting time pass, until `predicate` holds; fails after `maxSeconds`. */
+  settle(id: string, predicate: (job: Job) => boolean, maxSeconds?: number): Promise<Job>;
+  /** Asserts that `promise` rejects with an hpckit error of `code` and returns it. */
+  rejects<C extends ErrorCode>(promise: Promise<unknown>, code: C): Promise<HpckitError<C>>;
+  /** A name unique to this run, for jobs and accounts the test creates. */
+  unique(prefix: string): string;
+  /** Seconds of scheduler time between two looks in `settle`. */
+  readonly step: number;
+}
+
+/** Builds the shared context; `current` is replaced before each test. */
+export function createContext(fixtures: ConformanceFixtures, step: number) {
+  let current: { target: ConformanceTarget; runtime: RuntimeAdapter } | undefined;
+  let counter = 0;
+  // Jobs the current test submitted, cancelled after it so a failed test leaves nothing running.
+  let submitted: { id: string; user: string | undefined }[] = [];
+  const runId = Date.now().toString(36);
+
+  const ctx: ConformanceContext = {
+    fixtures,
+    step,
+    target: () => required().target,
+    runtime: () => required().runtime,
+    actor: () => (required().target.adapter.capabilities.actAsUser ? fixtures.users.member : undefined),
+    spec: (overrides = {}) => ({
+      name: ctx.unique('ct'),
+      command: 'sleep 1',
+      account: fixtures.accounts.primary,
+      partition: fixtures.partitions.cpu,
+      qos: fixtures.qos.normal,
+      coresPerNode: 1,
+      memory: { perNode: '256M' },
+      timeLimit: '10m',
+      stdout: '/dev/null',
+      ...overrides,
+    }),
+    async submit(overrides = {}, user) {
+      const who = user ?? ctx.actor();
+      const result = await ctx.runtime().jobs.submit(ctx.spec(overrides), { user: who });
+      submitted.push({ id: result.job.id, user: who });
+      return JobSchema.parse(result.job);
+    },
+    async settle(id, predicate, maxSeconds = 120) {
+      let waited = 0;
+      while (true) {
+        const job = JobSchema.parse(await ctx.runtime().jobs.get(id, { user: ctx.actor() }));
+        if (predicate(job)) return job;
+        if (waited >= maxSeconds) {
+          throw new Error(`job ${id} did not reach the expected state within ${maxSeconds} s; last state: ${JSON.stringify(job.state)}`);
+        }
+        await ctx.target().advance(step);
+        waited += step;
+      }
+    },
+    async rejects(promise, code) {
+      let caught: unknown;
+      try {
+        await promise;
+      } catch (err) {
+        caught = err;
+      }
+      expect(caught, `expected an hpckit error with code ${code}`).toBeDefined();
+      if (!isHpckitError(caught, code)) {
+        throw new Error(
+          `expected an hpckit error with code ${code}, got ${
+            isHpckitError(caught) ? `${caught.code}: ${caught.message}` : String(caught)
+          }`,
+        );
+      }
+      return caught;
+    },
+    unique: (prefix) => `${prefix}${runId}${(counter++).toString(36)}`,
+  };
+
+  return {
+    ctx,
+    async begin(target: ConformanceTarget) {
+      current = { target, runtime: createRuntimeAdapter(target.adapter, { retry: { retries: 0 } }) };
+    },
+    async end() {
+      const ending = current;
+      const leftovers = submitted;
+      submitted = [];
+      for (const { id, user } of leftovers) {
+        await ending?.runtime.jobs.cancel(id, { user }).catch(() => undefined);
+      }
+      current = undefined;
+      await ending?.target.teardown?.();
+      await ending?.runtime.close();
+    },
+  };
+
+  function required() {
+    if (!current) throw new Error('the conformance context is used outside a test');
+    return current;
+  }
+}

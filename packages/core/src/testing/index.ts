@@ -1,0 +1,11 @@
+/**
+ * The adapter conformance suite: run it from any adapter's tests to prove the adapter meets the
+ * `SchedulerAdapter` contract. Needs vitest (an optional peer dependency of `@hpckit/core`).
+ *
+ * @packageDocumentation
+ */
+export { runAdapterConformance, CONFORMANCE_SUITES } from './run-adapter-conformance.js';
+export { defineSuite } from './define-suite.js';
+export type { AdapterConformanceOptions } from './run-adapter-conformance.js';
+export type { ConformanceContext, ConformanceFixtures, ConformanceTarget } from './context.js';
+export type { ConformanceSuite, ConformanceTest } from './define-suite.js';
