@@ -11,7 +11,7 @@ import { defineConfig, type Options } from 'tsup';
 
 interface PackageJson {
   name: string;
-  exports: Record<string, string | { '@hpckit/source'?: string }>;
+  exports: Record<string, string | { '@hpckit/source'?: string; require?: unknown }>;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
 }
@@ -26,10 +26,13 @@ function packageConfigs(dir: string): Options[] {
   const root = join(packagesDir, dir);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson;
   const entry: Record<string, string> = {};
+  // Entry points without a `require` branch are ESM-only (e.g. the vitest-based testing subpath).
+  const cjsEntry: Record<string, string> = {};
   for (const [subpath, target] of Object.entries(pkg.exports)) {
     if (typeof target === 'string' || !target['@hpckit/source']) continue;
     const out = subpath === '.' ? 'index' : `${subpath.slice(2)}/index`;
     entry[out] = join(root, target['@hpckit/source']);
+    if (target.require) cjsEntry[out] = entry[out];
   }
   const common: Options = {
     entry,
@@ -39,7 +42,8 @@ function packageConfigs(dir: string): Options[] {
     target: 'node20',
     splitting: true,
     treeshake: true,
-    external: [...Object.keys(pkg.peerDependencies ?? {}), /^@hpckit\//],
+    // tsup only reads the root package.json, so each package's own dependencies are named here.
+    external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), /^@hpckit\//],
     tsconfig: 'tsconfig.base.json',
     esbuildOptions(options) {
       options.conditions = ['@hpckit/source'];
@@ -47,12 +51,22 @@ function packageConfigs(dir: string): Options[] {
   };
   return [
     { ...common, name: `${pkg.name} (esm)`, format: 'esm' },
-    { ...common, name: `${pkg.name} (cjs)`, format: 'cjs', noExternal: esmOnlyDependencies },
+    {
+      ...common,
+      name: `${pkg.name} (cjs)`,
+      format: 'cjs',
+      entry: cjsEntry,
+      external: common.external?.filter((e) => typeof e !== 'string' || !esmOnlyDependencies.includes(e)),
+      noExternal: esmOnlyDependencies,
+    },
   ];
 }
 
+// `HPCKIT_PACKAGES=core,billing npm run build` builds only those packages.
+const only = process.env.HPCKIT_PACKAGES?.split(',').map((s) => s.trim());
+
 export default defineConfig(
   readdirSync(packagesDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && (!only || only.includes(d.name)))
     .flatMap((d) => packageConfigs(d.name)),
 );

@@ -3,6 +3,7 @@
  * watching, and typed errors.
  *
  * @packageDocumentation
+ * @module @hpckit/core
  */
 
 // Model

@@ -16,7 +16,9 @@ export interface SchedulerAdapterDefinition {
   accounts?: AccountOperations;
   users?: UserOperations;
   config: ConfigOperations;
+  /** See {@link SchedulerAdapter.version}. */
   version: SchedulerAdapter['version'];
+  /** See {@link SchedulerAdapter.close}. */
   close?: SchedulerAdapter['close'];
 }
 

@@ -43,33 +43,54 @@ export interface RuntimeAdapter {
   readonly name: string;
   readonly capabilities: Capabilities;
   readonly jobs: {
+    /** Validates and submits a job. */
     submit(spec: JobSpecInput, ctx?: SubmitContext): Promise<SubmitResult>;
+    /** Validates a spec and returns what a submit would run. */
     render(spec: JobSpecInput, ctx?: CallContext): Promise<RenderedSubmission>;
+    /** One job, live or from history. */
     get(id: string, ctx?: CallContext): Promise<Job>;
+    /** Jobs matching a query. */
     list(query?: JobQueryInput, ctx?: CallContext): Promise<JobPage<JobRecord>>;
+    /** Cancels a job. */
     cancel(id: string, ctx?: CallContext): Promise<CancelResult>;
+    /** Holds a pending job. */
     hold(id: string, ctx?: CallContext): Promise<void>;
+    /** Releases a held job. */
     release(id: string, ctx?: CallContext): Promise<void>;
+    /** Changes a time limit. */
     updateTimeLimit(id: string, change: TimeLimitChangeInput, ctx?: CallContext): Promise<{ timeLimitSeconds: number }>;
   };
   readonly accounts: {
+    /** Creates an account. */
     create(account: { name: string; owner?: string }, ctx?: CallContext): Promise<void>;
+    /** Accounts with their members. */
     list(filter?: { user?: string }, ctx?: CallContext): Promise<SchedulerAccount[]>;
+    /** Blocks (idempotent). */
     block(account: string, ctx?: CallContext): Promise<void>;
+    /** Unblocks (idempotent). */
     unblock(account: string, ctx?: CallContext): Promise<void>;
+    /** Whether it is blocked. */
     status(account: string, ctx?: CallContext): Promise<BlockStatus>;
   };
   readonly users: {
+    /** Adds a user to an account. */
     add(membership: Membership, ctx?: CallContext): Promise<void>;
+    /** Removes a user from an account. */
     remove(membership: Membership, ctx?: CallContext): Promise<void>;
+    /** Blocks (idempotent). */
     block(membership: Membership, ctx?: CallContext): Promise<void>;
+    /** Unblocks (idempotent). */
     unblock(membership: Membership, ctx?: CallContext): Promise<void>;
+    /** Whether it is blocked. */
     status(membership: Membership, ctx?: CallContext): Promise<BlockStatus>;
   };
   readonly config: {
+    /** Partitions and QoS of the cluster. */
     cluster(ctx?: CallContext): Promise<ClusterConfig>;
+    /** What a (user, account) pair may use. */
     availability(membership: Membership, ctx?: CallContext): Promise<Availability>;
   };
+  /** Scheduler and adapter versions. */
   version(ctx?: CallContext): Promise<SchedulerVersion>;
   /** Closes the adapter once; later calls are no-ops. */
   close(): Promise<void>;

@@ -74,10 +74,15 @@ export interface JobOperations {
 
 /** Account operations. Block and unblock are idempotent. */
 export interface AccountOperations {
+  /** Creates an account (`ALREADY_EXISTS` if it exists). */
   create?(account: { name: string; owner?: string }, ctx: CallContext): Promise<void>;
+  /** Accounts with their members; with `user`, only that user's. */
   list?(filter: { user?: string }, ctx: CallContext): Promise<SchedulerAccount[]>;
+  /** Blocks an account: no new jobs may be charged to it. Running jobs keep running. */
   block?(account: string, ctx: CallContext): Promise<void>;
+  /** Unblocks an account. */
   unblock?(account: string, ctx: CallContext): Promise<void>;
+  /** Whether an account is blocked (`NOT_FOUND` if unknown). */
   status?(account: string, ctx: CallContext): Promise<BlockStatus>;
 }
 
@@ -89,10 +94,15 @@ export interface Membership {
 
 /** User-in-account operations. Block and unblock are idempotent. */
 export interface UserOperations {
+  /** Adds a user to an account. */
   add?(membership: Membership, ctx: CallContext): Promise<void>;
+  /** Removes a user from an account. */
   remove?(membership: Membership, ctx: CallContext): Promise<void>;
+  /** Blocks a user in one account: they may not submit jobs charged to it. */
   block?(membership: Membership, ctx: CallContext): Promise<void>;
+  /** Unblocks a user in one account. */
   unblock?(membership: Membership, ctx: CallContext): Promise<void>;
+  /** Whether a user is blocked in an account (`NOT_FOUND` if unknown). */
   status?(membership: Membership, ctx: CallContext): Promise<BlockStatus>;
 }
 

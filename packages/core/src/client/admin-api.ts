@@ -6,20 +6,29 @@ import type { ClusterRuntime } from './cluster-runtime.js';
 
 /** Account operations of a client. Block and unblock are idempotent; running jobs keep running. */
 export interface AccountsApi {
+  /** Creates an account. @throws `ALREADY_EXISTS` */
   create(account: { name: string; owner?: string }, options?: CallOptions): Promise<void>;
   /** Accounts with their members; with `user`, only that user's accounts. */
   list(filter?: { user?: string }, options?: CallOptions): Promise<SchedulerAccount[]>;
+  /** Blocks an account; new submissions charged to it are refused. */
   block(account: string, options?: CallOptions): Promise<void>;
+  /** Unblocks an account. */
   unblock(account: string, options?: CallOptions): Promise<void>;
+  /** Whether an account is blocked. @throws `NOT_FOUND` */
   status(account: string, options?: CallOptions): Promise<BlockStatus>;
 }
 
 /** User-in-account operations of a client. Block and unblock are idempotent. */
 export interface UsersApi {
+  /** Adds a user to an account. */
   add(membership: Membership, options?: CallOptions): Promise<void>;
+  /** Removes a user from an account. */
   remove(membership: Membership, options?: CallOptions): Promise<void>;
+  /** Blocks a user in one account. */
   block(membership: Membership, options?: CallOptions): Promise<void>;
+  /** Unblocks a user in one account. */
   unblock(membership: Membership, options?: CallOptions): Promise<void>;
+  /** Whether a user is blocked in an account. @throws `NOT_FOUND` */
   status(membership: Membership, options?: CallOptions): Promise<BlockStatus>;
 }
 

@@ -59,8 +59,11 @@ export interface JobHandle {
   refresh(options?: { signal?: AbortSignal }): Promise<Job>;
   /** Cancels the job; `already_ended` if it had ended. */
   cancel(options?: { signal?: AbortSignal }): Promise<CancelResult>;
+  /** Holds the job if it is still pending. */
   hold(options?: { signal?: AbortSignal }): Promise<void>;
+  /** Releases a held job. */
   release(options?: { signal?: AbortSignal }): Promise<void>;
+  /** Changes the time limit (`{ set: '4h' }` or `{ delta: '+30m' }`); returns the new limit. */
   updateTimeLimit(change: TimeLimitChangeInput, options?: { signal?: AbortSignal }): Promise<{ timeLimitSeconds: number }>;
   /** Subscribes to an event; returns the unsubscribe function. The job is watched while subscribed. */
   on<E extends keyof JobHandleEvents>(event: E, listener: JobHandleEvents[E]): () => void;

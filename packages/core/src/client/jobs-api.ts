@@ -50,8 +50,11 @@ export interface JobsApi {
   ): Promise<JobPage<ListedJob<F>>>;
   /** Cancels a job. @throws `NOT_FOUND`, `PERMISSION_DENIED` */
   cancel(id: string, options?: CallOptions): Promise<CancelResult>;
+  /** Holds a pending job. @throws `NOT_FOUND`, `UNSUPPORTED` */
   hold(id: string, options?: CallOptions): Promise<void>;
+  /** Releases a held job. @throws `NOT_FOUND`, `UNSUPPORTED` */
   release(id: string, options?: CallOptions): Promise<void>;
+  /** Changes a job's time limit and returns the new one. @throws `NOT_FOUND`, `PERMISSION_DENIED`, `POLICY_VIOLATION` */
   updateTimeLimit(id: string, change: TimeLimitChangeInput, options?: CallOptions): Promise<{ timeLimitSeconds: number }>;
   /**
    * Streams the state changes of jobs of one cluster: first each job's current state, then every

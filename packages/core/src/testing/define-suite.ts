@@ -8,6 +8,7 @@ export interface ConformanceTest {
   needs?: CapabilityKey[];
   /** Timeout of this test in ms, when it needs more than the default. */
   timeoutMs?: number;
+  /** The test body. */
   run(ctx: ConformanceContext): Promise<void>;
 }
 

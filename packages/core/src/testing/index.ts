@@ -3,6 +3,7 @@
  * `SchedulerAdapter` contract. Needs vitest (an optional peer dependency of `@hpckit/core`).
  *
  * @packageDocumentation
+ * @module @hpckit/core/testing
  */
 export { runAdapterConformance, CONFORMANCE_SUITES } from './run-adapter-conformance.js';
 export { defineSuite } from './define-suite.js';

@@ -19,6 +19,7 @@ export interface WatchLease {
   readonly events: EventEmitter<WatchedJobEvents>;
   /** The latest known snapshot. */
   current(): Job;
+  /** Gives up the claim; the last lease of a job stops its polling. */
   release(): void;
 }
 
@@ -49,6 +50,7 @@ export interface Poller {
   /** Polls now (joining a poll already under way) instead of waiting for the timer. */
   pollNow(): Promise<void>;
   readonly stats: Readonly<PollerStats>;
+  /** Stops polling and drops every watched job. */
   close(): void;
 }
 

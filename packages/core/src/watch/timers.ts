@@ -1,7 +1,10 @@
 /** The clock and timers the poller uses; injectable so tests and simulations control time. */
 export interface Timers {
+  /** Milliseconds on a monotonic clock. */
   now(): number;
+  /** Schedules `callback` after `ms`; returns a handle for clearTimeout. */
   setTimeout(callback: () => void, ms: number): unknown;
+  /** Cancels a scheduled callback. */
   clearTimeout(handle: unknown): void;
 }
 
