@@ -49,6 +49,11 @@ export interface HpckitClient {
   as(user: string): HpckitClient;
   /** Counters of a cluster's poller (for this client's user). */
   pollerStats(cluster?: string): Readonly<PollerStats>;
+  /**
+   * Polls a cluster's watched jobs now instead of waiting for the timer (a portal's "refresh"
+   * button); joins a poll already under way.
+   */
+  pollNow(cluster?: string): Promise<void>;
   /** Subscribes to client-wide events (`job:state`, `job:ended`, `poll:error`, `poll:tick`). */
   on<E extends keyof ClientEvents>(event: E, listener: (...args: ClientEvents[E]) => void): () => void;
   /** Stops every poller and closes every adapter. */
@@ -130,6 +135,7 @@ export function createClient(options: ClientOptions): HpckitClient {
       version: async (o) => runtime(o?.cluster).call((a) => a.version({ user, signal: o?.signal }), o?.signal),
       as: (other) => view(parseInput(NameSchema, other, 'user name')),
       pollerStats: (cluster) => runtime(cluster).poller(user).stats,
+      pollNow: async (cluster) => runtime(cluster).poller(user).pollNow(),
       on(event, listener) {
         emitter.on(event, listener as never);
         return () => emitter.off(event, listener as never);
