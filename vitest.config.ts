@@ -1,5 +1,5 @@
 import { defaultClientConditions, defaultServerConditions } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Tests run against the TypeScript sources, not dist (the packaging check covers dist).
 const source = '@hpckit/source';
@@ -9,6 +9,11 @@ export default defineConfig({
   ssr: { resolve: { conditions: [source, ...defaultServerConditions] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    // Slurm integration tests need the real test cluster; `npm run test:slurm` sets HPCKIT_SLURM=1.
+    exclude: [
+      ...configDefaults.exclude,
+      ...(process.env.HPCKIT_SLURM === '1' ? [] : ['packages/adapter-slurm/test/**/*.int.test.ts']),
+    ],
     setupFiles: ['test/setup/fail-on-console.ts'],
     testTimeout: 20_000,
     pool: 'forks',

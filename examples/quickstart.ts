@@ -44,14 +44,18 @@ console.log([...handles.keys()][0]!.script);
 for await (const { job, previous } of client.jobs.watch(handles.keys())) {
   if (!previous) continue;
   const clock = scheduler.clock.now().toISOString().slice(11, 19);
-  console.log(`[${clock}] ${job.name.padEnd(8)} ${previous.phase} -> ${job.state.phase}${job.state.outcome ? ` (${job.state.outcome})` : ''}`);
+  console.log(
+    `[${clock}] ${job.name.padEnd(8)} ${previous.phase} -> ${job.state.phase}${job.state.outcome ? ` (${job.state.outcome})` : ''}`,
+  );
 }
 
 console.log('\njob      outcome    exit  elapsed');
 for (const handle of handles.keys()) {
   const { name, state, elapsedSeconds } = handle.job;
-  console.log(`${name.padEnd(8)} ${String(state.outcome).padEnd(10)} ${String(state.exitCode ?? '-').padEnd(5)} ${formatDuration(elapsedSeconds)}`);
+  console.log(
+    `${name.padEnd(8)} ${String(state.outcome).padEnd(10)} ${String(state.exitCode ?? '-').padEnd(5)} ${formatDuration(elapsedSeconds)}`,
+  );
 }
-const stats = client.pollerStats();
+const stats = alice.pollerStats();
 console.log(`\n${stats.ticks} polls, ${stats.listCalls} scheduler calls for ${handles.size} jobs`);
 await client.close();

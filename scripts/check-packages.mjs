@@ -44,13 +44,25 @@ for (const dir of packages) {
   const dual = ['--profile', 'node16', ...(esmOnly.length ? ['--exclude-entrypoints', ...esmOnly] : [])];
   run('attw (node16, dual entry points)', 'npx', ['attw', '--pack', pkgDir, ...dual]);
   if (esmOnly.length) {
-    run(`attw (esm-only: ${esmOnly.join(', ')})`, 'npx', ['attw', '--pack', pkgDir, '--profile', 'esm-only', '--entrypoints', ...esmOnly]);
+    run(`attw (esm-only: ${esmOnly.join(', ')})`, 'npx', [
+      'attw',
+      '--pack',
+      pkgDir,
+      '--profile',
+      'esm-only',
+      '--entrypoints',
+      ...esmOnly,
+    ]);
   }
-  const loadable = Object.entries(pkg.exports).filter(([s, t]) => s !== './package.json' && !esmOnly.includes(s));
+  const loadable = Object.entries(pkg.exports).filter(
+    ([s]) => s !== './package.json' && !esmOnly.includes(s),
+  );
   for (const [subpath] of loadable) {
     const specifier = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`;
     try {
-      const esm = Object.keys(await import(specifier)).filter((k) => k !== 'default').sort();
+      const esm = Object.keys(await import(specifier))
+        .filter((k) => k !== 'default')
+        .sort();
       const cjs = Object.keys(require(specifier)).sort();
       if (cjs.length === 0 || JSON.stringify(cjs) !== JSON.stringify(esm)) {
         throw new Error(`require() gives [${cjs.join(', ')}] but import() gives [${esm.join(', ')}]`);

@@ -7,7 +7,14 @@
  */
 
 // Model
-export { JobSpecSchema, MemoryRequestSchema, JobDependencySchema, DirectivesSchema, DEPENDENCY_TYPES, requestedShape } from './model/job-spec.js';
+export {
+  JobSpecSchema,
+  MemoryRequestSchema,
+  JobDependencySchema,
+  DirectivesSchema,
+  DEPENDENCY_TYPES,
+  requestedShape,
+} from './model/job-spec.js';
 export { JobSchema, ResourceCountsSchema, ALWAYS_LISTED_FIELDS } from './model/job.js';
 export {
   JobStateSchema,
@@ -75,7 +82,14 @@ export { parseInput } from './errors/validation.js';
 export { abortable, delay } from './time/abort.js';
 
 // Types
-export type { JobSpec, JobSpecInput, JobDependency, Directives, MemoryRequest, RequestedShape } from './model/job-spec.js';
+export type {
+  JobSpec,
+  JobSpecInput,
+  JobDependency,
+  Directives,
+  MemoryRequest,
+  RequestedShape,
+} from './model/job-spec.js';
 export type { Job, JobField, JobRecord, ResourceCounts } from './model/job.js';
 export type { JobState, JobPhase, JobOutcome, JobStateFilter } from './model/job-state.js';
 export type { JobQuery, JobQueryInput, JobPage } from './model/job-query.js';

@@ -25,7 +25,11 @@ export interface FakeAdapter extends SchedulerAdapter {
   add(id: string, extra?: Partial<Job>): Job;
 }
 
-export function fakeJob(id: string, state: JobState = { phase: 'queued', raw: 'PENDING' }, extra: Partial<Job> = {}): Job {
+export function fakeJob(
+  id: string,
+  state: JobState = { phase: 'queued', raw: 'PENDING' },
+  extra: Partial<Job> = {},
+): Job {
   return {
     cluster: 'test',
     id,
@@ -42,7 +46,9 @@ export function fakeJob(id: string, state: JobState = { phase: 'queued', raw: 'P
   };
 }
 
-export function fakeAdapter(options: { capabilities?: Record<string, boolean>; listLatencyMs?: number } = {}): FakeAdapter {
+export function fakeAdapter(
+  options: { capabilities?: Record<string, boolean>; listLatencyMs?: number } = {},
+): FakeAdapter {
   const jobsById = new Map<string, Job>();
   const calls: Record<string, number> = {};
   let failingLists = 0;
@@ -56,9 +62,13 @@ export function fakeAdapter(options: { capabilities?: Record<string, boolean>; l
     jobs: {
       async submit(spec) {
         count('jobs.submit');
-        const job = fakeJob(String(nextId++), spec.hold ? { phase: 'held', raw: 'PENDING', reason: 'JobHeldUser' } : undefined, {
-          name: spec.name ?? 'job',
-        });
+        const job = fakeJob(
+          String(nextId++),
+          spec.hold ? { phase: 'held', raw: 'PENDING', reason: 'JobHeldUser' } : undefined,
+          {
+            name: spec.name ?? 'job',
+          },
+        );
         jobsById.set(job.id, job);
         return { job, script: `#!/bin/bash\n${spec.command ?? ''}\n`, command: ['fake-submit'] };
       },
@@ -73,7 +83,9 @@ export function fakeAdapter(options: { capabilities?: Record<string, boolean>; l
         if (options.listLatencyMs) await new Promise((r) => setTimeout(r, options.listLatencyMs));
         if (failingLists > 0) {
           failingLists--;
-          throw new SchedulerUnavailableError({ details: { stderr: 'slurm_load_jobs error: Socket timed out' } });
+          throw new SchedulerUnavailableError({
+            details: { stderr: 'slurm_load_jobs error: Socket timed out' },
+          });
         }
         const ids = query.jobIds ? new Set(query.jobIds) : undefined;
         const jobs = [...jobsById.values()].filter(

@@ -17,7 +17,9 @@ describe('defineSchedulerAdapter', () => {
   });
 
   it('refuses a declared capability whose methods are missing, naming them', () => {
-    expect(() => defineSchedulerAdapter({ ...base(), capabilities: { 'jobs.hold': true, 'accounts.block': true } })).toThrow(
+    expect(() =>
+      defineSchedulerAdapter({ ...base(), capabilities: { 'jobs.hold': true, 'accounts.block': true } }),
+    ).toThrow(
       'at "jobs.hold": is missing, but capability "jobs.hold" is declared; at "jobs.release": is missing, but capability "jobs.hold" is declared; at "accounts.block": is missing',
     );
   });
@@ -25,7 +27,12 @@ describe('defineSchedulerAdapter', () => {
   it('refuses a name that is not kebab-case and a contract method that is missing', () => {
     const { jobs, ...rest } = base();
     expect(() =>
-      defineSchedulerAdapter({ ...rest, name: 'My Adapter', jobs: { ...jobs, cancel: undefined as never }, capabilities: {} }),
+      defineSchedulerAdapter({
+        ...rest,
+        name: 'My Adapter',
+        jobs: { ...jobs, cancel: undefined as never },
+        capabilities: {},
+      }),
     ).toThrow(/at "name": must be a kebab-case id.*at "jobs.cancel": is required by the contract/);
   });
 });

@@ -29,7 +29,9 @@ describe('createRuntimeAdapter', () => {
     const rt = createRuntimeAdapter(fake);
     expect(isHpckitError(await caught(rt.jobs.get('not an id')), 'VALIDATION')).toBe(true);
     expect(isHpckitError(await caught(rt.jobs.list({ limit: -1 })), 'VALIDATION')).toBe(true);
-    expect(isHpckitError(await caught(rt.jobs.updateTimeLimit('1', { set: 'soon' })), 'VALIDATION')).toBe(true);
+    expect(isHpckitError(await caught(rt.jobs.updateTimeLimit('1', { set: 'soon' })), 'VALIDATION')).toBe(
+      true,
+    );
     expect(fake.calls['jobs.get']).toBeUndefined();
     expect(fake.calls['jobs.list']).toBeUndefined();
   });

@@ -58,7 +58,11 @@ export interface RuntimeAdapter {
     /** Releases a held job. */
     release(id: string, ctx?: CallContext): Promise<void>;
     /** Changes a time limit. */
-    updateTimeLimit(id: string, change: TimeLimitChangeInput, ctx?: CallContext): Promise<{ timeLimitSeconds: number }>;
+    updateTimeLimit(
+      id: string,
+      change: TimeLimitChangeInput,
+      ctx?: CallContext,
+    ): Promise<{ timeLimitSeconds: number }>;
   };
   readonly accounts: {
     /** Creates an account. */
@@ -103,7 +107,10 @@ const AccountFilterSchema = z.strictObject({ user: NameSchema.optional() });
 /**
  * Wraps an adapter in the runtime layer (see {@link RuntimeAdapter}).
  */
-export function createRuntimeAdapter(adapter: SchedulerAdapter, options: RuntimeAdapterOptions = {}): RuntimeAdapter {
+export function createRuntimeAdapter(
+  adapter: SchedulerAdapter,
+  options: RuntimeAdapterOptions = {},
+): RuntimeAdapter {
   const retry: RetryPolicy = { retries: 2, baseDelayMs: 200, ...options.retry };
   let closing: Promise<void> | undefined;
 
@@ -162,7 +169,12 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
       submit: async (spec, ctx) => {
         const parsed = parseInput(JobSpecSchema, spec, 'job spec');
         requireSpecCapabilities(parsed, adapter, unsupported);
-        return invoke({ operation: 'jobs.submit', idempotent: false, ctx, run: (c) => jobs.submit(parsed, c) });
+        return invoke({
+          operation: 'jobs.submit',
+          idempotent: false,
+          ctx,
+          run: (c) => jobs.submit(parsed, c),
+        });
       },
       render: async (spec, ctx) => {
         const parsed = parseInput(JobSpecSchema, spec, 'job spec');
@@ -184,11 +196,22 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
       },
       cancel: async (id, ctx) => {
         const parsed = jobId(id);
-        return invoke({ operation: 'jobs.cancel', idempotent: false, ctx, run: (c) => jobs.cancel(parsed, c) });
+        return invoke({
+          operation: 'jobs.cancel',
+          idempotent: false,
+          ctx,
+          run: (c) => jobs.cancel(parsed, c),
+        });
       },
       hold: async (id, ctx) => {
         const parsed = jobId(id);
-        return invoke({ operation: 'jobs.hold', capability: 'jobs.hold', idempotent: false, ctx, run: (c) => jobs.hold?.(parsed, c) });
+        return invoke({
+          operation: 'jobs.hold',
+          capability: 'jobs.hold',
+          idempotent: false,
+          ctx,
+          run: (c) => jobs.hold?.(parsed, c),
+        });
       },
       release: async (id, ctx) => {
         const parsed = jobId(id);
@@ -267,7 +290,13 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
     users: {
       add: async (m, ctx) => {
         const parsed = membership(m);
-        return invoke({ operation: 'users.add', capability: 'users.manage', idempotent: false, ctx, run: (c) => users.add?.(parsed, c) });
+        return invoke({
+          operation: 'users.add',
+          capability: 'users.manage',
+          idempotent: false,
+          ctx,
+          run: (c) => users.add?.(parsed, c),
+        });
       },
       remove: async (m, ctx) => {
         const parsed = membership(m);
@@ -281,7 +310,13 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
       },
       block: async (m, ctx) => {
         const parsed = membership(m);
-        return invoke({ operation: 'users.block', capability: 'users.block', idempotent: true, ctx, run: (c) => users.block?.(parsed, c) });
+        return invoke({
+          operation: 'users.block',
+          capability: 'users.block',
+          idempotent: true,
+          ctx,
+          run: (c) => users.block?.(parsed, c),
+        });
       },
       unblock: async (m, ctx) => {
         const parsed = membership(m);
@@ -305,7 +340,8 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
       },
     },
     config: {
-      cluster: async (ctx) => invoke({ operation: 'config.cluster', idempotent: true, ctx, run: (c) => config.cluster(c) }),
+      cluster: async (ctx) =>
+        invoke({ operation: 'config.cluster', idempotent: true, ctx, run: (c) => config.cluster(c) }),
       availability: async (m, ctx) => {
         const parsed = membership(m);
         return invoke({
@@ -317,7 +353,8 @@ export function createRuntimeAdapter(adapter: SchedulerAdapter, options: Runtime
         });
       },
     },
-    version: async (ctx) => invoke({ operation: 'version', idempotent: true, ctx, run: (c) => adapter.version(c) }),
+    version: async (ctx) =>
+      invoke({ operation: 'version', idempotent: true, ctx, run: (c) => adapter.version(c) }),
     close: () => {
       closing ??= Promise.resolve(adapter.close?.());
       return closing;
@@ -331,6 +368,7 @@ function requireSpecCapabilities(
   unsupported: (capability: string) => Error,
 ): void {
   if (spec.array && !adapter.capabilities['jobs.arrays']) throw unsupported('jobs.arrays');
-  if (spec.dependencies?.length && !adapter.capabilities['jobs.dependencies']) throw unsupported('jobs.dependencies');
+  if (spec.dependencies?.length && !adapter.capabilities['jobs.dependencies'])
+    throw unsupported('jobs.dependencies');
   if (spec.hold && !adapter.capabilities['jobs.hold']) throw unsupported('jobs.hold');
 }

@@ -69,7 +69,11 @@ export interface JobOperations {
   /** Releases a held job (capability `jobs.hold`). */
   release?(id: string, ctx: CallContext): Promise<void>;
   /** Changes a job's time limit; returns the new limit in seconds (capability `jobs.updateTimeLimit`). */
-  updateTimeLimit?(id: string, change: TimeLimitChange, ctx: CallContext): Promise<{ timeLimitSeconds: number }>;
+  updateTimeLimit?(
+    id: string,
+    change: TimeLimitChange,
+    ctx: CallContext,
+  ): Promise<{ timeLimitSeconds: number }>;
 }
 
 /** Account operations. Block and unblock are idempotent. */

@@ -28,7 +28,10 @@ export const TimeLimitChangeSchema = z
   })
   .superRefine((c, ctx) => {
     if ((c.set === undefined) === (c.delta === undefined)) {
-      ctx.addIssue({ code: 'custom', message: 'give exactly one of "set" (a new limit) or "delta" (a change such as "+30m")' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give exactly one of "set" (a new limit) or "delta" (a change such as "+30m")',
+      });
     } else if (c.set === 0) {
       ctx.addIssue({ code: 'custom', path: ['set'], message: 'a time limit must be longer than zero' });
     } else if (c.delta === 0) {

@@ -32,9 +32,9 @@ describe('createClient', () => {
     expect(isHpckitError(caught, 'VALIDATION')).toBe(true);
     expect((caught as Error).message).toContain('options.clusters.hpc.adapter');
     expect(() => createClient({ clusters: {} })).toThrow(/give at least one cluster/);
-    expect(() => createClient({ clusters: { hpc: { adapter: fakeAdapter() } }, defaultCluster: 'x' })).toThrow(
-      /"x" is not one of the clusters \(hpc\)/,
-    );
+    expect(() =>
+      createClient({ clusters: { hpc: { adapter: fakeAdapter() } }, defaultCluster: 'x' }),
+    ).toThrow(/"x" is not one of the clusters \(hpc\)/);
   });
 
   it('submits through the adapter and returns a handle with the script', async () => {
@@ -64,7 +64,10 @@ describe('createClient', () => {
     setTimeout(() => fake.setState(handle.id, { phase: 'running', raw: 'RUNNING' }), 10);
     const running = await handle.wait({ until: 'running' });
     expect(running.state.phase).toBe('running');
-    setTimeout(() => fake.setState(handle.id, { phase: 'ended', outcome: 'completed', raw: 'COMPLETED', exitCode: 0 }), 10);
+    setTimeout(
+      () => fake.setState(handle.id, { phase: 'ended', outcome: 'completed', raw: 'COMPLETED', exitCode: 0 }),
+      10,
+    );
     const ended = await handle.wait();
     expect(ended.state.outcome).toBe('completed');
     expect(handle.state.outcome).toBe('completed');
@@ -96,7 +99,10 @@ describe('createClient', () => {
         }
       });
     });
-    setTimeout(() => fake.setState(handle.id, { phase: 'ended', outcome: 'failed', raw: 'FAILED', exitCode: 2 }), 10);
+    setTimeout(
+      () => fake.setState(handle.id, { phase: 'ended', outcome: 'failed', raw: 'FAILED', exitCode: 2 }),
+      10,
+    );
     await ended;
     expect(seen).toEqual(['queued', 'ended']);
     const after: string[] = [];
@@ -115,13 +121,35 @@ describe('createClient', () => {
     const handles = await Promise.all([1, 2, 3].map(() => client.jobs.submit({ command: 'x' })));
     const events: string[] = [];
     setTimeout(() => {
-      for (const h of handles) fake.setState(h.id, { phase: 'ended', outcome: 'completed', raw: 'COMPLETED' });
+      for (const h of handles)
+        fake.setState(h.id, { phase: 'ended', outcome: 'completed', raw: 'COMPLETED' });
     }, 10);
     for await (const { job } of client.jobs.watch(handles)) events.push(`${job.id}:${job.state.phase}`);
     expect(events.filter((e) => e.endsWith(':queued'))).toHaveLength(3);
     expect(events.filter((e) => e.endsWith(':ended'))).toHaveLength(3);
     const stats = client.pollerStats();
     expect(stats.listCalls).toBe(stats.ticks);
+    await client.close();
+  });
+
+  it("watches a user's handles with that user's poller, whichever client view is asked", async () => {
+    const { fake, client } = setup();
+    const alice = client.as('alice');
+    const handle = await alice.jobs.submit({ command: 'x' });
+    setTimeout(
+      () => fake.setState(handle.id, { phase: 'ended', outcome: 'completed', raw: 'COMPLETED', exitCode: 0 }),
+      10,
+    );
+    const phases: string[] = [];
+    for await (const { job } of client.jobs.watch([handle])) phases.push(job.state.phase);
+    expect(phases).toEqual(['queued', 'ended']);
+    expect(handle.state.outcome).toBe('completed');
+    expect(alice.pollerStats().ticks).toBeGreaterThan(0);
+    expect(client.pollerStats().ticks).toBe(0);
+    const bob = await client.as('bob').jobs.submit({ command: 'x' });
+    await expect(async () => {
+      for await (const _ of client.jobs.watch([handle, bob])) break;
+    }).rejects.toThrow(/jobs of several users \(alice, bob\) were given/);
     await client.close();
   });
 

@@ -67,9 +67,10 @@ export interface HpckitClient {
  * @example
  * ```ts
  * import { createClient } from '@hpckit/core';
- * import { mockAdapter, ikkemMockCluster } from '@hpckit/adapter-mock';
+ * import { mockAdapter } from '@hpckit/adapter-mock';
  *
- * const client = createClient({ clusters: { hpc: { adapter: mockAdapter({ cluster: ikkemMockCluster() }) } } });
+ * // The mock's clock runs 60 times faster than real time here, so the job below ends in a second.
+ * const client = createClient({ clusters: { hpc: { adapter: mockAdapter({ clock: { mode: 'scaled', scale: 60 } }) } } });
  * const handle = await client.as('alice').jobs.submit({ command: 'sleep 60', account: 'electroplating', timeLimit: '5m' });
  * const job = await handle.wait();
  * ```
@@ -105,6 +106,7 @@ export function createClient(options: ClientOptions): HpckitClient {
         polling,
         emitter,
         timers: parsed.timers,
+        retry: parsed.retry,
       }),
     );
   }
@@ -115,7 +117,13 @@ export function createClient(options: ClientOptions): HpckitClient {
     throw new ValidationError({
       details: {
         subject: 'call options',
-        issues: [{ path: ['cluster'], message: `"${cluster}" is not one of the clusters (${names.join(', ')})`, code: 'custom' }],
+        issues: [
+          {
+            path: ['cluster'],
+            message: `"${cluster}" is not one of the clusters (${names.join(', ')})`,
+            code: 'custom',
+          },
+        ],
       },
     });
   }
@@ -132,7 +140,8 @@ export function createClient(options: ClientOptions): HpckitClient {
       ...createAdminApis(runtime, user),
       capabilities: (cluster) => runtime(cluster).adapter.capabilities,
       adapter: (cluster) => runtime(cluster).adapter,
-      version: async (o) => runtime(o?.cluster).call((a) => a.version({ user, signal: o?.signal }), o?.signal),
+      version: async (o) =>
+        runtime(o?.cluster).call((a) => a.version({ user, signal: o?.signal }), o?.signal),
       as: (other) => view(parseInput(NameSchema, other, 'user name')),
       pollerStats: (cluster) => runtime(cluster).poller(user).stats,
       pollNow: async (cluster) => runtime(cluster).poller(user).pollNow(),

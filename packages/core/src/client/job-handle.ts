@@ -38,6 +38,8 @@ export interface JobHandleEvents {
 export interface JobHandle {
   readonly id: string;
   readonly cluster: string;
+  /** The user the handle acts for (its client's `as(user)`), if any. */
+  readonly user: string | undefined;
   /** The latest known snapshot. */
   readonly job: Job;
   /** Shorthand for `job.state`. */
@@ -64,7 +66,10 @@ export interface JobHandle {
   /** Releases a held job. */
   release(options?: { signal?: AbortSignal }): Promise<void>;
   /** Changes the time limit (`{ set: '4h' }` or `{ delta: '+30m' }`); returns the new limit. */
-  updateTimeLimit(change: TimeLimitChangeInput, options?: { signal?: AbortSignal }): Promise<{ timeLimitSeconds: number }>;
+  updateTimeLimit(
+    change: TimeLimitChangeInput,
+    options?: { signal?: AbortSignal },
+  ): Promise<{ timeLimitSeconds: number }>;
   /** Subscribes to an event; returns the unsubscribe function. The job is watched while subscribed. */
   on<E extends keyof JobHandleEvents>(event: E, listener: JobHandleEvents[E]): () => void;
 }
@@ -96,6 +101,7 @@ export function createJobHandle(init: JobHandleInit): JobHandle {
   return {
     id,
     cluster: runtime.name,
+    user,
     get job() {
       return latest();
     },

@@ -6,7 +6,11 @@ import type { Poller, WatchLease } from '../watch/poller.js';
  * Streams state changes of some jobs as an async iterator: first each job's current state, then
  * every change, ending once all have ended. Leaving the loop (or aborting) stops watching.
  */
-export function streamJobStates(poller: Poller, jobs: readonly Job[], signal?: AbortSignal): AsyncIterableIterator<JobStateEvent> {
+export function streamJobStates(
+  poller: Poller,
+  jobs: readonly Job[],
+  signal?: AbortSignal,
+): AsyncIterableIterator<JobStateEvent> {
   const buffer: JobStateEvent[] = [];
   const leases: WatchLease[] = [];
   const open = new Set<string>();

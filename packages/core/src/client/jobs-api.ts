@@ -12,7 +12,9 @@ import { createJobHandle, type JobHandle } from './job-handle.js';
 import { streamJobStates } from './job-stream.js';
 
 /** A listed job: the whole job, or the projected fields plus `cluster`, `id` and `state`. */
-export type ListedJob<F extends JobField> = [F] extends [never] ? Job : Pick<Job, F | 'cluster' | 'id' | 'state'>;
+export type ListedJob<F extends JobField> = [F] extends [never]
+  ? Job
+  : Pick<Job, F | 'cluster' | 'id' | 'state'>;
 
 /** Job operations of a client. Every call takes `{ cluster, signal }` last. */
 export interface JobsApi {
@@ -55,7 +57,11 @@ export interface JobsApi {
   /** Releases a held job. @throws `NOT_FOUND`, `UNSUPPORTED` */
   release(id: string, options?: CallOptions): Promise<void>;
   /** Changes a job's time limit and returns the new one. @throws `NOT_FOUND`, `PERMISSION_DENIED`, `POLICY_VIOLATION` */
-  updateTimeLimit(id: string, change: TimeLimitChangeInput, options?: CallOptions): Promise<{ timeLimitSeconds: number }>;
+  updateTimeLimit(
+    id: string,
+    change: TimeLimitChangeInput,
+    options?: CallOptions,
+  ): Promise<{ timeLimitSeconds: number }>;
   /**
    * Streams the state changes of jobs of one cluster: first each job's current state, then every
    * change, until all have ended. All jobs share the cluster's one poller.
@@ -86,39 +92,57 @@ export function createJobsApi({ runtime, user }: JobsApiContext): JobsApi {
     async submit(spec, options) {
       const rt = runtime(options?.cluster);
       const idempotencyKey = options?.idempotencyKey ?? randomUUID();
-      const result = await rt.call((a) => a.jobs.submit(spec, { ...ctx(options), idempotencyKey }), options?.signal);
+      const result = await rt.call(
+        (a) => a.jobs.submit(spec, { ...ctx(options), idempotencyKey }),
+        options?.signal,
+      );
       return handleFor(rt, result.job, result.script);
     },
-    render: async (spec, options) => runtime(options?.cluster).call((a) => a.jobs.render(spec, ctx(options)), options?.signal),
-    get: async (id, options) => runtime(options?.cluster).call((a) => a.jobs.get(id, ctx(options)), options?.signal),
+    render: async (spec, options) =>
+      runtime(options?.cluster).call((a) => a.jobs.render(spec, ctx(options)), options?.signal),
+    get: async (id, options) =>
+      runtime(options?.cluster).call((a) => a.jobs.get(id, ctx(options)), options?.signal),
     async handle(id, options) {
       const rt = runtime(options?.cluster);
-      const job = rt.poller(user).snapshot(id) ?? (await rt.call((a) => a.jobs.get(id, ctx(options)), options?.signal));
+      const job =
+        rt.poller(user).snapshot(id) ?? (await rt.call((a) => a.jobs.get(id, ctx(options)), options?.signal));
       return handleFor(rt, job);
     },
     list: async (query, options) =>
       runtime(options?.cluster).call((a) => a.jobs.list(query, ctx(options)), options?.signal) as never,
-    cancel: async (id, options) => runtime(options?.cluster).call((a) => a.jobs.cancel(id, ctx(options)), options?.signal),
-    hold: async (id, options) => runtime(options?.cluster).call((a) => a.jobs.hold(id, ctx(options)), options?.signal),
-    release: async (id, options) => runtime(options?.cluster).call((a) => a.jobs.release(id, ctx(options)), options?.signal),
+    cancel: async (id, options) =>
+      runtime(options?.cluster).call((a) => a.jobs.cancel(id, ctx(options)), options?.signal),
+    hold: async (id, options) =>
+      runtime(options?.cluster).call((a) => a.jobs.hold(id, ctx(options)), options?.signal),
+    release: async (id, options) =>
+      runtime(options?.cluster).call((a) => a.jobs.release(id, ctx(options)), options?.signal),
     updateTimeLimit: async (id, change, options) =>
-      runtime(options?.cluster).call((a) => a.jobs.updateTimeLimit(id, change, ctx(options)), options?.signal),
+      runtime(options?.cluster).call(
+        (a) => a.jobs.updateTimeLimit(id, change, ctx(options)),
+        options?.signal,
+      ),
     watch(targets, options) {
       return watchJobs([...targets], options);
     },
   };
 
   async function* watchJobs(targets: (string | JobHandle)[], options: CallOptions | undefined) {
-    const clusters = new Set(targets.flatMap((t) => (typeof t === 'string' ? [] : [t.cluster])));
+    const handles = targets.filter((t): t is JobHandle => typeof t !== 'string');
+    const clusters = new Set(handles.map((h) => h.cluster));
     if (options?.cluster) clusters.add(options.cluster);
-    if (clusters.size > 1) {
+    // Handles keep their own user's poller, whichever client view watches them.
+    const users = new Set(handles.map((h) => h.user));
+    if (handles.length < targets.length) users.add(user);
+    if (clusters.size > 1 || users.size > 1) {
+      const what =
+        clusters.size > 1 ? `clusters (${[...clusters].join(', ')})` : `users (${[...users].join(', ')})`;
       throw new ValidationError({
         details: {
           subject: 'watch targets',
           issues: [
             {
               path: [],
-              message: `jobs of several clusters (${[...clusters].join(', ')}) were given: watch each cluster separately`,
+              message: `jobs of several ${what} were given: watch each separately`,
               code: 'custom',
             },
           ],
@@ -126,7 +150,9 @@ export function createJobsApi({ runtime, user }: JobsApiContext): JobsApi {
       });
     }
     const rt = runtime([...clusters][0]);
-    const poller = rt.poller(user);
+    const watcher = users.size === 1 ? [...users][0] : user;
+    const poller = rt.poller(watcher);
+    const callCtx = { user: watcher, signal: options?.signal };
     const known = new Map<string, Job>();
     const unknown: string[] = [];
     for (const target of targets) {
@@ -136,12 +162,12 @@ export function createJobsApi({ runtime, user }: JobsApiContext): JobsApi {
     }
     if (unknown.length > 0) {
       // One call for every job not seen before, not one per job.
-      const page = await rt.call((a) => a.jobs.list({ jobIds: unknown }, ctx(options)), options?.signal);
+      const page = await rt.call((a) => a.jobs.list({ jobIds: unknown }, callCtx), options?.signal);
       for (const job of page.jobs as Job[]) if (unknown.includes(job.id)) known.set(job.id, job);
       for (const id of unknown) {
         if (!known.has(id)) {
           // Not listed under its own id (an array job lists as its tasks): get() aggregates it.
-          known.set(id, await rt.call((a) => a.jobs.get(id, ctx(options)), options?.signal));
+          known.set(id, await rt.call((a) => a.jobs.get(id, callCtx), options?.signal));
         }
       }
     }

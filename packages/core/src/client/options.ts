@@ -26,14 +26,28 @@ export const ClusterOptionsSchema = z.strictObject({
 export const ClientOptionsSchema = z.strictObject({
   /** Clusters by name. Names are what `{ cluster }` options refer to. */
   clusters: z
-    .record(z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'cluster names are letters, digits, "_", "-" and "."'), ClusterOptionsSchema)
+    .record(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'cluster names are letters, digits, "_", "-" and "."'),
+      ClusterOptionsSchema,
+    )
     .refine((c) => Object.keys(c).length > 0, 'give at least one cluster'),
   /** Cluster used when a call names none. @default the first cluster */
   defaultCluster: z.string().optional(),
   /** How watched jobs are polled (per cluster, one shared poller). */
   polling: PollingOptionsSchema.partial().optional(),
+  /** How idempotent reads are retried after a retryable failure. @default { retries: 2, baseDelayMs: 200 } */
+  retry: z
+    .strictObject({
+      retries: z.number().int().nonnegative().optional(),
+      baseDelayMs: z.number().nonnegative().optional(),
+    })
+    .optional(),
   /** Clock and timers of the pollers; tests and simulations may inject their own. */
-  timers: z.custom<Timers>((t) => typeof t === 'object' && t !== null && typeof (t as Timers).now === 'function').optional(),
+  timers: z
+    .custom<Timers>((t) => typeof t === 'object' && t !== null && typeof (t as Timers).now === 'function')
+    .optional(),
 });
 
 /** Options of `createClient`, as given. */

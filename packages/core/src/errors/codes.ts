@@ -32,6 +32,7 @@ export const POLICY_REASONS = [
   'time_limit_exceeds_qos',
   'time_limit_exceeds_partition',
   'resources_unavailable',
+  'invalid_array',
   'account_blocked',
   'user_blocked',
   'submit_limit',

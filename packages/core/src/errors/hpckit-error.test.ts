@@ -51,7 +51,10 @@ describe('HpckitError', () => {
     expect(isHpckitError(err)).toBe(true);
     expect(isHpckitError(err, 'POLICY_VIOLATION')).toBe(true);
     expect(isHpckitError(err, 'NOT_FOUND')).toBe(false);
-    const foreignCopy = Object.assign(new Error('x'), { code: 'NOT_FOUND', [Symbol.for('hpckit.error')]: true });
+    const foreignCopy = Object.assign(new Error('x'), {
+      code: 'NOT_FOUND',
+      [Symbol.for('hpckit.error')]: true,
+    });
     expect(isHpckitError(foreignCopy, 'NOT_FOUND')).toBe(true);
     expect(isHpckitError(new Error('plain'))).toBe(false);
     expect(isHpckitError({ code: 'NOT_FOUND' })).toBe(false);
@@ -74,7 +77,9 @@ describe('formatError', () => {
   });
 
   it('renders English without the prefix, and plain errors as their message', () => {
-    expect(formatError(new NotFoundError({ details: { kind: 'job', id: '7' } }), { hint: false })).toBe('Job "7" was not found.');
+    expect(formatError(new NotFoundError({ details: { kind: 'job', id: '7' } }), { hint: false })).toBe(
+      'Job "7" was not found.',
+    );
     expect(formatError(new Error('boom'))).toBe('boom');
   });
 

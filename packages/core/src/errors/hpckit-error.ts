@@ -61,7 +61,11 @@ export interface HpckitErrorInit<C extends ErrorCode> {
   retryable?: boolean;
 }
 
-const RETRYABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set(['SCHEDULER_UNAVAILABLE', 'TRANSPORT', 'TIMEOUT']);
+const RETRYABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set([
+  'SCHEDULER_UNAVAILABLE',
+  'TRANSPORT',
+  'TIMEOUT',
+]);
 
 /**
  * Base class of every error hpckit throws on purpose.
@@ -205,7 +209,10 @@ export class InternalError extends HpckitError<'INTERNAL'> {
  * if (isHpckitError(err, 'NOT_FOUND')) return null;
  * ```
  */
-export function isHpckitError<C extends ErrorCode = ErrorCode>(err: unknown, code?: C): err is HpckitError<C> {
+export function isHpckitError<C extends ErrorCode = ErrorCode>(
+  err: unknown,
+  code?: C,
+): err is HpckitError<C> {
   if (typeof err !== 'object' || err === null || !(BRAND in err)) return false;
   return code === undefined || (err as unknown as HpckitError).code === code;
 }

@@ -2,7 +2,14 @@ import type { Job, ResourceCounts } from './job.js';
 import type { JobOutcome, JobPhase, JobState } from './job-state.js';
 
 // The array shows its "most active" task: anything running makes the array running.
-const PHASE_PRECEDENCE: readonly JobPhase[] = ['running', 'completing', 'suspended', 'queued', 'held', 'ended'];
+const PHASE_PRECEDENCE: readonly JobPhase[] = [
+  'running',
+  'completing',
+  'suspended',
+  'queued',
+  'held',
+  'ended',
+];
 // When every task has ended, the worst outcome wins; `completed` only if all completed.
 const OUTCOME_PRECEDENCE: readonly JobOutcome[] = [
   'unknown',

@@ -9,15 +9,20 @@ const range = fc
 describe('parseArraySpec', () => {
   it('expands any list of ranges to exactly the indices they name, sorted and unique', () => {
     fc.assert(
-      fc.property(fc.array(range, { minLength: 1, maxLength: 6 }), fc.option(fc.integer({ min: 1, max: 64 })), (ranges, throttle) => {
-        const text = ranges.map((r) => `${r.start}-${r.end}:${r.step}`).join(',') + (throttle ? `%${throttle}` : '');
-        const expected = new Set<number>();
-        for (const r of ranges) for (let i = r.start; i <= r.end; i += r.step) expected.add(i);
-        const parsed = parseArraySpec(text);
-        if (typeof parsed === 'string') throw new Error(parsed);
-        expect(parsed.indices).toEqual([...expected].sort((a, b) => a - b));
-        expect(parsed.throttle).toBe(throttle ?? undefined);
-      }),
+      fc.property(
+        fc.array(range, { minLength: 1, maxLength: 6 }),
+        fc.option(fc.integer({ min: 1, max: 64 })),
+        (ranges, throttle) => {
+          const text =
+            ranges.map((r) => `${r.start}-${r.end}:${r.step}`).join(',') + (throttle ? `%${throttle}` : '');
+          const expected = new Set<number>();
+          for (const r of ranges) for (let i = r.start; i <= r.end; i += r.step) expected.add(i);
+          const parsed = parseArraySpec(text);
+          if (typeof parsed === 'string') throw new Error(parsed);
+          expect(parsed.indices).toEqual([...expected].sort((a, b) => a - b));
+          expect(parsed.throttle).toBe(throttle ?? undefined);
+        },
+      ),
     );
   });
 
@@ -45,6 +50,10 @@ describe('parseArraySpec', () => {
   });
 
   it('accepts the object form in a schema', () => {
-    expect(ArraySpecSchema.parse({ indices: '0-3', throttle: 2 })).toEqual({ indices: [0, 1, 2, 3], throttle: 2, expression: '0-3%2' });
+    expect(ArraySpecSchema.parse({ indices: '0-3', throttle: 2 })).toEqual({
+      indices: [0, 1, 2, 3],
+      throttle: 2,
+      expression: '0-3%2',
+    });
   });
 });

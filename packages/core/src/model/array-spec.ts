@@ -24,7 +24,8 @@ export function parseArraySpec(text: string): ArraySpec | string {
   if (extra !== undefined) return 'has more than one "%"';
   let throttle: number | undefined;
   if (throttleText !== undefined) {
-    if (!/^\d+$/.test(throttleText) || Number(throttleText) < 1) return 'has a throttle ("%N") that is not a positive integer';
+    if (!/^\d+$/.test(throttleText) || Number(throttleText) < 1)
+      return 'has a throttle ("%N") that is not a positive integer';
     throttle = Number(throttleText);
   }
   const seen = new Set<number>();
@@ -36,7 +37,8 @@ export function parseArraySpec(text: string): ArraySpec | string {
     const step = m[3] === undefined ? 1 : Number(m[3]);
     if (end < start) return `has the range "${item}", whose end is below its start`;
     if (step < 1) return `has the range "${item}", whose step is not positive`;
-    if ((end - start) / step + seen.size >= MAX_ARRAY_TASKS) return `expands to more than ${MAX_ARRAY_TASKS} tasks`;
+    if ((end - start) / step + seen.size >= MAX_ARRAY_TASKS)
+      return `expands to more than ${MAX_ARRAY_TASKS} tasks`;
     for (let i = start; i <= end; i += step) seen.add(i);
   }
   const indices = [...seen].sort((a, b) => a - b);
@@ -53,7 +55,8 @@ export const ArraySpecSchema = z
     }),
   ])
   .transform((value, ctx): ArraySpec => {
-    const text = typeof value === 'string' ? value : `${value.indices}${value.throttle ? `%${value.throttle}` : ''}`;
+    const text =
+      typeof value === 'string' ? value : `${value.indices}${value.throttle ? `%${value.throttle}` : ''}`;
     const parsed = parseArraySpec(text);
     if (typeof parsed === 'string') {
       ctx.addIssue({ code: 'custom', message: `array spec "${text}" ${parsed}` });

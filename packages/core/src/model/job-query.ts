@@ -7,7 +7,10 @@ const TimeRangeSchema = z
     from: z.date().optional().describe('Inclusive lower bound'),
     to: z.date().optional().describe('Inclusive upper bound'),
   })
-  .refine((r) => !(r.from && r.to && r.from > r.to), { message: '"from" must not be after "to"', path: ['from'] });
+  .refine((r) => !(r.from && r.to && r.from > r.to), {
+    message: '"from" must not be after "to"',
+    path: ['from'],
+  });
 
 /** Every field name of a job, for projections. */
 export const JOB_FIELDS = [

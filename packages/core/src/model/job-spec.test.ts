@@ -7,7 +7,8 @@ function issues(input: unknown): string[] {
   try {
     parseInput(JobSpecSchema, input, 'job spec');
   } catch (err) {
-    if (isHpckitError(err, 'VALIDATION')) return err.details.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    if (isHpckitError(err, 'VALIDATION'))
+      return err.details.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw err;
   }
   return [];
@@ -59,7 +60,9 @@ describe('JobSpecSchema', () => {
     expect(issues({ command: 'x', script: '#!/bin/bash\ny' })).toEqual([
       'command: give exactly one of "command" (shell commands) or "script" (a complete script)',
     ]);
-    expect(issues({})).toEqual(['command: give exactly one of "command" (shell commands) or "script" (a complete script)']);
+    expect(issues({})).toEqual([
+      'command: give exactly one of "command" (shell commands) or "script" (a complete script)',
+    ]);
     expect(issues({ script: 'echo' })).toEqual([
       'script: a complete script starts with an interpreter line such as "#!/bin/bash"; to give only commands, use "command"',
     ]);
@@ -85,27 +88,53 @@ describe('JobSpecSchema', () => {
   });
 
   it('accepts any job name text, including quotes, newlines and non-ASCII', () => {
-    expect(JobSpecSchema.parse({ command: 'x', name: `it's a "test"\n作业 $(rm -rf ~)` }).name).toContain('作业');
+    expect(JobSpecSchema.parse({ command: 'x', name: `it's a "test"\n作业 $(rm -rf ~)` }).name).toContain(
+      '作业',
+    );
   });
 });
 
 describe('requestedShape', () => {
   it.each([
-    [{ command: 'x', nodes: 2, coresPerNode: 8 }, { nodes: 2, coresPerNode: 8, cores: 16 }],
-    [{ command: 'x', tasks: 6, cpusPerTask: 2 }, { nodes: 1, coresPerNode: 12, cores: 12 }],
-    [{ command: 'x', nodes: 2, tasks: 6, cpusPerTask: 2 }, { nodes: 2, coresPerNode: 6, cores: 12 }],
-    [{ command: 'x', nodes: 3, tasksPerNode: 4 }, { nodes: 3, coresPerNode: 4, cores: 12 }],
+    [
+      { command: 'x', nodes: 2, coresPerNode: 8 },
+      { nodes: 2, coresPerNode: 8, cores: 16 },
+    ],
+    [
+      { command: 'x', tasks: 6, cpusPerTask: 2 },
+      { nodes: 1, coresPerNode: 12, cores: 12 },
+    ],
+    [
+      { command: 'x', nodes: 2, tasks: 6, cpusPerTask: 2 },
+      { nodes: 2, coresPerNode: 6, cores: 12 },
+    ],
+    [
+      { command: 'x', nodes: 3, tasksPerNode: 4 },
+      { nodes: 3, coresPerNode: 4, cores: 12 },
+    ],
     [{ command: 'x' }, { nodes: 1, coresPerNode: 1, cores: 1 }],
   ])('counts cores of %j', (input, expected) => {
     expect(requestedShape(JobSpecSchema.parse(input))).toMatchObject(expected);
   });
 
   it('multiplies memory and GPUs out over nodes, cores and GPUs', () => {
-    const gpu = requestedShape(JobSpecSchema.parse({ command: 'x', nodes: 2, coresPerNode: 12, gpusPerNode: 2, memory: { perGpu: '192G' } }));
+    const gpu = requestedShape(
+      JobSpecSchema.parse({
+        command: 'x',
+        nodes: 2,
+        coresPerNode: 12,
+        gpusPerNode: 2,
+        memory: { perGpu: '192G' },
+      }),
+    );
     expect(gpu).toMatchObject({ gpus: 4, gpusPerNode: 2, memoryMiB: 4 * 192 * 1024 });
-    const perCore = requestedShape(JobSpecSchema.parse({ command: 'x', nodes: 2, coresPerNode: 4, memory: { perCore: '4G' } }));
+    const perCore = requestedShape(
+      JobSpecSchema.parse({ command: 'x', nodes: 2, coresPerNode: 4, memory: { perCore: '4G' } }),
+    );
     expect(perCore.memoryMiB).toBe(2 * 4 * 4_096);
-    const perNode = requestedShape(JobSpecSchema.parse({ command: 'x', nodes: 2, memory: { perNode: '500G' } }));
+    const perNode = requestedShape(
+      JobSpecSchema.parse({ command: 'x', nodes: 2, memory: { perNode: '500G' } }),
+    );
     expect(perNode.memoryMiB).toBe(2 * 500 * 1_024);
     expect(requestedShape(JobSpecSchema.parse({ command: 'x' })).memoryMiB).toBeUndefined();
   });

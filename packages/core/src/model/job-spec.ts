@@ -56,8 +56,10 @@ const JobSpecObject = z.strictObject({
   command: TextSchema.min(1, 'must not be empty')
     .optional()
     .describe('Shell commands to run; hpckit writes the script header around them'),
-  script: TextSchema.optional().describe('A complete batch script starting with "#!"; hpckit adds its directives after the first line'),
-  account: NameSchema.optional().describe('Account charged for the job; the user\'s default if omitted'),
+  script: TextSchema.optional().describe(
+    'A complete batch script starting with "#!"; hpckit adds its directives after the first line',
+  ),
+  account: NameSchema.optional().describe("Account charged for the job; the user's default if omitted"),
   partition: NameSchema.optional().describe("Partition; the cluster's default if omitted"),
   qos: NameSchema.optional().describe("Quality of service; the association's default if omitted"),
   nodes: Count.default(1).describe('Number of nodes'),
@@ -67,12 +69,18 @@ const JobSpecObject = z.strictObject({
   cpusPerTask: Count.optional().describe('CPU cores per task'),
   gpusPerNode: z.number().int('must be a whole number').nonnegative().optional().describe('GPUs per node'),
   memory: MemoryRequestSchema.optional().describe('Memory per node, per core or per GPU, with a unit'),
-  timeLimit: DurationSchema.optional().describe('Maximum run time, e.g. "2h" or "1-00:00:00"; seconds if a number'),
+  timeLimit: DurationSchema.optional().describe(
+    'Maximum run time, e.g. "2h" or "1-00:00:00"; seconds if a number',
+  ),
   workingDirectory: TextSchema.min(1)
     .optional()
     .describe("Working directory: relative to the user's home, or absolute"),
-  stdout: TextSchema.min(1).optional().describe('Standard output file (relative to the working directory); may use %j'),
-  stderr: TextSchema.min(1).optional().describe('Standard error file (relative to the working directory); may use %j'),
+  stdout: TextSchema.min(1)
+    .optional()
+    .describe('Standard output file (relative to the working directory); may use %j'),
+  stderr: TextSchema.min(1)
+    .optional()
+    .describe('Standard error file (relative to the working directory); may use %j'),
   environment: keyedRecord(
     /^[A-Za-z_][A-Za-z0-9_]*$/,
     'environment variable names are letters, digits and "_", not starting with a digit',
@@ -83,12 +91,16 @@ const JobSpecObject = z.strictObject({
   inheritEnvironment: z
     .boolean()
     .default(false)
-    .describe("Also pass the submitting process's environment (off by default: jobs start from a clean login environment)"),
+    .describe(
+      "Also pass the submitting process's environment (off by default: jobs start from a clean login environment)",
+    ),
   dependencies: z.array(JobDependencySchema).optional().describe('Jobs this one waits for'),
   array: ArraySpecSchema.optional().describe('Job array, e.g. "0-99%10" (at most 10 tasks at once)'),
   hold: z.boolean().default(false).describe('Submit held: the job waits until released'),
   comment: LineSchema.max(500).optional().describe('Free-text comment stored with the job'),
-  directives: DirectivesSchema.optional().describe('Raw scheduler options that add to, override or remove generated ones'),
+  directives: DirectivesSchema.optional().describe(
+    'Raw scheduler options that add to, override or remove generated ones',
+  ),
 });
 
 /**
@@ -123,7 +135,8 @@ export const JobSpecSchema = JobSpecObject.superRefine((spec, ctx) => {
     ctx.addIssue({
       code: 'custom',
       path: ['script'],
-      message: 'a complete script starts with an interpreter line such as "#!/bin/bash"; to give only commands, use "command"',
+      message:
+        'a complete script starts with an interpreter line such as "#!/bin/bash"; to give only commands, use "command"',
     });
   }
   const taskFields = (['tasks', 'tasksPerNode', 'cpusPerTask'] as const).filter((k) => spec[k] !== undefined);
@@ -135,9 +148,17 @@ export const JobSpecSchema = JobSpecObject.superRefine((spec, ctx) => {
     });
   }
   if (spec.memory?.per === 'gpu' && !spec.gpusPerNode) {
-    ctx.addIssue({ code: 'custom', path: ['memory'], message: 'memory "perGpu" needs "gpusPerNode" of at least 1' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['memory'],
+      message: 'memory "perGpu" needs "gpusPerNode" of at least 1',
+    });
   }
-  if (spec.tasks !== undefined && spec.tasksPerNode !== undefined && spec.tasks > spec.tasksPerNode * spec.nodes) {
+  if (
+    spec.tasks !== undefined &&
+    spec.tasksPerNode !== undefined &&
+    spec.tasks > spec.tasksPerNode * spec.nodes
+  ) {
     ctx.addIssue({
       code: 'custom',
       path: ['tasks'],

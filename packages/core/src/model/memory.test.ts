@@ -30,6 +30,8 @@ describe('parseMemorySize', () => {
 
   it('tells the user to give a unit', () => {
     const result = MemorySizeSchema.safeParse('64');
-    expect(result.error?.issues[0]?.message).toContain('give a positive number with a unit, such as "4G" or "512M"');
+    expect(result.error?.issues[0]?.message).toContain(
+      'give a positive number with a unit, such as "4G" or "512M"',
+    );
   });
 });

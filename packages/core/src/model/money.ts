@@ -6,7 +6,10 @@ import { z } from 'zod';
  */
 export const DecimalStringSchema = z
   .string()
-  .regex(/^-?\d+(\.\d+)?$/, 'must be a decimal number written as a string, such as "12.50" (never a JS number)');
+  .regex(
+    /^-?\d+(\.\d+)?$/,
+    'must be a decimal number written as a string, such as "12.50" (never a JS number)',
+  );
 
 /** An amount of money: a decimal string and an ISO 4217 currency code. */
 export const MoneySchema = z.object({

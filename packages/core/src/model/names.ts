@@ -16,7 +16,10 @@ export const NameSchema = z
   .string()
   .min(1, 'must not be empty')
   .max(128, 'must be at most 128 characters')
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'may contain only letters, digits, "_", "-" and "." and must not start with "-" or "."');
+  .regex(
+    /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/,
+    'may contain only letters, digits, "_", "-" and "." and must not start with "-" or "."',
+  );
 
 /** A scheduler job id, including array tasks (`"1234"`, `"1234_7"`). */
 export const JobIdSchema = z

@@ -90,7 +90,9 @@ export function createContext(fixtures: ConformanceFixtures, step: number) {
         const job = JobSchema.parse(await ctx.runtime().jobs.get(id, { user: ctx.actor() }));
         if (predicate(job)) return job;
         if (waited >= maxSeconds) {
-          throw new Error(`job ${id} did not reach the expected state within ${maxSeconds} s; last state: ${JSON.stringify(job.state)}`);
+          throw new Error(
+            `job ${id} did not reach the expected state within ${maxSeconds} s; last state: ${JSON.stringify(job.state)}`,
+          );
         }
         await ctx.target().advance(step);
         waited += step;

@@ -65,7 +65,12 @@ export interface AdapterConformanceOptions {
  *   name: 'mock',
  *   setup: () => {
  *     const adapter = mockAdapter();
- *     return { adapter, advance: async (s) => adapter.clock.advance(s) };
+ *     return {
+ *       adapter,
+ *       advance: async (seconds) => {
+ *         adapter.clock.advance(seconds);
+ *       },
+ *     };
  *   },
  *   fixtures: {
  *     users: { member: 'alice', outsider: 'bob' },
@@ -101,7 +106,9 @@ export function runAdapterConformance(options: AdapterConformanceOptions): void 
               if (reason) skip(reason);
               const missing = (test.needs ?? []).filter((c) => !ctx.runtime().capabilities[c]);
               if (missing.length > 0) {
-                skip(`capability ${missing.join(', ')} declared false (its UNSUPPORTED behaviour is tested under "capabilities")`);
+                skip(
+                  `capability ${missing.join(', ')} declared false (its UNSUPPORTED behaviour is tested under "capabilities")`,
+                );
               }
               await test.run(ctx);
             },

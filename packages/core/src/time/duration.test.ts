@@ -41,7 +41,9 @@ describe('parseDuration', () => {
         fc.integer({ min: 0, max: 59 }),
         (d, h, m, s) => {
           const pad = (n: number) => String(n).padStart(2, '0');
-          expect(parseDuration(`${d}-${pad(h)}:${pad(m)}:${pad(s)}`)).toBe(d * 86_400 + h * 3_600 + m * 60 + s);
+          expect(parseDuration(`${d}-${pad(h)}:${pad(m)}:${pad(s)}`)).toBe(
+            d * 86_400 + h * 3_600 + m * 60 + s,
+          );
         },
       ),
     );

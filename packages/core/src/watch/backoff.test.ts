@@ -9,7 +9,11 @@ describe('nextPollInterval', () => {
     let interval = 1_000;
     const seen: number[] = [];
     for (let i = 0; i < 12; i++) {
-      interval = nextPollInterval(options, { previousMs: interval, activity: false, failed: false, latencyMs: 10 }, half);
+      interval = nextPollInterval(
+        options,
+        { previousMs: interval, activity: false, failed: false, latencyMs: 10 },
+        half,
+      );
       seen.push(interval);
     }
     expect(seen.slice(0, 3)).toEqual([1_500, 2_250, 3_375]);
@@ -18,16 +22,28 @@ describe('nextPollInterval', () => {
   });
 
   it('returns to the minimum after activity', () => {
-    expect(nextPollInterval(options, { previousMs: 20_000, activity: true, failed: false, latencyMs: 10 }, half)).toBe(1_000);
+    expect(
+      nextPollInterval(options, { previousMs: 20_000, activity: true, failed: false, latencyMs: 10 }, half),
+    ).toBe(1_000);
   });
 
   it('doubles after a failure', () => {
-    expect(nextPollInterval(options, { previousMs: 4_000, activity: false, failed: true, latencyMs: 10 }, half)).toBe(8_000);
+    expect(
+      nextPollInterval(options, { previousMs: 4_000, activity: false, failed: true, latencyMs: 10 }, half),
+    ).toBe(8_000);
   });
 
   it('asks a slow scheduler less often, even beyond the maximum', () => {
-    expect(nextPollInterval(options, { previousMs: 1_000, activity: true, failed: false, latencyMs: 800 }, half)).toBe(8_000);
-    expect(nextPollInterval(options, { previousMs: 30_000, activity: false, failed: false, latencyMs: 5_000 }, half)).toBe(50_000);
+    expect(
+      nextPollInterval(options, { previousMs: 1_000, activity: true, failed: false, latencyMs: 800 }, half),
+    ).toBe(8_000);
+    expect(
+      nextPollInterval(
+        options,
+        { previousMs: 30_000, activity: false, failed: false, latencyMs: 5_000 },
+        half,
+      ),
+    ).toBe(50_000);
   });
 
   it('spreads intervals by the jitter fraction', () => {

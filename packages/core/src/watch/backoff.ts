@@ -44,7 +44,11 @@ export interface PollOutcome {
  * factor while quiet, doubling after a failure, never below `latencyFactor` × latency, capped at
  * the maximum, with jitter. `random` is injectable for tests.
  */
-export function nextPollInterval(options: PollingOptions, last: PollOutcome, random: () => number = Math.random): number {
+export function nextPollInterval(
+  options: PollingOptions,
+  last: PollOutcome,
+  random: () => number = Math.random,
+): number {
   let base: number;
   if (last.failed) base = last.previousMs * 2;
   else if (last.activity) base = options.minIntervalMs;

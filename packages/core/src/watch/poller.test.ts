@@ -12,7 +12,13 @@ function setup(polling: Record<string, number> = {}) {
   const poller = createPoller({
     cluster: 'test',
     adapter: createRuntimeAdapter(fake, { retry: { retries: 0 } }),
-    options: PollingOptionsSchema.parse({ minIntervalMs: 5, maxIntervalMs: 20, jitter: 0, missingGraceMs: 0, ...polling }),
+    options: PollingOptionsSchema.parse({
+      minIntervalMs: 5,
+      maxIntervalMs: 20,
+      jitter: 0,
+      missingGraceMs: 0,
+      ...polling,
+    }),
     emitter,
   });
   return { fake, emitter, poller };

@@ -123,7 +123,8 @@ export function createPoller(init: PollerInit): Poller {
     activity = true;
     stats.intervalMs = options.minIntervalMs;
     if (inflight) return;
-    if (timer === undefined || timerDueAt - timers.now() > options.minIntervalMs) schedule(options.minIntervalMs);
+    if (timer === undefined || timerDueAt - timers.now() > options.minIntervalMs)
+      schedule(options.minIntervalMs);
   }
 
   function record(entry: Entry, job: Job): boolean {
@@ -174,7 +175,12 @@ export function createPoller(init: PollerInit): Poller {
       return;
     }
     stats.intervalMs = next(failed);
-    emitter.emit('poll:tick', { cluster, watched: ids.length, latencyMs: stats.lastLatencyMs, nextInMs: stats.intervalMs });
+    emitter.emit('poll:tick', {
+      cluster,
+      watched: ids.length,
+      latencyMs: stats.lastLatencyMs,
+      nextInMs: stats.intervalMs,
+    });
   }
 
   function next(failed: boolean): number {
@@ -195,9 +201,9 @@ export function createPoller(init: PollerInit): Poller {
       if (entries.has(job.id)) direct.set(job.id, job);
       const parent = job.arrayJobId;
       if (parent !== undefined && parent !== job.id && entries.has(parent)) {
-        let list = tasks.get(parent);
-        if (!list) tasks.set(parent, (list = []));
-        list.push(job);
+        const list = tasks.get(parent);
+        if (list) list.push(job);
+        else tasks.set(parent, [job]);
       }
     }
     for (const id of ids) {
@@ -213,14 +219,18 @@ export function createPoller(init: PollerInit): Poller {
       }
       entry.missingPolls++;
       entry.missingSince ??= now;
-      if (entry.missingPolls >= MISSING_POLLS_BEFORE_UNKNOWN && now - entry.missingSince >= options.missingGraceMs) {
+      if (
+        entry.missingPolls >= MISSING_POLLS_BEFORE_UNKNOWN &&
+        now - entry.missingSince >= options.missingGraceMs
+      ) {
         record(entry, {
           ...entry.job,
           state: {
             phase: 'ended',
             outcome: 'unknown',
             raw: 'MISSING',
-            reason: 'the job left the queue and accounting has no record of it, so its outcome cannot be confirmed',
+            reason:
+              'the job left the queue and accounting has no record of it, so its outcome cannot be confirmed',
           },
         });
         activity = true;

@@ -36,7 +36,8 @@ export const messages: MessageCatalogue = {
   },
   PARSE: {
     summary: (d) => `Could not understand ${d.what}.`,
-    hint: () => 'This is a bug or an unsupported scheduler version: report it with the raw text in details.raw.',
+    hint: () =>
+      'This is a bug or an unsupported scheduler version: report it with the raw text in details.raw.',
   },
   UNSUPPORTED: {
     summary: (d) => `The "${d.adapter}" adapter does not support "${d.capability}".`,
@@ -48,12 +49,13 @@ export const messages: MessageCatalogue = {
   },
   INTERNAL: {
     summary: (d) => `The adapter failed unexpectedly in ${d.operation}.`,
-    hint: () => 'This is a bug in the adapter: report it with the error\'s cause.',
+    hint: () => "This is a bug in the adapter: report it with the error's cause.",
   },
   policy: {
     invalid_account: (d) =>
       `Account "${d.subject ?? '?'}" does not exist or the user is not a member of it. Choose one of your accounts.`,
-    invalid_partition: (d) => `Partition "${d.subject ?? '?'}" does not exist. Choose one of the cluster's partitions.`,
+    invalid_partition: (d) =>
+      `Partition "${d.subject ?? '?'}" does not exist. Choose one of the cluster's partitions.`,
     invalid_qos: (d) => `QoS "${d.subject ?? '?'}" does not exist. Choose one of the cluster's QoS.`,
     qos_not_allowed: (d) =>
       `QoS "${d.subject ?? '?'}" is not allowed for this account and partition. Choose a QoS the account may use.`,
@@ -69,6 +71,10 @@ export const messages: MessageCatalogue = {
       `The requested resources (${withUnit(d.requested, d.unit)}) cannot be satisfied by any node${
         d.subject ? ` of partition "${d.subject}"` : ''
       }${d.limit !== undefined ? ` (at most ${withUnit(d.limit, d.unit)})` : ''}. Request fewer resources.`,
+    invalid_array: (d) =>
+      `The job array${d.requested !== undefined ? ` (${withUnit(d.requested, d.unit)})` : ''} is not allowed${
+        d.limit !== undefined ? `: at most ${withUnit(d.limit, d.unit)}` : ''
+      }. Use fewer or smaller indices, or split the array.`,
     account_blocked: (d) =>
       `Account "${d.subject ?? '?'}" is blocked and cannot submit jobs. Recharge it or ask its administrator to unblock it.`,
     user_blocked: (d) =>

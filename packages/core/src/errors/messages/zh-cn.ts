@@ -67,6 +67,10 @@ export const messagesZhCn: MessageCatalogue = {
       `所申请的资源（${withUnit(d.requested, d.unit)}）无法由${d.subject ? `分区“${d.subject}”的` : ''}任何节点满足${
         d.limit !== undefined ? `（最多 ${withUnit(d.limit, d.unit)}）` : ''
       }。请减少申请的资源。`,
+    invalid_array: (d) =>
+      `作业数组${d.requested !== undefined ? `（${withUnit(d.requested, d.unit)}）` : ''}不被允许${
+        d.limit !== undefined ? `：最多 ${withUnit(d.limit, d.unit)}` : ''
+      }。请减少或缩小索引，或拆分数组。`,
     account_blocked: (d) => `账户“${d.subject ?? '?'}”已被封锁，无法提交作业。请充值或联系账户管理员解封。`,
     user_blocked: (d) => `用户在账户“${d.subject ?? '?'}”中已被封锁。请联系账户管理员解封或提高限额。`,
     submit_limit: (d) =>

@@ -72,7 +72,10 @@ export const accounts = defineSuite('accounts', [
       await ctx.rejects(rt.accounts.create({ name, owner: outsider }), 'ALREADY_EXISTS');
       await rt.users.add({ user: ctx.fixtures.users.member, account: name });
       const members = async () =>
-        (await rt.accounts.list({})).find((a) => a.name === name)?.members.map((m) => m.user).sort() ?? [];
+        (await rt.accounts.list({}))
+          .find((a) => a.name === name)
+          ?.members.map((m) => m.user)
+          .sort() ?? [];
       expect(await members()).toEqual([ctx.fixtures.users.member, outsider].sort());
       await rt.users.remove({ user: ctx.fixtures.users.member, account: name });
       expect(await members()).toEqual([outsider]);

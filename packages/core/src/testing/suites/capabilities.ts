@@ -13,11 +13,16 @@ const PROBES: Partial<Record<CapabilityKey, Probe>> = {
   'jobs.hold': (rt) => [rt.jobs.hold('1'), rt.jobs.release('1')],
   'jobs.updateTimeLimit': (rt) => [rt.jobs.updateTimeLimit('1', { set: 60 })],
   'jobs.arrays': (rt, ctx) => [rt.jobs.submit(ctx.spec({ array: '0-1' }))],
-  'jobs.dependencies': (rt, ctx) => [rt.jobs.submit(ctx.spec({ dependencies: [{ type: 'afterok', jobIds: ['1'] }] }))],
+  'jobs.dependencies': (rt, ctx) => [
+    rt.jobs.submit(ctx.spec({ dependencies: [{ type: 'afterok', jobIds: ['1'] }] })),
+  ],
   'accounts.create': (rt) => [rt.accounts.create({ name: 'x' })],
   'accounts.list': (rt) => [rt.accounts.list()],
   'accounts.block': (rt) => [rt.accounts.block('x'), rt.accounts.unblock('x'), rt.accounts.status('x')],
-  'users.manage': (rt) => [rt.users.add({ user: 'x', account: 'y' }), rt.users.remove({ user: 'x', account: 'y' })],
+  'users.manage': (rt) => [
+    rt.users.add({ user: 'x', account: 'y' }),
+    rt.users.remove({ user: 'x', account: 'y' }),
+  ],
   'users.block': (rt) => [
     rt.users.block({ user: 'x', account: 'y' }),
     rt.users.unblock({ user: 'x', account: 'y' }),
@@ -32,7 +37,9 @@ export const capabilities = defineSuite('capabilities', [
     title: 'capabilities: every capability declared false fails with UNSUPPORTED, never silently',
     async run(ctx) {
       const rt = ctx.runtime();
-      const declaredFalse = Object.entries(rt.capabilities).filter(([, on]) => !on).map(([key]) => key as CapabilityKey);
+      const declaredFalse = Object.entries(rt.capabilities)
+        .filter(([, on]) => !on)
+        .map(([key]) => key as CapabilityKey);
       for (const key of declaredFalse) {
         for (const call of PROBES[key]?.(rt, ctx) ?? []) {
           const err = await ctx.rejects(call, 'UNSUPPORTED');

@@ -19,11 +19,15 @@ export const config = defineSuite('config', [
     async run(ctx) {
       const { member, outsider } = ctx.fixtures.users;
       const { primary } = ctx.fixtures.accounts;
-      const mine = AvailabilitySchema.parse(await ctx.runtime().config.availability({ user: member, account: primary }));
+      const mine = AvailabilitySchema.parse(
+        await ctx.runtime().config.availability({ user: member, account: primary }),
+      );
       expect(mine.refusal).toBeUndefined();
       const cpu = mine.partitions.find((p) => p.partition === ctx.fixtures.partitions.cpu);
       expect(cpu?.qos).toContain(ctx.fixtures.qos.normal);
-      const theirs = AvailabilitySchema.parse(await ctx.runtime().config.availability({ user: outsider, account: primary }));
+      const theirs = AvailabilitySchema.parse(
+        await ctx.runtime().config.availability({ user: outsider, account: primary }),
+      );
       expect(theirs.refusal?.reason).toBe('invalid_account');
       expect(theirs.partitions).toEqual([]);
     },

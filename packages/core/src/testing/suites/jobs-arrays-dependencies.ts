@@ -26,7 +26,10 @@ export const jobsArraysDependencies = defineSuite('jobs-arrays', [
     needs: ['jobs.dependencies'],
     async run(ctx) {
       const first = await ctx.submit({ command: 'sleep 2' });
-      const second = await ctx.submit({ command: 'sleep 1', dependencies: [{ type: 'afterok', jobIds: [first.id] }] });
+      const second = await ctx.submit({
+        command: 'sleep 1',
+        dependencies: [{ type: 'afterok', jobIds: [first.id] }],
+      });
       expect(second.state.phase).toBe('queued');
       const ended = await ctx.settle(second.id, (j) => j.state.phase === 'ended');
       const firstEnded = await ctx.runtime().jobs.get(first.id, { user: ctx.actor() });
@@ -39,7 +42,10 @@ export const jobsArraysDependencies = defineSuite('jobs-arrays', [
     needs: ['jobs.dependencies'],
     async run(ctx) {
       const first = await ctx.submit({ command: 'exit 1' });
-      const second = await ctx.submit({ command: 'sleep 1', dependencies: [{ type: 'afterok', jobIds: [first.id] }] });
+      const second = await ctx.submit({
+        command: 'sleep 1',
+        dependencies: [{ type: 'afterok', jobIds: [first.id] }],
+      });
       await ctx.settle(first.id, (j) => j.state.phase === 'ended');
       await ctx.target().advance(ctx.step * 3);
       const waiting = await ctx.runtime().jobs.get(second.id, { user: ctx.actor() });

@@ -33,7 +33,10 @@ export const jobsCancel = defineSuite('jobs-cancel', [
     needs: ['actAsUser'],
     async run(ctx) {
       const job = await ctx.submit({ command: 'sleep 300', account: ctx.fixtures.accounts.secondary });
-      await ctx.rejects(ctx.runtime().jobs.cancel(job.id, { user: ctx.fixtures.users.outsider }), 'PERMISSION_DENIED');
+      await ctx.rejects(
+        ctx.runtime().jobs.cancel(job.id, { user: ctx.fixtures.users.outsider }),
+        'PERMISSION_DENIED',
+      );
       const still = await ctx.runtime().jobs.get(job.id, { user: ctx.actor() });
       expect(still.state.phase).not.toBe('ended');
       await ctx.runtime().jobs.cancel(job.id, { user: ctx.actor() });

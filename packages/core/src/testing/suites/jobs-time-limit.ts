@@ -37,7 +37,10 @@ export const jobsTimeLimit = defineSuite('jobs-time-limit', [
       const user = { user: ctx.actor() };
       const job = await ctx.submit({ command: 'sleep 300', timeLimit: '10m' });
       await ctx.settle(job.id, (j) => j.state.phase === 'running');
-      await ctx.rejects(ctx.runtime().jobs.updateTimeLimit(job.id, { delta: '+1h' }, user), 'PERMISSION_DENIED');
+      await ctx.rejects(
+        ctx.runtime().jobs.updateTimeLimit(job.id, { delta: '+1h' }, user),
+        'PERMISSION_DENIED',
+      );
       await ctx.runtime().jobs.cancel(job.id, user);
     },
   },
@@ -45,7 +48,10 @@ export const jobsTimeLimit = defineSuite('jobs-time-limit', [
     title: 'jobs-time-limit: changing an unknown job is NOT_FOUND',
     needs: ['jobs.updateTimeLimit'],
     async run(ctx) {
-      await ctx.rejects(ctx.runtime().jobs.updateTimeLimit('987654321', { set: '1h' }, { user: ctx.actor() }), 'NOT_FOUND');
+      await ctx.rejects(
+        ctx.runtime().jobs.updateTimeLimit('987654321', { set: '1h' }, { user: ctx.actor() }),
+        'NOT_FOUND',
+      );
     },
   },
 ]);

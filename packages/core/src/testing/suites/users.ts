@@ -12,7 +12,10 @@ export const users = defineSuite('users-block', [
         await rt.users.block(membership);
         await rt.users.block(membership);
         expect(await rt.users.status(membership)).toEqual({ blocked: true });
-        const err = await ctx.rejects(ctx.submit({ account: ctx.fixtures.accounts.primary }), 'POLICY_VIOLATION');
+        const err = await ctx.rejects(
+          ctx.submit({ account: ctx.fixtures.accounts.primary }),
+          'POLICY_VIOLATION',
+        );
         expect(err.details.reason).toBe('user_blocked');
         const other = await ctx.submit({ account: ctx.fixtures.accounts.secondary });
         expect(other.account).toBe(ctx.fixtures.accounts.secondary);
@@ -21,14 +24,19 @@ export const users = defineSuite('users-block', [
       }
       await rt.users.unblock(membership);
       expect(await rt.users.status(membership)).toEqual({ blocked: false });
-      expect((await ctx.submit({ account: ctx.fixtures.accounts.primary })).account).toBe(ctx.fixtures.accounts.primary);
+      expect((await ctx.submit({ account: ctx.fixtures.accounts.primary })).account).toBe(
+        ctx.fixtures.accounts.primary,
+      );
     },
   },
   {
     title: 'users-block: the status of a user in an unknown account is NOT_FOUND',
     needs: ['users.block'],
     async run(ctx) {
-      await ctx.rejects(ctx.runtime().users.status({ user: ctx.fixtures.users.member, account: 'nosuchaccount' }), 'NOT_FOUND');
+      await ctx.rejects(
+        ctx.runtime().users.status({ user: ctx.fixtures.users.member, account: 'nosuchaccount' }),
+        'NOT_FOUND',
+      );
     },
   },
 ]);

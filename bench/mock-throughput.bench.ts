@@ -1,0 +1,89 @@
+/**
+ * `npm run bench -- mock`: the mock adapter's throughput. 100,000 jobs (1–64 cores, 1–60 min, on
+ * the ikkem preset's cpu/gpu/fat partitions) are submitted, scheduled, run and ended in virtual
+ * time, against a floor measured in the same run: the same specs only validated with
+ * `JobSpecSchema.parse` and stored in a Map. A second figure is one watcher poll of 10,000 ids.
+ */
+
+import { mockAdapter } from '@hpckit/adapter-mock';
+import { type JobSpec, type JobSpecInput, JobSpecSchema } from '@hpckit/core';
+import { measure, report, section } from './lib/measure.js';
+
+const JOBS = 100_000;
+
+function rng(seed: number): () => number {
+  // mulberry32: fast, deterministic, good enough to spread a job mix.
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function jobMix(n: number): { spec: JobSpecInput; user: string }[] {
+  const random = rng(42);
+  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  return Array.from({ length: n }, (_, i) => {
+    const minutes = int(1, 60);
+    const timeLimit = `${Math.ceil(minutes * 1.5)}m`;
+    const user = i % 3 === 0 ? 'bob' : 'alice';
+    const account = user === 'bob' ? 'ai4ec' : i % 2 === 0 ? 'electroplating' : 'ai4ec';
+    const roll = random();
+    const base = { name: `job-${i}`, command: `srun ./simulate\nsleep ${minutes}m`, account, timeLimit };
+    if (roll < 0.85) return { user, spec: { ...base, partition: 'cpu', coresPerNode: int(1, 64) } };
+    if (roll < 0.95) {
+      const gpus = int(1, 8);
+      return { user, spec: { ...base, partition: 'gpu', gpusPerNode: gpus, coresPerNode: int(1, 8 * gpus) } };
+    }
+    return {
+      user,
+      spec: { ...base, partition: 'fat', coresPerNode: int(1, 64), memory: { perCore: '16G' } },
+    };
+  });
+}
+
+export async function run(): Promise<void> {
+  const mix = jobMix(JOBS);
+  section(`mock adapter: ${JOBS.toLocaleString('en-US')} jobs submitted, run and ended in virtual time`);
+
+  const floor = await measure(() => {
+    const stored = new Map<number, JobSpec>();
+    mix.forEach(({ spec }, i) => {
+      stored.set(i, JobSpecSchema.parse(spec));
+    });
+  });
+  report('baseline: JobSpecSchema.parse + Map.set', {
+    ms: floor.wallMs,
+    'jobs/s': Math.round(JOBS / (floor.wallMs / 1000)),
+  });
+
+  const parsed = mix.map(({ spec, user }) => ({ spec: JobSpecSchema.parse(spec), user }));
+  const adapter = mockAdapter();
+  let idle = false;
+  const simulated = await measure(async () => {
+    for (const { spec, user } of parsed) await adapter.jobs.submit(spec, { user });
+    idle = adapter.clock.runUntilIdle().idle;
+  });
+  const ended = (await adapter.jobs.list({ states: ['ended'], limit: 1, offset: 0 }, {})).total;
+  report('mock: submit + schedule + run to idle', {
+    ms: simulated.wallMs,
+    'jobs/s': Math.round(JOBS / (simulated.wallMs / 1000)),
+    'vs baseline': `${(simulated.wallMs / floor.wallMs).toFixed(2)}x`,
+    ended: ended === JOBS && idle ? 'all' : `${ended} (idle=${idle})`,
+    'virtual days': Math.round((adapter.clock.now().getTime() - Date.UTC(2026, 0, 1)) / 86_400_000),
+  });
+
+  section('one watcher poll: jobs.list({ jobIds }) with 10,000 ids');
+  const ids = Array.from({ length: 10_000 }, (_, i) => String(1000 + i * 7));
+  const known = new Map(parsed.map((p, i) => [String(1000 + i), p]));
+  const mapLookup = await measure(() => ids.map((id) => known.get(id)));
+  const poll = await measure(() => adapter.jobs.list({ jobIds: ids, offset: 0 }, {}));
+  report('baseline: 10,000 Map lookups', { ms: mapLookup.wallMs });
+  report('mock: jobs.list by 10,000 ids', {
+    ms: poll.wallMs,
+    'vs baseline': `${(poll.wallMs / mapLookup.wallMs).toFixed(1)}x`,
+  });
+}

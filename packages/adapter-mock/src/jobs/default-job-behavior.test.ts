@@ -1,0 +1,56 @@
+import { isHpckitError } from '@hpckit/core';
+import { describe, expect, it } from 'vitest';
+import { interpretScript } from './default-job-behavior.js';
+import { resolveBehavior } from './job-behavior.js';
+
+describe('default job behaviour', () => {
+  it('sums every sleep, in any unit, as the runtime', () => {
+    expect(interpretScript('sleep 30\nsrun a.out\nsleep 5m')).toEqual({ runtime: 330 });
+    expect(interpretScript('sleep 1h 30m; echo done')).toEqual({ runtime: 5400 });
+    expect(interpretScript('for i in 1 2; do sleep 2.5; done')).toEqual({ runtime: 2.5 });
+    expect(interpretScript('sleep 1d && sleep 10s')).toEqual({ runtime: 86_410 });
+  });
+
+  it('runs 1 s when nothing sleeps, and ignores comments', () => {
+    expect(interpretScript('#!/bin/bash\n# sleep 100\nhostname # sleep 50')).toEqual({ runtime: 1 });
+    expect(interpretScript('')).toEqual({ runtime: 1 });
+  });
+
+  it('takes the first exit code', () => {
+    expect(interpretScript('sleep 10\nexit 3\nexit 4')).toEqual({ runtime: 10, exitCode: 3 });
+    expect(resolveBehavior(interpretScript('exit 3'))).toEqual({
+      runtimeMs: 1000,
+      exitCode: 3,
+      outcome: 'failed',
+    });
+  });
+
+  it('lets a "# mock:" line force outcome, runtime and exit code', () => {
+    expect(interpretScript('sleep 60\n# mock: outcome=out_of_memory')).toEqual({
+      runtime: 60,
+      outcome: 'out_of_memory',
+    });
+    expect(interpretScript('# mock: runtime=10m exit=7 outcome=node_fail\nsleep 5')).toEqual({
+      runtime: 600,
+      exitCode: 7,
+      outcome: 'node_fail',
+    });
+    expect(resolveBehavior(interpretScript('# mock: outcome=boot_fail'))).toEqual({
+      runtimeMs: 1000,
+      exitCode: 0,
+      outcome: 'boot_fail',
+    });
+  });
+
+  it('refuses a "# mock:" line it cannot read, saying what it accepts', () => {
+    let error: unknown;
+    try {
+      interpretScript('# mock: outcome=oom');
+    } catch (err) {
+      error = err;
+    }
+    expect(isHpckitError(error, 'VALIDATION')).toBe(true);
+    expect((error as Error).message).toContain('"outcome=oom"');
+    expect((error as Error).message).toContain('out_of_memory');
+  });
+});

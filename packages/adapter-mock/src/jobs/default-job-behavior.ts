@@ -1,0 +1,90 @@
+import { parseDuration, ValidationError } from '@hpckit/core';
+import {
+  BEHAVIOR_OUTCOMES,
+  type BehaviorOutcome,
+  type JobBehavior,
+  type JobBehaviorResult,
+} from './job-behavior.js';
+
+const SLEEP = /(?:^|[\s;&|(])sleep\s+((?:\d+(?:\.\d+)?[smhd]?(?:\s+|$|(?=[;&|)])))+)/g;
+const EXIT = /(?:^|[\s;&|(])exit\s+(\d+)\b/;
+const MOCK_LINE = /^#\s*mock:\s*(.*)$/i;
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/**
+ * The default {@link JobBehavior}: reads the command or script like a very small shell.
+ *
+ * - the runtime is the sum of every `sleep N` (`sleep 90`, `sleep 5m`, `sleep 1h 30m`), or 1 s
+ *   if there is none;
+ * - the first `exit N` sets the exit code (non-zero ends the job `failed`);
+ * - a comment line `# mock: outcome=out_of_memory runtime=10m exit=3` overrides any of the three.
+ *
+ * Other comment lines are ignored, so `# sleep 100` does not count.
+ *
+ * @example
+ * ```ts
+ * defaultJobBehavior({ ...spec, command: 'sleep 5m\nexit 3' }, job); // { runtime: 300, exitCode: 3 }
+ * ```
+ */
+export const defaultJobBehavior: JobBehavior = (spec) => interpretScript(spec.command ?? spec.script ?? '');
+
+/** Interprets script text as described for {@link defaultJobBehavior}. */
+export function interpretScript(text: string): JobBehaviorResult {
+  let runtime = 0;
+  let sawSleep = false;
+  let exitCode: number | undefined;
+  let forced: Partial<JobBehaviorResult> = {};
+  for (const rawLine of text.split('\n')) {
+    const line = rawLine.trim();
+    if (line.startsWith('#')) {
+      const mock = MOCK_LINE.exec(line);
+      if (mock) forced = { ...forced, ...parseMockLine(mock[1]!) };
+      continue;
+    }
+    const code = line.replace(/\s#.*$/, '');
+    for (const m of code.matchAll(SLEEP)) {
+      sawSleep = true;
+      for (const token of m[1]!.trim().split(/\s+/)) runtime += sleepSeconds(token);
+    }
+    const exit = exitCode === undefined ? EXIT.exec(code) : null;
+    if (exit) exitCode = Number(exit[1]);
+  }
+  const result: JobBehaviorResult = { runtime: sawSleep ? runtime : 1 };
+  if (exitCode !== undefined) result.exitCode = Math.min(exitCode, 255);
+  return { ...result, ...forced };
+}
+
+function sleepSeconds(token: string): number {
+  const unit = token.at(-1)!;
+  if (unit in UNIT_SECONDS) return Number(token.slice(0, -1)) * UNIT_SECONDS[unit]!;
+  return Number(token);
+}
+
+function parseMockLine(text: string): Partial<JobBehaviorResult> {
+  const out: Partial<JobBehaviorResult> = {};
+  for (const pair of text.split(/\s+/).filter(Boolean)) {
+    const [key, value = ''] = pair.split('=', 2) as [string, string?];
+    if (key === 'outcome' && (BEHAVIOR_OUTCOMES as readonly string[]).includes(value))
+      out.outcome = value as BehaviorOutcome;
+    else if (key === 'exit' && /^\d+$/.test(value) && Number(value) <= 255) out.exitCode = Number(value);
+    else if (key === 'runtime' && (/^\d+$/.test(value) || parseDuration(value) !== undefined)) {
+      out.runtime = /^\d+$/.test(value) ? Number(value) : parseDuration(value)!;
+    } else throw badMockLine(pair);
+  }
+  return out;
+}
+
+function badMockLine(pair: string): ValidationError {
+  return new ValidationError({
+    details: {
+      subject: 'job script',
+      issues: [
+        {
+          path: ['command'],
+          message: `the "# mock:" line has "${pair}": write outcome=<${BEHAVIOR_OUTCOMES.join('|')}>, runtime=<seconds or "10m"> or exit=<0-255>`,
+          code: 'custom',
+        },
+      ],
+    },
+  });
+}

@@ -1,0 +1,59 @@
+import type { Job, JobSpec } from '@hpckit/core';
+import { z } from 'zod';
+
+/** Outcomes a job can end with by itself (timeouts and cancellations come from the scheduler). */
+export const BEHAVIOR_OUTCOMES = [
+  'completed',
+  'failed',
+  'out_of_memory',
+  'node_fail',
+  'boot_fail',
+  'preempted',
+  'deadline',
+] as const;
+
+/** One of {@link BEHAVIOR_OUTCOMES}. */
+export type BehaviorOutcome = (typeof BEHAVIOR_OUTCOMES)[number];
+
+/** How one job behaves once it runs. */
+export interface JobBehaviorResult {
+  /** Seconds the job runs if nothing stops it; past its time limit it ends `timeout`. */
+  runtime: number;
+  /** Exit code of the script. @default 0, or 1 when the outcome is `failed` */
+  exitCode?: number;
+  /** How it ends. @default `completed` for exit code 0, else `failed` */
+  outcome?: BehaviorOutcome;
+}
+
+/**
+ * Decides how a job behaves: called once per job (once per array task) when it is submitted, with
+ * the validated spec and the job as first recorded (pending, with its id and array index).
+ *
+ * @example
+ * ```ts
+ * const flaky: JobBehavior = (spec, job) =>
+ *   job.arrayTaskId === 3 ? { runtime: 60, outcome: 'node_fail' } : defaultJobBehavior(spec, job);
+ * ```
+ */
+export type JobBehavior = (spec: JobSpec, job: Job) => JobBehaviorResult;
+
+/** Validates what a {@link JobBehavior} returns. */
+export const JobBehaviorResultSchema = z.strictObject({
+  runtime: z.number().finite('must be a finite number of seconds').nonnegative('must not be negative'),
+  exitCode: z.number().int('must be a whole number').min(0).max(255).optional(),
+  outcome: z.enum(BEHAVIOR_OUTCOMES).optional(),
+});
+
+/** A behaviour with its defaults applied, in the simulator's units. */
+export interface ResolvedBehavior {
+  runtimeMs: number;
+  exitCode: number;
+  outcome: BehaviorOutcome;
+}
+
+/** Applies the defaults of {@link JobBehaviorResult}: outcome from exit code and back. */
+export function resolveBehavior(result: z.output<typeof JobBehaviorResultSchema>): ResolvedBehavior {
+  const outcome = result.outcome ?? (result.exitCode ? 'failed' : 'completed');
+  const exitCode = result.exitCode ?? (outcome === 'failed' ? 1 : 0);
+  return { runtimeMs: Math.round(result.runtime * 1000), exitCode, outcome };
+}

@@ -1,0 +1,154 @@
+import {
+  type CallContext,
+  type CancelResult,
+  PermissionError,
+  type TimeLimitChange,
+  ValidationError,
+} from '@hpckit/core';
+import { ADAPTER_NAME } from '../adapter-version.js';
+import type { SimJob } from '../jobs/sim-job.js';
+import { refuseSubmission } from '../policy/submission-refusal.js';
+import { exceedsPartition, exceedsQos } from '../policy/time-limits.js';
+import { formatSlurmDuration } from '../render/slurm-duration.js';
+import { actorOf, jobsNamed, type MockContext, requireOwner } from './mock-context.js';
+
+/**
+ * Cancels a job, or every live task of an array, as `scancel` does.
+ *
+ * @throws `NOT_FOUND`, `PERMISSION_DENIED` (another user's job).
+ */
+export function cancelJob(ctx: MockContext, id: string, call: CallContext): CancelResult {
+  const actor = actorOf(ctx, call);
+  const output = { command: ['scancel', id] };
+  const { jobs } = jobsNamed(ctx, id, {
+    ...output,
+    stderr: `scancel: error: Kill job error on job id ${id}: Invalid job id specified`,
+  });
+  const denied = {
+    ...output,
+    stderr: `scancel: error: Kill job error on job id ${id}: Access/permission denied`,
+    exitCode: 210,
+  };
+  for (const job of jobs) requireOwner(ctx, actor, job, `cancel job ${id}`, denied);
+  const alive = jobs.filter((job) => job.phase !== 'ended');
+  if (alive.length === 0) return { status: 'already_ended' };
+  const uid = ctx.directory.uidOf(actor);
+  for (const job of alive) ctx.sim.cancel(job, uid);
+  return { status: 'cancelled' };
+}
+
+/**
+ * Holds (or releases) a pending job, or every pending task of an array, as `scontrol hold` does.
+ *
+ * @throws `NOT_FOUND`, `PERMISSION_DENIED`, `POLICY_VIOLATION` (`not_permitted`: nothing is pending).
+ */
+export function holdJob(ctx: MockContext, id: string, call: CallContext, action: 'hold' | 'release'): void {
+  const actor = actorOf(ctx, call);
+  const command = ['scontrol', action, id];
+  const { jobs } = jobsNamed(ctx, id, { command, stderr: `Invalid job id specified for job ${id}` });
+  for (const job of jobs)
+    requireOwner(ctx, actor, job, `${action} job ${id}`, {
+      command,
+      stderr: `Access/permission denied for job ${id}`,
+    });
+  const pending = jobs.filter((job) => job.phase === 'pending');
+  if (pending.length === 0) {
+    const phase = jobs[0]!.phase === 'running' ? 'running' : 'has ended';
+    throw refuseSubmission('not_permitted', {
+      nativeReason: 'ESLURM_JOB_NOT_PENDING',
+      failure: 'Job is no longer pending execution',
+      subject: id,
+      command,
+      stderr: `Job is no longer pending execution for job ${id}`,
+      message: `Job ${id} ${phase === 'running' ? 'is running' : phase}, so it cannot be ${action === 'hold' ? 'held' : 'released'}: only pending jobs can be held or released.`,
+    });
+  }
+  for (const job of pending) {
+    if (action === 'hold') ctx.sim.hold(job);
+    else ctx.sim.release(job);
+  }
+}
+
+/**
+ * Changes the time limit of a job (or of every live task of an array) with Slurm's rules for users:
+ * lowering is always allowed; raising a running job is refused; raising a pending job is allowed
+ * up to the partition's and the QoS's maxima. Admins may set anything. A running job already past
+ * its new limit ends `timeout` at once.
+ *
+ * @throws `NOT_FOUND`, `PERMISSION_DENIED`, `POLICY_VIOLATION`, `VALIDATION` (a limit of zero or less).
+ */
+export function updateTimeLimit(
+  ctx: MockContext,
+  id: string,
+  change: TimeLimitChange,
+  call: CallContext,
+): { timeLimitSeconds: number } {
+  const actor = actorOf(ctx, call);
+  const command = (seconds?: number) => [
+    'scontrol',
+    'update',
+    `JobId=${id}`,
+    `TimeLimit=${seconds === undefined ? '?' : formatSlurmDuration(seconds)}`,
+  ];
+  const { jobs } = jobsNamed(ctx, id, {
+    command: command(),
+    stderr: `Invalid job id specified for job ${id}`,
+  });
+  const alive = jobs.filter((job) => job.phase !== 'ended');
+  if (alive.length === 0) {
+    throw refuseSubmission('not_permitted', {
+      nativeReason: 'ESLURM_ALREADY_DONE',
+      failure: 'Job has already finished',
+      subject: id,
+      command: command(),
+      stderr: `Job has already finished for job ${id}`,
+      message: `Job ${id} has already ended, so its time limit cannot change.`,
+    });
+  }
+  const plan = alive.map((job) => ({ job, seconds: newLimit(job, change) }));
+  for (const { job, seconds } of plan) {
+    const output = { command: command(seconds), stderr: `Access/permission denied for job ${id}` };
+    requireOwner(ctx, actor, job, `change the time limit of job ${id}`, output);
+    const raising = job.timeLimitSeconds === undefined ? false : seconds > job.timeLimitSeconds;
+    if (!raising || ctx.admins.has(actor)) continue;
+    if (job.phase === 'running') {
+      throw new PermissionError({
+        details: { action: `raise the time limit of running job ${id}`, user: actor, exitCode: 1, ...output },
+        hint: 'Users may only lower the time limit of a running job; ask an administrator to raise it.',
+        adapter: ADAPTER_NAME,
+      });
+    }
+    const policyOutput = {
+      command: output.command,
+      stderr: `Job violates accounting/QOS policy (job submit limit, user's size and/or time limits) for job ${id}`,
+    };
+    exceedsPartition(seconds, job.partition.def, policyOutput);
+    exceedsQos(seconds, job.qos === undefined ? undefined : ctx.submission.qos.get(job.qos), policyOutput);
+  }
+  for (const { job, seconds } of plan) ctx.sim.setTimeLimit(job, seconds);
+  return { timeLimitSeconds: plan[0]!.seconds };
+}
+
+function newLimit(job: SimJob, change: TimeLimitChange): number {
+  if ('set' in change) return change.set;
+  if (job.timeLimitSeconds === undefined) {
+    throw invalidChange(
+      ['delta'],
+      `job ${job.id} has no time limit to change by ${change.delta} s: set one with { set }`,
+    );
+  }
+  const seconds = job.timeLimitSeconds + change.delta;
+  if (seconds <= 0) {
+    throw invalidChange(
+      ['delta'],
+      `would leave job ${job.id} with a time limit of ${seconds} s; it must stay above zero`,
+    );
+  }
+  return seconds;
+}
+
+function invalidChange(path: string[], message: string): ValidationError {
+  return new ValidationError({
+    details: { subject: 'time-limit change', issues: [{ path, message, code: 'custom' }] },
+  });
+}

@@ -1,0 +1,195 @@
+import {
+  aggregateArrayJob,
+  type Job,
+  type JobSpec,
+  NotFoundError,
+  parseInput,
+  type RenderedSubmission,
+  type SubmitContext,
+  type SubmitResult,
+  ValidationError,
+} from '@hpckit/core';
+import { ADAPTER_NAME } from '../adapter-version.js';
+import { parseBeginTime } from '../jobs/begin-time.js';
+import { defaultJobBehavior } from '../jobs/default-job-behavior.js';
+import { JobBehaviorResultSchema, type ResolvedBehavior, resolveBehavior } from '../jobs/job-behavior.js';
+import { outputPathsOf, workingDirectoryOf } from '../jobs/job-paths.js';
+import { jobView } from '../jobs/job-view.js';
+import { createArrayGroup, createSimJob, type DependencyTerm, type SimJob } from '../jobs/sim-job.js';
+import { type ResolvedSubmission, resolveSubmission } from '../policy/resolve-submission.js';
+import { refuseSubmission, SBATCH_COMMAND } from '../policy/submission-refusal.js';
+import { renderBatchScript } from '../render/batch-script.js';
+import { actorOf, type MockContext, viewOf } from './mock-context.js';
+
+/** The script and command a submission of `spec` by the caller would run. */
+export function renderJob(ctx: MockContext, spec: JobSpec, call: SubmitContext): RenderedSubmission {
+  return {
+    script: renderBatchScript(spec, workingDirectoryOf(spec, actorOf(ctx, call))),
+    command: [...SBATCH_COMMAND],
+  };
+}
+
+/**
+ * Submits a job (or a job array, one record per task) as the caller: resolves and checks it like
+ * slurmctld, asks the job behaviour how each task will run, and queues it. With an idempotency
+ * key already used by the same user, returns the job that key created instead.
+ *
+ * @throws `POLICY_VIOLATION`, `NOT_FOUND` (a dependency names no job), `VALIDATION` (a bad
+ * `begin` directive, or a behaviour returning nonsense).
+ */
+export function submitJob(ctx: MockContext, spec: JobSpec, call: SubmitContext): SubmitResult {
+  const user = actorOf(ctx, call);
+  const key = call.idempotencyKey;
+  const earlier = key === undefined ? undefined : ctx.store.recall(user, key);
+  if (earlier)
+    return { job: viewById(ctx, earlier.id), script: earlier.script, command: [...earlier.command] };
+
+  const resolved = resolveSubmission(spec, user, ctx.submission);
+  const dependencies = resolveDependencies(ctx, spec);
+  const beginAt = beginTimeOf(spec, ctx.sim.now);
+  checkArraySize(ctx, spec);
+  const rendered = renderJob(ctx, spec, call);
+  const jobs = createJobs(ctx, spec, user, resolved, dependencies, beginAt);
+  const behaviors = jobs.map((job) => behaviorOf(ctx, spec, job));
+  jobs.forEach((job, i) => {
+    job.behavior = behaviors[i]!;
+    ctx.store.add(job);
+  });
+  const group = jobs[0]!.group;
+  if (group) ctx.store.addGroup(group);
+  ctx.sim.admit(jobs);
+  const id = group?.id ?? jobs[0]!.id;
+  if (key !== undefined) ctx.store.remember(user, key, { id, ...rendered });
+  return { job: viewById(ctx, id), ...rendered };
+}
+
+function viewById(ctx: MockContext, id: string): Job {
+  const group = ctx.store.group(id);
+  if (group)
+    return aggregateArrayJob(
+      id,
+      group.tasks.map((t) => viewOf(ctx, t)),
+    );
+  return viewOf(ctx, ctx.store.job(id)!);
+}
+
+function createJobs(
+  ctx: MockContext,
+  spec: JobSpec,
+  user: string,
+  r: ResolvedSubmission,
+  dependencies: DependencyTerm[],
+  beginAt: number | undefined,
+): SimJob[] {
+  const indices: (number | undefined)[] = spec.array ? spec.array.indices : [undefined];
+  const base = ctx.store.reserveIds(indices.length);
+  const id = `${ctx.idPrefix}${base}`;
+  const group = spec.array ? createArrayGroup(id, spec.array.throttle) : undefined;
+  const workingDirectory = workingDirectoryOf(spec, user);
+  const name = spec.name ?? 'sbatch';
+  const jobs = indices.map((taskId, position) => {
+    const tokens = { jobId: `${ctx.idPrefix}${base + position}`, arrayJobId: id, taskId, name, user };
+    const paths = outputPathsOf(spec, workingDirectory, tokens);
+    return createSimJob({
+      seq: ctx.store.nextSeq(),
+      id: taskId === undefined ? id : `${id}_${taskId}`,
+      group,
+      arrayTaskId: taskId,
+      spec,
+      name,
+      user,
+      account: r.account,
+      partition: r.partition,
+      qos: r.qos?.name,
+      priority: r.qos?.priority ?? 0,
+      demand: r.demand,
+      requested: r.requested,
+      timeLimitSeconds: r.timeLimitSeconds,
+      submitTime: ctx.sim.now,
+      beginAt,
+      workingDirectory,
+      stdoutPath: paths.stdout,
+      stderrPath: paths.stderr,
+      comment: spec.comment,
+      dependencies,
+      held: spec.hold,
+    });
+  });
+  if (group) {
+    group.tasks.push(...jobs);
+    group.notStarted = jobs.length;
+  }
+  return jobs;
+}
+
+const defaultBehaviors = new Map<string, ResolvedBehavior>();
+
+function behaviorOf(ctx: MockContext, spec: JobSpec, job: SimJob): ResolvedBehavior {
+  const behavior = ctx.behavior();
+  if (behavior === defaultJobBehavior) {
+    // The default reads only the script text; one reading serves every task of an array.
+    const text = spec.command ?? spec.script ?? '';
+    let known = defaultBehaviors.get(text);
+    if (!known) {
+      known = resolveBehavior(defaultJobBehavior(spec, jobView(job, ctx.sim.now, ctx.cluster.name)));
+      if (defaultBehaviors.size > 1000) defaultBehaviors.clear();
+      defaultBehaviors.set(text, known);
+    }
+    return known;
+  }
+  const result = behavior(spec, jobView(job, ctx.sim.now, ctx.cluster.name));
+  return resolveBehavior(parseInput(JobBehaviorResultSchema, result, `jobBehavior result for job ${job.id}`));
+}
+
+function resolveDependencies(ctx: MockContext, spec: JobSpec): DependencyTerm[] {
+  return (spec.dependencies ?? []).map((dep, i) => ({
+    type: dep.type,
+    targets: dep.jobIds.map((id, j) => {
+      const target = ctx.store.group(id) ?? ctx.store.job(id);
+      if (target) return target;
+      throw new NotFoundError({
+        details: {
+          kind: 'job',
+          id,
+          command: SBATCH_COMMAND,
+          stderr: 'sbatch: error: Batch job submission failed: Job dependency problem',
+          exitCode: 1,
+        },
+        message: `Job "${id}", named in dependencies.${i}.jobIds.${j}, does not exist.`,
+        hint: 'Depend only on jobs this cluster knows; check the id.',
+        adapter: ADAPTER_NAME,
+      });
+    }),
+  }));
+}
+
+function beginTimeOf(spec: JobSpec, now: number): number | undefined {
+  const begin = spec.directives?.begin;
+  if (begin === undefined || begin === null) return undefined;
+  const at = typeof begin === 'string' ? parseBeginTime(begin, now) : undefined;
+  if (at !== undefined) return at;
+  throw new ValidationError({
+    details: {
+      subject: 'job spec',
+      issues: [
+        {
+          path: ['directives', 'begin'],
+          message: `"${String(begin)}" is not a begin time: use "now+1hour", "now+90" (seconds) or "2026-01-01T10:00:00"`,
+          code: 'custom',
+        },
+      ],
+    },
+  });
+}
+
+function checkArraySize(ctx: MockContext, spec: JobSpec): void {
+  const highest = spec.array?.indices.at(-1);
+  if (highest === undefined || highest < ctx.maxArraySize) return;
+  throw refuseSubmission('other', {
+    nativeReason: 'ESLURM_INVALID_ARRAY',
+    failure: 'Invalid job array specification',
+    limit: ctx.maxArraySize - 1,
+    requested: highest,
+    message: `Array index ${highest} is above the highest index this cluster allows (${ctx.maxArraySize - 1}, MaxArraySize=${ctx.maxArraySize}). Split the array into smaller ones.`,
+  });
+}

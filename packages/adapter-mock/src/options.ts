@@ -1,0 +1,88 @@
+import { DurationSchema, NameSchema } from '@hpckit/core';
+import { z } from 'zod';
+import { MockClusterSchema } from './cluster/mock-cluster-schema.js';
+import type { JobBehavior } from './jobs/job-behavior.js';
+import { ikkemMockCluster } from './presets/ikkem-mock-cluster.js';
+
+/** Virtual time when a mock adapter starts, unless told otherwise: 2026-01-01T00:00:00Z. */
+export const DEFAULT_MOCK_START = new Date(Date.UTC(2026, 0, 1));
+
+const DateInputSchema = z.union([z.date(), z.iso.datetime({ offset: true }).transform((s) => new Date(s))]);
+const isFunction = (value: unknown) => typeof value === 'function';
+
+/** How the mock's virtual clock moves. */
+export const MockClockOptionsSchema = z.strictObject({
+  /** `manual`: only `advance`/`advanceTo`/`runUntilIdle` move it; `scaled`: it follows real time × `scale`. @default 'manual' */
+  mode: z.enum(['manual', 'scaled']).default('manual'),
+  /** Virtual time at creation (a Date or an ISO string with offset). @default 2026-01-01T00:00:00Z */
+  start: DateInputSchema.default(() => new Date(DEFAULT_MOCK_START)),
+  /** Virtual seconds per real second in `scaled` mode (600: ten virtual minutes per second). @default 60 */
+  scale: z.number().finite().positive('must be greater than zero').default(60),
+  /** The real clock in ms, read in `scaled` mode. @default performance.now */
+  realTime: z.custom<() => number>(isFunction, 'must be a function returning milliseconds').optional(),
+});
+
+/**
+ * Options of {@link mockAdapter}, validated when the adapter is created.
+ *
+ * @example
+ * ```ts
+ * mockAdapter({ clock: { mode: 'scaled', scale: 600 }, minJobAge: '30s', defaultUser: 'bob' });
+ * ```
+ */
+export const MockAdapterOptionsSchema = z
+  .strictObject({
+    /** The simulated cluster. @default ikkemMockCluster() */
+    cluster: MockClusterSchema.prefault(() => ikkemMockCluster()),
+    /** @default { mode: 'manual', start: 2026-01-01T00:00:00Z } */
+    clock: MockClockOptionsSchema.prefault({}),
+    /** How long ended jobs stay in the live queue (Slurm's MinJobAge). @default 300 */
+    minJobAge: DurationSchema.default(300),
+    /** How jobs behave when they run. @default defaultJobBehavior (reads `sleep`, `exit` and `# mock:` lines) */
+    jobBehavior: z
+      .custom<JobBehavior>(isFunction, 'must be a function (spec, job) => ({ runtime, exitCode?, outcome? })')
+      .optional(),
+    /** The user of calls that name none. @default 'alice' if the cluster has her, else its first user */
+    defaultUser: NameSchema.optional(),
+    /** Users who may act on anyone's jobs and raise any time limit, like Slurm's root. @default ['root'] */
+    admins: z.array(NameSchema).default(['root']),
+    /** Id of the first job. @default 1000 */
+    firstJobId: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 31, 'must be below 2^31')
+      .default(1000),
+    /** Text before every job id, e.g. `"m"` for `m1000`. @default '' */
+    idPrefix: z
+      .string()
+      .regex(
+        /^(?:[A-Za-z][A-Za-z.-]*)?$/,
+        'must be letters, "." or "-", starting with a letter (digits would blur the id)',
+      )
+      .default(''),
+    /** Array indices must stay below this (Slurm's MaxArraySize). @default 10001 */
+    maxArraySize: z.number().int().positive().default(10_001),
+    /** Jobs examined for backfill behind the first blocked one, per pass (Slurm's bf_max_job_test). @default 100 */
+    backfillDepth: z.number().int().nonnegative().default(100),
+  })
+  .superRefine((o, ctx) => {
+    if (o.defaultUser === undefined) return;
+    const known =
+      o.cluster.users.some((u) => u.name === o.defaultUser) ||
+      o.cluster.accounts.some((a) => a.members.some((m) => m.user === o.defaultUser));
+    if (!known) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultUser'],
+        message: `"${o.defaultUser}" is not a user of the cluster: add it to "cluster.users" or an account's members`,
+      });
+    }
+  });
+
+/** Options of {@link mockAdapter}, as given. */
+export type MockAdapterOptionsInput = z.input<typeof MockAdapterOptionsSchema>;
+/** Options of {@link mockAdapter}, validated, with defaults. */
+export type MockAdapterOptions = z.output<typeof MockAdapterOptionsSchema>;
+/** Clock options, as given. */
+export type MockClockOptionsInput = z.input<typeof MockClockOptionsSchema>;
