@@ -134,13 +134,15 @@ export type {
   SchedulerVersion,
 } from './adapter/scheduler-adapter.js';
 export type { SchedulerAdapterDefinition } from './adapter/define-adapter.js';
-export type { RuntimeAdapter, RuntimeAdapterOptions, RetryPolicy } from './adapter/runtime-adapter.js';
+export type { RuntimeAdapter, RuntimeAdapterOptions, RetryPolicy, SubmitGuard } from './adapter/runtime-adapter.js';
 export type { TimeLimitChangeInput } from './adapter/time-limit-change.js';
 export type {
   ErrorDetailsByCode,
   HpckitErrorInit,
+  PolicyViolationDetail,
   SchedulerOutput,
   ValidationIssue,
 } from './errors/hpckit-error.js';
 export type { ErrorCode, PolicyReason } from './errors/codes.js';
-export type { Locale, FormatErrorOptions } from './errors/format.js';
+export type { FormatErrorOptions } from './errors/format.js';
+export type { Locale } from './errors/locale.js';

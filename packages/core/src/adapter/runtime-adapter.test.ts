@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeAdapter } from '../../test/fake-adapter.js';
 import { isHpckitError, SchedulerUnavailableError } from '../errors/hpckit-error.js';
+import { defineSchedulerAdapter } from './define-adapter.js';
 import { createRuntimeAdapter } from './runtime-adapter.js';
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
@@ -82,6 +83,31 @@ describe('createRuntimeAdapter', () => {
     const rt = createRuntimeAdapter(fakeAdapter({ capabilities: { actAsUser: false } }));
     const err = await caught(rt.jobs.list({}, { user: 'alice' }));
     expect(isHpckitError(err, 'UNSUPPORTED')).toBe(true);
+  });
+
+  it('runs the submit guard before validation, for submit and render', async () => {
+    const fake = fakeAdapter();
+    const withRender = defineSchedulerAdapter({
+      ...fake,
+      capabilities: { ...fake.capabilities, 'jobs.render': true },
+      jobs: { ...fake.jobs, render: async (spec) => ({ script: spec.name ?? '', command: [] }) },
+    });
+    const seen: (string | undefined)[] = [];
+    const rt = createRuntimeAdapter(withRender, {
+      beforeSubmit: (spec, ctx) => {
+        seen.push(ctx.user);
+        if (spec.partition === 'forbidden') throw new Error('refused by site policy');
+        return { ...spec, name: 'named-by-guard' };
+      },
+    });
+    const result = await rt.jobs.submit({ command: 'x' }, { user: 'alice' });
+    expect(result.job.name).toBe('named-by-guard');
+    expect((await rt.jobs.render({ command: 'x' })).script).toBe('named-by-guard');
+    expect(await caught(rt.jobs.submit({ command: 'x', partition: 'forbidden' }))).toMatchObject({
+      message: 'refused by site policy',
+    });
+    expect(fake.calls['jobs.submit']).toBe(1);
+    expect(seen).toEqual(['alice', undefined, undefined]);
   });
 
   it('closes the adapter once', async () => {

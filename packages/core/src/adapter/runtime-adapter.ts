@@ -29,9 +29,21 @@ export interface RetryPolicy {
   baseDelayMs: number;
 }
 
+/**
+ * Runs before a spec is validated and handed to the scheduler (by submit and render): it may
+ * return an adjusted spec (a site's defaults filled) or throw to refuse it (a `PolicyError` from a
+ * site's resource rules). `@hpckit/billing`'s resource policy provides one.
+ */
+export type SubmitGuard = (
+  spec: JobSpecInput,
+  ctx: CallContext,
+) => JobSpecInput | undefined | Promise<JobSpecInput | undefined>;
+
 /** Options of {@link createRuntimeAdapter}. */
 export interface RuntimeAdapterOptions {
   retry?: Partial<RetryPolicy>;
+  /** Checks or adjusts every spec before submit and render. */
+  beforeSubmit?: SubmitGuard;
 }
 
 /**
@@ -112,6 +124,10 @@ export function createRuntimeAdapter(
   options: RuntimeAdapterOptions = {},
 ): RuntimeAdapter {
   const retry: RetryPolicy = { retries: 2, baseDelayMs: 200, ...options.retry };
+  const guarded = async (spec: JobSpecInput, ctx: CallContext | undefined) => {
+    const input = options.beforeSubmit ? ((await options.beforeSubmit(spec, ctx ?? {})) ?? spec) : spec;
+    return parseInput(JobSpecSchema, input, 'job spec');
+  };
   let closing: Promise<void> | undefined;
 
   interface Call<T> {
@@ -167,7 +183,7 @@ export function createRuntimeAdapter(
     capabilities: adapter.capabilities,
     jobs: {
       submit: async (spec, ctx) => {
-        const parsed = parseInput(JobSpecSchema, spec, 'job spec');
+        const parsed = await guarded(spec, ctx);
         requireSpecCapabilities(parsed, adapter, unsupported);
         return invoke({
           operation: 'jobs.submit',
@@ -177,7 +193,7 @@ export function createRuntimeAdapter(
         });
       },
       render: async (spec, ctx) => {
-        const parsed = parseInput(JobSpecSchema, spec, 'job spec');
+        const parsed = await guarded(spec, ctx);
         return invoke({
           operation: 'jobs.render',
           capability: 'jobs.render',

@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'eventemitter3';
 import PQueue from 'p-queue';
-import { createRuntimeAdapter, type RetryPolicy, type RuntimeAdapter } from '../adapter/runtime-adapter.js';
+import { createRuntimeAdapter, type RetryPolicy, type RuntimeAdapter, type SubmitGuard } from '../adapter/runtime-adapter.js';
 import type { SchedulerAdapter } from '../adapter/scheduler-adapter.js';
 import type { PollingOptions } from '../watch/backoff.js';
 import type { ClientEvents } from '../watch/events.js';
@@ -27,12 +27,13 @@ export interface ClusterRuntimeInit {
   emitter: EventEmitter<ClientEvents>;
   timers?: Timers;
   retry?: Partial<RetryPolicy>;
+  beforeSubmit?: SubmitGuard;
 }
 
 /** Builds the runtime of one cluster. */
 export function createClusterRuntime(init: ClusterRuntimeInit): ClusterRuntime {
   const queue = new PQueue({ concurrency: init.maxConcurrentCalls });
-  const adapter = createRuntimeAdapter(init.adapter, { retry: init.retry });
+  const adapter = createRuntimeAdapter(init.adapter, { retry: init.retry, beforeSubmit: init.beforeSubmit });
   // A failed poll is retried by the next poll, so the poller's reads are not retried in place.
   const pollAdapter = createRuntimeAdapter(init.adapter, { retry: { retries: 0 } });
   const queuedPollAdapter: RuntimeAdapter = {

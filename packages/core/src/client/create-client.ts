@@ -107,6 +107,7 @@ export function createClient(options: ClientOptions): HpckitClient {
         emitter,
         timers: parsed.timers,
         retry: parsed.retry,
+        beforeSubmit: cluster.beforeSubmit,
       }),
     );
   }

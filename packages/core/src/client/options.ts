@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SubmitGuard } from '../adapter/runtime-adapter.js';
 import type { SchedulerAdapter } from '../adapter/scheduler-adapter.js';
 import { PollingOptionsSchema } from '../watch/backoff.js';
 import type { Timers } from '../watch/timers.js';
@@ -18,6 +19,11 @@ export const ClusterOptionsSchema = z.strictObject({
   adapter: AdapterSchema,
   /** Polling of this cluster, overriding the client-wide settings. */
   polling: PollingOptionsSchema.partial().optional(),
+  /**
+   * Checks or adjusts every spec before it reaches this cluster's scheduler, e.g. a site's
+   * resource policy: `beforeSubmit: createResourcePolicy(ikkemPreset().resourcePolicy).submitGuard`.
+   */
+  beforeSubmit: z.custom<SubmitGuard>((f) => typeof f === 'function', { message: 'must be a function (spec, ctx) => spec' }).optional(),
   /** Adapter calls in flight at once on this cluster; more wait their turn. @default 16 */
   maxConcurrentCalls: z.number().int().positive().default(16),
 });

@@ -36,6 +36,7 @@ export const POLICY_REASONS = [
   'account_blocked',
   'user_blocked',
   'submit_limit',
+  'insufficient_balance',
   'not_permitted',
   'other',
 ] as const;

@@ -1,11 +1,10 @@
 import type { ErrorCode } from './codes.js';
+import type { Locale } from './locale.js';
 import { type HpckitError, isHpckitError } from './hpckit-error.js';
 import type { MessageCatalogue } from './messages/catalogue.js';
 import { messages } from './messages/en.js';
 import { messagesZhCn } from './messages/zh-cn.js';
 
-/** Locales the message catalogue covers. */
-export type Locale = 'en' | 'zh-CN';
 
 const catalogues: Record<Locale, MessageCatalogue> = { en: messages, 'zh-CN': messagesZhCn };
 
@@ -21,7 +20,8 @@ export interface FormatErrorOptions {
  * Renders an error for a person, in English or Simplified Chinese, without the library prefix.
  *
  * Errors built from the catalogue (every policy violation, not-found, validation…) are fully
- * translated; an error whose adapter supplied its own wording keeps that wording. Anything that
+ * translated; an error whose thrower supplied its own wording uses its `translations`, or keeps
+ * that wording when there is none for the locale. Anything that
  * is not an hpckit error renders as its `message`.
  *
  * @example
@@ -31,7 +31,10 @@ export interface FormatErrorOptions {
  */
 export function formatError(err: unknown, options: FormatErrorOptions = {}): string {
   if (!isHpckitError(err)) return err instanceof Error ? err.message : String(err);
-  const catalogue = catalogues[options.locale ?? 'en'];
+  const locale = options.locale ?? 'en';
+  const translated = err.translations[locale];
+  if (translated !== undefined) return translated;
+  const catalogue = catalogues[locale];
   const withHint = options.hint ?? true;
   const rendered = renderFrom(catalogue, err);
   const summary = rendered && !err.customMessage ? rendered.summary : err.reason;

@@ -1,4 +1,5 @@
 import type { ErrorCode, PolicyReason } from './codes.js';
+import type { Locale } from './locale.js';
 import { messages } from './messages/en.js';
 
 const BRAND = Symbol.for('hpckit.error');
@@ -23,6 +24,17 @@ export interface SchedulerOutput {
   exitCode?: number;
 }
 
+/** One broken rule of a policy violation. */
+export interface PolicyViolationDetail {
+  /** Stable code of the rule, e.g. `gpu_memory_per_node`. */
+  code: string;
+  limit?: string | number;
+  requested?: string | number;
+  unit?: string;
+  /** What is wrong and how to fix it, per locale. */
+  message?: Partial<Record<Locale, string>>;
+}
+
 /** Typed details carried by each error code. */
 export interface ErrorDetailsByCode {
   VALIDATION: { subject: string; issues: ValidationIssue[] };
@@ -38,6 +50,8 @@ export interface ErrorDetailsByCode {
     limit?: string | number;
     requested?: string | number;
     unit?: string;
+    /** Every rule the request broke, when there were several (the fields above describe the first). */
+    violations?: PolicyViolationDetail[];
   } & SchedulerOutput;
   SCHEDULER_UNAVAILABLE: { cluster?: string } & SchedulerOutput;
   TRANSPORT: { host?: string } & SchedulerOutput;
@@ -59,6 +73,11 @@ export interface HpckitErrorInit<C extends ErrorCode> {
   cause?: unknown;
   /** Overrides the code's default retryability. */
   retryable?: boolean;
+  /**
+   * The whole message (what failed and how to fix it) in other locales, for an error whose
+   * `message` does not come from the catalogue; `formatError` uses it.
+   */
+  translations?: Partial<Record<Locale, string>>;
 }
 
 const RETRYABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set([
@@ -100,6 +119,8 @@ export class HpckitError<C extends ErrorCode = ErrorCode> extends Error {
   readonly customMessage: boolean;
   /** @internal Whether {@link HpckitError.hint} was written by the thrower rather than the catalogue. */
   readonly customHint: boolean;
+  /** The whole message in other locales, when the thrower supplied it. */
+  readonly translations: Partial<Record<Locale, string>>;
 
   constructor(code: C, init: HpckitErrorInit<C>) {
     const reason = init.message ?? messages[code].summary(init.details as never);
@@ -114,6 +135,7 @@ export class HpckitError<C extends ErrorCode = ErrorCode> extends Error {
     this.adapter = init.adapter;
     this.customMessage = init.message !== undefined;
     this.customHint = init.hint !== undefined;
+    this.translations = init.translations ?? {};
     this.retryable = init.retryable ?? RETRYABLE_BY_DEFAULT.has(code);
     Object.defineProperty(this, BRAND, { value: true });
     // Start the stack at the caller of the library, not inside the error plumbing.

@@ -8,6 +8,8 @@ export const ResourceCountsSchema = z.object({
   gpus: z.number().int().nonnegative(),
   /** Total memory in MiB, when known. */
   memoryMiB: z.number().int().nonnegative().optional(),
+  /** The scheduler's own billing units (Slurm's `billing` TRES), when it reports them. */
+  billing: z.number().nonnegative().optional(),
 });
 
 /** Resource totals of a job. */

@@ -83,6 +83,10 @@ export const messages: MessageCatalogue = {
       `A submission limit was reached${d.subject ? ` for "${d.subject}"` : ''}${
         d.limit !== undefined ? ` (limit ${withUnit(d.limit, d.unit)})` : ''
       }. Wait for jobs to finish or ask for a higher limit.`,
+    insufficient_balance: (d) =>
+      `This job may cost up to ${withUnit(d.requested, d.unit)}, more than the ${withUnit(d.limit, d.unit)} available${
+        d.subject ? ` to ${d.subject}` : ''
+      }. Shorten the time limit, request fewer resources, or recharge the account first.`,
     not_permitted: (d) => `The request is not permitted${d.subject ? ` for "${d.subject}"` : ''}.`,
     other: (d) => `The scheduler refused the request${d.nativeReason ? ` (${d.nativeReason})` : ''}.`,
   },

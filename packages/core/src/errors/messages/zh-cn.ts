@@ -77,6 +77,11 @@ export const messagesZhCn: MessageCatalogue = {
       `已达到${d.subject ? `“${d.subject}”的` : ''}提交数量上限${
         d.limit !== undefined ? `（上限 ${withUnit(d.limit, d.unit)}）` : ''
       }。请等待作业结束或申请更高的上限。`,
+    insufficient_balance: (d) =>
+      `该作业最多可能花费 ${withUnit(d.requested, d.unit)}，超过了${d.subject ? `${d.subject}` : ''}可用的 ${withUnit(
+        d.limit,
+        d.unit,
+      )}。请缩短运行时间上限、减少申请的资源，或先为账户充值。`,
     not_permitted: (d) => `${d.subject ? `“${d.subject}”` : ''}不允许该请求。`,
     other: (d) => `调度器拒绝了该请求${d.nativeReason ? `（${d.nativeReason}）` : ''}。`,
   },

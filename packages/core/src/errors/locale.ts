@@ -1,0 +1,2 @@
+/** Locales the message catalogue covers. */
+export type Locale = 'en' | 'zh-CN';
