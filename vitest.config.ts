@@ -13,6 +13,8 @@ export default defineConfig({
     exclude: [
       ...configDefaults.exclude,
       ...(process.env.HPCKIT_SLURM === '1' ? [] : ['packages/adapter-slurm/test/**/*.int.test.ts']),
+      // PostgreSQL tests need the server of scripts/postgres/up.sh; `npm run test:pg` sets HPCKIT_PG=1.
+      ...(process.env.HPCKIT_PG === '1' ? [] : ['packages/*/test/**/*.pg.test.ts']),
     ],
     setupFiles: ['test/setup/fail-on-console.ts'],
     testTimeout: 20_000,

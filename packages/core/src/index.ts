@@ -134,7 +134,12 @@ export type {
   SchedulerVersion,
 } from './adapter/scheduler-adapter.js';
 export type { SchedulerAdapterDefinition } from './adapter/define-adapter.js';
-export type { RuntimeAdapter, RuntimeAdapterOptions, RetryPolicy, SubmitGuard } from './adapter/runtime-adapter.js';
+export type {
+  RuntimeAdapter,
+  RuntimeAdapterOptions,
+  RetryPolicy,
+  SubmitGuard,
+} from './adapter/runtime-adapter.js';
 export type { TimeLimitChangeInput } from './adapter/time-limit-change.js';
 export type {
   ErrorDetailsByCode,

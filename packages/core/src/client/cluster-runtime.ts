@@ -1,6 +1,11 @@
 import type { EventEmitter } from 'eventemitter3';
 import PQueue from 'p-queue';
-import { createRuntimeAdapter, type RetryPolicy, type RuntimeAdapter, type SubmitGuard } from '../adapter/runtime-adapter.js';
+import {
+  createRuntimeAdapter,
+  type RetryPolicy,
+  type RuntimeAdapter,
+  type SubmitGuard,
+} from '../adapter/runtime-adapter.js';
 import type { SchedulerAdapter } from '../adapter/scheduler-adapter.js';
 import type { PollingOptions } from '../watch/backoff.js';
 import type { ClientEvents } from '../watch/events.js';

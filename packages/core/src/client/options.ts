@@ -23,7 +23,11 @@ export const ClusterOptionsSchema = z.strictObject({
    * Checks or adjusts every spec before it reaches this cluster's scheduler, e.g. a site's
    * resource policy: `beforeSubmit: createResourcePolicy(ikkemPreset().resourcePolicy).submitGuard`.
    */
-  beforeSubmit: z.custom<SubmitGuard>((f) => typeof f === 'function', { message: 'must be a function (spec, ctx) => spec' }).optional(),
+  beforeSubmit: z
+    .custom<SubmitGuard>((f) => typeof f === 'function', {
+      message: 'must be a function (spec, ctx) => spec',
+    })
+    .optional(),
   /** Adapter calls in flight at once on this cluster; more wait their turn. @default 16 */
   maxConcurrentCalls: z.number().int().positive().default(16),
 });

@@ -5,7 +5,6 @@ import type { MessageCatalogue } from './messages/catalogue.js';
 import { messages } from './messages/en.js';
 import { messagesZhCn } from './messages/zh-cn.js';
 
-
 const catalogues: Record<Locale, MessageCatalogue> = { en: messages, 'zh-CN': messagesZhCn };
 
 /** Options of {@link formatError}. */

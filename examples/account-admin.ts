@@ -1,0 +1,145 @@
+/**
+ * Account administration on the mock scheduler: an account admin adds two users and gives one a
+ * spending limit of 5,000; that user's jobs are charged until the limit blocks new submissions;
+ * the admin raises the limit to 100,000 and the user can submit again; the admin exports last
+ * week's charges to CSV.
+ *
+ * Run it with `npx tsx --conditions=@hpckit/source examples/account-admin.ts`. The ledger lives in
+ * an SQLite file; the job-charge sync and the block-state reconciler connect it to the cluster.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { mockAdapter } from '@hpckit/adapter-mock';
+import { createPricingEngine, ikkemPreset } from '@hpckit/billing';
+import {
+  createJobSync,
+  createLedger,
+  createReconciler,
+  exportChargesCsv,
+  parseChargesCsv,
+} from '@hpckit/billing/ledger';
+import { createSqliteStore } from '@hpckit/billing/stores/sqlite';
+import { createClient, isHpckitError } from '@hpckit/core';
+
+/** What the scenario saw, for a reader (or a test) to check. */
+export interface AccountAdminOutcome {
+  /** Carol's jobs charged before her limit blocked her. */
+  jobsBeforeBlock: number;
+  /** Why the next submission was refused. */
+  refusal: string;
+  /** Whether she could submit again once the limit was raised. */
+  submittedAfterRaise: boolean;
+  /** The exported CSV. */
+  csv: string;
+  /** Carol's used amount when she was blocked. */
+  usedAtBlock: string;
+}
+
+/** Runs the scenario, printing each step with `print`. */
+export async function accountAdminScenario(
+  print: (line: string) => void = console.log,
+): Promise<AccountAdminOutcome> {
+  const scheduler = mockAdapter({ clock: { start: new Date('2026-03-02T00:00:00+08:00') } });
+  const client = createClient({ clusters: { ikkem: { adapter: scheduler } } });
+  const site = ikkemPreset({ cluster: 'ikkem' });
+  const pricing = createPricingEngine({ table: site.priceTable, clusters: [site.cluster] });
+
+  const dir = mkdtempSync(join(tmpdir(), 'hpckit-ledger-'));
+  const store = await createSqliteStore({ path: join(dir, 'ledger.db') });
+  const ledger = createLedger({
+    store,
+    currency: 'CNY',
+    bonus: site.bonusRules,
+    timeZone: 'Asia/Shanghai',
+    now: () => scheduler.clock.now(),
+  });
+  const sync = createJobSync({ ledger, source: client, clusters: ['ikkem'], pricer: pricing.price });
+  const reconciler = createReconciler({ ledger, client });
+  const detach = reconciler.attach();
+  ledger.on('member:limit-reached', (e) =>
+    print(`  event: ${e.user} reached the limit of ${e.limit} on ${e.account} (used ${e.used})`),
+  );
+
+  try {
+    // The platform opens the account and finance records the first recharge (with its bonus).
+    const root = { user: 'root', roles: ['platform-admin' as const] };
+    await ledger.createAccount(root, { name: 'catalysis', type: 'internal', owner: 'alice' });
+    const paid = await ledger.recordPayment({ user: 'fin', roles: ['finance'] }, 'catalysis', {
+      amount: '60000',
+      type: 'bank transfer',
+    });
+    print(`recharged 60000.00 CNY, bonus ${paid.bonus?.amount ?? '0.00'}: balance ${paid.account.balance}`);
+
+    // The owner appoints an admin; the admin adds two users and limits one of them to 5,000.
+    const alice = { user: 'alice' };
+    const dave = { user: 'dave' };
+    await ledger.addMember(alice, 'catalysis', { user: 'dave', role: 'admin' });
+    await ledger.addMember(dave, 'catalysis', { user: 'carol' });
+    await ledger.addMember(dave, 'catalysis', { user: 'erin' });
+    await ledger.setSpendingLimit(dave, 'catalysis', 'carol', { amount: '5000' });
+    await reconciler.idle();
+    print('dave added carol (limit 5000.00) and erin; the cluster now knows them');
+
+    // Carol runs 8-GPU jobs of 30 hours (8 × 30 × 9.00 = 2160.00 each) until she is blocked.
+    const carol = client.as('carol');
+    const gpuJob = {
+      account: 'catalysis',
+      partition: 'gpu',
+      gpusPerNode: 8,
+      coresPerNode: 64,
+      memory: { perNode: '1000G' },
+      timeLimit: '31h',
+      command: 'python train.py\nsleep 30h',
+    };
+    let jobsBeforeBlock = 0;
+    let refusal = '';
+    for (;;) {
+      try {
+        await carol.jobs.submit(gpuJob);
+      } catch (err) {
+        if (!isHpckitError(err, 'POLICY_VIOLATION')) throw err;
+        refusal = err.details.reason;
+        print(`carol's submission refused: ${err.reason}`);
+        break;
+      }
+      scheduler.clock.advance('31h');
+      const [report] = await sync.run();
+      jobsBeforeBlock += report!.charged;
+      await reconciler.idle();
+      print(
+        `  job charged ${report!.amount}; carol is ${(await balanceOf(ledger, 'carol')).memberBlock.blocked ? 'blocked' : 'free to submit'}`,
+      );
+    }
+    const usedAtBlock = (await balanceOf(ledger, 'carol')).used ?? '0.00';
+
+    // The admin raises the limit; the reconciler unblocks carol on the cluster and she submits again.
+    await ledger.setSpendingLimit(dave, 'catalysis', 'carol', { amount: '100000' });
+    await reconciler.idle();
+    const again = await carol.jobs.submit(gpuJob);
+    print(`limit raised to 100000.00: carol submitted job ${again.id}`);
+
+    // Last week's charges, as CSV in China Standard Time.
+    scheduler.clock.advance('31h');
+    await sync.run();
+    const csv = await exportChargesCsv(ledger, dave, { account: 'catalysis' }, { timeZone: 'Asia/Shanghai' });
+    print(`exported ${parseChargesCsv(csv).length} charges:\n${csv}`);
+    return { jobsBeforeBlock, refusal, submittedAfterRaise: true, csv, usedAtBlock };
+  } finally {
+    detach();
+    await reconciler.idle();
+    await client.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function balanceOf(ledger: ReturnType<typeof createLedger>, user: string) {
+  const lines = await ledger.balances({ user });
+  return lines.find((l) => l.account === 'catalysis')!;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await accountAdminScenario();
+}

@@ -1,0 +1,56 @@
+import type { ActorInput } from '../ledger/actor.js';
+import type { Ledger } from '../ledger/create-ledger.js';
+import type { ChargeQueryInput, PaymentQueryInput } from '../ledger/ledger-queries.js';
+import {
+  CHARGE_CSV_HEADER,
+  type CsvOptions,
+  chargeCsvLine,
+  PAYMENT_CSV_HEADER,
+  paymentCsvLine,
+} from './ledger-csv.js';
+
+const PAGE = 5000;
+
+/**
+ * Exports the charges a query selects (every page of it, oldest first) as CSV, with the same
+ * permissions and defaults as `ledger.charges` (last 7 days).
+ *
+ * @example
+ * ```ts
+ * const csv = await exportChargesCsv(ledger, admin, { account: 'chem' }, { timeZone: 'Asia/Shanghai' });
+ * ```
+ */
+export async function exportChargesCsv(
+  ledger: Ledger,
+  actor: ActorInput,
+  query: Omit<ChargeQueryInput, 'limit' | 'offset' | 'order'> = {},
+  options: CsvOptions = {},
+): Promise<string> {
+  const tz = options.timeZone ?? 'UTC';
+  const to = query.to ?? ledger.now();
+  const parts = [CHARGE_CSV_HEADER];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await ledger.charges(actor, { ...query, to, limit: PAGE, offset, order: 'asc' });
+    for (const c of page.items) parts.push(chargeCsvLine(c, tz));
+    if (offset + page.items.length >= page.total || page.items.length === 0) break;
+  }
+  return parts.join('');
+}
+
+/** Exports the payments a query selects as CSV, with the permissions and defaults of `ledger.payments` (last year). */
+export async function exportPaymentsCsv(
+  ledger: Ledger,
+  actor: ActorInput,
+  query: Omit<PaymentQueryInput, 'limit' | 'offset' | 'order'> = {},
+  options: CsvOptions = {},
+): Promise<string> {
+  const tz = options.timeZone ?? 'UTC';
+  const to = query.to ?? ledger.now();
+  const parts = [PAYMENT_CSV_HEADER];
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await ledger.payments(actor, { ...query, to, limit: PAGE, offset, order: 'asc' });
+    for (const p of page.items) parts.push(paymentCsvLine(p, tz));
+    if (offset + page.items.length >= page.total || page.items.length === 0) break;
+  }
+  return parts.join('');
+}

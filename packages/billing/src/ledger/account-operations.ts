@@ -1,0 +1,145 @@
+import { NameSchema, parseInput, PolicyError } from '@hpckit/core';
+import { canonicalAmount } from '../stores/amount-codec.js';
+import type { AccountRecord, AccountState } from '../stores/records.js';
+import { type ActorInput, ActorSchema } from './actor.js';
+import type { LedgerContext } from './ledger-context.js';
+import {
+  type CreateAccountInput,
+  CreateAccountSchema,
+  SignedAmountSchema,
+  type WhitelistInput,
+  WhitelistSchema,
+} from './ledger-inputs.js';
+import { requireAccount } from './lookups.js';
+import { requireRole } from './roles.js';
+
+/** Account administration: creation, type, threshold, manual block, freeze and whitelist. */
+export interface AccountOperations {
+  /**
+   * Creates an account with a zero balance and its owner as first member (platform admin only).
+   *
+   * @throws `PERMISSION_DENIED`, `VALIDATION`, `ALREADY_EXISTS`
+   */
+  createAccount(actor: ActorInput, input: CreateAccountInput): Promise<AccountRecord>;
+  /** Changes the account type, which selects price items for jobs priced from now on (platform admin). */
+  setAccountType(actor: ActorInput, account: string, type: string): Promise<AccountRecord>;
+  /** Sets the balance at or below which the account is blocked; negative values are a credit line (platform admin). */
+  setBlockThreshold(actor: ActorInput, account: string, threshold: string): Promise<AccountRecord>;
+  /** Blocks the account by hand, whatever its balance (platform admin). Running jobs keep running. */
+  blockAccount(actor: ActorInput, account: string): Promise<AccountRecord>;
+  /** Lifts a manual block; the account stays blocked if its balance is at or below the threshold (platform admin). */
+  unblockAccount(actor: ActorInput, account: string): Promise<AccountRecord>;
+  /** Freezes the account: blocked even when whitelisted (platform admin). */
+  freezeAccount(actor: ActorInput, account: string): Promise<AccountRecord>;
+  /** Lifts a freeze (platform admin). */
+  unfreezeAccount(actor: ActorInput, account: string): Promise<AccountRecord>;
+  /** Exempts the account from balance and manual blocking, optionally until a moment (platform admin). */
+  whitelistAccount(actor: ActorInput, account: string, input?: WhitelistInput): Promise<AccountRecord>;
+  /** Removes the exemption (platform admin). */
+  dewhitelistAccount(actor: ActorInput, account: string): Promise<AccountRecord>;
+}
+
+/** Builds the account operations of a ledger. */
+export function createAccountOperations(ctx: LedgerContext): AccountOperations {
+  const admin = ['platform-admin'] as const;
+
+  /** Loads, checks the role, applies `change` and records block-state events. */
+  function update(
+    actorInput: ActorInput,
+    accountName: string,
+    action: string,
+    change: (a: AccountRecord) => AccountRecord,
+  ): Promise<AccountRecord> {
+    const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
+    const name = parseInput(NameSchema, accountName, 'account name', ['account']);
+    requireRole(actor, admin, action);
+    return ctx.mutate(async (tx, events) => {
+      const before = await requireAccount(tx, name);
+      const after = change(structuredClone(before));
+      await tx.updateAccount(after);
+      events.accountChanged(before, after);
+      return after;
+    });
+  }
+
+  const setState =
+    (from: AccountState[], to: AccountState, action: string) => (actor: ActorInput, account: string) =>
+      update(actor, account, action, (a) => {
+        if (!from.includes(a.state)) {
+          throw new PolicyError({
+            details: { reason: 'not_permitted', subject: a.name },
+            message: `Cannot ${action} account "${a.name}": it is ${a.state === 'normal' ? 'not blocked or frozen' : a.state}.`,
+            hint:
+              a.state === 'frozen'
+                ? 'Unfreeze it first.'
+                : 'Check the account state with ledger.getAccount().',
+          });
+        }
+        return { ...a, state: to };
+      });
+
+  return {
+    createAccount(actorInput, input) {
+      const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
+      const data = parseInput(CreateAccountSchema, input, 'account', ['input']);
+      requireRole(actor, admin, 'create an account');
+      return ctx.mutate(async (tx, events) => {
+        const now = ctx.now();
+        const account: AccountRecord = {
+          name: data.name,
+          type: data.type,
+          owner: data.owner,
+          currency: ctx.currency,
+          balance: '0.00',
+          blockThreshold: canonicalAmount(data.blockThreshold),
+          state: 'normal',
+          createdAt: now,
+        };
+        if (data.tenant !== undefined) account.tenant = data.tenant;
+        await tx.insertAccount(account);
+        const owner = {
+          account: data.name,
+          user: data.owner,
+          role: 'owner' as const,
+          state: 'normal' as const,
+        };
+        await tx.insertMember({ ...owner, used: '0.00', createdAt: now });
+        events.emit('account:created', { account: data.name, owner: data.owner, type: data.type });
+        events.emit('member:added', { account: data.name, user: data.owner, role: 'owner' });
+        events.accountChanged(undefined, account);
+        return account;
+      });
+    },
+    setAccountType: (actor, account, type) =>
+      update(actor, account, 'change an account type', (a) => ({
+        ...a,
+        type: parseInput(NameSchema, type, 'account type', ['type']),
+      })),
+    setBlockThreshold: (actor, account, threshold) =>
+      update(actor, account, 'change a block threshold', (a) => ({
+        ...a,
+        blockThreshold: canonicalAmount(
+          parseInput(SignedAmountSchema, threshold, 'block threshold', ['threshold']),
+        ),
+      })),
+    blockAccount: setState(['normal'], 'blocked', 'block'),
+    unblockAccount: setState(['blocked'], 'normal', 'unblock'),
+    freezeAccount: setState(['normal', 'blocked'], 'frozen', 'freeze'),
+    unfreezeAccount: setState(['frozen'], 'normal', 'unfreeze'),
+    whitelistAccount(actorInput, account, input = {}) {
+      const data = parseInput(WhitelistSchema, input, 'whitelist', ['input']);
+      const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
+      return update(actor, account, 'whitelist an account', (a) => {
+        const whitelist: NonNullable<AccountRecord['whitelist']> = { operator: actor.user, time: ctx.now() };
+        if (data.until) whitelist.until = data.until;
+        if (data.comment !== undefined) whitelist.comment = data.comment;
+        return { ...a, whitelist };
+      });
+    },
+    dewhitelistAccount: (actor, account) =>
+      update(actor, account, 'remove an account from the whitelist', (a) => {
+        const { whitelist: _removed, ...rest } = a;
+        return rest;
+      }),
+  };
+}

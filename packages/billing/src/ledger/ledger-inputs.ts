@@ -1,0 +1,93 @@
+import { DecimalStringSchema, LineSchema, NameSchema } from '@hpckit/core';
+import { z } from 'zod';
+import { LEDGER_SCALE } from '../stores/amount-codec.js';
+
+const scale = (s: string) => (s.split('.')[1]?.length ?? 0) <= LEDGER_SCALE;
+const SCALE_MESSAGE = `must have at most ${LEDGER_SCALE} decimal places (the ledger never rounds)`;
+
+/** A positive amount as a decimal string (`"5000"`, `"12.50"`). */
+export const PositiveAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESSAGE).refine(
+  (s) => !s.startsWith('-') && /[1-9]/.test(s),
+  'must be greater than zero; to take money back, reverse the entry instead',
+);
+
+/** A signed amount as a decimal string (a block threshold may be negative: a credit line). */
+export const SignedAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESSAGE);
+
+/** A free-text comment on one line. */
+export const CommentSchema = LineSchema.max(1000, 'must be at most 1000 characters');
+
+/** Input of `createAccount`. */
+export const CreateAccountSchema = z.strictObject({
+  name: NameSchema,
+  /** Account type, selecting the price items (e.g. `internal`, `external`). */
+  type: NameSchema,
+  owner: NameSchema,
+  tenant: NameSchema.optional(),
+  /** @default '0' */
+  blockThreshold: SignedAmountSchema.default('0'),
+  comment: CommentSchema.optional(),
+});
+
+/** Input of `whitelistAccount`. */
+export const WhitelistSchema = z.strictObject({
+  /** When the exemption ends; absent means permanent. */
+  until: z.date().optional(),
+  comment: CommentSchema.optional(),
+});
+
+/** Input of `addMember`. */
+export const AddMemberSchema = z.strictObject({
+  user: NameSchema,
+  /** @default 'member' */
+  role: z.enum(['admin', 'member']).default('member'),
+});
+
+/** Input of `setSpendingLimit`. */
+export const SpendingLimitSchema = z.strictObject({
+  amount: PositiveAmountSchema,
+  /** How often the used amount starts afresh. @default 'none' */
+  period: z.enum(['none', 'day', 'month', 'year']).default('none'),
+});
+
+/** Input of `recordPayment`. */
+export const PaymentInputSchema = z.strictObject({
+  amount: PositiveAmountSchema,
+  /** Site-defined payment type, e.g. `bank transfer`. */
+  type: LineSchema.min(1, 'must name the payment type, e.g. "bank transfer"').max(100),
+  comment: CommentSchema.optional(),
+  /** When the money was received. @default now */
+  time: z.date().optional(),
+});
+
+/** Input of `chargeManually`. */
+export const ManualChargeSchema = z.strictObject({
+  amount: PositiveAmountSchema,
+  /** Site-defined charge type. @default 'manual' */
+  type: LineSchema.min(1).max(100).default('manual'),
+  /** The user the charge is about, if any. */
+  user: NameSchema.optional(),
+  comment: CommentSchema.optional(),
+  /** @default now */
+  time: z.date().optional(),
+});
+
+/** Input of the reversal operations. */
+export const ReversalSchema = z.strictObject({
+  comment: CommentSchema.optional(),
+});
+
+/** Values of the enums above, for callers building forms. */
+export type CreateAccountInput = z.input<typeof CreateAccountSchema>;
+/** Input of `whitelistAccount`, as callers pass it. */
+export type WhitelistInput = z.input<typeof WhitelistSchema>;
+/** Input of `addMember`, as callers pass it. */
+export type AddMemberInput = z.input<typeof AddMemberSchema>;
+/** Input of `setSpendingLimit`, as callers pass it. */
+export type SpendingLimitInput = z.input<typeof SpendingLimitSchema>;
+/** Input of `recordPayment`, as callers pass it. */
+export type PaymentInput = z.input<typeof PaymentInputSchema>;
+/** Input of `chargeManually`, as callers pass it. */
+export type ManualChargeInput = z.input<typeof ManualChargeSchema>;
+/** Input of the reversal operations, as callers pass it. */
+export type ReversalInput = z.input<typeof ReversalSchema>;

@@ -1,0 +1,242 @@
+import { NameSchema, parseInput } from '@hpckit/core';
+import { z } from 'zod';
+import type { EntryPage } from '../stores/ledger-store.js';
+import type { AccountRecord, ChargeRecord, MemberRecord, PaymentRecord } from '../stores/records.js';
+import { type Actor, type ActorInput, ActorSchema } from './actor.js';
+import {
+  type AccountBlockState,
+  accountBlockState,
+  type MemberBlockState,
+  memberBlockState,
+} from './block-state.js';
+import type { LedgerContext } from './ledger-context.js';
+import { effectiveUsed } from './limit-period.js';
+import { requireAccount } from './lookups.js';
+import { requireRole } from './roles.js';
+
+const DAY = 86_400_000;
+
+/** Which payments to list. Times: both ends inclusive, like core's job queries. */
+export const PaymentQuerySchema = z.strictObject({
+  account: NameSchema.optional(),
+  /** @default one year before `to` */
+  from: z.date().optional(),
+  /** @default now */
+  to: z.date().optional(),
+  types: z.array(z.string()).optional(),
+  kinds: z.array(z.enum(['payment', 'bonus', 'reversal'])).optional(),
+  /** @default 50 */
+  limit: z.number().int().positive().max(10_000).default(50),
+  /** @default 0 */
+  offset: z.number().int().nonnegative().default(0),
+  /** @default 'desc' */
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+
+/** Which charges to list. Times: both ends inclusive, like core's job queries. */
+export const ChargeQuerySchema = z.strictObject({
+  account: NameSchema.optional(),
+  users: z.array(NameSchema).optional(),
+  /** @default 7 days before `to` */
+  from: z.date().optional(),
+  /** @default now */
+  to: z.date().optional(),
+  kinds: z.array(z.enum(['job', 'manual', 'reversal'])).optional(),
+  types: z.array(z.string()).optional(),
+  /** @default 50 */
+  limit: z.number().int().positive().max(10_000).default(50),
+  /** @default 0 */
+  offset: z.number().int().nonnegative().default(0),
+  /** @default 'desc' */
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+
+/** A payment query, as callers pass it. */
+export type PaymentQueryInput = z.input<typeof PaymentQuerySchema>;
+/** A charge query, as callers pass it. */
+export type ChargeQueryInput = z.input<typeof ChargeQuerySchema>;
+
+/** An account with its block state, as the ledger reports it. */
+export interface AccountView extends AccountRecord {
+  block: AccountBlockState;
+}
+
+/** One line of a user's dashboard: an account they may use, its balance and their standing in it. */
+export interface BalanceLine {
+  account: string;
+  type: string;
+  balance: string;
+  currency: string;
+  role: MemberRecord['role'];
+  accountBlock: AccountBlockState;
+  memberBlock: MemberBlockState;
+  limit?: MemberRecord['limit'];
+  /** Used against the limit in the current period. */
+  used?: string;
+}
+
+/** A page of entries with the time range it covers (after defaults). */
+export interface EntryPageResult<T> extends EntryPage<T> {
+  from: Date;
+  to: Date;
+}
+
+/** Read-side operations of a ledger. */
+export interface LedgerQueries {
+  /** An account with its block state (its members, finance or platform admin). @throws `NOT_FOUND`, `PERMISSION_DENIED` */
+  getAccount(actor: ActorInput, account: string): Promise<AccountView>;
+  /** Every account (finance or platform admin). */
+  listAccounts(actor: ActorInput): Promise<AccountView[]>;
+  /** Members of an account (its owner and admins, finance or platform admin). */
+  listMembers(actor: ActorInput, account: string): Promise<MemberRecord[]>;
+  /** Balances of every account `user` may use (default: the actor; another user needs finance or platform admin). */
+  balances(actor: ActorInput, user?: string): Promise<BalanceLine[]>;
+  /** Payments, newest first by default, over the last year by default (account owners and admins, finance, platform admin). */
+  payments(actor: ActorInput, query?: PaymentQueryInput): Promise<EntryPageResult<PaymentRecord>>;
+  /**
+   * Charges, newest first by default, over the last 7 days by default. Account owners and admins
+   * see their account's charges; plain members only their own; finance and platform admins all.
+   */
+  charges(actor: ActorInput, query?: ChargeQueryInput): Promise<EntryPageResult<ChargeRecord>>;
+}
+
+const FINANCE = ['platform-admin', 'finance'] as const;
+
+/** Builds the read-side operations of a ledger. */
+export function createLedgerQueries(ctx: LedgerContext): LedgerQueries {
+  const actorOf = (input: ActorInput): Actor => parseInput(ActorSchema, input, 'actor', ['actor']);
+  const view = (a: AccountRecord): AccountView => ({ ...a, block: accountBlockState(a, ctx.now()) });
+  const privileged = (actor: Actor) => actor.roles.length > 0;
+
+  return {
+    getAccount(actorInput, account) {
+      const actor = actorOf(actorInput);
+      return ctx.read(async (tx) => {
+        const a = await requireAccount(tx, parseInput(NameSchema, account, 'account name', ['account']));
+        requireRole(
+          actor,
+          [...FINANCE, 'member'],
+          `view account "${a.name}"`,
+          await tx.getMember(a.name, actor.user),
+        );
+        return view(a);
+      });
+    },
+    listAccounts(actorInput) {
+      const actor = actorOf(actorInput);
+      requireRole(actor, FINANCE, 'list every account');
+      return ctx.read(async (tx) => (await tx.listAccounts()).map(view));
+    },
+    listMembers(actorInput, account) {
+      const actor = actorOf(actorInput);
+      return ctx.read(async (tx) => {
+        const a = await requireAccount(tx, parseInput(NameSchema, account, 'account name', ['account']));
+        const roles = [...FINANCE, 'account-owner', 'account-admin'] as const;
+        requireRole(
+          actor,
+          roles,
+          `list the members of account "${a.name}"`,
+          await tx.getMember(a.name, actor.user),
+        );
+        return tx.listMembers({ account: a.name });
+      });
+    },
+    balances(actorInput, userInput) {
+      const actor = actorOf(actorInput);
+      const user =
+        userInput === undefined ? actor.user : parseInput(NameSchema, userInput, 'user name', ['user']);
+      if (user !== actor.user) requireRole(actor, FINANCE, `view the balances of user "${user}"`);
+      return ctx.read(async (tx) => {
+        const now = ctx.now();
+        const members = await tx.listMembers({ user });
+        const accounts = new Map(
+          (await tx.listAccounts(members.map((m) => m.account))).map((a) => [a.name, a]),
+        );
+        return members.flatMap((m): BalanceLine[] => {
+          const a = accounts.get(m.account);
+          if (!a) return [];
+          const line: BalanceLine = {
+            account: a.name,
+            type: a.type,
+            balance: a.balance,
+            currency: a.currency,
+            role: m.role,
+            accountBlock: accountBlockState(a, now),
+            memberBlock: memberBlockState(m, now, ctx.timeZone),
+          };
+          if (m.limit) {
+            line.limit = m.limit;
+            line.used = effectiveUsed(m, now, ctx.timeZone);
+          }
+          return [line];
+        });
+      });
+    },
+    payments(actorInput, queryInput = {}) {
+      const actor = actorOf(actorInput);
+      const q = parseInput(PaymentQuerySchema, queryInput, 'payment query', ['query']);
+      const to = q.to ?? ctx.now();
+      const from = q.from ?? new Date(to.getTime() - 365 * DAY);
+      return ctx.read(async (tx) => {
+        if (q.account === undefined) requireRole(actor, FINANCE, 'view the payments of every account');
+        else {
+          const roles = [...FINANCE, 'account-owner', 'account-admin'] as const;
+          requireRole(
+            actor,
+            roles,
+            `view the payments of account "${q.account}"`,
+            await tx.getMember(q.account, actor.user),
+          );
+        }
+        const page = await tx.queryPayments({
+          from,
+          to: new Date(to.getTime() + 1),
+          accounts: q.account === undefined ? undefined : [q.account],
+          kinds: q.kinds,
+          types: q.types,
+          limit: q.limit,
+          offset: q.offset,
+          order: q.order,
+        });
+        return { ...page, from, to };
+      });
+    },
+    charges(actorInput, queryInput = {}) {
+      const actor = actorOf(actorInput);
+      const q = parseInput(ChargeQuerySchema, queryInput, 'charge query', ['query']);
+      const to = q.to ?? ctx.now();
+      const from = q.from ?? new Date(to.getTime() - 7 * DAY);
+      return ctx.read(async (tx) => {
+        let users = q.users;
+        if (!privileged(actor)) {
+          const membership = q.account === undefined ? undefined : await tx.getMember(q.account, actor.user);
+          const manages = membership?.role === 'owner' || membership?.role === 'admin';
+          // A plain member, or anyone asking across accounts, sees only their own charges.
+          if (!manages) {
+            if (users?.some((u) => u !== actor.user)) {
+              requireRole(
+                actor,
+                [...FINANCE, 'account-owner', 'account-admin'],
+                "view other users' charges",
+                membership,
+              );
+            }
+            users = [actor.user];
+          }
+        }
+        const page = await tx.queryCharges({
+          from,
+          to: new Date(to.getTime() + 1),
+          accounts: q.account === undefined ? undefined : [q.account],
+          users,
+          kinds: q.kinds,
+          types: q.types,
+          limit: q.limit,
+          offset: q.offset,
+          order: q.order,
+        });
+        return { ...page, from, to };
+      });
+    },
+  };
+}

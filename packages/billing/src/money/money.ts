@@ -1,0 +1,70 @@
+import type { Money } from '@hpckit/core';
+import { MoneySchema, parseInput, ValidationError } from '@hpckit/core';
+import type { Decimal } from 'decimal.js';
+import { BillingDecimal, type DecimalInput, decimalString, toDecimal } from './decimal.js';
+
+const CURRENCY = /^[A-Z]{3}$/;
+
+/**
+ * Builds a core `Money` value from a decimal and an ISO 4217 currency code.
+ *
+ * @example
+ * ```ts
+ * money('7.94', 'CNY'); // { amount: '7.94', currency: 'CNY' }
+ * ```
+ * @throws `ValidationError` when the amount is a JS number or the currency is not a code.
+ */
+export function money(amount: DecimalInput, currency: string): Money {
+  if (!CURRENCY.test(currency)) {
+    throw new ValidationError({
+      details: {
+        subject: 'currency',
+        issues: [
+          { path: [], message: `"${currency}" is not an ISO 4217 code such as "CNY"`, code: 'custom' },
+        ],
+      },
+    });
+  }
+  return { amount: decimalString(toDecimal(amount, 'money amount')), currency };
+}
+
+/**
+ * Reads a `Money` value as a decimal, checking it is well formed and, if `currency` is given,
+ * that it is in that currency.
+ *
+ * @throws `ValidationError` on a malformed value or a currency mismatch.
+ */
+export function moneyToDecimal(value: Money, currency?: string, what = 'money'): Decimal {
+  const parsed = parseInput(MoneySchema, value, what);
+  if (currency !== undefined && parsed.currency !== currency) {
+    throw new ValidationError({
+      details: {
+        subject: what,
+        issues: [
+          {
+            path: ['currency'],
+            message: `is ${parsed.currency} but ${currency} was expected; convert it first (amounts in different currencies never add up)`,
+            code: 'custom',
+          },
+        ],
+      },
+    });
+  }
+  return new BillingDecimal(parsed.amount);
+}
+
+/**
+ * Adds up money values of one currency, exactly.
+ *
+ * @example
+ * ```ts
+ * sumMoney([money('0.1', 'CNY'), money('0.2', 'CNY')], 'CNY'); // { amount: '0.3', currency: 'CNY' }
+ * ```
+ */
+export function sumMoney(values: readonly Money[], currency: string): Money {
+  let total = new BillingDecimal(0);
+  values.forEach((value, i) => {
+    total = total.plus(moneyToDecimal(value, currency, `money at index ${i}`));
+  });
+  return money(total, currency);
+}

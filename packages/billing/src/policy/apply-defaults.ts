@@ -1,0 +1,18 @@
+import type { JobSpecInput } from '@hpckit/core';
+import { formatMemorySize, JobSpecSchema, parseInput } from '@hpckit/core';
+import type { PreparedPolicy } from './check-spec.js';
+
+/**
+ * Fills what the site fills for a job that leaves it out: memory per core, from the rules of the
+ * spec's partition (or the default partition). Returns a new spec input, ready to submit; a spec
+ * that requests memory is returned unchanged (as a copy).
+ *
+ * @throws `ValidationError` when the spec is invalid.
+ */
+export function applyDefaultsTo(prepared: PreparedPolicy, input: JobSpecInput): JobSpecInput {
+  const spec = parseInput(JobSpecSchema, input, 'job spec');
+  const partition = spec.partition ?? prepared.policy.defaultPartition;
+  const rules = partition === undefined ? undefined : prepared.partitions.get(partition);
+  if (spec.memory || rules?.defaultMemoryPerCore === undefined) return { ...input };
+  return { ...input, memory: { perCore: formatMemorySize(rules.defaultMemoryPerCore) } };
+}

@@ -1,0 +1,45 @@
+import type { ViolationCode } from '../violation.js';
+
+/** What a violation message may mention: the rule's numbers and the job's shape. */
+export interface MessageFacts {
+  partition?: string;
+  qos?: string;
+  /** The limit, in the violation's unit (GB, cores, GPUs, seconds). */
+  limit?: number;
+  /** The requested value, in the same unit, or the requested name. */
+  requested?: number | string;
+  /** Names that would be accepted (partitions, QoS). */
+  allowed?: string[];
+  /** The per-unit limit the total derives from (GB per core, GB per GPU, cores per GPU). */
+  perUnit?: number;
+  gpusPerNode: number;
+  coresPerNode: number;
+}
+
+/** Renders each violation code in one language. */
+export type MessageBook = Record<ViolationCode, (facts: MessageFacts) => string>;
+
+/**
+ * Expresses a memory limit and a request in binary GB, with as few decimals as keep them apart
+ * (two at least when needed, exact at most): 393216 → 384, and 4 GB against 4097 MiB reads
+ * 4 and 4.001, never "4 GB exceeds 4 GB".
+ */
+export function gigabytePair(limitMiB: number, requestedMiB: number): { limit: number; requested: number } {
+  // MiB ÷ 1024 has at most 10 decimals, so 10 is always exact.
+  for (let places = 2; places < 10; places++) {
+    const limit = roundTo(limitMiB / 1024, places);
+    const requested = roundTo(requestedMiB / 1024, places);
+    if (requested > limit) return { limit, requested };
+  }
+  return { limit: limitMiB / 1024, requested: requestedMiB / 1024 };
+}
+
+/** Formats MiB as binary GB with at most two decimals: 393216 → 384, 1536 → 1.5. */
+export function gigabytes(mib: number): number {
+  return roundTo(mib / 1024, 2);
+}
+
+function roundTo(value: number, places: number): number {
+  const scale = 10 ** places;
+  return Math.round(value * scale) / scale;
+}

@@ -1,0 +1,116 @@
+import type { ClusterConfig } from '@hpckit/core';
+import { ClusterConfigSchema, NotFoundError, parseInput } from '@hpckit/core';
+import type { EngineState } from './engine-state.js';
+
+/** A combination of partition, QoS and account type that no price item covers. */
+export interface CoverageGap {
+  cluster: string;
+  partition: string;
+  /** Absent when the partition allows no QoS. */
+  qos?: string;
+  /** Absent when the table declares no account types. */
+  accountType?: string;
+}
+
+/** A price item that can never match a job of the cluster checked. */
+export interface UnmatchedItem {
+  id: string;
+  reason: string;
+}
+
+/** Result of `PricingEngine.checkCoverage`. */
+export interface CoverageReport {
+  /** Whether every combination is covered. */
+  complete: boolean;
+  gaps: CoverageGap[];
+  /** Items naming a partition or QoS the cluster does not have (often a typo). */
+  unmatchedItems: UnmatchedItem[];
+}
+
+/** Options of `PricingEngine.checkCoverage`. */
+export interface CoverageOptions {
+  /** Moment to check. @default the engine's clock */
+  at?: Date;
+}
+
+/**
+ * Checks a price table against a cluster's config: every partition × allowed QoS × declared
+ * account type must resolve to an item at `at` (site-wide prices, without tenant or account
+ * overrides). A partition lists its allowed QoS, or allows all of the cluster's; with no QoS at
+ * all, jobs without a QoS are checked.
+ */
+export function checkCoverage(
+  state: EngineState,
+  input: ClusterConfig,
+  options: CoverageOptions = {},
+): CoverageReport {
+  const cluster = parseInput(ClusterConfigSchema, input, 'cluster config');
+  const atMs = (options.at ?? state.now()).getTime();
+  const accountTypes: (string | undefined)[] = state.accountTypes ? [...state.accountTypes] : [undefined];
+  const clusterQos = cluster.qos.map((q) => q.name);
+  const gaps: CoverageGap[] = [];
+  for (const partition of cluster.partitions) {
+    const qosList: (string | undefined)[] = partition.qos ?? clusterQos;
+    for (const qos of qosList.length ? qosList : [undefined]) {
+      for (const accountType of accountTypes) {
+        if (state.index.lookup({ cluster: cluster.name, partition: partition.name, qos, accountType, atMs }))
+          continue;
+        const gap: CoverageGap = { cluster: cluster.name, partition: partition.name };
+        if (qos !== undefined) gap.qos = qos;
+        if (accountType !== undefined) gap.accountType = accountType;
+        gaps.push(gap);
+      }
+    }
+  }
+  const unmatchedItems: UnmatchedItem[] = [];
+  for (const item of state.table.items) {
+    if (item.cluster !== cluster.name) continue;
+    const partition = cluster.partitions.find((p) => p.name === item.partition);
+    if (!partition)
+      unmatchedItems.push({
+        id: item.id,
+        reason: `cluster "${cluster.name}" has no partition "${item.partition}"`,
+      });
+    else if (item.qos !== undefined && !(partition.qos ?? clusterQos).includes(item.qos)) {
+      unmatchedItems.push({
+        id: item.id,
+        reason: `partition "${item.partition}" does not allow QoS "${item.qos}"`,
+      });
+    }
+  }
+  return { complete: gaps.length === 0, gaps, unmatchedItems };
+}
+
+/**
+ * Like {@link checkCoverage}, but throws when anything is uncovered, naming every gap.
+ *
+ * @throws `NotFoundError` (kind `price item`) listing the gaps and how to fill them.
+ */
+export function assertCoverage(
+  state: EngineState,
+  input: ClusterConfig,
+  options: CoverageOptions = {},
+): void {
+  const { gaps } = checkCoverage(state, input, options);
+  if (gaps.length === 0) return;
+  const list = gaps.map(describeGap).join('; ');
+  const first = gaps[0]!;
+  throw new NotFoundError({
+    details: {
+      kind: 'price item',
+      id: [first.cluster, first.partition, first.qos].filter(Boolean).join('/'),
+    },
+    message: `The price table does not cover ${gaps.length} combination(s) of cluster "${first.cluster}": ${list}.`,
+    hint: 'Add a price item for each (a partition-wide item covers every QoS of its partition), then check again.',
+  });
+}
+
+function describeGap(gap: CoverageGap): string {
+  return [
+    `partition "${gap.partition}"`,
+    gap.qos !== undefined ? `QoS "${gap.qos}"` : undefined,
+    gap.accountType !== undefined ? `account type "${gap.accountType}"` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}

@@ -1,0 +1,102 @@
+import type { ClusterConfig } from '@hpckit/core';
+import { parseInput, ValidationError } from '@hpckit/core';
+import type { Decimal } from 'decimal.js';
+import type { ChargingRules } from './charging-rules-schema.js';
+import type { PriceIndex } from './price-index.js';
+import type { PriceTable } from './price-table-schema.js';
+import {
+  type PricingContext,
+  type PricingContextInput,
+  PricingContextSchema,
+  type QuoteContext,
+  type QuoteContextInput,
+  QuoteContextSchema,
+} from './pricing-context.js';
+
+/** What a pricing engine computes once and every price or quote reads. */
+export interface EngineState {
+  readonly table: PriceTable;
+  readonly rules: ChargingRules;
+  readonly currency: string;
+  readonly minimum: Decimal;
+  readonly minimumString: string;
+  readonly index: PriceIndex;
+  readonly accountTypes: ReadonlySet<string> | undefined;
+  readonly clusters: ReadonlyMap<string, ClusterConfig>;
+  readonly now: () => Date;
+}
+
+interface CachedContext {
+  readonly keys: number;
+  readonly accountType: unknown;
+  readonly tenant: unknown;
+  readonly account: unknown;
+  readonly billingTres: unknown;
+  readonly parsed: PricingContext;
+}
+
+// A batch prices many jobs with the same context object: its parse is reused while the object
+// still holds the same values (checked on every call, so mutating it between calls is safe).
+const contextCache = new WeakMap<object, CachedContext>();
+
+/** Validates a pricing context, including that its account type is one the table declares. */
+export function parsePricingContext(state: EngineState, input: PricingContextInput): PricingContext {
+  const cached = typeof input === 'object' && input !== null ? contextCache.get(input) : undefined;
+  if (
+    cached &&
+    cached.accountType === input.accountType &&
+    cached.tenant === input.tenant &&
+    cached.account === input.account &&
+    cached.billingTres === input.billingTres &&
+    cached.keys === Object.keys(input).length
+  ) {
+    return checkAccountType(state, cached.parsed, 'pricing context');
+  }
+  // Frozen: the parse is shared by every job priced with this context, custom strategies included.
+  const parsed = Object.freeze(parseInput(PricingContextSchema, input, 'pricing context'));
+  contextCache.set(input, {
+    keys: Object.keys(input).length,
+    accountType: input.accountType,
+    tenant: input.tenant,
+    account: input.account,
+    billingTres: input.billingTres,
+    parsed,
+  });
+  return checkAccountType(state, parsed, 'pricing context');
+}
+
+/** Validates a quote context, including that its account type is one the table declares. */
+export function parseQuoteContext(state: EngineState, input: QuoteContextInput): QuoteContext {
+  return checkAccountType(state, parseInput(QuoteContextSchema, input, 'quote context'), 'quote context');
+}
+
+function checkAccountType<C extends PricingContext>(state: EngineState, context: C, subject: string): C {
+  if (
+    state.accountTypes &&
+    context.accountType !== undefined &&
+    !state.accountTypes.has(context.accountType)
+  ) {
+    throw new ValidationError({
+      details: {
+        subject,
+        issues: [
+          {
+            path: ['accountType'],
+            message: `"${context.accountType}" is not an account type of this price table; use one of ${[
+              ...state.accountTypes,
+            ]
+              .map((t) => `"${t}"`)
+              .join(', ')}`,
+            code: 'custom',
+          },
+        ],
+      },
+    });
+  }
+  return context;
+}
+
+/** Builds a one-issue `ValidationError`. */
+export function invalid(subject: string, path: (string | number)[], message: string): ValidationError {
+  return new ValidationError({ details: { subject, issues: [{ path, message, code: 'custom' }] } });
+}

@@ -1,0 +1,137 @@
+import type { ChargeBreakdown } from '../pricing/charge-breakdown.js';
+
+/**
+ * Records as a ledger store keeps them. Every amount is a canonical decimal string (see
+ * `canonicalAmount`): stores never hand out a JS number for money.
+ */
+
+/** Manual account state, set by an administrator; the block decision also looks at balance and whitelist. */
+export type AccountState = 'normal' | 'blocked' | 'frozen';
+
+/** An account exempt from balance blocking, until an optional moment. */
+export interface WhitelistRecord {
+  /** When the exemption ends; absent means permanent. */
+  until?: Date;
+  comment?: string;
+  operator: string;
+  time: Date;
+}
+
+/** An account: who owns it, what it pays, its balance and its block settings. */
+export interface AccountRecord {
+  name: string;
+  /** Account type, which selects the price items (e.g. `internal`, `external`). */
+  type: string;
+  owner: string;
+  tenant?: string;
+  currency: string;
+  balance: string;
+  /** Balance at or below which the account is blocked; negative values act as a credit line. */
+  blockThreshold: string;
+  state: AccountState;
+  whitelist?: WhitelistRecord;
+  createdAt: Date;
+}
+
+/** A member's role in an account. */
+export type MemberRole = 'owner' | 'admin' | 'member';
+
+/** How often a member's spending limit starts afresh. */
+export type LimitPeriod = 'none' | 'day' | 'month' | 'year';
+
+/** The ways a member's used amount is counted against a limit. */
+export interface SpendingLimit {
+  amount: string;
+  period: LimitPeriod;
+}
+
+/** A user's membership of an account. */
+export interface MemberRecord {
+  account: string;
+  user: string;
+  role: MemberRole;
+  /** Manual state: `blocked` when an administrator blocked the member. */
+  state: 'normal' | 'blocked';
+  limit?: SpendingLimit;
+  /** Job charges counted against the limit since `periodStart` (0 without a limit). */
+  used: string;
+  /** Start of the period `used` counts in (for periodic limits). */
+  periodStart?: Date;
+  createdAt: Date;
+}
+
+/** Kind of a payment entry: a recharge, the bonus it earned, or a reversal of either. */
+export type PaymentKind = 'payment' | 'bonus' | 'reversal';
+
+/** A payment entry. Amounts are positive; a reversal subtracts what it reverses. */
+export interface PaymentRecord {
+  id: string;
+  account: string;
+  kind: PaymentKind;
+  /** Site-defined payment type, e.g. `bank transfer`, `grant`, `bonus`. */
+  type: string;
+  amount: string;
+  currency: string;
+  /** For bonuses: the payment that earned it. For reversals: the entry reversed. */
+  linkedTo?: string;
+  time: Date;
+  comment?: string;
+  operator: string;
+}
+
+/** Kind of a charge entry. */
+export type ChargeKind = 'job' | 'manual' | 'reversal';
+
+/** The job a job charge is for: `(cluster, jobId, submitTime)` identifies it. */
+export interface JobKey {
+  cluster: string;
+  jobId: string;
+  submitTime: Date;
+}
+
+/** A charge entry. Amounts are positive; a reversal gives back what it reverses. */
+export interface ChargeRecord {
+  id: string;
+  account: string;
+  user?: string;
+  kind: ChargeKind;
+  /** Site-defined charge type, e.g. `job`, `storage`, `correction`. */
+  type: string;
+  amount: string;
+  currency: string;
+  job?: JobKey;
+  /** For reversals: the charge reversed. */
+  reverses?: string;
+  time: Date;
+  comment?: string;
+  operator?: string;
+  /** For job charges: how the price was computed. */
+  breakdown?: ChargeBreakdown;
+}
+
+/** Where an ingested ended job stands. */
+export type JobRecordStatus = 'charged' | 'free' | 'unpriced' | 'unsettled' | 'unknown_account';
+
+/** An ended job the sync has seen, charged or waiting for a retry. */
+export interface JobRecord extends JobKey {
+  status: JobRecordStatus;
+  account?: string;
+  user: string;
+  endTime?: Date;
+  /** The job as the adapter reported it (JSON), kept to retry pricing without the adapter. */
+  job: string;
+  /** Why it is not charged yet. */
+  reason?: string;
+  attempts: number;
+  chargeId?: string;
+  updatedAt: Date;
+}
+
+/** An event written in a transaction and delivered after it commits. */
+export interface OutboxRecord {
+  seq: number;
+  type: string;
+  /** JSON payload. */
+  payload: string;
+  time: Date;
+}

@@ -1,0 +1,110 @@
+import { parseInput } from '@hpckit/core';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { LedgerStore } from '../ledger-store.js';
+import { createSerialQueue } from '../serial-queue.js';
+import type { SqlConnection } from '../sql/sql-dialect.js';
+import { migrate } from '../sql/sql-migrations.js';
+import { sqlTx } from '../sql/sql-tx.js';
+import { sqliteDialect } from './sqlite-dialect.js';
+
+/** Options of {@link createSqliteStore}. */
+export const SqliteStoreOptionsSchema = z.strictObject({
+  /** Database file (created if missing), or `:memory:`. */
+  path: z.string().min(1, 'must name a database file, e.g. "./ledger.db"'),
+  /** How long a transaction waits for another process's write lock, in ms. @default 10000 */
+  busyTimeoutMs: z.number().int().nonnegative().default(10_000),
+  /**
+   * `full` makes every commit durable against power loss; `normal` only against process crashes
+   * (faster on slow disks). @default 'full'
+   */
+  synchronous: z.enum(['full', 'normal']).default('full'),
+});
+
+/** Options of {@link createSqliteStore}, as given. */
+export type SqliteStoreOptions = z.input<typeof SqliteStoreOptionsSchema>;
+
+/**
+ * Opens (creating and migrating as needed) a ledger store in an SQLite file: the embedded
+ * default. WAL journal, exclusive write transactions (`BEGIN IMMEDIATE`), so several processes
+ * may share one file; money as integer millionths, never floating point.
+ *
+ * @example
+ * ```ts
+ * import { createSqliteStore } from '@hpckit/billing/stores/sqlite';
+ * const store = await createSqliteStore({ path: './ledger.db' });
+ * const ledger = createLedger({ store, currency: 'CNY' });
+ * ```
+ * @throws `ValidationError` on malformed options.
+ */
+export async function createSqliteStore(options: SqliteStoreOptions): Promise<LedgerStore> {
+  const o = parseInput(SqliteStoreOptionsSchema, options, 'SQLite store options', ['options']);
+  // SQLite's own busy wait would block the event loop (and a second connection in this process
+  // could then never finish the transaction it waits for), so lock waits are retried here, async.
+  const db = new Database(o.path, { timeout: 0 });
+  db.defaultSafeIntegers(true);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${o.synchronous.toUpperCase()}`);
+  db.pragma('foreign_keys = ON');
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      stmt = db.prepare(sql);
+      statements.set(sql, stmt);
+    }
+    return stmt;
+  };
+  const conn: SqlConnection = {
+    async all(sql, params = []) {
+      const stmt = prepare(sql);
+      if (stmt.reader) return stmt.all(...params) as Record<string, unknown>[];
+      stmt.run(...params);
+      return [];
+    },
+    async run(sql, params = []) {
+      return prepare(sql).run(...params).changes;
+    },
+  };
+  const serial = createSerialQueue();
+  const begin = async () => {
+    const deadline = Date.now() + o.busyTimeoutMs;
+    for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+      try {
+        db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw err;
+        await new Promise((resolve) => setTimeout(resolve, wait * (0.5 + Math.random())));
+      }
+    }
+  };
+  const inTransaction = <T>(fn: () => Promise<T>) =>
+    serial(async () => {
+      await begin();
+      try {
+        const result = await fn();
+        db.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw err;
+      }
+    });
+  try {
+    await inTransaction(() => migrate(conn, sqliteDialect));
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const tx = sqlTx(conn, sqliteDialect);
+  return {
+    kind: 'sqlite',
+    transaction: (fn) => inTransaction(() => fn(tx)),
+    async close() {
+      await serial(async () => {
+        if (db.open) db.close();
+      });
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { afterEach, beforeEach, describe, it } from 'vitest';
+import type { StoreConformanceOptions, StoreTarget, StoreTest } from './store-target.js';
+import { ledgerFlowTests } from './suites/ledger-flows.js';
+import { storeEntryTests } from './suites/store-entries.js';
+import { storeJobTests } from './suites/store-jobs.js';
+import { storeRecordTests } from './suites/store-records.js';
+import { syncTests } from './suites/sync-exactly-once.js';
+
+/** Every conformance test, in the order they run. */
+export const STORE_CONFORMANCE_TESTS: readonly StoreTest[] = [
+  ...storeRecordTests,
+  ...storeEntryTests,
+  ...storeJobTests,
+  ...ledgerFlowTests,
+  ...syncTests,
+];
+
+/**
+ * Runs the shared ledger-store conformance suite with vitest: records and uniqueness, rollback,
+ * exact amounts, filters and net sums, job records and cursors, the outbox, and the ledger and
+ * job-charge sync on top of the store (including two concurrent syncs). Every store — memory,
+ * SQLite, PostgreSQL, or your own — must pass it unchanged.
+ *
+ * @example
+ * ```ts
+ * runStoreConformance({
+ *   name: 'sqlite',
+ *   async setup() {
+ *     const path = join(mkdtempSync(join(tmpdir(), 'ledger-')), 'ledger.db');
+ *     return { store: await createSqliteStore({ path }), openAnother: () => createSqliteStore({ path }) };
+ *   },
+ * });
+ * ```
+ */
+export function runStoreConformance(options: StoreConformanceOptions): void {
+  describe(`ledger store conformance: ${options.name}`, () => {
+    let target: StoreTarget;
+    beforeEach(async () => {
+      target = await options.setup();
+    });
+    afterEach(async () => {
+      await target.store.close();
+      await target.cleanup?.();
+    });
+    for (const test of STORE_CONFORMANCE_TESTS) {
+      it(test.title, () => test.run(target), options.timeoutMs ?? 20_000);
+    }
+  });
+}

@@ -1,0 +1,118 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { BillingDecimal } from '../src/money/decimal.js';
+import { canonicalAmount } from '../src/stores/amount-codec.js';
+import { createJobSync } from '../src/ledger/sync/job-sync.js';
+import { createSqliteStore } from '../src/stores/sqlite/sqlite-store.js';
+import { arraySource } from '../src/testing/fixtures.js';
+import { FINANCE, ledgerHarness, ROOT } from '../src/testing/ledger-harness.js';
+import { crashJobs, crashNow } from './support/crash-jobs.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../../..');
+const JOBS = 1200;
+const ROUNDS = 24;
+let dir: string;
+let child: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hpckit-crash-'));
+  // A bundled child starts in a few hundred ms (tsx would take over a second per start); it
+  // lives under node_modules so it resolves better-sqlite3 from the repository.
+  const cache = join(root, 'node_modules/.cache/hpckit-billing');
+  mkdirSync(cache, { recursive: true });
+  child = join(cache, `crash-child-${process.pid}.mjs`);
+  buildSync({
+    entryPoints: [join(here, 'support/crash-child.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: child,
+    conditions: ['@hpckit/source'],
+    external: ['better-sqlite3', 'pg'],
+    logLevel: 'error',
+  });
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(child, { force: true });
+});
+
+/** Starts the child, kills it `delayMs` after it is ready; resolves with how it ended. */
+function runAndKill(path: string, revealed: number, delayMs: number): Promise<'killed' | 'finished'> {
+  return new Promise((done, fail) => {
+    const proc: ChildProcess = spawn(process.execPath, [child, path, String(revealed)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    proc.stderr!.on('data', (d) => {
+      stderr += d;
+    });
+    proc.stdout!.on('data', (d: Buffer) => {
+      if (d.toString().includes('ready')) setTimeout(() => proc.kill('SIGKILL'), delayMs);
+    });
+    proc.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') done('killed');
+      else if (code === 0) done('finished');
+      else fail(new Error(`child failed (${code}): ${stderr}`));
+    });
+  });
+}
+
+it('crash safety: SIGKILL at random points of a sync, then a restart, charges every job exactly once', async () => {
+  const path = join(dir, 'ledger.db');
+  const setup = await createSqliteStore({ path });
+  const h = ledgerHarness(setup);
+  await h.ledger.createAccount(ROOT, { name: 'chem', type: 'internal', owner: 'alice' });
+  await h.ledger.recordPayment(FINANCE, 'chem', { amount: '100000', type: 'bank' });
+  await setup.close();
+
+  let killed = 0;
+  const progress: number[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const revealed = Math.round((JOBS * round) / ROUNDS);
+    const outcome = await runAndKill(path, revealed, Math.floor(Math.random() * 40));
+    if (outcome === 'killed') killed++;
+    const peek = await createSqliteStore({ path });
+    progress.push(
+      (await peek.transaction((tx) => tx.queryCharges({ from: new Date(0), to: crashNow, limit: 1 }))).total,
+    );
+    await peek.close();
+  }
+  // Between kills the ledger only moves forward and never charges more jobs than have been revealed.
+  for (const [i, n] of progress.entries())
+    expect(n).toBeLessThanOrEqual(Math.round((JOBS * (i + 1)) / ROUNDS));
+  expect(progress.at(-1)).toBeGreaterThan(0);
+
+  const store = await createSqliteStore({ path });
+  const after = ledgerHarness(store);
+  after.clock.now = crashNow;
+  const sync = createJobSync({
+    ledger: after.ledger,
+    source: arraySource(crashJobs(JOBS)),
+    clusters: ['c1'],
+    pricer: after.engine.price,
+    lookbackSeconds: 30 * 86_400,
+  });
+  await sync.run();
+  const charges = await after.ledger.charges(ROOT, { from: new Date(0), to: crashNow, limit: 10_000 });
+  expect(charges.total).toBe(JOBS);
+  expect(new Set(charges.items.map((c) => c.job!.jobId)).size).toBe(JOBS);
+  const account = await after.ledger.getAccount(ROOT, 'chem');
+  const paid = await after.ledger.payments(ROOT, { account: 'chem', to: crashNow });
+  expect(account.balance).toBe(canonicalAmount(new BillingDecimal(paid.sum).minus(charges.sum)));
+  const waiting = await store.transaction((tx) =>
+    tx.listJobRecords({ statuses: ['unpriced', 'unsettled', 'unknown_account'] }),
+  );
+  expect(waiting).toEqual([]);
+  await store.close();
+  // At least 20 kills landed while a child was syncing (a child may finish before its kill).
+  expect(killed).toBeGreaterThanOrEqual(20);
+}, 60_000);
