@@ -43,7 +43,11 @@ function packageConfigs(dir: string): Options[] {
     splitting: true,
     treeshake: true,
     // tsup only reads the root package.json, so each package's own dependencies are named here.
-    external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), /^@hpckit\//],
+    external: [
+      ...Object.keys(pkg.dependencies ?? {}),
+      ...Object.keys(pkg.peerDependencies ?? {}),
+      /^@hpckit\//,
+    ],
     tsconfig: 'tsconfig.base.json',
     esbuildOptions(options) {
       options.conditions = ['@hpckit/source'];
