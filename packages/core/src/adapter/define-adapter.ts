@@ -12,6 +12,8 @@ import type {
 export interface SchedulerAdapterDefinition {
   name: string;
   capabilities: Partial<Capabilities>;
+  /** See {@link SchedulerAdapter.retriesReads}. */
+  retriesReads?: boolean;
   jobs: JobOperations;
   accounts?: AccountOperations;
   users?: UserOperations;
@@ -71,6 +73,7 @@ export function defineSchedulerAdapter(definition: SchedulerAdapterDefinition): 
   const adapter: SchedulerAdapter = {
     name: definition.name,
     capabilities: Object.freeze(capabilities),
+    retriesReads: definition.retriesReads ?? false,
     jobs: definition.jobs,
     accounts: definition.accounts ?? {},
     users: definition.users ?? {},

@@ -56,6 +56,14 @@ describe('createRuntimeAdapter', () => {
     expect(submits).toBe(1);
   });
 
+  it('leaves retries to an adapter that retries its own reads', async () => {
+    const fake = fakeAdapter();
+    const selfRetrying = defineSchedulerAdapter({ ...fake, retriesReads: true });
+    fake.failLists(1);
+    await caught(createRuntimeAdapter(selfRetrying, { retry: { baseDelayMs: 1 } }).jobs.list());
+    expect(fake.calls['jobs.list']).toBe(1);
+  });
+
   it('wraps a foreign exception as INTERNAL, keeping it as the cause', async () => {
     const fake = fakeAdapter();
     const boom = new TypeError('cannot read x of undefined');

@@ -124,6 +124,8 @@ export function createRuntimeAdapter(
   options: RuntimeAdapterOptions = {},
 ): RuntimeAdapter {
   const retry: RetryPolicy = { retries: 2, baseDelayMs: 200, ...options.retry };
+  // An adapter that retries per command would multiply attempts if core retried the whole call too.
+  if (adapter.retriesReads) retry.retries = 0;
   const guarded = async (spec: JobSpecInput, ctx: CallContext | undefined) => {
     const input = options.beforeSubmit ? ((await options.beforeSubmit(spec, ctx ?? {})) ?? spec) : spec;
     return parseInput(JobSpecSchema, input, 'job spec');

@@ -128,6 +128,11 @@ export interface SchedulerAdapter {
   readonly name: string;
   /** Optional features this adapter supports. */
   readonly capabilities: Capabilities;
+  /**
+   * Whether the adapter retries its own idempotent reads (per command, across reconnects); core's
+   * runtime then does not retry them a second time.
+   */
+  readonly retriesReads?: boolean;
   readonly jobs: JobOperations;
   readonly accounts: AccountOperations;
   readonly users: UserOperations;

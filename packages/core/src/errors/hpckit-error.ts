@@ -58,7 +58,7 @@ export interface ErrorDetailsByCode {
   PARSE: { raw: string; what: string } & SchedulerOutput;
   UNSUPPORTED: { capability: string; adapter: string };
   TIMEOUT: { operation: string; timeoutMs: number };
-  INTERNAL: { operation: string };
+  INTERNAL: { operation: string } & SchedulerOutput;
 }
 
 /** Fields every {@link HpckitError} constructor accepts. */

@@ -69,6 +69,10 @@ export const AvailabilitySchema = z.object({
   account: z.string(),
   /** Partitions and QoS the pair may submit to; empty when refused. */
   partitions: z.array(AvailablePartitionSchema),
+  /** Partition and QoS combinations the pair may not use, each with the scheduler's reason. */
+  refused: z
+    .array(z.object({ partition: z.string(), qos: z.string().optional(), reason: z.string() }))
+    .optional(),
   /** Why the pair may not submit at all (unknown account, not a member, blocked), if so. */
   refusal: z
     .object({ reason: z.enum(['invalid_account', 'account_blocked', 'user_blocked']), message: z.string() })

@@ -1,0 +1,106 @@
+/**
+ * SSH transport on the test cluster: the latency of one `jobs.list` over the pooled connection
+ * beside a fresh OpenSSH `ssh host squeue` per call (the usual alternative), and 200 concurrent
+ * operations over one connection beside the same 200 run one at a time. Needs the cluster
+ * (scripts/slurm-cluster/up.sh).
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { slurmAdapter, sshTransport } from '@hpckit/adapter-slurm';
+import { createRuntimeAdapter } from '@hpckit/core';
+import { measure, median, report, section } from './lib/measure.js';
+
+const STATE = process.env.SLURM_LOCAL_STATE ?? '/var/lib/slurm-local';
+const PORT = Number(process.env.SLURM_LOCAL_SSH_PORT ?? 2222);
+const KEY = join(STATE, 'ssh', 'alice_ed25519');
+const KNOWN_HOSTS = join(STATE, 'ssh', 'known_hosts');
+// sshd's MaxSessions on the test cluster (templates/sshd_config.in).
+const SERVER_MAX_SESSIONS = 10;
+
+function clusterUp(): boolean {
+  try {
+    execFileSync('scontrol', ['ping'], { stdio: 'pipe', timeout: 5000 });
+    execFileSync('test', ['-r', KEY]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const transport = (maxChannels = 8) =>
+  sshTransport({
+    host: '127.0.0.1',
+    port: PORT,
+    credentials: { username: 'alice', privateKeyPath: KEY },
+    hostKey: { knownHosts: [KNOWN_HOSTS] },
+    maxChannels,
+  });
+
+export async function run(): Promise<void> {
+  if (!clusterUp()) {
+    console.log('  skipped: cluster not up (run scripts/slurm-cluster/up.sh)');
+    return;
+  }
+  section('one list call: pooled SSH vs a fresh OpenSSH connection per call (median of 15)');
+  const rt = createRuntimeAdapter(slurmAdapter({ transport: transport() }));
+  const query = { users: ['alice'], states: ['queued', 'running'] as ('queued' | 'running')[] };
+  const fresh = await median(15, () =>
+    execFileSync(
+      'ssh',
+      [
+        '-p',
+        String(PORT),
+        '-i',
+        KEY,
+        '-o',
+        `UserKnownHostsFile=${KNOWN_HOSTS}`,
+        '-o',
+        'BatchMode=yes',
+        'alice@127.0.0.1',
+        'squeue',
+        '--me',
+      ],
+      {
+        stdio: 'pipe',
+      },
+    ),
+  );
+  const pooled = await median(15, () => rt.jobs.list(query));
+  report('baseline: ssh alice@host squeue (new connection)', { ms: fresh.wallMs });
+  report('jobs.list over the pooled connection', {
+    ms: pooled.wallMs,
+    ratio: `${(pooled.wallMs / fresh.wallMs).toFixed(2)}x baseline`,
+  });
+  await rt.close();
+
+  section('200 list operations over one connection');
+  const ops = (r: ReturnType<typeof createRuntimeAdapter>, i: number) =>
+    i % 2 === 0 ? r.jobs.list(query) : r.config.cluster();
+  const serialT = transport(1);
+  const serial = createRuntimeAdapter(slurmAdapter({ transport: serialT }));
+  await serial.version();
+  const one = await measure(async () => {
+    for (let i = 0; i < 200; i++) await ops(serial, i);
+  });
+  await serial.close();
+  const cap = 8;
+  const concurrentT = transport(cap);
+  const concurrent = createRuntimeAdapter(slurmAdapter({ transport: concurrentT }));
+  await concurrent.version();
+  let failed = 0;
+  const many = await measure(async () => {
+    const results = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => ops(concurrent, i)));
+    failed = results.filter((r) => r.status === 'rejected').length;
+  });
+  report('baseline: 200 one at a time (1 channel)', { ms: one.wallMs });
+  report(`200 concurrent (cap ${cap} channels)`, {
+    ms: many.wallMs,
+    ratio: `${(many.wallMs / one.wallMs).toFixed(2)}x baseline`,
+    failed,
+    maxChannels: concurrentT.maxOpenChannels(),
+    serverMaxSessions: SERVER_MAX_SESSIONS,
+    connections: concurrentT.stats().connections,
+    channelRetries: concurrentT.stats().channelRetries,
+  });
+  await concurrent.close();
+}

@@ -1,0 +1,37 @@
+/**
+ * hpckit's Slurm adapter: submit, watch, cancel and account for jobs on a Slurm cluster through
+ * its command-line tools, run locally or over pooled SSH.
+ *
+ * @packageDocumentation
+ * @module @hpckit/adapter-slurm
+ */
+
+export type { CompiledSubmission, CompileOptions } from './compile/render-script.js';
+// Pure building blocks (compile and parse), for tools and tests
+export { compileSubmission, renderScript } from './compile/render-script.js';
+export { mapCommandError } from './errors/map-error.js';
+export type { BlockMechanism } from './operations/block-mechanism.js';
+// Blocking
+export { submitLimitBlocks } from './operations/block-mechanism.js';
+export { compressHostlist, expandHostlist } from './parse/hostlist.js';
+export { formatSlurmDuration, parseSlurmDuration, parseSlurmMemory } from './parse/slurm-values.js';
+export { mapSlurmState, SLURM_STATES } from './parse/state-map.js';
+export { parseTres } from './parse/tres.js';
+export { parseSacct, sacctFormat, SACCT_FIELDS, SACCT_STATES } from './parse/sacct.js';
+export type { SacctJob } from './parse/sacct.js';
+export { parseSqueue, squeueFormat, SQUEUE_FIELDS } from './parse/squeue.js';
+export type { SqueueJob } from './parse/squeue.js';
+export { freshDelimiter, splitRecords } from './parse/delimited.js';
+export { shellJoin, shellQuote } from './shell/quote.js';
+export type { SlurmAdapterOptions } from './slurm-adapter.js';
+export { ADAPTER_VERSION, SlurmAdapterOptionsSchema, slurmAdapter } from './slurm-adapter.js';
+export type { ActAs } from './transport/act-as.js';
+export { ActAsSchema } from './transport/act-as.js';
+export type { HostKeyPolicy } from './transport/host-key.js';
+export { fingerprintOf, HostKeyPolicySchema } from './transport/host-key.js';
+export type { LocalTransportOptions } from './transport/local.js';
+// Transports
+export { LocalTransportOptionsSchema, localTransport } from './transport/local.js';
+export type { SshCredentials, SshTransport, SshTransportOptions } from './transport/ssh.js';
+export { SshCredentialsSchema, SshTransportOptionsSchema, sshTransport } from './transport/ssh.js';
+export type { ExecRequest, ExecResult, Transport, TransportStats } from './transport/transport.js';

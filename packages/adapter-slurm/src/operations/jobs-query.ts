@@ -1,0 +1,231 @@
+import {
+  ALWAYS_LISTED_FIELDS,
+  aggregateArrayJob,
+  type CallContext,
+  delay,
+  type Job,
+  type JobPage,
+  type JobQuery,
+  type JobRecord,
+  matchesStateFilter,
+  NotFoundError,
+  parseArraySpec,
+} from '@hpckit/core';
+import { freshDelimiter } from '../parse/delimited.js';
+import { parseSacct, SACCT_STATES, type SacctJob, sacctFormat } from '../parse/sacct.js';
+import { parseSqueue, squeueFormat } from '../parse/squeue.js';
+import type { OperationContext } from './context.js';
+import { userComment } from './idempotency-token.js';
+
+const MAX_SQUEUE_IDS = 100;
+const LIVE_PHASES = new Set(['queued', 'held', 'running', 'suspended', 'completing']);
+
+/** A job as found, with the raw comment (for idempotency tokens). */
+export interface FoundJob {
+  job: Job;
+  rawComment?: string;
+}
+
+/** Filters squeue and sacct can apply themselves; the rest is applied to the parsed jobs. */
+interface ServerFilter {
+  users?: string[];
+  accounts?: string[];
+  partitions?: string[];
+  jobIds?: string[];
+  /** Earliest time the sacct window must cover. */
+  since: Date;
+}
+
+/** Live jobs from squeue (every state slurmctld still holds, array tasks expanded). */
+export async function squeueJobs(
+  ops: OperationContext,
+  filter: Omit<ServerFilter, 'since'>,
+  ctx: CallContext,
+): Promise<FoundJob[]> {
+  const d = freshDelimiter();
+  const args = ['-h', '-r', '--states=all', '-O', squeueFormat(d)];
+  if (filter.users?.length) args.push(`--user=${filter.users.join(',')}`);
+  if (filter.accounts?.length) args.push(`--account=${filter.accounts.join(',')}`);
+  if (filter.partitions?.length) args.push(`--partition=${filter.partitions.join(',')}`);
+  const result = await ops.runner.run({
+    program: 'squeue',
+    args,
+    user: ctx.user,
+    signal: ctx.signal,
+    idempotent: true,
+    allowFailure: true,
+  });
+  if (result.exitCode !== 0) {
+    // squeue refuses unknown users, accounts, partitions or (all) job ids: nothing matches them.
+    if (/Invalid (user|account|partition|job id)/i.test(result.stderr)) return [];
+    await ops.runner.run({ program: 'squeue', args, user: ctx.user, signal: ctx.signal, idempotent: true });
+  }
+  return parseSqueue(result.stdout, d, await ops.clusterName(ctx.signal));
+}
+
+/** Jobs from accounting (sacct), always within a bounded window and with every state listed. */
+export async function sacctJobs(
+  ops: OperationContext,
+  filter: ServerFilter,
+  ctx: CallContext,
+): Promise<SacctJob[]> {
+  const d = freshDelimiter();
+  const args = [
+    '-a',
+    '-X',
+    '-n',
+    '-p',
+    `--delimiter=${d}`,
+    '-o',
+    sacctFormat(),
+    `--state=${SACCT_STATES}`,
+    `--starttime=${slurmTime(filter.since)}`,
+    '--endtime=now',
+  ];
+  if (filter.users?.length) args.push(`--user=${filter.users.join(',')}`);
+  if (filter.accounts?.length) args.push(`--accounts=${filter.accounts.join(',')}`);
+  if (filter.partitions?.length) args.push(`--partition=${filter.partitions.join(',')}`);
+  if (filter.jobIds?.length) args.push(`--jobs=${filter.jobIds.join(',')}`);
+  const result = await ops.runner.run({
+    program: 'sacct',
+    args,
+    user: ctx.user,
+    signal: ctx.signal,
+    idempotent: true,
+  });
+  return expandPendingArrays(parseSacct(result.stdout, d, await ops.clusterName(ctx.signal)));
+}
+
+/**
+ * Jobs by id from squeue and, for ids squeue no longer holds, from sacct. Rows accounting has not
+ * finished writing are read again until they settle or `settleTimeoutMs` passes.
+ */
+export async function jobsByIds(
+  ops: OperationContext,
+  ids: readonly string[],
+  ctx: CallContext,
+  base: Omit<ServerFilter, 'since' | 'jobIds'> = {},
+): Promise<FoundJob[]> {
+  const wanted = new Set(ids);
+  const matches = (j: Job) => wanted.has(j.id) || (j.arrayJobId !== undefined && wanted.has(j.arrayJobId));
+  // A few ids: ask squeue for just those. Many (a watcher's poll): one listing of everything is
+  // cheaper than a long id list, and one call either way.
+  const jobIds = ids.length <= MAX_SQUEUE_IDS ? [...ids] : undefined;
+  const live = (await squeueJobs(ops, { ...base, jobIds }, ctx)).filter((f) => matches(f.job));
+  const exact = new Set(live.map((f) => f.job.id));
+  const arrays = new Set(live.flatMap((f) => (f.job.arrayJobId ? [f.job.arrayJobId] : [])));
+  // An array's ended tasks leave squeue while others still wait: ask accounting for arrays too.
+  const missing = ids.filter((id) => !exact.has(id) || arrays.has(id));
+  if (missing.length === 0) return live;
+  const since = new Date(Date.now() - ops.settings.idLookupWindowSeconds * 1000);
+  const deadline = Date.now() + ops.settings.settleTimeoutMs;
+  let history = await sacctJobs(ops, { ...base, jobIds: missing, since }, ctx);
+  while (history.some((h) => !h.settled) && Date.now() < deadline) {
+    await delay(ops.settings.settleIntervalMs, ctx.signal);
+    history = await sacctJobs(ops, { ...base, jobIds: missing, since }, ctx);
+  }
+  return [...live, ...history.filter((h) => matches(h.job) && !exact.has(h.job.id))];
+}
+
+/** Lists jobs for a validated query: squeue for live jobs, sacct for history, merged by id. */
+export async function listJobs(
+  ops: OperationContext,
+  query: JobQuery,
+  ctx: CallContext,
+): Promise<JobPage<JobRecord>> {
+  const base = { users: query.users, accounts: query.accounts, partitions: query.partitions };
+  let found: FoundJob[];
+  if (query.jobIds?.length) {
+    found = await jobsByIds(ops, query.jobIds, ctx, base);
+  } else {
+    const live = await squeueJobs(ops, base, ctx);
+    const needsHistory = !query.states || query.states.some((s) => !LIVE_PHASES.has(s));
+    const history = needsHistory
+      ? await sacctJobs(ops, { ...base, since: windowStart(ops, query) }, ctx)
+      : [];
+    const byId = new Map<string, FoundJob>();
+    for (const h of history) byId.set(h.job.id, h);
+    // squeue is fresher for everything it still holds.
+    for (const l of live) byId.set(l.job.id, l);
+    found = [...byId.values()];
+  }
+  const jobs = found
+    .map((f) => f.job)
+    .filter((j) => keep(j, query))
+    .sort(bySubmitThenId);
+  const page = jobs.slice(query.offset, query.limit === undefined ? undefined : query.offset + query.limit);
+  return { jobs: page.map((j) => project(j, query.fields)), total: jobs.length };
+}
+
+/** One job (an array id gives core's aggregate of its tasks). */
+export async function getJob(ops: OperationContext, id: string, ctx: CallContext): Promise<Job> {
+  const found = (await jobsByIds(ops, [id], ctx)).map((f) => f.job);
+  const exact = found.find((j) => j.id === id && j.arrayTaskId === undefined);
+  if (exact) return exact;
+  const tasks = found.filter((j) => j.arrayJobId === id);
+  if (tasks.length > 0) return aggregateArrayJob(id, tasks.sort(bySubmitThenId));
+  const task = found.find((j) => j.id === id);
+  if (task) return task;
+  throw new NotFoundError({
+    details: { kind: 'job', id },
+    message: `job ${id} is neither in the queue (squeue) nor in accounting (sacct, last ${Math.round(ops.settings.idLookupWindowSeconds / 86_400)} days).`,
+    hint: 'Check the id; jobs older than the lookup window are not searched (option idLookupWindowSeconds).',
+    adapter: 'slurm',
+  });
+}
+
+/** Strips hpckit's idempotency token from a job's comment. */
+export function withUserComment(job: Job): Job {
+  return { ...job, comment: userComment(job.comment) };
+}
+
+function keep(job: Job, q: JobQuery): boolean {
+  if (q.users && !q.users.includes(job.user)) return false;
+  if (q.accounts && (!job.account || !q.accounts.includes(job.account))) return false;
+  if (q.partitions && (!job.partition || !q.partitions.includes(job.partition))) return false;
+  if (q.name !== undefined && job.name !== q.name) return false;
+  if (q.states && !matchesStateFilter(job.state, q.states)) return false;
+  if (q.submitTime && !inRange(job.submitTime, q.submitTime)) return false;
+  if (q.endTime && (!job.endTime || !inRange(job.endTime, q.endTime))) return false;
+  return true;
+}
+
+function inRange(date: Date, range: { from?: Date; to?: Date }): boolean {
+  return (!range.from || date >= range.from) && (!range.to || date <= range.to);
+}
+
+function windowStart(ops: OperationContext, q: JobQuery): Date {
+  const from = [q.submitTime?.from, q.endTime?.from].filter((d): d is Date => d !== undefined);
+  if (from.length > 0) return new Date(Math.min(...from.map((d) => d.getTime())));
+  return new Date(Date.now() - ops.settings.historyWindowSeconds * 1000);
+}
+
+function bySubmitThenId(a: Job, b: Job): number {
+  const t = a.submitTime.getTime() - b.submitTime.getTime();
+  if (t !== 0) return t;
+  const [an, at] = a.id.split('_').map(Number) as [number, number | undefined];
+  const [bn, bt] = b.id.split('_').map(Number) as [number, number | undefined];
+  return an - bn || (at ?? -1) - (bt ?? -1) || a.id.localeCompare(b.id);
+}
+
+function project(job: Job, fields: JobQuery['fields']): JobRecord {
+  const clean = withUserComment(job);
+  if (!fields) return clean;
+  const keys = new Set<string>([...ALWAYS_LISTED_FIELDS, ...fields]);
+  return Object.fromEntries(Object.entries(clean).filter(([k]) => keys.has(k))) as JobRecord;
+}
+
+// sacct prints a pending array once, as `12_[0-9%2]`; list its tasks like squeue does.
+function expandPendingArrays(jobs: SacctJob[]): SacctJob[] {
+  return jobs.flatMap((j) => {
+    if (!j.pendingTasks) return [j];
+    const spec = parseArraySpec(j.pendingTasks);
+    if (typeof spec === 'string') return [j];
+    return spec.indices.map((i) => ({ ...j, job: { ...j.job, id: `${j.job.id}_${i}`, arrayTaskId: i } }));
+  });
+}
+
+function slurmTime(date: Date): string {
+  // sacct reads absolute times in the cluster's zone; an offset from "now" needs no zone at all.
+  return `now-${Math.max(0, Math.ceil((Date.now() - date.getTime()) / 1000))}seconds`;
+}

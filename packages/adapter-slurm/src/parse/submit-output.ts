@@ -1,0 +1,24 @@
+import { ParseError } from '@hpckit/core';
+
+/**
+ * Reads the job id from `sbatch --parsable` output: the last line that looks like `<id>` or
+ * `<id>;<cluster>`, so warnings or site banners printed before it do no harm.
+ *
+ * @throws {@link ParseError} when no line holds a job id.
+ */
+export function parseSubmitOutput(stdout: string, command: string[]): string {
+  const lines = stdout
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m = /^(\d+)(?:;\S+)?$/.exec(lines[i]!) ?? /^Submitted batch job (\d+)/.exec(lines[i]!);
+    if (m) return m[1]!;
+  }
+  throw new ParseError({
+    details: { raw: stdout, what: 'sbatch --parsable output', command },
+    message: 'sbatch succeeded but printed no job id.',
+    hint: 'A site wrapper around sbatch may print extra text; it must keep the job id on a line of its own.',
+    adapter: 'slurm',
+  });
+}

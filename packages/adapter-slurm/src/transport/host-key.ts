@@ -1,0 +1,95 @@
+import { createHash, createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * How the SSH host's key is checked. Verification is on by default: against known_hosts files or
+ * pinned SHA-256 fingerprints. Trust-on-first-use (remember the first key seen, refuse any other)
+ * exists only as an explicit choice.
+ */
+export const HostKeyPolicySchema = z.union([
+  z.strictObject({
+    /** known_hosts files to search (OpenSSH format, hashed entries included). */
+    knownHosts: z.array(z.string().min(1)).min(1),
+  }),
+  z.strictObject({
+    /** Accepted fingerprints as OpenSSH prints them: `SHA256:…` (base64, no padding). */
+    fingerprints: z
+      .array(z.string().regex(/^SHA256:[A-Za-z0-9+/]+=*$/, 'write fingerprints as "SHA256:<base64>"'))
+      .min(1),
+  }),
+  z.strictObject({
+    /** Accept the first key seen for a host and refuse any other afterwards. */
+    trustOnFirstUse: z.literal(true),
+  }),
+]);
+
+/** A validated host-key policy. */
+export type HostKeyPolicy = z.output<typeof HostKeyPolicySchema>;
+
+/** OpenSSH's fingerprint of a public key blob: `SHA256:` and unpadded base64. */
+export function fingerprintOf(key: Buffer): string {
+  return `SHA256:${createHash('sha256').update(key).digest('base64').replace(/=+$/, '')}`;
+}
+
+/** The host key check for `host:port` under `policy`: a function from the key blob to accepted. */
+export function hostKeyVerifier(
+  policy: HostKeyPolicy,
+  host: string,
+  port: number,
+  tofu: Map<string, string>,
+): (key: Buffer) => boolean {
+  if ('fingerprints' in policy) {
+    const accepted = new Set(policy.fingerprints.map((f) => f.replace(/=+$/, '')));
+    return (key) => accepted.has(fingerprintOf(key));
+  }
+  if ('trustOnFirstUse' in policy) {
+    const id = `${host}:${port}`;
+    return (key) => {
+      const seen = tofu.get(id);
+      if (seen === undefined) {
+        tofu.set(id, fingerprintOf(key));
+        return true;
+      }
+      return seen === fingerprintOf(key);
+    };
+  }
+  const keys = knownKeysFor(policy.knownHosts, host, port);
+  return (key) => keys.some((k) => k.equals(key));
+}
+
+/** Key blobs that known_hosts files list for a host (plain or hashed names, `[host]:port` form). */
+export function knownKeysFor(files: readonly string[], host: string, port: number): Buffer[] {
+  const names = port === 22 ? [host, `[${host}]:22`] : [`[${host}]:${port}`];
+  const keys: Buffer[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n')) {
+      const parts = line.trim().split(/\s+/);
+      if (parts.length < 3 || parts[0]!.startsWith('#')) continue;
+      // "@cert-authority" and "@revoked" markers are not plain host keys.
+      if (parts[0]!.startsWith('@')) continue;
+      const [hosts, , blob] = parts as [string, string, string];
+      if (hostsMatch(hosts, names)) keys.push(Buffer.from(blob, 'base64'));
+    }
+  }
+  return keys;
+}
+
+function hostsMatch(field: string, names: readonly string[]): boolean {
+  if (field.startsWith('|1|')) {
+    const [, , salt, hash] = field.split('|');
+    if (!salt || !hash) return false;
+    return names.some(
+      (n) => createHmac('sha1', Buffer.from(salt, 'base64')).update(n).digest('base64') === hash,
+    );
+  }
+  const patterns = field.split(',');
+  if (patterns.some((p) => p.startsWith('!') && names.includes(p.slice(1)))) return false;
+  return patterns.some((p) => names.includes(p));
+}

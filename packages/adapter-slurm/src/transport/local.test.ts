@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { localTransport } from './local.js';
+
+describe('localTransport', () => {
+  it('runs argv without a shell, passes stdin and env, and counts calls', async () => {
+    const t = localTransport();
+    const r = await t.exec({
+      argv: ['/bin/sh', '-c', 'cat; printf "%s" "$X"', 'ignored'],
+      stdin: 'in|',
+      env: { X: 'x' },
+    });
+    expect(r).toEqual({ stdout: 'in|x', stderr: '', exitCode: 0 });
+    const echo = await t.exec({ argv: ['echo', '$(id)', '`id`'] });
+    expect(echo.stdout).toBe('$(id) `id`\n');
+    expect(t.stats()).toMatchObject({
+      calls: 2,
+      failures: 0,
+      inFlight: 0,
+      byProgram: { '/bin/sh': 1, echo: 1 },
+    });
+  });
+
+  it('resolves with the exit code and stderr of a failing command', async () => {
+    const r = await localTransport().exec({ argv: ['/bin/sh', '-c', 'echo oops >&2; exit 3'] });
+    expect(r).toEqual({ stdout: '', stderr: 'oops\n', exitCode: 3 });
+  });
+
+  it('kills a command at its timeout with a TimeoutError', async () => {
+    const t = localTransport({ timeoutMs: 200 });
+    await expect(t.exec({ argv: ['sleep', '5'] })).rejects.toMatchObject({ code: 'TIMEOUT' });
+    expect(t.stats().failures).toBe(1);
+  });
+
+  it('stops a command whose output exceeds the limit', async () => {
+    const t = localTransport({ maxOutputBytes: 1000 });
+    await expect(t.exec({ argv: ['head', '-c', '100000', '/dev/zero'] })).rejects.toMatchObject({
+      code: 'TRANSPORT',
+    });
+  });
+
+  it('reports a missing program as a TransportError naming it', async () => {
+    await expect(localTransport().exec({ argv: ['no-such-program-hpckit'] })).rejects.toMatchObject({
+      code: 'TRANSPORT',
+      message: expect.stringContaining('no-such-program-hpckit'),
+    });
+  });
+});

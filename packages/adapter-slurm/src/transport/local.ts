@@ -1,0 +1,148 @@
+import { spawn } from 'node:child_process';
+import { TimeoutError, TransportError } from '@hpckit/core';
+import { z } from 'zod';
+import { type ActAs, ActAsSchema, actAsArgv } from './act-as.js';
+import { createStats } from './stats.js';
+import type { ExecRequest, ExecResult, Transport } from './transport.js';
+
+/** Options of {@link localTransport}. */
+export const LocalTransportOptionsSchema = z.strictObject({
+  /** How commands run for `ctx.user`. @default { mode: 'none' } */
+  actAs: ActAsSchema.default({ mode: 'none' }),
+  /** Kills a command that runs longer, in ms. @default 60000 */
+  timeoutMs: z.number().int().positive().default(60_000),
+  /** Kills a command whose stdout or stderr grows beyond this many bytes. @default 268435456 */
+  maxOutputBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
+  /** Directory commands run in; `/` by default, so no command depends on the portal's cwd. @default "/" */
+  cwd: z.string().min(1).default('/'),
+});
+
+/** What callers may pass to {@link localTransport}. */
+export type LocalTransportOptions = z.input<typeof LocalTransportOptionsSchema>;
+
+/**
+ * Runs Slurm commands on this machine: `spawn` without a shell (argv arrays), with a timeout and an
+ * output limit, acting for users through sudo or su when configured.
+ *
+ * @example
+ * ```ts
+ * const transport = localTransport({ actAs: { mode: 'sudo' } });
+ * const { stdout } = await transport.exec({ argv: ['squeue', '--me'], user: 'alice' });
+ * ```
+ */
+export function localTransport(options: LocalTransportOptions = {}): Transport {
+  const opts = LocalTransportOptionsSchema.parse(options);
+  const stats = createStats();
+  return {
+    kind: 'local',
+    canActAsUser: opts.actAs.mode === 'sudo' || opts.actAs.mode === 'su',
+    stats: stats.snapshot,
+    async close() {},
+    exec(request) {
+      const argv = commandFor(opts.actAs, request);
+      const finish = stats.begin(request.argv[0] ?? '');
+      return run(argv, request, opts).then(
+        (result) => {
+          finish(false);
+          return result;
+        },
+        (err: unknown) => {
+          finish(true);
+          throw err;
+        },
+      );
+    },
+  };
+}
+
+function commandFor(actAs: ActAs, request: ExecRequest): string[] {
+  // Without a user switch the environment goes through spawn's env, not env(1).
+  if (request.user === undefined || actAs.mode === 'none') return [...request.argv];
+  return actAsArgv(actAs, request.user, request.argv, request.env);
+}
+
+function run(
+  argv: string[],
+  request: ExecRequest,
+  opts: z.output<typeof LocalTransportOptionsSchema>,
+): Promise<ExecResult> {
+  const timeoutMs = request.timeoutMs ?? opts.timeoutMs;
+  return new Promise((resolve, reject) => {
+    const [program, ...args] = argv as [string, ...string[]];
+    const child = spawn(program, args, {
+      shell: false,
+      cwd: opts.cwd,
+      env: { ...process.env, ...request.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      signal: request.signal,
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let bytes = 0;
+    let failure: Error | undefined;
+    const fail = (error: Error) => {
+      failure ??= error;
+      child.kill('SIGKILL');
+    };
+    const timer = setTimeout(
+      () =>
+        fail(new TimeoutError({ details: { operation: `${program} (local)`, timeoutMs }, adapter: 'slurm' })),
+      timeoutMs,
+    );
+    const collect = (sink: Buffer[]) => (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes > opts.maxOutputBytes) {
+        fail(
+          new TransportError({
+            details: { command: argv },
+            message: `${program} wrote more than ${opts.maxOutputBytes} bytes and was stopped.`,
+            hint: 'Narrow the query (fewer jobs, a shorter time window) or raise maxOutputBytes.',
+            adapter: 'slurm',
+            retryable: false,
+          }),
+        );
+        return;
+      }
+      sink.push(chunk);
+    };
+    child.stdout.on('data', collect(out));
+    child.stderr.on('data', collect(err));
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.name === 'AbortError') return fail(error);
+      fail(
+        new TransportError({
+          details: { command: argv },
+          message: `could not run ${program}: ${error.message}.`,
+          hint:
+            error.code === 'ENOENT'
+              ? `Install the Slurm client commands or put ${program} on PATH.`
+              : undefined,
+          adapter: 'slurm',
+          cause: error,
+          retryable: error.code !== 'ENOENT',
+        }),
+      );
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (failure) return reject(failure);
+      resolve({
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        exitCode: code ?? 128 + signalNumber(signal),
+      });
+    });
+    // A command that exits before reading its input closes the pipe; that is not our failure.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(request.stdin ?? '');
+  });
+}
+
+function signalNumber(signal: NodeJS.Signals | null): number {
+  const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+  return (signal && numbers[signal]) ?? 0;
+}

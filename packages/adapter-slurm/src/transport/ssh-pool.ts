@@ -1,0 +1,253 @@
+import { delay, TimeoutError, TransportError } from '@hpckit/core';
+import PQueue from 'p-queue';
+import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import type { ExecResult } from './transport.js';
+
+/** Settings of one pooled connection. */
+export interface PoolSettings {
+  /** Channels open at once per connection; keep it below the server's MaxSessions. */
+  maxChannels: number;
+  keepaliveIntervalMs: number;
+  keepaliveCountMax: number;
+  readyTimeoutMs: number;
+  /** Attempts to (re)connect before a command fails. */
+  connectAttempts: number;
+  /** Delay before the first reconnect attempt, doubled each time, in ms. */
+  reconnectDelayMs: number;
+  maxOutputBytes: number;
+}
+
+/** A command for a pooled connection: a complete command line for the remote shell. */
+export interface PooledExec {
+  commandLine: string;
+  /** First word of the command, for messages (never the whole line: it may hold values). */
+  program: string;
+  stdin?: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+/** One (host, user) connection, reconnected on demand, with a channel cap. */
+export interface PooledConnection {
+  exec(request: PooledExec): Promise<ExecResult>;
+  /** Channels open right now. */
+  readonly openChannels: number;
+  /** Most channels ever open at once. */
+  readonly maxOpenChannels: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A connection multiplexing exec channels over one SSH session per (host, user). Commands queue
+ * behind a p-queue capped at `maxChannels`; a dropped connection is re-opened by the next command.
+ * Errors name the host and user only: credentials never appear in messages.
+ */
+export function pooledConnection(
+  connectConfig: () => Promise<ConnectConfig>,
+  settings: PoolSettings,
+  label: { host: string; user: string },
+  onConnect: () => void,
+  onChannelRetry: () => void = () => undefined,
+): PooledConnection {
+  const queue = new PQueue({ concurrency: settings.maxChannels });
+  let client: Promise<Client> | undefined;
+  let closed = false;
+  let open = 0;
+  let maxOpen = 0;
+  const where = `${label.user}@${label.host}`;
+
+  function transportError(message: string, cause?: unknown, retryable = true): TransportError {
+    return new TransportError({
+      details: { host: label.host },
+      message,
+      hint: 'Check that the host is reachable and sshd is running; reads are retried automatically.',
+      adapter: 'slurm',
+      cause,
+      retryable,
+    });
+  }
+
+  async function connectOnce(): Promise<Client> {
+    const config = await connectConfig();
+    return new Promise((resolve, reject) => {
+      const c = new Client();
+      let ready = false;
+      c.on('ready', () => {
+        ready = true;
+        onConnect();
+        resolve(c);
+      });
+      c.on('error', (err: Error & { level?: string }) => {
+        if (!ready) {
+          const auth = err.level === 'client-authentication';
+          const hostKey = /host key|Host denied/i.test(err.message);
+          reject(
+            transportError(
+              auth
+                ? `SSH login to ${where} was refused (authentication failed).`
+                : hostKey
+                  ? `the host key of ${label.host} did not match the known keys; refusing to connect.`
+                  : `could not connect to ${where}: ${err.message}.`,
+              err,
+              !auth && !hostKey,
+            ),
+          );
+        }
+        drop(c);
+      });
+      c.on('close', () => drop(c));
+      c.connect({
+        ...config,
+        keepaliveInterval: settings.keepaliveIntervalMs,
+        keepaliveCountMax: settings.keepaliveCountMax,
+        readyTimeout: settings.readyTimeoutMs,
+      });
+    });
+  }
+
+  function drop(c: Client) {
+    // Only forget the current client; a late event from an old one must not drop a new one.
+    void client?.then(
+      (current) => {
+        if (current === c) client = undefined;
+      },
+      () => undefined,
+    );
+  }
+
+  async function connected(): Promise<Client> {
+    if (closed) throw transportError(`the connection to ${where} is closed.`, undefined, false);
+    if (!client) {
+      client = (async () => {
+        let lastError: unknown;
+        for (let attempt = 0; attempt < settings.connectAttempts; attempt++) {
+          try {
+            return await connectOnce();
+          } catch (err) {
+            lastError = err;
+            if (err instanceof TransportError && !err.retryable) break;
+            await delay(settings.reconnectDelayMs * 2 ** attempt);
+          }
+        }
+        throw lastError;
+      })();
+      client.catch(() => {
+        client = undefined;
+      });
+    }
+    return client;
+  }
+
+  function openChannel(c: Client, request: PooledExec): Promise<ClientChannel> {
+    return new Promise((resolve, reject) => {
+      try {
+        c.exec(request.commandLine, (err, stream) => (err ? reject(err) : resolve(stream)));
+      } catch (err) {
+        reject(err);
+      }
+    });
+  }
+
+  async function execOnce(request: PooledExec): Promise<ExecResult> {
+    const c = await connected();
+    let stream: ClientChannel | undefined;
+    for (let attempt = 0; stream === undefined; attempt++) {
+      try {
+        stream = await openChannel(c, request);
+      } catch (err) {
+        // The server refuses channels beyond MaxSessions, and counts closing ones for a moment:
+        // wait and retry on the same connection. Only a dead connection is dropped.
+        const dead = /not connected|No response|closed/i.test((err as Error).message);
+        if (dead || attempt >= 5) {
+          if (dead) drop(c);
+          throw transportError(`could not open a channel to ${where}: ${(err as Error).message}.`, err);
+        }
+        onChannelRetry();
+        await delay(50 * 2 ** attempt, request.signal);
+      }
+    }
+    open++;
+    maxOpen = Math.max(maxOpen, open);
+    return new Promise<ExecResult>((resolve, reject) => {
+      const out: Buffer[] = [];
+      const errOut: Buffer[] = [];
+      let bytes = 0;
+      let failure: Error | undefined;
+      let exitCode: number | undefined;
+      let exitSignal: string | undefined;
+      const fail = (error: Error) => {
+        failure ??= error;
+        stream.close();
+      };
+      const timer = setTimeout(
+        () =>
+          fail(
+            new TimeoutError({
+              details: { operation: `${request.program} (ssh ${label.host})`, timeoutMs: request.timeoutMs },
+              adapter: 'slurm',
+            }),
+          ),
+        request.timeoutMs,
+      );
+      const onAbort = () => fail(request.signal!.reason as Error);
+      request.signal?.addEventListener('abort', onAbort, { once: true });
+      const collect = (sink: Buffer[]) => (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (bytes > settings.maxOutputBytes) {
+          fail(
+            transportError(
+              `${request.program} on ${label.host} wrote more than ${settings.maxOutputBytes} bytes and was stopped.`,
+              undefined,
+              false,
+            ),
+          );
+          return;
+        }
+        sink.push(chunk);
+      };
+      stream.on('data', collect(out));
+      stream.stderr.on('data', collect(errOut));
+      stream.on('exit', (code: number | null, signal?: string) => {
+        exitCode = code ?? undefined;
+        exitSignal = signal;
+      });
+      stream.on('close', () => {
+        clearTimeout(timer);
+        request.signal?.removeEventListener('abort', onAbort);
+        open--;
+        if (failure) return reject(failure);
+        if (exitCode === undefined && exitSignal === undefined) {
+          // The channel closed without an exit status: the connection went away mid-command.
+          drop(c);
+          return reject(transportError(`the connection to ${where} was lost while ${request.program} ran.`));
+        }
+        resolve({
+          stdout: Buffer.concat(out).toString('utf8'),
+          stderr: Buffer.concat(errOut).toString('utf8'),
+          exitCode: exitCode ?? 128 + (exitSignal === 'KILL' ? 9 : 15),
+        });
+      });
+      stream.on('error', (err: Error) =>
+        fail(transportError(`channel error on ${where}: ${err.message}.`, err)),
+      );
+      stream.end(request.stdin ?? '');
+    });
+  }
+
+  return {
+    get openChannels() {
+      return open;
+    },
+    get maxOpenChannels() {
+      return maxOpen;
+    },
+    exec: (request) => queue.add(() => execOnce(request)) as Promise<ExecResult>,
+    async close() {
+      closed = true;
+      queue.clear();
+      const c = await client?.catch(() => undefined);
+      c?.end();
+      client = undefined;
+    },
+  };
+}

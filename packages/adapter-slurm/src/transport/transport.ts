@@ -1,0 +1,64 @@
+/** One command to run: an argv (never a shell string), its input and its limits. */
+export interface ExecRequest {
+  /** Program and arguments; no shell parses them on the local side. */
+  argv: readonly string[];
+  /** Written to the command's standard input, then closed. */
+  stdin?: string;
+  /** Extra environment variables for the command. */
+  env?: Readonly<Record<string, string>>;
+  /** The user to run as (see `actAs`); omit to run as the transport's own identity. */
+  user?: string;
+  /** Kills the command after this many ms. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/** What a finished command produced. */
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  /** Exit status; 128 + n when killed by signal n. */
+  exitCode: number;
+}
+
+/** Call counters and latencies of a transport. */
+export interface TransportStats {
+  /** Commands started. */
+  calls: number;
+  /** Commands that failed to run at all (spawn or connection failure, timeout, output limit). */
+  failures: number;
+  /** Sum of command latencies, in ms. */
+  totalMs: number;
+  /** Longest command latency, in ms. */
+  maxMs: number;
+  /** Commands running right now. */
+  inFlight: number;
+  /** Most commands ever running at once. */
+  maxInFlight: number;
+  /** Connections opened (SSH only; 0 for local). */
+  connections: number;
+  /** Channel opens the SSH server refused and that were retried (server at MaxSessions). */
+  channelRetries: number;
+  /** Calls per program name, e.g. `{ squeue: 12, sbatch: 3 }`. */
+  byProgram: Record<string, number>;
+}
+
+/**
+ * How the adapter runs Slurm commands: locally or over SSH. A transport runs argv arrays, never a
+ * caller-built shell string, and throws `TransportError` only when the command could not run; a
+ * command that ran and failed resolves with its exit code and stderr.
+ */
+export interface Transport {
+  /** Short id for messages: `local`, `ssh`. */
+  readonly kind: string;
+  /** Whether `ExecRequest.user` is honoured. */
+  readonly canActAsUser: boolean;
+  /** Runs one command and resolves with its output and exit code. */
+  exec(request: ExecRequest): Promise<ExecResult>;
+  /** Counters since creation. */
+  stats(): TransportStats;
+  /** Drops every connection, so the next command reconnects (SSH); no-op locally. */
+  reset?(): Promise<void>;
+  /** Closes every connection; later commands fail. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,12 @@
+import { runAdapterConformance } from '@hpckit/core/testing';
+import { slurmAdapter } from '../src/index.js';
+import { assertClusterUp, FIXTURES, localSudo, sleep } from './integration/cluster.js';
+
+assertClusterUp();
+
+runAdapterConformance({
+  name: 'slurm (local, sudo)',
+  setup: () => ({ adapter: slurmAdapter({ transport: localSudo() }), advance: (s) => sleep(s * 1000) }),
+  fixtures: FIXTURES,
+  timeoutMs: 120_000,
+});

@@ -1,0 +1,19 @@
+import { runAdapterConformance } from '@hpckit/core/testing';
+import { slurmAdapter } from '../src/index.js';
+import { assertClusterUp, FIXTURES, sleep, sshServiceAccount } from './integration/cluster.js';
+
+assertClusterUp();
+
+runAdapterConformance({
+  name: 'slurm (ssh, service account + sudo)',
+  setup: () => ({
+    adapter: slurmAdapter({ transport: sshServiceAccount() }),
+    advance: (s) => sleep(s * 1000),
+  }),
+  fixtures: FIXTURES,
+  timeoutMs: 120_000,
+  skip: {
+    'state-transitions: a job that runs past its time limit times out':
+      'a 60-90 s wait that tests Slurm, not the transport; the local conformance run covers it',
+  },
+});

@@ -1,0 +1,148 @@
+/**
+ * Adapter behaviour on the real cluster beyond the shared conformance suite: GPUs, cancellation,
+ * working directories, error mapping, and a submission whose answer is lost.
+ */
+import { execFileSync } from 'node:child_process';
+import { createRuntimeAdapter, TransportError } from '@hpckit/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { slurmAdapter, type Transport } from '../../src/index.js';
+import { assertClusterUp, localSudo, sleep } from './cluster.js';
+
+assertClusterUp();
+
+const alice = { user: 'alice' };
+const rt = createRuntimeAdapter(slurmAdapter({ transport: localSudo() }), { retry: { retries: 0 } });
+const base = {
+  account: 'electroplating',
+  timeLimit: '5m',
+  memory: { perNode: '256M' },
+  stdout: '/dev/null',
+} as const;
+afterAll(() => rt.close());
+
+async function settle(id: string, done: (phase: string) => boolean, seconds = 60) {
+  for (let i = 0; i < seconds; i++) {
+    const job = await rt.jobs.get(id, alice);
+    if (done(job.state.phase)) return job;
+    await sleep(1000);
+  }
+  throw new Error(`job ${id} did not settle`);
+}
+
+describe('GPU jobs', () => {
+  it('requests GPUs through gres and reports them requested and allocated, live and from accounting', async () => {
+    const { job, command } = await rt.jobs.submit(
+      {
+        ...base,
+        name: 'gpu',
+        partition: 'gpu',
+        gpusPerNode: 2,
+        coresPerNode: 2,
+        command: 'test -n "$CUDA_VISIBLE_DEVICES"',
+      },
+      alice,
+    );
+    expect(command).toContain('--gres=gpu:2');
+    expect(job.requested.gpus).toBe(2);
+    const ended = await settle(job.id, (p) => p === 'ended');
+    expect(ended.state.outcome).toBe('completed');
+    expect(ended.allocated?.gpus).toBe(2);
+    // After MinJobAge the job is only in accounting; it must read the same.
+    await sleep(12_000);
+    const history = await rt.jobs.get(job.id, alice);
+    expect(history).toMatchObject({
+      partition: 'gpu',
+      requested: { gpus: 2 },
+      allocated: { gpus: 2 },
+      state: { outcome: 'completed' },
+    });
+  }, 60_000);
+});
+
+describe('cancellation', () => {
+  it('a cancelled pending job reads cancelled from accounting once slurmctld forgets it', async () => {
+    const { job } = await rt.jobs.submit(
+      { ...base, name: 'cancel-held', command: 'true', hold: true },
+      alice,
+    );
+    expect(await rt.jobs.cancel(job.id, alice)).toEqual({ status: 'cancelled' });
+    await sleep(12_000);
+    const ended = await rt.jobs.get(job.id, alice);
+    expect(ended.state).toMatchObject({ phase: 'ended', outcome: 'cancelled' });
+    expect(ended.startTime).toBeUndefined();
+    expect(await rt.jobs.cancel(job.id, alice)).toEqual({ status: 'already_ended' });
+  }, 40_000);
+});
+
+describe('working directories', () => {
+  it('resolves a relative directory against the user home and keeps an absolute one', async () => {
+    execFileSync('su', ['-', 'alice', '-c', 'mkdir -p hpckit-wd']);
+    const rel = await rt.jobs.render({ ...base, command: 'pwd', workingDirectory: 'hpckit-wd' }, alice);
+    expect(rel.command).toContain('--chdir=/home/alice/hpckit-wd');
+    const { job } = await rt.jobs.submit({ ...base, command: 'pwd', workingDirectory: '/tmp' }, alice);
+    expect(job.workingDirectory).toBe('/tmp');
+    const home = await rt.jobs.submit({ ...base, command: 'pwd' }, alice);
+    expect(home.job.workingDirectory).toBe('/home/alice');
+  });
+});
+
+describe('refusals carry the reason, the command and Slurm’s exact stderr', () => {
+  it('an unknown QoS', async () => {
+    const err = await rt.jobs.submit({ ...base, command: 'true', qos: 'nosuchqos' }, alice).catch((e) => e);
+    expect(err.details).toMatchObject({
+      reason: 'invalid_qos',
+      stderr: expect.stringContaining('Invalid qos specification'),
+    });
+    expect(err.details.command[0]).toBe('sbatch');
+  });
+
+  it('more GPUs than a node has', async () => {
+    const err = await rt.jobs
+      .submit({ ...base, command: 'true', partition: 'gpu', gpusPerNode: 9 }, alice)
+      .catch((e) => e);
+    expect(err.details).toMatchObject({
+      reason: 'resources_unavailable',
+      stderr: expect.stringContaining('Requested node configuration is not available'),
+    });
+  });
+
+  it('a time limit over the partition maximum', async () => {
+    const err = await rt.jobs
+      .submit({ ...base, command: 'true', qos: 'long', timeLimit: '8d' }, alice)
+      .catch((e) => e);
+    expect(err.details.reason).toMatch(/time_limit_exceeds_(partition|qos)/);
+  });
+});
+
+describe('a submission whose answer is lost', () => {
+  it('is found by its idempotency token instead of being submitted twice', async () => {
+    const inner = localSudo();
+    let lost = 0;
+    // Runs sbatch for real, then loses its answer, as a dropped connection would.
+    const losing: Transport = {
+      ...inner,
+      async exec(request) {
+        const result = await inner.exec(request);
+        if (request.argv[0] === 'sbatch' && lost++ === 0) {
+          throw new TransportError({ details: { host: 'test' }, message: 'answer lost (injected)' });
+        }
+        return result;
+      },
+    };
+    const flaky = createRuntimeAdapter(slurmAdapter({ transport: losing }), { retry: { retries: 0 } });
+    const name = `lost-${Date.now()}`;
+    const { job } = await flaky.jobs.submit(
+      { ...base, name, command: 'sleep 30' },
+      { ...alice, idempotencyKey: name },
+    );
+    const again = await flaky.jobs.submit(
+      { ...base, name, command: 'sleep 30' },
+      { ...alice, idempotencyKey: name },
+    );
+    expect(again.job.id).toBe(job.id);
+    const same = await rt.jobs.list({ name, submitTime: { from: new Date(Date.now() - 3_600_000) } }, alice);
+    expect(same.jobs.map((j) => j.id)).toEqual([job.id]);
+    await rt.jobs.cancel(job.id, alice);
+    await flaky.close();
+  });
+});

@@ -1,0 +1,99 @@
+# Shared settings and helpers of up.sh and down.sh (sourced, not run).
+# Every daemon is started by us in the foreground under setsid, so the pid we record *is* the
+# daemon; stopping touches only those pids, after checking /proc/PID/exe (pids get reused).
+
+set -euo pipefail
+
+STATE=${SLURM_LOCAL_STATE:-/var/lib/slurm-local}
+NODE=${SLURM_LOCAL_NODE:-localhost}
+CLUSTER=${SLURM_LOCAL_CLUSTER:-local}
+SSH_PORT=${SLURM_LOCAL_SSH_PORT:-2222}
+DB_PORT=${SLURM_LOCAL_DB_PORT:-3307}
+# Low so that finished jobs leave squeue quickly and tests exercise the sacct path.
+MIN_JOB_AGE=${SLURM_LOCAL_MIN_JOB_AGE:-10}
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TEMPLATES="$HERE/templates"
+ETC=/etc/slurm
+PIDS="$STATE/pids"
+
+log() { printf '[slurm-cluster] %s\n' "$*" >&2; }
+die() { printf '[slurm-cluster] error: %s\n' "$*" >&2; exit 1; }
+
+# Binaries each daemon may show in /proc/PID/exe (Debian's slurm binaries are alternatives
+# symlinks to *-wlm).
+expected_exes() {
+  case "$1" in
+    munged) echo munged ;;
+    mariadb) echo "mariadbd mysqld" ;;
+    slurmdbd) echo slurmdbd ;;
+    slurmctld) echo "slurmctld slurmctld-wlm" ;;
+    slurmd) echo "slurmd slurmd-wlm" ;;
+    sshd) echo sshd ;;
+    *) return 1 ;;
+  esac
+}
+
+# Prints the recorded pid of NAME if that process is alive and is the expected binary.
+# A zombie counts as dead: PID 1 here reaps slowly.
+live_pid() {
+  local name=$1 pid exe state want
+  [[ -r "$PIDS/$name.pid" ]] || return 1
+  pid=$(<"$PIDS/$name.pid")
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  state=$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null) || return 1
+  [[ "$state" != Z ]] || return 1
+  exe=$(basename "$(readlink "/proc/$pid/exe" 2>/dev/null)" 2>/dev/null) || return 1
+  exe=${exe% (deleted)}
+  for want in $(expected_exes "$name"); do
+    [[ "$exe" == "$want" ]] && { echo "$pid"; return 0; }
+  done
+  return 1
+}
+
+# Starts NAME running ARGV in a new session; the recorded pid is the daemon itself.
+start_daemon() {
+  local name=$1; shift
+  mkdir -p "$PIDS" "$STATE/log"
+  setsid bash -c 'echo $$ > "$0"; exec "$@"' "$PIDS/$name.pid" "$@" \
+    </dev/null >>"$STATE/log/$name.out" 2>&1 &
+  local i
+  for i in $(seq 1 50); do live_pid "$name" >/dev/null && return 0; sleep 0.05; done
+  die "$name did not start; see $STATE/log/$name.out"
+}
+
+# Stops NAME if we started it: TERM, then KILL after a grace period.
+stop_daemon() {
+  local name=$1 pid i
+  pid=$(live_pid "$name") || { rm -f "$PIDS/$name.pid"; return 0; }
+  log "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 1 100); do live_pid "$name" >/dev/null || break; sleep 0.1; done
+  if live_pid "$name" >/dev/null; then kill -KILL "$pid" 2>/dev/null || true; sleep 0.2; fi
+  rm -f "$PIDS/$name.pid"
+}
+
+# Waits until CMD succeeds (up to SECONDS), quietly.
+wait_for() {
+  local what=$1 seconds=$2; shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    (( SECONDS < deadline )) || die "$what not ready after ${seconds}s"
+    sleep 0.1
+  done
+}
+
+# Renders template NAME.in into DEST (owner, mode); returns 0 if DEST changed.
+render() {
+  local template=$1 dest=$2 owner=$3 mode=$4 tmp
+  tmp=$(mktemp)
+  sed -e "s|@STATE@|$STATE|g" -e "s|@NODE@|$NODE|g" -e "s|@CLUSTER@|$CLUSTER|g" \
+      -e "s|@SSH_PORT@|$SSH_PORT|g" -e "s|@DB_PORT@|$DB_PORT|g" -e "s|@MIN_JOB_AGE@|$MIN_JOB_AGE|g" \
+      -e "s|@CTLD_HOST@|$(hostname -s)|g" -e "s|@DB_PASS@|${DB_PASS:-}|g" \
+      "$TEMPLATES/$template.in" >"$tmp"
+  if [[ -f "$dest" ]] && cmp -s "$tmp" "$dest"; then
+    rm -f "$tmp"; chown "$owner" "$dest"; chmod "$mode" "$dest"; return 1
+  fi
+  install -o "${owner%%:*}" -g "${owner##*:}" -m "$mode" "$tmp" "$dest"
+  rm -f "$tmp"
+  return 0
+}
