@@ -153,3 +153,33 @@ describe('jobs.submit', () => {
     expect(log.some((a) => a[0] === 'sbatch')).toBe(false);
   });
 });
+
+describe('config.availability', () => {
+  it('lists what the pair may use and says why each other partition or QoS is refused', async () => {
+    const electroplatingAssociations = fixture('sacctmgr-assoc.txt')
+      .split('\n')
+      .filter((line) => line.startsWith('electroplating|'))
+      .join('\n');
+    const partitions = fixture('scontrol-partitions.txt')
+      .replace(/(PartitionName=fat .*?)AllowAccounts=ALL/, '$1AllowAccounts=ai4ec')
+      .replace(/(PartitionName=gpu .*?)AllowQos=ALL/, '$1AllowQos=normal');
+    const { rt } = adapter([
+      // sacctmgr answers "where accounts=electroplating" with that account's associations only.
+      { match: cmd('sacctmgr', 'assoc'), result: { stdout: electroplatingAssociations } },
+      { match: cmd('sacctmgr', 'account'), result: { stdout: 'ai4ec\nelectroplating\nroot\n' } },
+      { match: cmd('scontrol', 'partition'), result: { stdout: partitions } },
+      { match: cmd('scontrol', 'node'), result: { stdout: fixture('scontrol-nodes.txt') } },
+    ]);
+    const availability = await rt.config.availability({ user: 'alice', account: 'electroplating' });
+    expect(availability.partitions).toEqual([
+      { partition: 'cpu', qos: ['long', 'normal'], defaultQos: 'normal' },
+      { partition: 'gpu', qos: ['normal'], defaultQos: 'normal' },
+    ]);
+    expect(availability.refused).toEqual([
+      { partition: 'gpu', qos: 'long', reason: 'AllowQos of the partition does not include it' },
+      { partition: 'fat', reason: 'AllowAccounts of the partition does not include "electroplating"' },
+    ]);
+    const outsider = await rt.config.availability({ user: 'bob', account: 'electroplating' });
+    expect(outsider.refusal?.reason).toBe('invalid_account');
+  });
+});

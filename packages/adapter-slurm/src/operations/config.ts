@@ -78,15 +78,43 @@ export async function availability(
   }
   const general = mine.find((r) => r.partition === '');
   const result: Availability['partitions'] = [];
+  // Every partition or QoS left out is listed with Slurm's reason, so a portal can explain it.
+  const refused: NonNullable<Availability['refused']> = [];
+  const skip = (partition: string, reason: string, qos?: string) => refused.push({ partition, qos, reason });
   for (const p of partitions) {
-    if (!p.up) continue;
-    if (p.allowAccounts && !p.allowAccounts.includes(m.account)) continue;
-    if (p.denyAccounts?.includes(m.account)) continue;
+    if (!p.up) {
+      skip(p.name, 'the partition is down');
+      continue;
+    }
+    if (p.allowAccounts && !p.allowAccounts.includes(m.account)) {
+      skip(p.name, `AllowAccounts of the partition does not include "${m.account}"`);
+      continue;
+    }
+    if (p.denyAccounts?.includes(m.account)) {
+      skip(p.name, `DenyAccounts of the partition includes "${m.account}"`);
+      continue;
+    }
     const assoc = mine.find((r) => r.partition === p.name) ?? general;
-    if (!assoc || assoc.maxSubmitJobs === 0) continue;
-    const qos = assoc.qos.filter((q) => (!p.allowQos || p.allowQos.includes(q)) && !p.denyQos?.includes(q));
-    if (qos.length === 0) continue;
-    result.push({ partition: p.name, qos, defaultQos: assoc.defaultQos });
+    if (!assoc) {
+      skip(p.name, `user "${m.user}" has no association with account "${m.account}" for this partition`);
+      continue;
+    }
+    if (assoc.maxSubmitJobs === 0) {
+      skip(
+        p.name,
+        `user "${m.user}" is blocked in account "${m.account}" on this partition (MaxSubmitJobs=0)`,
+      );
+      continue;
+    }
+    const qos: string[] = [];
+    for (const q of assoc.qos) {
+      if (p.allowQos && !p.allowQos.includes(q))
+        skip(p.name, 'AllowQos of the partition does not include it', q);
+      else if (p.denyQos?.includes(q)) skip(p.name, 'DenyQos of the partition includes it', q);
+      else qos.push(q);
+    }
+    if (qos.length > 0) result.push({ partition: p.name, qos, defaultQos: assoc.defaultQos });
   }
+  if (refused.length > 0) return { user: m.user, account: m.account, partitions: result, refused };
   return { user: m.user, account: m.account, partitions: result };
 }
