@@ -5,27 +5,13 @@
  * (scripts/slurm-cluster/up.sh).
  */
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { slurmAdapter, sshTransport } from '@hpckit/adapter-slurm';
 import { createRuntimeAdapter } from '@hpckit/core';
+import { clusterUp, KEY, KNOWN_HOSTS, PORT, } from './lib/slurm-cluster.js';
 import { measure, median, report, section } from './lib/measure.js';
 
-const STATE = process.env.SLURM_LOCAL_STATE ?? '/var/lib/slurm-local';
-const PORT = Number(process.env.SLURM_LOCAL_SSH_PORT ?? 2222);
-const KEY = join(STATE, 'ssh', 'alice_ed25519');
-const KNOWN_HOSTS = join(STATE, 'ssh', 'known_hosts');
 // sshd's MaxSessions on the test cluster (templates/sshd_config.in).
 const SERVER_MAX_SESSIONS = 10;
-
-function clusterUp(): boolean {
-  try {
-    execFileSync('scontrol', ['ping'], { stdio: 'pipe', timeout: 5000 });
-    execFileSync('test', ['-r', KEY]);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const transport = (maxChannels = 8) =>
   sshTransport({

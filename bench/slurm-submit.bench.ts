@@ -7,22 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { slurmAdapter, sshTransport } from '@hpckit/adapter-slurm';
 import { createRuntimeAdapter } from '@hpckit/core';
+import { clusterUp, KEY, PORT, STATE } from './lib/slurm-cluster.js';
 import { measure, report, section } from './lib/measure.js';
 
-const STATE = process.env.SLURM_LOCAL_STATE ?? '/var/lib/slurm-local';
-const PORT = Number(process.env.SLURM_LOCAL_SSH_PORT ?? 2222);
-const KEY = join(STATE, 'ssh', 'alice_ed25519');
 const N = 500;
-
-function clusterUp(): boolean {
-  try {
-    execFileSync('scontrol', ['ping'], { stdio: 'pipe', timeout: 5000 });
-    execFileSync('test', ['-r', KEY]);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const cancelBench = () =>
   execFileSync('scancel', ['--user=alice', '--name=bench-submit'], { stdio: 'ignore' });

@@ -3,20 +3,13 @@ import { TimeoutError, TransportError } from '@hpckit/core';
 import { z } from 'zod';
 import { type ActAs, ActAsSchema, actAsArgv } from './act-as.js';
 import { createStats } from './stats.js';
-import type { ExecRequest, ExecResult, Transport } from './transport.js';
+import { CommandLimitsSchema, type ExecRequest, type ExecResult, type Transport } from './transport.js';
 
 /** Options of {@link localTransport}. */
 export const LocalTransportOptionsSchema = z.strictObject({
   /** How commands run for `ctx.user`. @default { mode: 'none' } */
   actAs: ActAsSchema.default({ mode: 'none' }),
-  /** Kills a command that runs longer, in ms. @default 60000 */
-  timeoutMs: z.number().int().positive().default(60_000),
-  /** Kills a command whose stdout or stderr grows beyond this many bytes. @default 268435456 */
-  maxOutputBytes: z
-    .number()
-    .int()
-    .positive()
-    .default(256 * 1024 * 1024),
+  ...CommandLimitsSchema.shape,
   /** Directory commands run in; `/` by default, so no command depends on the portal's cwd. @default "/" */
   cwd: z.string().min(1).default('/'),
 });

@@ -9,7 +9,7 @@ import { ActAsSchema, actAsArgv } from './act-as.js';
 import { HostKeyPolicySchema, hostKeyVerifier } from './host-key.js';
 import { type PooledConnection, pooledConnection } from './ssh-pool.js';
 import { createStats } from './stats.js';
-import type { Transport } from './transport.js';
+import { CommandLimitsSchema, type Transport } from './transport.js';
 
 /** How to log in: a private key (inline or a file), an ssh-agent socket, or a password. */
 export const SshCredentialsSchema = z
@@ -72,14 +72,7 @@ export const SshTransportOptionsSchema = z.strictObject({
   connectAttempts: z.number().int().positive().default(4),
   /** Delay before the first reconnect, doubled each attempt, in ms. @default 250 */
   reconnectDelayMs: z.number().int().nonnegative().default(250),
-  /** Kills a command that runs longer, in ms. @default 60000 */
-  timeoutMs: z.number().int().positive().default(60_000),
-  /** Stops a command whose output grows beyond this many bytes. @default 268435456 */
-  maxOutputBytes: z
-    .number()
-    .int()
-    .positive()
-    .default(256 * 1024 * 1024),
+  ...CommandLimitsSchema.shape,
 });
 
 /** What callers may pass to {@link sshTransport}. */

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** One command to run: an argv (never a shell string), its input and its limits. */
 export interface ExecRequest {
   /** Program and arguments; no shell parses them on the local side. */
@@ -62,3 +64,15 @@ export interface Transport {
   /** Closes every connection; later commands fail. */
   close(): Promise<void>;
 }
+
+/** Limits every transport puts on one command: its run time and its output. */
+export const CommandLimitsSchema = z.object({
+  /** Stops a command that runs longer, in ms. @default 60000 */
+  timeoutMs: z.number().int().positive().default(60_000),
+  /** Stops a command whose stdout or stderr grows beyond this many bytes. @default 268435456 */
+  maxOutputBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
+});

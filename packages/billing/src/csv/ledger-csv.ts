@@ -1,5 +1,5 @@
 import { ParseError } from '@hpckit/core';
-import { formatZoned } from '../ledger/zoned-time.js';
+import { formatZoned } from '../time/zoned-time.js';
 import { canonicalAmount } from '../stores/amount-codec.js';
 import type { ChargeRecord, PaymentRecord } from '../stores/records.js';
 import { type CsvField, csvLine, parseCsv } from './csv-format.js';

@@ -10,7 +10,7 @@ import type { LedgerEventName, LedgerEvents } from './ledger-events.js';
 import { createLedgerQueries, type LedgerQueries } from './ledger-queries.js';
 import { createMemberOperations, type MemberOperations } from './member-operations.js';
 import { createPaymentOperations, type PaymentOperations } from './payment-operations.js';
-import { isTimeZone } from './zoned-time.js';
+import { isTimeZone } from '../time/zoned-time.js';
 
 const isObject = (v: unknown) => typeof v === 'object' && v !== null;
 

@@ -60,7 +60,7 @@ export { clientJobSource } from './sync/job-source.js';
 export type { EndedJobSource } from './sync/job-source.js';
 export { createJobSync } from './sync/job-sync.js';
 export type { ClusterSyncReport, JobSync, JobSyncOptions } from './sync/job-sync.js';
-export { formatZoned } from './zoned-time.js';
+export { formatZoned } from '../time/zoned-time.js';
 export { createMemoryStore } from '../stores/memory/memory-store.js';
 export { canonicalAmount, LEDGER_SCALE } from '../stores/amount-codec.js';
 export { jobKeyString } from '../stores/ledger-store.js';

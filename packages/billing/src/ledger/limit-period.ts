@@ -1,5 +1,5 @@
 import type { LimitPeriod, MemberRecord } from '../stores/records.js';
-import { startOfLocalDay, wallClock } from './zoned-time.js';
+import { startOfLocalDay, wallClock } from '../time/zoned-time.js';
 
 /** The first instant of the limit period `at` falls in, in `timeZone`; undefined for `none`. */
 export function periodStartOf(period: LimitPeriod, at: Date, timeZone: string): Date | undefined {
