@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatError } from '@hpckit/core';
 import { makeJob } from '../../test/make-job.js';
 import { ikkemPreset } from '../presets/ikkem.js';
+import { BillingDecimal } from '../money/decimal.js';
 import { assertAffordable, isAffordable } from './affordability.js';
 import { createPricingEngine } from './pricing-engine.js';
 
@@ -100,7 +101,7 @@ describe('quote', () => {
     for (const seconds of [1, 3599, 7199, 7200]) {
       const job = makeJob({ partition: 'fat', cores: 16, elapsedSeconds: seconds });
       const price = engine.price(job, { accountType: 'internal' });
-      expect(Number(price.charge.amount) <= Number(quote.maximum.amount)).toBe(true);
+      expect(new BillingDecimal(price.charge.amount).lte(quote.maximum.amount)).toBe(true);
     }
     expect(quote.maximum.amount).toBe('6.40');
   });
