@@ -12,7 +12,13 @@ export default defineConfig({
     // Slurm integration tests need the real test cluster; `npm run test:slurm` sets HPCKIT_SLURM=1.
     exclude: [
       ...configDefaults.exclude,
-      ...(process.env.HPCKIT_SLURM === '1' ? [] : ['packages/adapter-slurm/test/**/*.int.test.ts']),
+      ...(process.env.HPCKIT_SLURM === '1'
+        ? []
+        : [
+            'packages/adapter-slurm/test/**/*.int.test.ts',
+            'packages/apps/test/**/*.int.test.ts',
+            'packages/remote/test/**/*.int.test.ts',
+          ]),
       // PostgreSQL tests need the server of scripts/postgres/up.sh; `npm run test:pg` sets HPCKIT_PG=1.
       ...(process.env.HPCKIT_PG === '1' ? [] : ['packages/*/test/**/*.pg.test.ts']),
     ],

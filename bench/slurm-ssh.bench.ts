@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { slurmAdapter, sshTransport } from '@hpckit/adapter-slurm';
 import { createRuntimeAdapter } from '@hpckit/core';
-import { clusterUp, KEY, KNOWN_HOSTS, PORT, } from './lib/slurm-cluster.js';
+import { clusterUp, KEY, KNOWN_HOSTS, PORT } from './lib/slurm-cluster.js';
 import { measure, median, report, section } from './lib/measure.js';
 
 // sshd's MaxSessions on the test cluster (templates/sshd_config.in).

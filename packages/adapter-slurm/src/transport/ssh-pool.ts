@@ -30,6 +30,11 @@ export interface PooledExec {
 /** One (host, user) connection, reconnected on demand, with a channel cap. */
 export interface PooledConnection {
   exec(request: PooledExec): Promise<ExecResult>;
+  /**
+   * The connected ssh2 client, (re)connecting if needed, for channels other than exec (SFTP, PTY
+   * shells). Those channels bypass the exec queue: they count toward the server's MaxSessions.
+   */
+  client(): Promise<Client>;
   /** Channels open right now. */
   readonly openChannels: number;
   /** Most channels ever open at once. */
@@ -177,6 +182,9 @@ export function pooledConnection(
       let exitSignal: string | undefined;
       const fail = (error: Error) => {
         failure ??= error;
+        // Closing the channel alone leaves the command running (sshd waits for it without a PTY):
+        // ask sshd to kill it first, so a timeout really ends the command and frees the channel.
+        killRemote(stream);
         stream.close();
       };
       const timer = setTimeout(
@@ -242,6 +250,7 @@ export function pooledConnection(
       return maxOpen;
     },
     exec: (request) => queue.add(() => execOnce(request)) as Promise<ExecResult>,
+    client: connected,
     async close() {
       closed = true;
       queue.clear();
@@ -250,4 +259,23 @@ export function pooledConnection(
       client = undefined;
     },
   };
+}
+
+/**
+ * Sends a KILL signal request on an exec channel. ssh2's `signal()` is silently dropped once our
+ * side sent EOF (stdin is always closed here), although RFC 4254 allows requests after EOF, so the
+ * request goes through ssh2's protocol object; servers that refuse signals ignore it.
+ */
+function killRemote(stream: ClientChannel): void {
+  const channel = stream as unknown as {
+    outgoing?: { id: number; state: string };
+    _client?: { _protocol?: { signal(id: number, name: string): void } };
+  };
+  try {
+    if (channel.outgoing && channel.outgoing.state !== 'closed') {
+      channel._client?._protocol?.signal(channel.outgoing.id, 'KILL');
+    }
+  } catch {
+    // A connection already gone: the close that follows ends the wait.
+  }
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ValidationError } from '@hpckit/core';
-import type { ConnectConfig } from 'ssh2';
+import type { Client, ConnectConfig } from 'ssh2';
 import { z } from 'zod';
 import { shellJoin } from '../shell/quote.js';
 import { ActAsSchema, actAsArgv } from './act-as.js';
@@ -78,10 +78,25 @@ export const SshTransportOptionsSchema = z.strictObject({
 /** What callers may pass to {@link sshTransport}. */
 export type SshTransportOptions = z.input<typeof SshTransportOptionsSchema>;
 
+/** A pooled, logged-in SSH connection, for SFTP and interactive channels. */
+export interface SshSession {
+  /** The connected ssh2 client; do not `end()` it, the transport owns it. */
+  client: Client;
+  /** The name the connection logged in as (the user itself only with `actAs: credentials`). */
+  login: string;
+  host: string;
+  port: number;
+}
+
 /** An SSH transport with its pool's channel counts. */
 export interface SshTransport extends Transport {
   /** Most exec channels ever open at once on any one connection. */
   maxOpenChannels(): number;
+  /**
+   * The pooled connection commands for `user` run on (the service account's unless `actAs` is
+   * `credentials`), for SFTP and PTY channels; `login` says who it is logged in as.
+   */
+  session(user?: string): Promise<SshSession>;
 }
 
 /**
@@ -184,6 +199,11 @@ export function sshTransport(options: SshTransportOptions): SshTransport {
     canActAsUser: opts.actAs.mode !== 'none',
     stats: stats.snapshot,
     maxOpenChannels: () => Math.max(0, ...[...pool.values()].map((c) => c.maxOpenChannels)),
+    async session(user) {
+      const login = opts.actAs.mode === 'credentials' && user !== undefined ? user : undefined;
+      const client = await connectionFor(user).client();
+      return { client, login: login ?? opts.credentials.username, host: opts.host, port: opts.port };
+    },
     async exec(request) {
       const argv = actAsArgv(opts.actAs, request.user, request.argv, request.env);
       const finish = stats.begin(request.argv[0] ?? '');

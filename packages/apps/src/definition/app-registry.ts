@@ -1,0 +1,55 @@
+import { AlreadyExistsError, NotFoundError } from '@hpckit/core';
+import { type AppDefinition, type AppDefinitionInput, defineApp } from './app-definition.js';
+import { BUILTIN_APPS } from './builtin-apps.js';
+
+/** The apps a portal offers: the built-ins plus the site's and users' own. */
+export interface AppRegistry {
+  /** Every app, in registration order. */
+  list(): AppDefinition[];
+  /** One app. @throws `NOT_FOUND` naming the known ids. */
+  get(id: string): AppDefinition;
+  /** Adds an app. @throws `VALIDATION`; `ALREADY_EXISTS` unless `replace` is set. */
+  add(app: AppDefinitionInput, options?: { replace?: boolean }): AppDefinition;
+}
+
+/**
+ * Creates an app registry.
+ *
+ * @example
+ * ```ts
+ * const apps = createAppRegistry();
+ * apps.add({ id: 'code-server', name: 'VS Code', kind: 'web', script: 'exec code-server --bind-addr 0.0.0.0:$HPCKIT_PORT', connect: { path: '/' } });
+ * ```
+ */
+export function createAppRegistry(
+  options: { builtins?: boolean; apps?: AppDefinitionInput[] } = {},
+): AppRegistry {
+  const apps = new Map<string, AppDefinition>();
+  if (options.builtins !== false) for (const app of BUILTIN_APPS) apps.set(app.id, app);
+  const registry: AppRegistry = {
+    list: () => [...apps.values()],
+    get(id) {
+      const app = apps.get(id);
+      if (app) return app;
+      throw new NotFoundError({
+        details: { kind: 'app', id },
+        message: `no app "${id}" is registered (known: ${[...apps.keys()].join(', ') || 'none'})`,
+        hint: 'add it with registry.add(definition) or pick one of the known ids',
+      });
+    },
+    add(input, o) {
+      const app = defineApp(input);
+      if (apps.has(app.id) && !o?.replace) {
+        throw new AlreadyExistsError({
+          details: { kind: 'app', id: app.id },
+          message: `an app "${app.id}" is already registered`,
+          hint: 'choose another id, or pass { replace: true } to replace it',
+        });
+      }
+      apps.set(app.id, app);
+      return app;
+    },
+  };
+  for (const app of options.apps ?? []) registry.add(app);
+  return registry;
+}

@@ -1,0 +1,79 @@
+/**
+ * Interactive apps for hpckit: apps as data (JupyterLab, Jupyter Notebook, any web server), their
+ * forms as JSON Schema, and the session lifecycle (create, list, wait until ready, connect,
+ * cancel) over any hpckit client, with a simulated server for the mock adapter.
+ *
+ * @packageDocumentation
+ * @module @hpckit/apps
+ */
+
+// Definitions
+export {
+  AppAttributeSchema,
+  AppConnectSchema,
+  AppDefinitionSchema,
+  AppOptionSchema,
+  ATTRIBUTE_TARGETS,
+  appDefinitionJsonSchema,
+  defineApp,
+} from './definition/app-definition.js';
+export { BUILTIN_APPS, jupyterLab, jupyterNotebook, webServer } from './definition/builtin-apps.js';
+export { createAppRegistry } from './definition/app-registry.js';
+
+// Forms
+export { formJsonSchema } from './form/form-json-schema.js';
+export { formRequiresGpu, validateForm } from './form/form-values.js';
+export { SESSION_COMMENT_PREFIX, SESSION_JOB_PREFIX, sessionJobSpec } from './form/session-job-spec.js';
+export { formVariable, renderSessionScript } from './script/session-script.js';
+export { shellQuote } from './script/shell-quote.js';
+
+// Files
+export { commandSessionFiles } from './files/command-session-files.js';
+export { fileSystemSessionFiles } from './files/file-system-session-files.js';
+export { memorySessionFiles } from './files/memory-session-files.js';
+
+// Sessions
+export { AppSessionsOptionsSchema, createAppSessions } from './session/app-sessions.js';
+export { ConnectionFileSchema, parseConnectionFile } from './session/connection-file.js';
+export { connectionInfo, fillPlaceholders } from './session/connection-info.js';
+export { httpProbe } from './session/probe-server.js';
+export {
+  APPS_DIRECTORY,
+  appDirectory,
+  CONNECTION_FILE,
+  LAST_FORM_FILE,
+  OUTPUT_FILE,
+  SESSION_FILE,
+  sessionDirectory,
+} from './session/session-layout.js';
+
+// Mock
+export { mockAppHarness } from './mock/mock-app-harness.js';
+export { startSimulatedServer } from './mock/simulated-server.js';
+
+// Types
+export type {
+  AppDefinition,
+  AppDefinitionInput,
+  AppFormAttribute,
+  AttributeTarget,
+} from './definition/app-definition.js';
+export type { AppRegistry } from './definition/app-registry.js';
+export type { FormValues } from './form/form-values.js';
+export type { SessionScriptInput } from './script/session-script.js';
+export type { SessionFiles } from './files/session-files.js';
+export type { CommandRunner } from './files/command-session-files.js';
+export type { FileSystemLike } from './files/file-system-session-files.js';
+export type { MemorySessionFiles } from './files/memory-session-files.js';
+export type {
+  AppSessions,
+  AppSessionsOptions,
+  AppSessionStatus,
+  ReadyOptions,
+  ReadySession,
+} from './session/app-sessions.js';
+export type { ConnectionFile } from './session/connection-file.js';
+export type { ConnectionInfo } from './session/connection-info.js';
+export type { ServerProbe } from './session/probe-server.js';
+export type { MockAppHarness, MockAppHarnessOptions, MockJobBehaviorHost } from './mock/mock-app-harness.js';
+export type { SimulatedServer } from './mock/simulated-server.js';

@@ -1,0 +1,212 @@
+import type { Stats } from 'node:fs';
+import * as fs from 'node:fs/promises';
+import { homedir, userInfo } from 'node:os';
+import { posix, resolve as resolveLocal } from 'node:path';
+import { parseInput } from '@hpckit/core';
+import { z } from 'zod';
+import { type FileOperation, fileAlreadyExists, fromErrno, pathProblem } from '../errors/file-errors.js';
+import { resolvePath } from '../path/resolve-path.js';
+import { pipeTransfer } from '../transfer/pipe-transfer.js';
+import { progressMeter } from '../transfer/progress-meter.js';
+import { copyTree } from './copy-tree.js';
+import type { FileEntry, FileSystem, FileType } from './file-system.js';
+import { FileSystemLimitsSchema } from './file-system-options.js';
+
+/** Options of {@link localFileSystem}. */
+export const LocalFileSystemOptionsSchema = FileSystemLimitsSchema.extend({
+  /** Directory relative paths resolve against. @default the process owner's home (`os.homedir()`) */
+  home: z.string().startsWith('/', 'home must be an absolute path').optional(),
+  /** Name shown in permission errors. @default the process owner (`os.userInfo().username`) */
+  user: z.string().min(1).optional(),
+});
+
+/** What callers may pass to {@link localFileSystem}. */
+export type LocalFileSystemOptions = z.input<typeof LocalFileSystemOptionsSchema>;
+
+/**
+ * Files of this machine, as the process owner (pair it with the local transport). Same contract
+ * as the SFTP file system: paths resolve against `home`, errors are core's typed errors.
+ *
+ * @example
+ * ```ts
+ * const files = localFileSystem({ home: '/home/alice' });
+ * for (const entry of await files.list('.')) console.log(entry.name, entry.size);
+ * ```
+ */
+export function localFileSystem(options: LocalFileSystemOptions = {}): FileSystem {
+  const opts = parseInput(LocalFileSystemOptionsSchema, options, 'local file system options');
+  const home = posix.normalize(opts.home ?? homedir());
+  const user = opts.user ?? userInfo().username;
+  const at = (path: string) => resolvePath(home, path);
+  const fail = (operation: FileOperation, path: string) => (err: unknown) => {
+    throw fromErrno(err, operation, path, user);
+  };
+
+  const self: FileSystem = {
+    kind: 'local',
+    user,
+    home: async () => home,
+    resolve: async (path) => at(path),
+    async list(path) {
+      const dir = at(path);
+      const names = await fs.readdir(dir).catch(fail('list', dir));
+      const entries = await Promise.all(
+        names.map((name) =>
+          fs.lstat(posix.join(dir, name)).then(
+            (s) => toEntry(posix.join(dir, name), s),
+            // Deleted between readdir and lstat: not listed.
+            () => undefined,
+          ),
+        ),
+      );
+      return entries.filter((e): e is FileEntry => e !== undefined).sort(byName);
+    },
+    async stat(path) {
+      const p = at(path);
+      return toEntry(p, await fs.lstat(p).catch(fail('stat', p)));
+    },
+    async exists(path) {
+      const p = at(path);
+      return fs.lstat(p).then(
+        () => true,
+        (err: NodeJS.ErrnoException) => {
+          if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return false;
+          throw fromErrno(err, 'stat', p, user);
+        },
+      );
+    },
+    async mkdir(path, options = {}) {
+      const p = at(path);
+      await fs.mkdir(p, { recursive: options.recursive ?? false, mode: options.mode }).catch((err) => {
+        // mkdir -p over an existing file reports EEXIST: the real problem is "not a directory".
+        if (options.recursive && err.code === 'EEXIST') throw pathProblem(p, 'mkdir', 'not_a_directory');
+        fail('mkdir', p)(err);
+      });
+    },
+    async delete(path, options = {}) {
+      const p = at(path);
+      const s = await fs.lstat(p).catch(fail('delete', p));
+      if (!s.isDirectory()) return fs.unlink(p).catch(fail('delete', p));
+      if (options.recursive) return fs.rm(p, { recursive: true }).catch(fail('delete', p));
+      await fs.rmdir(p).catch((err) => {
+        if (err.code === 'EEXIST') throw pathProblem(p, 'delete', 'directory_not_empty');
+        fail('delete', p)(err);
+      });
+    },
+    async rename(from, to, options = {}) {
+      const [src, dest] = [at(from), at(to)];
+      await fs.lstat(src).catch(fail('rename', src));
+      if (!options.overwrite && (await self.exists(dest))) throw fileAlreadyExists(dest, 'rename');
+      await fs.rename(src, dest).catch(fail('rename', dest));
+    },
+    copy: (from, to, options = {}) =>
+      copyTree(self, from, to, { ...options, intervalBytes: opts.progressIntervalBytes }),
+    async chmod(path, mode) {
+      const p = at(path);
+      await fs.chmod(p, mode).catch(fail('chmod', p));
+    },
+    async readFile(path, options = {}) {
+      const p = at(path);
+      const limit = options.maxBytes ?? opts.maxReadBytes;
+      const s = await fs.stat(p).catch(fail('read', p));
+      if (s.isDirectory()) throw pathProblem(p, 'read', 'is_a_directory');
+      if (s.size > limit) throw pathProblem(p, 'read', 'too_big', ` (${s.size} bytes, limit ${limit})`);
+      return fs.readFile(p).catch(fail('read', p));
+    },
+    async preview(path, options = {}) {
+      const p = at(path);
+      const limit = options.maxBytes ?? opts.previewBytes;
+      const handle = await fs.open(p, 'r').catch(fail('read', p));
+      try {
+        const s = await handle.stat();
+        if (s.isDirectory()) throw pathProblem(p, 'read', 'is_a_directory');
+        const buffer = Buffer.alloc(Math.min(limit, s.size));
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        return { content: buffer.subarray(0, bytesRead), truncated: s.size > bytesRead, size: s.size };
+      } finally {
+        await handle.close();
+      }
+    },
+    async writeFile(path, data, options = {}) {
+      const p = at(path);
+      await fs
+        .writeFile(p, data, { mode: options.mode, flag: options.exclusive ? 'wx' : 'w' })
+        .catch(fail('write', p));
+    },
+    async createReadStream(path, options = {}) {
+      const p = at(path);
+      const handle = await fs.open(p, 'r').catch(fail('read', p));
+      const s = await handle.stat();
+      if (s.isDirectory()) {
+        await handle.close();
+        throw pathProblem(p, 'read', 'is_a_directory');
+      }
+      const stream = handle.createReadStream({ start: options.start ?? 0 });
+      if (!options.onProgress) return stream;
+      const meter = progressMeter(s.size, opts.progressIntervalBytes, options.onProgress);
+      stream.on('error', (err) => meter.destroy(err));
+      return stream.pipe(meter);
+    },
+    async createWriteStream(path, options = {}) {
+      const p = at(path);
+      const handle = await fs.open(p, options.exclusive ? 'wx' : 'w', options.mode).catch(fail('write', p));
+      const stream = handle.createWriteStream();
+      if (!options.onProgress) return stream;
+      const meter = progressMeter(undefined, opts.progressIntervalBytes, options.onProgress);
+      meter.pipe(stream);
+      stream.on('error', (err) => meter.destroy(err));
+      return meter;
+    },
+    async upload(localPath, remotePath, options = {}) {
+      return transferLocal(resolveLocal(localPath), at(remotePath), 'upload', options);
+    },
+    async download(remotePath, localPath, options = {}) {
+      return transferLocal(at(remotePath), resolveLocal(localPath), 'download', options);
+    },
+    async close() {},
+  };
+
+  async function transferLocal(
+    from: string,
+    to: string,
+    operation: 'upload' | 'download',
+    options: Parameters<FileSystem['upload']>[2] = {},
+  ) {
+    const source = await fs.open(from, 'r').catch(fail(operation, from));
+    const size = (await source.stat()).size;
+    const sink = await fs.open(to, options.overwrite ? 'w' : 'wx', options.mode).catch(async (err) => {
+      await source.close();
+      fail(operation, to)(err);
+    });
+    return pipeTransfer(source.createReadStream(), sink!.createWriteStream(), {
+      total: size,
+      intervalBytes: opts.progressIntervalBytes,
+      onProgress: options.onProgress,
+      signal: options.signal,
+    });
+  }
+
+  return self;
+}
+
+function toEntry(path: string, s: Stats): FileEntry {
+  return {
+    name: path === '/' ? '/' : posix.basename(path),
+    path,
+    type: typeOf(s),
+    size: s.size,
+    mode: s.mode & 0o7777,
+    mtime: s.mtime,
+  };
+}
+
+function typeOf(s: Stats): FileType {
+  if (s.isSymbolicLink()) return 'symlink';
+  if (s.isDirectory()) return 'directory';
+  if (s.isFile()) return 'file';
+  return 'other';
+}
+
+function byName(a: FileEntry, b: FileEntry): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}

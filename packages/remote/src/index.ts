@@ -1,0 +1,39 @@
+/**
+ * hpckit remote access: one user's files over SFTP (or on this machine) and login-node shells, on
+ * the Slurm adapter's pooled SSH transport. No caller-given path or name ever reaches a shell.
+ *
+ * @packageDocumentation
+ * @module @hpckit/remote
+ */
+
+export type {
+  DeleteOptions,
+  FileEntry,
+  FilePreview,
+  FileSystem,
+  FileType,
+  MkdirOptions,
+  ReadFileOptions,
+  ReadStreamOptions,
+  TransferOptions,
+  TransferProgress,
+  TransferResult,
+  WriteFileOptions,
+  WriteStreamOptions,
+} from './fs/file-system.js';
+export { FileSystemLimitsSchema } from './fs/file-system-options.js';
+export type { FileSystemLimits } from './fs/file-system-options.js';
+export { LocalFileSystemOptionsSchema, localFileSystem } from './fs/local-file-system.js';
+export type { LocalFileSystemOptions } from './fs/local-file-system.js';
+export { SftpFileSystemOptionsSchema, sftpFileSystem } from './fs/sftp-file-system.js';
+export type { SftpFileSystemOptions } from './fs/sftp-file-system.js';
+export { isWithin, resolvePath, resolveWithin } from './path/resolve-path.js';
+export type { FileOperation, PathProblem } from './errors/file-errors.js';
+export { expandJobPattern, jobFiles } from './jobs/job-files.js';
+export type { JobFileFields, JobFiles } from './jobs/job-files.js';
+export type { SessionSource } from './ssh/session-source.js';
+export { openShell, ShellOptionsSchema } from './shell/open-shell.js';
+export type { ShellExit, ShellOptions, ShellSession } from './shell/open-shell.js';
+export { RunCommandOptionsSchema, runCommand } from './shell/run-command.js';
+export type { RunCommandOptions } from './shell/run-command.js';
+export { scriptFileJob } from './jobs/script-file-job.js';

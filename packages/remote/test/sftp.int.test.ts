@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { isHpckitError } from '@hpckit/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type SessionSource, sftpFileSystem } from '../src/index.js';
+import { assertSshdUp, perUserTransport, sudoTransport } from './cluster.js';
+import { fileSystemContract } from './file-system-contract.js';
+
+assertSshdUp();
+const transport = perUserTransport();
+// The adapter's transport is a session source as it is: no wrapper needed.
+const source: SessionSource = transport;
+afterAll(() => transport.close());
+
+fileSystemContract('sftp as alice', async () => {
+  const fs = sftpFileSystem({ transport: source, user: 'alice', progressIntervalBytes: 1024 * 1024 });
+  const dir = `hpckit-remote-test-${randomBytes(4).toString('hex')}`;
+  return { fs, dir, cleanup: () => fs.delete(dir, { recursive: true }) };
+});
+
+describe('sftpFileSystem on the real sshd', () => {
+  it("works as the user: alice's home, and bob's private files refused", async () => {
+    const alice = sftpFileSystem({ transport, user: 'alice' });
+    expect(await alice.home()).toBe('/home/alice');
+    expect(alice.user).toBe('alice');
+    await alice.writeFile('hpckit-remote-owner-check', 'x', { mode: 0o600 });
+    const bob = sftpFileSystem({ transport, user: 'bob' });
+    const err = await bob.readFile('/home/alice/hpckit-remote-owner-check').catch((e: unknown) => e);
+    expect(isHpckitError(err, 'PERMISSION_DENIED') || isHpckitError(err, 'NOT_FOUND')).toBe(true);
+    await alice.delete('hpckit-remote-owner-check');
+    await Promise.all([alice.close(), bob.close()]);
+  });
+
+  it('reconnects after close() on the same pooled connection', async () => {
+    const fs = sftpFileSystem({ transport, user: 'alice' });
+    expect(await fs.exists('.')).toBe(true);
+    await fs.close();
+    expect(await fs.exists('.')).toBe(true);
+    await fs.close();
+  });
+
+  it('refuses SFTP for another user through a sudo transport with UnsupportedError', async () => {
+    const sudo = sudoTransport();
+    try {
+      const err = await sftpFileSystem({ transport: sudo, user: 'alice' })
+        .home()
+        .catch((e: unknown) => e);
+      expect(isHpckitError(err, 'UNSUPPORTED')).toBe(true);
+      expect(String(err)).toMatch(/logs in as portal/);
+    } finally {
+      await sudo.close();
+    }
+  });
+});
