@@ -5,13 +5,12 @@
  * until its API answers. Needs scripts/apps/up.sh.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { commandSessionFiles, createAppSessions } from '@hpckit/apps';
-import { slurmAdapter, sshTransport } from '@hpckit/adapter-slurm';
+import { slurmAdapter } from '@hpckit/adapter-slurm';
 import { createClient } from '@hpckit/core';
 import { report, section } from './lib/measure.js';
-import { clusterUp, KNOWN_HOSTS, PORT, STATE } from './lib/slurm-cluster.js';
+import { clusterUp, sshPerUser } from './lib/slurm-cluster.js';
 
 const RUNS = 3;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -67,14 +66,7 @@ export async function run(): Promise<void> {
     direct.push(await directJupyterMs(38_800 + i));
   }
 
-  const transport = sshTransport({
-    host: '127.0.0.1',
-    port: PORT,
-    credentials: { username: 'portal', privateKeyPath: join(STATE, 'ssh', 'portal_ed25519') },
-    actAs: { mode: 'credentials' },
-    userCredentials: (user) => ({ username: user, privateKeyPath: join(STATE, 'ssh', `${user}_ed25519`) }),
-    hostKey: { knownHosts: [KNOWN_HOSTS] },
-  });
+  const transport = sshPerUser();
   const root = createClient({
     clusters: { local: { adapter: slurmAdapter({ transport }) } },
     polling: { minIntervalMs: 250, maxIntervalMs: 1000 },

@@ -1,0 +1,69 @@
+/**
+ * The project's real test cluster (scripts/slurm-cluster/up.sh): where its state and keys live,
+ * whether it is up, and SSH transports for each way a portal acts for users. Shared by the
+ * integration tests of every package and by the benchmarks.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { type SshTransport, type SshTransportOptions, sshTransport } from '@hpckit/adapter-slurm';
+
+export const STATE = process.env.SLURM_LOCAL_STATE ?? '/var/lib/slurm-local';
+export const SSH_PORT = Number(process.env.SLURM_LOCAL_SSH_PORT ?? 2222);
+export const KNOWN_HOSTS = join(STATE, 'ssh', 'known_hosts');
+/** A test user's private key (`alice`, `bob`, or the `portal` service account). */
+export const keyOf = (user: string) => join(STATE, 'ssh', `${user}_ed25519`);
+
+/** What `scontrol ping` says, or the error it failed with. */
+export function pingController(): string {
+  try {
+    return execFileSync('scontrol', ['ping'], { encoding: 'utf8', timeout: 10_000 });
+  } catch (err) {
+    return String(err);
+  }
+}
+
+/** Whether the controller answers and the sshd keys are in place. */
+export function clusterUp(): boolean {
+  return /UP/.test(pingController()) && existsSync(KNOWN_HOSTS) && existsSync(keyOf('alice'));
+}
+
+/**
+ * Fails (never skips) when the cluster is not up: integration tests exist to prove the code on the
+ * real thing, and a silent skip would hide that they did not run.
+ */
+export function assertClusterUp(script = 'scripts/slurm-cluster/up.sh'): void {
+  const ping = pingController();
+  if (!/UP/.test(ping) || !existsSync(KNOWN_HOSTS) || !existsSync(keyOf('alice'))) {
+    throw new Error(
+      `the Slurm test cluster is not up (scontrol ping: ${ping.trim()}); run ${script} as root`,
+    );
+  }
+}
+
+const base = { host: '127.0.0.1', port: SSH_PORT, hostKey: { knownHosts: [KNOWN_HOSTS] } };
+
+/** SSH as `user` with their own key (no acting for others). */
+export function sshAs(user: string): SshTransport {
+  return sshTransport({ ...base, credentials: { username: user, privateKeyPath: keyOf(user) } });
+}
+
+/** SSH with each user's own key, chosen per call; calls without a user run as the portal account. */
+export function sshPerUser(): SshTransport {
+  return sshTransport({
+    ...base,
+    credentials: { username: 'portal', privateKeyPath: keyOf('portal') },
+    actAs: { mode: 'credentials' },
+    userCredentials: (user) => ({ username: user, privateKeyPath: keyOf(user) }),
+  });
+}
+
+/** SSH as the portal service account (a Slurm administrator), acting for users through sudo. */
+export function sshServiceAccount(overrides: Partial<SshTransportOptions> = {}): SshTransport {
+  return sshTransport({
+    ...base,
+    credentials: { username: 'portal', privateKeyPath: keyOf('portal') },
+    actAs: { mode: 'sudo' },
+    ...overrides,
+  });
+}
