@@ -18,3 +18,7 @@ for (const file of files) {
   console.log(`\n=== ${file} ===`);
   await mod.run();
 }
+
+// A benchmark that leaves a handle open (a pooled SSH connection still reconnecting, say) must
+// not hang the run after every figure has been printed.
+process.exit(process.exitCode ?? 0);
