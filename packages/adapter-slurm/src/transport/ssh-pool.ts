@@ -27,6 +27,18 @@ export interface PooledExec {
   signal?: AbortSignal;
 }
 
+/** How a remote command ended: an exit code, or the signal that ended it. */
+interface ExitStatus {
+  code?: number;
+  signal?: string;
+}
+
+/** An open exec channel and the exit status it reported, once it has. */
+interface OpenExec {
+  stream: ClientChannel;
+  exit: ExitStatus;
+}
+
 /** One (host, user) connection, reconnected on demand, with a channel cap. */
 export interface PooledConnection {
   exec(request: PooledExec): Promise<ExecResult>;
@@ -143,10 +155,23 @@ export function pooledConnection(
     return client;
   }
 
-  function openChannel(c: Client, request: PooledExec): Promise<ClientChannel> {
+  /**
+   * Opens an exec channel and starts recording its exit status at once: ssh2 parses every packet
+   * of one socket read in the same tick, so on a fast command the exit status arrives together
+   * with the channel confirmation, before an `await` on this promise could attach a listener.
+   */
+  function openChannel(c: Client, request: PooledExec): Promise<OpenExec> {
     return new Promise((resolve, reject) => {
       try {
-        c.exec(request.commandLine, (err, stream) => (err ? reject(err) : resolve(stream)));
+        c.exec(request.commandLine, (err, stream) => {
+          if (err) return reject(err);
+          const exit: ExitStatus = {};
+          stream.on('exit', (code: number | null, signal?: string) => {
+            exit.code = code ?? undefined;
+            exit.signal = signal;
+          });
+          resolve({ stream, exit });
+        });
       } catch (err) {
         reject(err);
       }
@@ -155,22 +180,26 @@ export function pooledConnection(
 
   async function execOnce(request: PooledExec): Promise<ExecResult> {
     const c = await connected();
-    let stream: ClientChannel | undefined;
-    for (let attempt = 0; stream === undefined; attempt++) {
+    let opened: OpenExec | undefined;
+    for (let attempt = 0; opened === undefined; attempt++) {
       try {
-        stream = await openChannel(c, request);
+        opened = await openChannel(c, request);
       } catch (err) {
         // The server refuses channels beyond MaxSessions, and counts closing ones for a moment:
         // wait and retry on the same connection. Only a dead connection is dropped.
         const dead = /not connected|No response|closed/i.test((err as Error).message);
         if (dead || attempt >= 5) {
-          if (dead) drop(c);
+          if (dead) {
+            drop(c);
+            c.end();
+          }
           throw transportError(`could not open a channel to ${where}: ${(err as Error).message}.`, err);
         }
         onChannelRetry();
         await delay(50 * 2 ** attempt, request.signal);
       }
     }
+    const { stream, exit } = opened;
     open++;
     maxOpen = Math.max(maxOpen, open);
     return new Promise<ExecResult>((resolve, reject) => {
@@ -178,8 +207,6 @@ export function pooledConnection(
       const errOut: Buffer[] = [];
       let bytes = 0;
       let failure: Error | undefined;
-      let exitCode: number | undefined;
-      let exitSignal: string | undefined;
       const fail = (error: Error) => {
         failure ??= error;
         // Closing the channel alone leaves the command running (sshd waits for it without a PTY):
@@ -215,24 +242,24 @@ export function pooledConnection(
       };
       stream.on('data', collect(out));
       stream.stderr.on('data', collect(errOut));
-      stream.on('exit', (code: number | null, signal?: string) => {
-        exitCode = code ?? undefined;
-        exitSignal = signal;
-      });
       stream.on('close', () => {
         clearTimeout(timer);
         request.signal?.removeEventListener('abort', onAbort);
         open--;
         if (failure) return reject(failure);
-        if (exitCode === undefined && exitSignal === undefined) {
-          // The channel closed without an exit status: the connection went away mid-command.
-          drop(c);
-          return reject(transportError(`the connection to ${where} was lost while ${request.program} ran.`));
+        if (exit.code === undefined && exit.signal === undefined) {
+          // No exit status: the connection or the remote session went away mid-command. A dead
+          // connection is dropped by its own close event; a live one stays in use.
+          return reject(
+            transportError(
+              `${request.program} on ${where} ended without an exit status (connection or session lost).`,
+            ),
+          );
         }
         resolve({
           stdout: Buffer.concat(out).toString('utf8'),
           stderr: Buffer.concat(errOut).toString('utf8'),
-          exitCode: exitCode ?? 128 + (exitSignal === 'KILL' ? 9 : 15),
+          exitCode: exit.code ?? 128 + (exit.signal === 'KILL' ? 9 : 15),
         });
       });
       stream.on('error', (err: Error) =>

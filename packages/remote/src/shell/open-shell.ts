@@ -85,8 +85,17 @@ export async function openShell(options: ShellOptions): Promise<ShellSession> {
     }
   }
   const window: PseudoTtyOptions = { rows: opts.rows, cols: opts.cols, term: opts.term, width: 0, height: 0 };
+  let exit: ShellExit = { code: undefined, signal: undefined };
   const channel = await new Promise<ClientChannel>((resolve, reject) => {
-    const done = (err: Error | undefined, stream: ClientChannel) => (err ? reject(err) : resolve(stream));
+    // The exit listener goes on in the callback: a shell that ends at once (a failed `cd`) sends
+    // its exit status in the same socket read as the channel confirmation, before an await resumes.
+    const done = (err: Error | undefined, stream: ClientChannel) => {
+      if (err) return reject(err);
+      stream.on('exit', (code: number | null, signal?: string) => {
+        exit = { code: code ?? undefined, signal: signal ?? undefined };
+      });
+      resolve(stream);
+    };
     if (cwd === undefined) session.client.shell(window, done);
     else {
       const line = `cd -- ${shellJoin([cwd])} && exec "\${SHELL:-/bin/sh}" -l`;
@@ -111,10 +120,6 @@ export async function openShell(options: ShellOptions): Promise<ShellSession> {
   channel.on('end', endOutput);
   channel.stderr.on('end', endOutput);
 
-  let exit: ShellExit = { code: undefined, signal: undefined };
-  channel.on('exit', (code: number | null, signal?: string) => {
-    exit = { code: code ?? undefined, signal: signal ?? undefined };
-  });
   const exited = new Promise<ShellExit>((resolve) => {
     channel.on('close', () => {
       if (ended < 2) output.end();
