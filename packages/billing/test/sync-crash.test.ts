@@ -1,9 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BillingDecimal } from '../src/money/decimal.js';
 import { canonicalAmount } from '../src/stores/amount-codec.js';
@@ -12,59 +9,22 @@ import { createSqliteStore } from '../src/stores/sqlite/sqlite-store.js';
 import { arraySource } from '../src/testing/fixtures.js';
 import { FINANCE, ledgerHarness, ROOT } from '../src/testing/ledger-harness.js';
 import { crashJobs, crashNow } from './support/crash-jobs.js';
+import { buildSyncChild, runSyncChild } from './support/sync-child-process.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '../../..');
 const JOBS = 1200;
 const ROUNDS = 24;
 let dir: string;
-let child: string;
+let child: ReturnType<typeof buildSyncChild>;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hpckit-crash-'));
-  // A bundled child starts in a few hundred ms (tsx would take over a second per start); it
-  // lives under node_modules so it resolves better-sqlite3 from the repository.
-  const cache = join(root, 'node_modules/.cache/hpckit-billing');
-  mkdirSync(cache, { recursive: true });
-  child = join(cache, `crash-child-${process.pid}.mjs`);
-  buildSync({
-    entryPoints: [join(here, 'support/crash-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: child,
-    conditions: ['@hpckit/source'],
-    external: ['better-sqlite3', 'pg'],
-    logLevel: 'error',
-  });
+  child = buildSyncChild();
 });
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  rmSync(child, { force: true });
+  child.remove();
 });
-
-/** Starts the child, kills it `delayMs` after it is ready; resolves with how it ended. */
-function runAndKill(path: string, revealed: number, delayMs: number): Promise<'killed' | 'finished'> {
-  return new Promise((done, fail) => {
-    const proc: ChildProcess = spawn(process.execPath, [child, path, String(revealed)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    proc.stderr!.on('data', (d) => {
-      stderr += d;
-    });
-    proc.stdout!.on('data', (d: Buffer) => {
-      if (d.toString().includes('ready')) setTimeout(() => proc.kill('SIGKILL'), delayMs);
-    });
-    proc.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL') done('killed');
-      else if (code === 0) done('finished');
-      else fail(new Error(`child failed (${code}): ${stderr}`));
-    });
-  });
-}
 
 it('crash safety: SIGKILL at random points of a sync, then a restart, charges every job exactly once', async () => {
   const path = join(dir, 'ledger.db');
@@ -78,8 +38,10 @@ it('crash safety: SIGKILL at random points of a sync, then a restart, charges ev
   const progress: number[] = [];
   for (let round = 1; round <= ROUNDS; round++) {
     const revealed = Math.round((JOBS * round) / ROUNDS);
-    const outcome = await runAndKill(path, revealed, Math.floor(Math.random() * 40));
-    if (outcome === 'killed') killed++;
+    const outcome = await runSyncChild(child.path, `sqlite:${path}`, revealed, {
+      killAfterMs: Math.floor(Math.random() * 40),
+    });
+    if (outcome.ended === 'killed') killed++;
     const peek = await createSqliteStore({ path });
     progress.push(
       (await peek.transaction((tx) => tx.queryCharges({ from: new Date(0), to: crashNow, limit: 1 }))).total,

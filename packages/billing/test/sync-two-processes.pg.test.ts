@@ -1,0 +1,90 @@
+/**
+ * Two portal instances on one PostgreSQL: separate OS processes, each with its own connection
+ * pool, sync the same cluster at the same instant, round after round while more jobs reach
+ * accounting, and one more instance is killed mid-sync. Every job is charged exactly once.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { BillingDecimal } from '../src/money/decimal.js';
+import { canonicalAmount } from '../src/stores/amount-codec.js';
+import { createPostgresStore } from '../src/stores/postgres/postgres-store.js';
+import { FINANCE, ledgerHarness, ROOT } from '../src/testing/ledger-harness.js';
+import { crashNow } from './support/crash-jobs.js';
+import { pgUrl } from './support/pg-url.js';
+import { buildSyncChild, type ChildOutcome, runSyncChild } from './support/sync-child-process.js';
+
+const url = pgUrl();
+const schema = `t_${randomBytes(6).toString('hex')}`;
+const ROUNDS = [400, 800, 1200];
+let child: ReturnType<typeof buildSyncChild>;
+
+beforeAll(async () => {
+  child = buildSyncChild();
+  const store = await createPostgresStore({ connectionString: url, schema, maxConnections: 2 });
+  const h = ledgerHarness(store);
+  await h.ledger.createAccount(ROOT, { name: 'chem', type: 'internal', owner: 'alice' });
+  await h.ledger.recordPayment(FINANCE, 'chem', { amount: '100000', type: 'bank' });
+  await store.close();
+});
+
+afterAll(async () => {
+  child?.remove();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await client.end();
+});
+
+function charged(outcomes: ChildOutcome[]): number[] {
+  return outcomes.map((o) => (o.ended === 'finished' ? o.report.reduce((n, r) => n + r.charged, 0) : 0));
+}
+
+it('two processes syncing one cluster into one PostgreSQL at once charge every job exactly once', async () => {
+  let previous = 0;
+  let raced = 0;
+  for (const [round, revealed] of ROUNDS.entries()) {
+    // Both start syncing at the same instant, after their start-up (about 0.5 s each here).
+    const startAt = Date.now() + 1500;
+    const runs = [
+      runSyncChild(child.path, `postgres:${schema}`, revealed, { startAt }),
+      runSyncChild(child.path, `postgres:${schema}`, revealed, { startAt }),
+    ];
+    // In the middle round a third instance dies mid-sync; what it committed stays, nothing twice.
+    const killed =
+      round === 1
+        ? runSyncChild(child.path, `postgres:${schema}`, revealed, { startAt, killAfterMs: 20 })
+        : undefined;
+    const outcomes = await Promise.all(runs);
+    expect(outcomes.map((o) => o.ended)).toEqual(['finished', 'finished']);
+    if (killed) expect((await killed).ended).toBe('killed');
+    const byEach = charged(outcomes);
+    if (!killed) expect(byEach[0]! + byEach[1]!).toBe(revealed - previous);
+    // Jobs one instance found already charged by the other: the batches really overlapped.
+    raced += outcomes.reduce(
+      (n, o) => n + (o.ended === 'finished' ? o.report.reduce((m, r) => m + r.skipped, 0) : 0),
+      0,
+    );
+    previous = revealed;
+  }
+  expect(raced).toBeGreaterThan(0);
+
+  const store = await createPostgresStore({ connectionString: url, schema, maxConnections: 2 });
+  try {
+    const h = ledgerHarness(store);
+    h.clock.now = crashNow;
+    const jobs = ROUNDS.at(-1)!;
+    const charges = await h.ledger.charges(ROOT, { from: new Date(0), to: crashNow, limit: 10_000 });
+    expect(charges.total).toBe(jobs);
+    expect(new Set(charges.items.map((c) => c.job!.jobId)).size).toBe(jobs);
+    const account = await h.ledger.getAccount(ROOT, 'chem');
+    const paid = await h.ledger.payments(ROOT, { account: 'chem', to: crashNow });
+    expect(account.balance).toBe(canonicalAmount(new BillingDecimal(paid.sum).minus(charges.sum)));
+    const waiting = await store.transaction((tx) =>
+      tx.listJobRecords({ statuses: ['unpriced', 'unsettled', 'unknown_account'] }),
+    );
+    expect(waiting).toEqual([]);
+  } finally {
+    await store.close();
+  }
+}, 120_000);
