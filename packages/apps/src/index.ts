@@ -8,15 +8,7 @@
  */
 
 // Definitions
-export {
-  AppAttributeSchema,
-  AppConnectSchema,
-  AppDefinitionSchema,
-  AppOptionSchema,
-  ATTRIBUTE_TARGETS,
-  appDefinitionJsonSchema,
-  defineApp,
-} from './definition/app-definition.js';
+export { appDefinitionJsonSchema, defineApp } from './definition/app-definition.js';
 export { BUILTIN_APPS, jupyterLab, jupyterNotebook, webServer } from './definition/builtin-apps.js';
 export { createAppRegistry } from './definition/app-registry.js';
 
@@ -52,12 +44,6 @@ export { mockAppHarness } from './mock/mock-app-harness.js';
 export { startSimulatedServer } from './mock/simulated-server.js';
 
 // Types
-export type {
-  AppDefinition,
-  AppDefinitionInput,
-  AppFormAttribute,
-  AttributeTarget,
-} from './definition/app-definition.js';
 export type { AppRegistry } from './definition/app-registry.js';
 export type { FormValues } from './form/form-values.js';
 export type { SessionScriptInput } from './script/session-script.js';

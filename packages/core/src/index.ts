@@ -37,7 +37,14 @@ export {
   AvailablePartitionSchema,
 } from './model/cluster-config.js';
 export { SchedulerAccountSchema, AccountMemberSchema, UserSchema } from './model/account.js';
-export { AppSchema, AppAttributeSchema, AppSessionSchema } from './model/app.js';
+export {
+  AppSchema,
+  AppAttributeSchema,
+  AppOptionSchema,
+  AppConnectSchema,
+  AppSessionSchema,
+  APP_ATTRIBUTE_TARGETS,
+} from './model/app.js';
 export { MoneySchema, DecimalStringSchema } from './model/money.js';
 export { ChargeSchema, PaymentSchema, JobReferenceSchema } from './model/ledger-entries.js';
 export { NameSchema, JobIdSchema, TextSchema, LineSchema } from './model/names.js';
@@ -103,7 +110,7 @@ export type {
   AvailablePartition,
 } from './model/cluster-config.js';
 export type { SchedulerAccount, AccountMember, User, BlockStatus } from './model/account.js';
-export type { App, AppAttribute, AppSession } from './model/app.js';
+export type { App, AppInput, AppAttribute, AppAttributeTarget, AppSession } from './model/app.js';
 export type { Money } from './model/money.js';
 export type { Charge, Payment, JobReference } from './model/ledger-entries.js';
 export type { DurationInput } from './time/duration.js';

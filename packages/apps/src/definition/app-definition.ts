@@ -1,133 +1,5 @@
-import { DirectivesSchema, DurationSchema, parseInput } from '@hpckit/core';
+import { type App, type AppInput, AppSchema, parseInput } from '@hpckit/core';
 import { z } from 'zod';
-
-/** Job-spec fields a form attribute may fill; any other attribute reaches the script as a variable. */
-export const ATTRIBUTE_TARGETS = [
-  'partition',
-  'account',
-  'qos',
-  'timeLimit',
-  'coresPerNode',
-  'gpusPerNode',
-  'memoryPerNode',
-] as const;
-
-const ATTRIBUTE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** One choice of a `select` attribute. */
-export const AppOptionSchema = z.strictObject({
-  value: z.string().min(1, 'an option needs a non-empty value'),
-  label: z.string().optional().describe('Shown in the form; the value if omitted'),
-  /** Choosing this option asks for at least one GPU (e.g. the `gpu` partition). @default false */
-  requiresGpu: z.boolean().default(false),
-});
-
-/** A form field of an app: number, text or select, with a default and what it fills in the job. */
-export const AppAttributeSchema = z
-  .strictObject({
-    name: z
-      .string()
-      .regex(ATTRIBUTE_NAME, 'attribute names are letters, digits and "_", not starting with a digit'),
-    label: z.string().optional().describe('Shown in the form; the name if omitted'),
-    type: z.enum(['number', 'text', 'select']),
-    /** A submission must give a value (or the attribute must have a default). @default true */
-    required: z.boolean().default(true),
-    defaultValue: z.union([z.string(), z.number()]).optional(),
-    help: z.string().optional().describe('Help text under the field'),
-    /** Lowest accepted number (`number` only). */
-    min: z.number().optional(),
-    /** Highest accepted number (`number` only). */
-    max: z.number().optional(),
-    /** Choices of a `select`. */
-    options: z.array(AppOptionSchema).optional(),
-    /** The job-spec field this attribute fills; without it the script reads `$HPCKIT_FORM_<NAME>`. */
-    target: z.enum(ATTRIBUTE_TARGETS).optional(),
-  })
-  .superRefine((a, ctx) => {
-    if (a.type === 'select' && !a.options?.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['options'],
-        message: 'a "select" attribute needs at least one option',
-      });
-    }
-    if (a.type !== 'select' && a.options) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['options'],
-        message: `only "select" attributes take options, not "${a.type}"`,
-      });
-    }
-    if (a.type === 'number' && a.defaultValue !== undefined && typeof a.defaultValue !== 'number') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['defaultValue'],
-        message: 'the default of a "number" attribute is a number',
-      });
-    }
-    if (
-      a.type === 'select' &&
-      a.defaultValue !== undefined &&
-      !a.options?.some((o) => o.value === a.defaultValue)
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['defaultValue'],
-        message: `the default "${a.defaultValue}" is not one of the options`,
-      });
-    }
-  });
-
-/** Where a portal sends the user: method, path and query or form fields, with placeholders. */
-export const AppConnectSchema = z.strictObject({
-  /** @default 'GET' */
-  method: z.enum(['GET', 'POST']).default('GET'),
-  /** Path on the server, may use placeholders, e.g. `/lab`. */
-  path: z.string().startsWith('/', 'the connect path starts with "/"'),
-  /** Query fields; values may use `{{password}}`, `{{port}}`, `{{host}}`, `{{session}}`. */
-  query: z.record(z.string(), z.string()).optional(),
-  /** Form fields of a POST (a login form); same placeholders. */
-  form: z.record(z.string(), z.string()).optional(),
-  /** HTTP headers a proxy adds to every request (e.g. `Authorization: token {{password}}`). */
-  headers: z.record(z.string(), z.string()).optional(),
-  /** Path the lifecycle probes to decide the server answers (any HTTP status below 500). @default '/' */
-  readyPath: z.string().startsWith('/', 'the ready path starts with "/"').default('/'),
-});
-
-/**
- * An interactive app as data: its form, its scheduler options, the script that starts its server,
- * and how to connect. Users add their own with {@link defineApp}.
- */
-export const AppDefinitionSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'app ids are lowercase letters, digits and "-", e.g. "jupyter-lab"'),
-  name: z.string().min(1, 'an app needs a display name'),
-  description: z.string().optional(),
-  /** `web`: an HTTP server; `vnc`: a desktop behind a websocket VNC server. */
-  kind: z.enum(['web', 'vnc']),
-  attributes: z.array(AppAttributeSchema).default([]),
-  /** Time limit when no attribute sets one. @default 3600 */
-  timeLimit: DurationSchema.default(3600),
-  /** Raw scheduler directives of the session's job. */
-  directives: DirectivesSchema.optional(),
-  /**
-   * Bash that starts the server in the foreground. It reads `$HPCKIT_PORT`, `$HPCKIT_PASSWORD`,
-   * `$HPCKIT_HOST`, `$HPCKIT_SESSION_DIR` and `$HPCKIT_FORM_<NAME>`; form values are never
-   * spliced into its text.
-   */
-  script: z.string().min(1, 'the script that starts the server must not be empty'),
-  connect: AppConnectSchema,
-});
-
-/** A validated app definition. */
-export type AppDefinition = z.output<typeof AppDefinitionSchema>;
-/** What callers may pass as an app definition. */
-export type AppDefinitionInput = z.input<typeof AppDefinitionSchema>;
-/** A validated form attribute. */
-export type AppFormAttribute = z.output<typeof AppAttributeSchema>;
-/** A job-spec field a form attribute may fill. */
-export type AttributeTarget = (typeof ATTRIBUTE_TARGETS)[number];
 
 /**
  * Validates an app definition and fills its defaults.
@@ -142,14 +14,11 @@ export type AttributeTarget = (typeof ATTRIBUTE_TARGETS)[number];
  * });
  * ```
  */
-export function defineApp(input: AppDefinitionInput): AppDefinition {
-  return parseInput(AppDefinitionSchema, input, 'app definition', ['app']);
+export function defineApp(input: AppInput): App {
+  return parseInput(AppSchema, input, 'app definition', ['app']);
 }
 
 /** JSON Schema of an app definition, for tools that edit apps as JSON. */
 export function appDefinitionJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(AppDefinitionSchema, { io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
+  return z.toJSONSchema(AppSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }

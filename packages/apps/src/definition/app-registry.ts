@@ -1,15 +1,15 @@
-import { AlreadyExistsError, NotFoundError } from '@hpckit/core';
-import { type AppDefinition, type AppDefinitionInput, defineApp } from './app-definition.js';
+import { AlreadyExistsError, type App, type AppInput, NotFoundError } from '@hpckit/core';
+import { defineApp } from './app-definition.js';
 import { BUILTIN_APPS } from './builtin-apps.js';
 
 /** The apps a portal offers: the built-ins plus the site's and users' own. */
 export interface AppRegistry {
   /** Every app, in registration order. */
-  list(): AppDefinition[];
+  list(): App[];
   /** One app. @throws `NOT_FOUND` naming the known ids. */
-  get(id: string): AppDefinition;
+  get(id: string): App;
   /** Adds an app. @throws `VALIDATION`; `ALREADY_EXISTS` unless `replace` is set. */
-  add(app: AppDefinitionInput, options?: { replace?: boolean }): AppDefinition;
+  add(app: AppInput, options?: { replace?: boolean }): App;
 }
 
 /**
@@ -21,10 +21,8 @@ export interface AppRegistry {
  * apps.add({ id: 'code-server', name: 'VS Code', kind: 'web', script: 'exec code-server --bind-addr 0.0.0.0:$HPCKIT_PORT', connect: { path: '/' } });
  * ```
  */
-export function createAppRegistry(
-  options: { builtins?: boolean; apps?: AppDefinitionInput[] } = {},
-): AppRegistry {
-  const apps = new Map<string, AppDefinition>();
+export function createAppRegistry(options: { builtins?: boolean; apps?: AppInput[] } = {}): AppRegistry {
+  const apps = new Map<string, App>();
   if (options.builtins !== false) for (const app of BUILTIN_APPS) apps.set(app.id, app);
   const registry: AppRegistry = {
     list: () => [...apps.values()],

@@ -1,4 +1,5 @@
-import { type AppDefinition, type AppDefinitionInput, defineApp } from './app-definition.js';
+import type { App, AppInput } from '@hpckit/core';
+import { defineApp } from './app-definition.js';
 
 const partitionAttribute = {
   name: 'partition',
@@ -11,7 +12,7 @@ const partitionAttribute = {
     { value: 'gpu', label: 'GPU nodes (one GPU)', requiresGpu: true },
     { value: 'fat', label: 'Large-memory nodes' },
   ],
-} as const satisfies AppDefinitionInput['attributes'] extends (infer A)[] | undefined ? A : never;
+} as const satisfies AppInput['attributes'] extends (infer A)[] | undefined ? A : never;
 
 const commonAttributes = [
   partitionAttribute,
@@ -26,14 +27,14 @@ const commonAttributes = [
     max: 64,
     target: 'coresPerNode',
   },
-] satisfies AppDefinitionInput['attributes'];
+] satisfies AppInput['attributes'];
 
 // The token goes through JUPYTER_TOKEN, not the command line, where `ps` on the node would show it.
 const jupyterEnv =
   'export JUPYTER_TOKEN="$HPCKIT_PASSWORD" JUPYTER_RUNTIME_DIR="$HPCKIT_SESSION_DIR/runtime"';
 
 /** Jupyter Notebook (Debian's `jupyter-notebook` 6.x), token-authenticated. */
-export const jupyterNotebook: AppDefinition = defineApp({
+export const jupyterNotebook: App = defineApp({
   id: 'jupyter-notebook',
   name: 'Jupyter Notebook',
   description: 'The classic Jupyter Notebook server on a compute node.',
@@ -53,7 +54,7 @@ export const jupyterNotebook: AppDefinition = defineApp({
 });
 
 /** JupyterLab (`jupyter lab`, Jupyter Server 2), token-authenticated. */
-export const jupyterLab: AppDefinition = defineApp({
+export const jupyterLab: App = defineApp({
   id: 'jupyter-lab',
   name: 'JupyterLab',
   description: 'JupyterLab on a compute node; needs `jupyter lab` on the nodes (pip or a module).',
@@ -76,7 +77,7 @@ export const jupyterLab: AppDefinition = defineApp({
  * A generic web server: runs the user's own command, which must listen on `$HPCKIT_PORT` and
  * should check `$HPCKIT_PASSWORD` (sent as the `Authorization: Bearer` header by the proxy).
  */
-export const webServer: AppDefinition = defineApp({
+export const webServer: App = defineApp({
   id: 'web-server',
   name: 'Web server',
   description: 'Any HTTP server you start yourself; it must listen on $HPCKIT_PORT.',
@@ -97,4 +98,4 @@ export const webServer: AppDefinition = defineApp({
 });
 
 /** The apps every registry starts with. */
-export const BUILTIN_APPS: readonly AppDefinition[] = [jupyterNotebook, jupyterLab, webServer];
+export const BUILTIN_APPS: readonly App[] = [jupyterNotebook, jupyterLab, webServer];

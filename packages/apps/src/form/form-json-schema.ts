@@ -1,4 +1,4 @@
-import type { AppDefinition, AppFormAttribute } from '../definition/app-definition.js';
+import type { App, AppAttribute } from '@hpckit/core';
 
 /**
  * JSON Schema of an app's form, for a portal to render it (react-jsonschema-form, JSON Forms…):
@@ -10,7 +10,7 @@ import type { AppDefinition, AppFormAttribute } from '../definition/app-definiti
  * // { type: 'object', properties: { partition: { enum: ['cpu', 'gpu'], … } }, required: [...] }
  * ```
  */
-export function formJsonSchema(app: AppDefinition): Record<string, unknown> {
+export function formJsonSchema(app: App): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   for (const attr of app.attributes) properties[attr.name] = propertyOf(attr);
   return {
@@ -23,7 +23,7 @@ export function formJsonSchema(app: AppDefinition): Record<string, unknown> {
   };
 }
 
-function propertyOf(attr: AppFormAttribute): Record<string, unknown> {
+function propertyOf(attr: AppAttribute): Record<string, unknown> {
   const base: Record<string, unknown> = { title: attr.label ?? attr.name };
   if (attr.help) base.description = attr.help;
   if (attr.defaultValue !== undefined) base.default = attr.defaultValue;

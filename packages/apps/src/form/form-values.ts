@@ -1,5 +1,4 @@
-import { ValidationError, type ValidationIssue } from '@hpckit/core';
-import type { AppDefinition, AppFormAttribute } from '../definition/app-definition.js';
+import { type App, type AppAttribute, ValidationError, type ValidationIssue } from '@hpckit/core';
 
 /** Submitted form values, by attribute name. */
 export type FormValues = Record<string, string | number>;
@@ -11,7 +10,7 @@ export type FormValues = Record<string, string | number>;
  *
  * @throws `VALIDATION` listing every bad field as `form.<name>`.
  */
-export function validateForm(app: AppDefinition, input: Readonly<Record<string, unknown>> = {}): FormValues {
+export function validateForm(app: App, input: Readonly<Record<string, unknown>> = {}): FormValues {
   const issues: ValidationIssue[] = [];
   const out: FormValues = {};
   const known = new Set(app.attributes.map((a) => a.name));
@@ -38,14 +37,14 @@ export function validateForm(app: AppDefinition, input: Readonly<Record<string, 
 }
 
 /** Whether the chosen values ask for a GPU (a chosen option with `requiresGpu`). */
-export function formRequiresGpu(app: AppDefinition, values: FormValues): boolean {
+export function formRequiresGpu(app: App, values: FormValues): boolean {
   return app.attributes.some(
     (a) => a.type === 'select' && a.options?.some((o) => o.requiresGpu && o.value === values[a.name]),
   );
 }
 
 // Returns the value, or a message prefixed with "!" (kept in one pass to report every field).
-function checkValue(attr: AppFormAttribute, raw: unknown): string | number {
+function checkValue(attr: AppAttribute, raw: unknown): string | number {
   if (attr.type === 'number') {
     const n =
       typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;

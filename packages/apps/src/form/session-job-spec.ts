@@ -1,5 +1,4 @@
-import type { JobSpecInput } from '@hpckit/core';
-import type { AppDefinition } from '../definition/app-definition.js';
+import type { App, JobSpecInput } from '@hpckit/core';
 import { renderSessionScript } from '../script/session-script.js';
 import { OUTPUT_FILE } from '../session/session-layout.js';
 import { type FormValues, formRequiresGpu } from './form-values.js';
@@ -11,7 +10,7 @@ export const SESSION_COMMENT_PREFIX = 'hpckit-session=';
 
 /** Builds the job spec of a new session from its app and validated form values. */
 export function sessionJobSpec(
-  app: AppDefinition,
+  app: App,
   sessionId: string,
   directory: string,
   values: FormValues,

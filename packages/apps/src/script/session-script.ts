@@ -1,11 +1,11 @@
-import type { AppDefinition } from '../definition/app-definition.js';
+import type { App } from '@hpckit/core';
 import type { FormValues } from '../form/form-values.js';
 import { CONNECTION_FILE } from '../session/session-layout.js';
 import { shellQuote } from './shell-quote.js';
 
 /** What {@link renderSessionScript} needs. */
 export interface SessionScriptInput {
-  app: AppDefinition;
+  app: App;
   sessionId: string;
   /** Absolute session directory. */
   directory: string;

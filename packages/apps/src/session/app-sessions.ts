@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  type App,
   type AppSession,
   delay,
   type HpckitClient,
@@ -12,7 +13,6 @@ import {
   TimeoutError,
 } from '@hpckit/core';
 import { z } from 'zod';
-import type { AppDefinition } from '../definition/app-definition.js';
 import { type AppRegistry, createAppRegistry } from '../definition/app-registry.js';
 import type { SessionFiles } from '../files/session-files.js';
 import { type FormValues, validateForm } from '../form/form-values.js';
@@ -166,7 +166,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
     registry,
     async create(appId, form, opts) {
       const createdAt = new Date();
-      const app: AppDefinition = registry.get(appId);
+      const app: App = registry.get(appId);
       const values = validateForm(app, form ?? {});
       const id = randomBytes(8).toString('hex');
       const home = await files.home();

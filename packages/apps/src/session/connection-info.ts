@@ -1,4 +1,4 @@
-import type { AppDefinition } from '../definition/app-definition.js';
+import type { App } from '@hpckit/core';
 import type { ConnectionFile } from './connection-file.js';
 
 /** How a portal's proxy reaches a session's server and authenticates to it. */
@@ -24,7 +24,7 @@ export function fillPlaceholders(template: string, values: Record<string, string
 }
 
 /** Builds the connection info of a session from its app and connection file. */
-export function connectionInfo(app: AppDefinition, sessionId: string, conn: ConnectionFile): ConnectionInfo {
+export function connectionInfo(app: App, sessionId: string, conn: ConnectionFile): ConnectionInfo {
   const values = { password: conn.secret, port: String(conn.port), host: conn.host, session: sessionId };
   const fill = (record: Record<string, string> | undefined) =>
     Object.fromEntries(Object.entries(record ?? {}).map(([k, v]) => [k, fillPlaceholders(v, values)]));

@@ -1,46 +1,127 @@
 import { z } from 'zod';
+import { DurationSchema } from '../time/duration.js';
+import { DirectivesSchema } from './job-spec.js';
 
-/** A form field of an interactive app. */
-export const AppAttributeSchema = z.object({
-  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
-  label: z.string(),
-  type: z.enum(['number', 'text', 'select']),
-  required: z.boolean().default(true),
-  defaultValue: z.union([z.string(), z.number()]).optional(),
-  placeholder: z.string().optional(),
-  options: z
-    .array(z.object({ value: z.string(), label: z.string(), requiresGpu: z.boolean().default(false) }))
-    .optional(),
+/** Job-spec fields a form attribute may fill; any other attribute reaches the script as a variable. */
+export const APP_ATTRIBUTE_TARGETS = [
+  'partition',
+  'account',
+  'qos',
+  'timeLimit',
+  'coresPerNode',
+  'gpusPerNode',
+  'memoryPerNode',
+] as const;
+
+const ATTRIBUTE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** One choice of a `select` attribute. */
+export const AppOptionSchema = z.strictObject({
+  value: z.string().min(1, 'an option needs a non-empty value'),
+  label: z.string().optional().describe('Shown in the form; the value if omitted'),
+  /** Choosing this option asks for at least one GPU (e.g. the `gpu` partition). @default false */
+  requiresGpu: z.boolean().default(false),
+});
+
+/** A form field of an app: number, text or select, with a default and what it fills in the job. */
+export const AppAttributeSchema = z
+  .strictObject({
+    name: z
+      .string()
+      .regex(ATTRIBUTE_NAME, 'attribute names are letters, digits and "_", not starting with a digit'),
+    label: z.string().optional().describe('Shown in the form; the name if omitted'),
+    type: z.enum(['number', 'text', 'select']),
+    /** A submission must give a value (or the attribute must have a default). @default true */
+    required: z.boolean().default(true),
+    defaultValue: z.union([z.string(), z.number()]).optional(),
+    help: z.string().optional().describe('Help text under the field'),
+    /** Lowest accepted number (`number` only). */
+    min: z.number().optional(),
+    /** Highest accepted number (`number` only). */
+    max: z.number().optional(),
+    /** Choices of a `select`. */
+    options: z.array(AppOptionSchema).optional(),
+    /** The job-spec field this attribute fills; without it the script reads `$HPCKIT_FORM_<NAME>`. */
+    target: z.enum(APP_ATTRIBUTE_TARGETS).optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.type === 'select' && !a.options?.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: 'a "select" attribute needs at least one option',
+      });
+    }
+    if (a.type !== 'select' && a.options) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: `only "select" attributes take options, not "${a.type}"`,
+      });
+    }
+    if (a.type === 'number' && a.defaultValue !== undefined && typeof a.defaultValue !== 'number') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultValue'],
+        message: 'the default of a "number" attribute is a number',
+      });
+    }
+    if (
+      a.type === 'select' &&
+      a.defaultValue !== undefined &&
+      !a.options?.some((o) => o.value === a.defaultValue)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultValue'],
+        message: `the default "${a.defaultValue}" is not one of the options`,
+      });
+    }
+  });
+
+/** Where a portal sends the user: method, path and query or form fields, with placeholders. */
+export const AppConnectSchema = z.strictObject({
+  /** @default 'GET' */
+  method: z.enum(['GET', 'POST']).default('GET'),
+  /** Path on the server, may use placeholders, e.g. `/lab`. */
+  path: z.string().startsWith('/', 'the connect path starts with "/"'),
+  /** Query fields; values may use `{{password}}`, `{{port}}`, `{{host}}`, `{{session}}`. */
+  query: z.record(z.string(), z.string()).optional(),
+  /** Form fields of a POST (a login form); same placeholders. */
+  form: z.record(z.string(), z.string()).optional(),
+  /** HTTP headers a proxy adds to every request (e.g. `Authorization: token {{password}}`). */
+  headers: z.record(z.string(), z.string()).optional(),
+  /** Path the lifecycle probes to decide the server answers (any HTTP status below 500). @default '/' */
+  readyPath: z.string().startsWith('/', 'the ready path starts with "/"').default('/'),
 });
 
 /**
- * An interactive app (JupyterLab, a desktop…): its form, how its job starts the server, and how a
- * portal connects to it. Shape only for now; the lifecycle arrives with the apps module.
- *
- * @experimental
+ * An interactive app as data: its form, its scheduler options, the script that starts its server,
+ * and how to connect. Users add their own with `defineApp` (`@hpckit/apps`).
  */
-export const AppSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-  name: z.string(),
+export const AppSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'app ids are lowercase letters, digits and "-", e.g. "jupyter-lab"'),
+  name: z.string().min(1, 'an app needs a display name'),
+  description: z.string().optional(),
+  /** `web`: an HTTP server; `vnc`: a desktop behind a websocket VNC server. */
   kind: z.enum(['web', 'vnc']),
   attributes: z.array(AppAttributeSchema).default([]),
-  /** Extra scheduler directives for the app's job. */
-  directives: z.record(z.string(), z.union([z.string(), z.literal(true), z.null()])).optional(),
-  /** Shell script that starts the server; it must write the connection file. */
-  script: z.string(),
-  connect: z.object({
-    method: z.enum(['GET', 'POST']).default('GET'),
-    path: z.string(),
-    query: z.record(z.string(), z.string()).optional(),
-    form: z.record(z.string(), z.string()).optional(),
-  }),
+  /** Time limit when no attribute sets one. @default 3600 */
+  timeLimit: DurationSchema.default(3600),
+  /** Raw scheduler directives of the session's job. */
+  directives: DirectivesSchema.optional(),
+  /**
+   * Bash that starts the server in the foreground. It reads `$HPCKIT_PORT`, `$HPCKIT_PASSWORD`,
+   * `$HPCKIT_HOST`, `$HPCKIT_SESSION_DIR` and `$HPCKIT_FORM_<NAME>`; form values are never
+   * spliced into its text.
+   */
+  script: z.string().min(1, 'the script that starts the server must not be empty'),
+  connect: AppConnectSchema,
 });
 
-/**
- * A running or finished instance of an app: its job and where to connect.
- *
- * @experimental
- */
+/** A running or finished instance of an app: its job and where to connect. */
 export const AppSessionSchema = z.object({
   id: z.string(),
   appId: z.string(),
@@ -50,12 +131,17 @@ export const AppSessionSchema = z.object({
   createdAt: z.date(),
   /** Directory holding the session's files (connection file, logs). */
   directory: z.string(),
+  /** Where the server listens and its one-time secret, once the session is ready. */
   connection: z.object({ host: z.string(), port: z.number().int(), secret: z.string() }).optional(),
 });
 
-/** An interactive app definition. @experimental */
+/** A validated app definition. */
 export type App = z.output<typeof AppSchema>;
-/** A form field of an app. @experimental */
+/** What callers may pass as an app definition. */
+export type AppInput = z.input<typeof AppSchema>;
+/** A validated form attribute. */
 export type AppAttribute = z.output<typeof AppAttributeSchema>;
-/** An app session. @experimental */
+/** A job-spec field a form attribute may fill. */
+export type AppAttributeTarget = (typeof APP_ATTRIBUTE_TARGETS)[number];
+/** An app session. */
 export type AppSession = z.output<typeof AppSessionSchema>;
