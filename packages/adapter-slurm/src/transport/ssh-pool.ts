@@ -119,6 +119,10 @@ export function pooledConnection(
         keepaliveCountMax: settings.keepaliveCountMax,
         readyTimeout: settings.readyTimeoutMs,
       });
+      // Small packets (an SFTP read request, a keystroke) must leave at once: with Nagle's
+      // algorithm each waits for the ACK of the previous one, which the peer delays by up to
+      // 40 ms, and pipelined SFTP downloads crawled at ~27 MB/s on loopback.
+      c.setNoDelay(true);
     });
   }
 
