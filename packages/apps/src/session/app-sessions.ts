@@ -183,14 +183,17 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
         createdAt,
         directory,
       };
-      await files.writeFile(
-        `${directory}/${SESSION_FILE}`,
-        `${JSON.stringify({ ...session, form: values }, null, 2)}\n`,
-      );
-      await files.writeFile(
-        `${appDirectory(home, app.id, o.baseDir)}/${LAST_FORM_FILE}`,
-        `${JSON.stringify(values)}\n`,
-      );
+      // Two independent files: written at once, each costs round trips over SFTP.
+      await Promise.all([
+        files.writeFile(
+          `${directory}/${SESSION_FILE}`,
+          `${JSON.stringify({ ...session, form: values }, null, 2)}\n`,
+        ),
+        files.writeFile(
+          `${appDirectory(home, app.id, o.baseDir)}/${LAST_FORM_FILE}`,
+          `${JSON.stringify(values)}\n`,
+        ),
+      ]);
       return session;
     },
 
