@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { BillingDecimal } from '../src/money/decimal.js';
-import { canonicalAmount } from '../src/stores/amount-codec.js';
 import { createJobSync } from '../src/ledger/sync/job-sync.js';
 import { createSqliteStore } from '../src/stores/sqlite/sqlite-store.js';
 import { arraySource } from '../src/testing/fixtures.js';
 import { FINANCE, ledgerHarness, ROOT } from '../src/testing/ledger-harness.js';
+import { expectEveryJobChargedOnce } from './support/charged-once.js';
 import { crashJobs, crashNow } from './support/crash-jobs.js';
 import { buildSyncChild, runSyncChild } from './support/sync-child-process.js';
 
@@ -64,16 +63,7 @@ it('crash safety: SIGKILL at random points of a sync, then a restart, charges ev
     lookbackSeconds: 30 * 86_400,
   });
   await sync.run();
-  const charges = await after.ledger.charges(ROOT, { from: new Date(0), to: crashNow, limit: 10_000 });
-  expect(charges.total).toBe(JOBS);
-  expect(new Set(charges.items.map((c) => c.job!.jobId)).size).toBe(JOBS);
-  const account = await after.ledger.getAccount(ROOT, 'chem');
-  const paid = await after.ledger.payments(ROOT, { account: 'chem', to: crashNow });
-  expect(account.balance).toBe(canonicalAmount(new BillingDecimal(paid.sum).minus(charges.sum)));
-  const waiting = await store.transaction((tx) =>
-    tx.listJobRecords({ statuses: ['unpriced', 'unsettled', 'unknown_account'] }),
-  );
-  expect(waiting).toEqual([]);
+  await expectEveryJobChargedOnce(store, JOBS);
   await store.close();
   // At least 20 kills landed while a child was syncing (a child may finish before its kill).
   expect(killed).toBeGreaterThanOrEqual(20);

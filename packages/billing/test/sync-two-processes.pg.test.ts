@@ -6,11 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { BillingDecimal } from '../src/money/decimal.js';
-import { canonicalAmount } from '../src/stores/amount-codec.js';
 import { createPostgresStore } from '../src/stores/postgres/postgres-store.js';
 import { FINANCE, ledgerHarness, ROOT } from '../src/testing/ledger-harness.js';
-import { crashNow } from './support/crash-jobs.js';
+import { expectEveryJobChargedOnce } from './support/charged-once.js';
 import { pgUrl } from './support/pg-url.js';
 import { buildSyncChild, type ChildOutcome, runSyncChild } from './support/sync-child-process.js';
 
@@ -71,19 +69,7 @@ it('two processes syncing one cluster into one PostgreSQL at once charge every j
 
   const store = await createPostgresStore({ connectionString: url, schema, maxConnections: 2 });
   try {
-    const h = ledgerHarness(store);
-    h.clock.now = crashNow;
-    const jobs = ROUNDS.at(-1)!;
-    const charges = await h.ledger.charges(ROOT, { from: new Date(0), to: crashNow, limit: 10_000 });
-    expect(charges.total).toBe(jobs);
-    expect(new Set(charges.items.map((c) => c.job!.jobId)).size).toBe(jobs);
-    const account = await h.ledger.getAccount(ROOT, 'chem');
-    const paid = await h.ledger.payments(ROOT, { account: 'chem', to: crashNow });
-    expect(account.balance).toBe(canonicalAmount(new BillingDecimal(paid.sum).minus(charges.sum)));
-    const waiting = await store.transaction((tx) =>
-      tx.listJobRecords({ statuses: ['unpriced', 'unsettled', 'unknown_account'] }),
-    );
-    expect(waiting).toEqual([]);
+    await expectEveryJobChargedOnce(store, ROUNDS.at(-1)!);
   } finally {
     await store.close();
   }
