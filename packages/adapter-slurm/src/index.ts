@@ -10,9 +10,8 @@ export type { CompiledSubmission, CompileOptions } from './compile/render-script
 // Pure building blocks (compile and parse), for tools and tests
 export { compileSubmission, renderScript } from './compile/render-script.js';
 export { mapCommandError } from './errors/map-error.js';
+// Blocking: the default mechanism is built inside slurmAdapter; a site passes its own as `blockMechanism`.
 export type { BlockMechanism } from './operations/block-mechanism.js';
-// Blocking
-export { submitLimitBlocks } from './operations/block-mechanism.js';
 export { compressHostlist, expandHostlist } from './parse/hostlist.js';
 export { formatSlurmDuration, parseSlurmDuration, parseSlurmMemory } from './parse/slurm-values.js';
 export { mapSlurmState, SLURM_STATES } from './parse/state-map.js';

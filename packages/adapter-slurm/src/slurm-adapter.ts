@@ -41,7 +41,12 @@ export const SlurmAdapterOptionsSchema = z.strictObject({
   slurmCluster: NameSchema.optional(),
   /** Paths of Slurm commands that are not on PATH or are wrapped by the site. @default {} */
   commands: z.partialRecord(z.enum(PROGRAMS), z.string().min(1)).default({}),
-  /** How accounts and users are blocked. @default association submit limits */
+  /**
+   * How accounts and users are blocked. The default sets `GrpSubmitJobs=0` on the account's
+   * association or `MaxSubmitJobs=0` on the user's associations in the account, and unblocks
+   * with `-1`, which erases any value a site had set there; pass your own `BlockMechanism` if a
+   * site uses those limits. @default association submit limits
+   */
   blockMechanism: z
     .custom<BlockMechanism>(
       (v) => typeof v === 'object' && v !== null && typeof (v as BlockMechanism).blockAccount === 'function',

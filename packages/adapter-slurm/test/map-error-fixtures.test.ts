@@ -41,16 +41,133 @@ describe('mapCommandError on real sbatch refusals', () => {
     expect(err.code).toBe('VALIDATION');
     expect(err.message).toMatch(/Invalid --mem specification/);
   });
+
+  it("an unknown directive is refused by sbatch, without getopt's pointer to --help", () => {
+    const text = 'sbatch: unrecognized option \'--foo=x\'\nTry "sbatch --help" for more information\n';
+    const err = mapCommandError({
+      command: ['/opt/slurm/bin/sbatch', '--foo=x'],
+      stderr: text,
+      exitCode: 255,
+    });
+    expect(err.code).toBe('VALIDATION');
+    expect(err.message).toContain(
+      "sbatch refused an option before contacting the controller: sbatch: unrecognized option '--foo=x'.",
+    );
+    expect(err.message).not.toContain('--help');
+  });
+
+  it("an unmatched sbatch refusal is a policy violation that keeps all of Slurm's words", () => {
+    const text =
+      'sbatch: error: Some new limit code\nsbatch: error: Batch job submission failed: Something only a newer Slurm says\n';
+    const err = mapCommandError({ command: sbatch, stderr: text, exitCode: 1 });
+    expect(err.code).toBe('POLICY_VIOLATION');
+    expect(err.details).toMatchObject({ reason: 'other', stderr: text });
+    expect(err.message).toContain(
+      'Some new limit code / Batch job submission failed: Something only a newer Slurm says',
+    );
+  });
+
+  it("sbatch output that is not Slurm's refusal is INTERNAL with the whole stderr", () => {
+    const text = "env: 'sbatch': No such file or directory\n";
+    const err = mapCommandError({ command: sbatch, stderr: text, exitCode: 127 });
+    expect(err.code).toBe('INTERNAL');
+    expect(err.message).toContain(text.trim());
+    expect(err.details).toMatchObject({ stderr: text, exitCode: 127 });
+  });
+});
+
+describe('mapCommandError on a failed user switch (actAs)', () => {
+  const programs = [sbatch, ['squeue', '-h'], ['scancel', '-v', '5'], ['scontrol', 'hold', '5']];
+
+  it('a missing NOPASSWD rule is PERMISSION_DENIED with a sudoers hint, for every program', () => {
+    for (const command of programs) {
+      const text = 'sudo: a password is required\n';
+      const err = mapCommandError({
+        command,
+        stderr: text,
+        exitCode: 1,
+        user: 'alice',
+        subject: { kind: 'job', id: '5' },
+      });
+      expect(err.code).toBe('PERMISSION_DENIED');
+      expect(err.details).toMatchObject({
+        action: `run ${command[0]} as "alice" through sudo`,
+        stderr: text,
+        exitCode: 1,
+      });
+      expect(err.message).toContain('sudo: a password is required');
+      expect(err.hint).toMatch(/NOPASSWD sudoers rule/);
+      expect(err.retryable).toBe(false);
+    }
+    const denied = mapCommandError({
+      command: sbatch,
+      stderr:
+        "Sorry, user portal is not allowed to execute '/usr/bin/env SLURM_TIME_FORMAT=%s sbatch --parsable' as alice on vm.\n",
+      exitCode: 1,
+      user: 'alice',
+    });
+    expect(denied.code).toBe('PERMISSION_DENIED');
+  });
+
+  it('su run by anyone but root is PERMISSION_DENIED saying su needs root', () => {
+    const err = mapCommandError({
+      command: ['squeue'],
+      stderr: 'Password: su: Authentication failure\n',
+      exitCode: 1,
+      user: 'bob',
+    });
+    expect(err.code).toBe('PERMISSION_DENIED');
+    expect(err.hint).toMatch(/root/);
+  });
+
+  it('an unknown user is NOT_FOUND naming the user', () => {
+    const err = mapCommandError({
+      command: ['squeue'],
+      stderr: 'sudo: unknown user nosuch\nsudo: error initializing audit plugin sudoers_audit\n',
+      exitCode: 1,
+      user: 'nosuch',
+    });
+    expect(err.code).toBe('NOT_FOUND');
+    expect(err.details).toMatchObject({ kind: 'user', id: 'nosuch' });
+  });
+
+  it("a warning of sudo or su before the command ran leaves Slurm's refusal as it was", () => {
+    const text = `sudo: unable to resolve host vm: Name or service not known\n${stderr('sbatch-invalid-qos')}`;
+    const err = mapCommandError({ command: sbatch, stderr: text, exitCode: 1, user: 'alice' });
+    expect(err.details).toMatchObject({ reason: 'invalid_qos' });
+    const su = `su: warning: cannot change directory to /home/alice: No such file or directory\n${stderr('sbatch-invalid-qos')}`;
+    expect(
+      mapCommandError({ command: sbatch, stderr: su, exitCode: 1, user: 'alice' }).details,
+    ).toMatchObject({
+      reason: 'invalid_qos',
+    });
+  });
 });
 
 describe('mapCommandError on other commands', () => {
-  it('scancel of another user job (exit 210) is PERMISSION_DENIED', () => {
+  it('scancel of another user job (exit 210) is PERMISSION_DENIED, its message without the progress line', () => {
     const err = mapCommandError({
       command: ['scancel', '-v', '5'],
       stderr: stderr('scancel-other-user'),
       exitCode: 210,
     });
     expect(err.code).toBe('PERMISSION_DENIED');
+    expect(err.message).toContain(
+      'Slurm refused scancel: Kill job error on job id 88: Access/permission denied',
+    );
+    expect(err.message).not.toContain('Terminating job');
+    expect(err.details).toMatchObject({ stderr: stderr('scancel-other-user') });
+  });
+
+  it('another program refusing an option (exit 255) is INTERNAL naming that program, not sbatch', () => {
+    const text = "squeue: unrecognized option '--Format'\n";
+    const err = mapCommandError({ command: ['squeue', '--Format=x'], stderr: text, exitCode: 255 });
+    expect(err.code).toBe('INTERNAL');
+    expect(err.message).toContain(
+      "squeue refused an option hpckit passed: squeue: unrecognized option '--Format'",
+    );
+    expect(err.message).not.toContain('sbatch');
+    expect(err.details).toMatchObject({ operation: 'squeue', stderr: text, exitCode: 255 });
   });
 
   it('scontrol on an unknown job is NOT_FOUND, raising a running job limit PERMISSION_DENIED', () => {

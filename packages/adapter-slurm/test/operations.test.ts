@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRuntimeAdapter } from '@hpckit/core';
-import { describe, expect, it } from 'vitest';
+import { createRuntimeAdapter, TransportError } from '@hpckit/core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { slurmAdapter } from '../src/index.js';
 import { type Answer, cmd, FIXTURE_DELIMITER as D, scriptedTransport } from './scripted-transport.js';
 
@@ -41,6 +41,7 @@ describe('jobs.get', () => {
     ]);
     const job = await rt.jobs.get('84', { user: 'alice' });
     expect(job.state).toMatchObject({ phase: 'ended', outcome: 'failed', exitCode: 3 });
+    expect(log.find((a) => a[0] === 'squeue')).toContain('--jobs=84');
     const sacct = log.find((a) => a[0] === 'sacct')!;
     expect(sacct).toContain('--jobs=84');
     expect(sacct.some((a) => a.startsWith('--starttime=now-'))).toBe(true);
@@ -65,10 +66,32 @@ describe('jobs.get', () => {
       { match: cmd('squeue'), result: { stdout: '' } },
       { match: cmd('sacct'), result: { stdout: '' } },
     ]);
-    await expect(rt.jobs.get('987654321', {})).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-      details: { id: '987654321' },
-    });
+    const err = await rt.jobs.get('987654321', {}).catch((e) => e);
+    expect(err).toMatchObject({ code: 'NOT_FOUND', details: { id: '987654321' } });
+    // The hint names the adapter option as it is spelled.
+    expect(err.hint).toContain('option idLookupWindow,');
+  });
+
+  it('asks squeue for a few ids only, lists the queue for many, and never sends an id squeue cannot parse', async () => {
+    const { rt, log } = adapter([
+      { match: cmd('squeue'), result: { stdout: fixture('squeue-mixed.txt') } },
+      { match: cmd('sacct'), result: { stdout: '' } },
+    ]);
+    const few = await rt.jobs.list({ jobIds: ['83', '91_1', 'abc'] }, {});
+    expect(few.jobs.map((j) => j.id)).toEqual(['83', '91_1']);
+    expect(log.filter((a) => a[0] === 'squeue').at(-1)).toContain('--jobs=83,91_1');
+    const many = Array.from({ length: 150 }, (_, i) => String(i + 1));
+    const page = await rt.jobs.list({ jobIds: many }, {});
+    expect(page.jobs.map((j) => j.id)).toContain('88');
+    expect(
+      log
+        .filter((a) => a[0] === 'squeue')
+        .at(-1)!
+        .some((a) => a.startsWith('--jobs')),
+    ).toBe(false);
+    const calls = log.length;
+    await expect(rt.jobs.get('abc', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(log.slice(calls).map((a) => a[0])).toEqual(['sacct']);
   });
 });
 
@@ -142,6 +165,127 @@ describe('jobs.submit', () => {
       subject: 'ai4ec',
     });
     expect(err.details.stderr).toBe(fixture('sbatch-account-blocked.txt'));
+  });
+
+  const live83 = records('squeue-mixed.txt').find((r) => r.includes('hpckit:key-1'))!;
+  const socketTimeout = 'slurm_load_jobs error: Socket timed out on send/recv operation\n';
+
+  it('looks the job up by its token when the controller timed out on sbatch, and finds it', async () => {
+    const { rt, log } = adapter([
+      { match: cmd('squeue'), result: { stdout: '' }, times: 1 },
+      { match: cmd('sacct'), result: { stdout: '' }, times: 1 },
+      {
+        match: cmd('sbatch'),
+        result: {
+          stderr: 'sbatch: error: Batch job submission failed: Socket timed out on send/recv operation\n',
+          exitCode: 1,
+        },
+      },
+      { match: cmd('squeue'), result: { stdout: live83 } },
+    ]);
+    const result = await rt.jobs.submit({ command: 'true' }, { user: 'alice', idempotencyKey: 'key-1' });
+    expect(result.job).toMatchObject({ id: '83', name: 'fx-ok' });
+    expect(log.filter((a) => a[0] === 'sbatch')).toHaveLength(1);
+  });
+
+  it('looks the job up by its token when sbatch succeeded but printed no id', async () => {
+    const { rt } = adapter([
+      { match: cmd('squeue'), result: { stdout: '' }, times: 1 },
+      { match: cmd('sacct'), result: { stdout: '' }, times: 1 },
+      { match: cmd('sbatch'), result: { stdout: 'site banner: submissions are audited\n' } },
+      { match: cmd('squeue'), result: { stdout: live83 } },
+    ]);
+    const result = await rt.jobs.submit({ command: 'true' }, { user: 'alice', idempotencyKey: 'key-1' });
+    expect(result.job.id).toBe('83');
+  });
+
+  describe('with the recovery waits on a fake clock', () => {
+    beforeEach(() => {
+      // setImmediate stays real: it lets every pending promise settle without moving the clock.
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('gives up the token lookup right after its last attempt (0.5 s + 1 s of waits, no third)', async () => {
+      const lost = new TransportError({
+        details: { host: 'h' },
+        message: 'connection lost',
+        adapter: 'slurm',
+      });
+      const { rt, log } = adapter(
+        [
+          { match: cmd('sbatch'), result: {}, error: lost },
+          { match: cmd('squeue'), result: { stderr: socketTimeout, exitCode: 1 } },
+        ],
+        { readRetries: 0 },
+      );
+      let settled: unknown;
+      const submit = rt.jobs.submit({ command: 'true' }, { user: 'alice' }).catch((e) => {
+        settled = e;
+      });
+      await vi.advanceTimersByTimeAsync(1_499);
+      expect(settled).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(1);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(settled).toBe(lost);
+      await submit;
+      // Three lookups, each an squeue that failed (read again once to map its error).
+      expect(log.filter((a) => a[0] === 'squeue')).toHaveLength(6);
+    });
+
+    it('reports a submitted job whose read-back keeps failing with its id, not as a plain failure', async () => {
+      const { rt, log } = adapter(
+        [
+          { match: cmd('sbatch'), result: { stdout: '83\n' } },
+          { match: cmd('squeue'), result: { stderr: socketTimeout, exitCode: 1 } },
+        ],
+        { readRetries: 0 },
+      );
+      const pending = rt.jobs.submit({ command: 'true' }, { user: 'alice' }).catch((e) => e);
+      await vi.advanceTimersByTimeAsync(1_500);
+      const err = await pending;
+      expect(err).toMatchObject({
+        code: 'SCHEDULER_UNAVAILABLE',
+        retryable: false,
+        details: { jobId: '83', stderr: socketTimeout },
+      });
+      expect(err.message).toContain('job 83 was submitted, but reading it back failed');
+      expect(err.hint).toContain("jobs.get('83')");
+      expect(log.filter((a) => a[0] === 'sbatch')).toHaveLength(1);
+    });
+
+    it('reads a submitted job back again after a failed read', async () => {
+      const { rt } = adapter(
+        [
+          { match: cmd('sbatch'), result: { stdout: '83\n' } },
+          { match: cmd('squeue'), result: { stderr: socketTimeout, exitCode: 1 }, times: 2 },
+          { match: cmd('squeue'), result: { stdout: live83 } },
+        ],
+        { readRetries: 0 },
+      );
+      const pending = rt.jobs.submit({ command: 'true' }, { user: 'alice' });
+      await vi.advanceTimersByTimeAsync(500);
+      expect((await pending).job).toMatchObject({ id: '83', comment: 'my note' });
+    });
+  });
+
+  it('a missing sudoers rule is PERMISSION_DENIED naming the user and the rule, for reads and sbatch', async () => {
+    const sudo = { stderr: 'sudo: a password is required\n', exitCode: 1 };
+    const { rt } = adapter([
+      { match: cmd('squeue'), result: sudo },
+      { match: cmd('sbatch'), result: sudo },
+    ]);
+    for (const call of [
+      rt.jobs.list({ states: ['running'] }, { user: 'alice' }),
+      rt.jobs.submit({ command: 'true' }, { user: 'alice' }),
+    ]) {
+      const err = await call.catch((e) => e);
+      expect(err.code).toBe('PERMISSION_DENIED');
+      expect(err.details.action).toContain('as "alice" through sudo');
+      expect(err.hint).toContain('sudoers');
+    }
   });
 
   it('returns the job found by its idempotency key instead of submitting again', async () => {

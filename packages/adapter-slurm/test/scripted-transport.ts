@@ -10,6 +10,8 @@ export const FIXTURE_DELIMITER = '\x1fFX\x1f';
 export interface Answer {
   match: (argv: readonly string[]) => boolean;
   result: Partial<ExecResult>;
+  /** Rejects with this instead of answering (a lost connection, a timeout). */
+  error?: Error;
   /** Answers this many times, then stops matching. @default Infinity */
   times?: number;
 }
@@ -43,6 +45,7 @@ export function scriptedTransport(answers: Answer[]): ScriptedTransport {
       const i = answers.findIndex((a, k) => remaining[k]! > 0 && a.match(request.argv));
       if (i < 0) throw new Error(`unscripted command: ${request.argv.join(' ')}`);
       remaining[i]!--;
+      if (answers[i]!.error) throw answers[i]!.error;
       const delimiter = delimiterOf(request.argv);
       const stdout = (answers[i]!.result.stdout ?? '').replaceAll(
         FIXTURE_DELIMITER,

@@ -66,6 +66,7 @@ export { CAPABILITY_KEYS } from './adapter/capabilities.js';
 export { defineSchedulerAdapter, methodsOf } from './adapter/define-adapter.js';
 export { createRuntimeAdapter } from './adapter/runtime-adapter.js';
 export { TimeLimitChangeSchema } from './adapter/time-limit-change.js';
+export { IdempotencyKeySchema } from './adapter/idempotency-key.js';
 
 // Errors
 export {

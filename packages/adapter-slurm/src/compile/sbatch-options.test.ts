@@ -72,6 +72,23 @@ describe('sbatchOptions', () => {
     expect(words).toContain('--time=2:00:00');
   });
 
+  it('refuses a comment directive, which would replace or drop the idempotency token', () => {
+    for (const comment of ['mine', null, true] as const) {
+      let err: unknown;
+      try {
+        argv({ comment: 'note', directives: { comment } }, 'hpckit:k note');
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [{ path: ['directives', 'comment'] }] },
+      });
+      expect((err as Error).message).toContain('"comment"');
+    }
+    expect(argv({ comment: 'note' }, 'hpckit:k note')).toContain('--comment=hpckit:k note');
+  });
+
   it('keeps hostile values inside their own word', () => {
     const name = "x' --wrap='touch /tmp/p' \n$(id)";
     expect(argv({ name })).toContain(`--job-name=${name}`);

@@ -1,4 +1,4 @@
-import { formatMemorySize, type JobSpec } from '@hpckit/core';
+import { formatMemorySize, type JobSpec, ValidationError } from '@hpckit/core';
 import { formatSlurmDuration } from '../parse/slurm-values.js';
 
 /** sbatch long options by name (no dashes): a value, or `true` for a flag. Order is kept. */
@@ -24,7 +24,8 @@ const EXCLUSIVE_GROUPS: readonly (readonly string[])[] = [
 /**
  * Turns a validated spec into sbatch options. Every value stays a separate argv word, so job
  * names, paths and comments are never parsed by a shell or by sbatch's `#SBATCH` reader.
- * `directives` override generated options, add new ones, or remove them (`null`).
+ * `directives` override generated options, add new ones, or remove them (`null`); a `comment`
+ * directive is refused with a `ValidationError`, because the comment holds the idempotency token.
  */
 export function sbatchOptions(spec: JobSpec, context: SubmissionContext): SbatchOptions {
   const o: SbatchOptions = new Map();
@@ -58,6 +59,7 @@ export function sbatchOptions(spec: JobSpec, context: SubmissionContext): Sbatch
   if (spec.array) o.set('array', spec.array.expression);
   if (spec.hold) o.set('hold', true);
   if (context.comment) o.set('comment', context.comment);
+  if (spec.directives && 'comment' in spec.directives) throw commentDirective();
   for (const [name, value] of Object.entries(spec.directives ?? {})) {
     for (const group of EXCLUSIVE_GROUPS) {
       if (group.includes(name)) for (const other of group) if (other !== name) o.delete(other);
@@ -66,6 +68,26 @@ export function sbatchOptions(spec: JobSpec, context: SubmissionContext): Sbatch
     else o.set(name, value);
   }
   return o;
+}
+
+// The comment carries the idempotency token: replacing or removing it would let a retried
+// submission create a second job, so only `spec.comment` (kept after the token) may set it.
+function commentDirective(): ValidationError {
+  return new ValidationError({
+    details: {
+      subject: 'job spec',
+      issues: [
+        {
+          path: ['directives', 'comment'],
+          message: 'set the job comment with "comment" in the spec, not as a directive',
+          code: 'custom',
+        },
+      ],
+    },
+    message: 'The "comment" directive would replace the idempotency token hpckit keeps in the job comment.',
+    hint: 'Move the text to the spec\'s "comment" field; hpckit stores it after its token.',
+    adapter: 'slurm',
+  });
 }
 
 /** The argv words of the options: `--name=value` or `--flag`, one word each. */

@@ -16,6 +16,8 @@ export interface CommandFailure {
   exitCode: number;
   /** What the command was about, for NOT_FOUND and PERMISSION_DENIED details. */
   subject?: { kind: string; id: string };
+  /** The user the command ran for through the transport's `actAs` (sudo or su), if any. */
+  user?: string;
 }
 
 // Limit codes sbatch prints on the line before "Batch job submission failed". The block
@@ -80,11 +82,14 @@ export function mapCommandError(failure: CommandFailure): HpckitError {
     command.find((w) => /(^|\/)(sbatch|squeue|sacct|scancel|scontrol|sacctmgr|sinfo)$/.test(w)) ??
     command[0] ??
     '';
-  const said = firstErrorLine(stderr);
+  const said = errorSummary(stderr);
+  // The user switch failed, so the Slurm command never ran: none of Slurm's patterns apply.
+  const switchFailure = actAsFailure(failure, program, said);
+  if (switchFailure) return switchFailure;
   if (UNAVAILABLE.test(stderr)) {
     return new SchedulerUnavailableError({
       details: output,
-      message: `Slurm did not answer ${program}: ${said}`,
+      message: `Slurm did not answer ${program}: ${sentence(said)}`,
       hint: 'The controller is busy or down; the call can be retried in a few seconds.',
       adapter: 'slurm',
     });
@@ -98,11 +103,11 @@ export function mapCommandError(failure: CommandFailure): HpckitError {
   }
   if (
     /Access\/permission denied|Permission denied|not authorized|User \S+ not authorized/i.test(stderr) &&
-    program !== 'sbatch'
+    !isSbatch(program)
   ) {
     return new PermissionError({
       details: { action: program, ...output },
-      message: `Slurm refused ${program}: ${said}`,
+      message: `Slurm refused ${program}: ${sentence(said)}`,
       adapter: 'slurm',
     });
   }
@@ -110,28 +115,86 @@ export function mapCommandError(failure: CommandFailure): HpckitError {
     exitCode === 255 &&
     /Invalid --?[\w-]+ specification|unrecognized option|invalid option/i.test(stderr)
   ) {
-    return new ValidationError({
-      details: {
-        subject: 'sbatch options',
-        issues: [{ path: ['directives'], message: `sbatch refused an option: ${said}`, code: 'custom' }],
-      },
-      message: `sbatch refused an option before contacting the controller: ${said}`,
-      hint: 'Fix the value in the job spec or its directives.',
+    if (isSbatch(program)) {
+      return new ValidationError({
+        details: {
+          subject: 'sbatch options',
+          issues: [{ path: ['directives'], message: `sbatch refused an option: ${said}`, code: 'custom' }],
+        },
+        message: `sbatch refused an option before contacting the controller: ${sentence(said)}`,
+        hint: 'Fix the value in the job spec or its directives.',
+        adapter: 'slurm',
+      });
+    }
+    // Only sbatch takes options from the caller (directives); any other program refusing one
+    // means the installed Slurm does not know an option the adapter passes.
+    return new InternalError({
+      details: { operation: program, ...output },
+      message: `${program} refused an option hpckit passed: ${sentence(said)}`,
+      hint: `The Slurm on the submit host may lack this option (hpckit is tested with Slurm 22.05), or a site wrapper set in "commands" changes the command line; compare with \`${program} --help\` there.`,
       adapter: 'slurm',
     });
   }
   const native = nativeReasonOf(stderr);
   const reason =
     (native && NATIVE_REASONS.find(([re]) => re.test(native))?.[1]) ??
-    MESSAGES.find(([re]) => re.test(stderr))?.[1] ??
-    (program.endsWith('sbatch') ? 'other' : undefined);
+    MESSAGES.find(([re]) => re.test(stderr))?.[1];
   if (reason) return policyError(reason, native, output, said);
+  // Slurm's own refusal that no pattern above knows: still a refusal of the job, in Slurm's words.
+  if (isSbatch(program) && /^sbatch: error: /m.test(stderr))
+    return policyError('other', native, output, said);
   return new InternalError({
-    details: { operation: program },
+    details: { operation: program, ...output },
     message: `${program} failed with exit code ${exitCode}: ${stderr.trim() || '(no output)'}`,
-    hint: 'This failure is not one hpckit recognises; the message above is Slurm’s own.',
+    hint: 'This failure is not one hpckit recognises; the message above is the command’s own.',
     adapter: 'slurm',
   });
+}
+
+// Only the messages of a switch that did not happen: sudo and su also print warnings ("sudo:
+// unable to resolve host", "su: warning: cannot change directory") and then run the command.
+const SUDO_FAILURE =
+  /^sudo: (a password is required|a terminal is required|no tty present|sorry, you must have a tty|unknown user|\S+: command not found|account validation failure|PAM account management error)|^Sorry, user \S+ (is not allowed to execute|may not run sudo)|is not in the sudoers file/im;
+const SU_FAILURE =
+  /^(Password: ?)?su: (Authentication failure|must be run from a terminal|user \S+ does not exist|Permission denied|Sorry|incorrect password)/im;
+
+/**
+ * A failed user switch (`actAs` sudo or su) as a typed error. sudo runs with `-n`, so a missing
+ * NOPASSWD rule fails at once ("sudo: a password is required") instead of waiting for a password;
+ * su asks anyone but root for one ("su: Authentication failure").
+ */
+function actAsFailure(failure: CommandFailure, program: string, said: string): HpckitError | undefined {
+  const { command, stderr, exitCode } = failure;
+  const sudo = SUDO_FAILURE.test(stderr);
+  if (!sudo && !SU_FAILURE.test(stderr)) return undefined;
+  const via = sudo ? 'sudo' : 'su';
+  const who = failure.user ? `"${failure.user}"` : 'the user';
+  if (/unknown user|does not exist/i.test(stderr)) {
+    return new NotFoundError({
+      details: { kind: 'user', id: failure.user ?? '(unknown)', command, stderr, exitCode },
+      message: `${via} could not run ${program} as ${who}: ${sentence(said)}`,
+      hint: 'Check the user name; the user needs an account on the submit host (getent passwd <user>).',
+      adapter: 'slurm',
+    });
+  }
+  return new PermissionError({
+    details: {
+      action: `run ${program} as ${who} through ${via}`,
+      missingRole: sudo ? 'sudoers NOPASSWD rule' : 'root',
+      command,
+      stderr,
+      exitCode,
+    },
+    message: `the transport's identity may not run ${program} as ${who} through ${via}: ${sentence(said)}`,
+    hint: sudo
+      ? `Give the service account a NOPASSWD sudoers rule for the Slurm commands as ${who}, with requiretty off (sudo runs with -n and never prompts); see "Acting for many users" in the Slurm guide.`
+      : 'su needs no password only for root: run the portal as root (localTransport), log in as root (sshTransport), or use actAs { mode: "sudo" } with a sudoers rule.',
+    adapter: 'slurm',
+  });
+}
+
+function isSbatch(program: string): boolean {
+  return /(^|\/)sbatch$/.test(program);
 }
 
 /** A policy error with the Slurm reason, the exact stderr and a hint for the reason. */
@@ -139,22 +202,36 @@ export function policyError(
   reason: PolicyReason,
   nativeReason: string | undefined,
   output: { command: string[]; stderr: string; exitCode: number },
-  said = firstErrorLine(output.stderr),
+  said = errorSummary(output.stderr),
   subject?: string,
 ): PolicyError {
   return new PolicyError({
     details: { reason, nativeReason, subject, ...output },
-    message: `Slurm refused the job (${nativeReason ?? reason}): ${said}`,
+    message: `Slurm refused the job (${nativeReason ?? reason}): ${sentence(said)}`,
     hint: HINTS[reason],
     adapter: 'slurm',
   });
 }
 
-function firstErrorLine(stderr: string): string {
+// Lines that report progress or point at --help, not what went wrong: scancel -v's
+// "scancel: Terminating job 88", getopt's 'Try "sbatch --help" for more information'.
+const INFORMATIONAL =
+  /^(?:\w+: (?!error:|fatal:|warning:)(?:Terminating|Signal \d+ to)\b.*|Try ".*--help" for more information\.?)$/;
+
+// Messages are followed by their hint: end Slurm's words as a sentence.
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/**
+ * What a command said went wrong, for messages: its lines without their `<program>: error: `
+ * prefix, joined with " / " (sbatch puts the reason code on the line before Slurm's strerror).
+ * Informational lines are left out; the whole stderr stays in the error's details.
+ */
+function errorSummary(stderr: string): string {
   const lines = stderr
     .split('\n')
     .map((l) => l.trim())
-    .filter(Boolean);
-  // The last line is Slurm's own strerror; earlier ones hold the reason code.
+    .filter((l) => l !== '' && !INFORMATIONAL.test(l));
   return lines.map((l) => l.replace(/^\w+: error: /, '')).join(' / ') || '(no message)';
 }

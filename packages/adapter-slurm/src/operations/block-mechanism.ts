@@ -3,9 +3,12 @@ import type { OperationContext } from './context.js';
 import { accountAssociation, clusterWhere, membershipAssociations } from './sacctmgr-reads.js';
 
 /**
- * How accounts and users are blocked. Pluggable: the default uses association submit limits,
- * which persist across slurmctld restarts (unlike editing a partition's AllowAccounts, which a
- * reconfigure forgets). Each write is idempotent and verified by reading it back.
+ * How accounts and users are blocked: pass one as the `blockMechanism` option of
+ * `slurmAdapter` to replace the default. The default uses association submit limits
+ * (`GrpSubmitJobs=0` on the account, `MaxSubmitJobs=0` on a membership; see the Slurm guide for
+ * what unblocking does to limits a site set itself), which persist across slurmctld restarts
+ * (unlike editing a partition's AllowAccounts, which a reconfigure forgets). Each write is
+ * idempotent and verified by reading it back.
  */
 export interface BlockMechanism {
   /** Short id for messages, e.g. `submit-limits`. */
@@ -28,9 +31,16 @@ export interface BlockMechanism {
 
 /**
  * Blocks with association limits: an account gets `GrpSubmitJobs=0` on its own association (its
- * users' associations are untouched, so unblocking restores each user's own limits), a user in an
- * account gets `MaxSubmitJobs=0` on that association. Running jobs keep running; new submissions
- * are refused with `AssocGrpSubmitJobsLimit` / `AssocMaxSubmitJobLimit`.
+ * users' associations are untouched, so unblocking the account keeps each user's own limits), a
+ * user in an account gets `MaxSubmitJobs=0` on each of their associations in that account. Running
+ * jobs keep running; new submissions are refused with `AssocGrpSubmitJobsLimit` /
+ * `AssocMaxSubmitJobLimit`.
+ *
+ * Known limit: the field is the block's only record. Unblocking writes `-1` (no limit), so a
+ * site's own `GrpSubmitJobs` on the account's association, or `MaxSubmitJobs` on the user's
+ * associations in that account, is erased by block then unblock; and a `0` a site set itself reads
+ * as blocked (unblocking clears it). A site that uses these two limits for other purposes should
+ * pass its own {@link BlockMechanism}.
  */
 export function submitLimitBlocks(ops: OperationContext): BlockMechanism {
   const ctx = (signal?: AbortSignal): CallContext => ({ signal });

@@ -81,6 +81,7 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
               stderr: result.stderr,
               exitCode: result.exitCode,
               subject: request.subject,
+              user: request.user,
             });
           }
           return result;

@@ -1,6 +1,7 @@
 /**
  * The idempotency token hpckit stores at the start of a job's comment (`hpckit:<key>`), so a
- * submission whose answer was lost can be found instead of submitted twice.
+ * submission whose answer was lost can be found instead of submitted twice. The first space ends
+ * the token: core refuses keys with whitespace, so a key always reads back whole.
  */
 const PREFIX = 'hpckit:';
 

@@ -18,6 +18,7 @@ import type { OperationContext } from './context.js';
 import { userComment } from './idempotency-token.js';
 
 const MAX_SQUEUE_IDS = 100;
+const QUEUE_ID = /^\d+(_\d+)?$/;
 const LIVE_PHASES = new Set(['queued', 'held', 'running', 'suspended', 'completing']);
 
 /** A job as found, with the raw comment (for idempotency tokens). */
@@ -47,6 +48,7 @@ export async function squeueJobs(
   if (filter.users?.length) args.push(`--user=${filter.users.join(',')}`);
   if (filter.accounts?.length) args.push(`--account=${filter.accounts.join(',')}`);
   if (filter.partitions?.length) args.push(`--partition=${filter.partitions.join(',')}`);
+  if (filter.jobIds?.length) args.push(`--jobs=${filter.jobIds.join(',')}`);
   const result = await ops.runner.run({
     program: 'squeue',
     args,
@@ -56,7 +58,9 @@ export async function squeueJobs(
     allowFailure: true,
   });
   if (result.exitCode !== 0) {
-    // squeue refuses unknown users, accounts, partitions or (all) job ids: nothing matches them.
+    // squeue refuses unknown users, accounts or partitions, and a single `--jobs` id it does not
+    // hold (exit 1, "slurm_load_jobs error: Invalid job id specified"; several ids of which none
+    // is held exit 0 with no output): nothing matches them, and accounting is asked next.
     if (/Invalid (user|account|partition|job id)/i.test(result.stderr)) return [];
     await ops.runner.run({ program: 'squeue', args, user: ctx.user, signal: ctx.signal, idempotent: true });
   }
@@ -108,10 +112,18 @@ export async function jobsByIds(
 ): Promise<FoundJob[]> {
   const wanted = new Set(ids);
   const matches = (j: Job) => wanted.has(j.id) || (j.arrayJobId !== undefined && wanted.has(j.arrayJobId));
-  // A few ids: ask squeue for just those. Many (a watcher's poll): one listing of everything is
-  // cheaper than a long id list, and one call either way.
-  const jobIds = ids.length <= MAX_SQUEUE_IDS ? [...ids] : undefined;
-  const live = (await squeueJobs(ops, { ...base, jobIds }, ctx)).filter((f) => matches(f.job));
+  // A few ids: ask squeue for just those (`--jobs`). Many (a watcher's poll): one listing of
+  // everything is cheaper than a long id list, and one call either way. squeue lists a job as
+  // `12` or `12_3`, so only ids of that shape can match a row; it rejects the whole call for one
+  // it cannot parse ("Invalid job id: abc"), so the others are not sent.
+  const queueIds = ids.filter((id) => QUEUE_ID.test(id));
+  const few = ids.length <= MAX_SQUEUE_IDS;
+  const live =
+    few && queueIds.length === 0
+      ? []
+      : (await squeueJobs(ops, { ...base, jobIds: few ? queueIds : undefined }, ctx)).filter((f) =>
+          matches(f.job),
+        );
   const exact = new Set(live.map((f) => f.job.id));
   const arrays = new Set(live.flatMap((f) => (f.job.arrayJobId ? [f.job.arrayJobId] : [])));
   // An array's ended tasks leave squeue while others still wait: ask accounting for arrays too.
@@ -169,7 +181,7 @@ export async function getJob(ops: OperationContext, id: string, ctx: CallContext
   throw new NotFoundError({
     details: { kind: 'job', id },
     message: `job ${id} is neither in the queue (squeue) nor in accounting (sacct, last ${Math.round(ops.settings.idLookupWindowSeconds / 86_400)} days).`,
-    hint: 'Check the id; jobs older than the lookup window are not searched (option idLookupWindowSeconds).',
+    hint: 'Check the id; jobs older than the lookup window are not searched (adapter option idLookupWindow, e.g. "730d").',
     adapter: 'slurm',
   });
 }

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import {
   type CallContext,
   delay,
-  type HpckitError,
+  type ErrorCode,
+  type ErrorDetailsByCode,
+  HpckitError,
   isHpckitError,
+  type Job,
   type JobSpec,
   type PolicyReason,
   type RenderedSubmission,
@@ -56,8 +59,13 @@ export async function renderJob(
 /**
  * Submits a job. Every submission carries an idempotency token in its comment; with a caller's
  * key, an earlier job with the same key is returned instead of submitting again, and when the
- * answer of sbatch is lost (connection dropped, timeout) the job is looked up by its token before
- * the error is reported, so a retry never creates a duplicate.
+ * answer of sbatch is lost (connection dropped, timeout, controller not answering, output that
+ * does not parse) the job is looked up by its token before the error is reported, so a retry
+ * never creates a duplicate.
+ *
+ * After sbatch printed the id, the job is read back; if that read still fails after retries, the
+ * error names the submitted job (`details.jobId`) and is not retryable, because submitting again
+ * without the same key would create a second job.
  */
 export async function submitJob(deps: SubmitDeps, spec: JobSpec, ctx: SubmitContext): Promise<SubmitResult> {
   const { ops } = deps;
@@ -80,14 +88,68 @@ export async function submitJob(deps: SubmitDeps, spec: JobSpec, ctx: SubmitCont
     if (result.exitCode !== 0) throw await refineRefusal(deps, spec, ctx, rendered.command, result);
     id = parseSubmitOutput(result.stdout, rendered.command);
   } catch (err) {
-    if (!isHpckitError(err) || (err.code !== 'TRANSPORT' && err.code !== 'TIMEOUT')) throw err;
-    // The answer was lost, not necessarily the submission: find it by its token.
+    if (!isHpckitError(err) || !ANSWER_LOST.has(err.code)) throw err;
+    // The answer was lost, not necessarily the submission: find it by its token. A controller
+    // that timed out may still have queued the job ("Socket timed out on send/recv operation").
     const found = await recoverByToken(deps, key, ctx);
     if (found) return { ...rendered, job: withUserComment(found.job) };
     throw err;
   }
-  const job = await getJob(ops, id, ctx);
-  return { ...rendered, job: withUserComment(job) };
+  return { ...rendered, job: withUserComment(await readBack(ops, id, ctx)) };
+}
+
+// Failures after which sbatch may have created the job without anyone hearing its answer. PARSE
+// comes only from sbatch's output after it exited 0: the job most likely exists.
+const ANSWER_LOST: ReadonlySet<ErrorCode> = new Set([
+  'TRANSPORT',
+  'TIMEOUT',
+  'SCHEDULER_UNAVAILABLE',
+  'PARSE',
+]);
+
+// Recovery reads (token lookup, read-back) run up to 3 times, waiting 0.5 s then 1 s: the
+// transport reconnects on the next call, and a restarted sshd or busy controller needs a moment.
+const RECOVERY_ATTEMPTS = 3;
+const RECOVERY_DELAY_MS = 500;
+
+async function withRecoveryRetries<T>(ctx: CallContext, read: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await read();
+    } catch (err) {
+      if (!isHpckitError(err) || !err.retryable || attempt + 1 >= RECOVERY_ATTEMPTS) throw err;
+      await delay(RECOVERY_DELAY_MS * 2 ** attempt, ctx.signal);
+    }
+  }
+}
+
+/** The job sbatch just created; a read that keeps failing is reported with the job's id. */
+async function readBack(ops: OperationContext, id: string, ctx: CallContext): Promise<Job> {
+  try {
+    return await withRecoveryRetries(ctx, () => getJob(ops, id, ctx));
+  } catch (err) {
+    if (ctx.signal?.aborted && err === ctx.signal.reason) throw err;
+    throw submittedButUnread(id, err);
+  }
+}
+
+/**
+ * The read-back failure, with its own code and details plus `jobId`: the submission succeeded,
+ * so the caller must fetch the job rather than submit again.
+ */
+function submittedButUnread(id: string, err: unknown): HpckitError {
+  const cause = isHpckitError(err) ? err : undefined;
+  const why = cause?.reason ?? (err instanceof Error ? err.message : String(err));
+  const code: ErrorCode = cause?.code ?? 'INTERNAL';
+  const details = { ...(cause?.details ?? { operation: 'jobs.submit' }), jobId: id };
+  return new HpckitError(code, {
+    details: details as ErrorDetailsByCode[typeof code],
+    message: `job ${id} was submitted, but reading it back failed: ${why}`,
+    hint: `The job exists: fetch it with jobs.get('${id}') instead of submitting again (a submit with the same idempotencyKey also returns it).`,
+    adapter: 'slurm',
+    cause: err,
+    retryable: false,
+  });
 }
 
 async function findByToken(deps: SubmitDeps, key: string, ctx: CallContext): Promise<FoundJob | undefined> {
@@ -101,21 +163,19 @@ async function findByToken(deps: SubmitDeps, key: string, ctx: CallContext): Pro
   return history.find((f) => tokenOf(f.rawComment) === key);
 }
 
+/** The job with this token, or undefined when it is not there or cannot be read. */
 async function recoverByToken(
   deps: SubmitDeps,
   key: string,
   ctx: CallContext,
 ): Promise<FoundJob | undefined> {
-  // The transport reconnects on the next call; give a restarted sshd a moment.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      return await findByToken(deps, key, ctx);
-    } catch (err) {
-      if (!isHpckitError(err) || !err.retryable) throw err;
-      await delay(500 * 2 ** attempt, ctx.signal);
-    }
+  try {
+    return await withRecoveryRetries(ctx, () => findByToken(deps, key, ctx));
+  } catch (err) {
+    // Still unreachable: the caller reports the submission's own (retryable) failure.
+    if (isHpckitError(err) && err.retryable) return undefined;
+    throw err;
   }
-  return undefined;
 }
 
 const TOKEN_LOOKUP_WINDOW_MS = 86_400_000;
@@ -138,7 +198,12 @@ async function refineRefusal(
   command: string[],
   result: { stderr: string; exitCode: number },
 ): Promise<HpckitError> {
-  const err = mapCommandError({ command, stderr: result.stderr, exitCode: result.exitCode });
+  const err = mapCommandError({
+    command,
+    stderr: result.stderr,
+    exitCode: result.exitCode,
+    user: ctx.user,
+  });
   if (
     !isHpckitError(err, 'POLICY_VIOLATION') ||
     !err.details.nativeReason ||

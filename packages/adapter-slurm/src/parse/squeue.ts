@@ -52,7 +52,9 @@ export function squeueFormat(delimiter: string): string {
 
 /**
  * Parses `squeue -h -r -O <squeueFormat>` output (run with `SLURM_TIME_FORMAT=%s`) into jobs,
- * with array tasks one per record. `comment` strips hpckit's idempotency token from comments.
+ * with array tasks one per record. Comments are kept as stored, hpckit's idempotency token
+ * included (`rawComment`, and `job.comment` until the adapter strips the token); `now` stands in
+ * for a submit time squeue does not print.
  */
 export function parseSqueue(
   output: string,

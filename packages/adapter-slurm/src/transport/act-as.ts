@@ -6,8 +6,15 @@ import { shellJoin } from '../shell/quote.js';
  * process:
  * - `none`: every command runs as the transport's own identity; acting for users is off.
  * - `sudo`: a service account runs `sudo -n -u <user> -- <command>` (needs a NOPASSWD rule).
- * - `su`: root runs `su - <user> -c '<command>'` (local root only).
- * - `credentials`: the SSH transport logs in as the user with that user's own credentials.
+ * - `su`: the transport's identity runs `su - <user> -c '<command>'`. su asks anyone but root for
+ *   the user's password, which a command cannot give, so that identity must be root: the portal
+ *   process for the local transport, the SSH login for the SSH transport (an sshd that refuses
+ *   root logins rules it out; use `sudo` there).
+ * - `credentials`: the SSH transport logs in as the user with that user's own credentials (the
+ *   local transport refuses it).
+ *
+ * A switch that fails (no sudoers rule, su not run by root, an unknown user) is reported as
+ * `PERMISSION_DENIED` (`NOT_FOUND` for an unknown user) with sudo's or su's own words.
  */
 export const ActAsSchema = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('none') }),

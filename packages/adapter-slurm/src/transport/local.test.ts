@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { localTransport } from './local.js';
 
@@ -36,6 +37,31 @@ describe('localTransport', () => {
     await expect(t.exec({ argv: ['head', '-c', '100000', '/dev/zero'] })).rejects.toMatchObject({
       code: 'TRANSPORT',
     });
+  });
+
+  it('reports a command killed by a signal as 128 + its number, whatever the signal', async () => {
+    const killedBy = async (sig: string) =>
+      (await localTransport().exec({ argv: ['/bin/sh', '-c', `kill -${sig} $$`] })).exitCode;
+    expect(await killedBy('KILL')).toBe(137);
+    expect(await killedBy('TERM')).toBe(143);
+    expect(await killedBy('SEGV')).toBe(139);
+    expect(await killedBy('ABRT')).toBe(134);
+    expect(await killedBy('USR1')).toBe(128 + constants.signals.SIGUSR1);
+  });
+
+  it('refuses per-user credentials, which only the SSH transport can use', () => {
+    let err: unknown;
+    try {
+      localTransport({ actAs: { mode: 'credentials' } });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toMatchObject({
+      code: 'VALIDATION',
+      details: { subject: 'local transport options', issues: [{ path: ['actAs', 'mode'] }] },
+    });
+    expect((err as Error).message).toMatch(/sudo.*su.*sshTransport/);
+    expect(localTransport({ actAs: { mode: 'su' } }).canActAsUser).toBe(true);
   });
 
   it('reports a missing program as a TransportError naming it', async () => {

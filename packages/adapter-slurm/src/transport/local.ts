@@ -1,18 +1,34 @@
 import { spawn } from 'node:child_process';
-import { TimeoutError, TransportError } from '@hpckit/core';
+import { parseInput, TimeoutError, TransportError } from '@hpckit/core';
 import { z } from 'zod';
 import { type ActAs, ActAsSchema, actAsArgv } from './act-as.js';
 import { createStats } from './stats.js';
-import { CommandLimitsSchema, type ExecRequest, type ExecResult, type Transport } from './transport.js';
+import {
+  CommandLimitsSchema,
+  type ExecRequest,
+  type ExecResult,
+  signalExitCode,
+  type Transport,
+} from './transport.js';
 
 /** Options of {@link localTransport}. */
-export const LocalTransportOptionsSchema = z.strictObject({
-  /** How commands run for `ctx.user`. @default { mode: 'none' } */
-  actAs: ActAsSchema.default({ mode: 'none' }),
-  ...CommandLimitsSchema.shape,
-  /** Directory commands run in; `/` by default, so no command depends on the portal's cwd. @default "/" */
-  cwd: z.string().min(1).default('/'),
-});
+export const LocalTransportOptionsSchema = z
+  .strictObject({
+    /**
+     * How commands run for `ctx.user`: `sudo` or `su` (this process must be root for `su`);
+     * `credentials` needs a login per user, which only the SSH transport makes.
+     * @default { mode: 'none' }
+     */
+    actAs: ActAsSchema.default({ mode: 'none' }),
+    ...CommandLimitsSchema.shape,
+    /** Directory commands run in; `/` by default, so no command depends on the portal's cwd. @default "/" */
+    cwd: z.string().min(1).default('/'),
+  })
+  .refine((o) => o.actAs.mode !== 'credentials', {
+    path: ['actAs', 'mode'],
+    message:
+      'the local transport cannot log in as each user: use { mode: "sudo" } or { mode: "su" } (as root), or sshTransport with userCredentials for per-user logins',
+  });
 
 /** What callers may pass to {@link localTransport}. */
 export type LocalTransportOptions = z.input<typeof LocalTransportOptionsSchema>;
@@ -28,7 +44,7 @@ export type LocalTransportOptions = z.input<typeof LocalTransportOptionsSchema>;
  * ```
  */
 export function localTransport(options: LocalTransportOptions = {}): Transport {
-  const opts = LocalTransportOptionsSchema.parse(options);
+  const opts = parseInput(LocalTransportOptionsSchema, options, 'local transport options');
   const stats = createStats();
   return {
     kind: 'local',
@@ -126,16 +142,11 @@ function run(
       resolve({
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
-        exitCode: code ?? 128 + signalNumber(signal),
+        exitCode: code ?? signalExitCode(signal),
       });
     });
     // A command that exits before reading its input closes the pipe; that is not our failure.
     child.stdin.on('error', () => undefined);
     child.stdin.end(request.stdin ?? '');
   });
-}
-
-function signalNumber(signal: NodeJS.Signals | null): number {
-  const numbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-  return (signal && numbers[signal]) ?? 0;
 }

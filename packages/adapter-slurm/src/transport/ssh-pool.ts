@@ -1,7 +1,7 @@
 import { delay, TimeoutError, TransportError } from '@hpckit/core';
 import PQueue from 'p-queue';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
-import type { ExecResult } from './transport.js';
+import { type ExecResult, signalExitCode } from './transport.js';
 
 /** Settings of one pooled connection. */
 export interface PoolSettings {
@@ -147,7 +147,7 @@ export function pooledConnection(
           } catch (err) {
             lastError = err;
             if (err instanceof TransportError && !err.retryable) break;
-            await delay(settings.reconnectDelayMs * 2 ** attempt);
+            if (attempt + 1 < settings.connectAttempts) await delay(settings.reconnectDelayMs * 2 ** attempt);
           }
         }
         throw lastError;
@@ -263,7 +263,7 @@ export function pooledConnection(
         resolve({
           stdout: Buffer.concat(out).toString('utf8'),
           stderr: Buffer.concat(errOut).toString('utf8'),
-          exitCode: exit.code ?? 128 + (exit.signal === 'KILL' ? 9 : 15),
+          exitCode: exit.code ?? signalExitCode(exit.signal),
         });
       });
       stream.on('error', (err: Error) =>

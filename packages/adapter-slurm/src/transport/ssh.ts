@@ -47,8 +47,9 @@ export const SshTransportOptionsSchema = z.strictObject({
   /** The identity commands run as when no user is named (the service account, or the only user). */
   credentials: SshCredentialsSchema,
   /**
-   * How commands run for `ctx.user`: `sudo`/`su` through the service account, or `credentials`
-   * to log in as each user with `userCredentials(user)`. @default { mode: 'none' }
+   * How commands run for `ctx.user`: `sudo` through the service account, `su` when the login is
+   * root (su asks anyone else for a password), or `credentials` to log in as each user with
+   * `userCredentials(user)`. @default { mode: 'none' }
    */
   actAs: ActAsSchema.default({ mode: 'none' }),
   /** Per-user credentials, for `actAs: { mode: 'credentials' }`. */

@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import { z } from 'zod';
 
 /** One command to run: an argv (never a shell string), its input and its limits. */
@@ -19,7 +20,10 @@ export interface ExecRequest {
 export interface ExecResult {
   stdout: string;
   stderr: string;
-  /** Exit status; 128 + n when killed by signal n. */
+  /**
+   * Exit status; 128 + n when killed by signal n (n as numbered on this machine; 128 for a signal
+   * name it does not know).
+   */
   exitCode: number;
 }
 
@@ -61,7 +65,12 @@ export interface Transport {
   stats(): TransportStats;
   /** Drops every connection, so the next command reconnects (SSH); no-op locally. */
   reset?(): Promise<void>;
-  /** Closes every connection; later commands fail. */
+  /**
+   * Releases what the transport holds: SSH closes every connection (commands still running on
+   * them fail), so an idle process can exit; local has nothing to release. The transport stays
+   * usable: a later command opens a new connection, as after {@link Transport.reset}, because
+   * one transport may serve several adapters that are closed one by one.
+   */
   close(): Promise<void>;
 }
 
@@ -69,10 +78,23 @@ export interface Transport {
 export const CommandLimitsSchema = z.object({
   /** Stops a command that runs longer, in ms. @default 60000 */
   timeoutMs: z.number().int().positive().default(60_000),
-  /** Stops a command whose stdout or stderr grows beyond this many bytes. @default 268435456 */
+  /**
+   * Stops a command whose output, stdout and stderr counted together, grows beyond this many
+   * bytes. @default 268435456
+   */
   maxOutputBytes: z
     .number()
     .int()
     .positive()
     .default(256 * 1024 * 1024),
 });
+
+/**
+ * The shell's exit status of a command killed by `signal` (`"SIGKILL"`, or SSH's `"KILL"`):
+ * 128 + the signal's number on this machine, or 128 if the name is unknown here.
+ */
+export function signalExitCode(signal: string | null | undefined): number {
+  if (!signal) return 128;
+  const name = (signal.startsWith('SIG') ? signal : `SIG${signal}`) as NodeJS.Signals;
+  return 128 + (constants.signals[name] ?? 0);
+}

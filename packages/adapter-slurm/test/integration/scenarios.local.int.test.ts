@@ -1,6 +1,6 @@
 /**
  * Adapter behaviour on the real cluster beyond the shared conformance suite: GPUs, cancellation,
- * working directories, error mapping, and a submission whose answer is lost.
+ * working directories, error mapping, lookups by id, and a submission whose answer is lost.
  */
 import { execFileSync } from 'node:child_process';
 import { createRuntimeAdapter, TransportError } from '@hpckit/core';
@@ -111,6 +111,42 @@ describe('refusals carry the reason, the command and Slurm’s exact stderr', ()
       .submit({ ...base, command: 'true', qos: 'long', timeLimit: '8d' }, alice)
       .catch((e) => e);
     expect(err.details.reason).toMatch(/time_limit_exceeds_(partition|qos)/);
+  });
+});
+
+describe('lookups by id', () => {
+  it('ask squeue for just those ids and find plain jobs, array tasks and nothing for unknown ids', async () => {
+    const inner = localSudo();
+    const seen: string[][] = [];
+    const logging: Transport = {
+      ...inner,
+      exec(request) {
+        seen.push([...request.argv]);
+        return inner.exec(request);
+      },
+    };
+    const byId = createRuntimeAdapter(slurmAdapter({ transport: logging }), { retry: { retries: 0 } });
+    const held = { ...base, command: 'sleep 30', hold: true };
+    const { job } = await byId.jobs.submit(held, alice);
+    const array = await byId.jobs.submit({ ...held, array: '0-2' }, alice);
+    try {
+      // One unknown id among known ones: squeue answers for the others (exit 0).
+      const ids = [job.id, array.job.id, '987654321'];
+      const page = await byId.jobs.list({ jobIds: ids }, alice);
+      expect(page.jobs.map((j) => j.id).sort()).toEqual(
+        [job.id, `${array.job.id}_0`, `${array.job.id}_1`, `${array.job.id}_2`].sort(),
+      );
+      expect(seen.filter((a) => a[0] === 'squeue').at(-1)).toContain(`--jobs=${ids.join(',')}`);
+      const one = await byId.jobs.get(job.id, alice);
+      expect(one.state.phase).toBe('held');
+      expect(seen.filter((a) => a[0] === 'squeue').at(-1)).toContain(`--jobs=${job.id}`);
+      // A single unknown id makes squeue exit 1; accounting is asked, then NOT_FOUND.
+      await expect(byId.jobs.get('987654321', alice)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    } finally {
+      await byId.jobs.cancel(job.id, alice);
+      await byId.jobs.cancel(array.job.id, alice);
+      await byId.close();
+    }
   });
 });
 

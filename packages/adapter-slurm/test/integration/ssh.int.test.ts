@@ -1,6 +1,7 @@
 /**
- * The SSH transport on the real cluster: per-user credentials, host-key verification, the channel
- * cap under concurrency, and an sshd restart in the middle of operations.
+ * The SSH transport on the real cluster: per-user credentials, user switches sudo or su refuse,
+ * host-key verification, the channel cap under concurrency, and an sshd restart in the middle of
+ * operations.
  */
 import { execFileSync } from 'node:child_process';
 import { createRuntimeAdapter } from '@hpckit/core';
@@ -38,6 +39,48 @@ describe('per-user credentials', () => {
     await rt.jobs.cancel(b.job.id, { user: 'bob' });
     // alice, bob, and the portal identity that looks up home directories and the cluster name.
     expect(transport.stats().connections).toBe(3);
+  });
+});
+
+describe('a user switch the server refuses', () => {
+  it("is PERMISSION_DENIED naming the sudoers rule, for sbatch as for reads, with sudo's words", async () => {
+    // portal may sudo to alice and bob only.
+    const rt = createRuntimeAdapter(slurmAdapter({ transport: sshServiceAccount() }), {
+      retry: { retries: 0 },
+    });
+    try {
+      for (const call of [
+        rt.jobs.submit({ ...base, command: 'true' }, { user: 'root' }),
+        rt.jobs.list({ states: ['running'] }, { user: 'root' }),
+      ]) {
+        const err = await call.catch((e) => e);
+        expect(err.code).toBe('PERMISSION_DENIED');
+        expect(err.details.stderr).toContain('sudo: a password is required');
+        expect(err.message).toContain('through sudo: sudo: a password is required.');
+        expect(err.hint).toContain('NOPASSWD sudoers rule');
+      }
+    } finally {
+      await rt.close();
+    }
+  });
+
+  it('su from a login that is not root is PERMISSION_DENIED saying su needs root', async () => {
+    const transport = sshTransport({
+      host: '127.0.0.1',
+      port: SSH_PORT,
+      credentials: { username: 'alice', privateKeyPath: keyOf('alice') },
+      hostKey: { knownHosts: [KNOWN_HOSTS] },
+      actAs: { mode: 'su' },
+    });
+    const rt = createRuntimeAdapter(slurmAdapter({ transport }), { retry: { retries: 0 } });
+    try {
+      const err = await rt.jobs.list({ states: ['running'] }, { user: 'bob' }).catch((e) => e);
+      expect(err.code).toBe('PERMISSION_DENIED');
+      expect(err.details.stderr).toMatch(/su: Authentication failure/);
+      expect(err.hint).toMatch(/root/);
+    } finally {
+      await rt.close();
+    }
   });
 });
 

@@ -37,6 +37,22 @@ describe('createRuntimeAdapter', () => {
     expect(fake.calls['jobs.list']).toBeUndefined();
   });
 
+  it('refuses an idempotency key an adapter could not store and find again', async () => {
+    const fake = fakeAdapter();
+    const rt = createRuntimeAdapter(fake);
+    for (const key of ['form 42', '', 'a'.repeat(129), 'tab\tkey', "it's", 'ключ']) {
+      const err = await caught(rt.jobs.submit({ command: 'x' }, { idempotencyKey: key }));
+      expect(err).toMatchObject({ code: 'VALIDATION', details: { subject: 'submit context' } });
+      expect((err as { details: { issues: { path: string[] }[] } }).details.issues[0]!.path).toEqual([
+        'idempotencyKey',
+      ]);
+    }
+    expect(fake.calls['jobs.submit']).toBeUndefined();
+    const keys = ['0b8e6f1c-2d4a-4f7e-9c3b-5a6d7e8f9a0b', 'form-42', 'a/b+c=d:e@f.g_h', 'a'.repeat(128)];
+    for (const key of keys) await rt.jobs.submit({ command: 'x' }, { idempotencyKey: key });
+    expect(fake.calls['jobs.submit']).toBe(keys.length);
+  });
+
   it('retries idempotent reads on retryable errors, and never retries a submit', async () => {
     const fake = fakeAdapter();
     const rt = createRuntimeAdapter(fake, { retry: { retries: 2, baseDelayMs: 1 } });

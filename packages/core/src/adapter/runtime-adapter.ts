@@ -9,6 +9,7 @@ import { type JobPage, type JobQueryInput, JobQuerySchema } from '../model/job-q
 import { type JobSpecInput, JobSpecSchema } from '../model/job-spec.js';
 import { JobIdSchema, NameSchema } from '../model/names.js';
 import type { Capabilities, CapabilityKey } from './capabilities.js';
+import { IdempotencyKeySchema } from './idempotency-key.js';
 import type {
   CallContext,
   CancelResult,
@@ -185,6 +186,9 @@ export function createRuntimeAdapter(
     capabilities: adapter.capabilities,
     jobs: {
       submit: async (spec, ctx) => {
+        // A key the adapter could not store and find again would let a retry submit twice.
+        if (ctx?.idempotencyKey !== undefined)
+          parseInput(IdempotencyKeySchema, ctx.idempotencyKey, 'submit context', ['idempotencyKey']);
         const parsed = await guarded(spec, ctx);
         requireSpecCapabilities(parsed, adapter, unsupported);
         return invoke({

@@ -16,7 +16,9 @@ export interface CallContext {
 export interface SubmitContext extends CallContext {
   /**
    * A token unique to this submission. If the answer to a submit is lost and the caller submits
-   * again with the same token, the adapter returns the job it already created.
+   * again with the same token, the adapter returns the job it already created. 1–128 characters
+   * from `A–Z a–z 0–9 . _ : @ / + = -` (no whitespace); core refuses any other key with a
+   * `VALIDATION` error at `idempotencyKey`, before the adapter sees it.
    */
   idempotencyKey?: string;
 }

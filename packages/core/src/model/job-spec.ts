@@ -57,7 +57,7 @@ const JobSpecObject = z.strictObject({
     .optional()
     .describe('Shell commands to run; hpckit writes the script header around them'),
   script: TextSchema.optional().describe(
-    'A complete batch script starting with "#!"; hpckit adds its directives after the first line',
+    'A complete batch script starting with "#!". The options the adapter generates from the other fields (some always, e.g. the node count) take precedence over the script\'s own directives; "directives" can override or remove a generated one. The adapter may add the "environment" exports to the script.',
   ),
   account: NameSchema.optional().describe("Account charged for the job; the user's default if omitted"),
   partition: NameSchema.optional().describe("Partition; the cluster's default if omitted"),
