@@ -3,79 +3,130 @@
  * browser sends keystrokes and resize messages over a websocket, the server forwards them to the
  * PTY and streams the PTY's bytes back.
  *
+ * The protocol tells data from control by the frame type, never by content, so any text a user
+ * pastes reaches the shell as it is:
+ * - binary frames carry terminal bytes: keystrokes to the server, PTY output to the browser;
+ * - text frames carry one JSON control message: `{ "type": "resize", "rows", "cols" }` to the
+ *   server; `{ "type": "error", "message" }` and `{ "type": "exit", "code", "signal" }` to the
+ *   browser. A bad control message is answered with an `error` message; the shell stays open.
+ *
+ * The initial size and directory come with the connection (the upgrade request's query, say), not
+ * in a message, so the PTY opens at the right size.
+ *
  * The `ws` package is not a dependency of this repository, so the websocket here is an in-process
- * pair of message sockets with the same surface as a `ws` WebSocket (`send`, `on('message')`,
- * `on('close')`, `close`). With `ws` installed, the server side is unchanged:
+ * pair of message sockets with the same surface as a `ws` WebSocket (`send`, `on('message')` with
+ * its `isBinary` flag, `on('close')`, `close`). With `ws` installed, the server side is unchanged:
  *
  * ```ts
  * const wss = new WebSocketServer({ server: httpServer, path: '/shell' });
- * wss.on('connection', (socket, request) => attachShell(socket, userOf(request)));
+ * wss.on('connection', (socket, request) => {
+ *   const q = new URL(request.url ?? '/', 'http://portal').searchParams;
+ *   void attachShell(socket, { transport, user: userOf(request), rows: Number(q.get('rows') ?? 24),
+ *     cols: Number(q.get('cols') ?? 80), cwd: q.get('cwd') ?? undefined });
+ * });
  * ```
  *
- * and the browser side is xterm.js: `term.onData((d) => ws.send(d))`,
+ * and the browser side is xterm.js with `ws.binaryType = 'arraybuffer'`:
+ * `term.onData((d) => ws.send(new TextEncoder().encode(d)))`,
  * `term.onResize(({ rows, cols }) => ws.send(JSON.stringify({ type: 'resize', rows, cols })))`,
- * `ws.onmessage = (e) => term.write(new Uint8Array(e.data))`.
+ * `ws.onmessage = (e) => typeof e.data === 'string' ? showControl(JSON.parse(e.data)) : term.write(new Uint8Array(e.data))`.
  *
  * Needs the test cluster's sshd (scripts/slurm-cluster/up.sh); run it with
  * `npx tsx --conditions=@hpckit/source examples/web-shell.ts`.
+ * `packages/remote/test/web-shell-example.int.test.ts` runs {@link webShellScenario}.
  */
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { sshTransport } from '@hpckit/adapter-slurm';
+import { pathToFileURL } from 'node:url';
+import { type SshTransport, sshTransport } from '@hpckit/adapter-slurm';
+import { formatError } from '@hpckit/core';
 import { openShell } from '@hpckit/remote';
 
 /** The part of a `ws` WebSocket the bridge uses. */
-interface MessageSocket {
+export interface MessageSocket {
+  /** A string goes as a text frame, bytes as a binary frame. */
   send(data: string | Uint8Array): void;
-  on(event: 'message', listener: (data: Buffer | string) => void): this;
+  on(event: 'message', listener: (data: Buffer, isBinary: boolean) => void): this;
   on(event: 'close', listener: () => void): this;
   close(): void;
 }
 
-const state = process.env.SLURM_LOCAL_STATE ?? '/var/lib/slurm-local';
-const keyOf = (user: string) => join(state, 'ssh', `${user}_ed25519`);
-const transport = sshTransport({
-  host: '127.0.0.1',
-  port: Number(process.env.SLURM_LOCAL_SSH_PORT ?? 2222),
-  credentials: { username: 'alice', privateKeyPath: keyOf('alice') },
-  actAs: { mode: 'credentials' },
-  userCredentials: (user) => ({ username: user, privateKeyPath: keyOf(user) }),
-  hostKey: { knownHosts: [join(state, 'ssh', 'known_hosts')] },
-});
+/** Where the shell runs and its size when it opens. */
+export interface ShellTarget {
+  transport: SshTransport;
+  user: string;
+  rows: number;
+  cols: number;
+  cwd?: string;
+}
+
+/** A control message from the browser, once checked. */
+type Control = { type: 'resize'; rows: number; cols: number };
+
+// Returns the message, or why it is not one; the browser is not trusted to send good ones.
+function parseControl(text: string): Control | string {
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch {
+    return 'a text frame must be one JSON control message (send keystrokes as binary frames)';
+  }
+  const m = message as { type?: unknown; rows?: unknown; cols?: unknown } | null;
+  if (m?.type !== 'resize')
+    return `unknown control message type ${JSON.stringify(m?.type)}: expected "resize"`;
+  if (!Number.isInteger(m.rows) || !Number.isInteger(m.cols))
+    return 'a resize message needs whole numbers "rows" and "cols"';
+  return { type: 'resize', rows: m.rows as number, cols: m.cols as number };
+}
 
 /**
- * Server side: one PTY per websocket. Text frames starting with `{` are control messages (the
- * first one may carry the size and directory); everything else is keystrokes.
+ * Server side: one PTY per websocket. Binary frames are keystrokes; text frames are control
+ * messages. Never throws: a shell that cannot open, or a bad message, is reported to the browser
+ * as an `error` control message (an exception in a `ws` listener would crash the server).
  */
-async function attachShell(
-  socket: MessageSocket,
-  user: string,
-  first: { rows: number; cols: number; cwd?: string },
-) {
-  const shell = await openShell({ transport, user, rows: first.rows, cols: first.cols, cwd: first.cwd });
+export async function attachShell(socket: MessageSocket, target: ShellTarget): Promise<void> {
+  const control = (message: Record<string, unknown>) => socket.send(JSON.stringify(message));
+  let shell: Awaited<ReturnType<typeof openShell>>;
+  try {
+    shell = await openShell(target);
+  } catch (err) {
+    control({ type: 'error', message: formatError(err) });
+    socket.close();
+    return;
+  }
   shell.output.on('data', (bytes: Buffer) => socket.send(bytes));
-  socket.on('message', (data) => {
-    const text = data.toString();
-    if (text.startsWith('{"type":')) {
-      const message = JSON.parse(text) as { type: string; rows?: number; cols?: number };
-      if (message.type === 'resize' && message.rows && message.cols) shell.resize(message.rows, message.cols);
+  socket.on('message', (data, isBinary) => {
+    if (isBinary) {
+      shell.write(data);
       return;
     }
-    shell.write(data);
+    const message = parseControl(data.toString('utf8'));
+    if (typeof message === 'string') {
+      control({ type: 'error', message });
+      return;
+    }
+    try {
+      shell.resize(message.rows, message.cols);
+    } catch (err) {
+      // resize refuses sizes outside 1–1000 with VALIDATION.
+      control({ type: 'error', message: formatError(err) });
+    }
   });
   // Browser tab closed: hang up the shell. Shell exited: close the socket.
   socket.on('close', () => void shell.close());
   void shell.exited.then((exit) => {
-    socket.send(`\r\n[shell exited: ${exit.signal ?? exit.code}]\r\n`);
+    control({ type: 'exit', code: exit.code ?? null, signal: exit.signal ?? null });
     socket.close();
   });
 }
 
 /** An in-process websocket: two connected ends, messages delivered asynchronously like a network. */
-function socketPair(): [MessageSocket, MessageSocket] {
-  const make = (): MessageSocket & { peer?: EventEmitter & MessageSocket } => {
-    const end = new EventEmitter() as EventEmitter & MessageSocket & { peer?: EventEmitter & MessageSocket };
-    end.send = (data) => setImmediate(() => end.peer?.emit('message', Buffer.from(data)));
+export function socketPair(): [MessageSocket, MessageSocket] {
+  type End = EventEmitter & MessageSocket & { peer?: End };
+  const make = (): End => {
+    const end = new EventEmitter() as End;
+    end.send = (data) =>
+      setImmediate(() => end.peer?.emit('message', Buffer.from(data), typeof data !== 'string'));
     end.close = () => {
       setImmediate(() => {
         end.emit('close');
@@ -86,27 +137,77 @@ function socketPair(): [MessageSocket, MessageSocket] {
   };
   const a = make();
   const b = make();
-  a.peer = b as never;
-  b.peer = a as never;
+  a.peer = b;
+  b.peer = a;
   return [a, b];
 }
 
-// The "browser": xterm.js would render these bytes; here they go to our stdout.
-const [browser, server] = socketPair();
-let screen = '';
-browser.on('message', (bytes) => {
-  screen += bytes.toString();
-  process.stdout.write(bytes);
-});
-await attachShell(server, 'alice', { rows: 24, cols: 80 });
+/** What the browser saw, for a reader (or a test) to check. */
+export interface WebShellOutcome {
+  /** Everything written to the terminal (binary frames). */
+  screen: string;
+  /** The control messages received (text frames). */
+  controls: Record<string, unknown>[];
+}
 
-const typed = (text: string) => browser.send(text);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-typed('echo "hello from $(whoami) on $(hostname)"; stty size\n');
-await sleep(500);
-browser.send(JSON.stringify({ type: 'resize', rows: 50, cols: 132 }));
-await sleep(100);
-typed('stty size; exit\n');
-await new Promise<void>((resolve) => browser.on('close', resolve));
-await transport.close();
-console.log(`\n\nthe terminal saw the resize: ${/50 132/.test(screen)}`);
+/**
+ * Plays the browser: types a command, resizes, sends a bad resize and a non-JSON text frame (both
+ * answered with `error`), pastes text that looks like a control message (it reaches the shell as
+ * keystrokes), then exits. `print` gets the terminal's bytes.
+ */
+export async function webShellScenario(
+  transport: SshTransport,
+  print: (text: string) => void = () => undefined,
+): Promise<WebShellOutcome> {
+  const [browser, server] = socketPair();
+  const outcome: WebShellOutcome = { screen: '', controls: [] };
+  const closed = new Promise<void>((resolve) => browser.on('close', resolve));
+  browser.on('message', (data, isBinary) => {
+    if (isBinary) {
+      outcome.screen += data.toString('utf8');
+      print(data.toString('utf8'));
+    } else {
+      outcome.controls.push(JSON.parse(data.toString('utf8')) as Record<string, unknown>);
+    }
+  });
+  await attachShell(server, { transport, user: 'alice', rows: 24, cols: 80 });
+
+  const typed = (text: string) => browser.send(new TextEncoder().encode(text));
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  typed('echo "hello from $(whoami) on $(hostname)"; stty size\n');
+  await sleep(500);
+  browser.send(JSON.stringify({ type: 'resize', rows: 50, cols: 132 }));
+  browser.send(JSON.stringify({ type: 'resize', rows: 5000, cols: 132 }));
+  browser.send('echo not a control message');
+  await sleep(100);
+  // Pasted text that looks like a control message: bash gets it and says it is no command.
+  typed('{"type":"resize"}\n');
+  typed('stty size; exit\n');
+  await closed;
+  return outcome;
+}
+
+/** The test cluster's sshd (scripts/slurm-cluster/up.sh), logged in as each user with their key. */
+export function testClusterTransport(): SshTransport {
+  const state = process.env.SLURM_LOCAL_STATE ?? '/var/lib/slurm-local';
+  const keyOf = (user: string) => join(state, 'ssh', `${user}_ed25519`);
+  return sshTransport({
+    host: '127.0.0.1',
+    port: Number(process.env.SLURM_LOCAL_SSH_PORT ?? 2222),
+    credentials: { username: 'alice', privateKeyPath: keyOf('alice') },
+    actAs: { mode: 'credentials' },
+    userCredentials: (user) => ({ username: user, privateKeyPath: keyOf(user) }),
+    hostKey: { knownHosts: [join(state, 'ssh', 'known_hosts')] },
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const transport = testClusterTransport();
+  try {
+    const { screen, controls } = await webShellScenario(transport, (text) => process.stdout.write(text));
+    for (const c of controls) console.log(`\n[control] ${JSON.stringify(c)}`);
+    console.log(`\nthe terminal saw the resize: ${/50 132/.test(screen)}`);
+  } finally {
+    await transport.close();
+  }
+}

@@ -78,13 +78,26 @@ describe('Jupyter Notebook on the gpu partition as alice', () => {
     const dir = ready.session.directory;
     const modes = await transport.exec({
       user: 'alice',
-      argv: ['stat', '-c', '%a %U', dir, `${dir}/connection.json`],
+      argv: ['stat', '-c', '%a %U', dir, `${dir}/connection.json`, `${dir}/output.log`],
     });
-    expect(modes.stdout.trim().split('\n')).toEqual(['700 alice', '600 alice']);
+    // Slurm created output.log 0644 (alice's umask) before the script made it 0600.
+    expect(modes.stdout.trim().split('\n')).toEqual(['700 alice', '600 alice', '600 alice']);
     const asBob = sshAs('bob');
-    const peek = await asBob.exec({ argv: ['cat', `${dir}/connection.json`] });
+    const peek = await asBob.exec({ argv: ['cat', `${dir}/connection.json`, `${dir}/output.log`] });
     await asBob.close();
     expect(peek.exitCode).not.toBe(0);
+    expect(peek.stdout).toBe('');
+  });
+
+  it('gives connection info while the job runs', async () => {
+    const info = await sessions.connection(ready.session);
+    expect(info.origin).toBe(ready.connection.origin);
+    expect(info.headers).toEqual(ready.connection.headers);
+  });
+
+  it('has the createdAt that list reports', async () => {
+    const listed = await sessions.list({ appId: 'jupyter-notebook' });
+    expect(listed.find((s) => s.id === ready.session.id)?.createdAt).toEqual(ready.session.createdAt);
   });
 
   it('lists the session with its state and remembers the form', async () => {
@@ -114,5 +127,6 @@ describe('Jupyter Notebook on the gpu partition as alice', () => {
       if (answering) await sleep(250);
     }
     expect(answering).toBe(false);
+    await expect(sessions.connection(ready.session)).rejects.toMatchObject({ code: 'INTERNAL' });
   }, 45_000);
 });

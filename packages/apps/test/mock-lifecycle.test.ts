@@ -5,7 +5,7 @@
 import { mockAdapter } from '@hpckit/adapter-mock';
 import { createClient } from '@hpckit/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAppSessions, mockAppHarness } from '../src/index.js';
+import { createAppRegistry, createAppSessions, mockAppHarness } from '../src/index.js';
 
 function setup() {
   const adapter = mockAdapter({ clock: { mode: 'scaled', scale: 60 } });
@@ -102,5 +102,75 @@ describe('app sessions on the mock adapter', () => {
     const session = await sessions.create('web-server', {});
     await harness.close();
     await expect(sessions.connection(session)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it("gives a session the same createdAt in create and list: the job's submit time", async () => {
+    const { root, client, harness, sessions } = setup();
+    cleanup = async () => {
+      await harness.close();
+      await root.close();
+    };
+    const session = await sessions.create('jupyter-notebook', {});
+    const job = await client.jobs.get(session.jobId);
+    expect(session.createdAt).toEqual(job.submitTime);
+    const [listed] = await sessions.list({ appId: 'jupyter-notebook' });
+    expect(listed?.id).toBe(session.id);
+    expect(listed?.createdAt).toEqual(session.createdAt);
+  });
+
+  it('gives connection info only while the job runs, not from the file an ended job left', async () => {
+    const { root, client, harness, sessions } = setup();
+    cleanup = async () => {
+      await harness.close();
+      await root.close();
+    };
+    const session = await sessions.create('web-server', {});
+    const ready = await sessions.waitReady(session, { timeout: 10_000 });
+    const info = await sessions.connection(session);
+    expect(info).toEqual(ready.connection);
+    expect((await fetch(info.url)).status).toBe(200);
+    expect((await fetch(info.origin, { headers: info.headers })).status).toBe(200);
+    expect((await fetch(info.origin)).status).toBe(403);
+
+    await sessions.cancel(session);
+    await (await client.jobs.handle(session.jobId)).wait({ timeout: 5_000 });
+    expect(harness.files.files.has(`${session.directory}/connection.json`)).toBe(true);
+    await expect(sessions.connection(session)).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/ended \(cancelled\) so its connection file is stale/),
+    });
+  });
+
+  it('has no connection info while the job is queued, even with a connection file', async () => {
+    const { root, client, harness } = setup();
+    cleanup = async () => {
+      await harness.close();
+      await root.close();
+    };
+    const registry = createAppRegistry({
+      apps: [
+        {
+          id: 'later',
+          name: 'Later',
+          kind: 'web',
+          script: 'true',
+          connect: { path: '/' },
+          directives: { begin: 'now+86400' },
+        },
+      ],
+    });
+    const sessions = createAppSessions({ client, files: harness.files, registry });
+    const session = await sessions.create('later', {});
+    // A file left behind (a requeued job's first run, say) must not be trusted.
+    const secret = 'a'.repeat(64);
+    await harness.files.writeFile(
+      `${session.directory}/connection.json`,
+      JSON.stringify({ host: '127.0.0.1', port: 2000, secret }),
+    );
+    expect((await client.jobs.get(session.jobId)).state.phase).toBe('queued');
+    await expect(sessions.connection(session)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/is queued/),
+    });
   });
 });

@@ -52,6 +52,81 @@ describe('defineApp', () => {
   });
 });
 
+describe('defineApp: attributes that could not work', () => {
+  const issues = (attributes: unknown[]) => {
+    try {
+      defineApp({ ...minimal, attributes } as never);
+    } catch (e) {
+      return (
+        e as { details: { issues: { path: (string | number)[]; message: string }[] } }
+      ).details.issues.map((i) => [i.path.join('.'), i.message]);
+    }
+    throw new Error('expected a validation error');
+  };
+
+  it('refuses names that differ only in case, at the second one', () => {
+    expect(
+      issues([
+        { name: 'dir', type: 'text' },
+        { name: 'other', type: 'text' },
+        { name: 'DIR', type: 'text' },
+      ]),
+    ).toEqual([
+      [
+        'app.attributes.2.name',
+        'the attribute name "DIR" is already used by "dir" (names are compared ignoring case): rename one',
+      ],
+    ]);
+    expect(
+      issues([
+        { name: 'a', type: 'text' },
+        { name: 'a', type: 'number' },
+      ])[0]?.[0],
+    ).toBe('app.attributes.1.name');
+  });
+
+  it('refuses a default outside min and max, and max below min', () => {
+    expect(issues([{ name: 'h', type: 'number', defaultValue: 0, min: 1, max: 8 }])).toEqual([
+      ['app.attributes.0.defaultValue', expect.stringMatching(/default 0 is outside the bounds 1…8/)],
+    ]);
+    expect(issues([{ name: 'h', type: 'number', defaultValue: 9, max: 8 }])[0]?.[1]).toMatch(
+      /default 9 is outside the bounds -∞…8/,
+    );
+    expect(issues([{ name: 'h', type: 'number', min: 4, max: 2 }])).toEqual([
+      ['app.attributes.0.max', 'max (2) is below min (4)'],
+    ]);
+  });
+
+  it('refuses what the job fields coresPerNode and gpusPerNode cannot take', () => {
+    expect(issues([{ name: 'c', type: 'number', defaultValue: 1.5, target: 'coresPerNode' }])).toEqual([
+      ['app.attributes.0.defaultValue', 'the default 1.5 is not a whole number, which "coresPerNode" needs'],
+    ]);
+    expect(issues([{ name: 'g', type: 'number', integer: false, target: 'gpusPerNode' }])[0]?.[0]).toBe(
+      'app.attributes.0.integer',
+    );
+    expect(issues([{ name: 'g', type: 'text', target: 'gpusPerNode' }])[0]?.[0]).toBe(
+      'app.attributes.0.type',
+    );
+    expect(
+      issues([
+        { name: 'g', type: 'select', target: 'gpusPerNode', options: [{ value: '1' }, { value: 'two' }] },
+      ]),
+    ).toEqual([['app.attributes.0.options.1.value', '"gpusPerNode" takes a whole number, not "two"']]);
+    expect(issues([{ name: 't', type: 'text', integer: true }])[0]?.[0]).toBe('app.attributes.0.integer');
+  });
+
+  it('marks number attributes of those fields integer by default', () => {
+    const app = defineApp({
+      ...minimal,
+      attributes: [
+        { name: 'c', type: 'number', target: 'coresPerNode' },
+        { name: 'h', type: 'number', target: 'timeLimit' },
+      ],
+    });
+    expect(app.attributes.map((a) => a.integer)).toEqual([true, false]);
+  });
+});
+
 describe('JSON Schemas', () => {
   it('exports the definition schema with its fields', () => {
     const schema = appDefinitionJsonSchema() as { properties: Record<string, unknown>; required: string[] };

@@ -2,12 +2,16 @@ import type { App, AppAttribute } from '@hpckit/core';
 
 /**
  * JSON Schema of an app's form, for a portal to render it (react-jsonschema-form, JSON Forms…):
- * titles, defaults, bounds, enums with labels, and `x-requires-gpu` on GPU options.
+ * titles, defaults, bounds (`integer` for whole-number attributes), selects as `oneOf` of
+ * `{ const, title }`, and `x-requires-gpu` on GPU options. `required` lists the required
+ * attributes without a default.
  *
  * @example
  * ```ts
  * const schema = formJsonSchema(jupyterLab);
- * // { type: 'object', properties: { partition: { enum: ['cpu', 'gpu'], … } }, required: [...] }
+ * // { type: 'object', properties: { partition: { type: 'string', default: 'cpu', oneOf: [
+ * //   { const: 'cpu', title: 'CPU nodes' }, { const: 'gpu', title: 'GPU nodes (one GPU)', 'x-requires-gpu': true }, …
+ * // ] }, cores: { type: 'integer', minimum: 1, … }, … }, required: [] }
  * ```
  */
 export function formJsonSchema(app: App): Record<string, unknown> {
@@ -30,7 +34,7 @@ function propertyOf(attr: AppAttribute): Record<string, unknown> {
   if (attr.type === 'number') {
     return {
       ...base,
-      type: 'number',
+      type: attr.integer ? 'integer' : 'number',
       ...(attr.min !== undefined && { minimum: attr.min }),
       ...(attr.max !== undefined && { maximum: attr.max }),
     };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineApp } from '../definition/app-definition.js';
 import { jupyterNotebook, webServer } from '../definition/builtin-apps.js';
+import { formJsonSchema } from './form-json-schema.js';
 import { formRequiresGpu, validateForm } from './form-values.js';
 import { sessionJobSpec } from './session-job-spec.js';
 
@@ -40,6 +41,85 @@ describe('validateForm', () => {
     });
     expect(issuesOf(() => validateForm(app, {}))[0]?.message).toMatch(/required/);
     expect(issuesOf(() => validateForm(app, { dir: 'a\nb' }))[0]?.message).toMatch(/one line/);
+  });
+});
+
+describe('validateForm: blank values', () => {
+  const app = defineApp({
+    id: 'x',
+    name: 'X',
+    kind: 'web',
+    script: 'true',
+    connect: { path: '/' },
+    attributes: [
+      { name: 'hours', type: 'number', defaultValue: 1, min: 1, max: 8, target: 'timeLimit' },
+      { name: 'note', type: 'text', defaultValue: 'none' },
+      { name: 'dir', type: 'text' },
+      { name: 'tag', type: 'text', required: false },
+    ],
+  });
+
+  it('uses the default for an empty or whitespace-only field that has one', () => {
+    for (const blank of ['', '   ', '\t', null]) {
+      expect(validateForm(app, { hours: blank, note: blank, dir: 'runs' })).toEqual({
+        hours: 1,
+        note: 'none',
+        dir: 'runs',
+      });
+    }
+  });
+
+  it('still requires a required field without a default, and leaves out a blank optional one', () => {
+    const issues = issuesOf(() => validateForm(app, { dir: '  ', tag: '' }));
+    expect(issues).toEqual([
+      expect.objectContaining({ path: ['form', 'dir'], message: '"dir" is required' }),
+    ]);
+    expect(validateForm(app, { dir: 'runs', tag: ' ' })).toEqual({ hours: 1, note: 'none', dir: 'runs' });
+  });
+
+  it('agrees with the JSON Schema on what is required', () => {
+    expect(formJsonSchema(app).required).toEqual(['dir']);
+  });
+});
+
+describe('validateForm: whole numbers', () => {
+  it('refuses a fraction for the cores of the job, at form.<name>', () => {
+    const issues = issuesOf(() => validateForm(jupyterNotebook, { cores: 2.5, hours: 1.5 }));
+    expect(issues).toEqual([
+      {
+        path: ['form', 'cores'],
+        code: 'custom',
+        message: "must be a whole number (it sets the job's coresPerNode), got 2.5",
+      },
+    ]);
+    expect(issuesOf(() => validateForm(jupyterNotebook, { cores: '4.0001' }))[0]?.path).toEqual([
+      'form',
+      'cores',
+    ]);
+    expect(validateForm(jupyterNotebook, { cores: '4' }).cores).toBe(4);
+  });
+
+  it('refuses fractions for an attribute marked integer, whatever its target', () => {
+    const app = defineApp({
+      id: 'x',
+      name: 'X',
+      kind: 'web',
+      script: 'true',
+      connect: { path: '/' },
+      attributes: [
+        { name: 'workers', type: 'number', integer: true },
+        { name: 'ratio', type: 'number' },
+      ],
+    });
+    expect(issuesOf(() => validateForm(app, { workers: 1.5, ratio: 1.5 })).map((i) => i.path)).toEqual([
+      ['form', 'workers'],
+    ]);
+  });
+
+  it('renders whole-number attributes as JSON Schema integers', () => {
+    const props = formJsonSchema(jupyterNotebook).properties as Record<string, { type: string }>;
+    expect(props.cores?.type).toBe('integer');
+    expect(props.hours?.type).toBe('number');
   });
 });
 

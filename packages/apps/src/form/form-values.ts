@@ -5,8 +5,13 @@ export type FormValues = Record<string, string | number>;
 
 /**
  * Checks submitted values against an app's attributes and fills defaults: numbers are numbers
- * within bounds, selects are one of their options, required fields are present, unknown fields
- * are refused (a typo would otherwise be silently ignored).
+ * within bounds (whole numbers for `integer` attributes, which those filling `coresPerNode` or
+ * `gpusPerNode` are), selects are one of their options, required fields are present, unknown
+ * fields are refused (a typo would otherwise be silently ignored).
+ *
+ * A missing value, `null`, `''` or text of only whitespace counts as not given: the attribute's
+ * default applies, else a required attribute is reported and an optional one left out. (An HTML
+ * form sends `''` for a field the user cleared, and no value is whitespace on purpose.)
  *
  * @throws `VALIDATION` listing every bad field as `form.<name>`.
  */
@@ -21,8 +26,9 @@ export function validateForm(app: App, input: Readonly<Record<string, unknown>> 
     }
   }
   for (const attr of app.attributes) {
-    const raw = input[attr.name] ?? attr.defaultValue;
-    if (raw === undefined || raw === '') {
+    const given = input[attr.name];
+    const raw = isBlank(given) ? attr.defaultValue : given;
+    if (raw === undefined) {
       if (attr.required) issues.push(issue(attr.name, `"${attr.label ?? attr.name}" is required`));
       continue;
     }
@@ -43,12 +49,19 @@ export function formRequiresGpu(app: App, values: FormValues): boolean {
   );
 }
 
+const isBlank = (v: unknown): boolean =>
+  v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
 // Returns the value, or a message prefixed with "!" (kept in one pass to report every field).
 function checkValue(attr: AppAttribute, raw: unknown): string | number {
   if (attr.type === 'number') {
     const n =
       typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
     if (!Number.isFinite(n)) return `!must be a number, got ${JSON.stringify(raw)}`;
+    if (attr.integer && !Number.isInteger(n)) {
+      const what = attr.target ? ` (it sets the job's ${attr.target})` : '';
+      return `!must be a whole number${what}, got ${n}`;
+    }
     if (attr.min !== undefined && n < attr.min) return `!must be at least ${attr.min}, got ${n}`;
     if (attr.max !== undefined && n > attr.max) return `!must be at most ${attr.max}, got ${n}`;
     return n;

@@ -1,11 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defineApp } from '../definition/app-definition.js';
 import { parseConnectionFile } from '../session/connection-file.js';
-import { renderSessionScript } from './session-script.js';
+import { FREE_PORT_FUNCTIONS, renderSessionScript } from './session-script.js';
 
 const root = mkdtempSync(join(tmpdir(), 'hpckit-apps-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -40,6 +41,16 @@ describe('the rendered session script, run by bash', () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
 
+  it('makes the log Slurm created before it private', () => {
+    const directory = join(root, 'log-first');
+    mkdirSync(directory, { mode: 0o700 });
+    writeFileSync(join(directory, 'output.log'), '');
+    chmodSync(join(directory, 'output.log'), 0o644);
+    const script = renderSessionScript({ app, sessionId: 's3', directory, values: { note: 'n' } });
+    execFileSync('bash', ['-c', script], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: root } });
+    expect(statSync(join(directory, 'output.log')).mode & 0o777).toBe(0o600);
+  });
+
   it('hands form values to the app verbatim, never executing them', () => {
     expect(readFileSync(join(dir, 'note.txt'), 'utf8')).toBe(`${hostile}\n`);
     expect(() => statSync(join(root, 'pwned'))).toThrow();
@@ -50,5 +61,41 @@ describe('the rendered session script, run by bash', () => {
     const a = JSON.parse(readFileSync(join(dir, 'connection.json'), 'utf8')).secret;
     const b = JSON.parse(readFileSync(join(other, 'connection.json'), 'utf8')).secret;
     expect(a).not.toBe(b);
+  });
+});
+
+describe('the free-port check', () => {
+  const portFree = (port: number) =>
+    spawnSync('bash', ['-c', `${FREE_PORT_FUNCTIONS}\nhpckit_port_free "$1"`, 'bash', String(port)]).status;
+  const listen = (host: string) =>
+    new Promise<Server>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(0, host, () => resolve(server));
+    });
+
+  it('counts a port held on any address as taken, which a loopback probe would miss', async () => {
+    // 127.0.0.2 is not 127.0.0.1, yet binding 0.0.0.0 on its port fails.
+    const server = await listen('127.0.0.2');
+    const { port } = server.address() as { port: number };
+    try {
+      const probe = spawnSync('bash', ['-c', `(exec 3<>"/dev/tcp/127.0.0.1/${port}") 2>/dev/null`]).status;
+      expect(probe).not.toBe(0);
+      expect(portFree(port)).toBe(1);
+    } finally {
+      server.close();
+    }
+    expect(portFree(port)).toBe(0);
+  });
+
+  it('counts a port held on an IPv6 address as taken', async (ctx) => {
+    const server = await listen('::1').catch(() => undefined);
+    if (!server) return ctx.skip('no IPv6 loopback on this machine');
+    const { port } = server.address() as { port: number };
+    try {
+      expect(portFree(port)).toBe(1);
+    } finally {
+      server.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import type { App } from '@hpckit/core';
 import type { FormValues } from '../form/form-values.js';
-import { CONNECTION_FILE } from '../session/session-layout.js';
+import { CONNECTION_FILE, OUTPUT_FILE } from '../session/session-layout.js';
 import { shellQuote } from './shell-quote.js';
 
 /** What {@link renderSessionScript} needs. */
@@ -15,13 +15,39 @@ export interface SessionScriptInput {
 /** Name of the variable that carries a form value into the app's script. */
 export const formVariable = (name: string): string => `HPCKIT_FORM_${name.toUpperCase()}`;
 
-// Probes loopback with bash's /dev/tcp so no python or ss is needed on the node; the port is
-// taken at random so two sessions on one node rarely race for the same one.
-const FREE_PORT = `hpckit_free_port() {
-  local p
+/**
+ * Bash functions `hpckit_port_free PORT` and `hpckit_free_port`. Servers bind 0.0.0.0, which fails
+ * if any socket of the node holds the port, on whatever address: a connect probe to 127.0.0.1
+ * misses a server on the node's own address or on [::], so the sockets are read from
+ * /proc/net/tcp{,6} (Linux, no extra tools), else tried with a bind by python3. The port is taken
+ * at random so two sessions on one node rarely race for the same one.
+ */
+export const FREE_PORT_FUNCTIONS = `hpckit_port_free() {
+  local p=$1 f local_address
+  if [ -r /proc/net/tcp ]; then
+    for f in /proc/net/tcp /proc/net/tcp6; do
+      [ -r "$f" ] || continue
+      # Each line after the header: "sl local_address(hex ip:hex port) rem_address state …".
+      { read -r _; while read -r _ local_address _; do
+        [ "$(( 16#\${local_address##*:} ))" -eq "$p" ] && return 1
+      done; } < "$f"
+    done
+    return 0
+  fi
+  if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import socket, sys; socket.socket().bind(("0.0.0.0", int(sys.argv[1])))' "$p" 2>/dev/null
+    return
+  fi
+  echo "hpckit: cannot check free ports (need /proc/net/tcp or python3)" >&2
+  return 2
+}
+hpckit_free_port() {
+  local p r
   for _ in $(seq 1 200); do
     p=$(( (RANDOM * 32768 + RANDOM) % 40000 + 20000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
+    hpckit_port_free "$p"; r=$?
+    [ "$r" -eq 0 ] && { echo "$p"; return 0; }
+    [ "$r" -eq 2 ] && return 1
   done
   return 1
 }`;
@@ -35,9 +61,10 @@ fi
 if [ "\${#HPCKIT_PASSWORD}" -ne 64 ]; then echo "hpckit: could not generate the session token (need openssl or python3)" >&2; exit 1; fi`;
 
 /**
- * Renders the batch script of a session: private umask, free port, one-time token, the connection
- * file (written atomically, mode 0600), then the app's own script. Form values are exported as
- * single-quoted variables, never spliced into commands.
+ * Renders the batch script of a session: private umask, `output.log` made 0600, free port (on
+ * every address, as servers bind 0.0.0.0), one-time token, the connection file (written
+ * atomically, mode 0600), then the app's own script. Form values are exported as single-quoted
+ * variables, never spliced into commands.
  */
 export function renderSessionScript({ app, sessionId, directory, values }: SessionScriptInput): string {
   const exports = Object.entries(values).map(
@@ -50,8 +77,11 @@ export function renderSessionScript({ app, sessionId, directory, values }: Sessi
     `export HPCKIT_SESSION_DIR=${shellQuote(directory)}`,
     `export HPCKIT_SESSION_ID=${shellQuote(sessionId)}`,
     'mkdir -p "$HPCKIT_SESSION_DIR" && cd "$HPCKIT_SESSION_DIR" || { echo "hpckit: cannot enter $HPCKIT_SESSION_DIR" >&2; exit 1; }',
+    // Slurm created the log before this script ran, with the submitter's umask (often 0644): the
+    // 0700 directory keeps others out, and this makes the file itself private too.
+    `chmod 600 ${OUTPUT_FILE} 2>/dev/null`,
     'export HPCKIT_HOST="$(hostname)"',
-    FREE_PORT,
+    FREE_PORT_FUNCTIONS,
     'HPCKIT_PORT=$(hpckit_free_port) || { echo "hpckit: no free port found" >&2; exit 1; }',
     'export HPCKIT_PORT',
     TOKEN,

@@ -45,10 +45,16 @@ export const AppSessionsOptionsSchema = z.object({
   registry: z.custom<AppRegistry>((v) => typeof v === 'object' && v !== null && 'get' in v).optional(),
   /** The cluster to run on. @default the client's default cluster */
   cluster: z.string().optional(),
-  /** Sessions directory relative to the home. @default '.hpckit/apps' */
+  /**
+   * Sessions directory relative to the home, e.g. `portal/sessions`: no leading or trailing `/`,
+   * no empty, `.` or `..` segment, one line. @default '.hpckit/apps'
+   */
   baseDir: z
     .string()
-    .regex(/^[^/].*[^/]$|^[^/]$/, 'a relative path without a leading or trailing "/"')
+    .superRefine((dir, ctx) => {
+      const problem = baseDirProblem(dir);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
     .default(APPS_DIRECTORY),
   /** Checks that the server answers. @default httpProbe (fetch, any status below 500) */
   probe: z.custom<ServerProbe>((v) => typeof v === 'function').optional(),
@@ -64,6 +70,19 @@ export const AppSessionsOptionsSchema = z.object({
 /** Options of {@link createAppSessions}, as given. */
 export type AppSessionsOptions = z.input<typeof AppSessionsOptionsSchema>;
 
+// Sessions must stay under the home: the SDK creates and the job writes their files there.
+function baseDirProblem(dir: string): string | undefined {
+  if (/\p{Cc}/u.test(dir)) return 'must be one line without control characters';
+  if (dir.startsWith('/'))
+    return `"${dir}" is absolute: give a path relative to the home, e.g. ".hpckit/apps"`;
+  const segments = dir.split('/');
+  if (segments.includes('..')) return `"${dir}" has a ".." segment, which would leave the home: remove it`;
+  if (segments.some((s) => s === '' || s === '.')) {
+    return `"${dir}" has an empty or "." segment (a trailing "/", "//" or "./"): write it as "${segments.filter((s) => s !== '' && s !== '.').join('/') || '.hpckit/apps'}"`;
+  }
+  return undefined;
+}
+
 /** A session with its job's latest state. */
 export interface AppSessionStatus extends AppSession {
   state: JobState;
@@ -75,8 +94,10 @@ export interface ReadySession {
   session: AppSession;
   connection: ConnectionInfo;
   /**
-   * Where the time went, in ms from the call to `create` (the session's `createdAt`): until the
-   * SDK saw the job running (submission included), then until the server answered.
+   * Where the time went, in ms: until the SDK saw the job running, then until the server answered.
+   * Counted from the call to `create` when given the session object `create` returned (submission
+   * included); else from the session's `createdAt` (the scheduler's submit time), or from this
+   * call if that is later (a scheduler clock ahead of this machine's).
    */
   timings: { schedulerWaitMs: number; serverStartMs: number; totalMs: number };
 }
@@ -93,6 +114,7 @@ export interface AppSessions {
   readonly registry: AppRegistry;
   /**
    * Validates the form, writes the session directory, submits the job and remembers the form.
+   * The session's `createdAt` is the job's submit time, as {@link AppSessions.list} reports it.
    *
    * @throws `VALIDATION` (`form.<field>`), `NOT_FOUND` for an unknown app, and the client's
    * submit errors (`POLICY_VIOLATION`…).
@@ -110,11 +132,22 @@ export interface AppSessions {
    * @throws `TIMEOUT`; `INTERNAL` if the job ends first (its `output.log` says why).
    */
   waitReady(session: AppSession, options?: ReadyOptions): Promise<ReadySession>;
-  /** URL and credentials of a started session. @throws `NOT_FOUND` before the job wrote them. */
-  connection(session: AppSession): Promise<ConnectionInfo>;
+  /**
+   * URL and credentials of a session whose job runs, from its connection file. Looks up the job
+   * first (one `jobs.get`): `connection.json` outlives the job, and a proxy trusting it after the
+   * job ended could forward to whatever server took the port since.
+   *
+   * @throws `INTERNAL` if the job has ended (or is ending), as {@link AppSessions.waitReady} reports
+   * it; `NOT_FOUND` while the job is not running (queued, held, suspended) or before it wrote the
+   * file; `PARSE` for a malformed file.
+   */
+  connection(session: AppSession, options?: { signal?: AbortSignal }): Promise<ConnectionInfo>;
   /** Cancels the session's job. */
   cancel(session: AppSession, options?: { signal?: AbortSignal }): Promise<void>;
-  /** The form values of the app's last submission, to prefill its form. */
+  /**
+   * The form values of the app's last submission, to prefill its form; `undefined` if there is
+   * none or the stored file is not valid (a prefill is a convenience, not worth an error).
+   */
   lastForm(appId: string): Promise<FormValues | undefined>;
 }
 
@@ -138,6 +171,9 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
   const probe = o.probe ?? httpProbe;
   const cluster = o.cluster ?? client.defaultCluster;
   const call = (signal?: AbortSignal) => ({ cluster, ...(signal && { signal }) });
+  // When create() was called, by this machine's clock, for the session objects it returned: a
+  // finer start for waitReady's timings than the scheduler's submit time (whole seconds on Slurm).
+  const createdLocally = new WeakMap<AppSession, number>();
 
   async function readConnection(session: AppSession): Promise<ConnectionFile | undefined> {
     const path = `${session.directory}/${CONNECTION_FILE}`;
@@ -165,7 +201,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
   const sessions: AppSessions = {
     registry,
     async create(appId, form, opts) {
-      const createdAt = new Date();
+      const called = Date.now();
       const app: App = registry.get(appId);
       const values = validateForm(app, form ?? {});
       const id = randomBytes(8).toString('hex');
@@ -180,9 +216,10 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
         cluster: handle.cluster,
         user: handle.job.user,
         jobId: handle.id,
-        createdAt,
+        createdAt: handle.job.submitTime,
         directory,
       };
+      createdLocally.set(session, called);
       // Two independent files: written at once, each costs round trips over SFTP.
       await Promise.all([
         files.writeFile(
@@ -225,7 +262,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
       const started = Date.now();
       const timeout = opts?.timeout ?? 300_000;
       const deadline = started + timeout;
-      const since = Math.min(session.createdAt.getTime(), started);
+      const since = createdLocally.get(session) ?? Math.min(session.createdAt.getTime(), started);
       const app = registry.get(session.appId);
       const handle = await client.jobs.handle(session.jobId, call(opts?.signal));
       const job = await handle.wait({
@@ -233,11 +270,19 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
         timeout,
         ...(opts?.signal && { signal: opts.signal }),
       });
-      if (isEnded(job.state)) throw endedError(session, job);
+      if (isEnded(job.state))
+        throw endedError(session, job, `wait for app session ${session.id}`, 'before its server was ready');
       const running = Date.now();
       for (;;) {
         opts?.signal?.throwIfAborted();
-        if (isEnded(handle.state)) throw endedError(session, handle.job);
+        if (isEnded(handle.state)) {
+          throw endedError(
+            session,
+            handle.job,
+            `wait for app session ${session.id}`,
+            'before its server was ready',
+          );
+        }
         const conn = await readConnection(session);
         if (conn) {
           const info = connectionInfo(app, session.id, conn);
@@ -266,9 +311,29 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
       }
     },
 
-    async connection(session) {
+    async connection(session, opts) {
+      const app = registry.get(session.appId);
+      const job = await client.jobs.get(session.jobId, call(opts?.signal));
+      if (isEnded(job.state) || job.state.phase === 'completing') {
+        throw endedError(
+          session,
+          job,
+          `connect to app session ${session.id}`,
+          'so its connection file is stale',
+        );
+      }
+      if (job.state.phase !== 'running') {
+        throw new NotFoundError({
+          details: { kind: 'running server', id: `session ${session.id}` },
+          message: `session ${session.id} has no running server: its job ${job.id} is ${job.state.phase}`,
+          hint:
+            job.state.phase === 'suspended'
+              ? 'the job is suspended; connect once it runs again'
+              : 'wait with sessions.waitReady(session) first',
+        });
+      }
       const conn = await readConnection(session);
-      if (conn) return connectionInfo(registry.get(session.appId), session.id, conn);
+      if (conn) return connectionInfo(app, session.id, conn);
       throw new NotFoundError({
         details: { kind: 'connection file', id: `${session.directory}/${CONNECTION_FILE}` },
         message: `session ${session.id} has no connection file yet (job ${session.jobId} has not started its server)`,
@@ -284,17 +349,24 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
       const app = registry.get(appId);
       const path = `${appDirectory(await files.home(), app.id, o.baseDir)}/${LAST_FORM_FILE}`;
       if (!(await files.exists(path))) return undefined;
-      const parsed = FormValuesSchema.safeParse(JSON.parse(await files.readFile(path)));
+      let stored: unknown;
+      try {
+        stored = JSON.parse(await files.readFile(path));
+      } catch (err) {
+        if (err instanceof SyntaxError) return undefined;
+        throw err;
+      }
+      const parsed = FormValuesSchema.safeParse(stored);
       return parsed.success ? parsed.data : undefined;
     },
   };
   return sessions;
 }
 
-function endedError(session: AppSession, job: Job): InternalError {
+function endedError(session: AppSession, job: Job, operation: string, consequence: string): InternalError {
   return new InternalError({
-    details: { operation: `wait for app session ${session.id}` },
-    message: `the job ${job.id} of session ${session.id} ended (${job.state.outcome ?? job.state.phase}) before its server was ready`,
+    details: { operation },
+    message: `the job ${job.id} of session ${session.id} ${isEnded(job.state) ? `ended (${job.state.outcome})` : `is ${job.state.phase}`} ${consequence}`,
     hint: `read ${session.directory}/output.log for the server's output`,
   });
 }

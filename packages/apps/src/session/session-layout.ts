@@ -1,7 +1,9 @@
 /**
  * Where session files live, relative to the user's home: `~/.hpckit/apps/<app>/<session>/`, with
  * `connection.json` (host, port, secret), `session.json` (what was submitted) and `output.log`
- * (the job's output). The script's umask 077 keeps them readable by the user only.
+ * (the job's output). The directories are 0700, which is what keeps other users out: Slurm
+ * creates `output.log` with the submitter's umask before the script's umask 077 applies (the
+ * script then makes it 0600).
  */
 export const APPS_DIRECTORY = '.hpckit/apps';
 /** File the job writes once it knows its host, port and token. */

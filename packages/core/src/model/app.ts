@@ -13,6 +13,9 @@ export const APP_ATTRIBUTE_TARGETS = [
   'memoryPerNode',
 ] as const;
 
+// Job-spec fields that take whole numbers: a fraction would pass the form and fail at submit.
+const INTEGER_TARGETS: ReadonlySet<string> = new Set(['coresPerNode', 'gpusPerNode']);
+
 const ATTRIBUTE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** One choice of a `select` attribute. */
@@ -39,6 +42,11 @@ export const AppAttributeSchema = z
     min: z.number().optional(),
     /** Highest accepted number (`number` only). */
     max: z.number().optional(),
+    /**
+     * Accept whole numbers only (`number` only). @default true when the target is `coresPerNode`
+     * or `gpusPerNode`, else false
+     */
+    integer: z.boolean().optional(),
     /** Choices of a `select`. */
     options: z.array(AppOptionSchema).optional(),
     /** The job-spec field this attribute fills; without it the script reads `$HPCKIT_FORM_<NAME>`. */
@@ -66,6 +74,32 @@ export const AppAttributeSchema = z
         message: 'the default of a "number" attribute is a number',
       });
     }
+    if (a.type !== 'number' && a.integer !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['integer'],
+        message: `only "number" attributes take "integer", not "${a.type}"`,
+      });
+    }
+    if (a.type === 'number') checkNumberAttribute(a, ctx);
+    if (a.target !== undefined && INTEGER_TARGETS.has(a.target)) {
+      if (a.type === 'text') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['type'],
+          message: `"${a.target}" takes a whole number: make the attribute a "number" or a "select"`,
+        });
+      }
+      a.options?.forEach((o, i) => {
+        if (!/^\d+$/.test(o.value)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['options', i, 'value'],
+            message: `"${a.target}" takes a whole number, not "${o.value}"`,
+          });
+        }
+      });
+    }
     if (
       a.type === 'select' &&
       a.defaultValue !== undefined &&
@@ -77,7 +111,48 @@ export const AppAttributeSchema = z
         message: `the default "${a.defaultValue}" is not one of the options`,
       });
     }
-  });
+  })
+  .transform((a) => ({
+    ...a,
+    integer: a.integer ?? (a.type === 'number' && a.target !== undefined && INTEGER_TARGETS.has(a.target)),
+  }));
+
+function checkNumberAttribute(
+  a: { min?: number; max?: number; integer?: boolean; defaultValue?: string | number; target?: string },
+  ctx: z.RefinementCtx,
+): void {
+  const integerTarget = a.target !== undefined && INTEGER_TARGETS.has(a.target);
+  if (integerTarget && a.integer === false) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['integer'],
+      message: `"${a.target}" takes whole numbers: drop "integer: false" or choose another target`,
+    });
+  }
+  if (a.min !== undefined && a.max !== undefined && a.min > a.max) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['max'],
+      message: `max (${a.max}) is below min (${a.min})`,
+    });
+  }
+  if (typeof a.defaultValue !== 'number') return;
+  const d = a.defaultValue;
+  if ((a.min !== undefined && d < a.min) || (a.max !== undefined && d > a.max)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['defaultValue'],
+      message: `the default ${d} is outside the bounds ${a.min ?? '-∞'}…${a.max ?? '∞'}: change the default or the bounds`,
+    });
+  }
+  if ((a.integer ?? integerTarget) && !Number.isInteger(d)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['defaultValue'],
+      message: `the default ${d} is not a whole number, which ${integerTarget ? `"${a.target}"` : '"integer: true"'} needs`,
+    });
+  }
+}
 
 /** Where a portal sends the user: method, path and query or form fields, with placeholders. */
 export const AppConnectSchema = z.strictObject({
@@ -107,7 +182,24 @@ export const AppSchema = z.strictObject({
   description: z.string().optional(),
   /** `web`: an HTTP server; `vnc`: a desktop behind a websocket VNC server. */
   kind: z.enum(['web', 'vnc']),
-  attributes: z.array(AppAttributeSchema).default([]),
+  attributes: z
+    .array(AppAttributeSchema)
+    .default([])
+    .superRefine((attributes, ctx) => {
+      // Names reach the script upper-cased ($HPCKIT_FORM_<NAME>): "foo" and "FOO" would collide.
+      const seen = new Map<string, string>();
+      attributes.forEach((a, i) => {
+        const key = a.name.toUpperCase();
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, a.name);
+        else
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'name'],
+            message: `the attribute name "${a.name}" is already used by "${first}" (names are compared ignoring case): rename one`,
+          });
+      });
+    }),
   /** Time limit when no attribute sets one. @default 3600 */
   timeLimit: DurationSchema.default(3600),
   /** Raw scheduler directives of the session's job. */
