@@ -3,7 +3,10 @@
  * scripts/apps/up.sh, from the shared test/support/test-cluster.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { assertClusterUp } from '../../../test/support/test-cluster.js';
+import { slurmAdapter } from '@hpckit/adapter-slurm';
+import { createClient } from '@hpckit/core';
+import { assertClusterUp, sshPerUser } from '../../../test/support/test-cluster.js';
+import { commandSessionFiles, createAppSessions } from '../src/index.js';
 
 export { sshAs, sshPerUser } from '../../../test/support/test-cluster.js';
 
@@ -15,4 +18,29 @@ export function assertAppsClusterUp(): void {
   } catch {
     throw new Error('jupyter-notebook is not installed; run scripts/apps/up.sh as root');
   }
+}
+
+/**
+ * App sessions as alice over per-user SSH, polled quickly, as the cluster tests use them;
+ * `close()` ends the client and the transport.
+ */
+export function aliceSessions() {
+  const transport = sshPerUser();
+  const root = createClient({
+    clusters: { local: { adapter: slurmAdapter({ transport }) } },
+    polling: { minIntervalMs: 250, maxIntervalMs: 1_000 },
+  });
+  const client = root.as('alice');
+  const files = commandSessionFiles(transport, 'alice');
+  const sessions = createAppSessions({ client, files, readyIntervalMs: 250 });
+  return {
+    transport,
+    client,
+    files,
+    sessions,
+    async close() {
+      await root.close();
+      await transport.close();
+    },
+  };
 }

@@ -3,26 +3,14 @@
  * over SSH, the gpu partition, wait until ready, authenticated API calls, a wrong token refused,
  * cancel ends the job and the server.
  */
-import { slurmAdapter } from '@hpckit/adapter-slurm';
-import { createClient } from '@hpckit/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commandSessionFiles, createAppSessions, type ReadySession } from '../src/index.js';
-import { assertAppsClusterUp, sshAs, sshPerUser } from './cluster.js';
+import type { ReadySession } from '../src/index.js';
+import { aliceSessions, assertAppsClusterUp, sshAs } from './cluster.js';
 
 assertAppsClusterUp();
 
-const transport = sshPerUser();
-const root = createClient({
-  clusters: { local: { adapter: slurmAdapter({ transport }) } },
-  polling: { minIntervalMs: 250, maxIntervalMs: 1_000 },
-});
-const client = root.as('alice');
-const files = commandSessionFiles(transport, 'alice');
-const sessions = createAppSessions({ client, files, readyIntervalMs: 250 });
-afterAll(async () => {
-  await root.close();
-  await transport.close();
-});
+const { transport, client, files, sessions, close } = aliceSessions();
+afterAll(close);
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -2,26 +2,14 @@
  * The built-in `web-server` app on the real cluster as alice: its file server needs the session
  * token on every request and never serves session files, whatever directory it serves.
  */
-import { slurmAdapter } from '@hpckit/adapter-slurm';
-import { createClient } from '@hpckit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commandSessionFiles, createAppSessions, type ReadySession } from '../src/index.js';
-import { assertAppsClusterUp, sshPerUser } from './cluster.js';
+import type { ReadySession } from '../src/index.js';
+import { aliceSessions, assertAppsClusterUp } from './cluster.js';
 
 assertAppsClusterUp();
 
-const transport = sshPerUser();
-const root = createClient({
-  clusters: { local: { adapter: slurmAdapter({ transport }) } },
-  polling: { minIntervalMs: 250, maxIntervalMs: 1_000 },
-});
-const client = root.as('alice');
-const files = commandSessionFiles(transport, 'alice');
-const sessions = createAppSessions({ client, files, readyIntervalMs: 250 });
-afterAll(async () => {
-  await root.close();
-  await transport.close();
-});
+const { transport, files, sessions, close } = aliceSessions();
+afterAll(close);
 
 async function start(form: Record<string, unknown>): Promise<ReadySession> {
   const session = await sessions.create('web-server', { hours: 1, cores: 1, ...form });

@@ -1,9 +1,14 @@
+import type { AppInput } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
 import { defineApp } from '../definition/app-definition.js';
 import { jupyterNotebook, webServer } from '../definition/builtin-apps.js';
 import { formJsonSchema } from './form-json-schema.js';
 import { formRequiresGpu, validateForm } from './form-values.js';
 import { sessionJobSpec } from './session-job-spec.js';
+
+/** A minimal app with these form attributes. */
+const appWith = (attributes: AppInput['attributes']) =>
+  defineApp({ id: 'x', name: 'X', kind: 'web', script: 'true', connect: { path: '/' }, attributes });
 
 const issuesOf = (fn: () => unknown) => {
   try {
@@ -31,33 +36,19 @@ describe('validateForm', () => {
   });
 
   it('requires required fields without defaults, and refuses multi-line text', () => {
-    const app = defineApp({
-      id: 'x',
-      name: 'X',
-      kind: 'web',
-      script: 'true',
-      connect: { path: '/' },
-      attributes: [{ name: 'dir', type: 'text' }],
-    });
+    const app = appWith([{ name: 'dir', type: 'text' }]);
     expect(issuesOf(() => validateForm(app, {}))[0]?.message).toMatch(/required/);
     expect(issuesOf(() => validateForm(app, { dir: 'a\nb' }))[0]?.message).toMatch(/one line/);
   });
 });
 
 describe('validateForm: blank values', () => {
-  const app = defineApp({
-    id: 'x',
-    name: 'X',
-    kind: 'web',
-    script: 'true',
-    connect: { path: '/' },
-    attributes: [
-      { name: 'hours', type: 'number', defaultValue: 1, min: 1, max: 8, target: 'timeLimit' },
-      { name: 'note', type: 'text', defaultValue: 'none' },
-      { name: 'dir', type: 'text' },
-      { name: 'tag', type: 'text', required: false },
-    ],
-  });
+  const app = appWith([
+    { name: 'hours', type: 'number', defaultValue: 1, min: 1, max: 8, target: 'timeLimit' },
+    { name: 'note', type: 'text', defaultValue: 'none' },
+    { name: 'dir', type: 'text' },
+    { name: 'tag', type: 'text', required: false },
+  ]);
 
   it('uses the default for an empty or whitespace-only field that has one', () => {
     for (const blank of ['', '   ', '\t', null]) {
@@ -100,17 +91,10 @@ describe('validateForm: whole numbers', () => {
   });
 
   it('refuses fractions for an attribute marked integer, whatever its target', () => {
-    const app = defineApp({
-      id: 'x',
-      name: 'X',
-      kind: 'web',
-      script: 'true',
-      connect: { path: '/' },
-      attributes: [
-        { name: 'workers', type: 'number', integer: true },
-        { name: 'ratio', type: 'number' },
-      ],
-    });
+    const app = appWith([
+      { name: 'workers', type: 'number', integer: true },
+      { name: 'ratio', type: 'number' },
+    ]);
     expect(issuesOf(() => validateForm(app, { workers: 1.5, ratio: 1.5 })).map((i) => i.path)).toEqual([
       ['form', 'workers'],
     ]);
