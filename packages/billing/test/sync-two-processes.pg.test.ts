@@ -40,7 +40,7 @@ function charged(outcomes: ChildOutcome[]): number[] {
 
 it('two processes syncing one cluster into one PostgreSQL at once charge every job exactly once', async () => {
   let previous = 0;
-  let raced = 0;
+  let shared = 0;
   for (const [round, revealed] of ROUNDS.entries()) {
     // Both start syncing at the same instant, after their start-up (about 0.5 s each here).
     const startAt = Date.now() + 1500;
@@ -58,14 +58,13 @@ it('two processes syncing one cluster into one PostgreSQL at once charge every j
     if (killed) expect((await killed).ended).toBe('killed');
     const byEach = charged(outcomes);
     if (!killed) expect(byEach[0]! + byEach[1]!).toBe(revealed - previous);
-    // Jobs one instance found already charged by the other: the batches really overlapped.
-    raced += outcomes.reduce(
-      (n, o) => n + (o.ended === 'finished' ? o.report.reduce((m, r) => m + r.skipped, 0) : 0),
-      0,
-    );
+    // Each instance charged some of the same window's jobs and skipped the rest, which the other
+    // had charged: their batches really interleaved rather than one finishing before the other.
+    if (byEach.every((n) => n > 0)) shared++;
     previous = revealed;
   }
-  expect(raced).toBeGreaterThan(0);
+  // Usually every round; a round can go to one instance alone on a loaded machine.
+  expect(shared).toBeGreaterThan(0);
 
   const store = await createPostgresStore({ connectionString: url, schema, maxConnections: 2 });
   try {
