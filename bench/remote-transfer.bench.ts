@@ -11,29 +11,13 @@ import { join } from 'node:path';
 import { sshTransport } from '@hpckit/adapter-slurm';
 import { sftpFileSystem } from '@hpckit/remote';
 import { median, report, section } from './lib/measure.js';
-import { clusterUp, KEY, KNOWN_HOSTS, PORT } from './lib/slurm-cluster.js';
+import { clusterUp, KEY, KNOWN_HOSTS, OPENSSH_OPTIONS, PORT } from './lib/slurm-cluster.js';
 
 const SIZE = 100 * 1024 * 1024;
 const RUNS = 3;
 
 function scp(from: string, to: string): void {
-  execFileSync(
-    'scp',
-    [
-      '-q',
-      '-P',
-      String(PORT),
-      '-i',
-      KEY,
-      '-o',
-      `UserKnownHostsFile=${KNOWN_HOSTS}`,
-      '-o',
-      'BatchMode=yes',
-      from,
-      to,
-    ],
-    { stdio: 'pipe' },
-  );
+  execFileSync('scp', ['-q', '-P', String(PORT), ...OPENSSH_OPTIONS, from, to], { stdio: 'pipe' });
 }
 
 export async function run(): Promise<void> {

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { slurmAdapter, sshTransport } from '@hpckit/adapter-slurm';
 import { createRuntimeAdapter } from '@hpckit/core';
-import { clusterUp, KEY, KNOWN_HOSTS, PORT } from './lib/slurm-cluster.js';
+import { clusterUp, KEY, KNOWN_HOSTS, OPENSSH_OPTIONS, PORT } from './lib/slurm-cluster.js';
 import { measure, median, report, section } from './lib/measure.js';
 
 // sshd's MaxSessions on the test cluster (templates/sshd_config.in).
@@ -31,25 +31,9 @@ export async function run(): Promise<void> {
   const rt = createRuntimeAdapter(slurmAdapter({ transport: transport() }));
   const query = { users: ['alice'], states: ['queued', 'running'] as ('queued' | 'running')[] };
   const fresh = await median(15, () =>
-    execFileSync(
-      'ssh',
-      [
-        '-p',
-        String(PORT),
-        '-i',
-        KEY,
-        '-o',
-        `UserKnownHostsFile=${KNOWN_HOSTS}`,
-        '-o',
-        'BatchMode=yes',
-        'alice@127.0.0.1',
-        'squeue',
-        '--me',
-      ],
-      {
-        stdio: 'pipe',
-      },
-    ),
+    execFileSync('ssh', ['-p', String(PORT), ...OPENSSH_OPTIONS, 'alice@127.0.0.1', 'squeue', '--me'], {
+      stdio: 'pipe',
+    }),
   );
   const pooled = await median(15, () => rt.jobs.list(query));
   report('baseline: ssh alice@host squeue (new connection)', { ms: fresh.wallMs });

@@ -3,6 +3,7 @@
  * (captured fixtures), rewriting the fixture delimiter into the random one the adapter asked for.
  */
 import type { ExecRequest, ExecResult, Transport } from '../src/index.js';
+import { createStats } from '../src/transport/stats.js';
 
 export const FIXTURE_DELIMITER = '\x1fFX\x1f';
 
@@ -24,27 +25,20 @@ export interface ScriptedTransport extends Transport {
 export function scriptedTransport(answers: Answer[]): ScriptedTransport {
   const log: string[][] = [];
   const remaining = answers.map((a) => a.times ?? Number.POSITIVE_INFINITY);
+  const stats = createStats();
   return {
     kind: 'scripted',
     canActAsUser: true,
     log,
-    stats: () => ({
-      calls: log.length,
-      failures: 0,
-      totalMs: 0,
-      maxMs: 0,
-      inFlight: 0,
-      maxInFlight: 0,
-      connections: 0,
-      channelRetries: 0,
-      byProgram: {},
-    }),
+    stats: stats.snapshot,
     async close() {},
     async exec(request: ExecRequest): Promise<ExecResult> {
       log.push([...request.argv]);
       const i = answers.findIndex((a, k) => remaining[k]! > 0 && a.match(request.argv));
       if (i < 0) throw new Error(`unscripted command: ${request.argv.join(' ')}`);
       remaining[i]!--;
+      const finish = stats.begin(request.argv[0] ?? '');
+      finish(answers[i]!.error !== undefined);
       if (answers[i]!.error) throw answers[i]!.error;
       const delimiter = delimiterOf(request.argv);
       const stdout = (answers[i]!.result.stdout ?? '').replaceAll(
