@@ -15,7 +15,7 @@ runAdapterConformance({
   fixtures: {
     users: { member: 'alice', outsider: 'bob' },
     accounts: { primary: 'electroplating', secondary: 'ai4ec' },
-    partitions: { cpu: 'cpu' },
+    partitions: { cpu: 'cpu', gpu: 'gpu' },
     qos: { normal: 'normal' },
   },
 });

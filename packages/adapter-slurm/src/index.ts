@@ -6,14 +6,12 @@
  * @module @hpckit/adapter-slurm
  */
 
-export type { CompiledSubmission, CompileOptions } from './compile/render-script.js';
-// Pure building blocks (compile and parse), for tools and tests
-export { compileSubmission, renderScript } from './compile/render-script.js';
+// Pure building blocks (parse), for tools and tests
 export { mapCommandError } from './errors/map-error.js';
 // Blocking: the default mechanism is built inside slurmAdapter; a site passes its own as `blockMechanism`.
 export type { BlockMechanism } from './operations/block-mechanism.js';
 export { compressHostlist, expandHostlist } from './parse/hostlist.js';
-export { formatSlurmDuration, parseSlurmDuration, parseSlurmMemory } from './parse/slurm-values.js';
+export { parseSlurmDuration, parseSlurmMemory } from './parse/slurm-values.js';
 export { mapSlurmState, SLURM_STATES } from './parse/state-map.js';
 export { parseTres } from './parse/tres.js';
 export { parseSacct, sacctFormat, SACCT_FIELDS, SACCT_STATES } from './parse/sacct.js';
@@ -21,7 +19,6 @@ export type { SacctJob } from './parse/sacct.js';
 export { parseSqueue, squeueFormat, SQUEUE_FIELDS } from './parse/squeue.js';
 export type { SqueueJob } from './parse/squeue.js';
 export { freshDelimiter, splitRecords } from './parse/delimited.js';
-export { shellJoin, shellQuote } from './shell/quote.js';
 export type { SlurmAdapterOptions } from './slurm-adapter.js';
 export { ADAPTER_VERSION, SlurmAdapterOptionsSchema, slurmAdapter } from './slurm-adapter.js';
 export type { ActAs } from './transport/act-as.js';
@@ -34,3 +31,13 @@ export { LocalTransportOptionsSchema, localTransport } from './transport/local.j
 export type { SshCredentials, SshTransport, SshTransportOptions } from './transport/ssh.js';
 export { SshCredentialsSchema, SshTransportOptionsSchema, sshTransport } from './transport/ssh.js';
 export type { ExecRequest, ExecResult, Transport, TransportStats } from './transport/transport.js';
+
+// Moved to core, where the mock and billing use them too; kept here for one minor version.
+/** @deprecated Import `compileSubmission` from `@hpckit/core/sbatch`. */
+export { compileSubmission } from '@hpckit/core/sbatch';
+/** @deprecated Import `renderBatchScript` from `@hpckit/core/sbatch`. */
+export { renderBatchScript as renderScript } from '@hpckit/core/sbatch';
+/** @deprecated Import `formatSbatchTime` from `@hpckit/core/sbatch`. */
+export { formatSbatchTime as formatSlurmDuration } from '@hpckit/core/sbatch';
+/** @deprecated Import `shellQuote` and `shellJoin` from `@hpckit/core`. */
+export { shellJoin, shellQuote } from '@hpckit/core';

@@ -52,6 +52,9 @@ export { MemorySizeSchema, parseMemorySize, formatMemorySize } from './model/mem
 export { jobSpecJsonSchema } from './model/json-schema.js';
 export { DurationSchema, parseDuration, formatDuration } from './time/duration.js';
 
+// Shell
+export { shellQuote, shellJoin } from './shell/quote.js';
+
 // Client
 export { createClient } from './client/create-client.js';
 export { ClientOptionsSchema, ClusterOptionsSchema } from './client/options.js';

@@ -5,11 +5,11 @@ import {
   type TimeLimitChange,
   ValidationError,
 } from '@hpckit/core';
+import { formatSbatchTime } from '@hpckit/core/sbatch';
 import { ADAPTER_NAME } from '../adapter-version.js';
 import type { SimJob } from '../jobs/sim-job.js';
 import { refuseSubmission } from '../policy/submission-refusal.js';
 import { exceedsPartition, exceedsQos } from '../policy/time-limits.js';
-import { formatSlurmDuration } from '../render/slurm-duration.js';
 import { actorOf, jobsNamed, type MockContext, requireOwner } from './mock-context.js';
 
 /**
@@ -88,7 +88,7 @@ export function updateTimeLimit(
     'scontrol',
     'update',
     `JobId=${id}`,
-    `TimeLimit=${seconds === undefined ? '?' : formatSlurmDuration(seconds)}`,
+    `TimeLimit=${seconds === undefined ? '?' : formatSbatchTime(seconds)}`,
   ];
   const { jobs } = jobsNamed(ctx, id, {
     command: command(),

@@ -9,6 +9,7 @@ import {
   type SubmitResult,
   ValidationError,
 } from '@hpckit/core';
+import { compileSubmission } from '@hpckit/core/sbatch';
 import { ADAPTER_NAME } from '../adapter-version.js';
 import { parseBeginTime } from '../jobs/begin-time.js';
 import { defaultJobBehavior } from '../jobs/default-job-behavior.js';
@@ -18,15 +19,15 @@ import { jobView } from '../jobs/job-view.js';
 import { createArrayGroup, createSimJob, type DependencyTerm, type SimJob } from '../jobs/sim-job.js';
 import { type ResolvedSubmission, resolveSubmission } from '../policy/resolve-submission.js';
 import { refuseSubmission, SBATCH_COMMAND } from '../policy/submission-refusal.js';
-import { renderBatchScript } from '../render/batch-script.js';
 import { actorOf, type MockContext, viewOf } from './mock-context.js';
 
-/** The script and command a submission of `spec` by the caller would run. */
+/**
+ * The script and command a submission of `spec` by the caller would run: what the Slurm adapter
+ * compiles (one dialect), with the spec's comment where Slurm's token would precede it.
+ */
 export function renderJob(ctx: MockContext, spec: JobSpec, call: SubmitContext): RenderedSubmission {
-  return {
-    script: renderBatchScript(spec, workingDirectoryOf(spec, actorOf(ctx, call))),
-    command: [...SBATCH_COMMAND],
-  };
+  const workingDirectory = workingDirectoryOf(spec, actorOf(ctx, call));
+  return compileSubmission(spec, { workingDirectory, ...(spec.comment && { comment: spec.comment }) });
 }
 
 /**

@@ -5,7 +5,7 @@ import {
   NotFoundError,
   type TimeLimitChange,
 } from '@hpckit/core';
-import { formatSlurmDuration } from '../parse/slurm-values.js';
+import { formatSbatchTime } from '@hpckit/core/sbatch';
 import type { OperationContext } from './context.js';
 import { getJob } from './jobs-query.js';
 
@@ -74,7 +74,7 @@ export async function updateTimeLimit(
   ctx: CallContext,
 ): Promise<{ timeLimitSeconds: number }> {
   let value: string;
-  if ('set' in change) value = formatSlurmDuration(change.set);
+  if ('set' in change) value = formatSbatchTime(change.set);
   else {
     // Slurm counts in whole minutes; round away from zero so a change never vanishes.
     const minutes = Math.sign(change.delta) * Math.ceil(Math.abs(change.delta) / 60);

@@ -13,7 +13,7 @@ import {
   type SubmitContext,
   type SubmitResult,
 } from '@hpckit/core';
-import { compileSubmission } from '../compile/render-script.js';
+import { compileSubmission } from '@hpckit/core/sbatch';
 import { mapCommandError, policyError } from '../errors/map-error.js';
 import { parseSubmitOutput } from '../parse/submit-output.js';
 import type { BlockMechanism } from './block-mechanism.js';
@@ -81,7 +81,10 @@ export async function submitJob(deps: SubmitDeps, spec: JobSpec, ctx: SubmitCont
     const result = await ops.runner.transport.exec({
       argv: [program!, ...args],
       stdin: rendered.script,
-      env: { SLURM_TIME_FORMAT: '%s' },
+      // #PBS and #BSUB lines would otherwise be translated into options before the command line
+      // is read (only the environment variable is read early enough), beyond the model hpckit
+      // validated. The mock ignores them likewise.
+      env: { SLURM_TIME_FORMAT: '%s', SBATCH_IGNORE_PBS: '1' },
       user: ctx.user,
       signal: ctx.signal,
     });

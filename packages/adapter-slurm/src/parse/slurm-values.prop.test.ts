@@ -1,18 +1,13 @@
+import { formatSbatchTime } from '@hpckit/core/sbatch';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  formatSlurmDuration,
-  parseEpoch,
-  parseExitCode,
-  parseSlurmDuration,
-  parseSlurmMemory,
-} from './slurm-values.js';
+import { parseEpoch, parseExitCode, parseSlurmDuration, parseSlurmMemory } from './slurm-values.js';
 
 describe('Slurm durations', () => {
-  it('round-trips whole minutes through D-HH:MM:SS', () => {
+  it('reads back every time limit hpckit writes (whole minutes)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 400 * 1440 }), (minutes) => {
-        expect(parseSlurmDuration(formatSlurmDuration(minutes * 60))).toBe(minutes * 60);
+        expect(parseSlurmDuration(formatSbatchTime(minutes * 60))).toBe(minutes * 60);
       }),
     );
   });
@@ -20,7 +15,7 @@ describe('Slurm durations', () => {
   it('rounds seconds up to the next minute, never down', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000_000 }), (seconds) => {
-        const back = parseSlurmDuration(formatSlurmDuration(seconds))!;
+        const back = parseSlurmDuration(formatSbatchTime(seconds))!;
         expect(back).toBeGreaterThanOrEqual(seconds);
         expect(back - seconds).toBeLessThan(60);
       }),

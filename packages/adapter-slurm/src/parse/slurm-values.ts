@@ -38,16 +38,6 @@ export function parseSlurmDuration(text: string): number | undefined {
   return Number(days ?? 0) * 86_400 + hours * 3_600 + minutes * 60 + seconds;
 }
 
-/** Formats seconds as Slurm's `D-HH:MM:SS`, rounding up to whole minutes (Slurm's granularity). */
-export function formatSlurmDuration(seconds: number): string {
-  const minutes = Math.ceil(seconds / 60);
-  const d = Math.floor(minutes / 1_440);
-  const h = Math.floor((minutes % 1_440) / 60);
-  const m = minutes % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d}-${pad(h)}:${pad(m)}:00`;
-}
-
 const MIB_PER_UNIT: Record<string, number> = { K: 1 / 1024, M: 1, G: 1024, T: 1024 ** 2, P: 1024 ** 3 };
 
 /**

@@ -23,7 +23,7 @@ export const DOWN_SCRIPT = join(import.meta.dirname, '../../../../scripts/slurm-
 export const FIXTURES: ConformanceFixtures = {
   users: { member: 'alice', outsider: 'bob' },
   accounts: { primary: 'electroplating', secondary: 'ai4ec' },
-  partitions: { cpu: 'cpu' },
+  partitions: { cpu: 'cpu', gpu: 'gpu' },
   qos: { normal: 'normal' },
 };
 

@@ -1,5 +1,6 @@
 import type { JobSpec } from '@hpckit/core';
 import { requestedShape } from '@hpckit/core';
+import { unmodelledResources } from '@hpckit/core/sbatch';
 import { violationMessagesEn } from './messages/en.js';
 import { gigabytePair, gigabytes, type MessageFacts } from './messages/message-facts.js';
 import { violationMessagesZhCn } from './messages/zh-cn.js';
@@ -27,7 +28,9 @@ const UNLIMITED = 'unlimited';
 
 /**
  * Checks a validated spec against every rule and returns every violation, in a stable order:
- * partition and QoS names, GPUs, cores, memory (per GPU, per core, per node), time. Memory is checked only when the spec
+ * partition and QoS names, GPUs, cores, memory (per GPU, per core, per node), time, then options
+ * the rules cannot check. The spec is the effective job: its fields already hold what its
+ * script's `#SBATCH` lines and directives ask for. Memory is checked only when the spec
  * requests it: a default the site fills is consistent with its own caps.
  */
 export function checkSpec(prepared: PreparedPolicy, spec: JobSpec): PolicyCheck {
@@ -115,6 +118,13 @@ export function checkSpec(prepared: PreparedPolicy, spec: JobSpec): PolicyCheck 
       { qos: qosRules.name, limit: qosRules.maxWallTime, requested: timeValue(spec.timeLimit), allowed },
       's',
     );
+  }
+
+  // The rules above see the fields; an option that changes resources beyond them would slip past.
+  const allowed = policy.allowedDirectives;
+  for (const u of unmodelledResources(spec)) {
+    if (allowed.includes(u.option)) continue;
+    add('directive_not_allowed', { requested: u.option, reason: u.reason, allowed });
   }
 
   const result: PolicyCheck = { ok: violations.length === 0, violations };

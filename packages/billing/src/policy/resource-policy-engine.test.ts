@@ -115,3 +115,52 @@ describe('policy validation', () => {
     ).toThrow(/qos\.0\.maxWallTime.*"forever" is not a duration/);
   });
 });
+
+describe('the job as Slurm will run it', () => {
+  // Issue #9: quoted and checked as 1 core for 1 hour on "cpu", this ran on 8 GPUs for 30 days.
+  const bypass = {
+    script:
+      '#!/bin/bash\n#SBATCH --partition=gpu --gres=gpu:8\n#SBATCH --time=30-00:00:00 --exclusive\nsrun train\n',
+    coresPerNode: 1,
+  };
+
+  it("judges what the script's #SBATCH lines ask for, not only the fields", () => {
+    const result = policy.check(bypass);
+    expect(result.partition).toBe('gpu');
+    // 30 days exceed the QoS's 48 h; --exclusive takes whole nodes the rules cannot count.
+    expect(result.violations.map((v) => v.code)).toEqual(['qos_wall_time', 'directive_not_allowed']);
+    expect(result.violations[0]).toMatchObject({ requested: 30 * 86_400, limit: 48 * 3_600 });
+    const directive = result.violations.find((v) => v.code === 'directive_not_allowed')!;
+    expect(directive).toMatchObject({ requested: 'exclusive', allowed: [] });
+    expect(directive.message.en).toMatch(/^The option "--exclusive" is not allowed here: /);
+    expect(directive.message['zh-CN']).toMatch(/^不允许使用选项“--exclusive”/);
+  });
+
+  it('lets a site allow-list an option it accepts unchecked', () => {
+    const site = ikkemPreset().resourcePolicy;
+    const lenient = createResourcePolicy({ ...site, allowedDirectives: ['exclusive'] });
+    const spec = { script: '#!/bin/bash\n#SBATCH --exclusive -t 1:00:00\nhostname\n' };
+    expect(lenient.check(spec).ok).toBe(true);
+    expect(policy.check(spec).violations.map((v) => v.code)).toEqual(['directive_not_allowed']);
+    // Values the fields cannot hold count as such options too.
+    expect(policy.check({ command: 'x', directives: { nodes: '2-4' } }).violations[0]).toMatchObject({
+      code: 'directive_not_allowed',
+      requested: 'nodes',
+    });
+  });
+
+  it('refuses, as a malformed spec, a reserved option in any abbreviation', () => {
+    expect(() => policy.check({ command: 'x', directives: { commen: 'mine' } })).toThrow(
+      /--comment is reserved/,
+    );
+  });
+
+  it('fills a default only where neither the fields nor the script set memory', () => {
+    const spec = { script: '#!/bin/bash\n#SBATCH -p gpu --mem=64G\nx\n' };
+    expect(policy.applyDefaults(spec)).toEqual(spec);
+    const unset = { script: '#!/bin/bash\n#SBATCH -p gpu -c 4\nx\n' };
+    expect(policy.applyDefaults(unset)).toEqual({ ...unset, memory: { perCore: '16G' } });
+    const allOfIt = { script: '#!/bin/bash\n#SBATCH --mem=0\nx\n' };
+    expect(policy.applyDefaults(allOfIt)).toEqual(allOfIt);
+  });
+});

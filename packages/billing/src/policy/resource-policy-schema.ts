@@ -59,6 +59,16 @@ export const ResourcePolicySchema = z
     defaultQos: NameSchema.optional().describe('QoS of jobs that name none'),
     partitions: z.array(PartitionRulesSchema).min(1),
     qos: z.array(QosRulesSchema).default([]),
+    allowedDirectives: z
+      .array(
+        z
+          .string()
+          .regex(/^[a-z][a-z0-9-]+$/, 'name options as sbatch long names without dashes, e.g. "exclusive"'),
+      )
+      .default([])
+      .describe(
+        'sbatch options that change resources in ways the rules cannot check (e.g. "exclusive", "constraint") and that jobs may still use; any other such option is refused',
+      ),
   })
   .superRefine((policy, ctx) => {
     const names = new Set<string>();

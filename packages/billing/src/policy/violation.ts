@@ -16,6 +16,7 @@ export const VIOLATION_CODES = [
   'node_memory',
   'qos_wall_time',
   'partition_wall_time',
+  'directive_not_allowed',
 ] as const;
 
 /** One of {@link VIOLATION_CODES}. */
@@ -45,7 +46,7 @@ export interface Violation {
   /** The requested value, in `unit`; the requested name for naming rules. */
   requested?: number | string;
   unit?: ViolationUnit;
-  /** For naming rules: the names that would be accepted. */
+  /** For naming rules: the names that would be accepted (options, for `directive_not_allowed`). */
   allowed?: string[];
   message: LocalizedMessage;
 }

@@ -24,6 +24,8 @@ export interface EngineState {
   readonly accountTypes: ReadonlySet<string> | undefined;
   readonly clusters: ReadonlyMap<string, ClusterConfig>;
   readonly now: () => Date;
+  /** Options a quote may leave unpriced (see `PricingEngineOptions.allowedDirectives`). */
+  readonly allowedDirectives: ReadonlySet<string>;
 }
 
 interface CachedContext {

@@ -37,6 +37,12 @@ export interface PricingEngineOptions {
   clusters?: readonly ClusterConfig[];
   /** Clock for quotes and coverage checks that name no moment. @default () => new Date() */
   now?: () => Date;
+  /**
+   * sbatch options that change resources beyond a spec's fields (`exclusive`, `constraint`…) and
+   * that quotes may still price from the fields alone; a quote of a spec with any other such
+   * option is refused, as it would understate the cost. @default []
+   */
+  allowedDirectives?: readonly string[];
 }
 
 /** Where and for whom to look a price up, and when. */
@@ -131,6 +137,7 @@ export function createPricingEngine(options: PricingEngineOptions): PricingEngin
     accountTypes: table.accountTypes ? new Set(table.accountTypes) : undefined,
     clusters: new Map(clusters.map((c) => [c.name, c])),
     now: options.now ?? (() => new Date()),
+    allowedDirectives: new Set(options.allowedDirectives ?? []),
   };
   return {
     table,

@@ -167,3 +167,35 @@ describe('affordability', () => {
     }
   });
 });
+
+describe('quoting the job as Slurm will run it', () => {
+  const context = { cluster: 'ikkem', accountType: 'external' } as const;
+
+  it("prices what the script's #SBATCH lines ask for, as the same request in fields", () => {
+    const fromScript = engine.quote(
+      { script: '#!/bin/bash\n#SBATCH -p gpu --gres=gpu:2 -c 16 -t 10:00:00\npython train.py\n' },
+      context,
+    );
+    const fromFields = engine.quote(
+      { command: 'python train.py', partition: 'gpu', gpusPerNode: 2, coresPerNode: 16, timeLimit: '10h' },
+      context,
+    );
+    expect(fromScript.maximum).toEqual({ amount: '240.00', currency: 'CNY' });
+    expect(fromScript.maximum).toEqual(fromFields.maximum);
+    expect(fromScript.timeLimitFrom).toBe('spec');
+  });
+
+  it('refuses to quote an option that adds resources beyond the fields, unless the engine allows it', () => {
+    const spec = { script: '#!/bin/bash\n#SBATCH -p gpu --gres=gpu:1 -t 1:00:00 --exclusive\nx\n' };
+    expect(() => engine.quote(spec, context)).toThrow(
+      /cannot be quoted: --exclusive changes what the job is allocated/,
+    );
+    const lenient = createPricingEngine({
+      table: site.priceTable,
+      clusters: [site.cluster],
+      now: () => new Date('2025-06-01T00:00:00Z'),
+      allowedDirectives: ['exclusive'],
+    });
+    expect(lenient.quote(spec, context).maximum).toEqual({ amount: '12.00', currency: 'CNY' });
+  });
+});

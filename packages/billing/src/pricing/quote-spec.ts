@@ -1,5 +1,6 @@
 import type { ClusterConfig, JobSpec, JobSpecInput, Money, Partition } from '@hpckit/core';
 import { JobSpecSchema, parseInput, requestedShape } from '@hpckit/core';
+import { unmodelledResources } from '@hpckit/core/sbatch';
 import { BillingDecimal } from '../money/decimal.js';
 import { buildBreakdown, type ChargeBreakdown } from './charge-breakdown.js';
 import { computeCharge } from './compute-charge.js';
@@ -35,13 +36,23 @@ export interface Quote {
 
 /**
  * Quotes a job spec: prices its requested resources for its whole time limit, as `price()` would
- * price a job that ran that long.
+ * price a job that ran that long. The spec is the effective job: what its script's `#SBATCH`
+ * lines and directives ask for is in its fields.
  *
  * @throws `ValidationError` when the spec is invalid or its partition or time limit cannot be known.
  * @throws `NotFoundError` (kind `price item`) when no item covers the spec.
  */
 export function quoteSpec(state: EngineState, input: JobSpecInput, contextInput: QuoteContextInput): Quote {
   const spec = parseInput(JobSpecSchema, input, 'job spec');
+  // A quote prices the fields; an option that adds resources beyond them would be understated.
+  const unpriced = unmodelledResources(spec).find((u) => !state.allowedDirectives.has(u.option));
+  if (unpriced) {
+    throw invalid(
+      'job spec',
+      ['directives', unpriced.option],
+      `cannot be quoted: ${unpriced.reason}, which the price of the fields would understate; express the request with the job's fields, or list "${unpriced.option}" in the engine's allowedDirectives to quote the fields alone`,
+    );
+  }
   const context = parseQuoteContext(state, contextInput);
   const cluster = state.clusters.get(context.cluster);
   const partitionName = spec.partition ?? cluster?.partitions.find((p) => p.isDefault)?.name;

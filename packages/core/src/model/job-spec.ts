@@ -3,6 +3,8 @@ import { DurationSchema } from '../time/duration.js';
 import { ArraySpecSchema } from './array-spec.js';
 import { MemorySizeSchema } from './memory.js';
 import { JobIdSchema, keyedRecord, LineSchema, NameSchema, TextSchema } from './names.js';
+import { foldSbatchOptions, type FieldParser } from '../sbatch/effective-options.js';
+import type { SpecField, SpecFields } from '../sbatch/option-groups.js';
 
 const Count = z.number().int('must be a whole number').positive('must be at least 1');
 
@@ -41,9 +43,11 @@ export const JobDependencySchema = z.strictObject({
 });
 
 /**
- * Raw scheduler options keyed by long option name without dashes (`"mem-per-cpu"`, `"exclusive"`).
- * A string or `true` adds the option or overrides the one hpckit would generate; `null` removes a
- * generated one. Values are quoted by the adapter, never spliced into a shell.
+ * Raw sbatch options keyed by long option name without dashes (`"mem-per-cpu"`, `"exclusive"`;
+ * an unambiguous prefix is read as sbatch reads it). A string or `true` adds the option or
+ * overrides the one hpckit would generate; `null` removes a generated one. Reserved options
+ * (`comment`, `parsable`, `wrap`, `uid`…) are refused. Values are passed as separate argv words,
+ * never spliced into a shell.
  */
 export const DirectivesSchema = keyedRecord(
   /^[A-Za-z][A-Za-z0-9-]+$/,
@@ -57,12 +61,14 @@ const JobSpecObject = z.strictObject({
     .optional()
     .describe('Shell commands to run; hpckit writes the script header around them'),
   script: TextSchema.optional().describe(
-    'A complete batch script starting with "#!". The options the adapter generates from the other fields (some always, e.g. the node count) take precedence over the script\'s own directives; "directives" can override or remove a generated one. The adapter may add the "environment" exports to the script.',
+    'A complete batch script starting with "#!". Its #SBATCH lines count as sbatch reads them: the validated spec carries what they ask for in its fields, a field or directive that contradicts a line is refused, and reserved options are refused. The adapter may add the "environment" exports to the script.',
   ),
   account: NameSchema.optional().describe("Account charged for the job; the user's default if omitted"),
   partition: NameSchema.optional().describe("Partition; the cluster's default if omitted"),
   qos: NameSchema.optional().describe("Quality of service; the association's default if omitted"),
-  nodes: Count.default(1).describe('Number of nodes'),
+  nodes: Count.optional()
+    .meta({ default: 1 })
+    .describe('Number of nodes (1 unless the script says otherwise)'),
   coresPerNode: Count.optional().describe('CPU cores per node (one task per node using them all)'),
   tasks: Count.optional().describe('Total number of tasks (MPI ranks)'),
   tasksPerNode: Count.optional().describe('Tasks per node'),
@@ -90,9 +96,9 @@ const JobSpecObject = z.strictObject({
     .describe('Environment variables set for the job'),
   inheritEnvironment: z
     .boolean()
-    .default(false)
+    .optional()
     .describe(
-      "Also pass the submitting process's environment (off by default: jobs start from a clean login environment)",
+      "Also pass the submitting process's environment (off unless the script says --export=ALL: jobs start from a clean login environment)",
     ),
   dependencies: z.array(JobDependencySchema).optional().describe('Jobs this one waits for'),
   array: ArraySpecSchema.optional().describe('Job array, e.g. "0-99%10" (at most 10 tasks at once)'),
@@ -123,49 +129,105 @@ const JobSpecObject = z.strictObject({
  * };
  * ```
  */
-export const JobSpecSchema = JobSpecObject.superRefine((spec, ctx) => {
-  if ((spec.command === undefined) === (spec.script === undefined)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['command'],
-      message: 'give exactly one of "command" (shell commands) or "script" (a complete script)',
-    });
+export const JobSpecSchema = JobSpecObject.superRefine((raw, ctx) => {
+  // Rules of what the caller wrote; they run even when a field is invalid, so every problem is
+  // reported at once. The fold below runs only on a spec whose fields are all valid.
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
+  if ((raw.command === undefined) === (raw.script === undefined)) {
+    issue(['command'], 'give exactly one of "command" (shell commands) or "script" (a complete script)');
   }
-  if (spec.script !== undefined && !spec.script.startsWith('#!')) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['script'],
-      message:
-        'a complete script starts with an interpreter line such as "#!/bin/bash"; to give only commands, use "command"',
-    });
+  if (raw.script !== undefined && !raw.script.startsWith('#!')) {
+    issue(
+      ['script'],
+      'a complete script starts with an interpreter line such as "#!/bin/bash"; to give only commands, use "command"',
+    );
   }
-  const taskFields = (['tasks', 'tasksPerNode', 'cpusPerTask'] as const).filter((k) => spec[k] !== undefined);
-  if (spec.coresPerNode !== undefined && taskFields.length > 0) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['coresPerNode'],
-      message: `use either "coresPerNode" or the task fields (${taskFields.join(', ')}), not both`,
-    });
+  const taskFields = (['tasks', 'tasksPerNode', 'cpusPerTask'] as const).filter((k) => raw[k] !== undefined);
+  if (raw.coresPerNode !== undefined && taskFields.length > 0) {
+    issue(
+      ['coresPerNode'],
+      `use either "coresPerNode" or the task fields (${taskFields.join(', ')}), not both`,
+    );
   }
+}).transform((raw, ctx) => {
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
+  const folded = foldSbatchOptions(
+    { fields: pickFields(raw), directives: raw.directives, script: raw.script },
+    parseFields,
+  );
+  if ('issues' in folded) {
+    for (const i of folded.issues) issue(i.path, i.message);
+    return z.NEVER;
+  }
+  const { directives: _directives, ...rest } = raw;
+  const unfolded = Object.fromEntries(Object.entries(rest).filter(([k]) => !SPEC_FIELDS.has(k as SpecField)));
+  const spec = {
+    ...(unfolded as Omit<typeof raw, SpecField | 'directives'>),
+    ...folded.fields,
+    nodes: folded.fields.nodes ?? 1,
+    inheritEnvironment: folded.fields.inheritEnvironment ?? false,
+    hold: folded.fields.hold ?? false,
+    ...(Object.keys(folded.directives).length > 0 && { directives: folded.directives }),
+  };
+
+  // Rules of the job as it will run, whichever source set its fields.
   if (spec.memory?.per === 'gpu' && !spec.gpusPerNode) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['memory'],
-      message: 'memory "perGpu" needs "gpusPerNode" of at least 1',
-    });
+    issue(['memory'], 'memory "perGpu" needs "gpusPerNode" of at least 1');
   }
   if (
     spec.tasks !== undefined &&
     spec.tasksPerNode !== undefined &&
     spec.tasks > spec.tasksPerNode * spec.nodes
   ) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['tasks'],
-      message: `${spec.tasks} tasks do not fit in ${spec.nodes} node(s) × ${spec.tasksPerNode} tasks per node`,
-    });
+    issue(
+      ['tasks'],
+      `${spec.tasks} tasks do not fit in ${spec.nodes} node(s) × ${spec.tasksPerNode} tasks per node`,
+    );
   }
+  return ctx.issues.length > 0 ? z.NEVER : spec;
 });
+
+// The fields sbatch options set; a folded spec takes all of them from the fold.
+const SPEC_FIELDS = new Set<SpecField>([
+  'name',
+  'account',
+  'partition',
+  'qos',
+  'nodes',
+  'coresPerNode',
+  'tasks',
+  'tasksPerNode',
+  'cpusPerTask',
+  'gpusPerNode',
+  'memory',
+  'timeLimit',
+  'workingDirectory',
+  'stdout',
+  'stderr',
+  'inheritEnvironment',
+  'dependencies',
+  'array',
+  'hold',
+]);
+
+function pickFields(raw: Partial<Record<SpecField, unknown>>): SpecFields {
+  return Object.fromEntries(
+    [...SPEC_FIELDS].filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]),
+  ) as SpecFields;
+}
+
+// A script's values are validated by the same schemas as the fields a caller writes.
+const FieldsSchema = JobSpecObject.pick(
+  Object.fromEntries([...SPEC_FIELDS].map((k) => [k, true])) as Record<SpecField, true>,
+).partial();
+
+const parseFields: FieldParser = (input) => {
+  const parsed = FieldsSchema.safeParse(input);
+  if (parsed.success) return { fields: parsed.data as SpecFields };
+  return { problems: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`) };
+};
 
 /** A validated, normalised job spec (durations in seconds, memory in MiB, defaults filled). */
 export type JobSpec = z.output<typeof JobSpecSchema>;

@@ -25,7 +25,8 @@ export interface ConformanceTarget {
 export interface ConformanceFixtures {
   users: { member: string; outsider: string };
   accounts: { primary: string; secondary: string };
-  partitions: { cpu: string };
+  /** `gpu`, when given, has nodes with at least 2 GPUs and 4 cores. */
+  partitions: { cpu: string; gpu?: string };
   qos: { normal: string };
 }
 

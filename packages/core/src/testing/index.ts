@@ -10,3 +10,5 @@ export { defineSuite } from './define-suite.js';
 export type { AdapterConformanceOptions } from './run-adapter-conformance.js';
 export type { ConformanceContext, ConformanceFixtures, ConformanceTarget } from './context.js';
 export type { ConformanceSuite, ConformanceTest } from './define-suite.js';
+export { SCRIPT_CASES, REFUSED_SCRIPT_CASES, caseScript } from './suites/jobs-effective.js';
+export type { ScriptCase, RefusedScriptCase } from './suites/jobs-effective.js';

@@ -7,6 +7,7 @@ import { capabilities } from './suites/capabilities.js';
 import { config } from './suites/config.js';
 import { jobsArraysDependencies } from './suites/jobs-arrays-dependencies.js';
 import { jobsCancel } from './suites/jobs-cancel.js';
+import { jobsEffective } from './suites/jobs-effective.js';
 import { jobsHoldRelease } from './suites/jobs-hold-release.js';
 import { jobsList } from './suites/jobs-list.js';
 import { jobsSubmit } from './suites/jobs-submit.js';
@@ -17,6 +18,7 @@ import { users } from './suites/users.js';
 /** Every suite, in the order they run. */
 export const CONFORMANCE_SUITES: readonly ConformanceSuite[] = [
   jobsSubmit,
+  jobsEffective,
   jobsList,
   jobsCancel,
   jobsHoldRelease,

@@ -12,7 +12,7 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 describe('scriptFileJob', () => {
   it("submits the file as it is, from the script's directory, named after it", async () => {
-    const text = '#!/bin/bash\n#SBATCH --comment="kept"\necho "it\'s $HOME"\n';
+    const text = '#!/bin/bash\n#SBATCH --mail-type="END"\necho "it\'s $HOME"\n';
     await files.mkdir('run 1');
     await files.writeFile('run 1/relax.sh', text);
     const spec = await scriptFileJob(files, 'run 1/relax.sh', { account: 'electroplating', timeLimit: '5m' });

@@ -36,6 +36,8 @@ export const violationMessagesEn: MessageBook = {
     `The time limit of ${time(f.requested)} exceeds the maximum of ${time(f.limit)} of QoS "${f.qos}". Lower the time limit${alternatives(f)}.`,
   partition_wall_time: (f) =>
     `The time limit of ${time(f.requested)} exceeds the maximum of ${time(f.limit)} of partition "${f.partition}". Lower the time limit.`,
+  directive_not_allowed: (f) =>
+    `The option "--${f.requested}" is not allowed here: ${f.reason}, so the site's rules cannot check it. Remove it from the script or directives, or express the request with the job's fields (nodes, cores, GPUs, memory, time)${f.allowed?.length ? `; allowed options: ${list(f.allowed.map((o) => `--${o}`))}` : ''}.`,
 };
 
 function alternatives(f: MessageFacts): string {

@@ -12,6 +12,8 @@ export interface MessageFacts {
   allowed?: string[];
   /** The per-unit limit the total derives from (GB per core, GB per GPU, cores per GPU). */
   perUnit?: number;
+  /** Why a directive escapes the rules (`directive_not_allowed`). */
+  reason?: string;
   gpusPerNode: number;
   coresPerNode: number;
 }

@@ -50,6 +50,8 @@ export const violationMessagesZhCn: MessageBook = {
     `运行时间上限 ${time(f.requested)} 超过了 QoS“${f.qos}”允许的最大值 ${time(f.limit)}。请缩短运行时间上限${alternatives(f)}。`,
   partition_wall_time: (f) =>
     `运行时间上限 ${time(f.requested)} 超过了分区“${f.partition}”允许的最大值 ${time(f.limit)}。请缩短运行时间上限。`,
+  directive_not_allowed: (f) =>
+    `不允许使用选项“--${f.requested}”：它改变作业所分配的资源，站点规则无法核查。请从脚本或指令中删除它，或改用作业的字段（节点、核心、GPU、内存、时间）表达需求${f.allowed?.length ? `；允许的选项：${list(f.allowed.map((o) => `--${o}`))}` : ''}。`,
 };
 
 function alternatives(f: MessageFacts): string {

@@ -1,0 +1,33 @@
+/**
+ * The Slurm dialect of a job spec: sbatch's option table, its `#SBATCH` reader, the fold of a
+ * spec's fields, directives and script into the job sbatch will run, and the compiler of a
+ * validated spec into its batch script and sbatch argv. Adapters, the mock, the resource policy
+ * and pricing all use this one model, so they judge the same effective job.
+ *
+ * @packageDocumentation
+ * @module @hpckit/core/sbatch
+ */
+
+export type { SbatchArgument, SbatchOption, SbatchOptionKind } from './option-table.js';
+export { SBATCH_INPUT_VARIABLES, SBATCH_OPTIONS } from './option-table.js';
+export type { OptionLookup } from './option-lookup.js';
+export { lookupLongOption, lookupShortOption } from './option-lookup.js';
+export type { ParsedArguments, ParsedOption } from './parse-arguments.js';
+export { parseSbatchArguments } from './parse-arguments.js';
+export type { ScriptDirectives, ScriptOption, ScriptProblem } from './script-directives.js';
+export { readScriptDirectives } from './script-directives.js';
+export type { GresItem } from './slurm-values.js';
+export {
+  formatSbatchTime,
+  parseGpuCount,
+  parseGres,
+  parseSbatchMemory,
+  parseSbatchTime,
+} from './slurm-values.js';
+export type { SbatchOptions } from './option-groups.js';
+export type { SubmissionContext } from './command-line.js';
+export { optionsToArgv, sbatchCommandLine } from './command-line.js';
+export type { CompiledSubmission, CompileOptions } from './compile-submission.js';
+export { compileSubmission, renderBatchScript } from './compile-submission.js';
+export type { UnmodelledResource } from './unmodelled.js';
+export { unmodelledResources } from './unmodelled.js';
