@@ -13,33 +13,66 @@ import {
 } from './ledger-inputs.js';
 import { periodStartOf } from './limit-period.js';
 import { requireAccount, requireMember } from './lookups.js';
-import { requireRole } from './roles.js';
+import { requireManage, requireRole } from './roles.js';
 
-/** Membership administration: who may use an account, their role, block state and spending limit. */
+/**
+ * Membership administration: who may use an account, their role, block state and spending limit.
+ *
+ * Every operation follows one rule (the role matrix of the ledger guide): a platform admin manages
+ * everyone; the account owner manages admins, plain members and their own membership; an account
+ * admin manages plain members only. Nobody else may change their own membership, so an admin
+ * cannot lift their own block or limit, and only the owner and platform admins change the owner's.
+ * Refusals are `PERMISSION_DENIED` naming the action, the target and the roles that would allow it.
+ */
 export interface MemberOperations {
   /**
-   * Adds a user to an account (account owner or admin, or platform admin; only the owner or a
-   * platform admin may add an admin).
+   * Adds a user to an account: a plain member (account owner or admin, or platform admin) or an
+   * admin (account owner or platform admin).
    *
    * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account), `ALREADY_EXISTS`
    */
   addMember(actor: ActorInput, account: string, input: AddMemberInput): Promise<MemberRecord>;
-  /** Removes a user from an account; the owner cannot be removed. Past charges stay. */
+  /**
+   * Removes a user from an account; past charges stay. Plain members: account owner or admin, or
+   * platform admin; admins: account owner or platform admin. The owner is never removed.
+   *
+   * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account, member), `POLICY_VIOLATION` (the owner)
+   */
   removeMember(actor: ActorInput, account: string, user: string): Promise<void>;
-  /** Makes a member an admin or a plain member (account owner or platform admin). */
+  /**
+   * Makes a member an admin or an admin a plain member (account owner or platform admin, since a
+   * role change grants or revokes admin). The owner's role never changes; an admin cannot demote
+   * themselves.
+   *
+   * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account, member), `POLICY_VIOLATION` (the owner)
+   */
   setMemberRole(
     actor: ActorInput,
     account: string,
     user: string,
     role: 'admin' | 'member',
   ): Promise<MemberRecord>;
-  /** Blocks a member on this account only (account owner or admin, or platform admin). */
+  /**
+   * Blocks a member on this account only. Plain members: account owner or admin, or platform
+   * admin; admins: account owner or platform admin; the owner: themselves or a platform admin.
+   *
+   * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account, member)
+   */
   blockMember(actor: ActorInput, account: string, user: string): Promise<MemberRecord>;
-  /** Lifts a manual block; the member stays blocked if their limit is reached. */
+  /**
+   * Lifts a manual block; the member stays blocked if their limit is reached. Same roles as
+   * {@link MemberOperations.blockMember}: a blocked admin cannot unblock themselves.
+   *
+   * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account, member)
+   */
   unblockMember(actor: ActorInput, account: string, user: string): Promise<MemberRecord>;
   /**
    * Sets or changes a member's spending limit. A first limit starts counting from zero; a changed
-   * limit keeps what was used. Raising it above the used amount unblocks the member.
+   * limit keeps what was used. Raising it above the used amount unblocks the member. Same roles as
+   * {@link MemberOperations.blockMember}: an admin cannot change their own limit, and nobody but
+   * the owner and platform admins can change the owner's.
+   *
+   * @throws `PERMISSION_DENIED`, `VALIDATION`, `NOT_FOUND` (account, member)
    */
   setSpendingLimit(
     actor: ActorInput,
@@ -47,40 +80,44 @@ export interface MemberOperations {
     user: string,
     input: SpendingLimitInput,
   ): Promise<MemberRecord>;
-  /** Cancels a member's limit and forgets the used amount, unblocking them unless an admin blocked them. */
+  /**
+   * Cancels a member's limit and forgets the used amount, unblocking them unless an admin blocked
+   * them. Same roles as {@link MemberOperations.blockMember}: a limited admin cannot cancel their
+   * own limit.
+   *
+   * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account, member)
+   */
   cancelSpendingLimit(actor: ActorInput, account: string, user: string): Promise<MemberRecord>;
 }
 
+// Holding none of these roles in the account, an actor learns nothing about its members.
 const MANAGERS: LedgerRole[] = ['platform-admin', 'account-owner', 'account-admin'];
-const OWNERS: LedgerRole[] = ['platform-admin', 'account-owner'];
 
 /** Builds the member operations of a ledger. */
 export function createMemberOperations(ctx: LedgerContext): MemberOperations {
-  async function authorise(
-    tx: LedgerTx,
-    actor: Actor,
-    account: string,
-    allowed: LedgerRole[],
-    action: string,
-  ) {
+  /** The actor's own membership, once they are known to hold some managing role in the account. */
+  async function authorise(tx: LedgerTx, actor: Actor, account: string, action: string) {
     await requireAccount(tx, account);
-    requireRole(actor, allowed, `${action} in account "${account}"`, await tx.getMember(account, actor.user));
+    const membership = await tx.getMember(account, actor.user);
+    requireRole(actor, MANAGERS, action, membership);
+    return membership;
   }
 
   function change(
     actorInput: ActorInput,
     accountInput: string,
     userInput: string,
-    allowed: LedgerRole[],
-    action: string,
+    action: (who: string) => string,
     apply: (m: MemberRecord, events: EventSink) => MemberRecord,
   ): Promise<MemberRecord> {
     const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
     const account = parseInput(NameSchema, accountInput, 'account name', ['account']);
     const user = parseInput(NameSchema, userInput, 'user name', ['user']);
+    const verb = (who: string) => `${action(who)} in account "${account}"`;
     return ctx.mutate(async (tx, events) => {
-      await authorise(tx, actor, account, allowed, action);
+      const membership = await authorise(tx, actor, account, verb(`"${user}"`));
       const before = await requireMember(tx, account, user);
+      requireManage(actor, membership, before, verb);
       const after = apply(structuredClone(before), events);
       await tx.updateMember(after);
       events.memberChanged(before, after);
@@ -94,14 +131,9 @@ export function createMemberOperations(ctx: LedgerContext): MemberOperations {
       const account = parseInput(NameSchema, accountInput, 'account name', ['account']);
       const data = parseInput(AddMemberSchema, input, 'member', ['input']);
       return ctx.mutate(async (tx, events) => {
-        const allowed = data.role === 'admin' ? OWNERS : MANAGERS;
-        await authorise(
-          tx,
-          actor,
-          account,
-          allowed,
-          `add ${data.role === 'admin' ? 'an admin' : 'a member'}`,
-        );
+        const verb = (who: string) => `add ${who} to account "${account}"`;
+        const membership = await authorise(tx, actor, account, verb(`"${data.user}"`));
+        requireManage(actor, membership, data, verb);
         const member: MemberRecord = {
           account,
           user: data.user,
@@ -120,8 +152,10 @@ export function createMemberOperations(ctx: LedgerContext): MemberOperations {
       const account = parseInput(NameSchema, accountInput, 'account name', ['account']);
       const user = parseInput(NameSchema, userInput, 'user name', ['user']);
       return ctx.mutate(async (tx, events) => {
-        await authorise(tx, actor, account, MANAGERS, 'remove a member');
+        const verb = (who: string) => `remove ${who} from account "${account}"`;
+        const membership = await authorise(tx, actor, account, verb(`"${user}"`));
         const member = await requireMember(tx, account, user);
+        requireManage(actor, membership, member, verb);
         if (member.role === 'owner') {
           throw new PolicyError({
             details: { reason: 'not_permitted', subject: account },
@@ -129,56 +163,86 @@ export function createMemberOperations(ctx: LedgerContext): MemberOperations {
             hint: 'An account always keeps its owner.',
           });
         }
-        if (member.role === 'admin')
-          requireRole(
-            actor,
-            OWNERS,
-            `remove an admin from account "${account}"`,
-            await tx.getMember(account, actor.user),
-          );
         await tx.deleteMember(account, user);
         events.emit('member:removed', { account, user });
       });
     },
-    setMemberRole: (actor, account, user, role) =>
-      change(actor, account, user, OWNERS, 'change a role', (m) => {
-        const next = parseInput(AddMemberSchema.shape.role, role, 'role', ['role']) as MemberRole;
-        if (m.role === 'owner') {
+    setMemberRole(actorInput, accountInput, userInput, role) {
+      const next = parseInput(AddMemberSchema.shape.role, role, 'role', ['role']) as MemberRole;
+      const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
+      const account = parseInput(NameSchema, accountInput, 'account name', ['account']);
+      const user = parseInput(NameSchema, userInput, 'user name', ['user']);
+      return ctx.mutate(async (tx, events) => {
+        const verb = (who: string) => `change the role of ${who} in account "${account}"`;
+        const membership = await authorise(tx, actor, account, verb(`"${user}"`));
+        const before = await requireMember(tx, account, user);
+        // A role change grants or revokes admin, so it takes whoever may manage an admin (and,
+        // for the owner, whoever may act on the owner).
+        requireManage(actor, membership, before, verb, before.role === 'owner' ? 'owner' : 'admin');
+        if (before.role === 'owner') {
           throw new PolicyError({
-            details: { reason: 'not_permitted', subject: m.account },
-            message: `User "${m.user}" owns account "${m.account}"; the owner's role cannot be changed.`,
+            details: { reason: 'not_permitted', subject: account },
+            message: `User "${user}" owns account "${account}"; the owner's role cannot be changed.`,
           });
         }
-        return { ...m, role: next };
-      }),
-    blockMember: (actor, account, user) =>
-      change(actor, account, user, MANAGERS, 'block a member', (m) => ({ ...m, state: 'blocked' })),
-    unblockMember: (actor, account, user) =>
-      change(actor, account, user, MANAGERS, 'unblock a member', (m) => ({ ...m, state: 'normal' })),
-    setSpendingLimit(actor, account, user, input) {
-      const data = parseInput(SpendingLimitSchema, input, 'spending limit', ['input']);
-      return change(actor, account, user, MANAGERS, 'set a spending limit', (m) => {
-        const now = ctx.now();
-        const start = periodStartOf(data.period, now, ctx.timeZone);
-        const samePeriod =
-          m.limit !== undefined &&
-          m.limit.period === data.period &&
-          (start === undefined ||
-            (m.periodStart !== undefined && m.periodStart.getTime() >= start.getTime()));
-        const next: MemberRecord = {
-          ...m,
-          limit: { amount: canonicalAmount(new BillingDecimal(data.amount)), period: data.period },
-          used: samePeriod ? m.used : '0.00',
-        };
-        if (start) next.periodStart = samePeriod && m.periodStart ? m.periodStart : start;
-        else delete next.periodStart;
-        return next;
+        const after: MemberRecord = { ...before, role: next };
+        await tx.updateMember(after);
+        events.memberChanged(before, after);
+        return after;
       });
     },
+    blockMember: (actor, account, user) =>
+      change(
+        actor,
+        account,
+        user,
+        (who) => `block ${who}`,
+        (m) => ({ ...m, state: 'blocked' }),
+      ),
+    unblockMember: (actor, account, user) =>
+      change(
+        actor,
+        account,
+        user,
+        (who) => `unblock ${who}`,
+        (m) => ({ ...m, state: 'normal' }),
+      ),
+    setSpendingLimit(actor, account, user, input) {
+      const data = parseInput(SpendingLimitSchema, input, 'spending limit', ['input']);
+      return change(
+        actor,
+        account,
+        user,
+        (who) => `set the spending limit of ${who}`,
+        (m) => {
+          const now = ctx.now();
+          const start = periodStartOf(data.period, now, ctx.timeZone);
+          const samePeriod =
+            m.limit !== undefined &&
+            m.limit.period === data.period &&
+            (start === undefined ||
+              (m.periodStart !== undefined && m.periodStart.getTime() >= start.getTime()));
+          const next: MemberRecord = {
+            ...m,
+            limit: { amount: canonicalAmount(new BillingDecimal(data.amount)), period: data.period },
+            used: samePeriod ? m.used : '0.00',
+          };
+          if (start) next.periodStart = samePeriod && m.periodStart ? m.periodStart : start;
+          else delete next.periodStart;
+          return next;
+        },
+      );
+    },
     cancelSpendingLimit: (actor, account, user) =>
-      change(actor, account, user, MANAGERS, 'cancel a spending limit', (m) => {
-        const { limit: _limit, periodStart: _start, ...rest } = m;
-        return { ...rest, used: '0.00' };
-      }),
+      change(
+        actor,
+        account,
+        user,
+        (who) => `cancel the spending limit of ${who}`,
+        (m) => {
+          const { limit: _limit, periodStart: _start, ...rest } = m;
+          return { ...rest, used: '0.00' };
+        },
+      ),
   };
 }
