@@ -58,6 +58,7 @@ export { shellQuote, shellJoin } from './shell/quote.js';
 // Client
 export { createClient } from './client/create-client.js';
 export { ClientOptionsSchema, ClusterOptionsSchema } from './client/options.js';
+export { AccessRolesSchema } from './client/access-roles.js';
 
 // Watching
 export { PollingOptionsSchema, nextPollInterval } from './watch/backoff.js';
@@ -120,6 +121,7 @@ export type { Charge, Payment, JobReference } from './model/ledger-entries.js';
 export type { DurationInput } from './time/duration.js';
 export type { HpckitClient } from './client/create-client.js';
 export type { ClientOptions, ClusterOptions } from './client/options.js';
+export type { AccessContext, AccessRoles, AccessRolesInput, AccessSource } from './client/access-roles.js';
 export type { CallOptions, SubmitOptions } from './client/call-options.js';
 export type { JobsApi, ListedJob } from './client/jobs-api.js';
 export type { AccountsApi, UsersApi, ConfigApi } from './client/admin-api.js';

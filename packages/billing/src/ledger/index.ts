@@ -19,6 +19,8 @@ export type { ChargeOperations, ChargeResult } from './charge-operations.js';
 export { createLedger, LedgerOptionsSchema } from './create-ledger.js';
 export type { Ledger, LedgerOptions } from './create-ledger.js';
 export type { LedgerEventName, LedgerEvents, JobChargeEvent, PaymentEvent } from './ledger-events.js';
+export { ledgerAccess, LedgerAccessOptionsSchema } from './ledger-access.js';
+export type { LedgerAccessOptions, PlatformRolesOf } from './ledger-access.js';
 export {
   AddMemberSchema,
   CreateAccountSchema,

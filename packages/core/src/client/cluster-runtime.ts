@@ -29,7 +29,8 @@ export interface ClusterRuntimeInit {
   adapter: SchedulerAdapter;
   maxConcurrentCalls: number;
   polling: PollingOptions;
-  emitter: EventEmitter<ClientEvents>;
+  /** Where the poller acting as `user` emits its events (see `UserEvents`). */
+  eventsOf(user: string | undefined): EventEmitter<ClientEvents>;
   timers?: Timers;
   retry?: Partial<RetryPolicy>;
   beforeSubmit?: SubmitGuard;
@@ -63,7 +64,7 @@ export function createClusterRuntime(init: ClusterRuntimeInit): ClusterRuntime {
           adapter: queuedPollAdapter,
           user,
           options: init.polling,
-          emitter: init.emitter,
+          emitter: init.eventsOf(user),
           timers: init.timers,
         });
         pollers.set(key, poller);

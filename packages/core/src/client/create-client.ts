@@ -11,8 +11,10 @@ import type { PollerStats } from '../watch/poller.js';
 import { type AccountsApi, type ConfigApi, createAdminApis, type UsersApi } from './admin-api.js';
 import type { CallOptions } from './call-options.js';
 import { type ClusterRuntime, createClusterRuntime } from './cluster-runtime.js';
+import { createJobAccess } from './job-access.js';
 import { createJobsApi, type JobsApi } from './jobs-api.js';
 import { type ClientOptions, ClientOptionsSchema } from './options.js';
+import { UserEvents } from './user-events.js';
 
 /**
  * The entry point of the SDK: named clusters, each behind its adapter, with typed job, account,
@@ -25,19 +27,38 @@ export interface HpckitClient {
   readonly defaultCluster: string;
   /** The user this client acts for, if any (see {@link HpckitClient.as}). */
   readonly user: string | undefined;
+  /**
+   * Job operations. On a user view (`as(user)`) they see and act on only the jobs the user may:
+   * their own, those charged to accounts they administer, or all for platform staff (roles from
+   * the client's `access` option; without one, only their own). A job the user may not see is
+   * `NOT_FOUND`, exactly like an unknown one; the root client sees every job.
+   */
   readonly jobs: JobsApi;
+  /**
+   * Account operations. On a user view, creating, blocking and unblocking accounts need platform
+   * staff, and a listing shows only the accounts the user administers or belongs to.
+   */
   readonly accounts: AccountsApi;
+  /**
+   * Membership operations. On a user view, changing a membership needs platform staff or the
+   * account's owner or admin; reading one also suits the member themself.
+   */
   readonly users: UsersApi;
   readonly config: ConfigApi;
   /** What a cluster's adapter supports; ask before calling an optional feature. */
   capabilities(cluster?: string): Capabilities;
-  /** The cluster's adapter behind the runtime layer (validation, capabilities, retries). */
+  /**
+   * The cluster's adapter behind the runtime layer (validation, capabilities, retries). It is the
+   * portal's own, unrestricted access, on user views too: never hand it a user's choices unchecked.
+   */
   adapter(cluster?: string): RuntimeAdapter;
   /** Scheduler and adapter versions of a cluster. */
   version(options?: CallOptions): Promise<SchedulerVersion>;
   /**
    * A view of this client acting for `user` (a portal serving many users from one process). It
-   * shares clusters, queues and events with this client; each user gets their own poller.
+   * shares clusters and queues with this client; each user gets their own poller, and the view's
+   * `on` hears only of the jobs it watches. What the view may see and do follows the user's roles
+   * (the `access` option of {@link createClient}), asked anew on every call.
    *
    * @throws `UNSUPPORTED` on calls to a cluster whose adapter cannot act for users.
    * @example
@@ -54,7 +75,10 @@ export interface HpckitClient {
    * button); joins a poll already under way.
    */
   pollNow(cluster?: string): Promise<void>;
-  /** Subscribes to client-wide events (`job:state`, `job:ended`, `poll:error`, `poll:tick`). */
+  /**
+   * Subscribes to events (`job:state`, `job:ended`, `poll:error`, `poll:tick`): on the root client
+   * those of every poller, on a user view those of that user's pollers only.
+   */
   on<E extends keyof ClientEvents>(event: E, listener: (...args: ClientEvents[E]) => void): () => void;
   /** Stops every poller and closes every adapter. */
   close(): Promise<void>;
@@ -64,6 +88,17 @@ export interface HpckitClient {
  * Creates a client over one or more clusters.
  *
  * @throws `VALIDATION` if the options are malformed (checked now, not on first use).
+ * @example
+ * ```ts
+ * // A portal: users' roles come from the billing ledger (owners and admins of accounts), staff from
+ * // the portal's own directory.
+ * import { ledgerAccess } from '@hpckit/billing/ledger';
+ * const client = createClient({
+ *   clusters: { hpc: { adapter } },
+ *   access: ledgerAccess({ ledger, platformRoles: (user) => directory.platformRolesOf(user) }),
+ * });
+ * const page = await client.as('bob').jobs.list({ limit: 20 }); // bob's jobs, and his accounts' if he administers any
+ * ```
  * @example
  * ```ts
  * import { createClient } from '@hpckit/core';
@@ -94,6 +129,16 @@ export function createClient(options: ClientOptions): HpckitClient {
     });
   }
   const emitter = new EventEmitter<ClientEvents>();
+  const userEvents = new Map<string, UserEvents>();
+  const eventsOf = (user: string | undefined): EventEmitter<ClientEvents> => {
+    if (user === undefined) return emitter;
+    let events = userEvents.get(user);
+    if (!events) {
+      events = new UserEvents(emitter);
+      userEvents.set(user, events);
+    }
+    return events;
+  };
   const runtimes = new Map<string, ClusterRuntime>();
   for (const [name, cluster] of Object.entries(parsed.clusters)) {
     const polling = PollingOptionsSchema.parse({ ...parsed.polling, ...cluster.polling });
@@ -104,7 +149,7 @@ export function createClient(options: ClientOptions): HpckitClient {
         adapter: cluster.adapter,
         maxConcurrentCalls: cluster.maxConcurrentCalls,
         polling,
-        emitter,
+        eventsOf,
         timers: parsed.timers,
         retry: parsed.retry,
         beforeSubmit: cluster.beforeSubmit,
@@ -133,12 +178,13 @@ export function createClient(options: ClientOptions): HpckitClient {
   function view(user: string | undefined): HpckitClient {
     const existing = views.get(user);
     if (existing) return existing;
+    const events = eventsOf(user);
     const client: HpckitClient = {
       clusters: names,
       defaultCluster,
       user,
-      jobs: createJobsApi({ runtime, user }),
-      ...createAdminApis(runtime, user),
+      jobs: createJobsApi({ runtime, user, access: createJobAccess({ user, source: parsed.access }) }),
+      ...createAdminApis(runtime, user, parsed.access),
       capabilities: (cluster) => runtime(cluster).adapter.capabilities,
       adapter: (cluster) => runtime(cluster).adapter,
       version: async (o) =>
@@ -147,12 +193,13 @@ export function createClient(options: ClientOptions): HpckitClient {
       pollerStats: (cluster) => runtime(cluster).poller(user).stats,
       pollNow: async (cluster) => runtime(cluster).poller(user).pollNow(),
       on(event, listener) {
-        emitter.on(event, listener as never);
-        return () => emitter.off(event, listener as never);
+        events.on(event, listener as never);
+        return () => events.off(event, listener as never);
       },
       async close() {
         await Promise.all([...runtimes.values()].map((rt) => rt.close()));
         emitter.removeAllListeners();
+        for (const e of userEvents.values()) e.removeAllListeners();
       },
     };
     views.set(user, client);

@@ -1,4 +1,5 @@
-import type { CancelResult } from '../adapter/scheduler-adapter.js';
+import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
+import type { CallContext, CancelResult } from '../adapter/scheduler-adapter.js';
 import type { TimeLimitChangeInput } from '../adapter/time-limit-change.js';
 import { TimeoutError } from '../errors/hpckit-error.js';
 import type { Job } from '../model/job.js';
@@ -6,6 +7,7 @@ import { type JobPhase, type JobState, phaseProgress } from '../model/job-state.
 import type { JobStateEvent } from '../watch/events.js';
 import type { Poller } from '../watch/poller.js';
 import type { ClusterRuntime } from './cluster-runtime.js';
+import type { JobAccess } from './job-access.js';
 
 /** When {@link JobHandle.wait} returns. */
 export type WaitUntil = 'running' | 'ended' | readonly JobPhase[];
@@ -81,15 +83,19 @@ export interface JobHandleInit {
   user: string | undefined;
   job: Job;
   script?: string;
+  /** The job rule of the view that made the handle; checked again by every read and action. */
+  access: JobAccess;
 }
 
 /** Builds a handle around a known snapshot. */
 export function createJobHandle(init: JobHandleInit): JobHandle {
-  const { runtime, poller, user } = init;
+  const { runtime, poller, user, access } = init;
   const id = init.job.id;
   let own = init.job;
   const latest = () => poller.snapshot(id) ?? own;
-  const ctx = (signal?: AbortSignal) => ({ user, signal });
+  // Roles may have changed since the handle was made: every action asks again.
+  const act = <T>(signal: AbortSignal | undefined, run: (a: RuntimeAdapter, c: CallContext) => Promise<T>) =>
+    access.act(runtime, id, latest(), signal, run);
 
   function satisfied(job: Job, until: WaitUntil): boolean {
     if (job.state.phase === 'ended') return true;
@@ -147,16 +153,16 @@ export function createJobHandle(init: JobHandleInit): JobHandle {
       }
     },
     async refresh(options = {}) {
-      const job = await runtime.call((a) => a.jobs.get(id, ctx(options.signal)), options.signal);
+      const job = await access.get(runtime, id, options.signal);
       own = job;
       poller.observe(job);
       return latest();
     },
-    cancel: (options = {}) => runtime.call((a) => a.jobs.cancel(id, ctx(options.signal)), options.signal),
-    hold: (options = {}) => runtime.call((a) => a.jobs.hold(id, ctx(options.signal)), options.signal),
-    release: (options = {}) => runtime.call((a) => a.jobs.release(id, ctx(options.signal)), options.signal),
+    cancel: (options = {}) => act(options.signal, (a, c) => a.jobs.cancel(id, c)),
+    hold: (options = {}) => act(options.signal, (a, c) => a.jobs.hold(id, c)),
+    release: (options = {}) => act(options.signal, (a, c) => a.jobs.release(id, c)),
     updateTimeLimit: (change, options = {}) =>
-      runtime.call((a) => a.jobs.updateTimeLimit(id, change, ctx(options.signal)), options.signal),
+      act(options.signal, (a, c) => a.jobs.updateTimeLimit(id, change, c)),
     on(event, listener) {
       const lease = poller.watch(latest());
       const handler = listener as (e: JobStateEvent) => void;

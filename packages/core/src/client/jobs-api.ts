@@ -8,6 +8,7 @@ import type { JobSpecInput } from '../model/job-spec.js';
 import type { JobStateEvent } from '../watch/events.js';
 import type { CallOptions, SubmitOptions } from './call-options.js';
 import type { ClusterRuntime } from './cluster-runtime.js';
+import type { JobAccess } from './job-access.js';
 import { createJobHandle, type JobHandle } from './job-handle.js';
 import { streamJobStates } from './job-stream.js';
 
@@ -16,7 +17,20 @@ export type ListedJob<F extends JobField> = [F] extends [never]
   ? Job
   : Pick<Job, F | 'cluster' | 'id' | 'state'>;
 
-/** Job operations of a client. Every call takes `{ cluster, signal }` last. */
+/**
+ * Job operations of a client. Every call takes `{ cluster, signal }` last.
+ *
+ * On a user view (`client.as(user)`) every call is limited to the jobs the user may see: their
+ * own, those charged to accounts they own or administer, every job for platform staff (roles from
+ * the client's `access` option, asked on each call). Seeing a job is what allows acting on it: a
+ * cancel, hold, release or time-limit change of a visible job runs as the job's owner, so the
+ * scheduler applies the owner's rules (Slurm lets an owner raise a time limit only while the job
+ * is pending); a job the user may not see is `NOT_FOUND`, worded exactly like an unknown id. A
+ * handle checks again at each `refresh` and action; events of a job it already watches keep
+ * coming until the subscription ends. A job's files (`jobFiles` of `@hpckit/remote`) are only as
+ * safe as the job given to them: take it from a user view's `get` or `list`, never from the root
+ * client on a user's say-so.
+ */
 export interface JobsApi {
   /**
    * Validates and submits a job; returns a live handle.
@@ -33,13 +47,15 @@ export interface JobsApi {
   submit(spec: JobSpecInput, options?: SubmitOptions): Promise<JobHandle>;
   /** The script and command a submit would run, without submitting (a dry run). */
   render(spec: JobSpecInput, options?: CallOptions): Promise<RenderedSubmission>;
-  /** One job, live or from history. @throws `NOT_FOUND` */
+  /** One job, live or from history. @throws `NOT_FOUND`, also for a job the user view may not see */
   get(id: string, options?: CallOptions): Promise<Job>;
   /** A live handle on an existing job. @throws `NOT_FOUND` */
   handle(id: string, options?: CallOptions): Promise<JobHandle>;
   /**
    * Jobs matching a query (filters AND-ed), one page at a time; with `fields`, only those fields
-   * (plus `cluster`, `id`, `state`) are returned.
+   * (plus `cluster`, `id`, `state`) are returned. On a user view, only the matching jobs the user
+   * may see, narrowed before the adapter pages them: `total` counts exactly those, and paging
+   * through them neither skips nor repeats one.
    *
    * @example
    * ```ts
@@ -80,13 +96,21 @@ export interface JobsApi {
 export interface JobsApiContext {
   runtime(cluster: string | undefined): ClusterRuntime;
   user: string | undefined;
+  /** The view's job rule: what it may see and act on. */
+  access: JobAccess;
 }
 
-/** Builds the jobs API of a client (or of a client acting as a user). */
-export function createJobsApi({ runtime, user }: JobsApiContext): JobsApi {
+/**
+ * Builds the jobs API of a client (or of a client acting as a user). A user view sees and acts on
+ * only the jobs its {@link JobAccess} allows: lists are narrowed before the adapter pages them, and
+ * a job it may not see is `NOT_FOUND` to every call, like one that does not exist.
+ */
+export function createJobsApi({ runtime, user, access }: JobsApiContext): JobsApi {
   const ctx = (options: CallOptions | undefined) => ({ user, signal: options?.signal });
   const handleFor = (rt: ClusterRuntime, job: Job, script?: string) =>
-    createJobHandle({ runtime: rt, poller: rt.poller(user), user, job, script });
+    createJobHandle({ runtime: rt, poller: rt.poller(user), user, job, script, access });
+  // A job this view already watches need not be read again to be checked or acted on.
+  const snapshot = (rt: ClusterRuntime, id: string) => rt.poller(user).snapshot(id);
 
   const api: JobsApi = {
     async submit(spec, options) {
@@ -100,27 +124,33 @@ export function createJobsApi({ runtime, user }: JobsApiContext): JobsApi {
     },
     render: async (spec, options) =>
       runtime(options?.cluster).call((a) => a.jobs.render(spec, ctx(options)), options?.signal),
-    get: async (id, options) =>
-      runtime(options?.cluster).call((a) => a.jobs.get(id, ctx(options)), options?.signal),
+    get: async (id, options) => access.get(runtime(options?.cluster), id, options?.signal),
     async handle(id, options) {
       const rt = runtime(options?.cluster);
-      const job =
-        rt.poller(user).snapshot(id) ?? (await rt.call((a) => a.jobs.get(id, ctx(options)), options?.signal));
-      return handleFor(rt, job);
+      const known = snapshot(rt, id);
+      if (!known) return handleFor(rt, await access.get(rt, id, options?.signal));
+      access.requireVisible(await access.viewer(rt, options?.signal), known);
+      return handleFor(rt, known);
     },
-    list: async (query, options) =>
-      runtime(options?.cluster).call((a) => a.jobs.list(query, ctx(options)), options?.signal) as never,
-    cancel: async (id, options) =>
-      runtime(options?.cluster).call((a) => a.jobs.cancel(id, ctx(options)), options?.signal),
-    hold: async (id, options) =>
-      runtime(options?.cluster).call((a) => a.jobs.hold(id, ctx(options)), options?.signal),
-    release: async (id, options) =>
-      runtime(options?.cluster).call((a) => a.jobs.release(id, ctx(options)), options?.signal),
-    updateTimeLimit: async (id, change, options) =>
-      runtime(options?.cluster).call(
-        (a) => a.jobs.updateTimeLimit(id, change, ctx(options)),
-        options?.signal,
-      ),
+    list: async (query, options) => access.list(runtime(options?.cluster), query, options?.signal) as never,
+    cancel: async (id, options) => {
+      const rt = runtime(options?.cluster);
+      return access.act(rt, id, snapshot(rt, id), options?.signal, (a, c) => a.jobs.cancel(id, c));
+    },
+    hold: async (id, options) => {
+      const rt = runtime(options?.cluster);
+      return access.act(rt, id, snapshot(rt, id), options?.signal, (a, c) => a.jobs.hold(id, c));
+    },
+    release: async (id, options) => {
+      const rt = runtime(options?.cluster);
+      return access.act(rt, id, snapshot(rt, id), options?.signal, (a, c) => a.jobs.release(id, c));
+    },
+    updateTimeLimit: async (id, change, options) => {
+      const rt = runtime(options?.cluster);
+      return access.act(rt, id, snapshot(rt, id), options?.signal, (a, c) =>
+        a.jobs.updateTimeLimit(id, change, c),
+      );
+    },
     watch(targets, options) {
       return watchJobs([...targets], options);
     },
@@ -152,22 +182,24 @@ export function createJobsApi({ runtime, user }: JobsApiContext): JobsApi {
     const rt = runtime([...clusters][0]);
     const watcher = users.size === 1 ? [...users][0] : user;
     const poller = rt.poller(watcher);
-    const callCtx = { user: watcher, signal: options?.signal };
+    const viewer = await access.viewer(rt, options?.signal);
     const known = new Map<string, Job>();
     const unknown: string[] = [];
     for (const target of targets) {
       const job = typeof target === 'string' ? poller.snapshot(target) : target.job;
+      // A handle made by another view (or a snapshot) is shown to this view only if it may see it.
+      if (job) access.requireVisible(viewer, job);
       if (job) known.set(job.id, job);
       else if (typeof target === 'string') unknown.push(target);
     }
     if (unknown.length > 0) {
-      // One call for every job not seen before, not one per job.
-      const page = await rt.call((a) => a.jobs.list({ jobIds: unknown }, callCtx), options?.signal);
+      // One call for every job not seen before, not one per job; narrowed to what this view sees.
+      const page = await access.list(rt, { jobIds: unknown }, options?.signal);
       for (const job of page.jobs as Job[]) if (unknown.includes(job.id)) known.set(job.id, job);
       for (const id of unknown) {
         if (!known.has(id)) {
           // Not listed under its own id (an array job lists as its tasks): get() aggregates it.
-          known.set(id, await rt.call((a) => a.jobs.get(id, callCtx), options?.signal));
+          known.set(id, await access.get(rt, id, options?.signal));
         }
       }
     }

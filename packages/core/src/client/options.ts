@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SubmitGuard } from '../adapter/runtime-adapter.js';
 import type { SchedulerAdapter } from '../adapter/scheduler-adapter.js';
 import { PollingOptionsSchema } from '../watch/backoff.js';
+import { AccessSourceSchema } from './access-roles.js';
 import type { Timers } from '../watch/timers.js';
 
 const AdapterSchema = z.custom<SchedulerAdapter>(
@@ -54,6 +55,15 @@ export const ClientOptionsSchema = z.strictObject({
       baseDelayMs: z.number().nonnegative().optional(),
     })
     .optional(),
+  /**
+   * Where user views (`client.as(user)`) get their users' roles: platform staff see and act on
+   * every job, an account's owner or admin on every job charged to it, and anyone on their own.
+   * Asked on every call of a user view. Absent: a user view sees and acts on only its own jobs
+   * and may run no account or membership change. `ledgerAccess({ ledger })` of
+   * `@hpckit/billing/ledger` reads the roles from the billing ledger.
+   * @default undefined (own jobs only)
+   */
+  access: AccessSourceSchema.optional(),
   /** Clock and timers of the pollers; tests and simulations may inject their own. */
   timers: z
     .custom<Timers>((t) => typeof t === 'object' && t !== null && typeof (t as Timers).now === 'function')
