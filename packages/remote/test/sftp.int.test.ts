@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { isHpckitError } from '@hpckit/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type SessionSource, sftpFileSystem } from '../src/index.js';
+import { runCommand, type SessionSource, sftpFileSystem } from '../src/index.js';
 import { assertSshdUp, perUserTransport, sudoTransport } from './cluster.js';
-import { fileSystemContract } from './file-system-contract.js';
+import { fileSystemContract, type SpecialFiles } from './file-system-contract.js';
 
 assertSshdUp();
 const transport = perUserTransport();
@@ -11,10 +11,31 @@ const transport = perUserTransport();
 const source: SessionSource = transport;
 afterAll(() => transport.close());
 
+async function asAlice(argv: string[]): Promise<number> {
+  return (await runCommand(transport, { user: 'alice', argv })).exitCode;
+}
+
+// FIFOs and symlinks made by alice on the node, as a user (or a job of hers) would.
+const special: SpecialFiles = {
+  mkfifo: async (path) => expect(await asAlice(['mkfifo', '--', path])).toBe(0),
+  symlink: async (target, path) => expect(await asAlice(['ln', '-s', '--', target, path])).toBe(0),
+  // dd's non-blocking open for writing fails with ENXIO unless a reader has the FIFO open or is
+  // blocked opening it (and then unblocks that reader).
+  fifoHasReader: async (path) =>
+    (await asAlice([
+      'dd',
+      'if=/dev/null',
+      `of=${path}`,
+      'oflag=nonblock',
+      'conv=notrunc,nocreat',
+      'status=none',
+    ])) === 0,
+};
+
 fileSystemContract('sftp as alice', async () => {
   const fs = sftpFileSystem({ transport: source, user: 'alice', progressIntervalBytes: 1024 * 1024 });
   const dir = `hpckit-remote-test-${randomBytes(4).toString('hex')}`;
-  return { fs, dir, cleanup: () => fs.delete(dir, { recursive: true }) };
+  return { fs, dir, cleanup: () => fs.delete(dir, { recursive: true }), special };
 });
 
 describe('sftpFileSystem on the real sshd', () => {

@@ -50,12 +50,21 @@ export function fileAlreadyExists(path: string, operation: FileOperation): Alrea
 }
 
 /** Codes of the path problems reported as `ValidationError` issues. */
-export type PathProblem = 'not_a_directory' | 'is_a_directory' | 'directory_not_empty' | 'too_big';
+export type PathProblem =
+  | 'not_a_directory'
+  | 'is_a_directory'
+  | 'directory_not_empty'
+  | 'not_a_regular_file'
+  | 'too_big';
 
 const PROBLEM_TEXT: Record<PathProblem, [string, string]> = {
   not_a_directory: ['is not a directory (or one of its parents is not)', 'Name a directory.'],
   is_a_directory: ['is a directory', 'Name a file, or use list() or { recursive: true }.'],
   directory_not_empty: ['is a directory that is not empty', 'Pass { recursive: true } to delete it all.'],
+  not_a_regular_file: [
+    'is not a regular file',
+    'Only regular files (or symlinks to them) are read: FIFOs, sockets and devices can block or never end.',
+  ],
   too_big: ['is too big', 'Use createReadStream(), download() or preview(), or raise the limit.'],
 };
 
