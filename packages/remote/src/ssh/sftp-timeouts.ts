@@ -7,7 +7,10 @@ import { z } from 'zod';
  * `TimeoutError` and the channel is closed, so the next call opens a fresh one.
  */
 export const SftpTimeoutsSchema = z.object({
-  /** Longest wait for opening a file for reading (the open and the check of what it is). @default 30000 */
+  /**
+   * Longest wait for opening a file (for reading or writing), and for the check of what an opened
+   * file is. @default 30000
+   */
   openTimeoutMs: z.number().int().positive().default(30_000),
   /** Longest wait for one read request of a file. @default 30000 */
   readTimeoutMs: z.number().int().positive().default(30_000),
