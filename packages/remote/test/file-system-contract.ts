@@ -22,11 +22,11 @@ export const ODD_NAMES = [
   '*',
 ];
 
-function expectCode(err: unknown, code: string, issue?: string): void {
-  expect(isHpckitError(err), String(err)).toBe(true);
+function expectCode(err: unknown, code: string, issue?: string, label?: string): void {
+  expect(isHpckitError(err), `${label ?? ''} ${String(err)}`).toBe(true);
   const e = err as { code: string; details: { issues?: { code: string }[] } };
-  expect(e.code).toBe(code);
-  if (issue) expect(e.details.issues?.[0]?.code).toBe(issue);
+  expect(e.code, label).toBe(code);
+  if (issue) expect(e.details.issues?.[0]?.code, label).toBe(issue);
 }
 
 async function failure(run: () => Promise<unknown>): Promise<unknown> {
@@ -38,20 +38,35 @@ async function failure(run: () => Promise<unknown>): Promise<unknown> {
   throw new Error('expected a failure');
 }
 
+/**
+ * Makes what a FileSystem cannot: FIFOs and symlinks, as the file system's user (through the OS
+ * locally, a command over SSH remotely). Paths are absolute.
+ */
+export interface SpecialFiles {
+  mkfifo(path: string): Promise<void>;
+  symlink(target: string, path: string): Promise<void>;
+  /**
+   * Whether some process has the FIFO open for reading or is blocked opening it: a non-blocking
+   * open for writing succeeds only then (and unblocks that reader, so this also cleans up).
+   */
+  fifoHasReader(path: string): Promise<boolean>;
+}
+
 /** Registers the contract tests; `make` returns the file system and a scratch directory (relative to its home). */
 export function fileSystemContract(
   label: string,
-  make: () => Promise<{ fs: FileSystem; dir: string; cleanup: () => Promise<void> }>,
+  make: () => Promise<{ fs: FileSystem; dir: string; cleanup: () => Promise<void>; special: SpecialFiles }>,
 ) {
   describe(`${label}: FileSystem contract`, () => {
     let fs: FileSystem;
     let dir: string;
     let cleanup: () => Promise<void>;
+    let special: SpecialFiles;
     let localTmp: string;
     const at = (name: string) => `${dir}/${name}`;
 
     beforeAll(async () => {
-      ({ fs, dir, cleanup } = await make());
+      ({ fs, dir, cleanup, special } = await make());
       await fs.mkdir(dir, { recursive: true });
       localTmp = mkdtempSync(join(tmpdir(), 'hpckit-remote-local-'));
     });
@@ -144,6 +159,77 @@ export function fileSystemContract(
       await fs.writeFile(at('small'), 'hello\n');
       const small = await fs.preview(at('small'));
       expect(small).toMatchObject({ truncated: false, size: 6 });
+    });
+
+    // Every way of reading a file, each given a fresh target so that none is refused for "exists".
+    const readPaths = (path: string): [string, () => Promise<unknown>][] => [
+      ['readFile', () => fs.readFile(path)],
+      ['preview', () => fs.preview(path)],
+      ['createReadStream', () => fs.createReadStream(path)],
+      ['download', () => fs.download(path, join(localTmp, `down-${Math.random()}`))],
+      ['copy', () => fs.copy(path, `${path}-copy`)],
+    ];
+
+    it('refuses a FIFO on every read path at once, leaving no reader blocked on it', async () => {
+      const fifo = await fs.resolve(at('fifo'));
+      await special.mkfifo(fifo);
+      try {
+        for (const [name, read] of readPaths(fifo)) {
+          const err = await failure(read);
+          expectCode(err, 'VALIDATION', 'not_a_regular_file', name);
+          expect(String(err), name).toMatch(/is not a regular file \(a FIFO\)/);
+        }
+        expect(await fs.exists(`${fifo}-copy`)).toBe(false);
+        expect(await special.fifoHasReader(fifo)).toBe(false);
+        // The file system is still usable: nothing is stuck behind the refused reads.
+        expect((await fs.stat(fifo)).type).toBe('other');
+      } finally {
+        // Unblocks readers left waiting for a writer (the code before the fix), bounded in case the
+        // path is not a FIFO any more.
+        for (let i = 0; i < 10 && (await special.fifoHasReader(fifo)); i++);
+      }
+    });
+
+    it('refuses a symlink to /dev/zero on every read path instead of reading forever', async () => {
+      const zero = await fs.resolve(at('zero'));
+      await special.symlink('/dev/zero', zero);
+      for (const [name, read] of readPaths(zero)) {
+        const err = await failure(read);
+        expectCode(err, 'VALIDATION', 'not_a_regular_file', name);
+        expect(String(err), name).toMatch(/is not a regular file \(a character device\)/);
+      }
+      expect(await fs.exists(`${zero}-copy`)).toBe(false);
+    });
+
+    it('refuses a directory on every read path', async () => {
+      await fs.mkdir(at('a-dir'));
+      for (const [name, read] of readPaths(await fs.resolve(at('a-dir')))) {
+        expectCode(await failure(read), 'VALIDATION', 'is_a_directory', name);
+      }
+    });
+
+    it('counts the bytes it reads: a file whose size says 0 (/proc) is held to the limits', async () => {
+      // procfs files are regular files of size 0 whatever they hold, like a file still growing.
+      const cpuinfo = await fs.resolve(at('cpuinfo'));
+      await special.symlink('/proc/cpuinfo', cpuinfo);
+      expect((await fs.readFile(cpuinfo)).toString()).toMatch(/processor/);
+      expectCode(await failure(() => fs.readFile(cpuinfo, { maxBytes: 64 })), 'VALIDATION', 'too_big');
+      const head = await fs.preview(cpuinfo, { maxBytes: 64 });
+      expect(head.content.length).toBe(64);
+      expect(head.truncated).toBe(true);
+      expect(head.size).toBeGreaterThan(64);
+      const whole = await fs.preview(cpuinfo, { maxBytes: 1024 * 1024 });
+      expect(whole.truncated).toBe(false);
+      expect(whole.size).toBe(whole.content.length);
+    });
+
+    it('validates read limits', async () => {
+      await fs.writeFile(at('limits'), 'x');
+      for (const maxBytes of [0, -1, 1.5, Number.NaN]) {
+        expectCode(await failure(() => fs.readFile(at('limits'), { maxBytes })), 'VALIDATION');
+        expectCode(await failure(() => fs.preview(at('limits'), { maxBytes })), 'VALIDATION');
+      }
+      expectCode(await failure(() => fs.createReadStream(at('limits'), { start: -1 })), 'VALIDATION');
     });
 
     it('streams, uploads and downloads with progress events', async () => {

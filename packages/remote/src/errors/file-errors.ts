@@ -2,11 +2,14 @@ import {
   AlreadyExistsError,
   type HpckitError,
   InternalError,
+  isHpckitError,
   NotFoundError,
   PermissionError,
+  TimeoutError,
   TransportError,
   ValidationError,
 } from '@hpckit/core';
+import { SftpChannelAbandoned, SftpTimeout } from '../ssh/sftp-timeouts.js';
 
 /** What a file-system call was doing, for messages (`"delete /home/alice/x"`). */
 export type FileOperation =
@@ -50,12 +53,21 @@ export function fileAlreadyExists(path: string, operation: FileOperation): Alrea
 }
 
 /** Codes of the path problems reported as `ValidationError` issues. */
-export type PathProblem = 'not_a_directory' | 'is_a_directory' | 'directory_not_empty' | 'too_big';
+export type PathProblem =
+  | 'not_a_directory'
+  | 'is_a_directory'
+  | 'directory_not_empty'
+  | 'not_a_regular_file'
+  | 'too_big';
 
 const PROBLEM_TEXT: Record<PathProblem, [string, string]> = {
   not_a_directory: ['is not a directory (or one of its parents is not)', 'Name a directory.'],
   is_a_directory: ['is a directory', 'Name a file, or use list() or { recursive: true }.'],
   directory_not_empty: ['is a directory that is not empty', 'Pass { recursive: true } to delete it all.'],
+  not_a_regular_file: [
+    'is not a regular file',
+    'Only regular files (or symlinks to them) are read: FIFOs, sockets and devices can block or never end.',
+  ],
   too_big: ['is too big', 'Use createReadStream(), download() or preview(), or raise the limit.'],
 };
 
@@ -124,6 +136,29 @@ export async function fromSftp(
     const diagnosed = await onFailure().catch(() => undefined);
     if (diagnosed) return diagnosed;
   }
+  return sftpErrorOf(err, operation, path, user);
+}
+
+/** {@link fromSftp} without the diagnosis: for failures in the middle of a stream. */
+export function sftpErrorOf(err: unknown, operation: FileOperation, path: string, user: string): HpckitError {
+  if (isHpckitError(err)) return err;
+  if (err instanceof SftpTimeout) {
+    return new TimeoutError({
+      details: { operation: `${operation} ${path}`, timeoutMs: err.timeoutMs },
+      message: `${operation} ${path}: the SFTP server did not answer the ${err.step} within ${err.timeoutMs} ms, so its channel was closed.`,
+      hint: `The file may be on a hung file system, or a FIFO or device swapped in for it. Retry (a new channel opens), or raise ${err.step}TimeoutMs.`,
+      cause: err,
+    });
+  }
+  if (err instanceof SftpChannelAbandoned) {
+    return new TransportError({
+      details: {},
+      message: `${operation} ${path}: the SFTP channel was closed while this call waited, because ${err.message}.`,
+      hint: 'Retry: the next call opens a new channel.',
+      cause: err,
+    });
+  }
+  const code = (err as { code?: unknown })?.code;
   if (code === SFTP_STATUS.NO_SUCH_FILE) return fileNotFound(path, operation);
   if (code === SFTP_STATUS.PERMISSION_DENIED) return filePermissionDenied(path, operation, user);
   if (typeof code === 'number') {

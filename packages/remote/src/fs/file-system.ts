@@ -69,7 +69,10 @@ export interface WriteFileOptions {
 
 /** Options of {@link FileSystem.readFile}. */
 export interface ReadFileOptions {
-  /** Refuse (ValidationError) files larger than this. @default the file system's `maxReadBytes` */
+  /**
+   * Refuse (ValidationError `too_big`) files holding more bytes than this, counted as they are
+   * read. A positive integer. @default the file system's `maxReadBytes`
+   */
   maxBytes?: number;
 }
 
@@ -77,15 +80,18 @@ export interface ReadFileOptions {
 export interface FilePreview {
   /** The first bytes of the file, at most the preview limit. */
   content: Buffer;
-  /** Whether the file is longer than `content`. */
+  /** Whether the file holds more than `content` (seen by reading past the limit, not from stat). */
   truncated: boolean;
-  /** Size of the whole file in bytes. */
+  /**
+   * Size of the file in bytes: `content.length` when it was read whole; when truncated, its stat
+   * size or the bytes seen if more (a file still growing, a /proc file whose size says 0).
+   */
   size: number;
 }
 
 /** Options of a read stream. */
 export interface ReadStreamOptions {
-  /** First byte to read. @default 0 */
+  /** First byte to read (a whole number, 0 or more). @default 0 */
   start?: number;
   /** Called as bytes are read. */
   onProgress?: (progress: TransferProgress) => void;
@@ -107,8 +113,15 @@ export interface WriteStreamOptions {
  * reaches a shell. Failures are core's typed errors carrying the path: `NotFoundError` (kind
  * `file`, id = path), `PermissionError` (`details.action` = "<operation> <path>"),
  * `AlreadyExistsError` (kind `file`), and `ValidationError` for "not a directory", "is a
- * directory", "directory not empty" and size limits (issue code `not_a_directory`,
- * `is_a_directory`, `directory_not_empty`, `too_big`; issue path `[path]`).
+ * directory", "directory not empty", "not a regular file" and size limits (issue code
+ * `not_a_directory`, `is_a_directory`, `directory_not_empty`, `not_a_regular_file`, `too_big`;
+ * issue path `[path]`).
+ *
+ * Reading (`readFile`, `preview`, `createReadStream`, `download`, `copy`) follows symlinks but
+ * reads only regular files, judged on the opened file (so a symlink swapped in after a check
+ * cannot slip through): a FIFO, socket or device is `not_a_regular_file`, since it can block a
+ * read forever or never end (`/dev/zero`). Limits count the bytes actually read, never a size from
+ * stat. Over SFTP, opens and reads time out (`TimeoutError`; see `openTimeoutMs`).
  */
 export interface FileSystem {
   /** `sftp` or `local`. */
@@ -139,13 +152,23 @@ export interface FileSystem {
   ): Promise<TransferResult>;
   /** Changes permission bits. */
   chmod(path: string, mode: number): Promise<void>;
-  /** The whole file; refuses files above the read limit (use a stream or `download`). */
+  /**
+   * The whole file; refuses (`too_big`) a file holding more than the read limit, even one that
+   * grows past it while being read, having read at most one byte past it (use a stream or
+   * `download` for big files).
+   */
   readFile(path: string, options?: ReadFileOptions): Promise<Buffer>;
-  /** The first `maxBytes` of a file (default: the file system's `previewBytes`). */
+  /**
+   * The first `maxBytes` of a file (a positive integer; default: the file system's
+   * `previewBytes`), reading at most one byte more to tell whether it is truncated.
+   */
   preview(path: string, options?: { maxBytes?: number }): Promise<FilePreview>;
   /** Writes a whole file, replacing it unless `exclusive`. */
   writeFile(path: string, data: string | Uint8Array, options?: WriteFileOptions): Promise<void>;
-  /** A stream of the file's bytes; opening fails (typed error) before the stream is returned. */
+  /**
+   * A stream of the file's bytes to its end (a file still growing is followed); opening fails
+   * (typed error) before the stream is returned.
+   */
   createReadStream(path: string, options?: ReadStreamOptions): Promise<Readable>;
   /** A stream writing the file; `finish` fires when the bytes are stored. */
   createWriteStream(path: string, options?: WriteStreamOptions): Promise<Writable>;

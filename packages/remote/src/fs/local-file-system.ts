@@ -1,7 +1,9 @@
 import type { Stats } from 'node:fs';
 import * as fs from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { posix, resolve as resolveLocal } from 'node:path';
+import type { Readable } from 'node:stream';
 import { parseInput } from '@hpckit/core';
 import { z } from 'zod';
 import { type FileOperation, fileAlreadyExists, fromErrno, pathProblem } from '../errors/file-errors.js';
@@ -11,6 +13,9 @@ import { progressMeter } from '../transfer/progress-meter.js';
 import { copyTree } from './copy-tree.js';
 import type { FileEntry, FileSystem, FileType } from './file-system.js';
 import { FileSystemLimitsSchema } from './file-system-options.js';
+import { openLocalFile } from './open-local-file.js';
+import { readAtMost } from './read-at-most.js';
+import { readLimitOf, readStartOf } from './read-options.js';
 
 /** Options of {@link localFileSystem}. */
 export const LocalFileSystemOptionsSchema = FileSystemLimitsSchema.extend({
@@ -107,25 +112,22 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
     },
     async readFile(path, options = {}) {
       const p = at(path);
-      const limit = options.maxBytes ?? opts.maxReadBytes;
-      const s = await fs.stat(p).catch(fail('read', p));
-      if (s.isDirectory()) throw pathProblem(p, 'read', 'is_a_directory');
-      if (s.size > limit) throw pathProblem(p, 'read', 'too_big', ` (${s.size} bytes, limit ${limit})`);
-      return fs.readFile(p).catch(fail('read', p));
+      const limit = readLimitOf(options, opts.maxReadBytes, 'readFile options');
+      const { handle, stats } = await openLocalFile(p, 'read', user);
+      if (stats.size > limit) {
+        await handle.close();
+        throw pathProblem(p, 'read', 'too_big', ` (${stats.size} bytes, limit ${limit})`);
+      }
+      const { content, more } = await readAtMost(headOf(handle, limit), limit).catch(fail('read', p));
+      if (more) throw pathProblem(p, 'read', 'too_big', ` (more than the limit of ${limit} bytes)`);
+      return content;
     },
     async preview(path, options = {}) {
       const p = at(path);
-      const limit = options.maxBytes ?? opts.previewBytes;
-      const handle = await fs.open(p, 'r').catch(fail('read', p));
-      try {
-        const s = await handle.stat();
-        if (s.isDirectory()) throw pathProblem(p, 'read', 'is_a_directory');
-        const buffer = Buffer.alloc(Math.min(limit, s.size));
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-        return { content: buffer.subarray(0, bytesRead), truncated: s.size > bytesRead, size: s.size };
-      } finally {
-        await handle.close();
-      }
+      const limit = readLimitOf(options, opts.previewBytes, 'preview options');
+      const { handle, stats } = await openLocalFile(p, 'read', user);
+      const { content, more, seen } = await readAtMost(headOf(handle, limit), limit).catch(fail('read', p));
+      return { content, truncated: more, size: more ? Math.max(stats.size, seen) : content.length };
     },
     async writeFile(path, data, options = {}) {
       const p = at(path);
@@ -135,15 +137,11 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
     },
     async createReadStream(path, options = {}) {
       const p = at(path);
-      const handle = await fs.open(p, 'r').catch(fail('read', p));
-      const s = await handle.stat();
-      if (s.isDirectory()) {
-        await handle.close();
-        throw pathProblem(p, 'read', 'is_a_directory');
-      }
-      const stream = handle.createReadStream({ start: options.start ?? 0 });
+      const start = readStartOf(options);
+      const { handle, stats } = await openLocalFile(p, 'read', user);
+      const stream = handle.createReadStream({ start });
       if (!options.onProgress) return stream;
-      const meter = progressMeter(s.size, opts.progressIntervalBytes, options.onProgress);
+      const meter = progressMeter(stats.size, opts.progressIntervalBytes, options.onProgress);
       stream.on('error', (err) => meter.destroy(err));
       return stream.pipe(meter);
     },
@@ -172,14 +170,13 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
     operation: 'upload' | 'download',
     options: Parameters<FileSystem['upload']>[2] = {},
   ) {
-    const source = await fs.open(from, 'r').catch(fail(operation, from));
-    const size = (await source.stat()).size;
+    const { handle: source, stats } = await openLocalFile(from, operation, user);
     const sink = await fs.open(to, options.overwrite ? 'w' : 'wx', options.mode).catch(async (err) => {
       await source.close();
       fail(operation, to)(err);
     });
     return pipeTransfer(source.createReadStream(), sink!.createWriteStream(), {
-      total: size,
+      total: stats.size,
       intervalBytes: opts.progressIntervalBytes,
       onProgress: options.onProgress,
       signal: options.signal,
@@ -187,6 +184,11 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
   }
 
   return self;
+}
+
+/** A stream of at most `limit + 1` bytes: one past the limit tells "more" from "exactly the limit". */
+function headOf(handle: FileHandle, limit: number): Readable {
+  return handle.createReadStream({ start: 0, end: limit, highWaterMark: Math.min(limit + 1, 1024 * 1024) });
 }
 
 function toEntry(path: string, s: Stats): FileEntry {

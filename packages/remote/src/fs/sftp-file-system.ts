@@ -1,8 +1,4 @@
-import {
-  createReadStream as createLocalReadStream,
-  createWriteStream as createLocalWriteStream,
-} from 'node:fs';
-import { stat as statLocal } from 'node:fs/promises';
+import { createWriteStream as createLocalWriteStream } from 'node:fs';
 import { posix, resolve as resolveLocal } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { type HpckitError, parseInput } from '@hpckit/core';
@@ -14,20 +10,26 @@ import {
   fromErrno,
   fromSftp,
   pathProblem,
+  sftpErrorOf,
 } from '../errors/file-errors.js';
 import { resolvePath } from '../path/resolve-path.js';
 import { openSessionAs } from '../ssh/open-session.js';
 import { type SftpCalls, sftpCalls } from '../ssh/sftp-calls.js';
 import { sftpReadStream, sftpWriteStream } from '../ssh/sftp-streams.js';
+import { SftpTimeoutsSchema } from '../ssh/sftp-timeouts.js';
 import type { SessionSource } from '../ssh/session-source.js';
 import { pipeTransfer } from '../transfer/pipe-transfer.js';
 import { progressMeter } from '../transfer/progress-meter.js';
 import { copyTree } from './copy-tree.js';
 import type { FileEntry, FileSystem, FileType, TransferOptions } from './file-system.js';
 import { FileSystemLimitsSchema } from './file-system-options.js';
+import { openLocalFile } from './open-local-file.js';
+import { readAtMost } from './read-at-most.js';
+import { readLimitOf, readStartOf } from './read-options.js';
+import { assertRegularFile } from './regular-file.js';
 
 /** Options of {@link sftpFileSystem}. */
-export const SftpFileSystemOptionsSchema = FileSystemLimitsSchema.extend({
+export const SftpFileSystemOptionsSchema = FileSystemLimitsSchema.extend(SftpTimeoutsSchema.shape).extend({
   /** Where connections come from: `sshTransport(...)` of `@hpckit/adapter-slurm`. */
   transport: z.custom<SessionSource>(
     (v) => typeof (v as SessionSource | undefined)?.session === 'function',
@@ -69,13 +71,17 @@ export function sftpFileSystem(options: SftpFileSystemOptions): FileSystem {
       ).catch(async (err) => {
         throw await fromSftp(err, 'stat', '~', session.login);
       });
-      const calls = sftpCalls(sftp);
+      let opened: NonNullable<typeof channel> | undefined;
+      // A channel given up after a timeout is never reused: the next call opens a new one.
+      const drop = () => {
+        if (opened && channel === opened) channel = undefined;
+      };
+      const { openTimeoutMs, readTimeoutMs } = opts;
+      const calls = sftpCalls(sftp, { openTimeoutMs, readTimeoutMs, onAbandon: drop });
       // internal-sftp and sftp-server start in the login's home directory.
       const home = await calls.realpath('.');
-      const opened = { client: session.client, sftp, calls, home, login: session.login };
-      sftp.on('close', () => {
-        if (channel === opened) channel = undefined;
-      });
+      opened = { client: session.client, sftp, calls, home, login: session.login };
+      sftp.on('close', drop);
       channel = opened;
       return opened;
     })().finally(() => {
@@ -129,6 +135,42 @@ export function sftpFileSystem(options: SftpFileSystemOptions): FileSystem {
 
   async function statEntry(calls: SftpCalls, p: string, operation: FileOperation): Promise<FileEntry> {
     return toEntry(p, await calls.lstat(p).catch(failWith(calls, p, operation)));
+  }
+
+  /**
+   * Opens `p` for reading, refusing anything but a regular file. What counts is the fstat of the
+   * opened handle, so a symlink swapped in after a check cannot slip a FIFO or a device through.
+   * The stat before it spares the server an open() that would block: sftp-server opens without
+   * O_NONBLOCK, so opening a FIFO would hang it until a writer comes. Only a swap in between can
+   * still do that, and then the open timeout gives the channel up.
+   */
+  async function openRead(calls: SftpCalls, p: string, operation: FileOperation) {
+    const named = await calls.stat(p).catch(failWith(calls, p, operation));
+    assertRegularFile(named.mode, p, operation);
+    const handle = await calls.open(p, 'r').catch(failWith(calls, p, operation));
+    try {
+      const attrs = await calls.fstat(handle);
+      assertRegularFile(attrs.mode, p, operation);
+      return { handle, attrs };
+    } catch (err) {
+      await calls.closeHandle(handle).catch(() => undefined);
+      throw sftpErrorOf(err, operation, p, user || '(login)');
+    }
+  }
+
+  /** A stream of an opened file whose failures are typed errors naming `p`. */
+  function readStream(
+    calls: SftpCalls,
+    opened: { handle: Buffer; attrs: Attributes },
+    p: string,
+    range: { start?: number; end?: number; operation?: FileOperation } = {},
+  ): Readable {
+    return sftpReadStream(calls, opened.handle, {
+      size: opened.attrs.size,
+      start: range.start,
+      end: range.end,
+      fail: (err) => sftpErrorOf(err, range.operation ?? 'read', p, user || '(login)'),
+    });
   }
 
   async function removeTree(calls: SftpCalls, dir: string): Promise<void> {
@@ -234,36 +276,26 @@ export function sftpFileSystem(options: SftpFileSystemOptions): FileSystem {
       await calls.chmod(p, mode).catch(failWith(calls, p, 'chmod'));
     },
     async readFile(path, options = {}) {
-      const limit = options.maxBytes ?? opts.maxReadBytes;
+      const limit = readLimitOf(options, opts.maxReadBytes, 'readFile options');
       const { calls, p } = await ready(path);
-      const s = await calls.stat(p).catch(failWith(calls, p, 'read'));
-      if (typeOf(s) === 'directory') throw pathProblem(p, 'read', 'is_a_directory');
-      if (s.size > limit) throw pathProblem(p, 'read', 'too_big', ` (${s.size} bytes, limit ${limit})`);
-      const chunks: Buffer[] = [];
-      for await (const chunk of await self.createReadStream(p)) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
+      const opened = await openRead(calls, p, 'read');
+      if (opened.attrs.size > limit) {
+        await calls.closeHandle(opened.handle).catch(() => undefined);
+        throw pathProblem(p, 'read', 'too_big', ` (${opened.attrs.size} bytes, limit ${limit})`);
+      }
+      const { content, more } = await readAtMost(readStream(calls, opened, p, { end: limit + 1 }), limit);
+      if (more) throw pathProblem(p, 'read', 'too_big', ` (more than the limit of ${limit} bytes)`);
+      return content;
     },
     async preview(path, options = {}) {
-      const limit = options.maxBytes ?? opts.previewBytes;
+      const limit = readLimitOf(options, opts.previewBytes, 'preview options');
       const { calls, p } = await ready(path);
-      const s = await calls.stat(p).catch(failWith(calls, p, 'read'));
-      if (typeOf(s) === 'directory') throw pathProblem(p, 'read', 'is_a_directory');
-      const handle = await calls.open(p, 'r').catch(failWith(calls, p, 'read'));
-      try {
-        const parts: Buffer[] = [];
-        let got = 0;
-        const want = Math.min(limit, s.size);
-        while (got < want) {
-          // One SFTP read returns at most ~32 KiB whatever is asked: loop to the limit.
-          const part = await calls.read(handle, Math.min(want - got, 32 * 1024), got);
-          if (part.length === 0) break;
-          parts.push(part);
-          got += part.length;
-        }
-        return { content: Buffer.concat(parts), truncated: s.size > got, size: s.size };
-      } finally {
-        await calls.closeHandle(handle).catch(() => undefined);
-      }
+      const opened = await openRead(calls, p, 'read');
+      const { content, more, seen } = await readAtMost(
+        readStream(calls, opened, p, { end: limit + 1 }),
+        limit,
+      );
+      return { content, truncated: more, size: more ? Math.max(opened.attrs.size, seen) : content.length };
     },
     async writeFile(path, data, options = {}) {
       const { calls, sftp, p } = await ready(path);
@@ -275,13 +307,12 @@ export function sftpFileSystem(options: SftpFileSystemOptions): FileSystem {
       }).catch(failWith(calls, p, 'write'));
     },
     async createReadStream(path, options = {}) {
-      const { calls, sftp, p } = await ready(path);
-      const s = await calls.stat(p).catch(failWith(calls, p, 'read'));
-      if (typeOf(s) === 'directory') throw pathProblem(p, 'read', 'is_a_directory');
-      const handle = await calls.open(p, 'r').catch(failWith(calls, p, 'read'));
-      const stream: Readable = sftpReadStream(sftp, handle, s.size, options.start ?? 0);
+      const start = readStartOf(options);
+      const { calls, p } = await ready(path);
+      const opened = await openRead(calls, p, 'read');
+      const stream = readStream(calls, opened, p, { start });
       if (!options.onProgress) return stream;
-      const meter = progressMeter(s.size, opts.progressIntervalBytes, options.onProgress);
+      const meter = progressMeter(opened.attrs.size, opts.progressIntervalBytes, options.onProgress);
       stream.on('error', (err) => meter.destroy(err));
       return stream.pipe(meter);
     },
@@ -297,21 +328,25 @@ export function sftpFileSystem(options: SftpFileSystemOptions): FileSystem {
     async upload(localPath, remotePath, options = {}) {
       const { calls, sftp, p } = await ready(remotePath);
       const local = resolveLocal(localPath);
-      const size = (
-        await statLocal(local).catch((err) => Promise.reject(fromErrno(err, 'upload', local, user)))
-      ).size;
-      const sink = await openWrite(calls, sftp, p, { mode: options.mode, exclusive: !options.overwrite });
+      const source = await openLocalFile(local, 'upload', user);
+      const sink = await openWrite(calls, sftp, p, {
+        mode: options.mode,
+        exclusive: !options.overwrite,
+      }).catch(async (err) => {
+        await source.handle.close();
+        throw err;
+      });
       return pipeTransfer(
-        createLocalReadStream(local, { highWaterMark: 256 * 1024 }),
+        source.handle.createReadStream({ highWaterMark: 256 * 1024 }),
         sink,
-        transferOptions(size, options),
+        transferOptions(source.stats.size, options),
       );
     },
     async download(remotePath, localPath, options = {}) {
       const { calls, p } = await ready(remotePath);
       const local = resolveLocal(localPath);
-      const s = await calls.stat(p).catch(failWith(calls, p, 'download'));
-      const source = await self.createReadStream(p);
+      const opened = await openRead(calls, p, 'download');
+      const source = readStream(calls, opened, p, { operation: 'download' });
       const sink = createLocalWriteStream(local, {
         flags: options.overwrite ? 'w' : 'wx',
         mode: options.mode,
@@ -323,7 +358,7 @@ export function sftpFileSystem(options: SftpFileSystemOptions): FileSystem {
         source.destroy();
         throw fromErrno(err, 'download', local, user);
       });
-      return pipeTransfer(source, sink, transferOptions(s.size, options));
+      return pipeTransfer(source, sink, transferOptions(opened.attrs.size, options));
     },
     async close() {
       const c = channel;

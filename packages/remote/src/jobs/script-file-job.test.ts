@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JobSpecSchema } from '@hpckit/core';
@@ -33,5 +34,16 @@ describe('scriptFileJob', () => {
     await files.writeFile('plain.txt', 'echo hi\n');
     await expect(scriptFileJob(files, 'plain.txt')).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(scriptFileJob(files, 'missing.sh')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses a FIFO or a symlink to /dev/zero as the script, without blocking or reading forever', async () => {
+    execFileSync('mkfifo', ['--', join(home, 'script.fifo')]);
+    symlinkSync('/dev/zero', join(home, 'zero.sh'));
+    for (const path of ['script.fifo', 'zero.sh']) {
+      await expect(scriptFileJob(files, path)).rejects.toMatchObject({
+        code: 'VALIDATION',
+        details: { issues: [{ code: 'not_a_regular_file' }] },
+      });
+    }
   });
 });

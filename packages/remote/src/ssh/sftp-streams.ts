@@ -1,5 +1,6 @@
 import { Readable, Writable } from 'node:stream';
 import type { SFTPWrapper } from 'ssh2';
+import type { SftpCalls } from './sftp-calls.js';
 
 /** Pipelining of SFTP transfers. */
 export interface PipelineOptions {
@@ -74,37 +75,47 @@ export function sftpWriteStream(sftp: SFTPWrapper, handle: Buffer, options: Pipe
   });
 }
 
+/** Where {@link sftpReadStream} reads. */
+export interface ReadRange {
+  /** Size of the file when it was opened: reads up to it are pipelined. */
+  size: number;
+  /** First byte to read. @default 0 */
+  start?: number;
+  /** Offset to stop before, whatever the file holds; without it, reads go on to end of file. */
+  end?: number;
+  /** Turns a failed request into the error the stream is destroyed with (a typed error). */
+  fail?: (err: unknown) => Error;
+}
+
 /**
- * A stream reading an open SFTP handle from `start`, with up to `concurrency` reads in flight,
- * chunks delivered in order. `size` (from a stat) bounds the parallel reads; past it the stream
- * reads on one request at a time until end of file, so a file still growing is read to its end.
+ * A stream reading an open SFTP handle, with up to `concurrency` reads in flight, chunks delivered
+ * in order. `size` (from the opened handle's fstat) bounds the parallel reads; past it the stream
+ * reads on one request at a time until end of file or `end`, so a file still growing is read to
+ * its end, and one growing forever (or a size that says 0, as in /proc) is cut at `end`. The handle
+ * is closed when the stream ends or is destroyed.
  */
 export function sftpReadStream(
-  sftp: SFTPWrapper,
+  calls: Pick<SftpCalls, 'read' | 'closeHandle'>,
   handle: Buffer,
-  size: number,
-  start = 0,
+  range: ReadRange,
   options: PipelineOptions = {},
 ): Readable {
   const { concurrency, chunkSize } = { ...DEFAULTS, ...options };
+  const end = range.end ?? Number.POSITIVE_INFINITY;
+  let bound = Math.min(range.size, end);
   const pending: { offset: number; length: number; data: Promise<Buffer> }[] = [];
-  let next = start;
+  let next = range.start ?? 0;
   let pumping = false;
   let closed = false;
 
-  const readAt = (offset: number, length: number) =>
-    new Promise<Buffer>((resolve, reject) => {
-      const buffer = Buffer.allocUnsafe(length);
-      sftp.read(handle, buffer, 0, length, offset, (err, bytesRead) => {
-        // ssh2 reports end of file as an error with code 1 (SSH_FX_EOF).
-        if (err && (err as { code?: number }).code !== 1) return reject(err);
-        resolve(buffer.subarray(0, err ? 0 : bytesRead));
-      });
-    });
   const request = (offset: number, length: number) => {
-    const data = readAt(offset, length);
+    const data = calls.read(handle, length, offset);
     data.catch(() => undefined);
     pending.push({ offset, length, data });
+  };
+  const close = () => {
+    closed = true;
+    return calls.closeHandle(handle).catch(() => undefined);
   };
 
   const stream = new Readable({
@@ -112,20 +123,19 @@ export function sftpReadStream(
     read() {
       if (pumping) return;
       pumping = true;
-      pump().catch((err) => stream.destroy(err));
+      pump().catch((err) => stream.destroy(range.fail ? range.fail(err) : err));
     },
     destroy(err, done) {
       pending.length = 0;
       if (closed) return done(err);
-      closed = true;
-      sftp.close(handle, () => done(err));
+      close().then(() => done(err));
     },
   });
 
   async function pump(): Promise<void> {
     for (;;) {
-      while (pending.length < concurrency && next < size) {
-        const length = Math.min(chunkSize, size - next);
+      while (pending.length < concurrency && next < bound) {
+        const length = Math.min(chunkSize, bound - next);
         request(next, length);
         next += length;
       }
@@ -133,21 +143,34 @@ export function sftpReadStream(
       let data: Buffer;
       if (head) {
         data = await head.data;
-        if (data.length > 0 && data.length < head.length) {
-          // A short read before the end: fetch the rest of this range before moving on.
-          const rest = await readAt(head.offset + data.length, head.length - data.length);
-          data = Buffer.concat([data, rest]);
+        if (data.length < head.length) {
+          // A short answer is not the end of the file (a server may answer less than asked, or the
+          // file may have shrunk and grown again): only an empty one is.
+          const parts = [data];
+          let got = data.length;
+          while (got < head.length) {
+            const rest = await calls.read(handle, head.length - got, head.offset + got);
+            if (rest.length === 0) break;
+            parts.push(rest);
+            got += rest.length;
+          }
+          data = Buffer.concat(parts);
+          if (got < head.length) {
+            // The file ends before its stat said: drop the reads past it, go on one at a time.
+            pending.length = 0;
+            next = bound = head.offset + got;
+          }
         }
-        if (data.length < head.length) pending.length = 0; // the file shrank: stop at its end
-      } else {
-        data = await readAt(next, chunkSize);
+      } else if (next < end) {
+        data = await calls.read(handle, Math.min(chunkSize, end - next), next);
         next += data.length;
+      } else {
+        data = Buffer.alloc(0);
       }
       if (closed) return;
       if (data.length === 0 && pending.length === 0) {
         stream.push(null);
-        closed = true;
-        sftp.close(handle, () => undefined);
+        void close();
         return;
       }
       if (data.length > 0 && !stream.push(data)) {
