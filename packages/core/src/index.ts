@@ -26,7 +26,13 @@ export {
   phaseProgress,
 } from './model/job-state.js';
 export { JobQuerySchema, JOB_FIELDS } from './model/job-query.js';
-export { ArraySpecSchema, parseArraySpec, MAX_ARRAY_TASKS } from './model/array-spec.js';
+export {
+  ArraySpecSchema,
+  parseArraySpec,
+  MAX_ARRAY_TASKS,
+  MAX_ARRAY_INDEX,
+  MAX_ARRAY_SPEC_LENGTH,
+} from './model/array-spec.js';
 export { aggregateArrayJob, aggregateArrayState } from './model/array-aggregate.js';
 export {
   ClusterConfigSchema,
