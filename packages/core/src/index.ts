@@ -54,9 +54,9 @@ export {
 export { MoneySchema, DecimalStringSchema } from './model/money.js';
 export { ChargeSchema, PaymentSchema, JobReferenceSchema } from './model/ledger-entries.js';
 export { NameSchema, JobIdSchema, TextSchema, LineSchema } from './model/names.js';
-export { MemorySizeSchema, parseMemorySize, formatMemorySize } from './model/memory.js';
+export { MemorySizeSchema, parseMemorySize, formatMemorySize, MAX_MEMORY_MIB } from './model/memory.js';
 export { jobSpecJsonSchema } from './model/json-schema.js';
-export { DurationSchema, parseDuration, formatDuration } from './time/duration.js';
+export { DurationSchema, parseDuration, formatDuration, MAX_DURATION_SECONDS } from './time/duration.js';
 
 // Client
 export { createClient } from './client/create-client.js';
