@@ -1,18 +1,32 @@
 import { DecimalStringSchema, LineSchema, NameSchema } from '@hpckit/core';
 import { z } from 'zod';
-import { LEDGER_SCALE } from '../stores/amount-codec.js';
+import { LEDGER_SCALE, MAX_LEDGER_AMOUNT, withinLedgerRange } from '../stores/amount-codec.js';
 
 const scale = (s: string) => (s.split('.')[1]?.length ?? 0) <= LEDGER_SCALE;
 const SCALE_MESSAGE = `must have at most ${LEDGER_SCALE} decimal places (the ledger never rounds)`;
 
-/** A positive amount as a decimal string (`"5000"`, `"12.50"`). */
-export const PositiveAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESSAGE).refine(
-  (s) => !s.startsWith('-') && /[1-9]/.test(s),
-  'must be greater than zero; to take money back, reverse the entry instead',
-);
+/**
+ * A positive amount as a decimal string (`"5000"`, `"12.50"`), at most `MAX_LEDGER_AMOUNT`, with at
+ * most `LEDGER_SCALE` decimal places.
+ */
+export const PositiveAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESSAGE)
+  .refine(
+    (s) => !s.startsWith('-') && /[1-9]/.test(s),
+    'must be greater than zero; to take money back, reverse the entry instead',
+  )
+  .refine(
+    withinLedgerRange,
+    `must be at most ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`,
+  );
 
-/** A signed amount as a decimal string (a block threshold may be negative: a credit line). */
-export const SignedAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESSAGE);
+/**
+ * A signed amount as a decimal string (a block threshold may be negative: a credit line), within
+ * ±`MAX_LEDGER_AMOUNT`, with at most `LEDGER_SCALE` decimal places.
+ */
+export const SignedAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESSAGE).refine(
+  withinLedgerRange,
+  `must lie between -${MAX_LEDGER_AMOUNT} and ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`,
+);
 
 /** A free-text comment on one line. */
 export const CommentSchema = LineSchema.max(1000, 'must be at most 1000 characters');
