@@ -22,6 +22,7 @@ export type { LedgerEventName, LedgerEvents, JobChargeEvent, PaymentEvent } from
 export {
   AddMemberSchema,
   CreateAccountSchema,
+  LedgerTimeSchema,
   ManualChargeSchema,
   PaymentInputSchema,
   PositiveAmountSchema,

@@ -28,6 +28,16 @@ export const SignedAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESSAG
   `must lie between -${MAX_LEDGER_AMOUNT} and ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`,
 );
 
+const EARLIEST = new Date('0001-01-01T00:00:00.000Z');
+const LATEST = new Date('9999-12-31T23:59:59.999Z');
+const TIME_RANGE_MESSAGE = 'must lie between 0001-01-01 and 9999-12-31 (UTC)';
+
+/**
+ * A time an entry or exemption carries, in the years 1 to 9999: calendar years, bonus years and
+ * exports of such times stay within what dates, SQL and ISO 8601's four-digit years represent.
+ */
+export const LedgerTimeSchema = z.date().min(EARLIEST, TIME_RANGE_MESSAGE).max(LATEST, TIME_RANGE_MESSAGE);
+
 /** A free-text comment on one line. */
 export const CommentSchema = LineSchema.max(1000, 'must be at most 1000 characters');
 
@@ -46,7 +56,7 @@ export const CreateAccountSchema = z.strictObject({
 /** Input of `whitelistAccount`. */
 export const WhitelistSchema = z.strictObject({
   /** When the exemption ends; absent means permanent. */
-  until: z.date().optional(),
+  until: LedgerTimeSchema.optional(),
   comment: CommentSchema.optional(),
 });
 
@@ -71,7 +81,7 @@ export const PaymentInputSchema = z.strictObject({
   type: LineSchema.min(1, 'must name the payment type, e.g. "bank transfer"').max(100),
   comment: CommentSchema.optional(),
   /** When the money was received. @default now */
-  time: z.date().optional(),
+  time: LedgerTimeSchema.optional(),
 });
 
 /** Input of `chargeManually`. */
@@ -83,7 +93,7 @@ export const ManualChargeSchema = z.strictObject({
   user: NameSchema.optional(),
   comment: CommentSchema.optional(),
   /** @default now */
-  time: z.date().optional(),
+  time: LedgerTimeSchema.optional(),
 });
 
 /** Input of the reversal operations. */

@@ -117,12 +117,45 @@ const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 /**
  * An instant as ISO 8601 local time with its offset in `timeZone`
  * (`2026-01-08T10:00:00.000+08:00`): the reader sees the local time and can still recover the
- * exact instant.
+ * exact instant. Years outside 0–9999 use ISO 8601's expanded form with sign and six digits
+ * (`+010000-01-01T…`, `-000001-…`), which `new Date()` reads back; the offset is rounded to whole
+ * minutes and the local time follows it, so the instant always round-trips.
  */
 export function formatZoned(date: Date, timeZone: string): string {
   const offset = offsetMinutes(date, timeZone);
-  const local = new Date(date.getTime() + offset * 60_000);
+  const local = civil(date.getTime() + offset * 60_000);
+  const year =
+    local.year >= 0 && local.year <= 9999
+      ? pad(local.year, 4)
+      : `${local.year < 0 ? '-' : '+'}${pad(local.year, 6)}`;
   const sign = offset < 0 ? '-' : '+';
   const zone = `${sign}${pad(Math.trunc(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-  return `${local.toISOString().slice(0, 23)}${zone}`;
+  return `${year}-${pad(local.month)}-${pad(local.day)}T${pad(local.hour)}:${pad(local.minute)}:${pad(local.second)}.${pad(local.ms, 3)}${zone}`;
+}
+
+/**
+ * The proleptic Gregorian fields of epoch ms read as UTC, for any finite value: unlike `Date`,
+ * not limited to ±8.64e15 ms, which local time near the ends of `Date`'s range goes beyond.
+ * (Howard Hinnant's `civil_from_days`.)
+ */
+function civil(ms: number): Wall & { ms: number } {
+  const days = Math.floor(ms / DAY_MS);
+  let rest = ms - days * DAY_MS;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1_460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  return { year, month, day, hour, minute, second, ms: rest - second * 1000 };
 }
