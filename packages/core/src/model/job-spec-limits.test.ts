@@ -79,4 +79,20 @@ describe('job spec length caps', () => {
     expect(fake.calls['jobs.submit']).toBeUndefined();
     expect(fake.calls['jobs.get']).toBeUndefined();
   });
+
+  it.each([
+    ['array', { array: '9007199254740993' }],
+    ['array', { array: '99999999999999999999' }],
+    ['timeLimit', { timeLimit: `${'9'.repeat(400)}h` }],
+    ['timeLimit', { timeLimit: Number.MAX_VALUE }],
+    ['memory', { memory: { perNode: `${'9'.repeat(400)}G` } }],
+    ['nodes', { nodes: 1e300 }],
+  ])('the runtime refuses a spec whose %s cannot be represented, promptly and typed', async (path, extra) => {
+    const fake = fakeAdapter();
+    const rt = createRuntimeAdapter(fake);
+    const err = await rejection(rt.jobs.submit({ command: 'x', ...extra }));
+    expect(isHpckitError(err, 'VALIDATION')).toBe(true);
+    expect((err as ValidationError).details.issues.map((i) => i.path[0])).toEqual([path]);
+    expect(fake.calls['jobs.submit']).toBeUndefined();
+  });
 });
