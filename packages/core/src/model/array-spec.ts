@@ -57,7 +57,7 @@ export function parseArraySpec(text: string): ArraySpec | string {
   const runs: IndexRun[] = [];
   for (const item of list.split(',')) {
     const m = /^(\d+)(?:-(\d+)(?::(\d+))?)?$/.exec(item);
-    if (!m) return `has "${item}", which is neither an index ("7") nor a range ("0-9" or "0-9:2")`;
+    if (!m) return `has "${shorten(item)}", which is neither an index ("7") nor a range ("0-9" or "0-9:2")`;
     for (const digits of [m[1]!, m[2]]) {
       if (digits !== undefined && Number(digits) > MAX_ARRAY_INDEX) {
         return `has the index ${shorten(digits)}, above ${MAX_ARRAY_INDEX}, the largest index Slurm allows (its MaxArraySize is at most 4000001): use smaller indices`;
@@ -78,9 +78,9 @@ export function parseArraySpec(text: string): ArraySpec | string {
   return { indices, throttle, expression: `${list}${throttle === undefined ? '' : `%${throttle}`}` };
 }
 
-// A hostile spec may carry thousands of digits; the message needs only enough to find them.
-function shorten(digits: string): string {
-  return digits.length > 20 ? `${digits.slice(0, 20)}…` : digits;
+// A hostile spec may carry thousands of characters; the message needs only enough to find them.
+function shorten(text: string): string {
+  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
 }
 
 /** An array request as text (`"0-99%10"`) or as `{ indices, throttle }`; parses to {@link ArraySpec}. */
