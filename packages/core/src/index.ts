@@ -25,8 +25,14 @@ export {
   matchesStateFilter,
   phaseProgress,
 } from './model/job-state.js';
-export { JobQuerySchema, JOB_FIELDS } from './model/job-query.js';
-export { ArraySpecSchema, parseArraySpec, MAX_ARRAY_TASKS } from './model/array-spec.js';
+export { JobQuerySchema, JOB_FIELDS, MAX_QUERY_LIST_LENGTH } from './model/job-query.js';
+export {
+  ArraySpecSchema,
+  parseArraySpec,
+  MAX_ARRAY_TASKS,
+  MAX_ARRAY_INDEX,
+  MAX_ARRAY_SPEC_LENGTH,
+} from './model/array-spec.js';
 export { aggregateArrayJob, aggregateArrayState } from './model/array-aggregate.js';
 export {
   ClusterConfigSchema,
@@ -47,10 +53,20 @@ export {
 } from './model/app.js';
 export { MoneySchema, DecimalStringSchema } from './model/money.js';
 export { ChargeSchema, PaymentSchema, JobReferenceSchema } from './model/ledger-entries.js';
-export { NameSchema, JobIdSchema, TextSchema, LineSchema } from './model/names.js';
-export { MemorySizeSchema, parseMemorySize, formatMemorySize } from './model/memory.js';
+export {
+  NameSchema,
+  JobIdSchema,
+  TextSchema,
+  LineSchema,
+  PathSchema,
+  MAX_TEXT_LENGTH,
+  MAX_LINE_LENGTH,
+  MAX_PATH_LENGTH,
+} from './model/names.js';
+export { MAX_RESOURCE_COUNT } from './model/resource-count.js';
+export { MemorySizeSchema, parseMemorySize, formatMemorySize, MAX_MEMORY_MIB } from './model/memory.js';
 export { jobSpecJsonSchema } from './model/json-schema.js';
-export { DurationSchema, parseDuration, formatDuration } from './time/duration.js';
+export { DurationSchema, parseDuration, formatDuration, MAX_DURATION_SECONDS } from './time/duration.js';
 
 // Shell
 export { shellQuote, shellJoin } from './shell/quote.js';

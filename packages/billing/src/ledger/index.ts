@@ -24,6 +24,7 @@ export type { LedgerAccessOptions, PlatformRolesOf } from './ledger-access.js';
 export {
   AddMemberSchema,
   CreateAccountSchema,
+  LedgerTimeSchema,
   ManualChargeSchema,
   PaymentInputSchema,
   PositiveAmountSchema,
@@ -64,7 +65,7 @@ export { createJobSync } from './sync/job-sync.js';
 export type { ClusterSyncReport, JobSync, JobSyncOptions } from './sync/job-sync.js';
 export { formatZoned } from '../time/zoned-time.js';
 export { createMemoryStore } from '../stores/memory/memory-store.js';
-export { canonicalAmount, LEDGER_SCALE } from '../stores/amount-codec.js';
+export { canonicalAmount, LEDGER_SCALE, MAX_LEDGER_AMOUNT } from '../stores/amount-codec.js';
 export { jobKeyString } from '../stores/ledger-store.js';
 export type {
   ChargeFilter,

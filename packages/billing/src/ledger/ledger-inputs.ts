@@ -1,18 +1,42 @@
 import { DecimalStringSchema, LineSchema, NameSchema } from '@hpckit/core';
 import { z } from 'zod';
-import { LEDGER_SCALE } from '../stores/amount-codec.js';
+import { LEDGER_SCALE, MAX_LEDGER_AMOUNT, withinLedgerRange } from '../stores/amount-codec.js';
 
 const scale = (s: string) => (s.split('.')[1]?.length ?? 0) <= LEDGER_SCALE;
 const SCALE_MESSAGE = `must have at most ${LEDGER_SCALE} decimal places (the ledger never rounds)`;
 
-/** A positive amount as a decimal string (`"5000"`, `"12.50"`). */
-export const PositiveAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESSAGE).refine(
-  (s) => !s.startsWith('-') && /[1-9]/.test(s),
-  'must be greater than zero; to take money back, reverse the entry instead',
+/**
+ * A positive amount as a decimal string (`"5000"`, `"12.50"`), at most `MAX_LEDGER_AMOUNT`, with at
+ * most `LEDGER_SCALE` decimal places.
+ */
+export const PositiveAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESSAGE)
+  .refine(
+    (s) => !s.startsWith('-') && /[1-9]/.test(s),
+    'must be greater than zero; to take money back, reverse the entry instead',
+  )
+  .refine(
+    withinLedgerRange,
+    `must be at most ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`,
+  );
+
+/**
+ * A signed amount as a decimal string (a block threshold may be negative: a credit line), within
+ * ±`MAX_LEDGER_AMOUNT`, with at most `LEDGER_SCALE` decimal places.
+ */
+export const SignedAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESSAGE).refine(
+  withinLedgerRange,
+  `must lie between -${MAX_LEDGER_AMOUNT} and ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`,
 );
 
-/** A signed amount as a decimal string (a block threshold may be negative: a credit line). */
-export const SignedAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESSAGE);
+const EARLIEST = new Date('0001-01-01T00:00:00.000Z');
+const LATEST = new Date('9999-12-31T23:59:59.999Z');
+const TIME_RANGE_MESSAGE = 'must lie between 0001-01-01 and 9999-12-31 (UTC)';
+
+/**
+ * A time an entry or exemption carries, in the years 1 to 9999: calendar years, bonus years and
+ * exports of such times stay within what dates, SQL and ISO 8601's four-digit years represent.
+ */
+export const LedgerTimeSchema = z.date().min(EARLIEST, TIME_RANGE_MESSAGE).max(LATEST, TIME_RANGE_MESSAGE);
 
 /** A free-text comment on one line. */
 export const CommentSchema = LineSchema.max(1000, 'must be at most 1000 characters');
@@ -32,7 +56,7 @@ export const CreateAccountSchema = z.strictObject({
 /** Input of `whitelistAccount`. */
 export const WhitelistSchema = z.strictObject({
   /** When the exemption ends; absent means permanent. */
-  until: z.date().optional(),
+  until: LedgerTimeSchema.optional(),
   comment: CommentSchema.optional(),
 });
 
@@ -57,7 +81,7 @@ export const PaymentInputSchema = z.strictObject({
   type: LineSchema.min(1, 'must name the payment type, e.g. "bank transfer"').max(100),
   comment: CommentSchema.optional(),
   /** When the money was received. @default now */
-  time: z.date().optional(),
+  time: LedgerTimeSchema.optional(),
 });
 
 /** Input of `chargeManually`. */
@@ -69,7 +93,7 @@ export const ManualChargeSchema = z.strictObject({
   user: NameSchema.optional(),
   comment: CommentSchema.optional(),
   /** @default now */
-  time: z.date().optional(),
+  time: LedgerTimeSchema.optional(),
 });
 
 /** Input of the reversal operations. */

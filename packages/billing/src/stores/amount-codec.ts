@@ -11,6 +11,53 @@ export const LEDGER_SCALE = 6;
 const MICROS = new BillingDecimal(10).pow(LEDGER_SCALE);
 
 /**
+ * The largest amount, in absolute value, a ledger keeps: 10^12 in the ledger's currency. Every
+ * store holds it exactly (SQLite's 64-bit integer millionths end near 9.2 × 10^12, PostgreSQL's
+ * `NUMERIC(38, 6)` near 10^32, and decimal arithmetic keeps 40 digits), with room for net sums of
+ * millions of entries. Payments, charges, spending limits and block thresholds beyond it are
+ * refused with `VALIDATION` where they enter; every store also refuses to write a balance, used
+ * amount or entry beyond it (so a payment that would push a balance past it is refused whole),
+ * rather than rounding it or failing with a driver's error.
+ */
+export const MAX_LEDGER_AMOUNT = '1000000000000';
+
+const MAX = new BillingDecimal(MAX_LEDGER_AMOUNT);
+
+/** Whether an amount lies within ±{@link MAX_LEDGER_AMOUNT}. */
+export function withinLedgerRange(amount: Decimal | string): boolean {
+  if (typeof amount === 'string') {
+    // A hostile amount may have thousands of digits: too many integer digits settles it unparsed.
+    const integer = amount.replace(/^-/, '').split('.')[0]!.replace(/^0+/, '');
+    if (integer.length > MAX_LEDGER_AMOUNT.length) return false;
+  }
+  return new BillingDecimal(amount).abs().lte(MAX);
+}
+
+/**
+ * Checks a record's amount lies within ±{@link MAX_LEDGER_AMOUNT} before a store writes it.
+ *
+ * @param what - Names the amount in the message, e.g. `balance of account "chem"`.
+ * @throws `ValidationError` when it does not.
+ */
+export function checkLedgerRange(amount: string, what: string): void {
+  if (withinLedgerRange(amount)) return;
+  const shown = amount.length > 40 ? `${amount.slice(0, 40)}…` : amount;
+  throw new ValidationError({
+    details: {
+      subject: 'ledger amount',
+      issues: [
+        {
+          path: [],
+          message: `the ${what} would be ${shown}, beyond ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`,
+          code: 'custom',
+        },
+      ],
+    },
+    hint: 'Amounts this large are refused rather than rounded: check the amount, or split it across accounts.',
+  });
+}
+
+/**
  * The one way a ledger writes an amount: at least two decimal places, no trailing zeros beyond
  * them, never `-0` (`"12.50"`, `"0.125"`, `"-3.00"`). Equal amounts always give equal strings.
  */

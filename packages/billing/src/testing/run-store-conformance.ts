@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, it } from 'vitest';
 import type { StoreConformanceOptions, StoreTarget, StoreTest } from './store-target.js';
 import { ledgerFlowTests } from './suites/ledger-flows.js';
 import { ledgerRoleTests } from './suites/ledger-roles.js';
+import { storeAmountRangeTests } from './suites/store-amount-range.js';
 import { storeEntryTests } from './suites/store-entries.js';
 import { storeJobTests } from './suites/store-jobs.js';
 import { storeRecordTests } from './suites/store-records.js';
@@ -11,6 +12,7 @@ import { syncTests } from './suites/sync-exactly-once.js';
 export const STORE_CONFORMANCE_TESTS: readonly StoreTest[] = [
   ...storeRecordTests,
   ...storeEntryTests,
+  ...storeAmountRangeTests,
   ...storeJobTests,
   ...ledgerFlowTests,
   ...ledgerRoleTests,
@@ -19,9 +21,9 @@ export const STORE_CONFORMANCE_TESTS: readonly StoreTest[] = [
 
 /**
  * Runs the shared ledger-store conformance suite with vitest: records and uniqueness, rollback,
- * exact amounts, filters and net sums, job records and cursors, the outbox, and the ledger (with
- * who may manage whose membership) and job-charge sync on top of the store (including two
- * concurrent syncs). Every store — memory,
+ * exact amounts up to the one maximum and refused beyond it, filters and net sums, job records
+ * and cursors, the outbox, and the ledger (with who may manage whose membership) and job-charge
+ * sync on top of the store (including two concurrent syncs). Every store — memory,
  * SQLite, PostgreSQL, or your own — must pass it unchanged.
  *
  * @example

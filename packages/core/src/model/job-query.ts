@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { JOB_STATE_FILTERS } from './job-state.js';
-import { JobIdSchema, NameSchema } from './names.js';
+import { JobIdSchema, JobNameSchema, NameSchema } from './names.js';
+
+/**
+ * The most values a list filter of a job query may hold. Lists become scheduler arguments and
+ * per-job comparisons, so an unbounded list would be unbounded work for one call.
+ */
+export const MAX_QUERY_LIST_LENGTH = 10_000;
+
+const list = <T extends z.ZodType>(item: T) =>
+  z.array(item).max(MAX_QUERY_LIST_LENGTH, `must hold at most ${MAX_QUERY_LIST_LENGTH} values`);
 
 const TimeRangeSchema = z
   .strictObject({
@@ -44,14 +53,14 @@ export const JOB_FIELDS = [
  * has left the queue is still found.
  */
 export const JobQuerySchema = z.strictObject({
-  users: z.array(NameSchema).optional(),
-  accounts: z.array(NameSchema).optional(),
+  users: list(NameSchema).optional(),
+  accounts: list(NameSchema).optional(),
   /** Phases and/or outcomes; see `JobStateFilter`. */
-  states: z.array(z.enum(JOB_STATE_FILTERS)).optional(),
-  partitions: z.array(NameSchema).optional(),
-  jobIds: z.array(JobIdSchema).optional(),
+  states: list(z.enum(JOB_STATE_FILTERS)).optional(),
+  partitions: list(NameSchema).optional(),
+  jobIds: list(JobIdSchema).optional(),
   /** Exact job name. */
-  name: z.string().optional(),
+  name: JobNameSchema.optional(),
   submitTime: TimeRangeSchema.optional(),
   endTime: TimeRangeSchema.optional(),
   /** Page size. */
@@ -59,7 +68,7 @@ export const JobQuerySchema = z.strictObject({
   /** Jobs to skip before the page starts. */
   offset: z.number().int().nonnegative().default(0),
   /** Fields to return; `cluster`, `id` and `state` are always included. */
-  fields: z.array(z.enum(JOB_FIELDS)).optional(),
+  fields: list(z.enum(JOB_FIELDS)).optional(),
 });
 
 /** A validated job query. */

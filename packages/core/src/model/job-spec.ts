@@ -2,11 +2,21 @@ import { z } from 'zod';
 import { DurationSchema } from '../time/duration.js';
 import { ArraySpecSchema } from './array-spec.js';
 import { MemorySizeSchema } from './memory.js';
-import { JobIdSchema, keyedRecord, LineSchema, NameSchema, TextSchema } from './names.js';
 import { foldSbatchOptions, type FieldParser } from '../sbatch/effective-options.js';
 import type { SpecField, SpecFields } from '../sbatch/option-groups.js';
+import {
+  EnvironmentValueSchema,
+  JobIdSchema,
+  JobNameSchema,
+  keyedRecord,
+  LineSchema,
+  NameSchema,
+  PathSchema,
+  TextSchema,
+} from './names.js';
+import { OptionalResourceCountSchema, ResourceCountSchema } from './resource-count.js';
 
-const Count = z.number().int('must be a whole number').positive('must be at least 1');
+const Count = ResourceCountSchema;
 
 /** Memory requested per node, per allocated core or per allocated GPU (exactly one). */
 export const MemoryRequestSchema = z
@@ -56,7 +66,7 @@ export const DirectivesSchema = keyedRecord(
 );
 
 const JobSpecObject = z.strictObject({
-  name: TextSchema.max(200, 'must be at most 200 characters').optional().describe('Job name shown in queues'),
+  name: JobNameSchema.optional().describe('Job name shown in queues'),
   command: TextSchema.min(1, 'must not be empty')
     .optional()
     .describe('Shell commands to run; hpckit writes the script header around them'),
@@ -73,24 +83,24 @@ const JobSpecObject = z.strictObject({
   tasks: Count.optional().describe('Total number of tasks (MPI ranks)'),
   tasksPerNode: Count.optional().describe('Tasks per node'),
   cpusPerTask: Count.optional().describe('CPU cores per task'),
-  gpusPerNode: z.number().int('must be a whole number').nonnegative().optional().describe('GPUs per node'),
+  gpusPerNode: OptionalResourceCountSchema.optional().describe('GPUs per node'),
   memory: MemoryRequestSchema.optional().describe('Memory per node, per core or per GPU, with a unit'),
   timeLimit: DurationSchema.optional().describe(
     'Maximum run time, e.g. "2h" or "1-00:00:00"; seconds if a number',
   ),
-  workingDirectory: TextSchema.min(1)
-    .optional()
-    .describe("Working directory: relative to the user's home, or absolute"),
-  stdout: TextSchema.min(1)
-    .optional()
-    .describe('Standard output file (relative to the working directory); may use %j'),
-  stderr: TextSchema.min(1)
-    .optional()
-    .describe('Standard error file (relative to the working directory); may use %j'),
+  workingDirectory: PathSchema.optional().describe(
+    "Working directory: relative to the user's home, or absolute",
+  ),
+  stdout: PathSchema.optional().describe(
+    'Standard output file (relative to the working directory); may use %j',
+  ),
+  stderr: PathSchema.optional().describe(
+    'Standard error file (relative to the working directory); may use %j',
+  ),
   environment: keyedRecord(
     /^[A-Za-z_][A-Za-z0-9_]*$/,
     'environment variable names are letters, digits and "_", not starting with a digit',
-    TextSchema,
+    EnvironmentValueSchema,
   )
     .optional()
     .describe('Environment variables set for the job'),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMemorySize, MemorySizeSchema, parseMemorySize } from './memory.js';
+import { formatMemorySize, MAX_MEMORY_MIB, MemorySizeSchema, parseMemorySize } from './memory.js';
 
 describe('parseMemorySize', () => {
   it.each([
@@ -32,6 +32,44 @@ describe('parseMemorySize', () => {
     const result = MemorySizeSchema.safeParse('64');
     expect(result.error?.issues[0]?.message).toContain(
       'give a positive number with a unit, such as "4G" or "512M"',
+    );
+  });
+});
+
+describe('memory size limits', () => {
+  const tooLarge = 'is too large: a memory size must be at most 1048576T (2^40 MiB)';
+
+  it.each([
+    ['400 nines of G', `${'9'.repeat(400)}G`],
+    ['99999999999999999999T', '99999999999999999999T'],
+    ['1048577T', '1048577T'],
+    ['400 nines and a half of K', `${'9'.repeat(400)}.5K`],
+  ])('refuses %s as too large instead of reading Infinity', (_, text) => {
+    expect(parseMemorySize(text)).toBeUndefined();
+    const result = MemorySizeSchema.safeParse(text);
+    expect(result.error?.issues.map((i) => i.message)).toEqual([expect.stringContaining(tooLarge)]);
+    expect(result.error?.issues[0]?.message.length).toBeLessThan(200);
+  });
+
+  it('accepts the largest size exactly', () => {
+    expect(MemorySizeSchema.parse('1048576T')).toBe(MAX_MEMORY_MIB);
+    expect(parseMemorySize(formatMemorySize(MAX_MEMORY_MIB))).toBe(MAX_MEMORY_MIB);
+  });
+
+  it('reads any number of digits with a unit as a safe whole number of MiB within the limit, or refuses it', () => {
+    const digits = fc.bigInt({ min: 1n, max: 10n ** 400n }).map(String);
+    fc.assert(
+      fc.property(digits, fc.constantFrom('K', 'M', 'G', 'T', 'GiB'), (n, unit) => {
+        const mib = parseMemorySize(`${n}${unit}`);
+        const result = MemorySizeSchema.safeParse(`${n}${unit}`);
+        if (mib === undefined) {
+          expect(result.error?.issues[0]?.message).toContain(tooLarge);
+          return;
+        }
+        expect(Number.isSafeInteger(mib)).toBe(true);
+        expect(mib).toBeLessThanOrEqual(MAX_MEMORY_MIB);
+        expect(result.data).toBe(mib);
+      }),
     );
   });
 });

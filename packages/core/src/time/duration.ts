@@ -1,11 +1,24 @@
 import { z } from 'zod';
 
 const UNIT_SECONDS = { d: 86_400, h: 3_600, m: 60, s: 1 } as const;
-const COMPOUND = /^(?:(\d+)d)?\s*(?:(\d+)h)?\s*(?:(\d+)m(?:in)?)?\s*(?:(\d+)s)?$/i;
+// Spaces may follow a unit letter only: with `\s*` between optional groups the regex backtracks
+// cubically on hostile text such as "1d" followed by thousands of spaces.
+const COMPOUND = /^(?:(\d+)d\s*)?(?:(\d+)h\s*)?(?:(\d+)m(?:in)?\s*)?(?:(\d+)s)?$/i;
 const CLOCK = /^(?:(\d+)-)?(\d+)(?::(\d+))?(?::(\d+))?$/;
 
 /**
- * Parses a duration into whole seconds, or returns `undefined` if the text is not one.
+ * The longest duration accepted, in seconds: 36500 days (100 years). Far beyond any job's time
+ * limit or history window, below Slurm's own ceiling (4294967294 minutes), and small enough that
+ * milliseconds stay exact JS integers; a longer "duration" is a mistake or an attack, and would
+ * otherwise reach scripts and quotes as `Infinity` or an inexact number.
+ */
+export const MAX_DURATION_SECONDS = 36_500 * 86_400;
+
+const TOO_LONG = `must be at most ${MAX_DURATION_SECONDS} seconds (36500d, 100 years)`;
+
+/**
+ * Parses a duration into whole seconds, or returns `undefined` if the text is not one or is longer
+ * than {@link MAX_DURATION_SECONDS}.
  *
  * Accepted forms:
  * - unit form: `90s`, `30m`, `2h`, `1d`, and compounds such as `1d12h` or `1h 30m`;
@@ -13,8 +26,21 @@ const CLOCK = /^(?:(\d+)-)?(\d+)(?::(\d+))?(?::(\d+))?$/;
  *
  * A bare number is refused: `"30"` means minutes to Slurm and seconds to most people, so the unit
  * must be explicit.
+ *
+ * @example
+ * ```ts
+ * parseDuration('1d12h'); // 129600
+ * parseDuration('1-00:30:00'); // 88200
+ * parseDuration('99999999999999999999h'); // undefined: longer than MAX_DURATION_SECONDS
+ * ```
  */
 export function parseDuration(text: string): number | undefined {
+  const seconds = secondsOf(text);
+  return seconds !== undefined && seconds <= MAX_DURATION_SECONDS ? seconds : undefined;
+}
+
+// Whole seconds of a duration text, however large (possibly Infinity), or undefined if not one.
+function secondsOf(text: string): number | undefined {
   const s = text.trim();
   if (s === '') return undefined;
   const compound = COMPOUND.exec(s);
@@ -66,26 +92,48 @@ export function formatDuration(seconds: number): string {
 
 /**
  * A duration given as text (`"2h"`, `"1-12:00:00"`) or as a whole number of seconds; parses to
- * whole seconds.
+ * whole seconds, at most {@link MAX_DURATION_SECONDS}.
  */
 export const DurationSchema = z
-  .union([z.number().int('a duration in seconds must be a whole number').nonnegative(), z.string()], {
-    error: 'must be a duration such as "2h" or "1-00:00:00", or a whole number of seconds',
-  })
+  .union(
+    [
+      z
+        .number()
+        // zod's integer check also refuses numbers past 2^53; those are simply too long.
+        .int({
+          error: (issue) =>
+            issue.code === 'too_big' ? TOO_LONG : 'a duration in seconds must be a whole number',
+        })
+        .nonnegative('a duration must not be negative'),
+      z.string(),
+    ],
+    { error: 'must be a duration such as "2h" or "1-00:00:00", or a whole number of seconds' },
+  )
   // Parsing happens after the union so that its message reaches the caller instead of zod's
   // generic "Invalid input" for a union.
   .transform((value, ctx) => {
-    if (typeof value === 'number') return value;
-    const seconds = parseDuration(value);
+    const seconds = typeof value === 'number' ? value : secondsOf(value);
     if (seconds === undefined) {
       ctx.addIssue({
         code: 'custom',
-        message: `"${value}" is not a duration: use a unit such as "90m", "2h", "1d12h", or Slurm's "D-HH:MM:SS"`,
+        message: `${quote(String(value))} is not a duration: use a unit such as "90m", "2h", "1d12h", or Slurm's "D-HH:MM:SS"`,
+      });
+      return z.NEVER;
+    }
+    if (seconds > MAX_DURATION_SECONDS) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${typeof value === 'number' ? value : quote(value)} is too long: a duration ${TOO_LONG}`,
       });
       return z.NEVER;
     }
     return seconds;
   });
+
+// Echoes the caller's text in a message, cut short: it may be megabytes of hostile input.
+function quote(text: string): string {
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+}
 
 /** What a caller may pass where a duration is expected. */
 export type DurationInput = z.input<typeof DurationSchema>;

@@ -1,4 +1,10 @@
 import { jobKeyString, type LedgerStore, type LedgerTx } from '../ledger-store.js';
+import {
+  checkAccountAmounts,
+  checkChargeAmounts,
+  checkMemberAmounts,
+  checkPaymentAmount,
+} from '../record-amounts.js';
 import { createSerialQueue } from '../serial-queue.js';
 import { duplicate } from '../store-errors.js';
 import { queryMemoryCharges, queryMemoryPayments } from './memory-queries.js';
@@ -63,10 +69,12 @@ function memoryTx(t: MemoryTables, undo: (() => void)[]): LedgerTx {
       return copy(all.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)));
     },
     async insertAccount(account) {
+      checkAccountAmounts(account);
       if (t.accounts.has(account.name)) throw duplicate('account', account.name);
       undo.push(setWithUndo(t.accounts, account.name, copy(account)));
     },
     async updateAccount(account) {
+      checkAccountAmounts(account);
       undo.push(setWithUndo(t.accounts, account.name, copy(account)));
     },
     async getMember(account, user) {
@@ -82,17 +90,20 @@ function memoryTx(t: MemoryTables, undo: (() => void)[]): LedgerTx {
       return copy(out);
     },
     async insertMember(member) {
+      checkMemberAmounts(member);
       const key = memberKey(member.account, member.user);
       if (t.members.has(key)) throw duplicate('member', `${member.user} in ${member.account}`);
       undo.push(setWithUndo(t.members, key, copy(member)));
     },
     async updateMember(member) {
+      checkMemberAmounts(member);
       undo.push(setWithUndo(t.members, memberKey(member.account, member.user), copy(member)));
     },
     async deleteMember(account, user) {
       undo.push(deleteWithUndo(t.members, memberKey(account, user)));
     },
     async insertPayment(payment) {
+      checkPaymentAmount(payment);
       if (t.payments.has(payment.id)) throw duplicate('payment', payment.id);
       if (payment.kind === 'reversal' && payment.linkedTo !== undefined) {
         if (t.paymentReversals.has(payment.linkedTo))
@@ -112,6 +123,7 @@ function memoryTx(t: MemoryTables, undo: (() => void)[]): LedgerTx {
       return queryMemoryPayments(t.payments.values(), filter);
     },
     async insertCharges(charges) {
+      checkChargeAmounts(charges);
       for (const charge of charges) {
         if (t.charges.has(charge.id)) throw duplicate('charge', charge.id);
         if (charge.kind === 'job' && charge.job) {

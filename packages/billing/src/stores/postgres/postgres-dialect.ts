@@ -11,6 +11,9 @@ export const postgresDialect: SqlDialect = {
   greatest: 'GREATEST',
   encodeAmount: (amount) => amount,
   decodeAmount: (value) => canonicalAmount(value === null || value === undefined ? '0' : String(value)),
+  // NUMERIC sums are exact at any size.
+  sumAmounts: (e) => `SUM(${e}) AS net`,
+  decodeSum: (row) => postgresDialect.decodeAmount(row?.net),
   isUniqueViolation: (err) =>
     typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505',
 };

@@ -29,6 +29,13 @@ export interface SqlDialect {
   encodeAmount(amount: string): unknown;
   /** Reads a money column back as a canonical decimal string. */
   decodeAmount(value: unknown): string;
+  /**
+   * Select-list items that add up a money expression over the matching rows, exactly however many
+   * rows match (a plain `SUM` of SQLite's integer millionths overflows past about 9.2 × 10^12).
+   */
+  sumAmounts(expression: string): string;
+  /** Reads the items of {@link SqlDialect.sumAmounts} back as a canonical decimal string (0 for no rows). */
+  decodeSum(row: SqlRow | undefined): string;
   /** Whether a driver error is a unique-key violation. */
   isUniqueViolation(err: unknown): boolean;
 }

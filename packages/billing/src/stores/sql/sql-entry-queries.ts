@@ -45,14 +45,12 @@ async function page<T>(
     `SELECT ${columns} FROM ${table} WHERE ${w.sql} ORDER BY at_ms ${dir}, seq ${dir}${pgLimit}${offset}`,
     w.params,
   );
-  const [agg] = await conn.all(
-    `SELECT COUNT(*) AS n, SUM(CASE WHEN kind = 'reversal' THEN -amount ELSE amount END) AS net FROM ${table} WHERE ${w.sql}`,
-    w.params,
-  );
+  const net = d.sumAmounts("CASE WHEN kind = 'reversal' THEN -amount ELSE amount END");
+  const [agg] = await conn.all(`SELECT COUNT(*) AS n, ${net} FROM ${table} WHERE ${w.sql}`, w.params);
   return {
     items: rows.map(read),
     total: Number(agg?.n ?? 0),
-    sum: d.decodeAmount(agg?.net ?? 0),
+    sum: d.decodeSum(agg),
   };
 }
 

@@ -1,4 +1,10 @@
 import { jobKeyString, type LedgerTx } from '../ledger-store.js';
+import {
+  checkAccountAmounts,
+  checkChargeAmounts,
+  checkMemberAmounts,
+  checkPaymentAmount,
+} from '../record-amounts.js';
 import type { JobRecord } from '../records.js';
 import { duplicate } from '../store-errors.js';
 import type { SqlConnection, SqlDialect } from './sql-dialect.js';
@@ -62,11 +68,14 @@ export function sqlTx(conn: SqlConnection, d: SqlDialect): LedgerTx {
       );
       return rows.map((r) => accountOf(r, d));
     },
-    insertAccount: (a) =>
-      unique(d, 'account', a.name, () =>
+    async insertAccount(a) {
+      checkAccountAmounts(a);
+      await unique(d, 'account', a.name, () =>
         conn.run(`INSERT INTO accounts (${ACCOUNT_COLUMNS}) VALUES ${placeholders(13)}`, accountValues(a, d)),
-      ).then(() => undefined),
+      );
+    },
     async updateAccount(a) {
+      checkAccountAmounts(a);
       const [, ...rest] = accountValues(a, d);
       await conn.run(
         `UPDATE accounts SET type = ?, owner = ?, tenant = ?, currency = ?, balance = ?, block_threshold = ?, state = ?,
@@ -98,11 +107,14 @@ export function sqlTx(conn: SqlConnection, d: SqlDialect): LedgerTx {
       );
       return rows.map((r) => memberOf(r, d));
     },
-    insertMember: (m) =>
-      unique(d, 'member', `${m.user} in ${m.account}`, () =>
+    async insertMember(m) {
+      checkMemberAmounts(m);
+      await unique(d, 'member', `${m.user} in ${m.account}`, () =>
         conn.run(`INSERT INTO members (${MEMBER_COLUMNS}) VALUES ${placeholders(9)}`, memberValues(m, d)),
-      ).then(() => undefined),
+      );
+    },
     async updateMember(m) {
+      checkMemberAmounts(m);
       const [account, user, ...rest] = memberValues(m, d);
       await conn.run(
         `UPDATE members SET role = ?, state = ?, limit_amount = ?, limit_period = ?, used = ?, period_start = ?, created_ms = ?
@@ -113,10 +125,12 @@ export function sqlTx(conn: SqlConnection, d: SqlDialect): LedgerTx {
     async deleteMember(account, user) {
       await conn.run('DELETE FROM members WHERE account = ? AND user_name = ?', [account, user]);
     },
-    insertPayment: (p) =>
-      unique(d, p.kind === 'reversal' ? 'reversal of payment' : 'payment', p.linkedTo ?? p.id, () =>
+    async insertPayment(p) {
+      checkPaymentAmount(p);
+      await unique(d, p.kind === 'reversal' ? 'reversal of payment' : 'payment', p.linkedTo ?? p.id, () =>
         conn.run(`INSERT INTO payments (${PAYMENT_COLUMNS}) VALUES ${placeholders(10)}`, paymentValues(p, d)),
-      ).then(() => undefined),
+      );
+    },
     getPayment: (id) =>
       one(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE id = ?`, [id], (r) => paymentOf(r, d)),
     paymentReversalOf: (id) =>
@@ -125,6 +139,7 @@ export function sqlTx(conn: SqlConnection, d: SqlDialect): LedgerTx {
       ),
     queryPayments: (filter) => sqlQueryPayments(conn, d, filter),
     async insertCharges(charges) {
+      checkChargeAmounts(charges);
       for (const part of chunks(charges)) {
         const first = part[0]!;
         const id = first.job ? `${first.job.cluster}/${first.job.jobId}` : (first.reverses ?? first.id);
