@@ -139,6 +139,7 @@ export type {
   CancelResult,
   TimeLimitChange,
   Membership,
+  NodeAddress,
   SchedulerVersion,
 } from './adapter/scheduler-adapter.js';
 export type { SchedulerAdapterDefinition } from './adapter/define-adapter.js';

@@ -1,4 +1,4 @@
-import type { Membership } from '../adapter/scheduler-adapter.js';
+import type { Membership, NodeAddress } from '../adapter/scheduler-adapter.js';
 import type { BlockStatus, SchedulerAccount } from '../model/account.js';
 import type { Availability, ClusterConfig } from '../model/cluster-config.js';
 import type { CallOptions } from './call-options.js';
@@ -38,6 +38,11 @@ export interface ConfigApi {
   cluster(options?: CallOptions): Promise<ClusterConfig>;
   /** Partitions and QoS a (user, account) pair may use, or why it may use none. */
   availability(membership: Membership, options?: CallOptions): Promise<Availability>;
+  /**
+   * Host names and addresses of the named nodes (a job's `nodeList`); unknown names are left out.
+   * @throws `UNSUPPORTED` unless the adapter has the `config.nodes` capability
+   */
+  nodes(query: { names: string[] }, options?: CallOptions): Promise<NodeAddress[]>;
 }
 
 type Runtime = (cluster: string | undefined) => ClusterRuntime;
@@ -63,6 +68,7 @@ export function createAdminApis(runtime: Runtime, user: string | undefined) {
   const config: ConfigApi = {
     cluster: async (o) => on(o).call((a) => a.config.cluster(ctx(o)), o?.signal),
     availability: async (m, o) => on(o).call((a) => a.config.availability(m, ctx(o)), o?.signal),
+    nodes: async (query, o) => on(o).call((a) => a.config.nodes(query, ctx(o)), o?.signal),
   };
   return { accounts, users, config };
 }
