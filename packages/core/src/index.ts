@@ -42,6 +42,7 @@ export {
   AppAttributeSchema,
   AppOptionSchema,
   AppConnectSchema,
+  AppPortRangeSchema,
   AppSessionSchema,
   APP_ATTRIBUTE_TARGETS,
 } from './model/app.js';
@@ -111,7 +112,14 @@ export type {
   AvailablePartition,
 } from './model/cluster-config.js';
 export type { SchedulerAccount, AccountMember, User, BlockStatus } from './model/account.js';
-export type { App, AppInput, AppAttribute, AppAttributeTarget, AppSession } from './model/app.js';
+export type {
+  App,
+  AppInput,
+  AppAttribute,
+  AppAttributeTarget,
+  AppPortRange,
+  AppSession,
+} from './model/app.js';
 export type { Money } from './model/money.js';
 export type { Charge, Payment, JobReference } from './model/ledger-entries.js';
 export type { DurationInput } from './time/duration.js';

@@ -41,6 +41,32 @@ describe('the rendered session script, run by bash', () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
 
+  it("draws the port from the app's port range", () => {
+    const narrow = defineApp({ ...app, id: 'narrow', portRange: { min: 45_100, max: 45_102 } });
+    const ports = new Set<number>();
+    for (let i = 0; i < 4; i++) {
+      const directory = join(root, `narrow-${i}`);
+      const script = renderSessionScript({
+        app: narrow,
+        sessionId: `n${i}`,
+        directory,
+        values: { note: '' },
+      });
+      execFileSync('bash', ['-c', script], {
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: root },
+      });
+      ports.add(parseConnectionFile(readFileSync(join(directory, 'connection.json'), 'utf8'), 'c').port);
+    }
+    for (const port of ports) expect([45_100, 45_101, 45_102]).toContain(port);
+  });
+
+  it('refuses to render a port range that did not come through defineApp', () => {
+    const forged = { ...app, portRange: { min: '1; touch pwned', max: 2 } } as never;
+    expect(() =>
+      renderSessionScript({ app: forged, sessionId: 'x', directory: '/tmp/x', values: {} }),
+    ).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+  });
+
   it('makes the log Slurm created before it private', () => {
     const directory = join(root, 'log-first');
     mkdirSync(directory, { mode: 0o700 });
