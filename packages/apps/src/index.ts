@@ -61,5 +61,7 @@ export type {
 export type { ConnectionFile } from './session/connection-file.js';
 export type { ConnectionInfo } from './session/connection-info.js';
 export type { ServerProbe } from './session/probe-server.js';
+export type { HostResolver } from './session/resolve-host.js';
+export type { AllowUpstream, UpstreamCandidate } from './session/upstream-check.js';
 export type { MockAppHarness, MockAppHarnessOptions, MockJobBehaviorHost } from './mock/mock-app-harness.js';
 export type { SimulatedServer } from './mock/simulated-server.js';
