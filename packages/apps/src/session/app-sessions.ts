@@ -8,6 +8,7 @@ import {
   isEnded,
   type Job,
   type JobState,
+  type NodeAddress,
   NotFoundError,
   parseInput,
   TimeoutError,
@@ -31,6 +32,7 @@ import {
   sessionDirectory,
 } from './session-layout.js';
 import { type AllowUpstream, checkUpstream } from './upstream-check.js';
+import { upstreamUrl } from './upstream-url.js';
 
 /** Options of {@link createAppSessions}. */
 export const AppSessionsOptionsSchema = z.object({
@@ -208,7 +210,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
     session: AppSession,
     job: Job,
     conn: ConnectionFile,
-    nodes: Awaited<ReturnType<typeof jobNodes>>,
+    nodes: NodeAddress[],
   ): Promise<ConnectionInfo> {
     const upstream = await checkUpstream({
       app,
@@ -316,7 +318,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
         throw endedError(session, job, `wait for app session ${session.id}`, 'before its server was ready');
       const running = Date.now();
       // A running job's nodes do not change: asked once, when the first connection file appears.
-      let nodes: Awaited<ReturnType<typeof jobNodes>> | undefined;
+      let nodes: NodeAddress[] | undefined;
       for (;;) {
         opts?.signal?.throwIfAborted();
         if (isEnded(handle.state)) {
@@ -332,7 +334,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
           nodes ??= await jobNodes(client, handle.job, call(opts?.signal));
           const info = await checkedConnection(app, session, handle.job, conn, nodes);
           const remaining = Math.max(1, Math.min(5_000, deadline - Date.now()));
-          if (await probe(new URL(app.connect.readyPath, info.origin).toString(), remaining)) {
+          if (await probe(upstreamUrl(info, app.connect.readyPath).toString(), remaining)) {
             const ready = Date.now();
             return {
               session: { ...session, connection: { host: conn.host, port: conn.port, secret: conn.secret } },

@@ -1,6 +1,7 @@
 import type { App } from '@hpckit/core';
 import type { ConnectionFile } from './connection-file.js';
 import { upstreamOrigin } from './upstream-origin.js';
+import { upstreamUrl } from './upstream-url.js';
 
 /** How a portal's proxy reaches a session's server and authenticates to it. */
 export interface ConnectionInfo {
@@ -47,8 +48,8 @@ export function connectionInfo(
     Object.fromEntries(Object.entries(record ?? {}).map(([k, v]) => [k, fillPlaceholders(v, values)]));
   upstreamOrigin(conn.host, conn.port);
   const address = conn.address ?? conn.host;
-  const origin = upstreamOrigin(address, conn.port, 'address');
-  const url = new URL(fillPlaceholders(app.connect.path, values), origin);
+  const origin = upstreamOrigin(address, conn.port, 'the address');
+  const url = upstreamUrl({ origin }, fillPlaceholders(app.connect.path, values));
   for (const [k, v] of Object.entries(fill(app.connect.query))) url.searchParams.set(k, v);
   return {
     host: conn.host,

@@ -184,7 +184,9 @@ describe('connection() refuses a connection file that points elsewhere', () => {
     overwrite({ host });
     const err = await refusal(sessions.connection(session));
     expect(isHpckitError(err, 'PARSE')).toBe(true);
-    expect(err.message).toContain('is not a host name or IP address that a URL keeps as it is');
+    expect(err.message).toContain(
+      `field "host" of the connection file ${session.directory}/connection.json (${JSON.stringify(host)}) is not a host name or IP address that a URL keeps as it is`,
+    );
     expect(err.message).not.toContain(secret);
   });
 

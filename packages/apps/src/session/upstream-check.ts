@@ -88,7 +88,8 @@ export async function checkUpstream(input: UpstreamCheckInput): Promise<CheckedU
       "a session's server is the one its own job started; the file was written by something else",
     );
   }
-  upstreamOrigin(host, port);
+  // Before anything compares or resolves the host: it must be one a URL keeps as it is.
+  upstreamOrigin(host, port, `field "host" of the connection file ${path}`);
   const { min, max } = app.portRange;
   if (port < min || port > max) {
     throw refuse(
@@ -123,7 +124,7 @@ export async function checkUpstream(input: UpstreamCheckInput): Promise<CheckedU
       );
     }
   }
-  return { host, port, address, origin: upstreamOrigin(address, port, 'address') };
+  return { host, port, address, origin: upstreamOrigin(address, port, 'the address') };
 }
 
 /**

@@ -7,13 +7,13 @@ import { ParseError } from '@hpckit/core';
  * would read differently is refused: `::1]:22/x#` (a port of its own), `a b`, `user@10.0.0.1`,
  * `127.1` or `0x7f.0.0.1` (which a URL rewrites to `127.0.0.1`), percent-escapes.
  *
- * @throws `PARSE` naming `field` (the connection file's field the host came from) otherwise.
+ * @throws `PARSE` saying `what` the host is (`field "host" of the connection file …`) otherwise.
  * @example
  * ```ts
  * upstreamOrigin('::1', 28888); // 'http://[::1]:28888'
  * ```
  */
-export function upstreamOrigin(host: string, port: number, field = 'host'): string {
+export function upstreamOrigin(host: string, port: number, what = 'the host'): string {
   const literal = isIP(host) === 6 ? `[${host}]` : host;
   let url: URL | undefined;
   try {
@@ -34,8 +34,8 @@ export function upstreamOrigin(host: string, port: number, field = 'host'): stri
     url.hash === '';
   if (url && roundTrips) return url.origin;
   throw new ParseError({
-    details: { raw: host.length > 200 ? `${host.slice(0, 200)}…` : host, what: `upstream ${field}` },
-    message: `the ${field} ${JSON.stringify(host.slice(0, 200))} is not a host name or IP address that a URL keeps as it is${host.includes('[') ? ' (an IPv6 address is written without brackets)' : ''}`,
+    details: { raw: host.length > 200 ? `${host.slice(0, 200)}…` : host, what },
+    message: `${what} (${JSON.stringify(host.slice(0, 200))}) is not a host name or IP address that a URL keeps as it is${host.includes('[') ? ' (an IPv6 address is written without brackets)' : ''}`,
     hint: "the connection file gives the node's hostname or address, as the session script writes it; look at output.log in the session directory",
   });
 }
