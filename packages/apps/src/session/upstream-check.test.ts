@@ -104,13 +104,18 @@ async function internalService(): Promise<{ port: number; requests: () => number
     requests++;
     res.end('internal');
   });
-  for (let port = 61_000 + Math.floor(Math.random() * 4000); ; port++) {
-    const ok = await new Promise<boolean>((resolve) => {
-      server.once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => resolve(true));
+  let listening = false;
+  for (let port = 61_000 + Math.floor(Math.random() * 4000); !listening && port < 65_536; port++) {
+    listening = await new Promise<boolean>((resolve) => {
+      const taken = () => resolve(false);
+      server.once('error', taken);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', taken);
+        resolve(true);
+      });
     });
-    if (ok) break;
   }
+  if (!listening) throw new Error('no free port above the app port range for the internal service');
   cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
   return { port: (server.address() as AddressInfo).port, requests: () => requests };
 }
