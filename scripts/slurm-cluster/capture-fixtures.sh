@@ -43,6 +43,8 @@ squeue -h -r --states=all -O "$SQ_FORMAT" >"$OUT/squeue-mixed.txt"
 log "capturing scontrol, sacctmgr"
 scontrol show partition -o >"$OUT/scontrol-partitions.txt"
 scontrol show node -o >"$OUT/scontrol-nodes.txt"
+# One known and one unknown name: scontrol prints "Node nosuch not found" on stdout and exits 1.
+scontrol show node -o "$NODE,nosuch" >"$OUT/scontrol-node-named.txt" || true
 scontrol show config >"$OUT/scontrol-config.txt"
 sacctmgr -n -P show assoc format=account,user,partition,qos,defaultqos,maxsubmitjobs,grpsubmitjobs >"$OUT/sacctmgr-assoc.txt"
 sacctmgr -n -P show qos format=name,priority,maxwall >"$OUT/sacctmgr-qos.txt"

@@ -125,6 +125,7 @@ export function mockAdapter(options: MockAdapterOptionsInput = {}): MockAdapter 
       'users.manage': true,
       'users.block': true,
       'config.availability': true,
+      'config.nodes': true,
       actAsUser: true,
     },
     jobs: createJobOperations(ctx, guard),

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { createAccount, listAccounts } from './operations/accounts.js';
 import { type BlockMechanism, submitLimitBlocks } from './operations/block-mechanism.js';
 import { createCommandRunner, type SlurmProgram } from './operations/command-runner.js';
-import { availability, clusterConfig } from './operations/config.js';
+import { availability, clusterConfig, nodeAddresses } from './operations/config.js';
 import { createOperationContext } from './operations/context.js';
 import { cancelJob, holdOrRelease, updateTimeLimit } from './operations/jobs-control.js';
 import { getJob, listJobs, withUserComment } from './operations/jobs-query.js';
@@ -146,6 +146,7 @@ export function slurmAdapter(options: SlurmAdapterOptions = {}): SchedulerAdapte
       'users.manage': true,
       'users.block': true,
       'config.availability': true,
+      'config.nodes': true,
       actAsUser: transport.canActAsUser,
     },
     jobs: {
@@ -175,6 +176,7 @@ export function slurmAdapter(options: SlurmAdapterOptions = {}): SchedulerAdapte
     config: {
       cluster: (ctx) => clusterConfig(ops, ctx),
       availability: (m, ctx) => availability(ops, m, ctx),
+      nodes: (query, ctx) => nodeAddresses(ops, query, ctx),
     },
     version: async (ctx) => ({
       scheduler: 'slurm',

@@ -327,3 +327,30 @@ describe('config.availability', () => {
     expect(outsider.refusal?.reason).toBe('invalid_account');
   });
 });
+
+describe('config.nodes', () => {
+  it('asks scontrol for the named nodes in one hostlist and leaves out the ones it does not know', async () => {
+    const { rt, log } = adapter([
+      { match: cmd('scontrol', 'node'), result: { stdout: fixture('scontrol-node-named.txt'), exitCode: 1 } },
+    ]);
+    expect(await rt.config.nodes({ names: ['localhost', 'cn01', 'cn02', 'cn03'] })).toEqual([
+      { name: 'localhost', hostname: 'localhost', address: '127.0.0.1' },
+    ]);
+    expect(log).toEqual([['scontrol', 'show', 'node', '-o', 'localhost,cn[01-03]']]);
+  });
+
+  it('reports a controller that does not answer, after the runner retried it', async () => {
+    const down = {
+      stderr: 'slurm_load_node error: Unable to contact slurm controller (connect failure)\n',
+      exitCode: 1,
+    };
+    const { rt, log } = adapter([{ match: cmd('scontrol', 'node'), result: down }], {
+      readRetries: 1,
+      retryDelayMs: 1,
+    });
+    await expect(rt.config.nodes({ names: ['localhost'] })).rejects.toMatchObject({
+      code: 'SCHEDULER_UNAVAILABLE',
+    });
+    expect(log.filter((a) => a[0] === 'scontrol')).toHaveLength(3);
+  });
+});

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ClusterConfigSchema, JobSchema } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
 import { parseSacct } from '../src/parse/sacct.js';
+import { onlyUnknownNodes, parseNodeAddresses } from '../src/parse/node-addresses.js';
 import { parseAssociations, parseQos } from '../src/parse/sacctmgr.js';
 import { parseConfig, parseNodes, parsePartitions } from '../src/parse/scontrol-partitions.js';
 import { parseSqueue } from '../src/parse/squeue.js';
@@ -126,6 +127,16 @@ describe('discovery fixtures', () => {
     });
     expect(fat!.defaultMemoryPerCoreMiB).toBe(8192);
     ClusterConfigSchema.parse({ name: 'local', partitions, qos: [] });
+  });
+
+  it('reads the host name and address of named nodes, skipping an unknown name', () => {
+    const output = fixture('scontrol-node-named.txt');
+    // The test cluster's node is "localhost" to Slurm while the machine's hostname is "vm".
+    expect(parseNodeAddresses(output)).toEqual([
+      { name: 'localhost', hostname: 'localhost', address: '127.0.0.1' },
+    ]);
+    expect(onlyUnknownNodes(output, '')).toBe(true);
+    expect(onlyUnknownNodes(output, 'slurm_load_node error: Unable to contact slurm controller')).toBe(false);
   });
 
   it('reads QoS limits, associations and the cluster config', () => {

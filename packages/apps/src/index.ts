@@ -29,6 +29,8 @@ export { AppSessionsOptionsSchema, createAppSessions } from './session/app-sessi
 export { ConnectionFileSchema, parseConnectionFile } from './session/connection-file.js';
 export { connectionInfo, fillPlaceholders } from './session/connection-info.js';
 export { httpProbe } from './session/probe-server.js';
+export { UpstreamHeadersOptionsSchema, upstreamHeaders } from './session/upstream-headers.js';
+export { upstreamUrl } from './session/upstream-url.js';
 export {
   APPS_DIRECTORY,
   appDirectory,
@@ -61,5 +63,8 @@ export type {
 export type { ConnectionFile } from './session/connection-file.js';
 export type { ConnectionInfo } from './session/connection-info.js';
 export type { ServerProbe } from './session/probe-server.js';
+export type { HostResolver } from './session/resolve-host.js';
+export type { AllowUpstream, UpstreamCandidate } from './session/upstream-check.js';
+export type { IncomingHeaders, UpstreamHeadersOptions } from './session/upstream-headers.js';
 export type { MockAppHarness, MockAppHarnessOptions, MockJobBehaviorHost } from './mock/mock-app-harness.js';
 export type { SimulatedServer } from './mock/simulated-server.js';

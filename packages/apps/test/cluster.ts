@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { slurmAdapter } from '@hpckit/adapter-slurm';
 import { createClient } from '@hpckit/core';
 import { assertClusterUp, sshPerUser } from '../../../test/support/test-cluster.js';
-import { commandSessionFiles, createAppSessions } from '../src/index.js';
+import { type AppSessionsOptions, commandSessionFiles, createAppSessions } from '../src/index.js';
 
-export { sshAs, sshPerUser } from '../../../test/support/test-cluster.js';
+export { SSH_PORT, sshAs, sshPerUser } from '../../../test/support/test-cluster.js';
 
 /** Fails (never skips) when the cluster or Jupyter is missing, saying which script to run. */
 export function assertAppsClusterUp(): void {
@@ -21,10 +21,10 @@ export function assertAppsClusterUp(): void {
 }
 
 /**
- * App sessions as alice over per-user SSH, polled quickly, as the cluster tests use them;
- * `close()` ends the client and the transport.
+ * App sessions as alice over per-user SSH, polled quickly, as the cluster tests use them (with
+ * `options` of their own); `close()` ends the client and the transport.
  */
-export function aliceSessions() {
+export function aliceSessions(options: Partial<Omit<AppSessionsOptions, 'client' | 'files'>> = {}) {
   const transport = sshPerUser();
   const root = createClient({
     clusters: { local: { adapter: slurmAdapter({ transport }) } },
@@ -32,7 +32,7 @@ export function aliceSessions() {
   });
   const client = root.as('alice');
   const files = commandSessionFiles(transport, 'alice');
-  const sessions = createAppSessions({ client, files, readyIntervalMs: 250 });
+  const sessions = createAppSessions({ client, files, readyIntervalMs: 250, ...options });
   return {
     transport,
     client,

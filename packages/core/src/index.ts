@@ -48,6 +48,7 @@ export {
   AppAttributeSchema,
   AppOptionSchema,
   AppConnectSchema,
+  AppPortRangeSchema,
   AppSessionSchema,
   APP_ATTRIBUTE_TARGETS,
 } from './model/app.js';
@@ -131,7 +132,14 @@ export type {
   AvailablePartition,
 } from './model/cluster-config.js';
 export type { SchedulerAccount, AccountMember, User, BlockStatus } from './model/account.js';
-export type { App, AppInput, AppAttribute, AppAttributeTarget, AppSession } from './model/app.js';
+export type {
+  App,
+  AppInput,
+  AppAttribute,
+  AppAttributeTarget,
+  AppPortRange,
+  AppSession,
+} from './model/app.js';
 export type { Money } from './model/money.js';
 export type { Charge, Payment, JobReference } from './model/ledger-entries.js';
 export type { DurationInput } from './time/duration.js';
@@ -160,6 +168,7 @@ export type {
   CancelResult,
   TimeLimitChange,
   Membership,
+  NodeAddress,
   SchedulerVersion,
 } from './adapter/scheduler-adapter.js';
 export type { SchedulerAdapterDefinition } from './adapter/define-adapter.js';

@@ -20,6 +20,7 @@ export const MOCK_OPERATIONS = [
   'users.status',
   'config.cluster',
   'config.availability',
+  'config.nodes',
   'version',
 ] as const;
 

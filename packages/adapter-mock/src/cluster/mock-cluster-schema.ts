@@ -92,6 +92,13 @@ export const MockClusterSchema = z
     accounts: z.array(MockAccountSchema).default([]),
     /** @default [] */
     users: z.array(MockUserSchema).default([]),
+    /**
+     * The IP address every node reports in `config.nodes()`. The loopback by default, where
+     * `@hpckit/apps`' mock harness starts its simulated servers. @default '127.0.0.1'
+     */
+    nodeAddress: z
+      .union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address, e.g. "127.0.0.1"' })
+      .default('127.0.0.1'),
   })
   .superRefine(checkClusterReferences);
 

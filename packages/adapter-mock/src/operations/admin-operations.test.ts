@@ -1,6 +1,7 @@
 import { AvailabilitySchema, ClusterConfigSchema, JobSpecSchema, SchedulerAccountSchema } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
 import { mockAdapter } from '../mock-adapter.js';
+import { ikkemMockCluster } from '../presets/ikkem-mock-cluster.js';
 
 describe('accounts and users', () => {
   it('creates, lists and blocks accounts idempotently; blocked accounts refuse submissions but keep running jobs', async () => {
@@ -103,6 +104,26 @@ describe('config', () => {
     });
     await adapter.accounts.block!('ai4ec', {});
     expect((await availability('alice', 'ai4ec')).refusal?.reason).toBe('account_blocked');
+  });
+
+  it("gives each node's host name and the loopback address, leaving out unknown names", async () => {
+    const adapter = mockAdapter();
+    expect(await adapter.config.nodes!({ names: ['gpu01', 'nosuch', 'cpu02', 'gpu01'] }, {})).toEqual([
+      { name: 'gpu01', hostname: 'gpu01', address: '127.0.0.1' },
+      { name: 'cpu02', hostname: 'cpu02', address: '127.0.0.1' },
+    ]);
+    const ipv6 = mockAdapter({ cluster: { ...ikkemMockCluster(), nodeAddress: '::1' } });
+    expect(await ipv6.config.nodes!({ names: ['cpu01'] }, {})).toEqual([
+      { name: 'cpu01', hostname: 'cpu01', address: '::1' },
+    ]);
+    expect(() => mockAdapter({ cluster: { ...ikkemMockCluster(), nodeAddress: 'node 1' } })).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: expect.objectContaining({
+          issues: [expect.objectContaining({ path: ['options', 'cluster', 'nodeAddress'] })],
+        }),
+      }),
+    );
   });
 
   it('reports versions', async () => {

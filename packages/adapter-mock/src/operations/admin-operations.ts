@@ -1,6 +1,7 @@
 import type { AccountOperations, ConfigOperations, UserOperations } from '@hpckit/core';
 import { availabilityOf } from '../cluster/availability.js';
 import { clusterConfigOf } from '../cluster/cluster-config.js';
+import { nodeAddressesOf } from '../cluster/node-addresses.js';
 import type { CallGuard } from './call-guard.js';
 import type { MockContext } from './mock-context.js';
 
@@ -43,12 +44,15 @@ export function createUserOperations(ctx: MockContext, guard: CallGuard): Requir
   };
 }
 
-/** Discovery operations: the cluster's partitions and QoS, and what a pair may use. */
+/** Discovery operations: the cluster's partitions and QoS, what a pair may use, node addresses. */
 export function createConfigOperations(ctx: MockContext, guard: CallGuard): Required<ConfigOperations> {
   const config = clusterConfigOf(ctx.cluster);
+  const nodeNames = new Set([...ctx.submission.partitions.values()].flatMap((p) => p.nodeNames));
   return {
     cluster: (call) => guard('config.cluster', call, () => structuredClone(config)),
     availability: (m, call) =>
       guard('config.availability', call, () => availabilityOf(m, ctx.cluster, ctx.directory)),
+    nodes: (query, call) =>
+      guard('config.nodes', call, () => nodeAddressesOf(query.names, nodeNames, ctx.cluster.nodeAddress)),
   };
 }

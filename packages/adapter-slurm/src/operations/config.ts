@@ -1,4 +1,6 @@
-import type { Availability, CallContext, ClusterConfig, Membership } from '@hpckit/core';
+import type { Availability, CallContext, ClusterConfig, Membership, NodeAddress } from '@hpckit/core';
+import { compressHostlist } from '../parse/hostlist.js';
+import { onlyUnknownNodes, parseNodeAddresses } from '../parse/node-addresses.js';
 import { parseQos, QOS_FORMAT } from '../parse/sacctmgr.js';
 import { parseNodes, parsePartitions, type SlurmPartition } from '../parse/scontrol-partitions.js';
 import type { OperationContext } from './context.js';
@@ -117,4 +119,30 @@ export async function availability(
   }
   if (refused.length > 0) return { user: m.user, account: m.account, partitions: result, refused };
   return { user: m.user, account: m.account, partitions: result };
+}
+
+/**
+ * Host names and addresses of the named nodes, in one `scontrol show node -o <hostlist>`; names
+ * Slurm does not know are left out.
+ */
+export async function nodeAddresses(
+  ops: OperationContext,
+  query: { names: string[] },
+  ctx: CallContext,
+): Promise<NodeAddress[]> {
+  const request = {
+    program: 'scontrol' as const,
+    args: ['show', 'node', '-o', compressHostlist(query.names)],
+    signal: ctx.signal,
+    idempotent: true,
+  };
+  let result = await ops.runner.run({ ...request, allowFailure: true });
+  // An unknown name makes scontrol print "Node <name> not found" on stdout and exit 1, after the
+  // nodes it knows. Any other failure runs again the strict way: retried if the controller did
+  // not answer, then a typed error.
+  if (result.exitCode !== 0 && !onlyUnknownNodes(result.stdout, result.stderr)) {
+    result = await ops.runner.run(request);
+  }
+  const wanted = new Set(query.names);
+  return parseNodeAddresses(result.stdout).filter((n) => wanted.has(n.name));
 }

@@ -18,6 +18,28 @@ describe('defineApp', () => {
     expect(app.attributes).toEqual([]);
     expect(app.timeLimit).toBe(3600);
     expect(app.connect).toMatchObject({ method: 'GET', readyPath: '/' });
+    // The range the session script has always drawn from.
+    expect(app.portRange).toEqual({ min: 20_000, max: 59_999 });
+  });
+
+  it.each([
+    [{ min: 22, max: 30_000 }, 'app.portRange.min', /at least 1024/],
+    [{ min: 30_000, max: 70_000 }, 'app.portRange.max', /at most 65535/],
+    [{ min: 40_000, max: 30_000 }, 'app.portRange.max', /max \(30000\) is below min \(40000\)/],
+    [{ min: 30_000.5, max: 40_000 }, 'app.portRange.min', /whole number/],
+    [{ min: 30_000 }, 'app.portRange.max', /number/],
+  ])('refuses the port range %j', (portRange, path, message) => {
+    const err = (() => {
+      try {
+        defineApp({ ...minimal, portRange } as never);
+      } catch (e) {
+        return e as { code: string; details: { issues: { path: (string | number)[]; message: string }[] } };
+      }
+    })();
+    expect(err?.code).toBe('VALIDATION');
+    expect(err?.details.issues).toEqual([
+      expect.objectContaining({ path: path.split('.'), message: expect.stringMatching(message) }),
+    ]);
   });
 
   it('reports every problem with its path', () => {

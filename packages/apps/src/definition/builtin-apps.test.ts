@@ -38,7 +38,8 @@ async function startSession(id: string, form: Record<string, unknown>) {
   const spec = sessionJobSpec(webServer, id, directory, validateForm(webServer, form));
   const child = spawn('bash', ['-c', spec.script ?? ''], {
     cwd: directory,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home },
+    // As on a compute node: the connection file names the job.
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, SLURM_JOB_ID: '4242' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   running.push(child);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type HpckitClient, isEnded, type Job, type JobSpec } from '@hpckit/core';
+import { type AppRegistry, createAppRegistry } from '../definition/app-registry.js';
 import { type MemorySessionFiles, memorySessionFiles } from '../files/memory-session-files.js';
 import { SESSION_JOB_PREFIX } from '../form/session-job-spec.js';
 import { CONNECTION_FILE, SESSION_FILE } from '../session/session-layout.js';
@@ -21,6 +22,8 @@ export interface MockAppHarnessOptions {
   home?: string;
   /** How often the simulated nodes look at session jobs, in real ms. @default 50 */
   intervalMs?: number;
+  /** The apps the sessions run, for their port ranges. @default createAppRegistry() (the built-ins) */
+  registry?: AppRegistry;
 }
 
 /** A simulated cluster side of app sessions: in-memory files and in-process servers. */
@@ -37,8 +40,9 @@ export interface MockAppHarness {
 
 /**
  * Plays the compute node for app sessions on the mock adapter: when a session's job runs it starts
- * a token-checking HTTP server in-process and writes the connection file, as the real job script
- * would; when the job ends, the server stops.
+ * a token-checking HTTP server in-process on 127.0.0.1 (the mock's default node address), on a
+ * port in the app's `portRange`, and writes the connection file, as the real job script would;
+ * when the job ends, the server stops.
  *
  * @example
  * ```ts
@@ -52,6 +56,7 @@ export function mockAppHarness(options: MockAppHarnessOptions): MockAppHarness {
   const { client } = options;
   const files = memorySessionFiles(options.home ?? `/home/${client.user ?? 'user'}`);
   const servers = new Map<string, SimulatedServer>();
+  const registry = options.registry ?? createAppRegistry();
   const done = new Set<string>();
   if (options.adapter) {
     const adapter = options.adapter;
@@ -67,7 +72,11 @@ export function mockAppHarness(options: MockAppHarnessOptions): MockAppHarness {
   async function look(): Promise<void> {
     for (const [path, text] of files.files) {
       if (!path.endsWith(`/${SESSION_FILE}`)) continue;
-      const { jobId, directory } = JSON.parse(text) as { jobId: string; directory: string };
+      const { jobId, directory, appId } = JSON.parse(text) as {
+        jobId: string;
+        directory: string;
+        appId: string;
+      };
       if (done.has(jobId)) continue;
       const job = await client.jobs.get(jobId);
       const server = servers.get(jobId);
@@ -77,7 +86,8 @@ export function mockAppHarness(options: MockAppHarnessOptions): MockAppHarness {
         await server?.close();
       } else if (job.state.phase === 'running' && !server) {
         const secret = randomBytes(32).toString('hex');
-        const started = await startSimulatedServer(secret);
+        const app = registry.list().find((a) => a.id === appId);
+        const started = await startSimulatedServer(secret, app && { portRange: app.portRange });
         servers.set(jobId, started);
         const conn = { host: '127.0.0.1', port: started.port, secret, jobId };
         await files.writeFile(`${directory}/${CONNECTION_FILE}`, JSON.stringify(conn));

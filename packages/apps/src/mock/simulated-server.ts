@@ -1,5 +1,7 @@
+import { randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type AppPortRange, AppPortRangeSchema, InternalError, parseInput } from '@hpckit/core';
 
 /** An in-process HTTP server that behaves like a token-protected Jupyter server. */
 export interface SimulatedServer {
@@ -11,11 +13,23 @@ export interface SimulatedServer {
 }
 
 /**
- * Starts a simulated app server on 127.0.0.1 (a free port): `GET /api` answers without
- * credentials (as Jupyter's does), every other path needs the token as `?token=`, as
- * `Authorization: token …` or `Bearer …`, and answers 403 otherwise. `/api/status` returns JSON.
+ * Starts a simulated app server on 127.0.0.1, on a free port in `portRange` (as a session's job
+ * picks one, so the sessions' checks accept it): `GET /api` answers without credentials (as
+ * Jupyter's does), every other path needs the token as `?token=`, as `Authorization: token …` or
+ * `Bearer …`, and answers 403 otherwise. `/api/status` returns JSON.
+ *
+ * @throws `VALIDATION` for a bad range; `INTERNAL` when no port of the range is free.
  */
-export async function startSimulatedServer(token: string): Promise<SimulatedServer> {
+export async function startSimulatedServer(
+  token: string,
+  options: { portRange?: AppPortRange } = {},
+): Promise<SimulatedServer> {
+  const range = parseInput(
+    AppPortRangeSchema,
+    options.portRange ?? { min: 20_000, max: 59_999 },
+    'simulated server options',
+    ['options', 'portRange'],
+  );
   let requests = 0;
   const server: Server = createServer((req, res) => {
     requests++;
@@ -32,7 +46,7 @@ export async function startSimulatedServer(token: string): Promise<SimulatedServ
     res.end('<!doctype html><title>simulated app</title>');
   });
   server.keepAliveTimeout = 100;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await listenInRange(server, range);
   return {
     port: (server.address() as AddressInfo).port,
     get requests() {
@@ -44,6 +58,29 @@ export async function startSimulatedServer(token: string): Promise<SimulatedServ
         server.close(() => resolve());
       }),
   };
+}
+
+// Random ports, as the session script picks them; a taken one is tried again elsewhere.
+async function listenInRange(server: Server, { min, max }: AppPortRange): Promise<void> {
+  const tries = Math.min(100, max - min + 1);
+  for (let i = 0; i < tries; i++) {
+    const port = randomInt(min, max + 1);
+    const listening = await new Promise<boolean>((resolve, reject) => {
+      const onError = (err: NodeJS.ErrnoException) =>
+        err.code === 'EADDRINUSE' || err.code === 'EACCES' ? resolve(false) : reject(err);
+      server.once('error', onError);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', onError);
+        resolve(true);
+      });
+    });
+    if (listening) return;
+  }
+  throw new InternalError({
+    details: { operation: 'start a simulated app server' },
+    message: `no free port on 127.0.0.1 in ${min}-${max} after ${tries} tries`,
+    hint: "give the app a wider portRange, or free some of this machine's ports",
+  });
 }
 
 function authorised(req: IncomingMessage, url: URL, token: string): boolean {

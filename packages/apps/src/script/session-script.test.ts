@@ -23,7 +23,9 @@ const app = defineApp({
 function runSession(sessionId: string, note: string) {
   const directory = join(root, `dir with 'quote' ${sessionId}`);
   const script = renderSessionScript({ app, sessionId, directory, values: { note } });
-  execFileSync('bash', ['-c', script], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: root } });
+  execFileSync('bash', ['-c', script], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: root, SLURM_JOB_ID: '4242' },
+  });
   return directory;
 }
 
@@ -31,8 +33,9 @@ describe('the rendered session script, run by bash', () => {
   const hostile = `$(touch ${root}/pwned); \`id\` "x" 'y' ; rm -rf /nonexistent ✓`;
   const dir = runSession('s1', hostile);
 
-  it('writes a private connection file with host, free port and a 256-bit token', () => {
+  it('writes a private connection file with host, free port, a 256-bit token and the job id', () => {
     const conn = parseConnectionFile(readFileSync(join(dir, 'connection.json'), 'utf8'), 'connection.json');
+    expect(conn.jobId).toBe('4242');
     expect(conn.secret).toMatch(/^[0-9a-f]{64}$/);
     expect(conn.port).toBeGreaterThanOrEqual(20000);
     expect(conn.port).toBeLessThan(60000);
@@ -41,13 +44,41 @@ describe('the rendered session script, run by bash', () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
 
+  it("draws the port from the app's port range", () => {
+    const narrow = defineApp({ ...app, id: 'narrow', portRange: { min: 45_100, max: 45_102 } });
+    const ports = new Set<number>();
+    for (let i = 0; i < 4; i++) {
+      const directory = join(root, `narrow-${i}`);
+      const script = renderSessionScript({
+        app: narrow,
+        sessionId: `n${i}`,
+        directory,
+        values: { note: '' },
+      });
+      execFileSync('bash', ['-c', script], {
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: root, SLURM_JOB_ID: '4242' },
+      });
+      ports.add(parseConnectionFile(readFileSync(join(directory, 'connection.json'), 'utf8'), 'c').port);
+    }
+    for (const port of ports) expect([45_100, 45_101, 45_102]).toContain(port);
+  });
+
+  it('refuses to render a port range that did not come through defineApp', () => {
+    const forged = { ...app, portRange: { min: '1; touch pwned', max: 2 } } as never;
+    expect(() =>
+      renderSessionScript({ app: forged, sessionId: 'x', directory: '/tmp/x', values: {} }),
+    ).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+  });
+
   it('makes the log Slurm created before it private', () => {
     const directory = join(root, 'log-first');
     mkdirSync(directory, { mode: 0o700 });
     writeFileSync(join(directory, 'output.log'), '');
     chmodSync(join(directory, 'output.log'), 0o644);
     const script = renderSessionScript({ app, sessionId: 's3', directory, values: { note: 'n' } });
-    execFileSync('bash', ['-c', script], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: root } });
+    execFileSync('bash', ['-c', script], {
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: root, SLURM_JOB_ID: '4242' },
+    });
     expect(statSync(join(directory, 'output.log')).mode & 0o777).toBe(0o600);
   });
 

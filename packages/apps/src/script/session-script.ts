@@ -1,4 +1,4 @@
-import type { App } from '@hpckit/core';
+import { type App, AppPortRangeSchema, parseInput } from '@hpckit/core';
 import type { FormValues } from '../form/form-values.js';
 import { CONNECTION_FILE, OUTPUT_FILE } from '../session/session-layout.js';
 import { shellQuote } from './shell-quote.js';
@@ -16,11 +16,12 @@ export interface SessionScriptInput {
 export const formVariable = (name: string): string => `HPCKIT_FORM_${name.toUpperCase()}`;
 
 /**
- * Bash functions `hpckit_port_free PORT` and `hpckit_free_port`. Servers bind 0.0.0.0, which fails
- * if any socket of the node holds the port, on whatever address: a connect probe to 127.0.0.1
- * misses a server on the node's own address or on [::], so the sockets are read from
+ * Bash functions `hpckit_port_free PORT` and `hpckit_free_port MIN MAX`. Servers bind 0.0.0.0,
+ * which fails if any socket of the node holds the port, on whatever address: a connect probe to
+ * 127.0.0.1 misses a server on the node's own address or on [::], so the sockets are read from
  * /proc/net/tcp{,6} (Linux, no extra tools), else tried with a bind by python3. The port is taken
- * at random so two sessions on one node rarely race for the same one.
+ * at random in MIN–MAX (the app's `portRange`, outside which a portal refuses to proxy) so two
+ * sessions on one node rarely race for the same one.
  */
 export const FREE_PORT_FUNCTIONS = `hpckit_port_free() {
   local p=$1 f local_address
@@ -42,9 +43,9 @@ export const FREE_PORT_FUNCTIONS = `hpckit_port_free() {
   return 2
 }
 hpckit_free_port() {
-  local p r
+  local min=$1 max=$2 p r
   for _ in $(seq 1 200); do
-    p=$(( (RANDOM * 32768 + RANDOM) % 40000 + 20000 ))
+    p=$(( (RANDOM * 32768 + RANDOM) % (max - min + 1) + min ))
     hpckit_port_free "$p"; r=$?
     [ "$r" -eq 0 ] && { echo "$p"; return 0; }
     [ "$r" -eq 2 ] && return 1
@@ -61,12 +62,17 @@ fi
 if [ "\${#HPCKIT_PASSWORD}" -ne 64 ]; then echo "hpckit: could not generate the session token (need openssl or python3)" >&2; exit 1; fi`;
 
 /**
- * Renders the batch script of a session: private umask, `output.log` made 0600, free port (on
- * every address, as servers bind 0.0.0.0), one-time token, the connection file (written
- * atomically, mode 0600), then the app's own script. Form values are exported as single-quoted
- * variables, never spliced into commands.
+ * Renders the batch script of a session: private umask, `output.log` made 0600, free port in the
+ * app's `portRange` (on every address, as servers bind 0.0.0.0), one-time token, the connection
+ * file (written atomically, mode 0600), then the app's own script. Form values are exported as
+ * single-quoted variables, never spliced into commands.
+ *
+ * @throws `VALIDATION` at `app.portRange` if the app did not come through `defineApp`
+ * and its port range is not two whole numbers.
  */
 export function renderSessionScript({ app, sessionId, directory, values }: SessionScriptInput): string {
+  // Spliced into the script as numbers: checked again for an app that bypassed defineApp.
+  const ports = parseInput(AppPortRangeSchema, app.portRange, 'app', ['app', 'portRange']);
   const exports = Object.entries(values).map(
     ([k, v]) => `export ${formVariable(k)}=${shellQuote(String(v))}`,
   );
@@ -82,7 +88,7 @@ export function renderSessionScript({ app, sessionId, directory, values }: Sessi
     `chmod 600 ${OUTPUT_FILE} 2>/dev/null`,
     'export HPCKIT_HOST="$(hostname)"',
     FREE_PORT_FUNCTIONS,
-    'HPCKIT_PORT=$(hpckit_free_port) || { echo "hpckit: no free port found" >&2; exit 1; }',
+    `HPCKIT_PORT=$(hpckit_free_port ${ports.min} ${ports.max}) || { echo "hpckit: no free port found in ${ports.min}-${ports.max}" >&2; exit 1; }`,
     'export HPCKIT_PORT',
     TOKEN,
     'export HPCKIT_PASSWORD',

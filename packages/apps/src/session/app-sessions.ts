@@ -8,6 +8,7 @@ import {
   isEnded,
   type Job,
   type JobState,
+  type NodeAddress,
   NotFoundError,
   parseInput,
   TimeoutError,
@@ -19,7 +20,9 @@ import { type FormValues, validateForm } from '../form/form-values.js';
 import { SESSION_COMMENT_PREFIX, SESSION_JOB_PREFIX, sessionJobSpec } from '../form/session-job-spec.js';
 import { type ConnectionFile, parseConnectionFile } from './connection-file.js';
 import { type ConnectionInfo, connectionInfo } from './connection-info.js';
+import { jobNodes } from './job-nodes.js';
 import { httpProbe, type ServerProbe } from './probe-server.js';
+import { type HostResolver, systemResolver } from './resolve-host.js';
 import {
   APPS_DIRECTORY,
   appDirectory,
@@ -28,6 +31,8 @@ import {
   SESSION_FILE,
   sessionDirectory,
 } from './session-layout.js';
+import { type AllowUpstream, checkUpstream } from './upstream-check.js';
+import { upstreamUrl } from './upstream-url.js';
 
 /** Options of {@link createAppSessions}. */
 export const AppSessionsOptionsSchema = z.object({
@@ -57,7 +62,18 @@ export const AppSessionsOptionsSchema = z.object({
     })
     .default(APPS_DIRECTORY),
   /** Checks that the server answers. @default httpProbe (fetch, any status below 500) */
-  probe: z.custom<ServerProbe>((v) => typeof v === 'function').optional(),
+  probe: z.custom<ServerProbe>((v) => typeof v === 'function', 'must be a function').optional(),
+  /**
+   * The site's own rule about where the proxy and the probe may connect, asked after the built-in
+   * checks of the connection file (its job, a node of the job, the app's port range), which it
+   * cannot loosen: `false` or a throw refuses. @default every upstream the built-in checks allow
+   */
+  allowUpstream: z.custom<AllowUpstream>((v) => typeof v === 'function', 'must be a function').optional(),
+  /**
+   * Resolves host names when a connection file's host is not a name or address the scheduler
+   * gives for the job's nodes. @default the system resolver (`/etc/hosts`, DNS)
+   */
+  resolveHost: z.custom<HostResolver>((v) => typeof v === 'function', 'must be a function').optional(),
   /** How often {@link AppSessions.waitReady} looks for the connection file and probes, in ms. @default 500 */
   readyIntervalMs: z.number().int().positive().default(500),
   /**
@@ -127,19 +143,25 @@ export interface AppSessions {
   /** The user's sessions (of one app, or all registered apps) with their job states, newest first. */
   list(options?: { appId?: string; signal?: AbortSignal }): Promise<AppSessionStatus[]>;
   /**
-   * Waits until the job runs, its connection file exists and the server answers.
+   * Waits until the job runs, its connection file exists and the server answers. The file is
+   * checked as {@link AppSessions.connection} checks it before the probe connects anywhere.
    *
-   * @throws `TIMEOUT`; `INTERNAL` if the job ends first (its `output.log` says why).
+   * @throws `TIMEOUT`; `INTERNAL` if the job ends first (its `output.log` says why);
+   * `PERMISSION_DENIED` or `PARSE` for a connection file that points elsewhere.
    */
   waitReady(session: AppSession, options?: ReadyOptions): Promise<ReadySession>;
   /**
    * URL and credentials of a session whose job runs, from its connection file. Looks up the job
    * first (one `jobs.get`): `connection.json` outlives the job, and a proxy trusting it after the
-   * job ended could forward to whatever server took the port since.
+   * job ended could forward to whatever server took the port since. The user's job writes the
+   * file, so it is checked: it must name the session's job, a host that is one of the job's
+   * nodes (`config.nodes`, when the adapter has it), a port in the app's `portRange`, and pass
+   * `allowUpstream`.
    *
    * @throws `INTERNAL` if the job has ended (or is ending), as {@link AppSessions.waitReady} reports
    * it; `NOT_FOUND` while the job is not running (queued, held, suspended) or before it wrote the
-   * file; `PARSE` for a malformed file.
+   * file; `PARSE` for a malformed file or host; `PERMISSION_DENIED` naming the field of a file
+   * that points elsewhere.
    */
   connection(session: AppSession, options?: { signal?: AbortSignal }): Promise<ConnectionInfo>;
   /** Cancels the session's job. */
@@ -169,6 +191,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
   const { client, files } = o;
   const registry = o.registry ?? createAppRegistry();
   const probe = o.probe ?? httpProbe;
+  const resolveHost = o.resolveHost ?? systemResolver;
   const cluster = o.cluster ?? client.defaultCluster;
   const call = (signal?: AbortSignal) => ({ cluster, ...(signal && { signal }) });
   // When create() was called, by this machine's clock, for the session objects it returned: a
@@ -176,9 +199,30 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
   const createdLocally = new WeakMap<AppSession, number>();
 
   async function readConnection(session: AppSession): Promise<ConnectionFile | undefined> {
-    const path = `${session.directory}/${CONNECTION_FILE}`;
+    const path = connectionPath(session);
     if (!(await files.exists(path))) return undefined;
     return parseConnectionFile(await files.readFile(path), path);
+  }
+
+  // Nothing connects to a connection file's upstream before this: the user's job wrote it.
+  async function checkedConnection(
+    app: App,
+    session: AppSession,
+    job: Job,
+    conn: ConnectionFile,
+    nodes: NodeAddress[],
+  ): Promise<ConnectionInfo> {
+    const upstream = await checkUpstream({
+      app,
+      session,
+      job,
+      conn,
+      path: connectionPath(session),
+      nodes,
+      resolveHost,
+      ...(o.allowUpstream && { allowUpstream: o.allowUpstream }),
+    });
+    return connectionInfo(app, session.id, { ...conn, address: upstream.address });
   }
 
   function sessionOf(job: Job, appId: string): AppSession {
@@ -273,6 +317,8 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
       if (isEnded(job.state))
         throw endedError(session, job, `wait for app session ${session.id}`, 'before its server was ready');
       const running = Date.now();
+      // A running job's nodes do not change: asked once, when the first connection file appears.
+      let nodes: NodeAddress[] | undefined;
       for (;;) {
         opts?.signal?.throwIfAborted();
         if (isEnded(handle.state)) {
@@ -285,9 +331,10 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
         }
         const conn = await readConnection(session);
         if (conn) {
-          const info = connectionInfo(app, session.id, conn);
+          nodes ??= await jobNodes(client, handle.job, call(opts?.signal));
+          const info = await checkedConnection(app, session, handle.job, conn, nodes);
           const remaining = Math.max(1, Math.min(5_000, deadline - Date.now()));
-          if (await probe(new URL(app.connect.readyPath, info.origin).toString(), remaining)) {
+          if (await probe(upstreamUrl(info, app.connect.readyPath).toString(), remaining)) {
             const ready = Date.now();
             return {
               session: { ...session, connection: { host: conn.host, port: conn.port, secret: conn.secret } },
@@ -333,9 +380,10 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
         });
       }
       const conn = await readConnection(session);
-      if (conn) return connectionInfo(app, session.id, conn);
+      if (conn)
+        return checkedConnection(app, session, job, conn, await jobNodes(client, job, call(opts?.signal)));
       throw new NotFoundError({
-        details: { kind: 'connection file', id: `${session.directory}/${CONNECTION_FILE}` },
+        details: { kind: 'connection file', id: connectionPath(session) },
         message: `session ${session.id} has no connection file yet (job ${session.jobId} has not started its server)`,
         hint: 'wait with sessions.waitReady(session) first',
       });
@@ -361,6 +409,10 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
     },
   };
   return sessions;
+}
+
+function connectionPath(session: AppSession): string {
+  return `${session.directory}/${CONNECTION_FILE}`;
 }
 
 function endedError(session: AppSession, job: Job, operation: string, consequence: string): InternalError {

@@ -34,6 +34,33 @@ describe('connectionInfo', () => {
     expect(info.method).toBe('POST');
   });
 
+  it('connects to the address when one is given, keeping the host for placeholders', () => {
+    const app = defineApp({
+      id: 'h',
+      name: 'H',
+      kind: 'web',
+      script: 'true',
+      connect: { path: '/', headers: { 'X-Node': '{{host}}' } },
+    });
+    const info = connectionInfo(app, 's1', { host: 'vm', address: '10.0.0.7', port: 28888, secret });
+    expect(info).toMatchObject({ host: 'vm', address: '10.0.0.7', origin: 'http://10.0.0.7:28888' });
+    expect(info.url).toBe('http://10.0.0.7:28888/');
+    expect(info.headers).toEqual({ 'X-Node': 'vm' });
+    expect(connectionInfo(app, 's1', { host: 'fd00::7', port: 28888, secret }).origin).toBe(
+      'http://[fd00::7]:28888',
+    );
+  });
+
+  it.each([
+    ['a b', 'PARSE'],
+    ['::1]:22/x#', 'PARSE'],
+    ['evil@10.0.0.7', 'PARSE'],
+  ])('refuses the host %j with a typed error, never a bare TypeError', (host, code) => {
+    expect(() => connectionInfo(jupyterNotebook, 's1', { host, port: 28888, secret })).toThrow(
+      expect.objectContaining({ code }),
+    );
+  });
+
   it('leaves unknown placeholders alone', () => {
     expect(fillPlaceholders('{{password}}-{{other}}', { password: 'p' })).toBe('p-{{other}}');
   });
@@ -45,16 +72,36 @@ describe('parseConnectionFile', () => {
     expect(parseConnectionFile(text, '/x')).toEqual({ host: 'n1', port: 2000, secret, jobId: '12' });
   });
 
+  it('refuses a file without the job id it must name', () => {
+    expect(() => parseConnectionFile(`{"host":"n1","port":2000,"secret":"${secret}"}`, '/h/c.json')).toThrow(
+      expect.objectContaining({
+        code: 'PARSE',
+        message: expect.stringContaining('field "jobId" is missing'),
+      }),
+    );
+  });
+
+  it('says when a file is not JSON, or not an object', () => {
+    expect(() => parseConnectionFile(`{"host":"n1",`, '/h/c.json')).toThrow(
+      /c\.json is not valid: is not JSON/,
+    );
+    expect(() => parseConnectionFile(`["n1", 2000]`, '/h/c.json')).toThrow(/is not a JSON object/);
+  });
+
   it('refuses a short secret without echoing the file', () => {
     const err = (() => {
       try {
-        parseConnectionFile('{"host":"n1","port":2000,"secret":"short-secret-value"}', '/h/c.json');
+        parseConnectionFile(
+          '{"host":"n1","port":2000,"secret":"short-secret-value","jobId":"7"}',
+          '/h/c.json',
+        );
       } catch (e) {
         return e as Error & { code: string };
       }
     })();
     expect(err?.code).toBe('PARSE');
     expect(err?.message).toContain('/h/c.json');
+    expect(err?.message).toContain('field "secret" is not text of at least 32 characters');
     expect(err?.message).not.toContain('short-secret-value');
   });
 });

@@ -28,6 +28,8 @@ export const CAPABILITY_KEYS = [
   'users.block',
   /** `config.availability`: partitions and QoS a (user, account) pair may use. */
   'config.availability',
+  /** `config.nodes`: the host names and addresses of named nodes. */
+  'config.nodes',
   /** Calls may name the user they act for (`{ user }` in the call context). */
   'actAsUser',
 ] as const;

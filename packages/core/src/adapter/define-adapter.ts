@@ -38,6 +38,7 @@ const REQUIRED_METHODS: Record<CapabilityKey, readonly string[]> = {
   'users.manage': ['users.add', 'users.remove'],
   'users.block': ['users.block', 'users.unblock', 'users.status'],
   'config.availability': ['config.availability'],
+  'config.nodes': ['config.nodes'],
   actAsUser: [],
 };
 

@@ -37,6 +37,40 @@ describe('createRuntimeAdapter', () => {
     expect(fake.calls['jobs.list']).toBeUndefined();
   });
 
+  it('refuses a node query that names no node, or a name a scheduler would read as several', async () => {
+    const fake = fakeAdapter();
+    const asked: string[][] = [];
+    const rt = createRuntimeAdapter(
+      defineSchedulerAdapter({
+        ...fake,
+        capabilities: { ...fake.capabilities, 'config.nodes': true },
+        config: {
+          ...fake.config,
+          nodes: async ({ names }) => {
+            asked.push(names);
+            return names.map((name) => ({ name, hostname: name, address: '10.0.0.1' }));
+          },
+        },
+      }),
+    );
+    for (const names of [[], ['cn01,cn02'], ['cn[01-02]'], ['cn 01']]) {
+      expect(await caught(rt.config.nodes({ names }))).toMatchObject({
+        code: 'VALIDATION',
+        details: { subject: 'node query' },
+      });
+    }
+    expect(asked).toEqual([]);
+    expect(await rt.config.nodes({ names: ['cn01'] })).toEqual([
+      { name: 'cn01', hostname: 'cn01', address: '10.0.0.1' },
+    ]);
+    expect(
+      isHpckitError(
+        await caught(createRuntimeAdapter(fake).config.nodes({ names: ['cn01'] })),
+        'UNSUPPORTED',
+      ),
+    ).toBe(true);
+  });
+
   it('refuses an idempotency key an adapter could not store and find again', async () => {
     const fake = fakeAdapter();
     const rt = createRuntimeAdapter(fake);

@@ -14,6 +14,7 @@ import type {
   CallContext,
   CancelResult,
   Membership,
+  NodeAddress,
   RenderedSubmission,
   SchedulerAdapter,
   SchedulerVersion,
@@ -106,6 +107,8 @@ export interface RuntimeAdapter {
     cluster(ctx?: CallContext): Promise<ClusterConfig>;
     /** What a (user, account) pair may use. */
     availability(membership: Membership, ctx?: CallContext): Promise<Availability>;
+    /** Host names and addresses of the named nodes. */
+    nodes(query: { names: string[] }, ctx?: CallContext): Promise<NodeAddress[]>;
   };
   /** Scheduler and adapter versions. */
   version(ctx?: CallContext): Promise<SchedulerVersion>;
@@ -116,6 +119,7 @@ export interface RuntimeAdapter {
 const MembershipSchema = z.strictObject({ user: NameSchema, account: NameSchema });
 const AccountCreateSchema = z.strictObject({ name: NameSchema, owner: NameSchema.optional() });
 const AccountFilterSchema = z.strictObject({ user: NameSchema.optional() });
+const NodeQuerySchema = z.strictObject({ names: z.array(NameSchema).min(1, 'name at least one node') });
 
 /**
  * Wraps an adapter in the runtime layer (see {@link RuntimeAdapter}).
@@ -372,6 +376,16 @@ export function createRuntimeAdapter(
           idempotent: true,
           ctx,
           run: (c) => config.availability?.(parsed, c),
+        });
+      },
+      nodes: async (query, ctx) => {
+        const parsed = parseInput(NodeQuerySchema, query, 'node query');
+        return invoke({
+          operation: 'config.nodes',
+          capability: 'config.nodes',
+          idempotent: true,
+          ctx,
+          run: (c) => config.nodes?.(parsed, c),
         });
       },
     },

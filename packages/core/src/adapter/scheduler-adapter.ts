@@ -112,12 +112,24 @@ export interface UserOperations {
   status?(membership: Membership, ctx: CallContext): Promise<BlockStatus>;
 }
 
+/** How the network knows a node: the scheduler's name, the node's host name, its address. */
+export interface NodeAddress {
+  /** The scheduler's name of the node, as in `Job.nodeList`. */
+  name: string;
+  /** What `hostname` prints on the node, as far as the scheduler knows. */
+  hostname: string;
+  /** Where the scheduler reaches the node: an IP address or a host name. */
+  address: string;
+}
+
 /** Discovery operations. */
 export interface ConfigOperations {
   /** Partitions and QoS of the cluster. */
   cluster(ctx: CallContext): Promise<ClusterConfig>;
   /** What a (user, account) pair may use (capability `config.availability`). */
   availability?(membership: Membership, ctx: CallContext): Promise<Availability>;
+  /** The named nodes' host names and addresses; unknown names are left out (capability `config.nodes`). */
+  nodes?(query: { names: string[] }, ctx: CallContext): Promise<NodeAddress[]>;
 }
 
 /**

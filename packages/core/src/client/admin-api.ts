@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
-import type { Membership } from '../adapter/scheduler-adapter.js';
+import type { Membership, NodeAddress } from '../adapter/scheduler-adapter.js';
 import type { BlockStatus, SchedulerAccount } from '../model/account.js';
 import { parseInput } from '../errors/validation.js';
 import type { Availability, ClusterConfig } from '../model/cluster-config.js';
@@ -45,6 +45,11 @@ export interface ConfigApi {
   cluster(options?: CallOptions): Promise<ClusterConfig>;
   /** Partitions and QoS a (user, account) pair may use, or why it may use none. */
   availability(membership: Membership, options?: CallOptions): Promise<Availability>;
+  /**
+   * Host names and addresses of the named nodes (a job's `nodeList`); unknown names are left out.
+   * @throws `UNSUPPORTED` unless the adapter has the `config.nodes` capability
+   */
+  nodes(query: { names: string[] }, options?: CallOptions): Promise<NodeAddress[]>;
 }
 
 type Runtime = (cluster: string | undefined) => ClusterRuntime;
@@ -161,6 +166,8 @@ export function createAdminApis(
         (a) => a.config.availability(m, ctx(o)),
       );
     },
+    // Node names and addresses are cluster facts any user may read (sinfo shows them).
+    nodes: async (query, o) => on(o).call((a) => a.config.nodes(query, ctx(o)), o?.signal),
   };
   return { accounts, users, config };
 }

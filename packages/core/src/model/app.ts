@@ -170,6 +170,26 @@ export const AppConnectSchema = z.strictObject({
   readyPath: z.string().startsWith('/', 'the ready path starts with "/"').default('/'),
 });
 
+/** The lowest port an app may use: below it only root can listen, and the node's services live there. */
+const LOWEST_APP_PORT = 1024;
+
+/**
+ * Ports a session's server may listen on, both ends included. The job picks one at random, and a
+ * portal proxies only to a port in the range, whatever the job's connection file says.
+ */
+export const AppPortRangeSchema = z
+  .strictObject({
+    min: z
+      .number()
+      .int('must be a whole number')
+      .min(LOWEST_APP_PORT, `must be at least ${LOWEST_APP_PORT} (an unprivileged port)`),
+    max: z.number().int('must be a whole number').max(65_535, 'must be at most 65535'),
+  })
+  .superRefine((r, ctx) => {
+    if (r.min > r.max)
+      ctx.addIssue({ code: 'custom', path: ['max'], message: `max (${r.max}) is below min (${r.min})` });
+  });
+
 /**
  * An interactive app as data: its form, its scheduler options, the script that starts its server,
  * and how to connect. Users add their own with `defineApp` (`@hpckit/apps`).
@@ -204,6 +224,8 @@ export const AppSchema = z.strictObject({
   timeLimit: DurationSchema.default(3600),
   /** Raw scheduler directives of the session's job. */
   directives: DirectivesSchema.optional(),
+  /** Ports the server may listen on. @default { min: 20000, max: 59999 } */
+  portRange: AppPortRangeSchema.default({ min: 20_000, max: 59_999 }),
   /**
    * Bash that starts the server in the foreground. It reads `$HPCKIT_PORT`, `$HPCKIT_PASSWORD`,
    * `$HPCKIT_HOST`, `$HPCKIT_SESSION_DIR` and `$HPCKIT_FORM_<NAME>`; form values are never
@@ -231,6 +253,8 @@ export const AppSessionSchema = z.object({
 export type App = z.output<typeof AppSchema>;
 /** What callers may pass as an app definition. */
 export type AppInput = z.input<typeof AppSchema>;
+/** Ports a session's server may listen on. */
+export type AppPortRange = z.output<typeof AppPortRangeSchema>;
 /** A validated form attribute. */
 export type AppAttribute = z.output<typeof AppAttributeSchema>;
 /** A job-spec field a form attribute may fill. */

@@ -29,6 +29,7 @@ const PROBES: Partial<Record<CapabilityKey, Probe>> = {
     rt.users.status({ user: 'x', account: 'y' }),
   ],
   'config.availability': (rt) => [rt.config.availability({ user: 'x', account: 'y' })],
+  'config.nodes': (rt) => [rt.config.nodes({ names: ['x'] })],
   actAsUser: (rt, ctx) => [rt.jobs.list({}, { user: ctx.fixtures.users.member })],
 };
 

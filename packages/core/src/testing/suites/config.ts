@@ -33,6 +33,21 @@ export const config = defineSuite('config', [
     },
   },
   {
+    title: "config: nodes names the host and address of a job's nodes and leaves out unknown names",
+    needs: ['config.nodes'],
+    async run(ctx) {
+      const submitted = await ctx.submit({ command: 'sleep 5' });
+      const { nodeList } = await ctx.settle(submitted.id, (j) => j.nodeList.length > 0);
+      const unknown = ctx.unique('nosuchnode');
+      const nodes = await ctx.runtime().config.nodes({ names: [...nodeList, unknown] });
+      expect(nodes.map((n) => n.name).sort()).toEqual([...new Set(nodeList)].sort());
+      for (const node of nodes) {
+        expect(node.hostname, `hostname of ${node.name}`).toMatch(/^\S+$/);
+        expect(node.address, `address of ${node.name}`).toMatch(/^\S+$/);
+      }
+    },
+  },
+  {
     title: 'config: version names the scheduler and its version',
     async run(ctx) {
       const version = await ctx.runtime().version();

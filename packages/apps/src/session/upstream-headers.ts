@@ -1,0 +1,97 @@
+import { parseInput } from '@hpckit/core';
+import { z } from 'zod';
+import type { ConnectionInfo } from './connection-info.js';
+
+/** Request headers as Node's `IncomingMessage.headers` or fetch's `Headers` hold them. */
+export type IncomingHeaders = Headers | Record<string, string | string[] | undefined>;
+
+/** Options of {@link upstreamHeaders}. */
+export const UpstreamHeadersOptionsSchema = z.strictObject({
+  /**
+   * Browser cookies that belong to the app (its own session cookie, say), by name; every other
+   * cookie, the portal's among them, is dropped. @default none
+   */
+  keepCookie: z
+    .custom<(name: string) => boolean>((v) => typeof v === 'function', 'must be a function')
+    .optional(),
+  /** More headers that carry the portal's credentials (e.g. `X-Api-Key`), dropped too. @default [] */
+  drop: z.array(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a header name')).default([]),
+});
+
+/** Options of {@link upstreamHeaders}, as given. */
+export type UpstreamHeadersOptions = z.input<typeof UpstreamHeadersOptionsSchema>;
+
+// The portal's credentials: the browser sends them to the portal, never meant for the app.
+const CREDENTIALS = ['authorization', 'proxy-authorization', 'cookie'];
+// Hop-by-hop headers (RFC 9110 7.6.1) and Host, which the client library sets for the upstream.
+const HOP_BY_HOP = [
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+];
+
+/**
+ * The headers a reverse proxy sends to a session's server for one browser request: the request's
+ * own headers without the portal's credentials (`Authorization`, `Proxy-Authorization`, the
+ * portal's cookies) and hop-by-hop headers (`Connection` and the ones it names, `Keep-Alive`,
+ * `TE`, `Trailer`, `Transfer-Encoding`, `Upgrade`, `Host`), plus the session's
+ * `connection.headers` (its token), which win. Names come out lower case.
+ *
+ * @throws `VALIDATION` for malformed options.
+ * @example
+ * ```ts
+ * const connection = await sessions.connection(session);
+ * const upstream = await fetch(upstreamUrl(connection, req.url ?? '/'), {
+ *   method: req.method,
+ *   headers: upstreamHeaders(req.headers, connection),
+ *   redirect: 'manual',
+ * });
+ * ```
+ */
+export function upstreamHeaders(
+  incoming: IncomingHeaders,
+  connection: Pick<ConnectionInfo, 'headers'>,
+  options: UpstreamHeadersOptions = {},
+): Record<string, string> {
+  const o = parseInput(UpstreamHeadersOptionsSchema, options, 'upstream headers options', ['options']);
+  const entries: [string, string][] =
+    incoming instanceof Headers
+      ? [...incoming.entries()]
+      : Object.entries(incoming).flatMap(([k, v]): [string, string][] =>
+          v === undefined
+            ? []
+            : [[k, Array.isArray(v) ? v.join(k.toLowerCase() === 'cookie' ? '; ' : ', ') : v]],
+        );
+  const named = (entries.find(([k]) => k.toLowerCase() === 'connection')?.[1] ?? '')
+    .split(',')
+    .map((t) => t.trim().toLowerCase());
+  const dropped = new Set([...CREDENTIALS, ...HOP_BY_HOP, ...named, ...o.drop.map((d) => d.toLowerCase())]);
+  const out: Record<string, string> = {};
+  for (const [key, value] of entries) {
+    const name = key.toLowerCase();
+    if (name === 'cookie' && o.keepCookie) {
+      const kept = keptCookies(value, o.keepCookie);
+      if (kept) out.cookie = out.cookie ? `${out.cookie}; ${kept}` : kept;
+    } else if (!dropped.has(name)) {
+      out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`;
+    }
+  }
+  for (const [key, value] of Object.entries(connection.headers)) out[key.toLowerCase()] = value;
+  return out;
+}
+
+function keptCookies(header: string, keep: (name: string) => boolean): string {
+  return header
+    .split(';')
+    .map((c) => c.trim())
+    .filter((c) => {
+      const eq = c.indexOf('=');
+      return c !== '' && keep((eq === -1 ? c : c.slice(0, eq)).trim());
+    })
+    .join('; ');
+}
