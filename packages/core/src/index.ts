@@ -47,7 +47,7 @@ export {
 } from './model/app.js';
 export { MoneySchema, DecimalStringSchema } from './model/money.js';
 export { ChargeSchema, PaymentSchema, JobReferenceSchema } from './model/ledger-entries.js';
-export { NameSchema, JobIdSchema, TextSchema, LineSchema } from './model/names.js';
+export { NameSchema, UserNameSchema, JobIdSchema, TextSchema, LineSchema } from './model/names.js';
 export { MemorySizeSchema, parseMemorySize, formatMemorySize } from './model/memory.js';
 export { jobSpecJsonSchema } from './model/json-schema.js';
 export { DurationSchema, parseDuration, formatDuration } from './time/duration.js';
