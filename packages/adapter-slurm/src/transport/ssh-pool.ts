@@ -58,8 +58,8 @@ export interface PooledConnection {
   /**
    * When the connection was last used (a command queued or finished, its client handed out, or
    * found in use by an earlier call), in `Date.now()` ms; undefined while it is in use: commands
-   * queued or running, any channel open on it (SFTP and PTY channels included), or its client
-   * handed out a moment ago (the caller has yet to open its channel).
+   * queued or running, any channel open on it (SFTP and PTY channels included), a login under
+   * way, or its client handed out a moment ago (the caller has yet to open its channel).
    */
   idleSince(): number | undefined;
   close(): Promise<void>;
@@ -89,6 +89,7 @@ export function pooledConnection(
   let maxOpen = 0;
   let lastUsed = Date.now();
   let handedOut = 0;
+  let connecting = 0;
   const where = `${label.user}@${label.host}`;
 
   function transportError(
@@ -168,6 +169,7 @@ export function pooledConnection(
   async function connected(): Promise<Client> {
     if (closed) throw transportError(`the connection to ${where} is closed.`, undefined, false);
     if (!client) {
+      connecting++;
       client = (async () => {
         let lastError: unknown;
         for (let attempt = 0; attempt < settings.connectAttempts; attempt++) {
@@ -183,9 +185,13 @@ export function pooledConnection(
         }
         throw lastError;
       })();
-      client.catch(() => {
-        client = undefined;
-      });
+      client.then(
+        () => connecting--,
+        () => {
+          connecting--;
+          client = undefined;
+        },
+      );
     }
     return client;
   }
@@ -318,6 +324,7 @@ export function pooledConnection(
       const busy =
         queue.size > 0 ||
         queue.pending > 0 ||
+        connecting > 0 ||
         Date.now() - handedOut < HANDOUT_GRACE_MS ||
         (current !== undefined && channelsOpen(current) !== 0);
       // Found in use counts as a use: an SFTP session that just ended starts its idle time now.
