@@ -21,7 +21,8 @@ const keyOf = (user: string) => join(state, 'ssh', `${user}_ed25519`);
 const transport = sshTransport({
   host: '127.0.0.1',
   port: Number(process.env.SLURM_LOCAL_SSH_PORT ?? 2222),
-  credentials: { username: 'alice', privateKeyPath: keyOf('alice') },
+  // The service identity (commands that name no user); never one of the users it serves.
+  credentials: { username: 'portal', privateKeyPath: keyOf('portal') },
   actAs: { mode: 'credentials' },
   userCredentials: (user) => ({ username: user, privateKeyPath: keyOf(user) }),
   hostKey: { knownHosts: [join(state, 'ssh', 'known_hosts')] },

@@ -28,8 +28,10 @@ export { fingerprintOf, HostKeyPolicySchema } from './transport/host-key.js';
 export type { LocalTransportOptions } from './transport/local.js';
 // Transports
 export { LocalTransportOptionsSchema, localTransport } from './transport/local.js';
-export type { SshCredentials, SshTransport, SshTransportOptions } from './transport/ssh.js';
-export { SshCredentialsSchema, SshTransportOptionsSchema, sshTransport } from './transport/ssh.js';
+export type { SshCredentials } from './transport/ssh-credentials.js';
+export { SshCredentialsSchema } from './transport/ssh-credentials.js';
+export type { SshTransport, SshTransportOptions } from './transport/ssh.js';
+export { SshTransportOptionsSchema, sshTransport } from './transport/ssh.js';
 export type { ExecRequest, ExecResult, Transport, TransportStats } from './transport/transport.js';
 
 // Moved to core, where the mock and billing use them too; kept here for one minor version.

@@ -354,3 +354,56 @@ describe('config.nodes', () => {
     expect(log.filter((a) => a[0] === 'scontrol')).toHaveLength(3);
   });
 });
+
+describe('sacctmgr and names that are also its keywords', () => {
+  // "withassoc", "withdeleted", "where" and "set" are valid login and account names; sacctmgr
+  // reads a bare one as a keyword ("show user withassoc" lists every user).
+  const named = (log: string[][]) => log.filter((a) => a[0] === 'sacctmgr' && !a.includes('assoc'));
+
+  it('names users only as name=<user> when adding, reading and removing them', async () => {
+    const assoc =
+      'ai4ec||||||\nai4ec|withassoc||normal|normal||\nelectroplating|withassoc||normal|normal||\n';
+    const { rt, log } = adapter([
+      // Before the assoc answer: "name=withassoc" contains "assoc".
+      { match: cmd('sacctmgr', 'format=defaultaccount'), result: { stdout: 'ai4ec\n' } },
+      { match: cmd('sacctmgr', 'assoc'), result: { stdout: assoc } },
+      { match: cmd('sacctmgr', '-i'), result: { stdout: '' } },
+    ]);
+    await rt.users.remove({ user: 'withassoc', account: 'ai4ec' });
+    await rt.users.add({ user: 'where', account: 'ai4ec' });
+    expect(named(log)).toEqual([
+      ['sacctmgr', '-n', '-P', 'show', 'user', 'where', 'name=withassoc', 'format=defaultaccount'],
+      ['sacctmgr', '-i', 'modify', 'user', 'where', 'name=withassoc', 'set', 'DefaultAccount=electroplating'],
+      ['sacctmgr', '-i', 'delete', 'user', 'where', 'name=withassoc', 'account=ai4ec'],
+      ['sacctmgr', '-i', 'add', 'user', 'name=where', 'account=ai4ec'],
+    ]);
+  });
+
+  it('creates an account as name=<account>', async () => {
+    const { rt, log } = adapter([
+      { match: cmd('sacctmgr', 'format=account'), result: { stdout: 'ai4ec\nelectroplating\nroot\n' } },
+      { match: cmd('sacctmgr', '-i'), result: { stdout: '' } },
+    ]);
+    await rt.accounts.create({ name: 'withdeleted' });
+    expect(named(log).filter((a) => a.includes('add'))).toEqual([
+      ['sacctmgr', '-i', 'add', 'account', 'name=withdeleted'],
+    ]);
+  });
+
+  it("reads a user's default account with where name=<user> when a submission without an account is refused", async () => {
+    const { rt, log } = adapter([
+      { match: cmd('sbatch'), result: { stderr: fixture('sbatch-account-blocked.txt'), exitCode: 1 } },
+      { match: cmd('sacctmgr', 'format=defaultaccount'), result: { stdout: 'ai4ec\n' } },
+      {
+        match: cmd('sacctmgr', 'assoc'),
+        result: { stdout: 'ai4ec||||||0\nai4ec|withassoc||long,normal|normal||\n' },
+      },
+      { match: cmd('getent'), result: { stdout: 'withassoc:x:2005:2005::/home/withassoc:/bin/bash\n' } },
+    ]);
+    const err = await rt.jobs.submit({ command: 'true' }, { user: 'withassoc' }).catch((e) => e);
+    expect(err.details).toMatchObject({ reason: 'account_blocked', subject: 'ai4ec' });
+    expect(named(log)).toEqual([
+      ['sacctmgr', '-n', '-P', 'show', 'user', 'where', 'name=withassoc', 'format=defaultaccount'],
+    ]);
+  });
+});

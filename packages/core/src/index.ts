@@ -56,6 +56,7 @@ export { MoneySchema, DecimalStringSchema } from './model/money.js';
 export { ChargeSchema, PaymentSchema, JobReferenceSchema } from './model/ledger-entries.js';
 export {
   NameSchema,
+  UserNameSchema,
   JobIdSchema,
   TextSchema,
   LineSchema,

@@ -23,7 +23,8 @@ export async function createAccount(
   const cluster = ops.settings.slurmCluster ? [`cluster=${ops.settings.slurmCluster}`] : [];
   await ops.runner.run({
     program: 'sacctmgr',
-    args: ['-i', 'add', 'account', account.name, ...cluster],
+    // name=, never a bare word: sacctmgr would read an account named like a keyword as one.
+    args: ['-i', 'add', 'account', `name=${account.name}`, ...cluster],
     signal: ctx.signal,
   });
   if (account.owner) await addUser(ops, { user: account.owner, account: account.name }, ctx);

@@ -80,7 +80,8 @@ export function submitLimitBlocks(ops: OperationContext): BlockMechanism {
     async defaultAccount(user, signal) {
       const result = await ops.runner.run({
         program: 'sacctmgr',
-        args: ['-n', '-P', 'show', 'user', user, 'format=defaultaccount'],
+        // "show user withassoc" would list every user: a name goes only after where name=.
+        args: ['-n', '-P', 'show', 'user', 'where', `name=${user}`, 'format=defaultaccount'],
         signal,
         idempotent: true,
       });

@@ -16,7 +16,8 @@ export async function addUser(ops: OperationContext, m: Membership, ctx: CallCon
   const cluster = ops.settings.slurmCluster ? [`cluster=${ops.settings.slurmCluster}`] : [];
   await ops.runner.run({
     program: 'sacctmgr',
-    args: ['-i', 'add', 'user', m.user, `account=${m.account}`, ...cluster],
+    // name=, never a bare word: sacctmgr reads a user named like a keyword ("where") as one.
+    args: ['-i', 'add', 'user', `name=${m.user}`, `account=${m.account}`, ...cluster],
     signal: ctx.signal,
   });
 }
@@ -31,7 +32,7 @@ export async function removeUser(ops: OperationContext, m: Membership, ctx: Call
   const others = [...new Set(mine.map((a) => a.account).filter((a) => a !== m.account))];
   const current = await ops.runner.run({
     program: 'sacctmgr',
-    args: ['-n', '-P', 'show', 'user', m.user, 'format=defaultaccount'],
+    args: ['-n', '-P', 'show', 'user', 'where', `name=${m.user}`, 'format=defaultaccount'],
     signal: ctx.signal,
     idempotent: true,
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fingerprintOf, hostKeyVerifier, knownKeysFor } from './host-key.js';
+import { fingerprintOf, hostKeyVerifier, knownKeysFor, readKnownHosts } from './host-key.js';
 
 const key = randomBytes(51);
 const other = randomBytes(51);
@@ -45,5 +45,36 @@ describe('host-key verification', () => {
     expect(verify(key)).toBe(true);
     expect(verify(key)).toBe(true);
     expect(verify(other)).toBe(false);
+  });
+
+  it('refuses a key revoked on an @revoked line, whatever host that line names, even if another line lists it', () => {
+    const listed = `[127.0.0.1]:2222 ssh-ed25519 ${b64}\nlogin.example ssh-ed25519 ${other.toString('base64')}\n`;
+    for (const revocation of [
+      `@revoked * ssh-ed25519 ${b64}`,
+      `@revoked elsewhere.example ssh-ed25519 ${b64}`,
+    ]) {
+      const file = knownHosts(`${listed}${revocation}\n`);
+      expect(hostKeyVerifier({ knownHosts: [file] }, '127.0.0.1', 2222, new Map())(key)).toBe(false);
+      expect(hostKeyVerifier({ knownHosts: [file] }, 'login.example', 22, new Map())(other)).toBe(true);
+    }
+    // A revocation in one file holds against a listing in another.
+    const revokedElsewhere = knownHosts(`@revoked * ssh-ed25519 ${b64}\n`);
+    const listing = knownHosts(listed);
+    expect(
+      hostKeyVerifier({ knownHosts: [listing, revokedElsewhere] }, '127.0.0.1', 2222, new Map())(key),
+    ).toBe(false);
+    expect(readKnownHosts([listing, revokedElsewhere], '127.0.0.1', 2222)).toEqual({
+      keys: [key],
+      revoked: [key],
+    });
+  });
+
+  it('never takes the CA key of an @cert-authority line as a key of the host', () => {
+    const file = knownHosts(
+      `@cert-authority 127.0.0.1 ssh-ed25519 ${b64}\n@cert-authority [127.0.0.1]:2222 ssh-ed25519 ${b64}\n`,
+    );
+    expect(hostKeyVerifier({ knownHosts: [file] }, '127.0.0.1', 22, new Map())(key)).toBe(false);
+    expect(hostKeyVerifier({ knownHosts: [file] }, '127.0.0.1', 2222, new Map())(key)).toBe(false);
+    expect(readKnownHosts([file], '127.0.0.1', 2222)).toEqual({ keys: [], revoked: [] });
   });
 });

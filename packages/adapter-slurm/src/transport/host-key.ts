@@ -9,7 +9,11 @@ import { z } from 'zod';
  */
 export const HostKeyPolicySchema = z.union([
   z.strictObject({
-    /** known_hosts files to search (OpenSSH format, hashed entries included). */
+    /**
+     * known_hosts files to search (OpenSSH format, hashed entries included). A key on an
+     * `@revoked` line is refused for every host; `@cert-authority` lines are not supported (host
+     * certificates are not checked, and the CA key never counts as the host's key).
+     */
     knownHosts: z.array(z.string().min(1)).min(1),
   }),
   z.strictObject({
@@ -58,10 +62,27 @@ export function hostKeyVerifier(
   return (key) => keys.some((k) => k.equals(key));
 }
 
-/** Key blobs that known_hosts files list for a host (plain or hashed names, `[host]:port` form). */
-export function knownKeysFor(files: readonly string[], host: string, port: number): Buffer[] {
+/** What known_hosts files say about one host: the keys listed for it and every revoked key. */
+export interface KnownHostKeys {
+  /** Key blobs listed for the host (plain or hashed names, `[host]:port` form). */
+  keys: Buffer[];
+  /**
+   * Key blobs on `@revoked` lines, whatever host pattern those lines name: OpenSSH says a revoked
+   * key "must not ever be accepted", and a key compromised for one host is compromised for all.
+   */
+  revoked: Buffer[];
+}
+
+/**
+ * Reads known_hosts files for `host:port`. A missing or unreadable file adds nothing (so the host
+ * is refused). `@revoked` keys are refused even when another line lists them. `@cert-authority`
+ * lines are not supported: host certificates are not checked, and the CA key on such a line is
+ * never taken as a key of the host itself (that would trust any host presenting the CA's key).
+ */
+export function readKnownHosts(files: readonly string[], host: string, port: number): KnownHostKeys {
   const names = port === 22 ? [host, `[${host}]:22`] : [`[${host}]:${port}`];
   const keys: Buffer[] = [];
+  const revoked: Buffer[] = [];
   for (const file of files) {
     let text: string;
     try {
@@ -71,14 +92,22 @@ export function knownKeysFor(files: readonly string[], host: string, port: numbe
     }
     for (const line of text.split('\n')) {
       const parts = line.trim().split(/\s+/);
-      if (parts.length < 3 || parts[0]!.startsWith('#')) continue;
-      // "@cert-authority" and "@revoked" markers are not plain host keys.
-      if (parts[0]!.startsWith('@')) continue;
+      if (parts[0] === undefined || parts[0].startsWith('#')) continue;
+      const marker = parts[0].startsWith('@') ? parts.shift() : undefined;
+      if (parts.length < 3) continue;
       const [hosts, , blob] = parts as [string, string, string];
-      if (hostsMatch(hosts, names)) keys.push(Buffer.from(blob, 'base64'));
+      if (marker === '@revoked') revoked.push(Buffer.from(blob, 'base64'));
+      // Any other marker ("@cert-authority", or one OpenSSH may add later) is not a host key.
+      else if (marker === undefined && hostsMatch(hosts, names)) keys.push(Buffer.from(blob, 'base64'));
     }
   }
-  return keys;
+  return { keys, revoked };
+}
+
+/** Key blobs that known_hosts files list for a host and do not revoke. */
+export function knownKeysFor(files: readonly string[], host: string, port: number): Buffer[] {
+  const { keys, revoked } = readKnownHosts(files, host, port);
+  return keys.filter((k) => !revoked.some((r) => r.equals(k)));
 }
 
 function hostsMatch(field: string, names: readonly string[]): boolean {

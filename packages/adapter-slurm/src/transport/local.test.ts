@@ -1,6 +1,22 @@
-import { constants } from 'node:os';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { constants, tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localTransport } from './local.js';
+
+/** A stand-in for su or sudo that prints the arguments it was given, one per line. */
+function echoArgs(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'hpckit-switch-')), 'switch');
+  writeFileSync(path, '#!/bin/sh\nprintf "%s\\n" "$@"\n');
+  chmodSync(path, 0o755);
+  return path;
+}
+
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
 
 describe('localTransport', () => {
   it('runs argv without a shell, passes stdin and env, and counts calls', async () => {
@@ -69,5 +85,48 @@ describe('localTransport', () => {
       code: 'TRANSPORT',
       message: expect.stringContaining('no-such-program-hpckit'),
     });
+  });
+
+  it('refuses a named user with actAs none (UNSUPPORTED) instead of running as the process owner', async () => {
+    const t = localTransport();
+    expect(t.canActAsUser).toBe(false);
+    const err = await refusal(t.exec({ argv: ['id', '-un'], user: 'alice' }));
+    expect(err).toMatchObject({ code: 'UNSUPPORTED', details: { capability: 'actAsUser' } });
+    expect(t.stats().calls).toBe(0);
+  });
+
+  it('checks the user before su or sudo runs: options, uids, root and the process owner never reach them', async () => {
+    const fake = echoArgs();
+    for (const actAs of [
+      { mode: 'su' as const, su: fake },
+      { mode: 'sudo' as const, sudo: fake },
+    ]) {
+      const t = localTransport({ actAs });
+      for (const user of ['-m', '--login', '-p', '#2001', '#0', '0']) {
+        expect(await refusal(t.exec({ argv: ['id', '-un'], user }))).toMatchObject({
+          code: 'VALIDATION',
+          details: { issues: [{ path: ['user'] }] },
+        });
+      }
+      for (const user of new Set(['root', userInfo().username])) {
+        expect(await refusal(t.exec({ argv: ['id', '-un'], user }))).toMatchObject({
+          code: 'PERMISSION_DENIED',
+        });
+      }
+      expect(t.stats().calls).toBe(0);
+    }
+  });
+
+  it('puts the name after "--" (su: -l -c <line> -- <user>) and refuses uids below minUid, looked up with id', async () => {
+    const fake = echoArgs();
+    const t = localTransport({ actAs: { mode: 'su', su: fake, minUid: 1000 } });
+    // daemon is uid 1 (Debian, Alpine, RHEL); nobody is 65534.
+    const low = await refusal(t.exec({ argv: ['id', '-un'], user: 'daemon' }));
+    expect(low).toMatchObject({ code: 'PERMISSION_DENIED' });
+    expect((low as Error).message).toMatch(/uid \d+ is below actAs\.minUid \(1000\)/);
+    const r = await t.exec({ argv: ['squeue', '--me'], user: 'nobody', env: { X: '1' } });
+    expect(r.stdout.split('\n')).toEqual(['-l', '-c', 'env X=1 squeue --me', '--', 'nobody', '']);
+    await t.exec({ argv: ['true'], user: 'nobody' });
+    expect(t.stats().byProgram).toEqual({ id: 2, squeue: 1, true: 1 });
   });
 });

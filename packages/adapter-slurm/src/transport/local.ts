@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import { userInfo } from 'node:os';
 import { parseInput, TimeoutError, TransportError } from '@hpckit/core';
 import { z } from 'zod';
 import { type ActAs, ActAsSchema, actAsArgv } from './act-as.js';
+import { actAsGuard } from './act-as-guard.js';
 import { createStats } from './stats.js';
 import {
   CommandLimitsSchema,
@@ -16,7 +18,8 @@ export const LocalTransportOptionsSchema = z
   .strictObject({
     /**
      * How commands run for `ctx.user`: `sudo` or `su` (this process must be root for `su`);
-     * `credentials` needs a login per user, which only the SSH transport makes.
+     * `credentials` needs a login per user, which only the SSH transport makes. root, this
+     * process's owner, `denyUsers` and uids below `minUid` are never acted for.
      * @default { mode: 'none' }
      */
     actAs: ActAsSchema.default({ mode: 'none' }),
@@ -35,7 +38,8 @@ export type LocalTransportOptions = z.input<typeof LocalTransportOptionsSchema>;
 
 /**
  * Runs Slurm commands on this machine: `spawn` without a shell (argv arrays), with a timeout and an
- * output limit, acting for users through sudo or su when configured.
+ * output limit, acting for users through sudo or su when configured. A named user is checked
+ * before anything runs (see `ActAsSchema`); with `actAs: none` naming one is `UNSUPPORTED`.
  *
  * @example
  * ```ts
@@ -46,32 +50,48 @@ export type LocalTransportOptions = z.input<typeof LocalTransportOptionsSchema>;
 export function localTransport(options: LocalTransportOptions = {}): Transport {
   const opts = parseInput(LocalTransportOptionsSchema, options, 'local transport options');
   const stats = createStats();
+  const timed = (argv: string[], request: ExecRequest) => {
+    const finish = stats.begin(request.argv[0] ?? '');
+    return run(argv, request, opts).then(
+      (result) => {
+        finish(false);
+        return result;
+      },
+      (err: unknown) => {
+        finish(true);
+        throw err;
+      },
+    );
+  };
+  const guard = actAsGuard(opts.actAs, { kind: 'local', login: processOwner() }, (user) => {
+    const argv = ['id', '-u', '--', user];
+    return timed(argv, { argv });
+  });
   return {
     kind: 'local',
     canActAsUser: opts.actAs.mode === 'sudo' || opts.actAs.mode === 'su',
     stats: stats.snapshot,
     async close() {},
-    exec(request) {
-      const argv = commandFor(opts.actAs, request);
-      const finish = stats.begin(request.argv[0] ?? '');
-      return run(argv, request, opts).then(
-        (result) => {
-          finish(false);
-          return result;
-        },
-        (err: unknown) => {
-          finish(true);
-          throw err;
-        },
-      );
+    async exec(request) {
+      await guard.check(request.user, 'command', request.signal);
+      return timed(commandFor(opts.actAs, request), request);
     },
   };
 }
 
 function commandFor(actAs: ActAs, request: ExecRequest): string[] {
   // Without a user switch the environment goes through spawn's env, not env(1).
-  if (request.user === undefined || actAs.mode === 'none') return [...request.argv];
+  if (request.user === undefined) return [...request.argv];
   return actAsArgv(actAs, request.user, request.argv, request.env);
+}
+
+/** The login name this process runs as, or undefined where the system has no name for its uid. */
+function processOwner(): string | undefined {
+  try {
+    return userInfo().username;
+  } catch {
+    return undefined;
+  }
 }
 
 function run(

@@ -5,42 +5,20 @@
  * retries, and what closing the SSH transport leaves usable.
  */
 import net, { type AddressInfo } from 'node:net';
-import { Server, utils } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSshd, type TestSshd } from '../../test/in-process-sshd.js';
 import { type PoolSettings, pooledConnection } from './ssh-pool.js';
 import { sshTransport } from './ssh.js';
 
-const hostKey = utils.generateKeyPairSync('ed25519').private;
-let server: Server;
+let sshd: TestSshd;
 let port: number;
 
 beforeAll(async () => {
-  server = new Server({ hostKeys: [hostKey] }, (client) => {
-    client.on('authentication', (ctx) => ctx.accept());
-    client.on('error', () => undefined);
-    client.on('session', (accept) => {
-      accept().on('exec', (acceptExec, _reject, info) => {
-        const stream = acceptExec();
-        const signal = /^signal (\w+)$/.exec(info.command)?.[1];
-        if (signal) {
-          stream.exit(signal, false, '');
-          stream.end();
-          return;
-        }
-        // Everything in one tick, so it leaves in one write: `exit 3` prints and fails at once.
-        const code = Number(/^exit (\d+)$/.exec(info.command)?.[1] ?? 0);
-        stream.write(`ran ${info.command}\n`);
-        stream.stderr.write('warn\n');
-        stream.exit(code);
-        stream.end();
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  sshd = await startTestSshd();
+  port = sshd.port;
 });
 
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => sshd.close());
 
 function connection(settings: Partial<PoolSettings> = {}, to = () => port) {
   let connects = 0;
@@ -54,9 +32,10 @@ function connection(settings: Partial<PoolSettings> = {}, to = () => port) {
       connectAttempts: 1,
       reconnectDelayMs: 0,
       maxOutputBytes: 1 << 20,
+      maxQueuedCommands: 1_000,
       ...settings,
     },
-    { host: '127.0.0.1', user: 'portal' },
+    { host: '127.0.0.1', port: to(), user: 'portal' },
     () => connects++,
   );
   return { pooled, connects: () => connects };
@@ -112,6 +91,26 @@ describe('pooledConnection', () => {
     expect(elapsed).toBeGreaterThanOrEqual(390);
     expect(elapsed).toBeLessThan(1_000);
     await pooled.close();
+  });
+});
+
+describe('the command queue of one connection', () => {
+  it('refuses a command beyond maxQueuedCommands with a retryable TRANSPORT error, and runs the rest', async () => {
+    const { pooled } = connection({ maxChannels: 1, maxQueuedCommands: 2 });
+    try {
+      const wait = () => pooled.exec({ commandLine: 'wait 300', program: 'wait', timeoutMs: 5_000 });
+      // One runs, two wait for the channel, the fourth finds the queue full.
+      const accepted = [wait(), wait(), wait()];
+      const refused = await wait().catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'TRANSPORT', retryable: true });
+      expect((refused as Error).message).toContain('2 commands already wait for a channel');
+      expect((refused as Error).message).toContain('maxQueuedCommands');
+      expect((await Promise.all(accepted)).map((r) => r.exitCode)).toEqual([0, 0, 0]);
+      // Once the queue drained, commands are accepted again.
+      expect((await wait()).exitCode).toBe(0);
+    } finally {
+      await pooled.close();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { delay, TimeoutError, TransportError } from '@hpckit/core';
+import { delay, isHpckitError, TimeoutError, TransportError } from '@hpckit/core';
 import PQueue from 'p-queue';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import { type ExecResult, signalExitCode } from './transport.js';
@@ -15,6 +15,8 @@ export interface PoolSettings {
   /** Delay before the first reconnect attempt, doubled each time, in ms. */
   reconnectDelayMs: number;
   maxOutputBytes: number;
+  /** Commands that may wait for a channel; one more is refused with a retryable `TRANSPORT` error. */
+  maxQueuedCommands: number;
 }
 
 /** A command for a pooled connection: a complete command line for the remote shell. */
@@ -51,8 +53,20 @@ export interface PooledConnection {
   readonly openChannels: number;
   /** Most channels ever open at once. */
   readonly maxOpenChannels: number;
+  /** The name the current connection logged in as; undefined before the first login. */
+  readonly login: string | undefined;
+  /**
+   * When the connection was last used (a command queued or finished, its client handed out, or
+   * found in use by an earlier call), in `Date.now()` ms; undefined while it is in use: commands
+   * queued or running, any channel open on it (SFTP and PTY channels included), a login under
+   * way, or its client handed out a moment ago (the caller has yet to open its channel).
+   */
+  idleSince(): number | undefined;
   close(): Promise<void>;
 }
+
+// A client just handed out by `client()` has no channel open yet: it counts as in use this long.
+const HANDOUT_GRACE_MS = 1_000;
 
 /**
  * A connection multiplexing exec channels over one SSH session per (host, user). Commands queue
@@ -62,22 +76,32 @@ export interface PooledConnection {
 export function pooledConnection(
   connectConfig: () => Promise<ConnectConfig>,
   settings: PoolSettings,
-  label: { host: string; user: string },
+  label: { host: string; port: number; user: string },
   onConnect: () => void,
   onChannelRetry: () => void = () => undefined,
 ): PooledConnection {
   const queue = new PQueue({ concurrency: settings.maxChannels });
   let client: Promise<Client> | undefined;
+  let current: Client | undefined;
+  let login: string | undefined;
   let closed = false;
   let open = 0;
   let maxOpen = 0;
+  let lastUsed = Date.now();
+  let handedOut = 0;
+  let connecting = 0;
   const where = `${label.user}@${label.host}`;
 
-  function transportError(message: string, cause?: unknown, retryable = true): TransportError {
+  function transportError(
+    message: string,
+    cause?: unknown,
+    retryable = true,
+    hint = 'Check that the host is reachable and sshd is running; reads are retried automatically.',
+  ): TransportError {
     return new TransportError({
       details: { host: label.host },
       message,
-      hint: 'Check that the host is reachable and sshd is running; reads are retried automatically.',
+      hint,
       adapter: 'slurm',
       cause,
       retryable,
@@ -91,25 +115,13 @@ export function pooledConnection(
       let ready = false;
       c.on('ready', () => {
         ready = true;
+        current = c;
+        login = config.username;
         onConnect();
         resolve(c);
       });
       c.on('error', (err: Error & { level?: string }) => {
-        if (!ready) {
-          const auth = err.level === 'client-authentication';
-          const hostKey = /host key|Host denied/i.test(err.message);
-          reject(
-            transportError(
-              auth
-                ? `SSH login to ${where} was refused (authentication failed).`
-                : hostKey
-                  ? `the host key of ${label.host} did not match the known keys; refusing to connect.`
-                  : `could not connect to ${where}: ${err.message}.`,
-              err,
-              !auth && !hostKey,
-            ),
-          );
-        }
+        if (!ready) reject(connectError(err));
         drop(c);
       });
       c.on('close', () => drop(c));
@@ -126,11 +138,29 @@ export function pooledConnection(
     });
   }
 
+  /** Why a connection attempt failed; a refused login or host key is not worth another attempt. */
+  function connectError(err: Error & { level?: string }): TransportError {
+    if (err.level === 'client-authentication')
+      return transportError(`SSH login to ${where} was refused (authentication failed).`, err, false);
+    if (/host key|Host denied/i.test(err.message)) {
+      const { host, port } = label;
+      const listed = port === 22 ? host : `[${host}]:${port}`;
+      return transportError(
+        `the host key of ${host}:${port} is not one of the trusted keys (or is revoked); refusing to connect, and no credentials were sent.`,
+        err,
+        false,
+        `Someone may be impersonating the host (a man-in-the-middle attack): do not work around this. If the host's key really changed (reinstalled or rotated), get its new fingerprint from the host's administrators over another channel, compare it with \`ssh-keyscan -p ${port} ${host} | ssh-keygen -lf -\`, then replace the old entry (\`ssh-keygen -R '${listed}' -f <known_hosts>\`, then add the checked key) or the pinned fingerprint in hostKey.`,
+      );
+    }
+    return transportError(`could not connect to ${where}: ${err.message}.`, err);
+  }
+
   function drop(c: Client) {
+    if (current === c) current = undefined;
     // Only forget the current client; a late event from an old one must not drop a new one.
     void client?.then(
-      (current) => {
-        if (current === c) client = undefined;
+      (latest) => {
+        if (latest === c) client = undefined;
       },
       () => undefined,
     );
@@ -139,6 +169,7 @@ export function pooledConnection(
   async function connected(): Promise<Client> {
     if (closed) throw transportError(`the connection to ${where} is closed.`, undefined, false);
     if (!client) {
+      connecting++;
       client = (async () => {
         let lastError: unknown;
         for (let attempt = 0; attempt < settings.connectAttempts; attempt++) {
@@ -146,15 +177,21 @@ export function pooledConnection(
             return await connectOnce();
           } catch (err) {
             lastError = err;
-            if (err instanceof TransportError && !err.retryable) break;
+            // A refused login or host key, bad credentials or a missing key file: trying again
+            // only delays the same answer (and hammers the server with failed logins).
+            if (isHpckitError(err) && !err.retryable) break;
             if (attempt + 1 < settings.connectAttempts) await delay(settings.reconnectDelayMs * 2 ** attempt);
           }
         }
         throw lastError;
       })();
-      client.catch(() => {
-        client = undefined;
-      });
+      client.then(
+        () => connecting--,
+        () => {
+          connecting--;
+          client = undefined;
+        },
+      );
     }
     return client;
   }
@@ -280,16 +317,62 @@ export function pooledConnection(
     get maxOpenChannels() {
       return maxOpen;
     },
-    exec: (request) => queue.add(() => execOnce(request)) as Promise<ExecResult>,
-    client: connected,
+    get login() {
+      return login;
+    },
+    idleSince() {
+      const busy =
+        queue.size > 0 ||
+        queue.pending > 0 ||
+        connecting > 0 ||
+        Date.now() - handedOut < HANDOUT_GRACE_MS ||
+        (current !== undefined && channelsOpen(current) !== 0);
+      // Found in use counts as a use: an SFTP session that just ended starts its idle time now.
+      if (busy) lastUsed = Date.now();
+      return busy ? undefined : lastUsed;
+    },
+    exec(request) {
+      lastUsed = Date.now();
+      // Without a bound a stalled connection would hold every caller's command (and its input) in
+      // memory; refusing is retryable, so a read tries again once the queue has drained.
+      if (queue.size >= settings.maxQueuedCommands) {
+        return Promise.reject(
+          transportError(
+            `${request.program} was refused: ${queue.size} commands already wait for a channel to ${where}.`,
+            undefined,
+            true,
+            'The connection is overloaded: retry later, or raise maxQueuedCommands (or maxChannels, below sshd MaxSessions).',
+          ),
+        );
+      }
+      return (queue.add(() => execOnce(request)) as Promise<ExecResult>).finally(() => {
+        lastUsed = Date.now();
+      });
+    },
+    client() {
+      lastUsed = Date.now();
+      handedOut = lastUsed;
+      return connected();
+    },
     async close() {
       closed = true;
       queue.clear();
       const c = await client?.catch(() => undefined);
       c?.end();
       client = undefined;
+      current = undefined;
     },
   };
+}
+
+/**
+ * Channels open on a connection, of any kind (exec, SFTP, PTY), from ssh2's channel manager; an
+ * SFTP session handed out by `client()` holds one until it ends. Undefined when ssh2 no longer
+ * keeps that count (a changed internal): the caller then treats the connection as in use.
+ */
+function channelsOpen(c: Client): number | undefined {
+  const count = (c as unknown as { _chanMgr?: { _count?: unknown } })._chanMgr?._count;
+  return typeof count === 'number' ? count : undefined;
 }
 
 /**

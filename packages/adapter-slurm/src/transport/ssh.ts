@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ValidationError } from '@hpckit/core';
@@ -6,38 +5,13 @@ import type { Client, ConnectConfig } from 'ssh2';
 import { z } from 'zod';
 import { shellJoin } from '../shell/quote.js';
 import { ActAsSchema, actAsArgv } from './act-as.js';
+import { actAsGuard } from './act-as-guard.js';
 import { HostKeyPolicySchema, hostKeyVerifier } from './host-key.js';
+import { connectionPool } from './ssh-connections.js';
+import { loginConfig, type SshCredentials, SshCredentialsSchema } from './ssh-credentials.js';
 import { type PooledConnection, pooledConnection } from './ssh-pool.js';
 import { createStats } from './stats.js';
 import { CommandLimitsSchema, type Transport } from './transport.js';
-
-/** How to log in: a private key (inline or a file), an ssh-agent socket, or a password. */
-export const SshCredentialsSchema = z
-  .strictObject({
-    /** Login name. */
-    username: z.string().min(1),
-    /** Private key text (PEM or OpenSSH format). */
-    privateKey: z.union([z.string(), z.instanceof(Buffer)]).optional(),
-    /** Path of a private key file, read when connecting. */
-    privateKeyPath: z.string().min(1).optional(),
-    passphrase: z.string().optional(),
-    /** ssh-agent socket path (e.g. `process.env.SSH_AUTH_SOCK`). */
-    agent: z.string().optional(),
-    password: z.string().optional(),
-  })
-  .refine(
-    (c) =>
-      c.privateKey !== undefined ||
-      c.privateKeyPath !== undefined ||
-      c.agent !== undefined ||
-      c.password !== undefined,
-    {
-      message: 'give one way to log in: privateKey, privateKeyPath, agent or password',
-    },
-  );
-
-/** Login credentials of one user. */
-export type SshCredentials = z.input<typeof SshCredentialsSchema>;
 
 /** Options of {@link sshTransport}. */
 export const SshTransportOptionsSchema = z.strictObject({
@@ -49,10 +23,14 @@ export const SshTransportOptionsSchema = z.strictObject({
   /**
    * How commands run for `ctx.user`: `sudo` through the service account, `su` when the login is
    * root (su asks anyone else for a password), or `credentials` to log in as each user with
-   * `userCredentials(user)`. @default { mode: 'none' }
+   * `userCredentials(user)`. root, the login of `credentials`, `denyUsers` and uids below
+   * `minUid` are never acted for. @default { mode: 'none' }
    */
   actAs: ActAsSchema.default({ mode: 'none' }),
-  /** Per-user credentials, for `actAs: { mode: 'credentials' }`. */
+  /**
+   * Per-user credentials, for `actAs: { mode: 'credentials' }`, called at each (re)connect of a
+   * user; credentials with another `username` than the user are refused (`PERMISSION_DENIED`).
+   */
   userCredentials: z
     .custom<(user: string) => SshCredentials | Promise<SshCredentials>>(
       (v) => typeof v === 'function',
@@ -73,6 +51,19 @@ export const SshTransportOptionsSchema = z.strictObject({
   connectAttempts: z.number().int().positive().default(4),
   /** Delay before the first reconnect, doubled each attempt, in ms. @default 250 */
   reconnectDelayMs: z.number().int().nonnegative().default(250),
+  /**
+   * Commands that may wait for a channel on one connection; one more fails with a retryable
+   * `TRANSPORT` error instead of piling up in memory. @default 1000
+   */
+  maxQueuedCommands: z.number().int().positive().default(1_000),
+  /**
+   * Connections kept at once (one per login: the service account's, and each user's with
+   * `actAs: credentials`). A new login beyond it closes the least recently used idle connection;
+   * if all are in use it fails with a retryable `TRANSPORT` error. @default 64
+   */
+  maxConnections: z.number().int().positive().default(64),
+  /** A connection with no command and no channel for this long is closed (reopened on demand), in ms. @default 300000 */
+  idleTimeoutMs: z.number().int().positive().default(300_000),
   ...CommandLimitsSchema.shape,
 });
 
@@ -83,7 +74,10 @@ export type SshTransportOptions = z.input<typeof SshTransportOptionsSchema>;
 export interface SshSession {
   /** The connected ssh2 client; do not `end()` it, the transport owns it. */
   client: Client;
-  /** The name the connection logged in as (the user itself only with `actAs: credentials`). */
+  /**
+   * The name the connection really logged in as: the user only with `actAs: credentials` (whose
+   * credentials must log in as that user), else the service account.
+   */
   login: string;
   host: string;
   port: number;
@@ -150,7 +144,7 @@ export function sshTransport(options: SshTransportOptions): SshTransport {
   const hostKey = opts.hostKey ?? { knownHosts: [join(homedir(), '.ssh', 'known_hosts')] };
   const tofu = new Map<string, string>();
   const stats = createStats();
-  const pool = new Map<string, PooledConnection>();
+  const pool = connectionPool({ maxConnections: opts.maxConnections, idleTimeoutMs: opts.idleTimeoutMs });
   const settings = {
     maxChannels: opts.maxChannels,
     keepaliveIntervalMs: opts.keepaliveIntervalMs,
@@ -159,53 +153,76 @@ export function sshTransport(options: SshTransportOptions): SshTransport {
     connectAttempts: opts.connectAttempts,
     reconnectDelayMs: opts.reconnectDelayMs,
     maxOutputBytes: opts.maxOutputBytes,
+    maxQueuedCommands: opts.maxQueuedCommands,
   };
 
-  async function connectConfig(login: string | undefined): Promise<ConnectConfig> {
-    const raw = login === undefined ? opts.credentials : await opts.userCredentials!(login);
-    const creds = SshCredentialsSchema.parse(raw);
-    const privateKey =
-      creds.privateKey ?? (creds.privateKeyPath ? await readFile(creds.privateKeyPath) : undefined);
+  async function connectConfig(user: string | undefined): Promise<ConnectConfig> {
+    const login =
+      user === undefined
+        ? await loginConfig(opts.credentials, { option: 'credentials' })
+        : await loginConfig(await opts.userCredentials!(user), { option: 'userCredentials', user });
     return {
       host: opts.host,
       port: opts.port,
-      username: creds.username,
-      privateKey,
-      passphrase: creds.passphrase,
-      agent: creds.agent,
-      password: creds.password,
+      ...login,
       hostVerifier: hostKeyVerifier(hostKey, opts.host, opts.port, tofu),
     };
   }
 
+  /** The connection commands for `user` run on: the user's own login only with `credentials`. */
   function connectionFor(user: string | undefined): PooledConnection {
     const login = opts.actAs.mode === 'credentials' ? user : undefined;
-    const key = login ?? '';
-    let connection = pool.get(key);
-    if (!connection) {
-      connection = pooledConnection(
-        () => connectConfig(login),
-        settings,
-        { host: opts.host, user: login ?? opts.credentials.username },
-        stats.connectionOpened,
-        stats.channelRetried,
-      );
-      pool.set(key, connection);
-    }
-    return connection;
+    const label = { host: opts.host, port: opts.port, user: login ?? opts.credentials.username };
+    return pool.get(
+      login ?? '',
+      () =>
+        pooledConnection(
+          () => connectConfig(login),
+          settings,
+          label,
+          stats.connectionOpened,
+          stats.channelRetried,
+        ),
+      label,
+    );
   }
+
+  /** Runs a command as the transport's own identity (for uid lookups), counted like any other. */
+  async function execOwn(argv: string[]) {
+    const finish = stats.begin(argv[0] ?? '');
+    try {
+      const result = await connectionFor(undefined).exec({
+        commandLine: shellJoin(argv),
+        program: argv[0] ?? '',
+        timeoutMs: opts.timeoutMs,
+      });
+      finish(false);
+      return result;
+    } catch (err) {
+      finish(true);
+      throw err;
+    }
+  }
+
+  const guard = actAsGuard(opts.actAs, { kind: 'ssh', login: opts.credentials.username }, (user) =>
+    execOwn(['id', '-u', '--', user]),
+  );
 
   return {
     kind: 'ssh',
     canActAsUser: opts.actAs.mode !== 'none',
     stats: stats.snapshot,
-    maxOpenChannels: () => Math.max(0, ...[...pool.values()].map((c) => c.maxOpenChannels)),
+    maxOpenChannels: () => Math.max(0, ...pool.all().map((c) => c.maxOpenChannels)),
     async session(user) {
-      const login = opts.actAs.mode === 'credentials' && user !== undefined ? user : undefined;
-      const client = await connectionFor(user).client();
-      return { client, login: login ?? opts.credentials.username, host: opts.host, port: opts.port };
+      await guard.check(user, 'SSH session');
+      const connection = connectionFor(user);
+      const client = await connection.client();
+      // The name the connection really logged in as, never the one asked for.
+      const login = connection.login ?? opts.credentials.username;
+      return { client, login, host: opts.host, port: opts.port };
     },
     async exec(request) {
+      await guard.check(request.user, 'command', request.signal);
       const argv = actAsArgv(opts.actAs, request.user, request.argv, request.env);
       const finish = stats.begin(request.argv[0] ?? '');
       try {
@@ -223,15 +240,7 @@ export function sshTransport(options: SshTransportOptions): SshTransport {
         throw err;
       }
     },
-    async reset() {
-      const connections = [...pool.values()];
-      pool.clear();
-      await Promise.all(connections.map((c) => c.close()));
-    },
-    async close() {
-      const connections = [...pool.values()];
-      pool.clear();
-      await Promise.all(connections.map((c) => c.close()));
-    },
+    reset: () => pool.closeAll(),
+    close: () => pool.closeAll(),
   };
 }

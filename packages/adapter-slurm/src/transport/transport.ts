@@ -9,7 +9,12 @@ export interface ExecRequest {
   stdin?: string;
   /** Extra environment variables for the command. */
   env?: Readonly<Record<string, string>>;
-  /** The user to run as (see `actAs`); omit to run as the transport's own identity. */
+  /**
+   * The user to run as (see `actAs`); omit to run as the transport's own identity. Checked before
+   * anything runs: a login name (`UserNameSchema` of `@hpckit/core`, else `VALIDATION`), never
+   * root, the transport's own login or a uid below `actAs.minUid` (`PERMISSION_DENIED`), and only
+   * on a transport that acts for users (`UNSUPPORTED` with `actAs: none`).
+   */
   user?: string;
   /** Kills the command after this many ms. */
   timeoutMs?: number;
@@ -57,7 +62,7 @@ export interface TransportStats {
 export interface Transport {
   /** Short id for messages: `local`, `ssh`. */
   readonly kind: string;
-  /** Whether `ExecRequest.user` is honoured. */
+  /** Whether `ExecRequest.user` is honoured (naming a user on a transport that is not refuses the call). */
   readonly canActAsUser: boolean;
   /** Runs one command and resolves with its output and exit code. */
   exec(request: ExecRequest): Promise<ExecResult>;

@@ -44,14 +44,15 @@ describe('per-user credentials', () => {
 
 describe('a user switch the server refuses', () => {
   it("is PERMISSION_DENIED naming the sudoers rule, for sbatch as for reads, with sudo's words", async () => {
-    // portal may sudo to alice and bob only.
+    // portal may sudo to alice and bob only; daemon (uid 1) passes the transport's own checks
+    // (root would not get as far as sudo: see act-as.int.test.ts).
     const rt = createRuntimeAdapter(slurmAdapter({ transport: sshServiceAccount() }), {
       retry: { retries: 0 },
     });
     try {
       for (const call of [
-        rt.jobs.submit({ ...base, command: 'true' }, { user: 'root' }),
-        rt.jobs.list({ states: ['running'] }, { user: 'root' }),
+        rt.jobs.submit({ ...base, command: 'true' }, { user: 'daemon' }),
+        rt.jobs.list({ states: ['running'] }, { user: 'daemon' }),
       ]) {
         const err = await call.catch((e) => e);
         expect(err.code).toBe('PERMISSION_DENIED');

@@ -52,4 +52,18 @@ describe('commandSessionFiles', () => {
     await expect(files.readFile('/root/x')).rejects.toMatchObject({ code: 'TRANSPORT' });
     expect(await files.exists('/root/x')).toBe(false);
   });
+
+  it.each(['-m', '--login', '#2001', '0', 'a b'])('refuses the user %j before running anything', (user) => {
+    const { runner, calls } = recorder();
+    expect(() => commandSessionFiles(runner, user)).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION',
+        details: expect.objectContaining({
+          subject: 'session files',
+          issues: [expect.objectContaining({ path: ['user'] })],
+        }),
+      }),
+    );
+    expect(calls).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { NotFoundError, TransportError } from '@hpckit/core';
+import { NotFoundError, parseInput, TransportError, UserNameSchema } from '@hpckit/core';
 import type { SessionFiles } from './session-files.js';
 
 /** Runs one argv as a user and returns its output: what `@hpckit/adapter-slurm`'s transports do. */
@@ -13,7 +13,8 @@ export interface CommandRunner {
 
 /**
  * {@link SessionFiles} through a command runner (an SSH or local transport acting as the user):
- * paths travel as argv entries, never through a shell line.
+ * paths travel as argv entries, never through a shell line. `user` must be a login name
+ * (`VALIDATION` otherwise, checked here so a runner of another kind is protected too).
  *
  * @example
  * ```ts
@@ -21,6 +22,7 @@ export interface CommandRunner {
  * ```
  */
 export function commandSessionFiles(runner: CommandRunner, user?: string): SessionFiles {
+  if (user !== undefined) parseInput(UserNameSchema, user, 'session files', ['user']);
   let home: string | undefined;
   const run = async (argv: string[], stdin?: string) => {
     const result = await runner.exec({ argv, user, ...(stdin !== undefined && { stdin }) });

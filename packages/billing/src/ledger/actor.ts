@@ -1,4 +1,4 @@
-import { NameSchema } from '@hpckit/core';
+import { UserNameSchema } from '@hpckit/core';
 import { z } from 'zod';
 
 /** Roles held platform-wide, beyond any account. */
@@ -10,9 +10,9 @@ export type PlatformRole = (typeof PLATFORM_ROLES)[number];
 /** Every role the ledger checks: platform-wide roles and roles within one account. */
 export type LedgerRole = PlatformRole | 'account-owner' | 'account-admin' | 'member';
 
-/** Who is acting: a user name and their platform-wide roles. */
+/** Who is acting: a user name (a login name, as members are) and their platform-wide roles. */
 export const ActorSchema = z.strictObject({
-  user: NameSchema,
+  user: UserNameSchema,
   /** @default [] */
   roles: z.array(z.enum(PLATFORM_ROLES)).default([]),
 });

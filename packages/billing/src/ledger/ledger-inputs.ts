@@ -1,4 +1,4 @@
-import { DecimalStringSchema, LineSchema, NameSchema } from '@hpckit/core';
+import { DecimalStringSchema, LineSchema, NameSchema, UserNameSchema } from '@hpckit/core';
 import { z } from 'zod';
 import { LEDGER_SCALE, MAX_LEDGER_AMOUNT, withinLedgerRange } from '../stores/amount-codec.js';
 
@@ -46,7 +46,8 @@ export const CreateAccountSchema = z.strictObject({
   name: NameSchema,
   /** Account type, selecting the price items (e.g. `internal`, `external`). */
   type: NameSchema,
-  owner: NameSchema,
+  /** The owner, a member like any other: a login name, since members become cluster users. */
+  owner: UserNameSchema,
   tenant: NameSchema.optional(),
   /** @default '0' */
   blockThreshold: SignedAmountSchema.default('0'),
@@ -62,7 +63,8 @@ export const WhitelistSchema = z.strictObject({
 
 /** Input of `addMember`. */
 export const AddMemberSchema = z.strictObject({
-  user: NameSchema,
+  /** A login name: the reconciler adds members to the clusters' accounts as users. */
+  user: UserNameSchema,
   /** @default 'member' */
   role: z.enum(['admin', 'member']).default('member'),
 });

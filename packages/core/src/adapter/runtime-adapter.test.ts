@@ -143,6 +143,22 @@ describe('createRuntimeAdapter', () => {
     expect(isHpckitError(err, 'UNSUPPORTED')).toBe(true);
   });
 
+  it('refuses a user or member name that tools would read as a uid or an option, before the adapter runs', async () => {
+    const fake = fakeAdapter();
+    const rt = createRuntimeAdapter(fake);
+    for (const user of ['0', '2001', '#2001', '-m', 'a'.repeat(33)]) {
+      expect(await caught(rt.jobs.list({}, { user }))).toMatchObject({
+        code: 'VALIDATION',
+        details: { subject: 'call context', issues: [{ path: ['user'] }] },
+      });
+      expect(await caught(rt.users.add({ user, account: 'chem' }))).toMatchObject({
+        code: 'VALIDATION',
+        details: { subject: 'membership', issues: [{ path: ['user'] }] },
+      });
+    }
+    expect(fake.calls['jobs.list'] ?? 0).toBe(0);
+  });
+
   it('runs the submit guard before validation, for submit and render', async () => {
     const fake = fakeAdapter();
     const withRender = defineSchedulerAdapter({

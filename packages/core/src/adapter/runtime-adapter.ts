@@ -7,7 +7,7 @@ import type { Availability, ClusterConfig } from '../model/cluster-config.js';
 import type { Job, JobRecord } from '../model/job.js';
 import { type JobPage, type JobQueryInput, JobQuerySchema } from '../model/job-query.js';
 import { type JobSpecInput, JobSpecSchema } from '../model/job-spec.js';
-import { JobIdSchema, NameSchema } from '../model/names.js';
+import { JobIdSchema, NameSchema, UserNameSchema } from '../model/names.js';
 import type { Capabilities, CapabilityKey } from './capabilities.js';
 import { IdempotencyKeySchema } from './idempotency-key.js';
 import type {
@@ -116,9 +116,9 @@ export interface RuntimeAdapter {
   close(): Promise<void>;
 }
 
-const MembershipSchema = z.strictObject({ user: NameSchema, account: NameSchema });
-const AccountCreateSchema = z.strictObject({ name: NameSchema, owner: NameSchema.optional() });
-const AccountFilterSchema = z.strictObject({ user: NameSchema.optional() });
+const MembershipSchema = z.strictObject({ user: UserNameSchema, account: NameSchema });
+const AccountCreateSchema = z.strictObject({ name: NameSchema, owner: UserNameSchema.optional() });
+const AccountFilterSchema = z.strictObject({ user: UserNameSchema.optional() });
 const NodeQuerySchema = z.strictObject({ names: z.array(NameSchema).min(1, 'name at least one node') });
 
 /**
@@ -149,7 +149,7 @@ export function createRuntimeAdapter(
     const ctx = call.ctx ?? {};
     if (call.capability && !adapter.capabilities[call.capability]) throw unsupported(call.capability);
     if (ctx.user !== undefined) {
-      parseInput(NameSchema, ctx.user, 'call context', ['user']);
+      parseInput(UserNameSchema, ctx.user, 'call context', ['user']);
       if (!adapter.capabilities.actAsUser) throw unsupported('actAsUser');
     }
     for (let attempt = 0; ; attempt++) {

@@ -178,6 +178,8 @@ describe('createClient', () => {
     expect(isHpckitError(err, 'UNSUPPORTED')).toBe(true);
     expect((err as Error).message).toContain('"actAsUser"');
     expect(() => client.as('not a name')).toThrow(/user name/);
+    // A number is a uid to id, getent and chown ("0" is root); sudo reads "#2001" as one too.
+    for (const uid of ['0', '2001', '#2001']) expect(() => client.as(uid)).toThrow(/user name/);
     await client.close();
   });
 

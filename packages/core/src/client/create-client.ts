@@ -4,7 +4,7 @@ import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
 import type { SchedulerVersion } from '../adapter/scheduler-adapter.js';
 import { ValidationError } from '../errors/hpckit-error.js';
 import { parseInput } from '../errors/validation.js';
-import { NameSchema } from '../model/names.js';
+import { UserNameSchema } from '../model/names.js';
 import { PollingOptionsSchema } from '../watch/backoff.js';
 import type { ClientEvents } from '../watch/events.js';
 import type { PollerStats } from '../watch/poller.js';
@@ -189,7 +189,7 @@ export function createClient(options: ClientOptions): HpckitClient {
       adapter: (cluster) => runtime(cluster).adapter,
       version: async (o) =>
         runtime(o?.cluster).call((a) => a.version({ user, signal: o?.signal }), o?.signal),
-      as: (other) => view(parseInput(NameSchema, other, 'user name')),
+      as: (other) => view(parseInput(UserNameSchema, other, 'user name')),
       pollerStats: (cluster) => runtime(cluster).poller(user).stats,
       pollNow: async (cluster) => runtime(cluster).poller(user).pollNow(),
       on(event, listener) {

@@ -80,6 +80,37 @@ export const NameSchema = z
     'may contain only letters, digits, "_", "-" and "." and must not start with "-" or "."',
   );
 
+/**
+ * The login name of an operating-system user, wherever hpckit may act as one (`client.as(user)`,
+ * `ctx.user`, a transport's `user`, `@hpckit/remote`'s `user`). It is POSIX's portable user name
+ * (letters, digits, `_`, `.`, `-`; no leading `-`) narrowed to what every tool on the way reads
+ * only as a name: no leading `-` or `.` (an option of su or sudo, a hidden path), no `#` (sudo's
+ * `-u '#2001'` is a uid), not all digits (`id 0`, `getent passwd 0` and `chown 0` read a number
+ * as a uid), no `$` (useradd's Samba machine accounts, which no portal acts as), no whitespace,
+ * control character, `/`, `:`, `,` or `=` (path, passwd field, sacctmgr list and key
+ * separators), and at most 32 characters (useradd's and utmp's limit). Upper case is allowed:
+ * shadow's useradd and directory services (LDAP) accept it, though Debian's default NAME_REGEX
+ * does not. `root` passes: refusing privileged users is the transports' job (see `actAs`).
+ *
+ * @example
+ * ```ts
+ * parseInput(UserNameSchema, 'alice', 'user name'); // 'alice'
+ * parseInput(UserNameSchema, '-m', 'user name'); // throws VALIDATION
+ * ```
+ */
+export const UserNameSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(32, 'must be at most 32 characters (the limit of useradd and utmp)')
+  .regex(
+    /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/,
+    'is not a login name: use only letters, digits, "_", "." and "-", and do not start with "-" or "."',
+  )
+  .refine(
+    (s) => !/^[0-9]+$/.test(s),
+    'must not be all digits (tools read a number as a uid: "id 0" is root)',
+  );
+
 /** A scheduler job id, including array tasks (`"1234"`, `"1234_7"`). */
 export const JobIdSchema = z
   .string()

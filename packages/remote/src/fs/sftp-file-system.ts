@@ -1,7 +1,7 @@
 import { createWriteStream as createLocalWriteStream } from 'node:fs';
 import { posix, resolve as resolveLocal } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { type HpckitError, parseInput } from '@hpckit/core';
+import { type HpckitError, parseInput, UserNameSchema } from '@hpckit/core';
 import type { Attributes, Client, SFTPWrapper } from 'ssh2';
 import { z } from 'zod';
 import {
@@ -35,8 +35,8 @@ export const SftpFileSystemOptionsSchema = FileSystemLimitsSchema.extend(SftpTim
     (v) => typeof (v as SessionSource | undefined)?.session === 'function',
     'must be an SSH transport (sshTransport of @hpckit/adapter-slurm) or have a session(user) method',
   ),
-  /** The user whose files these are; omit for the transport's own login. */
-  user: z.string().min(1).optional(),
+  /** The user whose files these are (a login name); omit for the transport's own login. */
+  user: UserNameSchema.optional(),
 });
 
 /** What callers may pass to {@link sftpFileSystem}. */

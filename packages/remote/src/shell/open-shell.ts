@@ -1,6 +1,6 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { shellJoin } from '@hpckit/adapter-slurm';
-import { parseInput, TransportError } from '@hpckit/core';
+import { parseInput, TransportError, UserNameSchema } from '@hpckit/core';
 import type { ClientChannel, PseudoTtyOptions } from 'ssh2';
 import { z } from 'zod';
 import { pathProblem } from '../errors/file-errors.js';
@@ -17,8 +17,8 @@ export const ShellOptionsSchema = z.strictObject({
     (v) => typeof (v as SessionSource | undefined)?.session === 'function',
     'must be an SSH transport (sshTransport of @hpckit/adapter-slurm) or have a session(user) method',
   ),
-  /** The user the shell runs as (needs a connection logged in as them); omit for the transport's login. */
-  user: z.string().min(1).optional(),
+  /** The user the shell runs as (a login name; needs a connection logged in as them); omit for the transport's login. */
+  user: UserNameSchema.optional(),
   /** Terminal rows. @default 24 */
   rows: Size.rows.default(24),
   /** Terminal columns. @default 80 */

@@ -1,13 +1,16 @@
 import type { ExecResult, Transport } from '@hpckit/adapter-slurm';
-import { parseInput } from '@hpckit/core';
+import { parseInput, UserNameSchema } from '@hpckit/core';
 import { z } from 'zod';
 
 /** Options of {@link runCommand}. */
 export const RunCommandOptionsSchema = z.strictObject({
   /** Program and arguments; each is passed as one quoted word, never parsed by the caller's shell. */
   argv: z.array(z.string()).min(1, 'give at least the program name'),
-  /** The user to run as (through the transport's act-as setting). */
-  user: z.string().min(1).optional(),
+  /**
+   * The user to run as (a login name), through the transport's act-as setting, which refuses root
+   * and its own service account.
+   */
+  user: UserNameSchema.optional(),
   /** Working directory, absolute or relative to the home (run through `env -C`). */
   cwd: z.string().min(1).optional(),
   /** Written to standard input, then closed. */

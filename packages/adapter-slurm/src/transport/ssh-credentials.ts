@@ -1,0 +1,117 @@
+import { readFile } from 'node:fs/promises';
+import { PermissionError, ValidationError, type ValidationIssue } from '@hpckit/core';
+import type { ConnectConfig } from 'ssh2';
+import { z } from 'zod';
+
+/** How to log in: a private key (inline or a file), an ssh-agent socket, or a password. */
+export const SshCredentialsSchema = z
+  .strictObject({
+    /** Login name. */
+    username: z.string().min(1),
+    /** Private key text (PEM or OpenSSH format). */
+    privateKey: z.union([z.string(), z.instanceof(Buffer)]).optional(),
+    /** Path of a private key file, read when connecting. */
+    privateKeyPath: z.string().min(1).optional(),
+    passphrase: z.string().optional(),
+    /** ssh-agent socket path (e.g. `process.env.SSH_AUTH_SOCK`). */
+    agent: z.string().optional(),
+    password: z.string().optional(),
+  })
+  .refine(
+    (c) =>
+      c.privateKey !== undefined ||
+      c.privateKeyPath !== undefined ||
+      c.agent !== undefined ||
+      c.password !== undefined,
+    {
+      message: 'give one way to log in: privateKey, privateKeyPath, agent or password',
+    },
+  );
+
+/** Login credentials of one user. */
+export type SshCredentials = z.input<typeof SshCredentialsSchema>;
+
+/** Where a set of credentials came from, for errors: the option path and, per user, whose. */
+export interface CredentialsSource {
+  /** `credentials` (the service identity) or `userCredentials`. */
+  option: 'credentials' | 'userCredentials';
+  /** The user `userCredentials` was called for. */
+  user?: string;
+}
+
+/**
+ * Validates credentials as a `VALIDATION` error that lists paths and messages only: the rejected
+ * values may be secrets, so they never appear in it.
+ */
+export function parseCredentials(
+  raw: unknown,
+  source: CredentialsSource,
+): z.output<typeof SshCredentialsSchema> {
+  const parsed = SshCredentialsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new ValidationError({
+    details: {
+      subject: subjectOf(source),
+      issues: parsed.error.issues.map((i) => ({
+        path: [source.option, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+        message: i.message,
+        code: i.code,
+      })),
+    },
+    adapter: 'slurm',
+  });
+}
+
+/**
+ * The login part of an ssh2 connect config. The key file is read here, so a missing or unreadable
+ * one is a configuration error at `<option>.privateKeyPath`, not a failure of the adapter. For a
+ * user, the credentials must log in as that user: a `userCredentials(alice)` that returns bob's
+ * would give alice bob's files and jobs, so it is refused (`PERMISSION_DENIED`).
+ */
+export async function loginConfig(
+  raw: unknown,
+  source: CredentialsSource,
+): Promise<Pick<ConnectConfig, 'username' | 'privateKey' | 'passphrase' | 'agent' | 'password'>> {
+  const creds = parseCredentials(raw, source);
+  if (source.user !== undefined && creds.username !== source.user) {
+    throw new PermissionError({
+      details: { action: `log in as "${creds.username}" for "${source.user}"`, user: source.user },
+      message: `userCredentials("${source.user}") returned credentials that log in as "${creds.username}"; the SSH transport refuses to run anything for "${source.user}" as another user.`,
+      hint: `Return credentials whose username is "${source.user}" from userCredentials.`,
+      adapter: 'slurm',
+    });
+  }
+  let privateKey = creds.privateKey;
+  if (privateKey === undefined && creds.privateKeyPath !== undefined) {
+    try {
+      privateKey = await readFile(creds.privateKeyPath);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const issue: ValidationIssue = {
+        path: [source.option, 'privateKeyPath'],
+        message:
+          code === 'ENOENT'
+            ? `no private key file at ${creds.privateKeyPath}`
+            : `the private key file ${creds.privateKeyPath} cannot be read (${code ?? 'error'})`,
+        code: 'custom',
+      };
+      throw new ValidationError({
+        details: { subject: subjectOf(source), issues: [issue] },
+        hint: 'Point privateKeyPath at an existing key file the portal process may read (mode 0600, owned by the portal user), or pass the key itself as privateKey.',
+        adapter: 'slurm',
+        cause: err,
+      });
+    }
+  }
+  return {
+    username: creds.username,
+    privateKey,
+    passphrase: creds.passphrase,
+    agent: creds.agent,
+    password: creds.password,
+  };
+}
+
+function subjectOf(source: CredentialsSource): string {
+  return source.user === undefined ? 'SSH credentials' : `SSH credentials of "${source.user}"`;
+}
