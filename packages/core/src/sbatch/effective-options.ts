@@ -140,9 +140,11 @@ export function foldSbatchOptions(
       }
     }
     const chosen = fromLine.size > 0 ? fromLine : pick(mapValues(fromScript), group.options);
-    if (chosen.size === 0) continue;
-    if (fromLine.size > 0 && [...fromLine.keys()].every((name) => origin.get(name)?.kind === 'field')) {
-      // Only the spec's own fields: keep them as written ("coresPerNode" stays "coresPerNode").
+    // No option at all, or only the spec's own fields: keep the fields as written ("gpusPerNode: 0"
+    // generates no option; "coresPerNode" stays "coresPerNode").
+    const onlyFields =
+      fromLine.size > 0 && [...fromLine.keys()].every((name) => origin.get(name)?.kind === 'field');
+    if (chosen.size === 0 || onlyFields) {
       for (const field of group.fields)
         if (input.fields[field] !== undefined) copyField(fields, input.fields, field);
       continue;
