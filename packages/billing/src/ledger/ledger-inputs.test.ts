@@ -63,3 +63,16 @@ describe('ledger input limits', () => {
     expect((err as ValidationError).details.issues.map((i) => i.path)).toEqual([['input', 'time']]);
   });
 });
+
+describe('amounts that are not decimals', () => {
+  it.each(['', '-', '1e3', 'abc', ' 1'])(
+    'reports %j as a bad amount instead of throwing from the decimal parser',
+    (text) => {
+      for (const schema of [PositiveAmountSchema, SignedAmountSchema]) {
+        const parsed = schema.safeParse(text);
+        expect(parsed.success).toBe(false);
+        expect(parsed.error?.issues.length).toBeGreaterThan(0);
+      }
+    },
+  );
+});

@@ -1,8 +1,12 @@
 import { DecimalStringSchema, LineSchema, NameSchema, UserNameSchema } from '@hpckit/core';
 import { z } from 'zod';
+import { DECIMAL_PATTERN } from '../money/decimal.js';
 import { LEDGER_SCALE, MAX_LEDGER_AMOUNT, withinLedgerRange } from '../stores/amount-codec.js';
 
 const scale = (s: string) => (s.split('.')[1]?.length ?? 0) <= LEDGER_SCALE;
+// zod runs every refinement even after the format check failed: a non-decimal is that check's to
+// report, and must not reach the decimal parser (which throws a bare DecimalError on it).
+const inRange = (s: string) => !DECIMAL_PATTERN.test(s) || withinLedgerRange(s);
 const SCALE_MESSAGE = `must have at most ${LEDGER_SCALE} decimal places (the ledger never rounds)`;
 
 /**
@@ -15,7 +19,7 @@ export const PositiveAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESS
     'must be greater than zero; to take money back, reverse the entry instead',
   )
   .refine(
-    withinLedgerRange,
+    inRange,
     `must be at most ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`,
   );
 
@@ -24,7 +28,7 @@ export const PositiveAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESS
  * ±`MAX_LEDGER_AMOUNT`, with at most `LEDGER_SCALE` decimal places.
  */
 export const SignedAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESSAGE).refine(
-  withinLedgerRange,
+  inRange,
   `must lie between -${MAX_LEDGER_AMOUNT} and ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`,
 );
 
