@@ -13,7 +13,7 @@ import {
   type SubmitContext,
   type SubmitResult,
 } from '@hpckit/core';
-import { compileSubmission } from '@hpckit/core/sbatch';
+import { compileSubmission, SBATCH_INPUT_VARIABLES } from '@hpckit/core/sbatch';
 import { mapCommandError, policyError } from '../errors/map-error.js';
 import { parseSubmitOutput } from '../parse/submit-output.js';
 import type { BlockMechanism } from './block-mechanism.js';
@@ -85,6 +85,9 @@ export async function submitJob(deps: SubmitDeps, spec: JobSpec, ctx: SubmitCont
       // is read (only the environment variable is read early enough), beyond the model hpckit
       // validated. The mock ignores them likewise.
       env: { SLURM_TIME_FORMAT: '%s', SBATCH_IGNORE_PBS: '1' },
+      // sbatch reads SBATCH_* variables after the script, and a user's login files (su -, SSH
+      // logins) could set them to change what the validated job asks for.
+      unsetEnv: SBATCH_INPUT_VARIABLES,
       user: ctx.user,
       signal: ctx.signal,
     });

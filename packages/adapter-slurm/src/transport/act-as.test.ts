@@ -21,6 +21,20 @@ describe('actAsArgv', () => {
     ]);
   });
 
+  it('removes variables the login shell may have set, with env -u, before setting its own', () => {
+    expect(actAsArgv(su, 'bob', ['sbatch'], { A: '1' }, ['SBATCH_GRES', 'SBATCH_EXCLUSIVE'])).toEqual([
+      'su',
+      '-l',
+      '-c',
+      'env -u SBATCH_GRES -u SBATCH_EXCLUSIVE A=1 sbatch',
+      '--',
+      'bob',
+    ]);
+    expect(
+      actAsArgv(ActAsSchema.parse({ mode: 'credentials' }), 'bob', ['sbatch'], {}, ['SBATCH_GRES']),
+    ).toEqual(['env', '-u', 'SBATCH_GRES', 'sbatch']);
+  });
+
   it('runs through su -l with one quoted command line, every option before "--" and the name after it', () => {
     expect(actAsArgv(su, 'bob', ['scancel', "it's"])).toEqual([
       'su',

@@ -58,8 +58,9 @@ export const ActAsSchema = z.discriminatedUnion('mode', [
 export type ActAs = z.output<typeof ActAsSchema>;
 
 /**
- * The argv that runs `argv` with `env` as `user` under `actAs`. Environment variables are passed
- * through `env(1)` because sudo, su and SSH all drop the caller's environment. The name is checked
+ * The argv that runs `argv` with `env` (and without `unsetEnv`) as `user` under `actAs`.
+ * Environment variables are passed through `env(1)` because sudo, su and SSH all drop the
+ * caller's environment. The name is checked
  * again here, so no path can build a switch with a name sudo or su would read otherwise.
  */
 export function actAsArgv(
@@ -67,8 +68,12 @@ export function actAsArgv(
   user: string | undefined,
   argv: readonly string[],
   env: Readonly<Record<string, string>> = {},
+  unsetEnv: readonly string[] = [],
 ): string[] {
-  const envArgs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
+  const envArgs = [
+    ...unsetEnv.flatMap((name) => ['-u', name]),
+    ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
+  ];
   const withEnv = envArgs.length > 0 ? ['env', ...envArgs, ...argv] : [...argv];
   if (user === undefined || actAs.mode === 'none' || actAs.mode === 'credentials') return withEnv;
   parseInput(UserNameSchema, user, 'command', ['user']);

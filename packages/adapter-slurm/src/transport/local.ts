@@ -82,7 +82,13 @@ export function localTransport(options: LocalTransportOptions = {}): Transport {
 function commandFor(actAs: ActAs, request: ExecRequest): string[] {
   // Without a user switch the environment goes through spawn's env, not env(1).
   if (request.user === undefined) return [...request.argv];
-  return actAsArgv(actAs, request.user, request.argv, request.env);
+  return actAsArgv(actAs, request.user, request.argv, request.env, request.unsetEnv);
+}
+
+function environmentOf(request: ExecRequest): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...request.env };
+  for (const name of request.unsetEnv ?? []) delete env[name];
+  return env;
 }
 
 /** The login name this process runs as, or undefined where the system has no name for its uid. */
@@ -105,7 +111,7 @@ function run(
     const child = spawn(program, args, {
       shell: false,
       cwd: opts.cwd,
-      env: { ...process.env, ...request.env },
+      env: environmentOf(request),
       stdio: ['pipe', 'pipe', 'pipe'],
       signal: request.signal,
     });

@@ -223,7 +223,7 @@ export function sshTransport(options: SshTransportOptions): SshTransport {
     },
     async exec(request) {
       await guard.check(request.user, 'command', request.signal);
-      const argv = actAsArgv(opts.actAs, request.user, request.argv, request.env);
+      const argv = actAsArgv(opts.actAs, request.user, request.argv, request.env, request.unsetEnv);
       const finish = stats.begin(request.argv[0] ?? '');
       try {
         const result = await connectionFor(request.user).exec({

@@ -10,6 +10,11 @@ export interface ExecRequest {
   /** Extra environment variables for the command. */
   env?: Readonly<Record<string, string>>;
   /**
+   * Variables to remove from the command's environment: a login shell (`su -`, an SSH login)
+   * reads the user's own files, which may set variables a command obeys (sbatch's `SBATCH_*`).
+   */
+  unsetEnv?: readonly string[];
+  /**
    * The user to run as (see `actAs`); omit to run as the transport's own identity. Checked before
    * anything runs: a login name (`UserNameSchema` of `@hpckit/core`, else `VALIDATION`), never
    * root, the transport's own login or a uid below `actAs.minUid` (`PERMISSION_DENIED`), and only
