@@ -18,6 +18,7 @@ export default defineConfig({
             'packages/adapter-slurm/test/**/*.int.test.ts',
             'packages/apps/test/**/*.int.test.ts',
             'packages/remote/test/**/*.int.test.ts',
+            'test/**/*.int.test.ts',
           ]),
       // PostgreSQL tests need the server of scripts/postgres/up.sh; `npm run test:pg` sets HPCKIT_PG=1.
       ...(process.env.HPCKIT_PG === '1' ? [] : ['packages/*/test/**/*.pg.test.ts']),
