@@ -91,6 +91,43 @@ describe('localFileSystem', () => {
     });
   });
 
+  it("writes into a FIFO or a device a user left in place fail at once, never taking Node's I/O threads", async () => {
+    await inTempHome(async (home) => {
+      const fs = localFileSystem({ home });
+      const fifo = join(home, 'last-form.json');
+      await special.mkfifo(fifo);
+      symlinkSync('/dev/null', join(home, 'session.json'));
+      const other = join(home, 'other.txt');
+      writeFileSync(other, 'unrelated');
+      const writes = [
+        fs.writeFile('last-form.json', '{}'),
+        fs.createWriteStream('last-form.json'),
+        fs.upload(other, 'last-form.json', { overwrite: true }),
+        fs.writeFile('session.json', '{}'),
+      ].map((p) =>
+        p.then(
+          () => 'written',
+          (e: unknown) => e,
+        ),
+      );
+      const drain = spawn('sh', ['-c', 'sleep 5; cat "$1" > /dev/null', 'drain', fifo]);
+      try {
+        const started = performance.now();
+        expect(await readFile(other, 'utf8')).toBe('unrelated');
+        expect(performance.now() - started).toBeLessThan(2000);
+        for (const outcome of await Promise.all(writes)) {
+          expect(isHpckitError(outcome, 'VALIDATION'), String(outcome)).toBe(true);
+        }
+      } finally {
+        drain.kill();
+      }
+      // A regular file is still replaced, and created private when asked.
+      await fs.writeFile('plain.txt', 'long text');
+      await fs.writeFile('plain.txt', 'new', { mode: 0o600 });
+      expect(await readFile(join(home, 'plain.txt'), 'utf8')).toBe('new');
+    });
+  });
+
   it('never returns more than the limit of a file growing while it is read', async () => {
     await inTempHome(async (home) => {
       const fs = localFileSystem({ home });
@@ -111,7 +148,8 @@ describe('localFileSystem', () => {
       const exited = new Promise((resolve) => writer.once('exit', resolve));
       try {
         let refused = 0;
-        for (let i = 0; i < 200 && refused < 20; i++) {
+        // Until enough reads were refused, however late the writer starts on a busy machine.
+        for (const deadline = Date.now() + 20_000; Date.now() < deadline && refused < 20; ) {
           const outcome = await fs.readFile(path, { maxBytes: limit }).catch((e: unknown) => e);
           if (Buffer.isBuffer(outcome)) expect(outcome.length).toBeLessThanOrEqual(limit);
           else {

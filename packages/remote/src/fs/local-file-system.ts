@@ -13,7 +13,7 @@ import { progressMeter } from '../transfer/progress-meter.js';
 import { copyTree } from './copy-tree.js';
 import type { FileEntry, FileSystem, FileType } from './file-system.js';
 import { FileSystemLimitsSchema } from './file-system-options.js';
-import { openLocalFile } from './open-local-file.js';
+import { openLocalFile, openLocalFileForWrite } from './open-local-file.js';
 import { readAtMost } from './read-at-most.js';
 import { readLimitOf, readStartOf } from './read-options.js';
 
@@ -131,9 +131,12 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
     },
     async writeFile(path, data, options = {}) {
       const p = at(path);
-      await fs
-        .writeFile(p, data, { mode: options.mode, flag: options.exclusive ? 'wx' : 'w' })
-        .catch(fail('write', p));
+      const handle = await openLocalFileForWrite(p, 'write', user, options);
+      try {
+        await handle.writeFile(data).catch(fail('write', p));
+      } finally {
+        await handle.close();
+      }
     },
     async createReadStream(path, options = {}) {
       const p = at(path);
@@ -147,7 +150,7 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
     },
     async createWriteStream(path, options = {}) {
       const p = at(path);
-      const handle = await fs.open(p, options.exclusive ? 'wx' : 'w', options.mode).catch(fail('write', p));
+      const handle = await openLocalFileForWrite(p, 'write', user, options);
       const stream = handle.createWriteStream();
       if (!options.onProgress) return stream;
       const meter = progressMeter(undefined, opts.progressIntervalBytes, options.onProgress);
@@ -171,11 +174,14 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
     options: Parameters<FileSystem['upload']>[2] = {},
   ) {
     const { handle: source, stats } = await openLocalFile(from, operation, user);
-    const sink = await fs.open(to, options.overwrite ? 'w' : 'wx', options.mode).catch(async (err) => {
+    const sink = await openLocalFileForWrite(to, operation, user, {
+      exclusive: !options.overwrite,
+      mode: options.mode,
+    }).catch(async (err) => {
       await source.close();
-      fail(operation, to)(err);
+      throw err;
     });
-    return pipeTransfer(source.createReadStream(), sink!.createWriteStream(), {
+    return pipeTransfer(source.createReadStream(), sink.createWriteStream(), {
       total: stats.size,
       intervalBytes: opts.progressIntervalBytes,
       onProgress: options.onProgress,

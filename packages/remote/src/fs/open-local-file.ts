@@ -2,7 +2,7 @@ import type { Stats } from 'node:fs';
 import { constants } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { isHpckitError } from '@hpckit/core';
-import { type FileOperation, fromErrno } from '../errors/file-errors.js';
+import { type FileOperation, fromErrno, pathProblem } from '../errors/file-errors.js';
 import { assertRegularFile } from './regular-file.js';
 
 // O_NONBLOCK: opening a FIFO with no writer would otherwise block one of libuv's four threads until
@@ -27,6 +27,39 @@ export async function openLocalFile(
     const stats = await handle.stat();
     assertRegularFile(stats.mode, path, operation);
     return { handle, stats };
+  } catch (err) {
+    await handle.close();
+    throw isHpckitError(err) ? err : fromErrno(err, operation, path, user);
+  }
+}
+
+// No O_TRUNC at open: a file is only emptied once the handle shows it is a regular file, so a FIFO,
+// a device or a directory is never truncated or blocked on. O_NONBLOCK makes opening a FIFO with
+// no reader fail at once (ENXIO) instead of blocking a libuv thread until one comes.
+const WRITE_FLAGS =
+  constants.O_WRONLY | constants.O_CREAT | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/**
+ * Opens a file of this machine for writing (created with `mode` if missing; `exclusive`: refused
+ * if it exists), refusing anything but a regular file on the opened handle, then empties it. A
+ * FIFO or device a user left where the portal writes neither hangs the process nor is written.
+ */
+export async function openLocalFileForWrite(
+  path: string,
+  operation: FileOperation,
+  user: string,
+  options: { exclusive?: boolean; mode?: number } = {},
+): Promise<FileHandle> {
+  const flags = WRITE_FLAGS | (options.exclusive ? constants.O_EXCL : 0);
+  const handle = await open(path, flags, options.mode).catch((err: NodeJS.ErrnoException) => {
+    // What a non-blocking open of a FIFO nobody reads (or of a device without a driver) returns.
+    if (err.code === 'ENXIO') throw pathProblem(path, operation, 'not_a_regular_file', ' (a FIFO or device)');
+    throw fromErrno(err, operation, path, user);
+  });
+  try {
+    assertRegularFile((await handle.stat()).mode, path, operation);
+    await handle.truncate(0);
+    return handle;
   } catch (err) {
     await handle.close();
     throw isHpckitError(err) ? err : fromErrno(err, operation, path, user);
