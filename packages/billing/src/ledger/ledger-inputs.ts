@@ -18,10 +18,7 @@ export const PositiveAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESS
     (s) => !s.startsWith('-') && /[1-9]/.test(s),
     'must be greater than zero; to take money back, reverse the entry instead',
   )
-  .refine(
-    inRange,
-    `must be at most ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`,
-  );
+  .refine(inRange, `must be at most ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`);
 
 /**
  * A signed amount as a decimal string (a block threshold may be negative: a credit line), within
