@@ -9,6 +9,8 @@ import { createPricingEngine, createResourcePolicy } from '@hpckit/billing';
 import { createClient, createRuntimeAdapter, JobSpecSchema, parseInput } from '@hpckit/core';
 import { SBATCH_OPTIONS } from '@hpckit/core/sbatch';
 import fc from 'fast-check';
+// The real stats recorder of the transports, not a hand-written empty record.
+import { createStats } from '../../../packages/adapter-slurm/src/transport/stats.js';
 import { fuzzTarget } from '../support/fuzz-target.js';
 import { hostileNumber, hostileText, hostileValue, sometimes } from '../support/hostile.js';
 
@@ -102,17 +104,7 @@ const slurm = createRuntimeAdapter(
       kind: 'stub',
       canActAsUser: true,
       exec: async () => ({ stdout: 'alice:x:2001:2001::/home/alice:/bin/bash\n', stderr: '', exitCode: 0 }),
-      stats: () => ({
-        calls: 0,
-        failures: 0,
-        totalMs: 0,
-        maxMs: 0,
-        inFlight: 0,
-        maxInFlight: 0,
-        connections: 0,
-        channelRetries: 0,
-        byProgram: {},
-      }),
+      stats: createStats().snapshot,
       close: async () => undefined,
     },
   }),
