@@ -142,65 +142,100 @@ const JobSpecObject = z.strictObject({
 export const JobSpecSchema = JobSpecObject.superRefine((raw, ctx) => {
   // Rules of what the caller wrote; they run even when a field is invalid, so every problem is
   // reported at once. The fold below runs only on a spec whose fields are all valid.
-  const issue = (path: (string | number)[], message: string) =>
-    ctx.addIssue({ code: 'custom', path, message });
   if ((raw.command === undefined) === (raw.script === undefined)) {
-    issue(['command'], 'give exactly one of "command" (shell commands) or "script" (a complete script)');
+    addIssue(
+      ctx,
+      ['command'],
+      'give exactly one of "command" (shell commands) or "script" (a complete script)',
+    );
   }
   if (raw.script !== undefined && !raw.script.startsWith('#!')) {
-    issue(
+    addIssue(
+      ctx,
       ['script'],
       'a complete script starts with an interpreter line such as "#!/bin/bash"; to give only commands, use "command"',
     );
   }
   const taskFields = (['tasks', 'tasksPerNode', 'cpusPerTask'] as const).filter((k) => raw[k] !== undefined);
   if (raw.coresPerNode !== undefined && taskFields.length > 0) {
-    issue(
+    addIssue(
+      ctx,
       ['coresPerNode'],
       `use either "coresPerNode" or the task fields (${taskFields.join(', ')}), not both`,
     );
   }
 }).transform((raw, ctx) => {
-  const issue = (path: (string | number)[], message: string) =>
-    ctx.addIssue({ code: 'custom', path, message });
-  const folded = foldSbatchOptions(
-    { fields: pickFields(raw), directives: raw.directives, script: raw.script },
-    parseFields,
-  );
-  if ('issues' in folded) {
-    for (const i of folded.issues) issue(i.path, i.message);
-    return z.NEVER;
+  // zod's output is a fresh object, so the fold fills it in place: copying a spec object with
+  // spreads was most of the cost of parsing one.
+  const spec = raw as Omit<typeof raw, 'directives'> & { directives?: Record<string, string | true | null> };
+  // Without a script or directives the fields are the whole job: nothing to fold (the hot path of
+  // a portal's form submissions, checked and quoted many times).
+  if (raw.script !== undefined || raw.directives !== undefined) {
+    const folded = foldSbatchOptions(
+      { fields: givenFields(raw), directives: raw.directives, script: raw.script },
+      parseFields,
+    );
+    if ('issues' in folded) {
+      for (const i of folded.issues) addIssue(ctx, i.path, i.message);
+      return z.NEVER;
+    }
+    for (const field of SPEC_FIELDS) delete spec[field];
+    Object.assign(spec, folded.fields);
+    if (Object.keys(folded.directives).length > 0) spec.directives = folded.directives;
+    else delete spec.directives;
   }
-  const { directives: _directives, ...rest } = raw;
-  const unfolded = Object.fromEntries(Object.entries(rest).filter(([k]) => !SPEC_FIELDS.has(k as SpecField)));
-  const spec = {
-    ...(unfolded as Omit<typeof raw, SpecField | 'directives'>),
-    ...folded.fields,
-    nodes: folded.fields.nodes ?? 1,
-    inheritEnvironment: folded.fields.inheritEnvironment ?? false,
-    hold: folded.fields.hold ?? false,
-    ...(Object.keys(folded.directives).length > 0 && { directives: folded.directives }),
-  };
+  const job = Object.assign(spec, {
+    nodes: spec.nodes ?? 1,
+    inheritEnvironment: spec.inheritEnvironment ?? false,
+    hold: spec.hold ?? false,
+  });
+  return checkEffectiveJob(job, ctx) ? job : z.NEVER;
+});
 
-  // Rules of the job as it will run, whichever source set its fields.
+/** Rules of the job as it will run, whichever source set its fields. */
+function checkEffectiveJob(
+  spec: {
+    memory?: MemoryRequest;
+    gpusPerNode?: number;
+    tasks?: number;
+    tasksPerNode?: number;
+    nodes: number;
+  },
+  ctx: z.core.$RefinementCtx,
+): boolean {
+  let ok = true;
   if (spec.memory?.per === 'gpu' && !spec.gpusPerNode) {
-    issue(['memory'], 'memory "perGpu" needs "gpusPerNode" of at least 1');
+    addIssue(ctx, ['memory'], 'memory "perGpu" needs "gpusPerNode" of at least 1');
+    ok = false;
   }
   if (
     spec.tasks !== undefined &&
     spec.tasksPerNode !== undefined &&
     spec.tasks > spec.tasksPerNode * spec.nodes
   ) {
-    issue(
+    addIssue(
+      ctx,
       ['tasks'],
       `${spec.tasks} tasks do not fit in ${spec.nodes} node(s) × ${spec.tasksPerNode} tasks per node`,
     );
+    ok = false;
   }
-  return ctx.issues.length > 0 ? z.NEVER : spec;
-});
+  return ok;
+}
 
-// The fields sbatch options set; a folded spec takes all of them from the fold.
-const SPEC_FIELDS = new Set<SpecField>([
+function addIssue(ctx: z.core.$RefinementCtx, path: (string | number)[], message: string): void {
+  ctx.addIssue({ code: 'custom', path, message });
+}
+
+/** The fields sbatch options set that a spec gives (unset ones left out). */
+function givenFields(raw: Partial<Record<SpecField, unknown>>): SpecFields {
+  const given: Partial<Record<SpecField, unknown>> = {};
+  for (const field of SPEC_FIELDS) if (raw[field] !== undefined) given[field] = raw[field];
+  return given as SpecFields;
+}
+
+// The fields sbatch options set: the schemas that validate a script's values for them.
+const SPEC_FIELDS: readonly SpecField[] = [
   'name',
   'account',
   'partition',
@@ -220,17 +255,11 @@ const SPEC_FIELDS = new Set<SpecField>([
   'dependencies',
   'array',
   'hold',
-]);
-
-function pickFields(raw: Partial<Record<SpecField, unknown>>): SpecFields {
-  return Object.fromEntries(
-    [...SPEC_FIELDS].filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]),
-  ) as SpecFields;
-}
+];
 
 // A script's values are validated by the same schemas as the fields a caller writes.
 const FieldsSchema = JobSpecObject.pick(
-  Object.fromEntries([...SPEC_FIELDS].map((k) => [k, true])) as Record<SpecField, true>,
+  Object.fromEntries(SPEC_FIELDS.map((k) => [k, true])) as Record<SpecField, true>,
 ).partial();
 
 const parseFields: FieldParser = (input) => {
