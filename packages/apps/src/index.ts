@@ -17,7 +17,6 @@ export { formJsonSchema } from './form/form-json-schema.js';
 export { formRequiresGpu, validateForm } from './form/form-values.js';
 export { SESSION_COMMENT_PREFIX, SESSION_JOB_PREFIX, sessionJobSpec } from './form/session-job-spec.js';
 export { formVariable, renderSessionScript } from './script/session-script.js';
-export { shellQuote } from './script/shell-quote.js';
 
 // Files
 export { commandSessionFiles } from './files/command-session-files.js';
@@ -68,3 +67,7 @@ export type { AllowUpstream, UpstreamCandidate } from './session/upstream-check.
 export type { IncomingHeaders, UpstreamHeadersOptions } from './session/upstream-headers.js';
 export type { MockAppHarness, MockAppHarnessOptions, MockJobBehaviorHost } from './mock/mock-app-harness.js';
 export type { SimulatedServer } from './mock/simulated-server.js';
+
+// Moved to core, where every package quotes with the one quoter; kept here for one minor version.
+/** @deprecated Import `shellQuote` from `@hpckit/core`. */
+export { shellQuote } from '@hpckit/core';

@@ -1,7 +1,6 @@
-import { type App, AppPortRangeSchema, parseInput } from '@hpckit/core';
+import { type App, AppPortRangeSchema, parseInput, shellQuote } from '@hpckit/core';
 import type { FormValues } from '../form/form-values.js';
 import { CONNECTION_FILE, OUTPUT_FILE } from '../session/session-layout.js';
-import { shellQuote } from './shell-quote.js';
 
 /** What {@link renderSessionScript} needs. */
 export interface SessionScriptInput {
