@@ -6,8 +6,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createRuntimeAdapter } from '@hpckit/core';
+import { localTransport, sshTransport } from '@hpckit/transport';
 import { describe, expect, it } from 'vitest';
-import { localTransport, slurmAdapter, sshTransport } from '../../src/index.js';
+import { slurmAdapter } from '../../src/index.js';
 import { assertClusterUp, KNOWN_HOSTS, keyOf, SSH_PORT, sshServiceAccount } from './cluster.js';
 
 assertClusterUp();

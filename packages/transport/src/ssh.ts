@@ -1,9 +1,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { ValidationError } from '@hpckit/core';
+import { shellJoin, ValidationError } from '@hpckit/core';
 import type { Client, ConnectConfig } from 'ssh2';
 import { z } from 'zod';
-import { shellJoin } from '../shell/quote.js';
 import { ActAsSchema, actAsArgv } from './act-as.js';
 import { actAsGuard } from './act-as-guard.js';
 import { HostKeyPolicySchema, hostKeyVerifier } from './host-key.js';
