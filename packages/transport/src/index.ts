@@ -4,6 +4,9 @@
  * per-user logins). Scheduler adapters run their commands through a transport, and
  * `@hpckit/remote` opens SFTP and shell channels on an SSH transport's connections.
  *
+ * Errors a transport raises are tagged with its `kind`: `[hpckit] [local]` or `[hpckit] [ssh]`
+ * (`HpckitError.adapter`).
+ *
  * @packageDocumentation
  * @module @hpckit/transport
  */

@@ -60,7 +60,7 @@ describe('sudo through the service account (SSH)', () => {
     }
   });
 
-  it('reports root through the client as PERMISSION_DENIED from the adapter, for reads and sbatch', async () => {
+  it('reports root through the client as PERMISSION_DENIED from the SSH transport, for reads and sbatch', async () => {
     const rt = createRuntimeAdapter(slurmAdapter({ transport: sshServiceAccount() }), {
       retry: { retries: 0 },
     });
@@ -69,7 +69,8 @@ describe('sudo through the service account (SSH)', () => {
         rt.jobs.list({ states: ['running'] }, { user: 'root' }),
         rt.jobs.submit({ command: 'true', timeLimit: '1m' }, { user: 'root' }),
       ]) {
-        expect(await refusal(call)).toMatchObject({ code: 'PERMISSION_DENIED', adapter: 'slurm' });
+        // The transport refuses before any Slurm command runs, and its error says so.
+        expect(await refusal(call)).toMatchObject({ code: 'PERMISSION_DENIED', adapter: 'ssh' });
       }
     } finally {
       await rt.close();
