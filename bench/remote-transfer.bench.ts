@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sshTransport } from '@hpckit/adapter-slurm';
 import { sftpFileSystem } from '@hpckit/remote';
+import { sshTransport } from '@hpckit/transport';
 import { median, report, section } from './lib/measure.js';
 import { clusterUp, KEY, KNOWN_HOSTS, OPENSSH_OPTIONS, PORT } from './lib/slurm-cluster.js';
 

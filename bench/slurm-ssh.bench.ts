@@ -5,8 +5,9 @@
  * (scripts/slurm-cluster/up.sh).
  */
 import { execFileSync } from 'node:child_process';
-import { slurmAdapter, sshTransport } from '@hpckit/adapter-slurm';
+import { slurmAdapter } from '@hpckit/adapter-slurm';
 import { createRuntimeAdapter } from '@hpckit/core';
+import { sshTransport } from '@hpckit/transport';
 import { clusterUp, KEY, KNOWN_HOSTS, OPENSSH_OPTIONS, PORT } from './lib/slurm-cluster.js';
 import { measure, median, report, section } from './lib/measure.js';
 

@@ -5,8 +5,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { slurmAdapter, sshTransport } from '@hpckit/adapter-slurm';
+import { slurmAdapter } from '@hpckit/adapter-slurm';
 import { createRuntimeAdapter } from '@hpckit/core';
+import { sshTransport } from '@hpckit/transport';
 import { clusterUp, KEY, PORT, STATE } from './lib/slurm-cluster.js';
 import { measure, report, section } from './lib/measure.js';
 

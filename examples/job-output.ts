@@ -10,9 +10,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { slurmAdapter, sshTransport } from '@hpckit/adapter-slurm';
+import { slurmAdapter } from '@hpckit/adapter-slurm';
 import { createClient, formatError } from '@hpckit/core';
 import { jobFiles, scriptFileJob, sftpFileSystem } from '@hpckit/remote';
+import { sshTransport } from '@hpckit/transport';
 
 const state = process.env.SLURM_LOCAL_STATE ?? '/var/lib/slurm-local';
 const keyOf = (user: string) => join(state, 'ssh', `${user}_ed25519`);

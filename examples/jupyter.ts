@@ -7,8 +7,9 @@
  */
 import { join } from 'node:path';
 import { commandSessionFiles, createAppSessions, formJsonSchema, jupyterNotebook } from '@hpckit/apps';
-import { slurmAdapter, sshTransport } from '@hpckit/adapter-slurm';
+import { slurmAdapter } from '@hpckit/adapter-slurm';
 import { createClient, formatError, isHpckitError } from '@hpckit/core';
+import { sshTransport } from '@hpckit/transport';
 
 const keys = process.env.SLURM_LOCAL_STATE
   ? join(process.env.SLURM_LOCAL_STATE, 'ssh')

@@ -38,9 +38,9 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type SshTransport, sshTransport } from '@hpckit/adapter-slurm';
 import { formatError } from '@hpckit/core';
 import { openShell } from '@hpckit/remote';
+import { type SshTransport, sshTransport } from '@hpckit/transport';
 
 /** The part of a `ws` WebSocket the bridge uses. */
 export interface MessageSocket {

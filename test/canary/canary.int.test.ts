@@ -6,10 +6,11 @@
  * appear, neither while the portal works nor after the jobs ran.
  */
 import { existsSync, rmSync } from 'node:fs';
-import { localTransport, slurmAdapter, type Transport } from '@hpckit/adapter-slurm';
+import { slurmAdapter } from '@hpckit/adapter-slurm';
 import { commandSessionFiles, createAppSessions } from '@hpckit/apps';
 import { createClient, isHpckitError } from '@hpckit/core';
 import { sftpFileSystem } from '@hpckit/remote';
+import { localTransport, type Transport } from '@hpckit/transport';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertClusterUp, sshPerUser, sshServiceAccount } from '../support/test-cluster.js';

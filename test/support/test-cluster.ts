@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type SshTransport, type SshTransportOptions, sshTransport } from '@hpckit/adapter-slurm';
+import { type SshTransport, type SshTransportOptions, sshTransport } from '@hpckit/transport';
 
 export const STATE = process.env.SLURM_LOCAL_STATE ?? '/var/lib/slurm-local';
 export const SSH_PORT = Number(process.env.SLURM_LOCAL_SSH_PORT ?? 2222);

@@ -1,6 +1,6 @@
 /**
  * hpckit's Slurm adapter: submit, watch, cancel and account for jobs on a Slurm cluster through
- * its command-line tools, run locally or over pooled SSH.
+ * its command-line tools, run locally or over pooled SSH by a transport of `@hpckit/transport`.
  *
  * @packageDocumentation
  * @module @hpckit/adapter-slurm
@@ -21,18 +21,6 @@ export type { SqueueJob } from './parse/squeue.js';
 export { freshDelimiter, splitRecords } from './parse/delimited.js';
 export type { SlurmAdapterOptions } from './slurm-adapter.js';
 export { ADAPTER_VERSION, SlurmAdapterOptionsSchema, slurmAdapter } from './slurm-adapter.js';
-export type { ActAs } from './transport/act-as.js';
-export { ActAsSchema } from './transport/act-as.js';
-export type { HostKeyPolicy } from './transport/host-key.js';
-export { fingerprintOf, HostKeyPolicySchema } from './transport/host-key.js';
-export type { LocalTransportOptions } from './transport/local.js';
-// Transports
-export { LocalTransportOptionsSchema, localTransport } from './transport/local.js';
-export type { SshCredentials } from './transport/ssh-credentials.js';
-export { SshCredentialsSchema } from './transport/ssh-credentials.js';
-export type { SshTransport, SshTransportOptions } from './transport/ssh.js';
-export { SshTransportOptionsSchema, sshTransport } from './transport/ssh.js';
-export type { ExecRequest, ExecResult, Transport, TransportStats } from './transport/transport.js';
 
 // Moved to core, where the mock and billing use them too; kept here for one minor version.
 /** @deprecated Import `compileSubmission` from `@hpckit/core/sbatch`. */
@@ -43,3 +31,42 @@ export { renderBatchScript as renderScript } from '@hpckit/core/sbatch';
 export { formatSbatchTime as formatSlurmDuration } from '@hpckit/core/sbatch';
 /** @deprecated Import `shellQuote` and `shellJoin` from `@hpckit/core`. */
 export { shellJoin, shellQuote } from '@hpckit/core';
+
+// Moved to @hpckit/transport, which @hpckit/remote uses without a scheduler adapter; kept here for
+// one minor version.
+/** @deprecated Import `localTransport` from `@hpckit/transport`. */
+export { localTransport } from '@hpckit/transport';
+/** @deprecated Import `LocalTransportOptionsSchema` from `@hpckit/transport`. */
+export { LocalTransportOptionsSchema } from '@hpckit/transport';
+/** @deprecated Import `sshTransport` from `@hpckit/transport`. */
+export { sshTransport } from '@hpckit/transport';
+/** @deprecated Import `SshTransportOptionsSchema` from `@hpckit/transport`. */
+export { SshTransportOptionsSchema } from '@hpckit/transport';
+/** @deprecated Import `SshCredentialsSchema` from `@hpckit/transport`. */
+export { SshCredentialsSchema } from '@hpckit/transport';
+/** @deprecated Import `HostKeyPolicySchema` from `@hpckit/transport`. */
+export { HostKeyPolicySchema } from '@hpckit/transport';
+/** @deprecated Import `fingerprintOf` from `@hpckit/transport`. */
+export { fingerprintOf } from '@hpckit/transport';
+/** @deprecated Import `ActAsSchema` from `@hpckit/transport`. */
+export { ActAsSchema } from '@hpckit/transport';
+/** @deprecated Import `Transport` from `@hpckit/transport`. */
+export type { Transport } from '@hpckit/transport';
+/** @deprecated Import `ExecRequest` from `@hpckit/transport`. */
+export type { ExecRequest } from '@hpckit/transport';
+/** @deprecated Import `ExecResult` from `@hpckit/transport`. */
+export type { ExecResult } from '@hpckit/transport';
+/** @deprecated Import `TransportStats` from `@hpckit/transport`. */
+export type { TransportStats } from '@hpckit/transport';
+/** @deprecated Import `LocalTransportOptions` from `@hpckit/transport`. */
+export type { LocalTransportOptions } from '@hpckit/transport';
+/** @deprecated Import `SshTransport` from `@hpckit/transport`. */
+export type { SshTransport } from '@hpckit/transport';
+/** @deprecated Import `SshTransportOptions` from `@hpckit/transport`. */
+export type { SshTransportOptions } from '@hpckit/transport';
+/** @deprecated Import `SshCredentials` from `@hpckit/transport`. */
+export type { SshCredentials } from '@hpckit/transport';
+/** @deprecated Import `HostKeyPolicy` from `@hpckit/transport`. */
+export type { HostKeyPolicy } from '@hpckit/transport';
+/** @deprecated Import `ActAs` from `@hpckit/transport`. */
+export type { ActAs } from '@hpckit/transport';

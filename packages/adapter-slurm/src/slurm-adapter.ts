@@ -5,6 +5,7 @@ import {
   parseInput,
   type SchedulerAdapter,
 } from '@hpckit/core';
+import { localTransport, type Transport } from '@hpckit/transport';
 import { z } from 'zod';
 import { createAccount, listAccounts } from './operations/accounts.js';
 import { type BlockMechanism, submitLimitBlocks } from './operations/block-mechanism.js';
@@ -15,8 +16,6 @@ import { cancelJob, holdOrRelease, updateTimeLimit } from './operations/jobs-con
 import { getJob, listJobs, withUserComment } from './operations/jobs-query.js';
 import { renderJob, submitJob } from './operations/jobs-submit.js';
 import { addUser, removeUser } from './operations/users.js';
-import { localTransport } from './transport/local.js';
-import type { Transport } from './transport/transport.js';
 
 /** Version of this adapter package, reported by `version()`. */
 export const ADAPTER_VERSION = '0.1.0';
@@ -25,7 +24,10 @@ const PROGRAMS = ['sbatch', 'squeue', 'sacct', 'scancel', 'scontrol', 'sacctmgr'
 
 /** Options of {@link slurmAdapter}. */
 export const SlurmAdapterOptionsSchema = z.strictObject({
-  /** Where commands run: `localTransport()` or `sshTransport({...})`. @default localTransport() */
+  /**
+   * Where commands run: `localTransport()` or `sshTransport({...})` of `@hpckit/transport`.
+   * @default localTransport()
+   */
   transport: z
     .custom<Transport>(
       (v) => typeof v === 'object' && v !== null && typeof (v as Transport).exec === 'function',
@@ -82,7 +84,8 @@ export type SlurmAdapterOptions = z.input<typeof SlurmAdapterOptionsSchema>;
  * @example
  * ```ts
  * import { createClient } from '@hpckit/core';
- * import { slurmAdapter, sshTransport } from '@hpckit/adapter-slurm';
+ * import { slurmAdapter } from '@hpckit/adapter-slurm';
+ * import { sshTransport } from '@hpckit/transport';
  *
  * const client = createClient({
  *   clusters: {

@@ -2,8 +2,7 @@
  * A transport for unit tests that answers each Slurm command from a script of canned outputs
  * (captured fixtures), rewriting the fixture delimiter into the random one the adapter asked for.
  */
-import type { ExecRequest, ExecResult, Transport } from '../src/index.js';
-import { createStats } from '../src/transport/stats.js';
+import { createStats, type ExecRequest, type ExecResult, type Transport } from '@hpckit/transport';
 
 export const FIXTURE_DELIMITER = '\x1fFX\x1f';
 

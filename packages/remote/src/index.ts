@@ -1,6 +1,7 @@
 /**
  * hpckit remote access: one user's files over SFTP (or on this machine) and login-node shells, on
- * the Slurm adapter's pooled SSH transport. No caller-given path or name ever reaches a shell.
+ * the pooled SSH transport of `@hpckit/transport`. No caller-given path or name ever reaches a
+ * shell.
  *
  * @packageDocumentation
  * @module @hpckit/remote

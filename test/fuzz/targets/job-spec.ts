@@ -8,9 +8,9 @@ import { ikkemPreset } from '@hpckit/billing';
 import { createPricingEngine, createResourcePolicy } from '@hpckit/billing';
 import { createClient, createRuntimeAdapter, JobSpecSchema, parseInput } from '@hpckit/core';
 import { SBATCH_OPTIONS } from '@hpckit/core/sbatch';
-import fc from 'fast-check';
 // The real stats recorder of the transports, not a hand-written empty record.
-import { createStats } from '../../../packages/adapter-slurm/src/transport/stats.js';
+import { createStats } from '@hpckit/transport';
+import fc from 'fast-check';
 import { fuzzTarget } from '../support/fuzz-target.js';
 import { hostileNumber, hostileText, hostileValue, sometimes } from '../support/hostile.js';
 

@@ -4,11 +4,11 @@
  * the command that would switch to them.
  */
 import { mockAdapter } from '@hpckit/adapter-mock';
-import { ActAsSchema, localTransport } from '@hpckit/adapter-slurm';
 import { createClient, parseInput, UserNameSchema } from '@hpckit/core';
+import { ActAsSchema, localTransport } from '@hpckit/transport';
 import fc from 'fast-check';
 // Not public: the transports build every user switch with it.
-import { actAsArgv } from '../../../packages/adapter-slurm/src/transport/act-as.js';
+import { actAsArgv } from '../../../packages/transport/src/act-as.js';
 import { fuzzTarget } from '../support/fuzz-target.js';
 import { hostileText } from '../support/hostile.js';
 

@@ -1,6 +1,6 @@
 import { delay, isHpckitError } from '@hpckit/core';
+import type { ExecResult, Transport } from '@hpckit/transport';
 import { type CommandFailure, mapCommandError } from '../errors/map-error.js';
-import type { ExecResult, Transport } from '../transport/transport.js';
 
 /** The Slurm programs the adapter runs. */
 export type SlurmProgram =

@@ -6,8 +6,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createRuntimeAdapter } from '@hpckit/core';
+import { localTransport, sshTransport } from '@hpckit/transport';
 import { describe, expect, it } from 'vitest';
-import { localTransport, slurmAdapter, sshTransport } from '../../src/index.js';
+import { slurmAdapter } from '../../src/index.js';
 import { assertClusterUp, KNOWN_HOSTS, keyOf, SSH_PORT, sshServiceAccount } from './cluster.js';
 
 assertClusterUp();
@@ -59,7 +60,7 @@ describe('sudo through the service account (SSH)', () => {
     }
   });
 
-  it('reports root through the client as PERMISSION_DENIED from the adapter, for reads and sbatch', async () => {
+  it('reports root through the client as PERMISSION_DENIED from the SSH transport, for reads and sbatch', async () => {
     const rt = createRuntimeAdapter(slurmAdapter({ transport: sshServiceAccount() }), {
       retry: { retries: 0 },
     });
@@ -68,7 +69,8 @@ describe('sudo through the service account (SSH)', () => {
         rt.jobs.list({ states: ['running'] }, { user: 'root' }),
         rt.jobs.submit({ command: 'true', timeLimit: '1m' }, { user: 'root' }),
       ]) {
-        expect(await refusal(call)).toMatchObject({ code: 'PERMISSION_DENIED', adapter: 'slurm' });
+        // The transport refuses before any Slurm command runs, and its error says so.
+        expect(await refusal(call)).toMatchObject({ code: 'PERMISSION_DENIED', adapter: 'ssh' });
       }
     } finally {
       await rt.close();

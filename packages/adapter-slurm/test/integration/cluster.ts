@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { ConformanceFixtures } from '@hpckit/core/testing';
-import { localTransport } from '../../src/index.js';
+import { localTransport } from '@hpckit/transport';
 
 export {
   assertClusterUp,

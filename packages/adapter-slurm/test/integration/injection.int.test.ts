@@ -5,9 +5,10 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { createRuntimeAdapter, type RuntimeAdapter } from '@hpckit/core';
+import { localTransport } from '@hpckit/transport';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { localTransport, slurmAdapter } from '../../src/index.js';
+import { slurmAdapter } from '../../src/index.js';
 import { assertClusterUp, sleep, sshServiceAccount } from './cluster.js';
 
 assertClusterUp();

@@ -6,8 +6,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRuntimeAdapter } from '@hpckit/core';
+import { localTransport } from '@hpckit/transport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localTransport, slurmAdapter } from '../../src/index.js';
+import { slurmAdapter } from '../../src/index.js';
 import { assertClusterUp, sshPerUser } from './cluster.js';
 
 assertClusterUp();

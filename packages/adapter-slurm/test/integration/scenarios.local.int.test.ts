@@ -4,8 +4,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createRuntimeAdapter, TransportError } from '@hpckit/core';
+import type { Transport } from '@hpckit/transport';
 import { afterAll, describe, expect, it } from 'vitest';
-import { slurmAdapter, type Transport } from '../../src/index.js';
+import { slurmAdapter } from '../../src/index.js';
 import { assertClusterUp, localSudo, sleep } from './cluster.js';
 
 assertClusterUp();

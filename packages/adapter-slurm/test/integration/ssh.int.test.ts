@@ -5,8 +5,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createRuntimeAdapter } from '@hpckit/core';
+import { sshTransport } from '@hpckit/transport';
 import { afterAll, describe, expect, it } from 'vitest';
-import { slurmAdapter, sshTransport } from '../../src/index.js';
+import { slurmAdapter } from '../../src/index.js';
 import {
   assertClusterUp,
   DOWN_SCRIPT,

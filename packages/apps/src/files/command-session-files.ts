@@ -1,7 +1,7 @@
 import { NotFoundError, parseInput, TransportError, UserNameSchema } from '@hpckit/core';
 import type { SessionFiles } from './session-files.js';
 
-/** Runs one argv as a user and returns its output: what `@hpckit/adapter-slurm`'s transports do. */
+/** Runs one argv as a user and returns its output: what `@hpckit/transport`'s transports do. */
 export interface CommandRunner {
   /** Runs `argv` (as `user` when given) with `stdin`, resolving with its output and exit code. */
   exec(request: { argv: readonly string[]; stdin?: string; user?: string }): Promise<{

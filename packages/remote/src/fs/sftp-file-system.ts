@@ -30,10 +30,10 @@ import { assertRegularFile } from './regular-file.js';
 
 /** Options of {@link sftpFileSystem}. */
 export const SftpFileSystemOptionsSchema = FileSystemLimitsSchema.extend(SftpTimeoutsSchema.shape).extend({
-  /** Where connections come from: `sshTransport(...)` of `@hpckit/adapter-slurm`. */
+  /** Where connections come from: `sshTransport(...)` of `@hpckit/transport`. */
   transport: z.custom<SessionSource>(
     (v) => typeof (v as SessionSource | undefined)?.session === 'function',
-    'must be an SSH transport (sshTransport of @hpckit/adapter-slurm) or have a session(user) method',
+    'must be an SSH transport (sshTransport of @hpckit/transport) or have a session(user) method',
   ),
   /** The user whose files these are (a login name); omit for the transport's own login. */
   user: UserNameSchema.optional(),
@@ -43,8 +43,8 @@ export const SftpFileSystemOptionsSchema = FileSystemLimitsSchema.extend(SftpTim
 export type SftpFileSystemOptions = z.input<typeof SftpFileSystemOptionsSchema>;
 
 /**
- * One user's files over SFTP, on the pooled SSH connection of the Slurm adapter's transport: no
- * shell is involved, so no path is ever parsed by one. Needs a connection logged in as the user
+ * One user's files over SFTP, on the pooled SSH connection of `@hpckit/transport`'s `sshTransport`:
+ * no shell is involved, so no path is ever parsed by one. Needs a connection logged in as the user
  * (`actAs: { mode: 'credentials' }`, or no `user` for the transport's own login).
  *
  * @example

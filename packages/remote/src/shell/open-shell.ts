@@ -1,6 +1,5 @@
 import { PassThrough, type Readable } from 'node:stream';
-import { shellJoin } from '@hpckit/adapter-slurm';
-import { parseInput, TransportError, UserNameSchema } from '@hpckit/core';
+import { parseInput, shellJoin, TransportError, UserNameSchema } from '@hpckit/core';
 import type { ClientChannel, PseudoTtyOptions } from 'ssh2';
 import { z } from 'zod';
 import { pathProblem } from '../errors/file-errors.js';
@@ -12,10 +11,10 @@ const Size = { rows: z.number().int().min(1).max(1000), cols: z.number().int().m
 
 /** Options of {@link openShell}. */
 export const ShellOptionsSchema = z.strictObject({
-  /** Where the PTY channel comes from: `sshTransport(...)` of `@hpckit/adapter-slurm`. */
+  /** Where the PTY channel comes from: `sshTransport(...)` of `@hpckit/transport`. */
   transport: z.custom<SessionSource>(
     (v) => typeof (v as SessionSource | undefined)?.session === 'function',
-    'must be an SSH transport (sshTransport of @hpckit/adapter-slurm) or have a session(user) method',
+    'must be an SSH transport (sshTransport of @hpckit/transport) or have a session(user) method',
   ),
   /** The user the shell runs as (a login name; needs a connection logged in as them); omit for the transport's login. */
   user: UserNameSchema.optional(),
@@ -61,7 +60,7 @@ export interface ShellSession {
  * Opens an interactive shell on a PTY through the pooled SSH connection of `user`. The initial
  * directory is checked over SFTP (typed errors for a missing or non-directory path), then handed to
  * the remote shell as one single-quoted word: the only caller value that ever reaches a shell, and
- * it cannot end the word (see `shellQuote` of the Slurm adapter).
+ * it cannot end the word (see `shellQuote` of `@hpckit/core`).
  *
  * @example
  * ```ts

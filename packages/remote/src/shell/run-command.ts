@@ -1,5 +1,5 @@
-import type { ExecResult, Transport } from '@hpckit/adapter-slurm';
 import { parseInput, UserNameSchema } from '@hpckit/core';
+import type { ExecResult, Transport } from '@hpckit/transport';
 import { z } from 'zod';
 
 /** Options of {@link runCommand}. */

@@ -1,7 +1,7 @@
 import type { Client } from 'ssh2';
 
 /**
- * Where SFTP and shell channels come from: the Slurm adapter's `sshTransport` (its pooled
+ * Where SFTP and shell channels come from: `sshTransport` of `@hpckit/transport` (its pooled
  * connection per user), or anything with the same `session` method (a test double, a portal's own
  * ssh2 pool).
  */

@@ -1,11 +1,11 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { ValidationError } from '@hpckit/core';
+import { shellJoin, ValidationError } from '@hpckit/core';
 import type { Client, ConnectConfig } from 'ssh2';
 import { z } from 'zod';
-import { shellJoin } from '../shell/quote.js';
 import { ActAsSchema, actAsArgv } from './act-as.js';
 import { actAsGuard } from './act-as-guard.js';
+import { errorTag } from './error-tag.js';
 import { HostKeyPolicySchema, hostKeyVerifier } from './host-key.js';
 import { connectionPool } from './ssh-connections.js';
 import { loginConfig, type SshCredentials, SshCredentialsSchema } from './ssh-credentials.js';
@@ -70,6 +70,8 @@ export const SshTransportOptionsSchema = z.strictObject({
 /** What callers may pass to {@link sshTransport}. */
 export type SshTransportOptions = z.input<typeof SshTransportOptionsSchema>;
 
+const tagged = errorTag('ssh');
+
 /** A pooled, logged-in SSH connection, for SFTP and interactive channels. */
 export interface SshSession {
   /** The connected ssh2 client; do not `end()` it, the transport owns it. */
@@ -95,7 +97,7 @@ export interface SshTransport extends Transport {
 }
 
 /**
- * Runs Slurm commands over SSH (ssh2): one connection per (host, user) multiplexing exec channels
+ * Runs commands over SSH (ssh2): one connection per (host, user) multiplexing exec channels
  * below MaxSessions, with keepalive, reconnect on the next command after a drop, and host-key
  * verification on by default.
  *
@@ -112,34 +114,36 @@ export interface SshTransport extends Transport {
 export function sshTransport(options: SshTransportOptions): SshTransport {
   const parsed = SshTransportOptionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new ValidationError({
-      details: {
-        subject: 'SSH transport options',
-        // Only paths and messages: the rejected values may be secrets.
-        issues: parsed.error.issues.map((i) => ({
-          path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-          message: i.message,
-          code: i.code,
-        })),
-      },
-      adapter: 'slurm',
-    });
+    throw new ValidationError(
+      tagged({
+        details: {
+          subject: 'SSH transport options',
+          // Only paths and messages: the rejected values may be secrets.
+          issues: parsed.error.issues.map((i) => ({
+            path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+            message: i.message,
+            code: i.code,
+          })),
+        },
+      }),
+    );
   }
   const opts = parsed.data;
   if (opts.actAs.mode === 'credentials' && !opts.userCredentials) {
-    throw new ValidationError({
-      details: {
-        subject: 'SSH transport options',
-        issues: [
-          {
-            path: ['userCredentials'],
-            message: 'actAs "credentials" needs userCredentials(user)',
-            code: 'custom',
-          },
-        ],
-      },
-      adapter: 'slurm',
-    });
+    throw new ValidationError(
+      tagged({
+        details: {
+          subject: 'SSH transport options',
+          issues: [
+            {
+              path: ['userCredentials'],
+              message: 'actAs "credentials" needs userCredentials(user)',
+              code: 'custom',
+            },
+          ],
+        },
+      }),
+    );
   }
   const hostKey = opts.hostKey ?? { knownHosts: [join(homedir(), '.ssh', 'known_hosts')] };
   const tofu = new Map<string, string>();

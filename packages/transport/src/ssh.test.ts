@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSshd, type TestSshd } from '../../test/in-process-sshd.js';
+import { startTestSshd, type TestSshd } from '../test/in-process-sshd.js';
 import { fingerprintOf } from './host-key.js';
 import { type SshTransportOptions, sshTransport } from './ssh.js';
 

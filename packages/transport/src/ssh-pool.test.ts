@@ -6,7 +6,7 @@
  */
 import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSshd, type TestSshd } from '../../test/in-process-sshd.js';
+import { startTestSshd, type TestSshd } from '../test/in-process-sshd.js';
 import { type PoolSettings, pooledConnection } from './ssh-pool.js';
 import { sshTransport } from './ssh.js';
 

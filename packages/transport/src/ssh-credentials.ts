@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { PermissionError, ValidationError, type ValidationIssue } from '@hpckit/core';
 import type { ConnectConfig } from 'ssh2';
 import { z } from 'zod';
+import { errorTag } from './error-tag.js';
+
+const tagged = errorTag('ssh');
 
 /** How to log in: a private key (inline or a file), an ssh-agent socket, or a password. */
 export const SshCredentialsSchema = z
@@ -49,22 +52,23 @@ export function parseCredentials(
 ): z.output<typeof SshCredentialsSchema> {
   const parsed = SshCredentialsSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  throw new ValidationError({
-    details: {
-      subject: subjectOf(source),
-      issues: parsed.error.issues.map((i) => ({
-        path: [source.option, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-        message: i.message,
-        code: i.code,
-      })),
-    },
-    adapter: 'slurm',
-  });
+  throw new ValidationError(
+    tagged({
+      details: {
+        subject: subjectOf(source),
+        issues: parsed.error.issues.map((i) => ({
+          path: [source.option, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+          message: i.message,
+          code: i.code,
+        })),
+      },
+    }),
+  );
 }
 
 /**
  * The login part of an ssh2 connect config. The key file is read here, so a missing or unreadable
- * one is a configuration error at `<option>.privateKeyPath`, not a failure of the adapter. For a
+ * one is a configuration error at `<option>.privateKeyPath`, not a failure of the transport. For a
  * user, the credentials must log in as that user: a `userCredentials(alice)` that returns bob's
  * would give alice bob's files and jobs, so it is refused (`PERMISSION_DENIED`).
  */
@@ -74,12 +78,13 @@ export async function loginConfig(
 ): Promise<Pick<ConnectConfig, 'username' | 'privateKey' | 'passphrase' | 'agent' | 'password'>> {
   const creds = parseCredentials(raw, source);
   if (source.user !== undefined && creds.username !== source.user) {
-    throw new PermissionError({
-      details: { action: `log in as "${creds.username}" for "${source.user}"`, user: source.user },
-      message: `userCredentials("${source.user}") returned credentials that log in as "${creds.username}"; the SSH transport refuses to run anything for "${source.user}" as another user.`,
-      hint: `Return credentials whose username is "${source.user}" from userCredentials.`,
-      adapter: 'slurm',
-    });
+    throw new PermissionError(
+      tagged({
+        details: { action: `log in as "${creds.username}" for "${source.user}"`, user: source.user },
+        message: `userCredentials("${source.user}") returned credentials that log in as "${creds.username}"; the SSH transport refuses to run anything for "${source.user}" as another user.`,
+        hint: `Return credentials whose username is "${source.user}" from userCredentials.`,
+      }),
+    );
   }
   let privateKey = creds.privateKey;
   if (privateKey === undefined && creds.privateKeyPath !== undefined) {
@@ -95,12 +100,13 @@ export async function loginConfig(
             : `the private key file ${creds.privateKeyPath} cannot be read (${code ?? 'error'})`,
         code: 'custom',
       };
-      throw new ValidationError({
-        details: { subject: subjectOf(source), issues: [issue] },
-        hint: 'Point privateKeyPath at an existing key file the portal process may read (mode 0600, owned by the portal user), or pass the key itself as privateKey.',
-        adapter: 'slurm',
-        cause: err,
-      });
+      throw new ValidationError(
+        tagged({
+          details: { subject: subjectOf(source), issues: [issue] },
+          hint: 'Point privateKeyPath at an existing key file the portal process may read (mode 0600, owned by the portal user), or pass the key itself as privateKey.',
+          cause: err,
+        }),
+      );
     }
   }
   return {

@@ -1,5 +1,8 @@
 import { TransportError } from '@hpckit/core';
+import { errorTag } from './error-tag.js';
 import type { PooledConnection } from './ssh-pool.js';
+
+const tagged = errorTag('ssh');
 
 /** Limits of the pool of logins of one SSH transport. */
 export interface ConnectionLimits {
@@ -66,13 +69,14 @@ export function connectionPool(limits: ConnectionLimits): ConnectionPool {
       if (!oldest || since < oldest.since) oldest = { key, since };
     }
     if (!oldest) {
-      throw new TransportError({
-        details: { host: label.host },
-        message: `no SSH connection for ${label.user}@${label.host}: all ${limits.maxConnections} pooled connections (maxConnections) are in use.`,
-        hint: 'Retry shortly (idle connections are closed to make room), or raise maxConnections if the login node allows more sessions.',
-        adapter: 'slurm',
-        retryable: true,
-      });
+      throw new TransportError(
+        tagged({
+          details: { host: label.host },
+          message: `no SSH connection for ${label.user}@${label.host}: all ${limits.maxConnections} pooled connections (maxConnections) are in use.`,
+          hint: 'Retry shortly (idle connections are closed to make room), or raise maxConnections if the login node allows more sessions.',
+          retryable: true,
+        }),
+      );
     }
     evict(oldest.key);
   }

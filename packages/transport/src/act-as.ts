@@ -1,6 +1,5 @@
-import { parseInput, UserNameSchema } from '@hpckit/core';
+import { parseInput, shellJoin, UserNameSchema } from '@hpckit/core';
 import { z } from 'zod';
-import { shellJoin } from '../shell/quote.js';
 
 /**
  * Who a transport refuses to act for, whatever the mode. root and the transport's own identity

@@ -4,6 +4,7 @@ import { parseInput, TimeoutError, TransportError } from '@hpckit/core';
 import { z } from 'zod';
 import { type ActAs, ActAsSchema, actAsArgv } from './act-as.js';
 import { actAsGuard } from './act-as-guard.js';
+import { errorTag } from './error-tag.js';
 import { createStats } from './stats.js';
 import {
   CommandLimitsSchema,
@@ -36,8 +37,10 @@ export const LocalTransportOptionsSchema = z
 /** What callers may pass to {@link localTransport}. */
 export type LocalTransportOptions = z.input<typeof LocalTransportOptionsSchema>;
 
+const tagged = errorTag('local');
+
 /**
- * Runs Slurm commands on this machine: `spawn` without a shell (argv arrays), with a timeout and an
+ * Runs commands on this machine: `spawn` without a shell (argv arrays), with a timeout and an
  * output limit, acting for users through sudo or su when configured. A named user is checked
  * before anything runs (see `ActAsSchema`); with `actAs: none` naming one is `UNSUPPORTED`.
  *
@@ -124,21 +127,21 @@ function run(
       child.kill('SIGKILL');
     };
     const timer = setTimeout(
-      () =>
-        fail(new TimeoutError({ details: { operation: `${program} (local)`, timeoutMs }, adapter: 'slurm' })),
+      () => fail(new TimeoutError(tagged({ details: { operation: `${program} (local)`, timeoutMs } }))),
       timeoutMs,
     );
     const collect = (sink: Buffer[]) => (chunk: Buffer) => {
       bytes += chunk.length;
       if (bytes > opts.maxOutputBytes) {
         fail(
-          new TransportError({
-            details: { command: argv },
-            message: `${program} wrote more than ${opts.maxOutputBytes} bytes and was stopped.`,
-            hint: 'Narrow the query (fewer jobs, a shorter time window) or raise maxOutputBytes.',
-            adapter: 'slurm',
-            retryable: false,
-          }),
+          new TransportError(
+            tagged({
+              details: { command: argv },
+              message: `${program} wrote more than ${opts.maxOutputBytes} bytes and was stopped.`,
+              hint: 'Narrow the query (fewer jobs, a shorter time window) or raise maxOutputBytes.',
+              retryable: false,
+            }),
+          ),
         );
         return;
       }
@@ -149,17 +152,18 @@ function run(
     child.on('error', (error: NodeJS.ErrnoException) => {
       if (error.name === 'AbortError') return fail(error);
       fail(
-        new TransportError({
-          details: { command: argv },
-          message: `could not run ${program}: ${error.message}.`,
-          hint:
-            error.code === 'ENOENT'
-              ? `Install the Slurm client commands or put ${program} on PATH.`
-              : undefined,
-          adapter: 'slurm',
-          cause: error,
-          retryable: error.code !== 'ENOENT',
-        }),
+        new TransportError(
+          tagged({
+            details: { command: argv },
+            message: `could not run ${program}: ${error.message}.`,
+            hint:
+              error.code === 'ENOENT'
+                ? `Install the Slurm client commands or put ${program} on PATH.`
+                : undefined,
+            cause: error,
+            retryable: error.code !== 'ENOENT',
+          }),
+        ),
       );
     });
     child.on('close', (code, signal) => {

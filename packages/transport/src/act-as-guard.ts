@@ -7,12 +7,13 @@ import {
   UserNameSchema,
 } from '@hpckit/core';
 import type { ActAs } from './act-as.js';
+import { errorTag, type TransportTag } from './error-tag.js';
 import type { ExecResult } from './transport.js';
 
 /** Who a transport is when it acts for nobody, for refusing to act as itself. */
 export interface TransportIdentity {
-  /** `local` or `ssh`, for messages. */
-  kind: string;
+  /** `local` or `ssh`, for messages and as the tag of the guard's errors. */
+  kind: TransportTag;
   /** The SSH login, or the portal process's owner; undefined if it cannot be told. */
   login: string | undefined;
 }
@@ -39,14 +40,16 @@ export function actAsGuard(
   lookupUid: (user: string) => Promise<ExecResult>,
 ): ActAsGuard {
   const uids = new Map<string, Promise<number>>();
+  const tagged = errorTag(identity.kind);
 
   function refuse(user: string, why: string, hint: string): PermissionError {
-    return new PermissionError({
-      details: { action: `run commands as "${user}"` },
-      message: `the ${identity.kind} transport refuses to act as "${user}": ${why}.`,
-      hint,
-      adapter: 'slurm',
-    });
+    return new PermissionError(
+      tagged({
+        details: { action: `run commands as "${user}"` },
+        message: `the ${identity.kind} transport refuses to act as "${user}": ${why}.`,
+        hint,
+      }),
+    );
   }
 
   function uidOf(user: string): Promise<number> {
@@ -56,18 +59,19 @@ export function actAsGuard(
         const text = r.stdout.trim();
         if (r.exitCode === 0 && /^[0-9]+$/.test(text)) return Number(text);
         if (/no such user/i.test(r.stderr)) {
-          throw new NotFoundError({
-            details: {
-              kind: 'user',
-              id: user,
-              command: ['id', '-u', '--', user],
-              stderr: r.stderr,
-              exitCode: r.exitCode,
-            },
-            message: `user "${user}" is not known on the ${identity.kind} transport's host (id -u found no uid).`,
-            hint: 'Check the user name; the user needs an account on the submit host (id -u <user>).',
-            adapter: 'slurm',
-          });
+          throw new NotFoundError(
+            tagged({
+              details: {
+                kind: 'user',
+                id: user,
+                command: ['id', '-u', '--', user],
+                stderr: r.stderr,
+                exitCode: r.exitCode,
+              },
+              message: `user "${user}" is not known on the ${identity.kind} transport's host (id -u found no uid).`,
+              hint: 'Check the user name; the user needs an account on the submit host (id -u <user>).',
+            }),
+          );
         }
         throw refuse(
           user,
@@ -86,12 +90,13 @@ export function actAsGuard(
       if (user === undefined) return;
       parseInput(UserNameSchema, user, subject, ['user']);
       if (actAs.mode === 'none') {
-        throw new UnsupportedError({
-          details: { capability: 'actAsUser', adapter: 'slurm' },
-          message: `the ${identity.kind} transport runs every command as ${identity.login ?? 'its own identity'} (actAs "none"), so it cannot run one for "${user}".`,
-          hint: "Omit the user, or configure actAs { mode: 'sudo' } (or 'su' as root, or 'credentials' over SSH).",
-          adapter: 'slurm',
-        });
+        throw new UnsupportedError(
+          tagged({
+            details: { capability: 'actAsUser', adapter: identity.kind },
+            message: `the ${identity.kind} transport runs every command as ${identity.login ?? 'its own identity'} (actAs "none"), so it cannot run one for "${user}".`,
+            hint: "Omit the user, or configure actAs { mode: 'sudo' } (or 'su' as root, or 'credentials' over SSH).",
+          }),
+        );
       }
       const noBorrowing =
         'Act only for the portal’s end users: root and the service account are never acted for, whatever sudoers allows.';

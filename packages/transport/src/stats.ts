@@ -2,14 +2,36 @@ import type { TransportStats } from './transport.js';
 
 /** A mutable stats record with helpers to time one call. */
 export interface StatsRecorder {
+  /** A copy of the counters now, for `Transport.stats()`. */
   snapshot(): TransportStats;
-  /** Marks a call as started; the returned function marks it finished. */
+  /** Marks a call as started; the returned function marks it finished (only its first call counts). */
   begin(program: string): (failed: boolean) => void;
+  /** Counts a connection opened. */
   connectionOpened(): void;
+  /** Counts a channel open that the server refused and that was retried. */
   channelRetried(): void;
 }
 
-/** Creates an empty {@link StatsRecorder}. */
+/**
+ * Creates an empty {@link StatsRecorder}: the counters behind `stats()` of the built-in transports,
+ * for a transport of your own (a test double, a site's runner) to report the same way.
+ *
+ * @example
+ * ```ts
+ * const stats = createStats();
+ * const transport: Transport = {
+ *   kind: 'scripted',
+ *   canActAsUser: false,
+ *   stats: stats.snapshot,
+ *   async close() {},
+ *   async exec(request) {
+ *     const finish = stats.begin(request.argv[0] ?? '');
+ *     finish(false);
+ *     return { stdout: '', stderr: '', exitCode: 0 };
+ *   },
+ * };
+ * ```
+ */
 export function createStats(): StatsRecorder {
   const stats: TransportStats = {
     calls: 0,

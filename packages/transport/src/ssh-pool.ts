@@ -1,6 +1,7 @@
 import { delay, isHpckitError, TimeoutError, TransportError } from '@hpckit/core';
 import PQueue from 'p-queue';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import { errorTag } from './error-tag.js';
 import { type ExecResult, signalExitCode } from './transport.js';
 
 /** Settings of one pooled connection. */
@@ -68,6 +69,8 @@ export interface PooledConnection {
 // A client just handed out by `client()` has no channel open yet: it counts as in use this long.
 const HANDOUT_GRACE_MS = 1_000;
 
+const tagged = errorTag('ssh');
+
 /**
  * A connection multiplexing exec channels over one SSH session per (host, user). Commands queue
  * behind a p-queue capped at `maxChannels`; a dropped connection is re-opened by the next command.
@@ -98,14 +101,7 @@ export function pooledConnection(
     retryable = true,
     hint = 'Check that the host is reachable and sshd is running; reads are retried automatically.',
   ): TransportError {
-    return new TransportError({
-      details: { host: label.host },
-      message,
-      hint,
-      adapter: 'slurm',
-      cause,
-      retryable,
-    });
+    return new TransportError(tagged({ details: { host: label.host }, message, hint, cause, retryable }));
   }
 
   async function connectOnce(): Promise<Client> {
@@ -258,10 +254,14 @@ export function pooledConnection(
       const timer = setTimeout(
         () =>
           fail(
-            new TimeoutError({
-              details: { operation: `${request.program} (ssh ${label.host})`, timeoutMs: request.timeoutMs },
-              adapter: 'slurm',
-            }),
+            new TimeoutError(
+              tagged({
+                details: {
+                  operation: `${request.program} (ssh ${label.host})`,
+                  timeoutMs: request.timeoutMs,
+                },
+              }),
+            ),
           ),
         request.timeoutMs,
       );

@@ -60,12 +60,12 @@ export interface TransportStats {
 }
 
 /**
- * How the adapter runs Slurm commands: locally or over SSH. A transport runs argv arrays, never a
+ * How commands run on a host: locally or over SSH. A transport runs argv arrays, never a
  * caller-built shell string, and throws `TransportError` only when the command could not run; a
  * command that ran and failed resolves with its exit code and stderr.
  */
 export interface Transport {
-  /** Short id for messages: `local`, `ssh`. */
+  /** Short id for messages, and the tag of the transport's errors (`[hpckit] [ssh]`): `local`, `ssh`. */
   readonly kind: string;
   /** Whether `ExecRequest.user` is honoured (naming a user on a transport that is not refuses the call). */
   readonly canActAsUser: boolean;
