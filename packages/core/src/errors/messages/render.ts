@@ -67,9 +67,10 @@ function reasonMessages<C extends ErrorCode>(
 /** Every listed violation's message, joined; `undefined` when there are none to word. */
 function violationList(locale: Locale, details: ErrorDetailsByCode['POLICY_VIOLATION']): string | undefined {
   if (!details.violations?.length) return undefined;
-  // A rule the catalogue does not know (a site's own guard) keeps the wording it came with.
+  // A violation carries its words when it was worded with more facts than the details keep
+  // (billing's check); a bare one is worded from its facts here.
   const texts = details.violations.map(
-    (v) => renderViolation(locale, v) ?? v.message?.[locale] ?? v.message?.en ?? '',
+    (v) => v.message?.[locale] ?? renderViolation(locale, v) ?? v.message?.en ?? '',
   );
   const words = texts.filter((t) => t !== '');
   return words.length === 0 ? undefined : words.reduce(joinSentences);
