@@ -221,7 +221,10 @@ export const messagesZhCn: MessageCatalogue = {
     },
     PERMISSION_DENIED: {
       act_as_switch: {
-        summary: (d) => `传输层的身份无权执行：${d.action}：${end(d.nativeMessage ?? '?')}`,
+        summary: (d) =>
+          `传输层的身份无法通过 ${d.actAs ?? 'sudo'} 以${d.user ? `“${d.user}”` : '该用户'}的身份运行 ${
+            d.program ?? '命令'
+          }：${end(d.nativeMessage ?? '?')}`,
         hint: (d) =>
           d.actAs === 'su'
             ? 'su 只有以 root 运行时才不需要密码：请以 root 运行门户（localTransport）、以 root 登录（sshTransport），或使用 actAs { mode: "sudo" } 并配置 sudoers 规则。'
