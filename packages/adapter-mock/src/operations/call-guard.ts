@@ -1,8 +1,8 @@
-import { type CallContext, delay, SchedulerUnavailableError } from '@hpckit/core';
-import { ADAPTER_NAME } from '../adapter-version.js';
+import { type CallContext, delay, type SchedulerUnavailableError } from '@hpckit/core';
 import type { CallCounter } from '../calls/call-counter.js';
 import type { MockOperation } from '../calls/mock-operations.js';
 import type { FaultState } from '../faults/fault-injector.js';
+import { fail } from '../mock-errors.js';
 
 /** Runs one adapter operation: counted, delayed and failed as the faults say, on a caught-up simulation. */
 export type CallGuard = <T>(operation: MockOperation, call: CallContext, run: () => T) => Promise<T>;
@@ -58,8 +58,5 @@ function unavailable(cluster: string, operation: MockOperation): SchedulerUnavai
     tool === 'sbatch'
       ? 'sbatch: error: Batch job submission failed: Unable to contact slurm controller (connect failure)'
       : `${tool}: error: Unable to contact slurm controller (connect failure)`;
-  return new SchedulerUnavailableError({
-    details: { cluster, command: [tool], stderr, exitCode: 1 },
-    adapter: ADAPTER_NAME,
-  });
+  return fail.unavailable({ details: { cluster, command: [tool], stderr, exitCode: 1 } });
 }
