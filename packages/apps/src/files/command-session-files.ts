@@ -49,8 +49,7 @@ export function commandSessionFiles(runner: CommandRunner, user?: string): Sessi
       if (r.exitCode === 0) return r.stdout;
       if (/No such file/i.test(r.stderr)) {
         throw new NotFoundError({
-          details: { kind: 'file', id: path, stderr: r.stderr },
-          message: `no file ${path}`,
+          details: { kind: 'file', id: path, reason: 'no_such_file', operation: 'read', stderr: r.stderr },
         });
       }
       throw fail('read', path, r.stderr);
