@@ -36,7 +36,8 @@ export interface SchedulerAdapterDefinition {
  * not mention with `false` (so adding a capability to hpckit later breaks no adapter) and checking
  * that each declared capability has its methods.
  *
- * @throws {@link ValidationError} if a declared capability lacks a method, or the name is not kebab-case.
+ * @throws {@link ValidationError} if a required operation (`version` included) or an operation of a
+ * declared capability is missing, or the name is not kebab-case.
  *
  * @example
  * ```ts
@@ -72,8 +73,7 @@ export function defineSchedulerAdapter(definition: SchedulerAdapterDefinition): 
   }
   for (const path of ADAPTER_OPERATION_PATHS) {
     const { capability } = ADAPTER_OPERATIONS[path] as AdapterOperationSpec;
-    // `version` is left unchecked here, as it always was.
-    if (capability !== undefined || path === 'version' || operationOf(adapter, path)) continue;
+    if (capability !== undefined || operationOf(adapter, path)) continue;
     issues.push({ path: path.split('.'), message: 'is required by the contract', code: 'custom' });
   }
   for (const key of CAPABILITY_KEYS) {
