@@ -15,7 +15,7 @@ import {
   createConfigOperations,
   createUserOperations,
 } from './operations/admin-operations.js';
-import { createCallGuard } from './operations/call-guard.js';
+import { createCallGuard, guardOperations } from './operations/call-guard.js';
 import { createJobOperations } from './operations/job-operations.js';
 import { type MockContext, viewOf } from './operations/mock-context.js';
 import { type MockAdapterOptionsInput, MockAdapterOptionsSchema } from './options.js';
@@ -128,16 +128,16 @@ export function mockAdapter(options: MockAdapterOptionsInput = {}): MockAdapter 
       'config.nodes': true,
       actAsUser: true,
     },
-    jobs: createJobOperations(ctx, guard),
-    accounts: createAccountOperations(ctx, guard),
-    users: createUserOperations(ctx, guard),
-    config: createConfigOperations(ctx, guard),
-    version: (call) =>
-      guard('version', call, () => ({
-        scheduler: ADAPTER_NAME,
-        version: SCHEDULER_VERSION,
-        adapter: ADAPTER_VERSION,
-      })),
+    ...guardOperations(
+      {
+        jobs: createJobOperations(ctx),
+        accounts: createAccountOperations(ctx),
+        users: createUserOperations(ctx),
+        config: createConfigOperations(ctx),
+        version: () => ({ scheduler: ADAPTER_NAME, version: SCHEDULER_VERSION, adapter: ADAPTER_VERSION }),
+      },
+      guard,
+    ),
     // Nothing to release: the mock keeps no timers or connections.
     close: async () => {},
   });
