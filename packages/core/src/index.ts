@@ -85,7 +85,8 @@ export { realTimers } from './watch/timers.js';
 
 // Adapter contract
 export { CAPABILITY_KEYS } from './adapter/capabilities.js';
-export { defineSchedulerAdapter, methodsOf } from './adapter/define-adapter.js';
+export { defineSchedulerAdapter } from './adapter/define-adapter.js';
+export { ADAPTER_OPERATIONS, ADAPTER_OPERATION_PATHS, methodsOf } from './adapter/operations.js';
 export { createRuntimeAdapter } from './adapter/runtime-adapter.js';
 export { TimeLimitChangeSchema } from './adapter/time-limit-change.js';
 export { IdempotencyKeySchema } from './adapter/idempotency-key.js';
@@ -175,9 +176,12 @@ export type {
   SchedulerVersion,
 } from './adapter/scheduler-adapter.js';
 export type { SchedulerAdapterDefinition } from './adapter/define-adapter.js';
+export type { AdapterOperationSpec } from './adapter/operations.js';
+export type { AdapterOperation } from './adapter/operation-types.js';
 export type {
   RuntimeAdapter,
   RuntimeAdapterOptions,
+  RuntimeOperations,
   RetryPolicy,
   SubmitGuard,
 } from './adapter/runtime-adapter.js';

@@ -1,28 +1,10 @@
-/** Every adapter operation, named as core's runtime names them; calls are counted under these names. */
-export const MOCK_OPERATIONS = [
-  'jobs.submit',
-  'jobs.render',
-  'jobs.get',
-  'jobs.list',
-  'jobs.cancel',
-  'jobs.hold',
-  'jobs.release',
-  'jobs.updateTimeLimit',
-  'accounts.create',
-  'accounts.list',
-  'accounts.block',
-  'accounts.unblock',
-  'accounts.status',
-  'users.add',
-  'users.remove',
-  'users.block',
-  'users.unblock',
-  'users.status',
-  'config.cluster',
-  'config.availability',
-  'config.nodes',
-  'version',
-] as const;
+import { ADAPTER_OPERATION_PATHS, type AdapterOperation } from '@hpckit/core';
+
+/**
+ * Every adapter operation, named as core's operation table names them (`ADAPTER_OPERATION_PATHS`
+ * of `@hpckit/core`); calls are counted under these names.
+ */
+export const MOCK_OPERATIONS = ADAPTER_OPERATION_PATHS;
 
 /** One of {@link MOCK_OPERATIONS}. */
-export type MockOperation = (typeof MOCK_OPERATIONS)[number];
+export type MockOperation = AdapterOperation;

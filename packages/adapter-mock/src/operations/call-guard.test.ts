@@ -1,5 +1,12 @@
-import { isHpckitError, JobSpecSchema } from '@hpckit/core';
+import {
+  ADAPTER_OPERATION_PATHS,
+  ADAPTER_OPERATIONS,
+  type AdapterOperationSpec,
+  isHpckitError,
+  JobSpecSchema,
+} from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
+import { MOCK_OPERATIONS } from '../calls/mock-operations.js';
 import { mockAdapter } from '../mock-adapter.js';
 
 describe('faults at the adapter boundary', () => {
@@ -49,5 +56,25 @@ describe('faults at the adapter boundary', () => {
     setTimeout(() => controller.abort(new Error('user gave up')), 10);
     await expect(pending).rejects.toThrow('user gave up');
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('runs every operation of the core table through the guard, counted under its path, context in its place', async () => {
+    expect(MOCK_OPERATIONS).toBe(ADAPTER_OPERATION_PATHS);
+    const adapter = mockAdapter();
+    adapter.faults.latency(1_000);
+    for (const path of ADAPTER_OPERATION_PATHS) {
+      const [group, name] = path.split('.') as [string, string | undefined];
+      const holder = (name === undefined ? adapter : adapter[group as 'jobs']) as unknown as Record<
+        string,
+        (...args: unknown[]) => Promise<unknown>
+      >;
+      const args: unknown[] = [];
+      // A call context whose signal is already aborted proves the guard found it in its place.
+      args[(ADAPTER_OPERATIONS[path] as AdapterOperationSpec).input.length] = {
+        signal: AbortSignal.abort(new Error(`aborted ${path}`)),
+      };
+      await expect(holder[name ?? group]!(...args)).rejects.toThrow(`aborted ${path}`);
+    }
+    expect(adapter.calls).toEqual(Object.fromEntries(ADAPTER_OPERATION_PATHS.map((path) => [path, 1])));
   });
 });

@@ -1,8 +1,17 @@
-import { type CallContext, delay, type SchedulerUnavailableError } from '@hpckit/core';
+import {
+  ADAPTER_OPERATIONS,
+  type AdapterOperationSpec,
+  type CallContext,
+  type Capabilities,
+  delay,
+  type SchedulerAdapterDefinition,
+  type SchedulerUnavailableError,
+} from '@hpckit/core';
 import type { CallCounter } from '../calls/call-counter.js';
-import type { MockOperation } from '../calls/mock-operations.js';
+import { MOCK_OPERATIONS, type MockOperation } from '../calls/mock-operations.js';
 import type { FaultState } from '../faults/fault-injector.js';
 import { fail } from '../mock-errors.js';
+import type { ImmediateOperations } from './immediate-operations.js';
 
 /** Runs one adapter operation: counted, delayed and failed as the faults say, on a caught-up simulation. */
 export type CallGuard = <T>(operation: MockOperation, call: CallContext, run: () => T) => Promise<T>;
@@ -50,6 +59,41 @@ export function createCallGuard(init: CallGuardInit): CallGuard {
     if (outage) throw unavailable(init.cluster, operation);
     return result;
   };
+}
+
+/** The operations of an adapter definition. */
+export type GuardedOperations = Pick<
+  SchedulerAdapterDefinition,
+  'jobs' | 'accounts' | 'users' | 'config' | 'version'
+>;
+
+/**
+ * Makes every operation of core's table an adapter operation run through `guard`, counted under its
+ * path: the operation's inputs, then its call context, go to the matching immediate operation.
+ * Operations of a capability `declared` false are left out, as a scheduler without it has none.
+ */
+export function guardOperations(
+  immediate: ImmediateOperations,
+  guard: CallGuard,
+  declared: Capabilities,
+): GuardedOperations {
+  const guarded: Record<string, unknown> = { jobs: {}, accounts: {}, users: {}, config: {} };
+  for (const path of MOCK_OPERATIONS) {
+    const { capability } = ADAPTER_OPERATIONS[path] as AdapterOperationSpec;
+    if (capability !== undefined && !declared[capability]) continue;
+    const [group, name] = path.split('.') as [string, string | undefined];
+    const source = (name === undefined ? immediate : immediate[group as keyof ImmediateOperations]) as Record<
+      string,
+      (...args: unknown[]) => unknown
+    >;
+    const run = source[name ?? group]!;
+    // The call context follows the operation's inputs, wherever a caller left it out.
+    const at = (ADAPTER_OPERATIONS[path] as AdapterOperationSpec).input.length;
+    const method = (...args: unknown[]) => guard(path, args[at] as CallContext, () => run(...args));
+    if (name === undefined) guarded[group] = method;
+    else guarded[group] = { ...(guarded[group] as object), [name]: method };
+  }
+  return guarded as unknown as GuardedOperations;
 }
 
 function unavailable(cluster: string, operation: MockOperation): SchedulerUnavailableError {

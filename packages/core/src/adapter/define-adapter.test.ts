@@ -35,4 +35,10 @@ describe('defineSchedulerAdapter', () => {
       }),
     ).toThrow(/at "name": must be a kebab-case id.*at "jobs.cancel": is required by the contract/);
   });
+
+  it('refuses a definition without version, which the contract requires like submit', () => {
+    expect(() =>
+      defineSchedulerAdapter({ ...base(), version: undefined as never, capabilities: {} }),
+    ).toThrow('at "version": is required by the contract');
+  });
 });

@@ -1,5 +1,12 @@
 import { ValidationError } from '../errors/hpckit-error.js';
 import { CAPABILITY_KEYS, type Capabilities, type CapabilityKey } from './capabilities.js';
+import {
+  ADAPTER_OPERATION_PATHS,
+  ADAPTER_OPERATIONS,
+  type AdapterOperationSpec,
+  methodsOf,
+  operationOf,
+} from './operations.js';
 import type {
   AccountOperations,
   ConfigOperations,
@@ -24,35 +31,13 @@ export interface SchedulerAdapterDefinition {
   close?: SchedulerAdapter['close'];
 }
 
-/** The methods each capability promises. */
-const REQUIRED_METHODS: Record<CapabilityKey, readonly string[]> = {
-  'jobs.render': ['jobs.render'],
-  'jobs.hold': ['jobs.hold', 'jobs.release'],
-  'jobs.updateTimeLimit': ['jobs.updateTimeLimit'],
-  'jobs.arrays': [],
-  'jobs.dependencies': [],
-  'accounting.history': [],
-  'accounts.create': ['accounts.create'],
-  'accounts.list': ['accounts.list'],
-  'accounts.block': ['accounts.block', 'accounts.unblock', 'accounts.status'],
-  'users.manage': ['users.add', 'users.remove'],
-  'users.block': ['users.block', 'users.unblock', 'users.status'],
-  'config.availability': ['config.availability'],
-  'config.nodes': ['config.nodes'],
-  actAsUser: [],
-};
-
-/** The methods a capability guards, e.g. `jobs.hold` → `jobs.hold`, `jobs.release`. */
-export function methodsOf(capability: CapabilityKey): readonly string[] {
-  return REQUIRED_METHODS[capability];
-}
-
 /**
  * Builds a {@link SchedulerAdapter} from its parts, filling every capability the definition does
  * not mention with `false` (so adding a capability to hpckit later breaks no adapter) and checking
  * that each declared capability has its methods.
  *
- * @throws {@link ValidationError} if a declared capability lacks a method, or the name is not kebab-case.
+ * @throws {@link ValidationError} if a required operation (`version` included) or an operation of a
+ * declared capability is missing, or the name is not kebab-case.
  *
  * @example
  * ```ts
@@ -86,15 +71,15 @@ export function defineSchedulerAdapter(definition: SchedulerAdapterDefinition): 
   if (!/^[a-z][a-z0-9-]*$/.test(definition.name)) {
     issues.push({ path: ['name'], message: 'must be a kebab-case id such as "slurm"', code: 'custom' });
   }
-  for (const required of ['jobs.submit', 'jobs.get', 'jobs.list', 'jobs.cancel', 'config.cluster']) {
-    if (typeof lookup(adapter, required) !== 'function') {
-      issues.push({ path: required.split('.'), message: 'is required by the contract', code: 'custom' });
-    }
+  for (const path of ADAPTER_OPERATION_PATHS) {
+    const { capability } = ADAPTER_OPERATIONS[path] as AdapterOperationSpec;
+    if (capability !== undefined || operationOf(adapter, path)) continue;
+    issues.push({ path: path.split('.'), message: 'is required by the contract', code: 'custom' });
   }
   for (const key of CAPABILITY_KEYS) {
     if (!capabilities[key]) continue;
-    for (const method of REQUIRED_METHODS[key]) {
-      if (typeof lookup(adapter, method) !== 'function') {
+    for (const method of methodsOf(key)) {
+      if (!operationOf(adapter, method)) {
         issues.push({
           path: method.split('.'),
           message: `is missing, but capability "${key}" is declared`,
@@ -107,10 +92,4 @@ export function defineSchedulerAdapter(definition: SchedulerAdapterDefinition): 
     throw new ValidationError({ details: { subject: `adapter definition "${definition.name}"`, issues } });
   }
   return adapter;
-}
-
-function lookup(adapter: SchedulerAdapter, path: string): unknown {
-  const [group, method] = path.split('.') as [string, string];
-  const ops = (adapter as unknown as Record<string, Record<string, unknown> | undefined>)[group];
-  return ops?.[method];
 }

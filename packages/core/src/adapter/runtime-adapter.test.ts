@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { fakeAdapter } from '../../test/fake-adapter.js';
 import { isHpckitError, SchedulerUnavailableError } from '../errors/hpckit-error.js';
+import { operationSamples } from '../testing/operation-samples.js';
+import { CAPABILITY_KEYS } from './capabilities.js';
 import { defineSchedulerAdapter } from './define-adapter.js';
-import { createRuntimeAdapter } from './runtime-adapter.js';
+import type { AdapterOperation } from './operation-types.js';
+import {
+  ADAPTER_OPERATION_PATHS,
+  ADAPTER_OPERATIONS,
+  type AdapterOperationSpec,
+  operationOf,
+} from './operations.js';
+import { createRuntimeAdapter, type RuntimeAdapter } from './runtime-adapter.js';
+import type { SchedulerAdapter } from './scheduler-adapter.js';
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -13,7 +23,100 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected a rejection');
 }
 
+const samples = operationSamples({ command: 'x' });
+const capabilityOf = (path: AdapterOperation) =>
+  (ADAPTER_OPERATIONS[path] as AdapterOperationSpec).capability;
+/** Calls the runtime's operation at `path` with its sample input, `ctx` in the context's place. */
+function call(rt: RuntimeAdapter, path: AdapterOperation, ctx?: object): Promise<unknown> {
+  const args: unknown[] = [...samples[path]];
+  args[(ADAPTER_OPERATIONS[path] as AdapterOperationSpec).input.length] = ctx;
+  return (operationOf(rt, path) as (...args: unknown[]) => Promise<unknown>)(...args);
+}
+
+/** An adapter declaring `capabilities` whose every operation runs `method` (with its path). */
+function adapterOfAll(
+  capabilities: Record<string, boolean>,
+  method: (path: AdapterOperation, args: unknown[]) => Promise<unknown>,
+): SchedulerAdapter {
+  const adapter: Record<string, unknown> = { name: 'all', capabilities };
+  for (const path of ADAPTER_OPERATION_PATHS) {
+    const [group, name] = path.split('.') as [string, string | undefined];
+    const fn = (...args: unknown[]) => method(path, args);
+    if (name === undefined) adapter[group] = fn;
+    else adapter[group] = { ...(adapter[group] as object), [name]: fn };
+  }
+  return adapter as unknown as SchedulerAdapter;
+}
+
 describe('createRuntimeAdapter', () => {
+  it('has every operation of the table, handing the adapter the parsed inputs and the context', async () => {
+    const all = Object.fromEntries(CAPABILITY_KEYS.map((key) => [key, true]));
+    const seen: [AdapterOperation, unknown[]][] = [];
+    const rt = createRuntimeAdapter(
+      adapterOfAll(all, async (path, args) => {
+        seen.push([path, args]);
+        return path;
+      }),
+    );
+    const ctx = { user: 'alice' };
+    for (const path of ADAPTER_OPERATION_PATHS) expect(await call(rt, path, ctx)).toBe(path);
+    expect(seen.map(([path]) => path)).toEqual(ADAPTER_OPERATION_PATHS);
+    for (const [path, args] of seen) expect(args.at(-1), path).toBe(ctx);
+    expect(Object.fromEntries(seen)).toMatchObject({
+      'jobs.list': [{ offset: 0 }, ctx],
+      'jobs.updateTimeLimit': ['1', { set: 60 }, ctx],
+      'accounts.list': [{}, ctx],
+      'config.cluster': [ctx],
+      version: [ctx],
+    });
+  });
+
+  it('retries exactly the operations the table marks idempotent', async () => {
+    const all = Object.fromEntries(CAPABILITY_KEYS.map((key) => [key, true]));
+    for (const path of ADAPTER_OPERATION_PATHS) {
+      let attempts = 0;
+      const rt = createRuntimeAdapter(
+        adapterOfAll(all, async () => {
+          if (attempts++ === 0) throw new SchedulerUnavailableError({ details: {} });
+          return 'ok';
+        }),
+        { retry: { retries: 2, baseDelayMs: 1 } },
+      );
+      const outcome = await call(rt, path).catch((err: unknown) => err);
+      const { idempotent } = ADAPTER_OPERATIONS[path] as AdapterOperationSpec;
+      expect([path, attempts], path).toEqual([path, idempotent ? 2 : 1]);
+      if (idempotent) expect(outcome).toBe('ok');
+      else expect(isHpckitError(outcome, 'SCHEDULER_UNAVAILABLE')).toBe(true);
+    }
+  });
+
+  it('refuses each guarded operation with UNSUPPORTED naming its capability, before the adapter runs', async () => {
+    const none = Object.fromEntries(CAPABILITY_KEYS.map((key) => [key, false]));
+    const ran: string[] = [];
+    const rt = createRuntimeAdapter(
+      adapterOfAll(none, async (path) => {
+        ran.push(path);
+        return path;
+      }),
+    );
+    for (const path of ADAPTER_OPERATION_PATHS) {
+      const capability = capabilityOf(path);
+      const outcome = await call(rt, path).catch((err: unknown) => err);
+      if (capability === undefined) expect(outcome).toBe(path);
+      else expect(outcome).toMatchObject({ code: 'UNSUPPORTED', details: { capability } });
+    }
+    expect(ran).toEqual(ADAPTER_OPERATION_PATHS.filter((path) => capabilityOf(path) === undefined));
+  });
+
+  it('fails with INTERNAL naming a required operation the adapter lacks', async () => {
+    const fake = fakeAdapter();
+    const rt = createRuntimeAdapter({ ...fake, jobs: { ...fake.jobs, get: undefined as never } });
+    expect(await caught(rt.jobs.get('1'))).toMatchObject({
+      code: 'INTERNAL',
+      details: { operation: 'jobs.get' },
+    });
+  });
+
   it('refuses an undeclared capability with one UNSUPPORTED error naming it', async () => {
     const rt = createRuntimeAdapter(fakeAdapter());
     const err = await caught(rt.jobs.hold('1'));

@@ -1,27 +1,25 @@
-import { z } from 'zod';
 import { InternalError, isHpckitError, UnsupportedError } from '../errors/hpckit-error.js';
 import { parseInput } from '../errors/validation.js';
+import type { JobSpec, JobSpecInput } from '../model/job-spec.js';
+import { UserNameSchema } from '../model/names.js';
 import { abortable, delay } from '../time/abort.js';
-import type { BlockStatus, SchedulerAccount } from '../model/account.js';
-import type { Availability, ClusterConfig } from '../model/cluster-config.js';
-import type { Job, JobRecord } from '../model/job.js';
-import { type JobPage, type JobQueryInput, JobQuerySchema } from '../model/job-query.js';
-import { type JobSpecInput, JobSpecSchema } from '../model/job-spec.js';
-import { JobIdSchema, NameSchema, UserNameSchema } from '../model/names.js';
 import type { Capabilities, CapabilityKey } from './capabilities.js';
 import { IdempotencyKeySchema } from './idempotency-key.js';
 import type {
-  CallContext,
-  CancelResult,
-  Membership,
-  NodeAddress,
-  RenderedSubmission,
-  SchedulerAdapter,
-  SchedulerVersion,
-  SubmitContext,
-  SubmitResult,
-} from './scheduler-adapter.js';
-import { type TimeLimitChangeInput, TimeLimitChangeSchema } from './time-limit-change.js';
+  AdapterOperation,
+  ContractContext,
+  ContractResult,
+  OperationGroup,
+  OperationGroups,
+} from './operation-types.js';
+import {
+  ADAPTER_OPERATION_PATHS,
+  ADAPTER_OPERATIONS,
+  type AdapterOperationSpec,
+  type OperationInputs,
+  operationOf,
+} from './operations.js';
+import type { CallContext, SchedulerAdapter, SubmitContext } from './scheduler-adapter.js';
 
 /** How the runtime retries idempotent reads that failed with a retryable error. */
 export interface RetryPolicy {
@@ -49,6 +47,19 @@ export interface RuntimeAdapterOptions {
 }
 
 /**
+ * The operations of one group of the contract as the runtime offers them: every method present,
+ * taking what a caller may pass (see {@link ADAPTER_OPERATIONS} for how it is validated) and an
+ * optional call context. Each method is documented on the contract ({@link SchedulerAdapter}).
+ */
+export type RuntimeOperations<G extends OperationGroup> = {
+  readonly [K in keyof OperationGroups[G]]-?: RuntimeMethod<`${G}.${K & string}`>;
+};
+
+type RuntimeMethod<P> = P extends AdapterOperation
+  ? (...args: [...OperationInputs<P>, ctx?: ContractContext<P>]) => ContractResult<P>
+  : never;
+
+/**
  * An adapter as core uses it: every method present, every input validated, undeclared capabilities
  * refused with one `UNSUPPORTED` error, abort signals honoured, idempotent reads retried, and
  * foreign exceptions wrapped. Adapter authors never implement this; `createClient` builds it.
@@ -56,73 +67,23 @@ export interface RuntimeAdapterOptions {
 export interface RuntimeAdapter {
   readonly name: string;
   readonly capabilities: Capabilities;
-  readonly jobs: {
-    /** Validates and submits a job. */
-    submit(spec: JobSpecInput, ctx?: SubmitContext): Promise<SubmitResult>;
-    /** Validates a spec and returns what a submit would run. */
-    render(spec: JobSpecInput, ctx?: CallContext): Promise<RenderedSubmission>;
-    /** One job, live or from history. */
-    get(id: string, ctx?: CallContext): Promise<Job>;
-    /** Jobs matching a query. */
-    list(query?: JobQueryInput, ctx?: CallContext): Promise<JobPage<JobRecord>>;
-    /** Cancels a job. */
-    cancel(id: string, ctx?: CallContext): Promise<CancelResult>;
-    /** Holds a pending job. */
-    hold(id: string, ctx?: CallContext): Promise<void>;
-    /** Releases a held job. */
-    release(id: string, ctx?: CallContext): Promise<void>;
-    /** Changes a time limit. */
-    updateTimeLimit(
-      id: string,
-      change: TimeLimitChangeInput,
-      ctx?: CallContext,
-    ): Promise<{ timeLimitSeconds: number }>;
-  };
-  readonly accounts: {
-    /** Creates an account. */
-    create(account: { name: string; owner?: string }, ctx?: CallContext): Promise<void>;
-    /** Accounts with their members. */
-    list(filter?: { user?: string }, ctx?: CallContext): Promise<SchedulerAccount[]>;
-    /** Blocks (idempotent). */
-    block(account: string, ctx?: CallContext): Promise<void>;
-    /** Unblocks (idempotent). */
-    unblock(account: string, ctx?: CallContext): Promise<void>;
-    /** Whether it is blocked. */
-    status(account: string, ctx?: CallContext): Promise<BlockStatus>;
-  };
-  readonly users: {
-    /** Adds a user to an account. */
-    add(membership: Membership, ctx?: CallContext): Promise<void>;
-    /** Removes a user from an account. */
-    remove(membership: Membership, ctx?: CallContext): Promise<void>;
-    /** Blocks (idempotent). */
-    block(membership: Membership, ctx?: CallContext): Promise<void>;
-    /** Unblocks (idempotent). */
-    unblock(membership: Membership, ctx?: CallContext): Promise<void>;
-    /** Whether it is blocked. */
-    status(membership: Membership, ctx?: CallContext): Promise<BlockStatus>;
-  };
-  readonly config: {
-    /** Partitions and QoS of the cluster. */
-    cluster(ctx?: CallContext): Promise<ClusterConfig>;
-    /** What a (user, account) pair may use. */
-    availability(membership: Membership, ctx?: CallContext): Promise<Availability>;
-    /** Host names and addresses of the named nodes. */
-    nodes(query: { names: string[] }, ctx?: CallContext): Promise<NodeAddress[]>;
-  };
+  readonly jobs: RuntimeOperations<'jobs'>;
+  readonly accounts: RuntimeOperations<'accounts'>;
+  readonly users: RuntimeOperations<'users'>;
+  readonly config: RuntimeOperations<'config'>;
   /** Scheduler and adapter versions. */
-  version(ctx?: CallContext): Promise<SchedulerVersion>;
+  version: RuntimeMethod<'version'>;
   /** Closes the adapter once; later calls are no-ops. */
   close(): Promise<void>;
 }
 
-const MembershipSchema = z.strictObject({ user: UserNameSchema, account: NameSchema });
-const AccountCreateSchema = z.strictObject({ name: NameSchema, owner: UserNameSchema.optional() });
-const AccountFilterSchema = z.strictObject({ user: UserNameSchema.optional() });
-const NodeQuerySchema = z.strictObject({ names: z.array(NameSchema).min(1, 'name at least one node') });
+type AnyMethod = (...args: unknown[]) => Promise<unknown>;
+type Parser = (value: unknown) => unknown;
 
 /**
- * Wraps an adapter in the runtime layer (see {@link RuntimeAdapter}).
+ * Wraps an adapter in the runtime layer (see {@link RuntimeAdapter}): every method is built from
+ * {@link ADAPTER_OPERATIONS}; only submit and render do more (the submit guard, the idempotency
+ * key, the capabilities a spec needs).
  */
 export function createRuntimeAdapter(
   adapter: SchedulerAdapter,
@@ -131,23 +92,13 @@ export function createRuntimeAdapter(
   const retry: RetryPolicy = { retries: 2, baseDelayMs: 200, ...options.retry };
   // An adapter that retries per command would multiply attempts if core retried the whole call too.
   if (adapter.retriesReads) retry.retries = 0;
-  const guarded = async (spec: JobSpecInput, ctx: CallContext | undefined) => {
-    const input = options.beforeSubmit ? ((await options.beforeSubmit(spec, ctx ?? {})) ?? spec) : spec;
-    return parseInput(JobSpecSchema, input, 'job spec');
-  };
   let closing: Promise<void> | undefined;
 
-  interface Call<T> {
-    operation: string;
-    capability?: CapabilityKey;
-    idempotent: boolean;
-    ctx: CallContext | undefined;
-    run: (ctx: CallContext) => Promise<T> | undefined;
-  }
-
-  async function invoke<T>(call: Call<T>): Promise<T> {
-    const ctx = call.ctx ?? {};
-    if (call.capability && !adapter.capabilities[call.capability]) throw unsupported(call.capability);
+  /** Checks the capability and the acting user, then runs the adapter's method with retries. */
+  async function invoke(path: AdapterOperation, inputs: unknown[], given: CallContext | undefined) {
+    const { capability, idempotent } = ADAPTER_OPERATIONS[path] as AdapterOperationSpec;
+    const ctx = given ?? {};
+    if (capability && !adapter.capabilities[capability]) throw unsupported(capability);
     if (ctx.user !== undefined) {
       parseInput(UserNameSchema, ctx.user, 'call context', ['user']);
       if (!adapter.capabilities.actAsUser) throw unsupported('actAsUser');
@@ -155,20 +106,66 @@ export function createRuntimeAdapter(
     for (let attempt = 0; ; attempt++) {
       ctx.signal?.throwIfAborted();
       try {
-        const pending = call.run(ctx);
-        if (pending === undefined) throw unsupported(call.capability ?? (call.operation as CapabilityKey));
+        const method = operationOf(adapter, path) as AnyMethod | undefined;
+        if (method === undefined && capability === undefined) throw missing(path);
+        const pending = method?.(...inputs, ctx);
+        if (pending === undefined) throw unsupported(capability ?? path);
         return await abortable(pending, ctx.signal);
       } catch (err) {
         if (ctx.signal?.aborted && err === ctx.signal.reason) throw err;
-        const wrapped = isHpckitError(err) ? err : foreign(call.operation, err);
-        if (!call.idempotent || !wrapped.retryable || attempt >= retry.retries) throw wrapped;
+        const wrapped = isHpckitError(err) ? err : foreign(path, err);
+        if (!idempotent || !wrapped.retryable || attempt >= retry.retries) throw wrapped;
         await delay(retry.baseDelayMs * 2 ** attempt, ctx.signal);
       }
     }
   }
 
+  /** The runtime method at `path`: validates its inputs in order, then invokes. */
+  function method(path: AdapterOperation): AnyMethod {
+    const parsers = (ADAPTER_OPERATIONS[path] as AdapterOperationSpec).input as readonly Parser[];
+    return async (...args) =>
+      invoke(
+        path,
+        parsers.map((parse, i) => parse(args[i])),
+        args[parsers.length] as CallContext | undefined,
+      );
+  }
+
+  /** The spec the submit guard leaves, validated as the operation at `path` validates it. */
+  async function guarded(
+    path: 'jobs.submit' | 'jobs.render',
+    spec: JobSpecInput,
+    ctx: CallContext | undefined,
+  ): Promise<JobSpec> {
+    const input = options.beforeSubmit ? ((await options.beforeSubmit(spec, ctx ?? {})) ?? spec) : spec;
+    return ADAPTER_OPERATIONS[path].input[0](input);
+  }
+
+  const methods = new Map(ADAPTER_OPERATION_PATHS.map((path) => [path, method(path)]));
+  methods.set('jobs.submit', async (spec, ctx) => {
+    const context = ctx as SubmitContext | undefined;
+    // A key the adapter could not store and find again would let a retry submit twice.
+    if (context?.idempotencyKey !== undefined)
+      parseInput(IdempotencyKeySchema, context.idempotencyKey, 'submit context', ['idempotencyKey']);
+    const parsed = await guarded('jobs.submit', spec as JobSpecInput, context);
+    requireSpecCapabilities(parsed, adapter, unsupported);
+    return invoke('jobs.submit', [parsed], context);
+  });
+  methods.set('jobs.render', async (spec, ctx) => {
+    const context = ctx as CallContext | undefined;
+    return invoke('jobs.render', [await guarded('jobs.render', spec as JobSpecInput, context)], context);
+  });
+
   function unsupported(capability: string): UnsupportedError {
     return new UnsupportedError({ details: { capability, adapter: adapter.name }, adapter: adapter.name });
+  }
+
+  function missing(operation: string): InternalError {
+    return new InternalError({
+      details: { operation },
+      message: `The adapter has no ${operation} method, which the contract requires.`,
+      adapter: adapter.name,
+    });
   }
 
   function foreign(operation: string, err: unknown): InternalError {
@@ -180,217 +177,10 @@ export function createRuntimeAdapter(
     });
   }
 
-  const jobId = (id: string) => parseInput(JobIdSchema, id, 'job id');
-  const membership = (m: Membership) => parseInput(MembershipSchema, m, 'membership');
-  const accountName = (name: string) => parseInput(NameSchema, name, 'account name');
-  const { jobs, accounts, users, config } = adapter;
-
   return {
     name: adapter.name,
     capabilities: adapter.capabilities,
-    jobs: {
-      submit: async (spec, ctx) => {
-        // A key the adapter could not store and find again would let a retry submit twice.
-        if (ctx?.idempotencyKey !== undefined)
-          parseInput(IdempotencyKeySchema, ctx.idempotencyKey, 'submit context', ['idempotencyKey']);
-        const parsed = await guarded(spec, ctx);
-        requireSpecCapabilities(parsed, adapter, unsupported);
-        return invoke({
-          operation: 'jobs.submit',
-          idempotent: false,
-          ctx,
-          run: (c) => jobs.submit(parsed, c),
-        });
-      },
-      render: async (spec, ctx) => {
-        const parsed = await guarded(spec, ctx);
-        return invoke({
-          operation: 'jobs.render',
-          capability: 'jobs.render',
-          idempotent: true,
-          ctx,
-          run: (c) => jobs.render?.(parsed, c),
-        });
-      },
-      get: async (id, ctx) => {
-        const parsed = jobId(id);
-        return invoke({ operation: 'jobs.get', idempotent: true, ctx, run: (c) => jobs.get(parsed, c) });
-      },
-      list: async (query, ctx) => {
-        const parsed = parseInput(JobQuerySchema, query ?? {}, 'job query');
-        return invoke({ operation: 'jobs.list', idempotent: true, ctx, run: (c) => jobs.list(parsed, c) });
-      },
-      cancel: async (id, ctx) => {
-        const parsed = jobId(id);
-        return invoke({
-          operation: 'jobs.cancel',
-          idempotent: false,
-          ctx,
-          run: (c) => jobs.cancel(parsed, c),
-        });
-      },
-      hold: async (id, ctx) => {
-        const parsed = jobId(id);
-        return invoke({
-          operation: 'jobs.hold',
-          capability: 'jobs.hold',
-          idempotent: false,
-          ctx,
-          run: (c) => jobs.hold?.(parsed, c),
-        });
-      },
-      release: async (id, ctx) => {
-        const parsed = jobId(id);
-        return invoke({
-          operation: 'jobs.release',
-          capability: 'jobs.hold',
-          idempotent: false,
-          ctx,
-          run: (c) => jobs.release?.(parsed, c),
-        });
-      },
-      updateTimeLimit: async (id, change, ctx) => {
-        const parsedId = jobId(id);
-        const parsed = parseInput(TimeLimitChangeSchema, change, 'time-limit change');
-        return invoke({
-          operation: 'jobs.updateTimeLimit',
-          capability: 'jobs.updateTimeLimit',
-          idempotent: false,
-          ctx,
-          run: (c) => jobs.updateTimeLimit?.(parsedId, parsed, c),
-        });
-      },
-    },
-    accounts: {
-      create: async (account, ctx) => {
-        const parsed = parseInput(AccountCreateSchema, account, 'account');
-        return invoke({
-          operation: 'accounts.create',
-          capability: 'accounts.create',
-          idempotent: false,
-          ctx,
-          run: (c) => accounts.create?.(parsed, c),
-        });
-      },
-      list: async (filter, ctx) => {
-        const parsed = parseInput(AccountFilterSchema, filter ?? {}, 'account filter');
-        return invoke({
-          operation: 'accounts.list',
-          capability: 'accounts.list',
-          idempotent: true,
-          ctx,
-          run: (c) => accounts.list?.(parsed, c),
-        });
-      },
-      block: async (name, ctx) => {
-        const parsed = accountName(name);
-        return invoke({
-          operation: 'accounts.block',
-          capability: 'accounts.block',
-          idempotent: true,
-          ctx,
-          run: (c) => accounts.block?.(parsed, c),
-        });
-      },
-      unblock: async (name, ctx) => {
-        const parsed = accountName(name);
-        return invoke({
-          operation: 'accounts.unblock',
-          capability: 'accounts.block',
-          idempotent: true,
-          ctx,
-          run: (c) => accounts.unblock?.(parsed, c),
-        });
-      },
-      status: async (name, ctx) => {
-        const parsed = accountName(name);
-        return invoke({
-          operation: 'accounts.status',
-          capability: 'accounts.block',
-          idempotent: true,
-          ctx,
-          run: (c) => accounts.status?.(parsed, c),
-        });
-      },
-    },
-    users: {
-      add: async (m, ctx) => {
-        const parsed = membership(m);
-        return invoke({
-          operation: 'users.add',
-          capability: 'users.manage',
-          idempotent: false,
-          ctx,
-          run: (c) => users.add?.(parsed, c),
-        });
-      },
-      remove: async (m, ctx) => {
-        const parsed = membership(m);
-        return invoke({
-          operation: 'users.remove',
-          capability: 'users.manage',
-          idempotent: false,
-          ctx,
-          run: (c) => users.remove?.(parsed, c),
-        });
-      },
-      block: async (m, ctx) => {
-        const parsed = membership(m);
-        return invoke({
-          operation: 'users.block',
-          capability: 'users.block',
-          idempotent: true,
-          ctx,
-          run: (c) => users.block?.(parsed, c),
-        });
-      },
-      unblock: async (m, ctx) => {
-        const parsed = membership(m);
-        return invoke({
-          operation: 'users.unblock',
-          capability: 'users.block',
-          idempotent: true,
-          ctx,
-          run: (c) => users.unblock?.(parsed, c),
-        });
-      },
-      status: async (m, ctx) => {
-        const parsed = membership(m);
-        return invoke({
-          operation: 'users.status',
-          capability: 'users.block',
-          idempotent: true,
-          ctx,
-          run: (c) => users.status?.(parsed, c),
-        });
-      },
-    },
-    config: {
-      cluster: async (ctx) =>
-        invoke({ operation: 'config.cluster', idempotent: true, ctx, run: (c) => config.cluster(c) }),
-      availability: async (m, ctx) => {
-        const parsed = membership(m);
-        return invoke({
-          operation: 'config.availability',
-          capability: 'config.availability',
-          idempotent: true,
-          ctx,
-          run: (c) => config.availability?.(parsed, c),
-        });
-      },
-      nodes: async (query, ctx) => {
-        const parsed = parseInput(NodeQuerySchema, query, 'node query');
-        return invoke({
-          operation: 'config.nodes',
-          capability: 'config.nodes',
-          idempotent: true,
-          ctx,
-          run: (c) => config.nodes?.(parsed, c),
-        });
-      },
-    },
-    version: async (ctx) =>
-      invoke({ operation: 'version', idempotent: true, ctx, run: (c) => adapter.version(c) }),
+    ...(groupsOf(methods) as Pick<RuntimeAdapter, OperationGroup | 'version'>),
     close: () => {
       closing ??= Promise.resolve(adapter.close?.());
       return closing;
@@ -398,10 +188,25 @@ export function createRuntimeAdapter(
   };
 }
 
+/** Sorts methods keyed by path into the contract's shape: `{ jobs: { hold }, version }`. */
+function groupsOf(methods: Map<AdapterOperation, AnyMethod>): Record<string, unknown> {
+  const shaped: Record<string, unknown> = {};
+  for (const [path, fn] of methods) {
+    const [group, name] = path.split('.') as [string, string | undefined];
+    if (name === undefined) {
+      shaped[group] = fn;
+      continue;
+    }
+    shaped[group] ??= {};
+    (shaped[group] as Record<string, AnyMethod>)[name] = fn;
+  }
+  return shaped;
+}
+
 function requireSpecCapabilities(
-  spec: ReturnType<typeof JobSpecSchema.parse>,
+  spec: JobSpec,
   adapter: SchedulerAdapter,
-  unsupported: (capability: string) => Error,
+  unsupported: (capability: CapabilityKey) => Error,
 ): void {
   if (spec.array && !adapter.capabilities['jobs.arrays']) throw unsupported('jobs.arrays');
   if (spec.dependencies?.length && !adapter.capabilities['jobs.dependencies'])

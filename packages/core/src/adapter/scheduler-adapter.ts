@@ -58,7 +58,7 @@ export interface SchedulerVersion {
 export interface JobOperations {
   /** Submits a job; returns it with the exact script. */
   submit(spec: JobSpec, ctx: SubmitContext): Promise<SubmitResult>;
-  /** The script and command a submit would run (capability `jobs.render`). */
+  /** The script and command a submit would run, without submitting (a dry run). */
   render?(spec: JobSpec, ctx: CallContext): Promise<RenderedSubmission>;
   /** One job, live or from history. Throws `NOT_FOUND` if unknown. */
   get(id: string, ctx: CallContext): Promise<Job>;
@@ -66,11 +66,14 @@ export interface JobOperations {
   list(query: JobQuery, ctx: CallContext): Promise<JobPage<JobRecord>>;
   /** Cancels a job. Unknown: `NOT_FOUND`; another user's: `PERMISSION_DENIED`. */
   cancel(id: string, ctx: CallContext): Promise<CancelResult>;
-  /** Holds a pending job (capability `jobs.hold`). */
+  /** Holds a pending job. Unknown: `NOT_FOUND`. */
   hold?(id: string, ctx: CallContext): Promise<void>;
-  /** Releases a held job (capability `jobs.hold`). */
+  /** Releases a held job. Unknown: `NOT_FOUND`. */
   release?(id: string, ctx: CallContext): Promise<void>;
-  /** Changes a job's time limit; returns the new limit in seconds (capability `jobs.updateTimeLimit`). */
+  /**
+   * Changes a job's time limit; returns the new limit in seconds. Unknown: `NOT_FOUND`; refused:
+   * `PERMISSION_DENIED` or `POLICY_VIOLATION`.
+   */
   updateTimeLimit?(
     id: string,
     change: TimeLimitChange,
@@ -78,13 +81,13 @@ export interface JobOperations {
   ): Promise<{ timeLimitSeconds: number }>;
 }
 
-/** Account operations. Block and unblock are idempotent. */
+/** Account operations. Block and unblock are idempotent; running jobs keep running. */
 export interface AccountOperations {
   /** Creates an account (`ALREADY_EXISTS` if it exists). */
   create?(account: { name: string; owner?: string }, ctx: CallContext): Promise<void>;
-  /** Accounts with their members; with `user`, only that user's. */
+  /** Accounts with their members; with `user`, only that user's accounts. */
   list?(filter: { user?: string }, ctx: CallContext): Promise<SchedulerAccount[]>;
-  /** Blocks an account: no new jobs may be charged to it. Running jobs keep running. */
+  /** Blocks an account: new submissions charged to it are refused. */
   block?(account: string, ctx: CallContext): Promise<void>;
   /** Unblocks an account. */
   unblock?(account: string, ctx: CallContext): Promise<void>;
@@ -126,16 +129,18 @@ export interface NodeAddress {
 export interface ConfigOperations {
   /** Partitions and QoS of the cluster. */
   cluster(ctx: CallContext): Promise<ClusterConfig>;
-  /** What a (user, account) pair may use (capability `config.availability`). */
+  /** Partitions and QoS a (user, account) pair may use, or why it may use none. */
   availability?(membership: Membership, ctx: CallContext): Promise<Availability>;
-  /** The named nodes' host names and addresses; unknown names are left out (capability `config.nodes`). */
+  /** Host names and addresses of the named nodes (a job's `nodeList`); unknown names are left out. */
   nodes?(query: { names: string[] }, ctx: CallContext): Promise<NodeAddress[]>;
 }
 
 /**
  * The contract every scheduler implements. Build one with {@link defineSchedulerAdapter}; callers
  * never use it directly but through `createClient`, which validates input, checks capabilities,
- * honours abort signals and retries idempotent reads.
+ * honours abort signals and retries idempotent reads. Each operation is documented here, once;
+ * {@link ADAPTER_OPERATIONS} says which capability guards an optional one, which are retried, and
+ * how core validates their input.
  */
 export interface SchedulerAdapter {
   /** Kebab-case id: `slurm`, `mock`. */

@@ -1,63 +1,49 @@
 import { z } from 'zod';
+import type {
+  AdapterOperation,
+  ContractResult,
+  OperationGroup,
+  OperationGroups,
+} from '../adapter/operation-types.js';
+import type { OperationInputs } from '../adapter/operations.js';
 import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
-import type { Membership, NodeAddress } from '../adapter/scheduler-adapter.js';
-import type { BlockStatus, SchedulerAccount } from '../model/account.js';
+import type { Membership } from '../adapter/scheduler-adapter.js';
 import { parseInput } from '../errors/validation.js';
-import type { Availability, ClusterConfig } from '../model/cluster-config.js';
-import { NameSchema } from '../model/names.js';
+import { NameSchema, UserNameSchema } from '../model/names.js';
 import type { AccessSource } from './access-roles.js';
 import { createAdminRule } from './admin-rule.js';
 import type { CallOptions } from './call-options.js';
 import type { ClusterRuntime } from './cluster-runtime.js';
 import { resolveViewer, type Viewer } from './viewer.js';
 
+/**
+ * The operations of one group of the contract as a client offers them: the inputs core validates
+ * (see {@link ADAPTER_OPERATIONS}), then `{ cluster, signal }`. Each operation is documented on
+ * the contract ({@link SchedulerAdapter}).
+ */
+export type ClientOperations<G extends OperationGroup> = {
+  [K in keyof OperationGroups[G]]-?: ClientMethod<`${G}.${K & string}`>;
+};
+
+type ClientMethod<P> = P extends AdapterOperation
+  ? (...args: [...OperationInputs<P>, options?: CallOptions]) => ContractResult<P>
+  : never;
+
 /** Account operations of a client. Block and unblock are idempotent; running jobs keep running. */
-export interface AccountsApi {
-  /** Creates an account. @throws `ALREADY_EXISTS` */
-  create(account: { name: string; owner?: string }, options?: CallOptions): Promise<void>;
-  /** Accounts with their members; with `user`, only that user's accounts. */
-  list(filter?: { user?: string }, options?: CallOptions): Promise<SchedulerAccount[]>;
-  /** Blocks an account; new submissions charged to it are refused. */
-  block(account: string, options?: CallOptions): Promise<void>;
-  /** Unblocks an account. */
-  unblock(account: string, options?: CallOptions): Promise<void>;
-  /** Whether an account is blocked. @throws `NOT_FOUND` */
-  status(account: string, options?: CallOptions): Promise<BlockStatus>;
-}
+export interface AccountsApi extends ClientOperations<'accounts'> {}
 
 /** User-in-account operations of a client. Block and unblock are idempotent. */
-export interface UsersApi {
-  /** Adds a user to an account. */
-  add(membership: Membership, options?: CallOptions): Promise<void>;
-  /** Removes a user from an account. */
-  remove(membership: Membership, options?: CallOptions): Promise<void>;
-  /** Blocks a user in one account. */
-  block(membership: Membership, options?: CallOptions): Promise<void>;
-  /** Unblocks a user in one account. */
-  unblock(membership: Membership, options?: CallOptions): Promise<void>;
-  /** Whether a user is blocked in an account. @throws `NOT_FOUND` */
-  status(membership: Membership, options?: CallOptions): Promise<BlockStatus>;
-}
+export interface UsersApi extends ClientOperations<'users'> {}
 
 /** Discovery operations of a client. */
-export interface ConfigApi {
-  /** Partitions and QoS of a cluster. */
-  cluster(options?: CallOptions): Promise<ClusterConfig>;
-  /** Partitions and QoS a (user, account) pair may use, or why it may use none. */
-  availability(membership: Membership, options?: CallOptions): Promise<Availability>;
-  /**
-   * Host names and addresses of the named nodes (a job's `nodeList`); unknown names are left out.
-   * @throws `UNSUPPORTED` unless the adapter has the `config.nodes` capability
-   */
-  nodes(query: { names: string[] }, options?: CallOptions): Promise<NodeAddress[]>;
-}
+export interface ConfigApi extends ClientOperations<'config'> {}
 
 type Runtime = (cluster: string | undefined) => ClusterRuntime;
 
 // Checked before the role check, so malformed input is a VALIDATION error whoever asks; the
 // runtime adapter checks it again.
-const MembershipSchema = z.strictObject({ user: NameSchema, account: NameSchema });
-const NewAccountSchema = z.strictObject({ name: NameSchema, owner: NameSchema.optional() });
+const MembershipSchema = z.strictObject({ user: UserNameSchema, account: NameSchema });
+const NewAccountSchema = z.strictObject({ name: NameSchema, owner: UserNameSchema.optional() });
 
 /**
  * Builds the account, user and config APIs of a client acting as `user`. On a user view each call

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { CancelResult, RenderedSubmission } from '../adapter/scheduler-adapter.js';
-import type { TimeLimitChangeInput } from '../adapter/time-limit-change.js';
 import { ValidationError } from '../errors/hpckit-error.js';
 import type { Job, JobField } from '../model/job.js';
 import type { JobPage, JobQueryInput } from '../model/job-query.js';
 import type { JobSpecInput } from '../model/job-spec.js';
 import type { JobStateEvent } from '../watch/events.js';
+import type { ClientOperations } from './admin-api.js';
 import type { CallOptions, SubmitOptions } from './call-options.js';
 import type { ClusterRuntime } from './cluster-runtime.js';
 import type { JobAccess } from './job-access.js';
@@ -31,7 +30,11 @@ export type ListedJob<F extends JobField> = [F] extends [never]
  * safe as the job given to them: take it from a user view's `get` or `list`, never from the root
  * client on a user's say-so.
  */
-export interface JobsApi {
+export interface JobsApi
+  extends Pick<
+    ClientOperations<'jobs'>,
+    'render' | 'get' | 'cancel' | 'hold' | 'release' | 'updateTimeLimit'
+  > {
   /**
    * Validates and submits a job; returns a live handle.
    *
@@ -45,10 +48,6 @@ export interface JobsApi {
    * ```
    */
   submit(spec: JobSpecInput, options?: SubmitOptions): Promise<JobHandle>;
-  /** The script and command a submit would run, without submitting (a dry run). */
-  render(spec: JobSpecInput, options?: CallOptions): Promise<RenderedSubmission>;
-  /** One job, live or from history. @throws `NOT_FOUND`, also for a job the user view may not see */
-  get(id: string, options?: CallOptions): Promise<Job>;
   /** A live handle on an existing job. @throws `NOT_FOUND` */
   handle(id: string, options?: CallOptions): Promise<JobHandle>;
   /**
@@ -66,18 +65,6 @@ export interface JobsApi {
     query?: JobQueryInput & { fields?: F[] },
     options?: CallOptions,
   ): Promise<JobPage<ListedJob<F>>>;
-  /** Cancels a job. @throws `NOT_FOUND`, `PERMISSION_DENIED` */
-  cancel(id: string, options?: CallOptions): Promise<CancelResult>;
-  /** Holds a pending job. @throws `NOT_FOUND`, `UNSUPPORTED` */
-  hold(id: string, options?: CallOptions): Promise<void>;
-  /** Releases a held job. @throws `NOT_FOUND`, `UNSUPPORTED` */
-  release(id: string, options?: CallOptions): Promise<void>;
-  /** Changes a job's time limit and returns the new one. @throws `NOT_FOUND`, `PERMISSION_DENIED`, `POLICY_VIOLATION` */
-  updateTimeLimit(
-    id: string,
-    change: TimeLimitChangeInput,
-    options?: CallOptions,
-  ): Promise<{ timeLimitSeconds: number }>;
   /**
    * Streams the state changes of jobs of one cluster: first each job's current state, then every
    * change, until all have ended. All jobs share the cluster's one poller.

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { parseInput } from '../errors/validation.js';
+import { type JobQueryInput, JobQuerySchema } from '../model/job-query.js';
+import { type JobSpecInput, JobSpecSchema } from '../model/job-spec.js';
+import { JobIdSchema, NameSchema, UserNameSchema } from '../model/names.js';
+import type { Membership } from './scheduler-adapter.js';
+import { type TimeLimitChangeInput, TimeLimitChangeSchema } from './time-limit-change.js';
+
+// How core validates each input of an operation before an adapter sees it. Each parser takes what a
+// caller may pass and returns what the adapter receives, or throws a VALIDATION error naming it.
+
+const MembershipSchema = z.strictObject({ user: UserNameSchema, account: NameSchema });
+const AccountCreateSchema = z.strictObject({ name: NameSchema, owner: UserNameSchema.optional() });
+const AccountFilterSchema = z.strictObject({ user: UserNameSchema.optional() });
+const NodeQuerySchema = z.strictObject({ names: z.array(NameSchema).min(1, 'name at least one node') });
+
+/** A job spec, normalised (durations in seconds, memory in MiB). */
+export const jobSpec = (spec: JobSpecInput) => parseInput(JobSpecSchema, spec, 'job spec');
+
+/** A job id. */
+export const jobId = (id: string) => parseInput(JobIdSchema, id, 'job id');
+
+/** A job query; none means every job the caller may see. */
+export const jobQuery = (query?: JobQueryInput) => parseInput(JobQuerySchema, query ?? {}, 'job query');
+
+/** A time-limit change, in seconds. */
+export const timeLimitChange = (change: TimeLimitChangeInput) =>
+  parseInput(TimeLimitChangeSchema, change, 'time-limit change');
+
+/** A new account and its owner. */
+export const newAccount = (account: { name: string; owner?: string }) =>
+  parseInput(AccountCreateSchema, account, 'account');
+
+/** A filter of accounts; none means every account. */
+export const accountFilter = (filter?: { user?: string }) =>
+  parseInput(AccountFilterSchema, filter ?? {}, 'account filter');
+
+/** An account name. */
+export const accountName = (name: string) => parseInput(NameSchema, name, 'account name');
+
+/** A user in an account. */
+export const membership = (m: Membership) => parseInput(MembershipSchema, m, 'membership');
+
+/** The names of nodes, at least one. */
+export const nodeQuery = (query: { names: string[] }) => parseInput(NodeQuerySchema, query, 'node query');
