@@ -50,6 +50,16 @@ export interface CommonDetails {
   jobId?: string;
 }
 
+/** Facts about an app session (`@hpckit/apps`), for the errors of its life cycle. */
+export interface AppSessionFacts {
+  /** The session's id. */
+  session?: string;
+  /** The id of the session's job. */
+  sessionJob?: string;
+  /** The session's directory, where its server's `output.log` is. */
+  directory?: string;
+}
+
 /** One broken rule of a policy violation, with the facts its message is written from. */
 export interface PolicyViolationDetail {
   /** Stable code of the rule, e.g. `gpu_memory_per_node` (one of `VIOLATION_CODES` for billing's rules). */
@@ -111,7 +121,12 @@ export interface ErrorDetailsByCode {
     namedAt?: string;
     /** What was being done (`delete`), for files. */
     operation?: string;
-  } & SchedulerOutput;
+    /** The ids that do exist, for the message to list (`unregistered_app`). */
+    known?: string[];
+    /** The phase of the session's job (`queued`, `suspended`), for `server_not_running`. */
+    jobState?: string;
+  } & AppSessionFacts &
+    SchedulerOutput;
   ALREADY_EXISTS: CommonDetails & {
     kind: string;
     id: string;
@@ -174,6 +189,8 @@ export interface ErrorDetailsByCode {
     errno?: string;
     /** What was being done (`read /home/alice/x`). */
     operation?: string;
+    /** The user the command ran as (`home_unknown`). */
+    user?: string;
   } & SchedulerOutput;
   PARSE: CommonDetails & {
     raw: string;
@@ -199,6 +216,16 @@ export interface ErrorDetailsByCode {
     reason?: TimeoutReason;
     /** The step that did not answer (`open`, `read`), for `sftp_unanswered`. */
     step?: string;
-  };
-  INTERNAL: CommonDetails & { operation: string; reason?: InternalReason } & SchedulerOutput;
+    /** Whether the session's server had written its connection file (`app_not_ready`). */
+    connectionFile?: boolean;
+  } & AppSessionFacts;
+  INTERNAL: CommonDetails & {
+    operation: string;
+    reason?: InternalReason;
+    /** The phase of the session's job (`ended`, `completing`), for an app session's job that stopped. */
+    jobState?: string;
+    /** How the session's job ended (`cancelled`), when it has. */
+    outcome?: string;
+  } & AppSessionFacts &
+    SchedulerOutput;
 }

@@ -44,6 +44,12 @@ export const NOT_FOUND_REASONS = [
   'unknown_dependency',
   /** No file or directory at the path. */
   'no_such_file',
+  /** No app of that id is registered (`@hpckit/apps`). */
+  'unregistered_app',
+  /** An app session's job is not running, so it has no server to connect to. */
+  'server_not_running',
+  /** An app session's server has not written its connection file yet. */
+  'no_connection_file',
 ] as const;
 
 /** One of the {@link NOT_FOUND_REASONS}. */
@@ -57,6 +63,8 @@ export const ALREADY_EXISTS_REASONS = [
   'account_exists',
   /** A file or directory is at the target path. */
   'file_exists',
+  /** An app of that id is already registered (`@hpckit/apps`). */
+  'app_registered',
 ] as const;
 
 /** One of the {@link ALREADY_EXISTS_REASONS}. */
@@ -117,6 +125,10 @@ export const TRANSPORT_REASONS = [
   'sftp_failed',
   /** No shell channel could be opened. */
   'shell_channel_failed',
+  /** A file command run as the user (`cat`, `mkdir`) failed. */
+  'file_command_failed',
+  /** The user's home directory could not be found (`printenv HOME` failed). */
+  'home_unknown',
 ] as const;
 
 /** One of the {@link TRANSPORT_REASONS}. */
@@ -148,6 +160,8 @@ export type UnsupportedReason = (typeof UNSUPPORTED_REASONS)[number];
 export const TIMEOUT_REASONS = [
   /** The SFTP server did not answer one step of a file call. */
   'sftp_unanswered',
+  /** An app session's job runs, but its server did not answer in time. */
+  'app_not_ready',
 ] as const;
 
 /** One of the {@link TIMEOUT_REASONS}. */
@@ -161,6 +175,10 @@ export const INTERNAL_REASONS = [
   'command_failed',
   /** The scheduler accepted a change, but reading it back shows no change. */
   'change_not_applied',
+  /** An app session's job ended before its server was ready. */
+  'app_ended_before_ready',
+  /** An app session's job ended, so its connection file is stale. */
+  'app_connection_stale',
 ] as const;
 
 /** One of the {@link INTERNAL_REASONS}. */

@@ -78,6 +78,12 @@ const facts = {
   program: 'sbatch',
   nativeMessage: 'Batch job submission failed: Invalid account',
   scheduler: 'Slurm',
+  known: ['jupyter-notebook', 'code-server'],
+  session: 's-1',
+  sessionJob: '43',
+  directory: '/home/alice/hpckit/apps/x/s-1',
+  outcome: 'cancelled',
+  connectionFile: false,
 } as const;
 
 type Leaf = (d: never) => string | undefined;

@@ -12,6 +12,8 @@ const refusesToActAs = (user: string | undefined, why: string) =>
   `The transport refuses to act as "${user ?? '?'}": ${why}.`;
 const fileProblem = (d: { operation?: string; path?: string }, what: string) =>
   `${d.operation ?? 'use'}: ${d.path ?? '?'} ${what}`;
+const jobEnded = (d: { jobState?: string; outcome?: string }) =>
+  d.jobState === 'ended' ? `ended (${d.outcome ?? '?'})` : `is ${d.jobState ?? '?'}`;
 
 /** English messages: the text of every `HpckitError.message`. */
 export const messages: MessageCatalogue = {
@@ -165,6 +167,24 @@ export const messages: MessageCatalogue = {
         summary: (d) => `${d.operation ?? 'use'}: no such file or directory: ${d.id}.`,
         hint: () => 'Check the path (relative paths start at the home directory) and that it was not moved.',
       },
+      unregistered_app: {
+        summary: (d) =>
+          `No app "${d.id}" is registered (known: ${d.known?.length ? d.known.join(', ') : 'none'}).`,
+        hint: () => 'Add it with registry.add(definition), or pick one of the known ids.',
+      },
+      server_not_running: {
+        summary: (d) =>
+          `Session ${d.session ?? '?'} has no running server: its job ${d.sessionJob ?? '?'} is ${d.jobState ?? 'not running'}.`,
+        hint: (d) =>
+          d.jobState === 'suspended'
+            ? 'The job is suspended; connect once it runs again.'
+            : 'Wait with sessions.waitReady(session) first.',
+      },
+      no_connection_file: {
+        summary: (d) =>
+          `Session ${d.session ?? '?'} has no connection file yet (job ${d.sessionJob ?? '?'} has not started its server).`,
+        hint: () => 'Wait with sessions.waitReady(session) first.',
+      },
     },
     ALREADY_EXISTS: {
       already_a_member: {
@@ -177,6 +197,10 @@ export const messages: MessageCatalogue = {
       file_exists: {
         summary: (d) => `${d.operation ?? 'use'}: ${d.id} already exists.`,
         hint: () => 'Choose another name, delete it first, or pass { overwrite: true }.',
+      },
+      app_registered: {
+        summary: (d) => `An app "${d.id}" is already registered.`,
+        hint: () => 'Choose another id, or pass { replace: true } to replace it.',
       },
     },
     PERMISSION_DENIED: {
@@ -304,6 +328,18 @@ export const messages: MessageCatalogue = {
         hint: () =>
           'The server may be at its MaxSessions limit; close other shells or lower the transport maxChannels.',
       },
+      file_command_failed: {
+        summary: (d) =>
+          `Could not ${d.operation ?? 'run the file command'}: ${sentence(d.nativeMessage || 'unknown error')}`,
+        hint: () =>
+          'Check the path and its permissions for the user; the message above is the command’s own.',
+      },
+      home_unknown: {
+        summary: (d) =>
+          `Could not find the home directory of ${d.user ? `"${d.user}"` : 'the user'}: ${sentence(d.nativeMessage || 'unknown error')}`,
+        hint: () =>
+          'Check that the user exists on the host and has a home directory (HOME in the login environment).',
+      },
     },
     PARSE: {
       field_count: {
@@ -339,6 +375,14 @@ export const messages: MessageCatalogue = {
         hint: (d) =>
           `The file may be on a hung file system, or a FIFO or device swapped in for it. Retry (a new channel opens), or raise ${d.step ?? 'the'}TimeoutMs.`,
       },
+      app_not_ready: {
+        summary: (d) =>
+          `Session ${d.session ?? '?'} (job ${d.sessionJob ?? '?'}) is running but its server did not answer within ${d.timeoutMs} ms${
+            d.connectionFile === false ? ' (no connection file yet)' : ''
+          }.`,
+        hint: (d) =>
+          `Look at ${d.directory ?? 'the session directory'}/output.log, or wait longer with { timeout }.`,
+      },
     },
     INTERNAL: {
       option_refused: {
@@ -357,6 +401,16 @@ export const messages: MessageCatalogue = {
           `${d.program ?? 'The scheduler'} accepted "${d.operation}" but reading it back shows no change.`,
         hint: (d) =>
           `Another administrator may have changed it at the same time; check with ${d.program ?? 'the scheduler'}.`,
+      },
+      app_ended_before_ready: {
+        summary: (d) =>
+          `The job ${d.sessionJob ?? '?'} of session ${d.session ?? '?'} ${jobEnded(d)} before its server was ready.`,
+        hint: (d) => `Read ${d.directory ?? 'the session directory'}/output.log for the server's output.`,
+      },
+      app_connection_stale: {
+        summary: (d) =>
+          `The job ${d.sessionJob ?? '?'} of session ${d.session ?? '?'} ${jobEnded(d)} so its connection file is stale.`,
+        hint: (d) => `Read ${d.directory ?? 'the session directory'}/output.log for the server's output.`,
       },
     },
   },

@@ -40,6 +40,26 @@ const FILE_TYPES: Record<string, string> = {
   'a socket': '套接字',
 };
 
+/** Job phases and outcomes as app-session messages name them. */
+const JOB_WORDS: Record<string, string> = {
+  queued: '排队中',
+  held: '被保留',
+  running: '运行中',
+  suspended: '已暂停',
+  completing: '正在结束',
+  ended: '已结束',
+  completed: '已完成',
+  failed: '失败',
+  cancelled: '已取消',
+  timeout: '超时',
+  out_of_memory: '内存不足',
+  node_fail: '节点故障',
+  preempted: '被抢占',
+  boot_fail: '启动失败',
+  deadline: '超过截止时间',
+  unknown: '未知',
+};
+
 const ssh = '请检查主机是否可达、sshd 是否在运行；读操作会自动重试。';
 const noBorrowing = '只为门户的最终用户代理执行：无论 sudoers 如何配置，都不会代理 root 和服务账户。';
 
@@ -60,6 +80,10 @@ const refusesToActAs = (user: string | undefined, why: string) =>
   `传输层拒绝以“${user ?? '?'}”的身份执行：${why}。`;
 const fileProblem = (d: { operation?: string; path?: string }, what: string) =>
   `${operation(d.operation)}：${d.path ?? '?'} ${what}`;
+const jobWord = (w: string | undefined) => (w === undefined ? '?' : named(JOB_WORDS, w));
+const jobEnded = (d: { jobState?: string; outcome?: string }) =>
+  d.jobState === 'ended' ? `已结束（${jobWord(d.outcome)}）` : `处于“${jobWord(d.jobState)}”状态`;
+const outputLog = (d: { directory?: string }) => `${d.directory ?? '会话目录'}/output.log`;
 
 /** Simplified Chinese messages, rendered by `formatError(err, { locale: 'zh-CN' })`. */
 export const messagesZhCn: MessageCatalogue = {
@@ -205,6 +229,23 @@ export const messagesZhCn: MessageCatalogue = {
         summary: (d) => `${operation(d.operation)}：没有该文件或目录：${d.id}。`,
         hint: () => '请检查路径（相对路径从主目录开始），以及文件是否已被移动。',
       },
+      unregistered_app: {
+        summary: (d) => `未注册应用“${d.id}”（已注册：${d.known?.length ? d.known.join('、') : '无'}）。`,
+        hint: () => '请用 registry.add(definition) 注册它，或选择已注册的应用编号。',
+      },
+      server_not_running: {
+        summary: (d) =>
+          `会话 ${d.session ?? '?'} 没有运行中的服务器：其作业 ${d.sessionJob ?? '?'} ${d.jobState ? `处于“${jobWord(d.jobState)}”状态` : '未在运行'}。`,
+        hint: (d) =>
+          d.jobState === 'suspended'
+            ? '该作业已暂停；请在它恢复运行后再连接。'
+            : '请先用 sessions.waitReady(session) 等待。',
+      },
+      no_connection_file: {
+        summary: (d) =>
+          `会话 ${d.session ?? '?'} 还没有连接文件（作业 ${d.sessionJob ?? '?'} 尚未启动其服务器）。`,
+        hint: () => '请先用 sessions.waitReady(session) 等待。',
+      },
     },
     ALREADY_EXISTS: {
       already_a_member: {
@@ -217,6 +258,10 @@ export const messagesZhCn: MessageCatalogue = {
       file_exists: {
         summary: (d) => `${operation(d.operation)}：${d.id} 已存在。`,
         hint: () => '请换一个名称、先删除它，或传入 { overwrite: true }。',
+      },
+      app_registered: {
+        summary: (d) => `应用“${d.id}”已注册。`,
+        hint: () => '请换一个编号，或传入 { replace: true } 替换它。',
       },
     },
     PERMISSION_DENIED: {
@@ -340,6 +385,15 @@ export const messagesZhCn: MessageCatalogue = {
         summary: (d) => `无法打开到 ${where(d)} 的 shell 通道：${end(d.nativeMessage ?? '?')}`,
         hint: () => '服务器可能已达到 MaxSessions 上限；请关闭其他 shell，或降低传输层的 maxChannels。',
       },
+      file_command_failed: {
+        summary: (d) => `无法${operation(d.operation)}：${end(d.nativeMessage || '未知错误')}`,
+        hint: () => '请检查该路径及用户对它的权限；上面的消息是该命令自己的输出。',
+      },
+      home_unknown: {
+        summary: (d) =>
+          `找不到${d.user ? `用户“${d.user}”` : '该用户'}的主目录：${end(d.nativeMessage || '未知错误')}`,
+        hint: () => '请检查该用户在主机上是否存在、是否有主目录（登录环境中的 HOME）。',
+      },
     },
     PARSE: {
       field_count: {
@@ -374,6 +428,13 @@ export const messagesZhCn: MessageCatalogue = {
         hint: (d) =>
           `该文件可能位于挂起的文件系统上，或被换成了命名管道或设备。请重试（会打开新通道），或提高 ${d.step ?? ''}TimeoutMs。`,
       },
+      app_not_ready: {
+        summary: (d) =>
+          `会话 ${d.session ?? '?'}（作业 ${d.sessionJob ?? '?'}）正在运行，但其服务器未在 ${d.timeoutMs} 毫秒内响应${
+            d.connectionFile === false ? '（尚无连接文件）' : ''
+          }。`,
+        hint: (d) => `请查看 ${outputLog(d)}，或用 { timeout } 等待更长时间。`,
+      },
     },
     INTERNAL: {
       option_refused: {
@@ -390,6 +451,16 @@ export const messagesZhCn: MessageCatalogue = {
       change_not_applied: {
         summary: (d) => `${spaced(d.program, '调度器')}接受了“${d.operation}”，但读回后发现没有变化。`,
         hint: (d) => `可能有其他管理员同时修改了它；请用 ${spaced(d.program, '调度器')}检查。`,
+      },
+      app_ended_before_ready: {
+        summary: (d) =>
+          `会话 ${d.session ?? '?'} 的作业 ${d.sessionJob ?? '?'} 在其服务器就绪之前${jobEnded(d)}。`,
+        hint: (d) => `请查看 ${outputLog(d)} 中服务器的输出。`,
+      },
+      app_connection_stale: {
+        summary: (d) =>
+          `会话 ${d.session ?? '?'} 的作业 ${d.sessionJob ?? '?'} ${jobEnded(d)}，其连接文件已过期。`,
+        hint: (d) => `请查看 ${outputLog(d)} 中服务器的输出。`,
       },
     },
   },
