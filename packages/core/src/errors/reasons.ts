@@ -27,7 +27,7 @@ export const VALIDATION_REASONS = [
   'invalid_path',
 ] as const;
 
-/** One of the {@link VALIDATION_REASONS}. */
+/** Why a `VALIDATION` error happened (`details.reason`); the catalogue words each one. */
 export type ValidationReason = (typeof VALIDATION_REASONS)[number];
 
 /** Why something was not found, when the thing's kind and id do not say enough. */
@@ -52,7 +52,7 @@ export const NOT_FOUND_REASONS = [
   'no_connection_file',
 ] as const;
 
-/** One of the {@link NOT_FOUND_REASONS}. */
+/** Why a `NOT_FOUND` error happened (`details.reason`); the catalogue words each one. */
 export type NotFoundReason = (typeof NOT_FOUND_REASONS)[number];
 
 /** What already exists. */
@@ -67,7 +67,7 @@ export const ALREADY_EXISTS_REASONS = [
   'app_registered',
 ] as const;
 
-/** One of the {@link ALREADY_EXISTS_REASONS}. */
+/** Why a `ALREADY_EXISTS` error happened (`details.reason`); the catalogue words each one. */
 export type AlreadyExistsReason = (typeof ALREADY_EXISTS_REASONS)[number];
 
 /** Why an action was refused to the acting user or to the transport's identity. */
@@ -94,7 +94,7 @@ export const PERMISSION_REASONS = [
   'file_permission',
 ] as const;
 
-/** One of the {@link PERMISSION_REASONS}. */
+/** Why a `PERMISSION_DENIED` error happened (`details.reason`); the catalogue words each one. */
 export type PermissionReason = (typeof PERMISSION_REASONS)[number];
 
 /** Why a connection or a command's channel failed. */
@@ -131,7 +131,7 @@ export const TRANSPORT_REASONS = [
   'home_unknown',
 ] as const;
 
-/** One of the {@link TRANSPORT_REASONS}. */
+/** Why a `TRANSPORT` error happened (`details.reason`); the catalogue words each one. */
 export type TransportReason = (typeof TRANSPORT_REASONS)[number];
 
 /** What could not be understood in a command's output. */
@@ -142,7 +142,7 @@ export const PARSE_REASONS = [
   'no_job_id',
 ] as const;
 
-/** One of the {@link PARSE_REASONS}. */
+/** Why a `PARSE` error happened (`details.reason`); the catalogue words each one. */
 export type ParseReason = (typeof PARSE_REASONS)[number];
 
 /** Why a capability is missing for this call. */
@@ -153,7 +153,7 @@ export const UNSUPPORTED_REASONS = [
   'other_login',
 ] as const;
 
-/** One of the {@link UNSUPPORTED_REASONS}. */
+/** Why a `UNSUPPORTED` error happened (`details.reason`); the catalogue words each one. */
 export type UnsupportedReason = (typeof UNSUPPORTED_REASONS)[number];
 
 /** What did not answer in time. */
@@ -164,7 +164,7 @@ export const TIMEOUT_REASONS = [
   'app_not_ready',
 ] as const;
 
-/** One of the {@link TIMEOUT_REASONS}. */
+/** Why a `TIMEOUT` error happened (`details.reason`); the catalogue words each one. */
 export type TimeoutReason = (typeof TIMEOUT_REASONS)[number];
 
 /** What failed unexpectedly. */
@@ -181,5 +181,5 @@ export const INTERNAL_REASONS = [
   'app_connection_stale',
 ] as const;
 
-/** One of the {@link INTERNAL_REASONS}. */
+/** Why a `INTERNAL` error happened (`details.reason`); the catalogue words each one. */
 export type InternalReason = (typeof INTERNAL_REASONS)[number];
