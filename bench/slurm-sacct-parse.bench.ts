@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseSacct } from '@hpckit/adapter-slurm';
+// The parser is internal to the adapter: the sync path runs it on every sacct page.
+import { parseSacct } from '../packages/adapter-slurm/src/parse/sacct.js';
 import { median, report, section } from './lib/measure.js';
 
 const ROWS = 100_000;

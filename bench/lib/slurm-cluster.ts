@@ -4,7 +4,6 @@ import { KNOWN_HOSTS, keyOf } from '../../test/support/test-cluster.js';
 export {
   clusterUp,
   KNOWN_HOSTS,
-  keyOf,
   SSH_PORT as PORT,
   STATE,
   sshPerUser,

@@ -15,7 +15,7 @@ export const KNOWN_HOSTS = join(STATE, 'ssh', 'known_hosts');
 export const keyOf = (user: string) => join(STATE, 'ssh', `${user}_ed25519`);
 
 /** What `scontrol ping` says, or the error it failed with. */
-export function pingController(): string {
+function pingController(): string {
   try {
     return execFileSync('scontrol', ['ping'], { encoding: 'utf8', timeout: 10_000 });
   } catch (err) {

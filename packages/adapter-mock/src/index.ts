@@ -39,7 +39,7 @@ export type { MockAdapter } from './mock-adapter.js';
 export type { MockAdapterOptions, MockAdapterOptionsInput, MockClockOptionsInput } from './options.js';
 export type { MockCluster, MockClusterInput, MockPartition, MockQos } from './cluster/mock-cluster-schema.js';
 export type { BehaviorOutcome, JobBehavior, JobBehaviorResult } from './jobs/job-behavior.js';
-export type { IdleReport, MockClock, RunUntilIdleOptions } from './control/mock-clock.js';
+export type { IdleReport, MockClock, RunUntilIdleOptions } from './clock/mock-clock.js';
 export type { LatencyInput, MockFaults, UnavailableOptions } from './faults/fault-injector.js';
 export type { CallCounts } from './calls/call-counter.js';
 export type { MockOperation } from './calls/mock-operations.js';

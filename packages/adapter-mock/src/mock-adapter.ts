@@ -4,7 +4,7 @@ import { ADAPTER_NAME, ADAPTER_VERSION, SCHEDULER_VERSION } from './adapter-vers
 import { type CallCounts, createCallCounter } from './calls/call-counter.js';
 import { createVirtualClock } from './clock/virtual-clock.js';
 import { defaultPartitionOf } from './cluster/cluster-config.js';
-import { createMockClock, type MockClock } from './control/mock-clock.js';
+import { createMockClock, type MockClock } from './clock/mock-clock.js';
 import { createAccountDirectory } from './directory/account-directory.js';
 import { createFaults, type MockFaults } from './faults/fault-injector.js';
 import { defaultJobBehavior } from './jobs/default-job-behavior.js';
@@ -15,7 +15,7 @@ import {
   createConfigOperations,
   createUserOperations,
 } from './operations/admin-operations.js';
-import { createCallGuard, guardOperations } from './operations/call-guard.js';
+import { createCallGuard, guardOperations } from './calls/call-guard.js';
 import { createJobOperations } from './operations/job-operations.js';
 import { type MockContext, viewOf } from './operations/mock-context.js';
 import { type MockAdapterOptionsInput, MockAdapterOptionsSchema } from './options.js';

@@ -6,21 +6,15 @@
  * @module @hpckit/adapter-slurm
  */
 
-// Pure building blocks (parse), for tools and tests
-export { mapCommandError } from './errors/map-error.js';
+// Adapter
+export { SlurmAdapterOptionsSchema, slurmAdapter } from './slurm-adapter.js';
+export type { SlurmAdapterOptions } from './slurm-adapter.js';
+
 // Blocking: the default mechanism is built inside slurmAdapter; a site passes its own as `blockMechanism`.
 export type { BlockMechanism } from './operations/block-mechanism.js';
+
+// Hostlists, as Slurm writes node lists (`node[01-04,07]`)
 export { compressHostlist, expandHostlist } from './parse/hostlist.js';
-export { parseSlurmDuration, parseSlurmMemory } from './parse/slurm-values.js';
-export { mapSlurmState, SLURM_STATES } from './parse/state-map.js';
-export { parseTres } from './parse/tres.js';
-export { parseSacct, sacctFormat, SACCT_FIELDS, SACCT_STATES } from './parse/sacct.js';
-export type { SacctJob } from './parse/sacct.js';
-export { parseSqueue, squeueFormat, SQUEUE_FIELDS } from './parse/squeue.js';
-export type { SqueueJob } from './parse/squeue.js';
-export { freshDelimiter, splitRecords } from './parse/delimited.js';
-export type { SlurmAdapterOptions } from './slurm-adapter.js';
-export { ADAPTER_VERSION, SlurmAdapterOptionsSchema, slurmAdapter } from './slurm-adapter.js';
 
 // Moved to core, where the mock and billing use them too; kept here for one minor version.
 /** @deprecated Import `compileSubmission` from `@hpckit/core/sbatch`. */

@@ -18,7 +18,7 @@ import { renderJob, submitJob } from './operations/jobs-submit.js';
 import { addUser, removeUser } from './operations/users.js';
 
 /** Version of this adapter package, reported by `version()`. */
-export const ADAPTER_VERSION = '0.1.0';
+const ADAPTER_VERSION = '0.1.0';
 
 const PROGRAMS = ['sbatch', 'squeue', 'sacct', 'scancel', 'scontrol', 'sacctmgr', 'getent', 'id'] as const;
 

@@ -8,7 +8,7 @@ import { createClient } from '@hpckit/core';
 import { assertClusterUp, sshPerUser } from '../../../test/support/test-cluster.js';
 import { type AppSessionsOptions, commandSessionFiles, createAppSessions } from '../src/index.js';
 
-export { SSH_PORT, sshAs, sshPerUser } from '../../../test/support/test-cluster.js';
+export { SSH_PORT, sshAs } from '../../../test/support/test-cluster.js';
 
 /** Fails (never skips) when the cluster or Jupyter is missing, saying which script to run. */
 export function assertAppsClusterUp(): void {

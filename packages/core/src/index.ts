@@ -187,6 +187,7 @@ export type {
 } from './adapter/runtime-adapter.js';
 export type { TimeLimitChangeInput } from './adapter/time-limit-change.js';
 export type {
+  AppSessionFacts,
   CommonDetails,
   ErrorDetailsByCode,
   JobAction,

@@ -25,7 +25,7 @@ export interface FakeAdapter extends SchedulerAdapter {
   add(id: string, extra?: Partial<Job>): Job;
 }
 
-export function fakeJob(
+function fakeJob(
   id: string,
   state: JobState = { phase: 'queued', raw: 'PENDING' },
   extra: Partial<Job> = {},

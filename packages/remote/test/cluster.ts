@@ -6,10 +6,6 @@ import { existsSync } from 'node:fs';
 import { KNOWN_HOSTS, keyOf } from '../../../test/support/test-cluster.js';
 
 export {
-  KNOWN_HOSTS,
-  keyOf,
-  SSH_PORT,
-  STATE,
   sshPerUser as perUserTransport,
   sshServiceAccount as sudoTransport,
 } from '../../../test/support/test-cluster.js';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileSystem } from '../src/index.js';
 
 /** Odd but legal names: each must round-trip unchanged. */
-export const ODD_NAMES = [
+const ODD_NAMES = [
   'it\'s a "file"',
   'new\nline',
   'tab\there',

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { Server, utils } from 'ssh2';
 
 /** The uids `id -u -- <user>` answers with. */
-export const UIDS: Readonly<Record<string, number>> = {
+const UIDS: Readonly<Record<string, number>> = {
   portal: 2003,
   alice: 2001,
   bob: 2002,

@@ -1,7 +1,7 @@
 import type { JobOperations } from '@hpckit/core';
 import type { Immediate } from './immediate-operations.js';
 import { cancelJob, holdJob, updateTimeLimit } from './job-control.js';
-import { getJob, listJobsOf } from './job-queries.js';
+import { getJob, listJobsOf } from '../listing/job-queries.js';
 import type { MockContext } from './mock-context.js';
 import { renderJob, submitJob } from './submit-job.js';
 

@@ -7,7 +7,7 @@ import type { OperationContext } from './context.js';
 import { accountNames, associations } from './sacctmgr-reads.js';
 
 /** Partitions with their access rules (scontrol) and node shapes. */
-export async function slurmPartitions(ops: OperationContext, ctx: CallContext): Promise<SlurmPartition[]> {
+async function slurmPartitions(ops: OperationContext, ctx: CallContext): Promise<SlurmPartition[]> {
   const [partitions, nodes] = await Promise.all([
     ops.runner.run({
       program: 'scontrol',

@@ -2,7 +2,7 @@
  * Parses one line of `scontrol show <entity> -o` (`Key=Value Key2=Value with spaces …`) into a
  * record. A value runs until the next ` Key=`, so values with spaces (node reasons) survive.
  */
-export function parseKeyValueLine(line: string): Record<string, string> {
+function parseKeyValueLine(line: string): Record<string, string> {
   const record: Record<string, string> = {};
   const re = /(?:^|\s)([A-Za-z][A-Za-z0-9_/:.]*)=/g;
   const keys: { key: string; start: number; valueStart: number }[] = [];

@@ -6,7 +6,7 @@ import { mapSlurmState } from './state-map.js';
 import { parseTres } from './tres.js';
 
 /** sacct fields read, in order; the first is a job id, so no record starts with free text. */
-export const SACCT_FIELDS = [
+const SACCT_FIELDS = [
   'JobID',
   'JobIDRaw',
   'JobName',

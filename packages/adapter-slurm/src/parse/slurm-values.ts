@@ -6,7 +6,7 @@
 const NONE = new Set(['', 'N/A', '(null)', 'None', 'Unknown', 'NONE', 'n/a']);
 
 /** Whether Slurm printed a placeholder meaning "no value". */
-export function isUnset(text: string): boolean {
+function isUnset(text: string): boolean {
   return NONE.has(text.trim());
 }
 

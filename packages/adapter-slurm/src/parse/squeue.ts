@@ -6,7 +6,7 @@ import { mapSlurmState } from './state-map.js';
 import { gpusFromGres, parseTres } from './tres.js';
 
 /** squeue `-O` fields read, in order. The first is a job id, so a record never starts with free text. */
-export const SQUEUE_FIELDS = [
+const SQUEUE_FIELDS = [
   'JobArrayID',
   'ArrayJobID',
   'ArrayTaskID',
@@ -135,7 +135,7 @@ function toJob(row: SqueueRow, cluster: string, now: Date): SqueueJob {
  * squeue's `exit_code` is the raw wait status (`768` = exit 3, `9` = killed by signal 9); returns
  * it as sacct's `exit:signal`.
  */
-export function waitStatusToExitCode(text: string): string | undefined {
+function waitStatusToExitCode(text: string): string | undefined {
   const t = text.trim();
   if (!/^\d+$/.test(t)) return undefined;
   const status = Number(t);

@@ -12,7 +12,6 @@ export {
   KNOWN_HOSTS,
   keyOf,
   SSH_PORT,
-  STATE,
   sshPerUser,
   sshServiceAccount,
 } from '../../../../test/support/test-cluster.js';

@@ -40,7 +40,7 @@ const TIME_RANGE_MESSAGE = 'must lie between 0001-01-01 and 9999-12-31 (UTC)';
 export const LedgerTimeSchema = z.date().min(EARLIEST, TIME_RANGE_MESSAGE).max(LATEST, TIME_RANGE_MESSAGE);
 
 /** A free-text comment on one line. */
-export const CommentSchema = LineSchema.max(1000, 'must be at most 1000 characters');
+const CommentSchema = LineSchema.max(1000, 'must be at most 1000 characters');
 
 /** Input of `createAccount`. */
 export const CreateAccountSchema = z.strictObject({

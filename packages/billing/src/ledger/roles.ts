@@ -39,7 +39,7 @@ export function requireRole(
  * - nobody else, and nobody but the owner (or a platform admin) touches their own membership —
  *   otherwise a blocked or limited admin could simply lift their own block or limit.
  */
-export function rolesThatManage(targetRole: MemberRole, self: boolean): readonly LedgerRole[] {
+function rolesThatManage(targetRole: MemberRole, self: boolean): readonly LedgerRole[] {
   if (self) return targetRole === 'owner' ? ['platform-admin', 'account-owner'] : ['platform-admin'];
   if (targetRole === 'member') return ['platform-admin', 'account-owner', 'account-admin'];
   if (targetRole === 'admin') return ['platform-admin', 'account-owner'];

@@ -174,7 +174,7 @@ function matchedSelectors(item: PriceItem): MatchedSelectors {
  * The version in force at `atMs`: the latest one started by then, unless it has already ended
  * (an ended price falls back to less specific items rather than to its own older versions).
  */
-export function versionAt(versions: readonly IndexedItem[], atMs: number): IndexedItem | undefined {
+function versionAt(versions: readonly IndexedItem[], atMs: number): IndexedItem | undefined {
   for (let i = versions.length - 1; i >= 0; i--) {
     const v = versions[i]!;
     if (v.fromMs <= atMs) return atMs < v.untilMs ? v : undefined;

@@ -6,7 +6,7 @@ import { canonicalAmount } from './amount-codec.js';
  * The signed value of an entry in a net sum: reversals count against what they reverse, every
  * other entry counts as itself. Payments and charges both follow this rule.
  */
-export function signedAmount(entry: { kind: string; amount: string }): Decimal {
+function signedAmount(entry: { kind: string; amount: string }): Decimal {
   const d = new BillingDecimal(entry.amount);
   return entry.kind === 'reversal' ? d.neg() : d;
 }

@@ -81,7 +81,7 @@ function localMs(instant: number, timeZone: string): number {
 }
 
 /** The zone's offset from UTC at an instant, in minutes (480 for Asia/Shanghai). */
-export function offsetMinutes(date: Date, timeZone: string): number {
+function offsetMinutes(date: Date, timeZone: string): number {
   return Math.round(offsetMs(date.getTime(), timeZone) / 60_000);
 }
 

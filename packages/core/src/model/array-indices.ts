@@ -7,7 +7,7 @@ export interface IndexRun {
 }
 
 /** How many indices a run names: floor((end - start) / step) + 1. */
-export function runLength(run: IndexRun): number {
+function runLength(run: IndexRun): number {
   return Math.floor((run.end - run.start) / run.step) + 1;
 }
 

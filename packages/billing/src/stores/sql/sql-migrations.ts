@@ -13,7 +13,7 @@ export interface Migration {
  * SQLite, `NUMERIC(38, 6)` on PostgreSQL); times are epoch milliseconds in `BIGINT` columns.
  * Published versions are never edited: a change is a new version.
  */
-export const MIGRATIONS: readonly Migration[] = [
+const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'ledger',
@@ -57,7 +57,7 @@ export const MIGRATIONS: readonly Migration[] = [
 ];
 
 /** The newest schema version this code knows. */
-export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
 /**
  * Applies every migration newer than the database's version, each with its `schema_migrations`

@@ -1,6 +1,6 @@
 import { aggregateArrayJob, type Job, type JobPage, type JobQuery, type JobRecord } from '@hpckit/core';
-import { listJobs } from '../listing/list-jobs.js';
-import { isVisible, jobsNamed, type MockContext, viewOf } from './mock-context.js';
+import { listJobs } from './list-jobs.js';
+import { isVisible, jobsNamed, type MockContext, viewOf } from '../operations/mock-context.js';
 
 /**
  * One job, from the live queue or accounting; an array job id gives the aggregated array.

@@ -7,11 +7,11 @@ import {
   type SchedulerAdapterDefinition,
   type SchedulerUnavailableError,
 } from '@hpckit/core';
-import type { CallCounter } from '../calls/call-counter.js';
-import { MOCK_OPERATIONS, type MockOperation } from '../calls/mock-operations.js';
 import type { FaultState } from '../faults/fault-injector.js';
 import { fail } from '../mock-errors.js';
-import type { ImmediateOperations } from './immediate-operations.js';
+import type { ImmediateOperations } from '../operations/immediate-operations.js';
+import type { CallCounter } from './call-counter.js';
+import { MOCK_OPERATIONS, type MockOperation } from './mock-operations.js';
 
 /** Runs one adapter operation: counted, delayed and failed as the faults say, on a caught-up simulation. */
 export type CallGuard = <T>(operation: MockOperation, call: CallContext, run: () => T) => Promise<T>;

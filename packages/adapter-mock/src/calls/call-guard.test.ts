@@ -6,7 +6,7 @@ import {
   JobSpecSchema,
 } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
-import { MOCK_OPERATIONS } from '../calls/mock-operations.js';
+import { MOCK_OPERATIONS } from './mock-operations.js';
 import { mockAdapter } from '../mock-adapter.js';
 
 describe('faults at the adapter boundary', () => {

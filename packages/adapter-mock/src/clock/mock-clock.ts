@@ -1,6 +1,6 @@
 import { type DurationInput, DurationSchema, type Job, parseInput, ValidationError } from '@hpckit/core';
 import { z } from 'zod';
-import type { ClockMode, VirtualClock } from '../clock/virtual-clock.js';
+import type { ClockMode, VirtualClock } from './virtual-clock.js';
 import type { JobStore } from '../jobs/job-store.js';
 import type { SimJob } from '../jobs/sim-job.js';
 import type { Simulator } from '../scheduler/simulator.js';
