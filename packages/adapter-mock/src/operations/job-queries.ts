@@ -1,4 +1,4 @@
-import { aggregateArrayJob, type Job, type JobPage, type JobQuery, type JobRecord } from '@hpckit/core';
+import { aggregateArrayJob, type Job, type JobPage, type JobQuery, type ListedJob } from '@hpckit/core';
 import { listJobs } from '../listing/list-jobs.js';
 import { isVisible, jobsNamed, type MockContext, viewOf } from './mock-context.js';
 
@@ -17,7 +17,7 @@ export function getJob(ctx: MockContext, id: string): Job {
 }
 
 /** Jobs matching a query (see {@link listJobs}). */
-export function listJobsOf(ctx: MockContext, query: JobQuery): JobPage<JobRecord> {
+export function listJobsOf(ctx: MockContext, query: JobQuery): JobPage<ListedJob> {
   return listJobs(query, {
     store: ctx.store,
     now: ctx.sim.now,
