@@ -1,7 +1,7 @@
-import { NameSchema, parseInput } from '@hpckit/core';
+import { ChargeSchema, NameSchema, parseInput, type Payment, PaymentSchema } from '@hpckit/core';
 import { z } from 'zod';
 import type { EntryPage } from '../stores/ledger-store.js';
-import type { AccountRecord, ChargeRecord, MemberRecord, PaymentRecord } from '../stores/records.js';
+import type { AccountRecord, ChargeRecord, MemberRecord } from '../stores/records.js';
 import { type Actor, type ActorInput, ActorSchema } from './actor.js';
 import {
   type AccountBlockState,
@@ -24,7 +24,7 @@ export const PaymentQuerySchema = z.strictObject({
   /** @default now */
   to: z.date().optional(),
   types: z.array(z.string()).optional(),
-  kinds: z.array(z.enum(['payment', 'bonus', 'reversal'])).optional(),
+  kinds: z.array(PaymentSchema.shape.kind).optional(),
   /** @default 50 */
   limit: z.number().int().positive().max(10_000).default(50),
   /** @default 0 */
@@ -41,7 +41,7 @@ export const ChargeQuerySchema = z.strictObject({
   from: z.date().optional(),
   /** @default now */
   to: z.date().optional(),
-  kinds: z.array(z.enum(['job', 'manual', 'reversal'])).optional(),
+  kinds: z.array(ChargeSchema.shape.kind).optional(),
   types: z.array(z.string()).optional(),
   /** @default 50 */
   limit: z.number().int().positive().max(10_000).default(50),
@@ -92,7 +92,7 @@ export interface LedgerQueries {
   /** Balances of every account `user` may use (default: the actor; another user needs finance or platform admin). */
   balances(actor: ActorInput, user?: string): Promise<BalanceLine[]>;
   /** Payments, newest first by default, over the last year by default (account owners and admins, finance, platform admin). */
-  payments(actor: ActorInput, query?: PaymentQueryInput): Promise<EntryPageResult<PaymentRecord>>;
+  payments(actor: ActorInput, query?: PaymentQueryInput): Promise<EntryPageResult<Payment>>;
   /**
    * Charges, newest first by default, over the last 7 days by default. Account owners and admins
    * see their account's charges; plain members only their own; finance and platform admins all.

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { NameSchema, NotFoundError, parseInput, PolicyError } from '@hpckit/core';
+import { NameSchema, NotFoundError, parseInput, PolicyError, type Payment } from '@hpckit/core';
 import { BillingDecimal } from '../money/decimal.js';
 import { canonicalAmount } from '../stores/amount-codec.js';
 import type { LedgerTx } from '../stores/ledger-store.js';
-import type { AccountRecord, PaymentRecord } from '../stores/records.js';
+import type { AccountRecord } from '../stores/records.js';
 import { type ActorInput, ActorSchema } from './actor.js';
 import type { EventSink, LedgerContext } from './ledger-context.js';
 import type { PaymentEvent } from './ledger-events.js';
@@ -18,16 +18,16 @@ import { requireRole } from './roles.js';
 
 /** A recorded payment and the bonus entry it earned, if any. */
 export interface PaymentResult {
-  payment: PaymentRecord;
-  bonus?: PaymentRecord;
+  payment: Payment;
+  bonus?: Payment;
   account: AccountRecord;
 }
 
 /** A reversal and the entries it wrote (the reversal, and a bonus adjustment for a reversed payment). */
 export interface ReversalResult {
-  reversal: PaymentRecord;
+  reversal: Payment;
   /** For a reversed payment: the (negative) bonus adjustment that keeps the year's bonus exact. */
-  bonusAdjustment?: PaymentRecord;
+  bonusAdjustment?: Payment;
   account: AccountRecord;
 }
 
@@ -51,7 +51,7 @@ export interface PaymentOperations {
 }
 
 /** A payment entry as events carry it. */
-export function paymentEvent(p: PaymentRecord): PaymentEvent {
+export function paymentEvent(p: Payment): PaymentEvent {
   const e: PaymentEvent = {
     id: p.id,
     account: p.account,
@@ -99,7 +99,7 @@ export function createPaymentOperations(ctx: LedgerContext): PaymentOperations {
       return ctx.mutate(async (tx, events) => {
         const account = await requireAccount(tx, accountName);
         const time = data.time ?? ctx.now();
-        const payment: PaymentRecord = {
+        const payment: Payment = {
           id: randomUUID(),
           account: accountName,
           kind: 'payment',
@@ -110,7 +110,7 @@ export function createPaymentOperations(ctx: LedgerContext): PaymentOperations {
           operator: actor.user,
         };
         if (data.comment !== undefined) payment.comment = data.comment;
-        let bonus: PaymentRecord | undefined;
+        let bonus: Payment | undefined;
         if (ctx.bonus) {
           const prior = await yearRecharges(tx, accountName, time);
           const grant = ctx.bonus.bonusFor({ amount: payment.amount, currency: ctx.currency }, prior);
@@ -157,7 +157,7 @@ export function createPaymentOperations(ctx: LedgerContext): PaymentOperations {
         }
         const account = await requireAccount(tx, original.account);
         const time = ctx.now();
-        const reversal: PaymentRecord = {
+        const reversal: Payment = {
           id: randomUUID(),
           account: original.account,
           kind: 'reversal',
@@ -170,7 +170,7 @@ export function createPaymentOperations(ctx: LedgerContext): PaymentOperations {
         };
         if (data.comment !== undefined) reversal.comment = data.comment;
         let delta = new BillingDecimal(original.amount).neg();
-        let bonusAdjustment: PaymentRecord | undefined;
+        let bonusAdjustment: Payment | undefined;
         if (original.kind === 'payment' && ctx.bonus) {
           // Take back what the year's bonus no longer owes once this recharge is gone.
           const prior = await yearRecharges(tx, original.account, original.time, original.id);

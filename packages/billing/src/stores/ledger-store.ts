@@ -1,3 +1,4 @@
+import type { Payment } from '@hpckit/core';
 import type {
   AccountRecord,
   ChargeKind,
@@ -7,7 +8,6 @@ import type {
   MemberRecord,
   OutboxRecord,
   PaymentKind,
-  PaymentRecord,
 } from './records.js';
 
 /** A page of entries, with the count and the net sum of every entry matching the filter. */
@@ -92,13 +92,13 @@ export interface LedgerTx {
   deleteMember(account: string, user: string): Promise<void>;
 
   /** @throws `ALREADY_EXISTS` on a second reversal of one entry. */
-  insertPayment(payment: PaymentRecord): Promise<void>;
+  insertPayment(payment: Payment): Promise<void>;
   /** One payment entry by id. */
-  getPayment(id: string): Promise<PaymentRecord | undefined>;
+  getPayment(id: string): Promise<Payment | undefined>;
   /** The reversal of an entry, if it has one. */
-  paymentReversalOf(id: string): Promise<PaymentRecord | undefined>;
+  paymentReversalOf(id: string): Promise<Payment | undefined>;
   /** Payments matching a filter, one page, with the count and net sum of all matches. */
-  queryPayments(filter: PaymentFilter): Promise<EntryPage<PaymentRecord>>;
+  queryPayments(filter: PaymentFilter): Promise<EntryPage<Payment>>;
 
   /** @throws `ALREADY_EXISTS` on a second charge for one job or a second reversal of one charge. */
   insertCharges(charges: readonly ChargeRecord[]): Promise<void>;

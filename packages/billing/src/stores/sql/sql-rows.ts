@@ -1,4 +1,5 @@
-import type { AccountRecord, ChargeRecord, JobRecord, MemberRecord, PaymentRecord } from '../records.js';
+import type { Payment } from '@hpckit/core';
+import type { AccountRecord, ChargeRecord, JobRecord, MemberRecord } from '../records.js';
 import { type SqlDialect, type SqlRow, toDate, toNumber, toText } from './sql-dialect.js';
 
 /** Column lists and row readers for the ledger tables, shared by SQLite and PostgreSQL. */
@@ -89,7 +90,7 @@ export const PAYMENT_COLUMNS =
   'id, account, kind, type, amount, currency, linked_to, at_ms, comment, operator';
 
 /** A payment row's values, in {@link PAYMENT_COLUMNS} order. */
-export function paymentValues(p: PaymentRecord, d: SqlDialect): unknown[] {
+export function paymentValues(p: Payment, d: SqlDialect): unknown[] {
   return [
     p.id,
     p.account,
@@ -105,11 +106,11 @@ export function paymentValues(p: PaymentRecord, d: SqlDialect): unknown[] {
 }
 
 /** Reads a payment row. */
-export function paymentOf(r: SqlRow, d: SqlDialect): PaymentRecord {
-  const p: PaymentRecord = {
+export function paymentOf(r: SqlRow, d: SqlDialect): Payment {
+  const p: Payment = {
     id: String(r.id),
     account: String(r.account),
-    kind: String(r.kind) as PaymentRecord['kind'],
+    kind: String(r.kind) as Payment['kind'],
     type: String(r.type),
     amount: d.decodeAmount(r.amount),
     currency: String(r.currency),

@@ -1,3 +1,4 @@
+import { ChargeSchema } from '@hpckit/core';
 import { expect } from 'vitest';
 import { createJobSync } from '../../ledger/sync/job-sync.js';
 import { arraySource, endedJob, T0 } from '../fixtures.js';
@@ -50,6 +51,10 @@ export const syncTests: StoreTest[] = [
       const charged = h.events.filter((e) => e.type === 'jobs:charged');
       expect(charged).toHaveLength(2);
       expect(charges.items[0]?.breakdown?.itemId).toMatch(/^ikkem-cpu-/);
+      // A job charge is core's Charge model plus its price breakdown.
+      for (const { breakdown: _breakdown, ...charge } of charges.items) {
+        expect(ChargeSchema.parse(charge)).toEqual(charge);
+      }
     },
   },
   {
