@@ -75,6 +75,7 @@ export type {
   LedgerTx,
   OutboxEvent,
   PaymentFilter,
+  SyncedJobFilter,
 } from '../stores/ledger-store.js';
 export type {
   AccountRecord,
@@ -91,6 +92,8 @@ export type {
   PaymentKind,
   PaymentRecord,
   SpendingLimit,
+  SyncedJob,
+  SyncedJobStatus,
   WhitelistRecord,
 } from '../stores/records.js';
 export {

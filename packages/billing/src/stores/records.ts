@@ -82,12 +82,18 @@ export interface ChargeRecord extends Charge {
   breakdown?: ChargeBreakdown;
 }
 
-/** Where an ingested ended job stands. */
-export type JobRecordStatus = 'charged' | 'free' | 'unpriced' | 'unsettled' | 'unknown_account';
+/** Where an ended job the sync has seen stands. */
+export type SyncedJobStatus = 'charged' | 'free' | 'unpriced' | 'unsettled' | 'unknown_account';
 
-/** An ended job the sync has seen, charged or waiting for a retry. */
-export interface JobRecord extends JobReference {
-  status: JobRecordStatus;
+/** @deprecated Use {@link SyncedJobStatus}. */
+export type JobRecordStatus = SyncedJobStatus;
+
+/**
+ * An ended job the sync has seen, charged or waiting for a retry. (Core's listed job is
+ * `ListedJob`; this is the ledger's record of a job it charges.)
+ */
+export interface SyncedJob extends JobReference {
+  status: SyncedJobStatus;
   account?: string;
   user: string;
   endTime?: Date;
@@ -99,6 +105,9 @@ export interface JobRecord extends JobReference {
   chargeId?: string;
   updatedAt: Date;
 }
+
+/** @deprecated Use {@link SyncedJob}: `JobRecord` is core's former name for a listed job. */
+export type JobRecord = SyncedJob;
 
 /** An event written in a transaction and delivered after it commits. */
 export interface OutboxRecord {

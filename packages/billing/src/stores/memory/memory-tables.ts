@@ -1,5 +1,5 @@
 import type { Payment } from '@hpckit/core';
-import type { AccountRecord, ChargeRecord, JobRecord, MemberRecord, OutboxRecord } from '../records.js';
+import type { AccountRecord, ChargeRecord, SyncedJob, MemberRecord, OutboxRecord } from '../records.js';
 
 /** The in-memory tables of a memory store, with the indexes that make its unique keys. */
 export interface MemoryTables {
@@ -12,7 +12,7 @@ export interface MemoryTables {
   chargeReversals: Map<string, string>;
   /** Charge id by job key. */
   jobCharges: Map<string, string>;
-  jobRecords: Map<string, JobRecord>;
+  jobRecords: Map<string, SyncedJob>;
   cursors: Map<string, Date>;
   outbox: { record: OutboxRecord; claimed: boolean }[];
   seq: number;

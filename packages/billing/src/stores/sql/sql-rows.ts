@@ -1,5 +1,5 @@
 import type { Payment } from '@hpckit/core';
-import type { AccountRecord, ChargeRecord, JobRecord, MemberRecord } from '../records.js';
+import type { AccountRecord, ChargeRecord, SyncedJob, MemberRecord } from '../records.js';
 import { type SqlDialect, type SqlRow, toDate, toNumber, toText } from './sql-dialect.js';
 
 /** Column lists and row readers for the ledger tables, shared by SQLite and PostgreSQL. */
@@ -185,7 +185,7 @@ export const JOB_RECORD_COLUMNS =
   'cluster, job_id, submit_ms, status, account, user_name, end_ms, job, reason, attempts, charge_id, updated_ms';
 
 /** A job record row's values, in {@link JOB_RECORD_COLUMNS} order. */
-export function jobRecordValues(j: JobRecord): unknown[] {
+export function jobRecordValues(j: SyncedJob): unknown[] {
   return [
     j.cluster,
     j.jobId,
@@ -203,12 +203,12 @@ export function jobRecordValues(j: JobRecord): unknown[] {
 }
 
 /** Reads a job record row. */
-export function jobRecordOf(r: SqlRow): JobRecord {
-  const j: JobRecord = {
+export function jobRecordOf(r: SqlRow): SyncedJob {
+  const j: SyncedJob = {
     cluster: String(r.cluster),
     jobId: String(r.job_id),
     submitTime: toDate(r.submit_ms)!,
-    status: String(r.status) as JobRecord['status'],
+    status: String(r.status) as SyncedJob['status'],
     user: String(r.user_name),
     job: String(r.job),
     attempts: toNumber(r.attempts),
