@@ -4,7 +4,7 @@ import { BillingDecimal } from '../money/decimal.js';
 import { canonicalAmount } from '../stores/amount-codec.js';
 import type { LedgerTx } from '../stores/ledger-store.js';
 import type { AccountRecord } from '../stores/records.js';
-import { type ActorInput, ActorSchema } from './actor.js';
+import type { Actor } from './actor.js';
 import type { EventSink, LedgerContext } from './ledger-context.js';
 import type { PaymentEvent } from './ledger-events.js';
 import {
@@ -31,8 +31,11 @@ export interface ReversalResult {
   account: AccountRecord;
 }
 
-/** Payments into accounts: recharges with their bonus, and reversals. */
-export interface PaymentOperations {
+/**
+ * Payments into accounts, by a ledger acting for an actor (`ledger.as(actor)`): recharges with
+ * their bonus, and reversals.
+ */
+export interface LedgerPaymentOperations {
   /**
    * Records a recharge (finance or platform admin). With bonus rules, the bonus it earns is
    * recorded as its own `bonus` entry linked to the payment, computed on the account's recharges
@@ -40,14 +43,14 @@ export interface PaymentOperations {
    *
    * @throws `PERMISSION_DENIED`, `VALIDATION`, `NOT_FOUND` (account)
    */
-  recordPayment(actor: ActorInput, account: string, input: PaymentInput): Promise<PaymentResult>;
+  recordPayment(account: string, input: PaymentInput): Promise<PaymentResult>;
   /**
    * Reverses a payment or bonus with an explicit `reversal` entry (entries are never edited).
    * Reversing a payment also adjusts the year's bonus to what the remaining recharges earn.
    *
    * @throws `PERMISSION_DENIED`, `NOT_FOUND` (payment), `ALREADY_EXISTS` (already reversed)
    */
-  reversePayment(actor: ActorInput, paymentId: string, input?: ReversalInput): Promise<ReversalResult>;
+  reversePayment(paymentId: string, input?: ReversalInput): Promise<ReversalResult>;
 }
 
 /** A payment entry as events carry it. */
@@ -68,8 +71,8 @@ export function paymentEvent(p: Payment): PaymentEvent {
 
 const FINANCE = ['platform-admin', 'finance'] as const;
 
-/** Builds the payment operations of a ledger. */
-export function createPaymentOperations(ctx: LedgerContext): PaymentOperations {
+/** Builds the payment operations of a ledger acting for `actor` (already validated). */
+export function createPaymentOperations(ctx: LedgerContext, actor: Actor): LedgerPaymentOperations {
   /** Recharges of the account in the calendar year of `time` that are not reversed, as Money. */
   async function yearRecharges(tx: LedgerTx, account: string, time: Date, excluding?: string) {
     const bonus = ctx.bonus!;
@@ -91,8 +94,7 @@ export function createPaymentOperations(ctx: LedgerContext): PaymentOperations {
   }
 
   return {
-    recordPayment(actorInput, accountInput, input) {
-      const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
+    recordPayment(accountInput, input) {
       const accountName = parseInput(NameSchema, accountInput, 'account name', ['account']);
       const data = parseInput(PaymentInputSchema, input, 'payment', ['input']);
       requireRole(actor, FINANCE, `record a payment to account "${accountName}"`);
@@ -141,8 +143,7 @@ export function createPaymentOperations(ctx: LedgerContext): PaymentOperations {
         return bonus ? { payment, bonus, account: after } : { payment, account: after };
       });
     },
-    reversePayment(actorInput, paymentId, input = {}) {
-      const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
+    reversePayment(paymentId, input = {}) {
       const data = parseInput(ReversalSchema, input, 'reversal', ['input']);
       requireRole(actor, FINANCE, 'reverse a payment');
       return ctx.mutate(async (tx, events) => {
