@@ -1,26 +1,40 @@
 /**
- * Guards the public surface: the sorted export names of every entry point of every package are
- * snapshotted, so any change to what users can import shows up in review.
+ * Guards the public surface: the sorted value exports (what the built module holds) and type-only
+ * exports (what `import type` reaches) of every entry point of every package are snapshotted, so
+ * any change to what users can import shows up in review.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { typeOnlyExports } from './support/type-exports.js';
 
 const packagesDir = join(import.meta.dirname, '..', 'packages');
 
 const entries = readdirSync(packagesDir).flatMap((dir) => {
   const pkg = JSON.parse(readFileSync(join(packagesDir, dir, 'package.json'), 'utf8')) as {
     name: string;
-    exports: Record<string, unknown>;
+    exports: Record<string, { '@hpckit/source'?: string }>;
   };
-  return Object.keys(pkg.exports)
-    .filter((subpath) => subpath !== './package.json')
-    .map((subpath) => (subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`));
+  return Object.entries(pkg.exports)
+    .filter(([subpath]) => subpath !== './package.json')
+    .map(([subpath, target]) => ({
+      specifier: subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`,
+      source: join(packagesDir, dir, target['@hpckit/source'] ?? ''),
+    }));
 });
 
 describe('public surface', () => {
-  it.each(entries)('%s exports exactly the reviewed names', async (specifier) => {
+  const cases = entries.map((entry) => [entry.specifier, entry.source] as const);
+
+  it.each(cases)('%s exports exactly the reviewed names', async (specifier) => {
     const names = Object.keys(await import(specifier)).sort();
     expect(names).toMatchSnapshot();
+  });
+
+  // One compiler run for every entry point: building the program is the slow part.
+  const types = typeOnlyExports(entries.map((entry) => entry.source));
+
+  it.each(cases)('%s exports exactly the reviewed types', (_specifier, source) => {
+    expect(types.get(source)).toMatchSnapshot();
   });
 });

@@ -8,7 +8,12 @@
 
 // Adapter
 export { mockAdapter } from './mock-adapter.js';
-export { DEFAULT_MOCK_START, MockAdapterOptionsSchema, MockClockOptionsSchema } from './options.js';
+export {
+  DEFAULT_MOCK_START,
+  MockAdapterOptionsSchema,
+  MockCapabilitiesSchema,
+  MockClockOptionsSchema,
+} from './options.js';
 
 // Cluster
 export { ikkemMockCluster } from './presets/ikkem-mock-cluster.js';

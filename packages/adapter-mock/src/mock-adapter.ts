@@ -44,7 +44,8 @@ export interface MockAdapter extends SchedulerAdapter {
  * capability: Slurm's submission rules and refusals, priority scheduling with EASY backfill over
  * real per-node resource accounting, arrays with throttles, dependencies, holds, time limits,
  * accounting history with Slurm's lags, and accounts with blocking — all in virtual time, so a
- * test runs a week of cluster life in milliseconds.
+ * test runs a week of cluster life in milliseconds. `options.capabilities` turns capabilities off,
+ * to see what callers get from a smaller scheduler.
  *
  * @throws `VALIDATION` if the options are malformed (paths such as `options.cluster.partitions.0.nodes`).
  * @example
@@ -78,7 +79,13 @@ export function mockAdapter(options: MockAdapterOptionsInput = {}): MockAdapter 
     settle: (endMs) =>
       faults.state.purging
         ? { liveUntil: endMs, accountedAt: Number.POSITIVE_INFINITY }
-        : { liveUntil: endMs + minJobAgeMs, accountedAt: endMs + faults.state.accountingDelayMs },
+        : {
+            liveUntil: endMs + minJobAgeMs,
+            // Without accounting history, an ended job is gone once it leaves the live queue.
+            accountedAt: o.capabilities['accounting.history']
+              ? endMs + faults.state.accountingDelayMs
+              : Number.POSITIVE_INFINITY,
+          },
   });
   const directory = createAccountDirectory(cluster);
   const store = createJobStore(o.firstJobId);
@@ -112,22 +119,7 @@ export function mockAdapter(options: MockAdapterOptionsInput = {}): MockAdapter 
 
   const adapter = defineSchedulerAdapter({
     name: ADAPTER_NAME,
-    capabilities: {
-      'jobs.render': true,
-      'jobs.hold': true,
-      'jobs.updateTimeLimit': true,
-      'jobs.arrays': true,
-      'jobs.dependencies': true,
-      'accounting.history': true,
-      'accounts.create': true,
-      'accounts.list': true,
-      'accounts.block': true,
-      'users.manage': true,
-      'users.block': true,
-      'config.availability': true,
-      'config.nodes': true,
-      actAsUser: true,
-    },
+    capabilities: o.capabilities,
     ...guardOperations(
       {
         jobs: createJobOperations(ctx),
@@ -137,6 +129,7 @@ export function mockAdapter(options: MockAdapterOptionsInput = {}): MockAdapter 
         version: () => ({ scheduler: ADAPTER_NAME, version: SCHEDULER_VERSION, adapter: ADAPTER_VERSION }),
       },
       guard,
+      o.capabilities,
     ),
     // Nothing to release: the mock keeps no timers or connections.
     close: async () => {},

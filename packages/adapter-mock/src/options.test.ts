@@ -1,4 +1,4 @@
-import { isHpckitError, type ValidationError } from '@hpckit/core';
+import { CAPABILITY_KEYS, isHpckitError, type ValidationError } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
 import { mockAdapter } from './mock-adapter.js';
 import { MockAdapterOptionsSchema } from './options.js';
@@ -94,6 +94,23 @@ describe('mock adapter options', () => {
       'options',
     ]);
     expect(issues({ jobBehavior: 'sleep' })[0]!.path).toBe('options.jobBehavior');
+  });
+
+  it('declares every capability unless told otherwise, and turns off only the ones named', () => {
+    expect(Object.values(MockAdapterOptionsSchema.parse({}).capabilities).every((on) => on)).toBe(true);
+    const { capabilities } = mockAdapter({ capabilities: { 'jobs.hold': false, actAsUser: false } });
+    expect(Object.keys(capabilities).sort()).toEqual([...CAPABILITY_KEYS].sort());
+    expect(
+      Object.entries(capabilities)
+        .filter(([, on]) => !on)
+        .map(([key]) => key),
+    ).toEqual(['jobs.hold', 'actAsUser']);
+  });
+
+  it('refuses an unknown capability, naming the valid ones, and a capability that is not a boolean', () => {
+    const found = issues({ capabilities: { 'jobs.hol': false, actAsUser: 'no' } });
+    expect(found.map((i) => i.path)).toEqual(['options.capabilities.actAsUser', 'options.capabilities']);
+    expect(found[1]!.message).toBe(`"jobs.hol" is not a capability: use ${CAPABILITY_KEYS.join(', ')}`);
   });
 
   it('accepts an ISO start time and a custom cluster with implicit users', () => {

@@ -1,4 +1,4 @@
-import { DurationSchema, NameSchema } from '@hpckit/core';
+import { CAPABILITY_KEYS, type CapabilityKey, DurationSchema, NameSchema } from '@hpckit/core';
 import { z } from 'zod';
 import { MockClusterSchema } from './cluster/mock-cluster-schema.js';
 import type { JobBehavior } from './jobs/job-behavior.js';
@@ -21,6 +21,30 @@ export const MockClockOptionsSchema = z.strictObject({
   /** The real clock in ms, read in `scaled` mode. @default performance.now */
   realTime: z.custom<() => number>(isFunction, 'must be a function returning milliseconds').optional(),
 });
+
+/**
+ * The capabilities the mock declares, each on unless turned off. A capability turned off leaves its
+ * operations out of the adapter (so core refuses them with `UNSUPPORTED`, as for a real adapter
+ * without them); `accounting.history` off keeps ended jobs out of accounting, so they are visible
+ * only while in the live queue. Lets an adapter's harness or the conformance suite exercise what
+ * callers see from a smaller scheduler.
+ *
+ * @example
+ * ```ts
+ * mockAdapter({ capabilities: { 'jobs.hold': false, actAsUser: false } });
+ * ```
+ */
+export const MockCapabilitiesSchema = z.strictObject(
+  Object.fromEntries(CAPABILITY_KEYS.map((key) => [key, z.boolean().default(true)])) as {
+    [K in CapabilityKey]: z.ZodDefault<z.ZodBoolean>;
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `${issue.keys.map((k) => `"${k}"`).join(', ')} ${issue.keys.length === 1 ? 'is not a capability' : 'are not capabilities'}: use ${CAPABILITY_KEYS.join(', ')}`
+        : undefined,
+  },
+);
 
 /**
  * Options of {@link mockAdapter}, validated when the adapter is created.
@@ -65,6 +89,8 @@ export const MockAdapterOptionsSchema = z
     maxArraySize: z.number().int().positive().default(10_001),
     /** Jobs examined for backfill behind the first blocked one, per pass (Slurm's bf_max_job_test). @default 100 */
     backfillDepth: z.number().int().nonnegative().default(100),
+    /** Capabilities to turn off, e.g. `{ 'jobs.hold': false }` (see {@link MockCapabilitiesSchema}). @default every capability on */
+    capabilities: MockCapabilitiesSchema.prefault({}),
   })
   .superRefine((o, ctx) => {
     if (o.defaultUser === undefined) return;

@@ -117,6 +117,67 @@ describe('jobs.list', () => {
   });
 });
 
+describe('a failed squeue', () => {
+  const sudo = 'sudo: a password is required\n';
+  const down = 'slurm_load_jobs error: Unable to contact slurm controller (connect failure)\n';
+  const squeueRuns = (log: string[][]) => log.filter((a) => a[0] === 'squeue').length;
+
+  it('runs once and reports its own stderr and exit code, even if running it again would succeed', async () => {
+    const { rt, log } = adapter([
+      { match: cmd('squeue'), result: { stderr: sudo, exitCode: 1 }, times: 1 },
+      { match: cmd('squeue'), result: { stdout: fixture('squeue-mixed.txt') } },
+    ]);
+    const err = await rt.jobs.list({ states: ['running'] }, { user: 'alice' }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'PERMISSION_DENIED', details: { stderr: sudo, exitCode: 1 } });
+    expect(squeueRuns(log)).toBe(1);
+  });
+
+  it('is retried when the controller did not answer, and lists what the retry printed', async () => {
+    const options = { readRetries: 1, retryDelayMs: 1 };
+    const clean = adapter(
+      [{ match: cmd('squeue'), result: { stdout: fixture('squeue-mixed.txt') } }],
+      options,
+    );
+    const { rt, log } = adapter(
+      [
+        { match: cmd('squeue'), result: { stderr: down, exitCode: 1 }, times: 1 },
+        { match: cmd('squeue'), result: { stdout: fixture('squeue-mixed.txt') } },
+      ],
+      options,
+    );
+    const expected = await clean.rt.jobs.list({ states: ['running'] }, {});
+    expect(expected.jobs.map((j) => j.name)).toEqual(['fx-running']);
+    expect(await rt.jobs.list({ states: ['running'] }, {})).toEqual(expected);
+    expect(squeueRuns(log)).toBe(2);
+  });
+
+  it('reports a controller that never answers from its last run, after the retries', async () => {
+    const { rt, log } = adapter([{ match: cmd('squeue'), result: { stderr: down, exitCode: 1 } }], {
+      readRetries: 1,
+      retryDelayMs: 1,
+    });
+    await expect(rt.jobs.list({ states: ['running'] }, {})).rejects.toMatchObject({
+      code: 'SCHEDULER_UNAVAILABLE',
+      details: { stderr: down, exitCode: 1 },
+    });
+    expect(squeueRuns(log)).toBe(2);
+  });
+
+  it.each([
+    ['an unknown user', { users: ['nosuch'] }, 'squeue: error: Invalid user: nosuch\n'],
+    ['an unknown account', { accounts: ['nosuch'] }, 'squeue: error: Invalid account: nosuch\n'],
+    ['an unknown partition', { partitions: ['nosuch'] }, 'squeue: error: Invalid partition: nosuch\n'],
+    ['a single id it does not hold', { jobIds: ['84'] }, 'slurm_load_jobs error: Invalid job id specified\n'],
+  ])('it refuses for %s (exit 1) lists nothing, running once', async (_, filter, stderr) => {
+    const { rt, log } = adapter([
+      { match: cmd('squeue'), result: { stderr, exitCode: 1 } },
+      { match: cmd('sacct'), result: { stdout: '' } },
+    ]);
+    expect(await rt.jobs.list({ ...filter, states: ['running'] }, {})).toEqual({ jobs: [], total: 0 });
+    expect(squeueRuns(log)).toBe(1);
+  });
+});
+
 describe('jobs.cancel', () => {
   const scancel = (file: string, exitCode = 0): Answer => ({
     match: cmd('scancel'),
@@ -231,8 +292,8 @@ describe('jobs.submit', () => {
       await new Promise((resolve) => setImmediate(resolve));
       expect(settled).toBe(lost);
       await submit;
-      // Three lookups, each an squeue that failed (read again once to map its error).
-      expect(log.filter((a) => a[0] === 'squeue')).toHaveLength(6);
+      // Three lookups, each one squeue that failed (mapped from its own stderr, not run again).
+      expect(log.filter((a) => a[0] === 'squeue')).toHaveLength(3);
     });
 
     it('reports a submitted job whose read-back keeps failing with its id, not as a plain failure', async () => {
@@ -257,10 +318,10 @@ describe('jobs.submit', () => {
     });
 
     it('reads a submitted job back again after a failed read', async () => {
-      const { rt } = adapter(
+      const { rt, log } = adapter(
         [
           { match: cmd('sbatch'), result: { stdout: '83\n' } },
-          { match: cmd('squeue'), result: { stderr: socketTimeout, exitCode: 1 }, times: 2 },
+          { match: cmd('squeue'), result: { stderr: socketTimeout, exitCode: 1 }, times: 1 },
           { match: cmd('squeue'), result: { stdout: live83 } },
         ],
         { readRetries: 0 },
@@ -268,6 +329,7 @@ describe('jobs.submit', () => {
       const pending = rt.jobs.submit({ command: 'true' }, { user: 'alice' });
       await vi.advanceTimersByTimeAsync(500);
       expect((await pending).job).toMatchObject({ id: '83', comment: 'my note' });
+      expect(log.filter((a) => a[0] === 'squeue')).toHaveLength(2);
     });
   });
 
@@ -350,8 +412,21 @@ describe('config.nodes', () => {
     });
     await expect(rt.config.nodes({ names: ['localhost'] })).rejects.toMatchObject({
       code: 'SCHEDULER_UNAVAILABLE',
+      details: { stderr: down.stderr },
     });
-    expect(log.filter((a) => a[0] === 'scontrol')).toHaveLength(3);
+    // One run and one retry, each mapped from its own output.
+    expect(log.filter((a) => a[0] === 'scontrol')).toHaveLength(2);
+  });
+
+  it('runs a refused scontrol once and reports its own stderr, even if running it again would succeed', async () => {
+    const denied = 'slurm_load_node error: Access/permission denied\n';
+    const { rt, log } = adapter([
+      { match: cmd('scontrol', 'node'), result: { stderr: denied, exitCode: 1 }, times: 1 },
+      { match: cmd('scontrol', 'node'), result: { stdout: fixture('scontrol-node-named.txt') } },
+    ]);
+    const err = await rt.config.nodes({ names: ['localhost'] }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'PERMISSION_DENIED', details: { stderr: denied, exitCode: 1 } });
+    expect(log.filter((a) => a[0] === 'scontrol')).toHaveLength(1);
   });
 });
 

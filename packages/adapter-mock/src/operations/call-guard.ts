@@ -2,6 +2,7 @@ import {
   ADAPTER_OPERATIONS,
   type AdapterOperationSpec,
   type CallContext,
+  type Capabilities,
   delay,
   type SchedulerAdapterDefinition,
   SchedulerUnavailableError,
@@ -69,10 +70,17 @@ export type GuardedOperations = Pick<
 /**
  * Makes every operation of core's table an adapter operation run through `guard`, counted under its
  * path: the operation's inputs, then its call context, go to the matching immediate operation.
+ * Operations of a capability `declared` false are left out, as a scheduler without it has none.
  */
-export function guardOperations(immediate: ImmediateOperations, guard: CallGuard): GuardedOperations {
-  const guarded: Record<string, unknown> = {};
+export function guardOperations(
+  immediate: ImmediateOperations,
+  guard: CallGuard,
+  declared: Capabilities,
+): GuardedOperations {
+  const guarded: Record<string, unknown> = { jobs: {}, accounts: {}, users: {}, config: {} };
   for (const path of MOCK_OPERATIONS) {
+    const { capability } = ADAPTER_OPERATIONS[path] as AdapterOperationSpec;
+    if (capability !== undefined && !declared[capability]) continue;
     const [group, name] = path.split('.') as [string, string | undefined];
     const source = (name === undefined ? immediate : immediate[group as keyof ImmediateOperations]) as Record<
       string,

@@ -25,6 +25,12 @@ export interface RunRequest {
   idempotent?: boolean;
   /** Resolve instead of throwing when the command exits non-zero. */
   allowFailure?: boolean;
+  /**
+   * Tells a non-zero exit that answers the question (squeue's "Invalid user": nothing matches)
+   * from a failure: the run it accepts resolves, and the caller reads its exit code. Any other
+   * failure is mapped from that run's own stderr and exit code, and retried like any failed read.
+   */
+  acceptsFailure?: (result: ExecResult) => boolean;
   /** What the command is about, for NOT_FOUND errors. */
   subject?: CommandFailure['subject'];
 }
@@ -75,7 +81,7 @@ export function createCommandRunner(options: CommandRunnerOptions): CommandRunne
             user: request.user,
             signal: request.signal,
           });
-          if (result.exitCode !== 0 && !request.allowFailure) {
+          if (result.exitCode !== 0 && !request.allowFailure && !request.acceptsFailure?.(result)) {
             throw mapCommandError({
               command,
               stderr: result.stderr,

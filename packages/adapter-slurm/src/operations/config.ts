@@ -130,19 +130,15 @@ export async function nodeAddresses(
   query: { names: string[] },
   ctx: CallContext,
 ): Promise<NodeAddress[]> {
-  const request = {
-    program: 'scontrol' as const,
+  const result = await ops.runner.run({
+    program: 'scontrol',
     args: ['show', 'node', '-o', compressHostlist(query.names)],
     signal: ctx.signal,
     idempotent: true,
-  };
-  let result = await ops.runner.run({ ...request, allowFailure: true });
-  // An unknown name makes scontrol print "Node <name> not found" on stdout and exit 1, after the
-  // nodes it knows. Any other failure runs again the strict way: retried if the controller did
-  // not answer, then a typed error.
-  if (result.exitCode !== 0 && !onlyUnknownNodes(result.stdout, result.stderr)) {
-    result = await ops.runner.run(request);
-  }
+    // An unknown name makes scontrol print "Node <name> not found" on stdout and exit 1, after the
+    // nodes it knows.
+    acceptsFailure: (r) => onlyUnknownNodes(r.stdout, r.stderr),
+  });
   const wanted = new Set(query.names);
   return parseNodeAddresses(result.stdout).filter((n) => wanted.has(n.name));
 }

@@ -55,15 +55,12 @@ export async function squeueJobs(
     user: ctx.user,
     signal: ctx.signal,
     idempotent: true,
-    allowFailure: true,
-  });
-  if (result.exitCode !== 0) {
     // squeue refuses unknown users, accounts or partitions, and a single `--jobs` id it does not
     // hold (exit 1, "slurm_load_jobs error: Invalid job id specified"; several ids of which none
     // is held exit 0 with no output): nothing matches them, and accounting is asked next.
-    if (/Invalid (user|account|partition|job id)/i.test(result.stderr)) return [];
-    await ops.runner.run({ program: 'squeue', args, user: ctx.user, signal: ctx.signal, idempotent: true });
-  }
+    acceptsFailure: (r) => /Invalid (user|account|partition|job id)/i.test(r.stderr),
+  });
+  if (result.exitCode !== 0) return [];
   return parseSqueue(result.stdout, d, await ops.clusterName(ctx.signal));
 }
 

@@ -9,7 +9,7 @@ import type { OperationInputs } from '../adapter/operations.js';
 import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
 import type { Membership } from '../adapter/scheduler-adapter.js';
 import { parseInput } from '../errors/validation.js';
-import { NameSchema } from '../model/names.js';
+import { NameSchema, UserNameSchema } from '../model/names.js';
 import type { AccessSource } from './access-roles.js';
 import { createAdminRule } from './admin-rule.js';
 import type { CallOptions } from './call-options.js';
@@ -42,8 +42,8 @@ type Runtime = (cluster: string | undefined) => ClusterRuntime;
 
 // Checked before the role check, so malformed input is a VALIDATION error whoever asks; the
 // runtime adapter checks it again.
-const MembershipSchema = z.strictObject({ user: NameSchema, account: NameSchema });
-const NewAccountSchema = z.strictObject({ name: NameSchema, owner: NameSchema.optional() });
+const MembershipSchema = z.strictObject({ user: UserNameSchema, account: NameSchema });
+const NewAccountSchema = z.strictObject({ name: NameSchema, owner: UserNameSchema.optional() });
 
 /**
  * Builds the account, user and config APIs of a client acting as `user`. On a user view each call

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { CapabilityKey } from '../../adapter/capabilities.js';
 import type { JobSpecInput } from '../../model/job-spec.js';
 import type { ConformanceContext } from '../context.js';
 import { type ConformanceTest, defineSuite } from '../define-suite.js';
@@ -10,6 +11,8 @@ export interface ScriptCase {
   script: string;
   /** Structured fields submitted with it. */
   fields?: Partial<JobSpecInput>;
+  /** Capabilities the script needs, e.g. `jobs.hold` for one whose directives hold the job (`-H`). */
+  needs?: CapabilityKey[];
   expected: {
     cores: number;
     gpus?: number;
@@ -43,6 +46,7 @@ export const SCRIPT_CASES: readonly ScriptCase[] = [
   {
     title: 'clustered flags, and a value on the next line',
     script: '#!/bin/bash\n#SBATCH -Hc2\n#SBATCH --time\n#SBATCH 20\nhostname\n',
+    needs: ['jobs.hold'],
     expected: { cores: 2, timeLimitSeconds: 1200 },
   },
   {
@@ -145,13 +149,15 @@ function scriptSpec(ctx: ConformanceContext, c: { script: string; fields?: Parti
     memory: undefined,
     timeLimit: undefined,
     name: undefined,
-    hold: true,
+    // Held where the scheduler can hold, so the job waits, using nothing, until the test cancels it.
+    hold: ctx.runtime().capabilities['jobs.hold'],
     ...c.fields,
   });
 }
 
 const effective: ConformanceTest[] = SCRIPT_CASES.map((c) => ({
   title: `jobs-effective: ${c.title}`,
+  needs: c.needs,
   async run(ctx) {
     if (c.expected.partition === 'gpu' && ctx.fixtures.partitions.gpu === undefined) {
       throw new Error(
