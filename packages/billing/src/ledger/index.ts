@@ -5,7 +5,14 @@
  * @packageDocumentation
  * @module @hpckit/billing/ledger
  */
-export type { AccountOperations } from './account-operations.js';
+export type { LedgerAccountOperations } from './account-operations.js';
+export type {
+  AccountOperations,
+  ChargeOperations,
+  LedgerQueries,
+  MemberOperations,
+  PaymentOperations,
+} from './actor-first.js';
 export { ActorSchema, PLATFORM_ROLES, SYSTEM_ACTOR } from './actor.js';
 export type { Actor, ActorInput, LedgerRole, PlatformRole } from './actor.js';
 export { accountBlockState, isWhitelisted, memberBlockState } from './block-state.js';
@@ -15,9 +22,10 @@ export type {
   MemberBlockReason,
   MemberBlockState,
 } from './block-state.js';
-export type { ChargeOperations, ChargeResult } from './charge-operations.js';
+export type { ChargeResult, LedgerChargeOperations } from './charge-operations.js';
 export { createLedger, LedgerOptionsSchema } from './create-ledger.js';
 export type { Ledger, LedgerOptions } from './create-ledger.js';
+export type { LedgerView } from './ledger-view.js';
 export type { LedgerEventName, LedgerEvents, JobChargeEvent, PaymentEvent } from './ledger-events.js';
 export { ledgerAccess, LedgerAccessOptionsSchema } from './ledger-access.js';
 export type { LedgerAccessOptions, PlatformRolesOf } from './ledger-access.js';
@@ -48,12 +56,12 @@ export type {
   BalanceLine,
   ChargeQueryInput,
   EntryPageResult,
-  LedgerQueries,
+  LedgerQueryOperations,
   PaymentQueryInput,
 } from './ledger-queries.js';
 export { effectiveUsed, periodStartOf } from './limit-period.js';
-export type { MemberOperations } from './member-operations.js';
-export type { PaymentOperations, PaymentResult, ReversalResult } from './payment-operations.js';
+export type { LedgerMemberOperations } from './member-operations.js';
+export type { LedgerPaymentOperations, PaymentResult, ReversalResult } from './payment-operations.js';
 export { createReconciler } from './reconcile/reconciler.js';
 export type { ReconcileReport, Reconciler, ReconcilerOptions } from './reconcile/reconciler.js';
 export type { BatchStats } from './sync/charge-batch.js';
@@ -75,6 +83,7 @@ export type {
   LedgerTx,
   OutboxEvent,
   PaymentFilter,
+  SyncedJobFilter,
 } from '../stores/ledger-store.js';
 export type {
   AccountRecord,
@@ -91,6 +100,8 @@ export type {
   PaymentKind,
   PaymentRecord,
   SpendingLimit,
+  SyncedJob,
+  SyncedJobStatus,
   WhitelistRecord,
 } from '../stores/records.js';
 export {
