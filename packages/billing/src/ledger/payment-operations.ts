@@ -54,7 +54,7 @@ export interface LedgerPaymentOperations {
 }
 
 /** A payment entry as events carry it. */
-export function paymentEvent(p: Payment): PaymentEvent {
+function paymentEvent(p: Payment): PaymentEvent {
   const e: PaymentEvent = {
     id: p.id,
     account: p.account,
