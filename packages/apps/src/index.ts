@@ -17,8 +17,8 @@ export type { AppRegistry } from './definition/app-registry.js';
 export { formJsonSchema } from './form/form-json-schema.js';
 export { formRequiresGpu, validateForm } from './form/form-values.js';
 export type { FormValues } from './form/form-values.js';
-export { SESSION_COMMENT_PREFIX, SESSION_JOB_PREFIX, sessionJobSpec } from './form/session-job-spec.js';
-export { formVariable, renderSessionScript } from './script/session-script.js';
+export { sessionJobSpec } from './form/session-job-spec.js';
+export { renderSessionScript } from './script/session-script.js';
 export type { SessionScriptInput } from './script/session-script.js';
 
 // Files
@@ -41,7 +41,7 @@ export type {
 } from './session/app-sessions.js';
 export { ConnectionFileSchema, parseConnectionFile } from './session/connection-file.js';
 export type { ConnectionFile } from './session/connection-file.js';
-export { connectionInfo, fillPlaceholders } from './session/connection-info.js';
+export { connectionInfo } from './session/connection-info.js';
 export type { ConnectionInfo } from './session/connection-info.js';
 export { httpProbe } from './session/probe-server.js';
 export type { ServerProbe } from './session/probe-server.js';
@@ -50,15 +50,7 @@ export type { IncomingHeaders, UpstreamHeadersOptions } from './session/upstream
 export { upstreamUrl } from './session/upstream-url.js';
 export type { AllowUpstream, UpstreamCandidate } from './session/upstream-check.js';
 export type { HostResolver } from './session/resolve-host.js';
-export {
-  APPS_DIRECTORY,
-  appDirectory,
-  CONNECTION_FILE,
-  LAST_FORM_FILE,
-  OUTPUT_FILE,
-  SESSION_FILE,
-  sessionDirectory,
-} from './session/session-layout.js';
+export { sessionDirectory } from './session/session-layout.js';
 
 // Mock
 export { mockAppHarness } from './mock/mock-app-harness.js';
