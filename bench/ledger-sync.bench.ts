@@ -71,14 +71,14 @@ const source: EndedJobSource = {
 async function prepare(store: LedgerStore) {
   const now = new Date(START + N * 2000 + 60_000);
   const ledger = createLedger({ store, currency: 'CNY', now: () => now });
-  const root = { user: 'root', roles: ['platform-admin' as const] };
-  await ledger.createAccount(root, {
+  const root = ledger.as({ user: 'root', roles: ['platform-admin'] });
+  await root.createAccount({
     name: 'chem',
     type: 'internal',
     owner: 'alice',
     blockThreshold: '-1000000000',
   });
-  await ledger.createAccount(root, {
+  await root.createAccount({
     name: 'bio',
     type: 'external',
     owner: 'bob',

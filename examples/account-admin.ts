@@ -18,6 +18,7 @@ import {
   createLedger,
   createReconciler,
   exportChargesCsv,
+  type Ledger,
   parseChargesCsv,
 } from '@hpckit/billing/ledger';
 import { createSqliteStore } from '@hpckit/billing/stores/sqlite';
@@ -64,21 +65,20 @@ export async function accountAdminScenario(
 
   try {
     // The platform opens the account and finance records the first recharge (with its bonus).
-    const root = { user: 'root', roles: ['platform-admin' as const] };
-    await ledger.createAccount(root, { name: 'catalysis', type: 'internal', owner: 'alice' });
-    const paid = await ledger.recordPayment({ user: 'fin', roles: ['finance'] }, 'catalysis', {
-      amount: '60000',
-      type: 'bank transfer',
-    });
+    // Each actor gets a view of the ledger acting for them, as client.as(user) does for the cluster.
+    const root = ledger.as({ user: 'root', roles: ['platform-admin'] });
+    await root.createAccount({ name: 'catalysis', type: 'internal', owner: 'alice' });
+    const finance = ledger.as({ user: 'fin', roles: ['finance'] });
+    const paid = await finance.recordPayment('catalysis', { amount: '60000', type: 'bank transfer' });
     print(`recharged 60000.00 CNY, bonus ${paid.bonus?.amount ?? '0.00'}: balance ${paid.account.balance}`);
 
     // The owner appoints an admin; the admin adds two users and limits one of them to 5,000.
-    const alice = { user: 'alice' };
-    const dave = { user: 'dave' };
-    await ledger.addMember(alice, 'catalysis', { user: 'dave', role: 'admin' });
-    await ledger.addMember(dave, 'catalysis', { user: 'carol' });
-    await ledger.addMember(dave, 'catalysis', { user: 'erin' });
-    await ledger.setSpendingLimit(dave, 'catalysis', 'carol', { amount: '5000' });
+    const alice = ledger.as({ user: 'alice' });
+    const dave = ledger.as({ user: 'dave' });
+    await alice.addMember('catalysis', { user: 'dave', role: 'admin' });
+    await dave.addMember('catalysis', { user: 'carol' });
+    await dave.addMember('catalysis', { user: 'erin' });
+    await dave.setSpendingLimit('catalysis', 'carol', { amount: '5000' });
     await reconciler.idle();
     print('dave added carol (limit 5000.00) and erin; the cluster now knows them');
 
@@ -115,7 +115,7 @@ export async function accountAdminScenario(
     const usedAtBlock = (await balanceOf(ledger, 'carol')).used ?? '0.00';
 
     // The admin raises the limit; the reconciler unblocks carol on the cluster and she submits again.
-    await ledger.setSpendingLimit(dave, 'catalysis', 'carol', { amount: '100000' });
+    await dave.setSpendingLimit('catalysis', 'carol', { amount: '100000' });
     await reconciler.idle();
     const again = await carol.jobs.submit(gpuJob);
     print(`limit raised to 100000.00: carol submitted job ${again.id}`);
@@ -123,7 +123,12 @@ export async function accountAdminScenario(
     // Last week's charges, as CSV in China Standard Time.
     scheduler.clock.advance('31h');
     await sync.run();
-    const csv = await exportChargesCsv(ledger, dave, { account: 'catalysis' }, { timeZone: 'Asia/Shanghai' });
+    const csv = await exportChargesCsv(
+      ledger,
+      dave.actor,
+      { account: 'catalysis' },
+      { timeZone: 'Asia/Shanghai' },
+    );
     print(`exported ${parseChargesCsv(csv).length} charges:\n${csv}`);
     return { jobsBeforeBlock, refusal, submittedAfterRaise: true, csv, usedAtBlock };
   } finally {
@@ -135,8 +140,8 @@ export async function accountAdminScenario(
   }
 }
 
-async function balanceOf(ledger: ReturnType<typeof createLedger>, user: string) {
-  const lines = await ledger.balances({ user });
+async function balanceOf(ledger: Ledger, user: string) {
+  const lines = await ledger.as({ user }).balances();
   return lines.find((l) => l.account === 'catalysis')!;
 }
 

@@ -54,7 +54,7 @@ try {
   });
   const handle = await alice.jobs.submit(spec);
   console.log(`submitted job ${handle.id} from ${spec.workingDirectory}`);
-  const job = await handle.wait({ until: 'ended', timeout: 120_000 });
+  const job = await handle.wait({ until: 'ended', timeoutMs: 120_000 });
   console.log(`job ${job.id} ended: ${job.state.outcome}`);
 
   // 3. Where its files are, from the Job record (patterns such as %j expanded).

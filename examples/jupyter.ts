@@ -41,7 +41,7 @@ try {
   const session = await sessions.create('jupyter-notebook', { partition: 'gpu', hours: 1, cores: 2 });
   console.log(`session ${session.id}: job ${session.jobId}, files in ${session.directory}`);
 
-  const { connection, timings } = await sessions.waitReady(session, { timeout: 120_000 });
+  const { connection, timings } = await sessions.waitReady(session, { timeoutMs: 120_000 });
   console.log(
     `ready after ${timings.totalMs} ms (scheduler ${timings.schedulerWaitMs} ms, server ${timings.serverStartMs} ms)`,
   );

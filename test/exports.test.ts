@@ -3,25 +3,11 @@
  * exports (what `import type` reaches) of every entry point of every package are snapshotted, so
  * any change to what users can import shows up in review.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { entryPoints } from './support/entry-points.js';
 import { typeOnlyExports } from './support/type-exports.js';
 
-const packagesDir = join(import.meta.dirname, '..', 'packages');
-
-const entries = readdirSync(packagesDir).flatMap((dir) => {
-  const pkg = JSON.parse(readFileSync(join(packagesDir, dir, 'package.json'), 'utf8')) as {
-    name: string;
-    exports: Record<string, { '@hpckit/source'?: string }>;
-  };
-  return Object.entries(pkg.exports)
-    .filter(([subpath]) => subpath !== './package.json')
-    .map(([subpath, target]) => ({
-      specifier: subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`,
-      source: join(packagesDir, dir, target['@hpckit/source'] ?? ''),
-    }));
-});
+const entries = entryPoints();
 
 describe('public surface', () => {
   const cases = entries.map((entry) => [entry.specifier, entry.source] as const);

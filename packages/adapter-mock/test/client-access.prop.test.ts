@@ -4,7 +4,7 @@
  * lists for that query that the user may see (their own, their administered accounts', all for
  * platform staff), in the same order, each once, with that count as `total` on every page.
  */
-import { type AccessRolesInput, createClient, type JobQueryInput, type JobRecord } from '@hpckit/core';
+import { type AccessRolesInput, createClient, type JobQueryInput, type ListedJob } from '@hpckit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ikkemMockCluster, mockAdapter } from '../src/index.js';
@@ -71,7 +71,7 @@ describe('what a user view lists, whatever the jobs, roles and query', () => {
               Object.entries(filters).filter(([, v]) => v !== undefined),
             );
             const role = roles[viewer];
-            const maySee = (j: JobRecord) =>
+            const maySee = (j: ListedJob) =>
               role?.platform === true ||
               j.user === viewer ||
               role?.adminOf.includes(j.account ?? '') === true;

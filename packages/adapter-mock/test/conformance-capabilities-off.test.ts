@@ -3,39 +3,26 @@
  * needing them are skipped with that reason, and the suite's UNSUPPORTED checks run for real.
  */
 import { CONFORMANCE_SUITES, runAdapterConformance } from '@hpckit/core/testing';
-import { type MockAdapter, MOCK_OPERATIONS, mockAdapter } from '@hpckit/adapter-mock';
+import { type MockAdapter, MOCK_OPERATIONS } from '@hpckit/adapter-mock';
 import { expect, it } from 'vitest';
+import { mockConformanceTarget } from './support/conformance-target.js';
 
 runAdapterConformance({
   name: 'mock without hold, time limits, render, arrays, history, blocks, membership, discovery or acting for users',
-  setup: () => {
-    const adapter = mockAdapter({
-      capabilities: {
-        'jobs.hold': false,
-        'jobs.updateTimeLimit': false,
-        'jobs.render': false,
-        'jobs.arrays': false,
-        'accounting.history': false,
-        'accounts.block': false,
-        'users.manage': false,
-        'config.availability': false,
-        'config.nodes': false,
-        actAsUser: false,
-      },
-    });
-    return {
-      adapter,
-      advance: async (seconds) => {
-        adapter.clock.advance(seconds);
-      },
-    };
-  },
-  fixtures: {
-    users: { member: 'alice', outsider: 'bob' },
-    accounts: { primary: 'electroplating', secondary: 'ai4ec' },
-    partitions: { cpu: 'cpu', gpu: 'gpu' },
-    qos: { normal: 'normal' },
-  },
+  ...mockConformanceTarget({
+    capabilities: {
+      'jobs.hold': false,
+      'jobs.updateTimeLimit': false,
+      'jobs.render': false,
+      'jobs.arrays': false,
+      'accounting.history': false,
+      'accounts.block': false,
+      'users.manage': false,
+      'config.availability': false,
+      'config.nodes': false,
+      actAsUser: false,
+    },
+  }),
   additionalTests(ctx) {
     it('capabilities: core refuses every probe before the mock sees a call', async () => {
       const adapter = ctx.target().adapter as MockAdapter;

@@ -1,21 +1,4 @@
 import { runAdapterConformance } from '@hpckit/core/testing';
-import { mockAdapter } from '@hpckit/adapter-mock';
+import { mockConformanceTarget } from './support/conformance-target.js';
 
-runAdapterConformance({
-  name: 'mock',
-  setup: () => {
-    const adapter = mockAdapter();
-    return {
-      adapter,
-      advance: async (seconds) => {
-        adapter.clock.advance(seconds);
-      },
-    };
-  },
-  fixtures: {
-    users: { member: 'alice', outsider: 'bob' },
-    accounts: { primary: 'electroplating', secondary: 'ai4ec' },
-    partitions: { cpu: 'cpu', gpu: 'gpu' },
-    qos: { normal: 'normal' },
-  },
-});
+runAdapterConformance({ name: 'mock', ...mockConformanceTarget() });

@@ -11,47 +11,27 @@
 export { appDefinitionJsonSchema, defineApp } from './definition/app-definition.js';
 export { BUILTIN_APPS, jupyterLab, jupyterNotebook, webServer } from './definition/builtin-apps.js';
 export { createAppRegistry } from './definition/app-registry.js';
+export type { AppRegistry } from './definition/app-registry.js';
 
 // Forms
 export { formJsonSchema } from './form/form-json-schema.js';
 export { formRequiresGpu, validateForm } from './form/form-values.js';
-export { SESSION_COMMENT_PREFIX, SESSION_JOB_PREFIX, sessionJobSpec } from './form/session-job-spec.js';
-export { formVariable, renderSessionScript } from './script/session-script.js';
+export type { FormValues } from './form/form-values.js';
+export { sessionJobSpec } from './form/session-job-spec.js';
+export { renderSessionScript } from './script/session-script.js';
+export type { SessionScriptInput } from './script/session-script.js';
 
 // Files
+export type { SessionFiles } from './files/session-files.js';
 export { commandSessionFiles } from './files/command-session-files.js';
+export type { CommandRunner } from './files/command-session-files.js';
 export { fileSystemSessionFiles } from './files/file-system-session-files.js';
+export type { FileSystemLike } from './files/file-system-session-files.js';
 export { memorySessionFiles } from './files/memory-session-files.js';
+export type { MemorySessionFiles } from './files/memory-session-files.js';
 
 // Sessions
 export { AppSessionsOptionsSchema, createAppSessions } from './session/app-sessions.js';
-export { ConnectionFileSchema, parseConnectionFile } from './session/connection-file.js';
-export { connectionInfo, fillPlaceholders } from './session/connection-info.js';
-export { httpProbe } from './session/probe-server.js';
-export { UpstreamHeadersOptionsSchema, upstreamHeaders } from './session/upstream-headers.js';
-export { upstreamUrl } from './session/upstream-url.js';
-export {
-  APPS_DIRECTORY,
-  appDirectory,
-  CONNECTION_FILE,
-  LAST_FORM_FILE,
-  OUTPUT_FILE,
-  SESSION_FILE,
-  sessionDirectory,
-} from './session/session-layout.js';
-
-// Mock
-export { mockAppHarness } from './mock/mock-app-harness.js';
-export { startSimulatedServer } from './mock/simulated-server.js';
-
-// Types
-export type { AppRegistry } from './definition/app-registry.js';
-export type { FormValues } from './form/form-values.js';
-export type { SessionScriptInput } from './script/session-script.js';
-export type { SessionFiles } from './files/session-files.js';
-export type { CommandRunner } from './files/command-session-files.js';
-export type { FileSystemLike } from './files/file-system-session-files.js';
-export type { MemorySessionFiles } from './files/memory-session-files.js';
 export type {
   AppSessions,
   AppSessionsOptions,
@@ -59,13 +39,23 @@ export type {
   ReadyOptions,
   ReadySession,
 } from './session/app-sessions.js';
+export { ConnectionFileSchema, parseConnectionFile } from './session/connection-file.js';
 export type { ConnectionFile } from './session/connection-file.js';
+export { connectionInfo } from './session/connection-info.js';
 export type { ConnectionInfo } from './session/connection-info.js';
+export { httpProbe } from './session/probe-server.js';
 export type { ServerProbe } from './session/probe-server.js';
-export type { HostResolver } from './session/resolve-host.js';
-export type { AllowUpstream, UpstreamCandidate } from './session/upstream-check.js';
+export { UpstreamHeadersOptionsSchema, upstreamHeaders } from './session/upstream-headers.js';
 export type { IncomingHeaders, UpstreamHeadersOptions } from './session/upstream-headers.js';
+export { upstreamUrl } from './session/upstream-url.js';
+export type { AllowUpstream, UpstreamCandidate } from './session/upstream-check.js';
+export type { HostResolver } from './session/resolve-host.js';
+export { sessionDirectory } from './session/session-layout.js';
+
+// Mock
+export { mockAppHarness } from './mock/mock-app-harness.js';
 export type { MockAppHarness, MockAppHarnessOptions, MockJobBehaviorHost } from './mock/mock-app-harness.js';
+export { startSimulatedServer } from './mock/simulated-server.js';
 export type { SimulatedServer } from './mock/simulated-server.js';
 
 // Moved to core, where every package quotes with the one quoter; kept here for one minor version.

@@ -93,6 +93,33 @@ describe('app sessions on the mock adapter', () => {
     await expect(sessions.waitReady(session, { timeout: 5_000 })).rejects.toMatchObject({ code: 'INTERNAL' });
   });
 
+  it('spells the ready timeout timeoutMs, keeps timeout as its deprecated alias and refuses both', async () => {
+    const { root, harness, sessions } = setup();
+    cleanup = async () => {
+      await harness.close();
+      await root.close();
+    };
+    const session = await sessions.create('web-server', {});
+    // 1 ms: over before the simulated server can answer, whichever phase the session is in.
+    await expect(sessions.waitReady(session, { timeoutMs: 1 })).rejects.toMatchObject({
+      code: 'TIMEOUT',
+      details: { timeoutMs: 1 },
+    });
+    await expect(sessions.waitReady(session, { timeout: 1 })).rejects.toMatchObject({
+      code: 'TIMEOUT',
+      details: { timeoutMs: 1 },
+    });
+    const both = await sessions
+      .waitReady(session, { timeoutMs: 1, timeout: 10_000 })
+      .catch((e: unknown) => e);
+    expect(both).toMatchObject({
+      code: 'VALIDATION',
+      details: { issues: [{ path: ['options', 'timeout'] }] },
+    });
+    expect((both as Error).message).toContain('give only "timeoutMs"');
+    await sessions.cancel(session);
+  });
+
   it('has no connection info before the job starts its server', async () => {
     const { root, harness, sessions } = setup();
     cleanup = async () => {

@@ -35,11 +35,12 @@ const stores: [string, () => Promise<LedgerStore>][] = [
 describe.each(stores)('ledgerAccess on the %s store', (_name, open) => {
   async function ledgerWithAccounts() {
     const ledger = createLedger({ store: await open(), currency: 'CNY' });
-    await ledger.createAccount(ROOT, { name: 'chem', type: 'internal', owner: 'olga' });
-    await ledger.createAccount(ROOT, { name: 'bio', type: 'internal', owner: 'bob' });
-    await ledger.addMember(ROOT, 'chem', { user: 'dave', role: 'admin' });
-    await ledger.addMember(ROOT, 'chem', { user: 'alice' });
-    await ledger.addMember(ROOT, 'bio', { user: 'dave' });
+    const root = ledger.as(ROOT);
+    await root.createAccount({ name: 'chem', type: 'internal', owner: 'olga' });
+    await root.createAccount({ name: 'bio', type: 'internal', owner: 'bob' });
+    await root.addMember('chem', { user: 'dave', role: 'admin' });
+    await root.addMember('chem', { user: 'alice' });
+    await root.addMember('bio', { user: 'dave' });
     return ledger;
   }
   const ctx = { cluster: 'hpc' };
@@ -67,15 +68,15 @@ describe.each(stores)('ledgerAccess on the %s store', (_name, open) => {
   it('caches nothing: a membership change applies to the very next call', async () => {
     const ledger = await ledgerWithAccounts();
     const access = ledgerAccess({ ledger });
-    await ledger.addMember(ROOT, 'bio', { user: 'alice', role: 'admin' });
+    await ledger.as(ROOT).addMember('bio', { user: 'alice', role: 'admin' });
     expect((await access.roles('alice', ctx)).adminOf).toEqual(['bio']);
-    await ledger.removeMember(ROOT, 'bio', 'alice');
+    await ledger.as(ROOT).removeMember('bio', 'alice');
     expect((await access.roles('alice', ctx)).adminOf).toEqual([]);
   });
 
   it("decides what a client's user views see: an account admin sees its members' jobs", async () => {
     const ledger = createLedger({ store: await open(), currency: 'CNY' });
-    await ledger.createAccount(ROOT, { name: 'ai4ec', type: 'internal', owner: 'bob' });
+    await ledger.as(ROOT).createAccount({ name: 'ai4ec', type: 'internal', owner: 'bob' });
     const adapter = mockAdapter();
     const client = createClient({ clusters: { hpc: { adapter } }, access: ledgerAccess({ ledger }) });
     cleanups.push(() => client.close());

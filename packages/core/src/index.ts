@@ -123,7 +123,7 @@ export type {
   MemoryRequest,
   RequestedShape,
 } from './model/job-spec.js';
-export type { Job, JobField, JobRecord, ResourceCounts } from './model/job.js';
+export type { Job, JobField, JobRecord, ListedJob, ResourceCounts } from './model/job.js';
 export type { JobState, JobPhase, JobOutcome, JobStateFilter } from './model/job-state.js';
 export type { JobQuery, JobQueryInput, JobPage } from './model/job-query.js';
 export type { ArraySpec } from './model/array-spec.js';
@@ -151,7 +151,7 @@ export type { HpckitClient } from './client/create-client.js';
 export type { ClientOptions, ClusterOptions } from './client/options.js';
 export type { AccessContext, AccessRoles, AccessRolesInput, AccessSource } from './client/access-roles.js';
 export type { CallOptions, SubmitOptions } from './client/call-options.js';
-export type { JobsApi, ListedJob } from './client/jobs-api.js';
+export type { JobsApi } from './client/jobs-api.js';
 export type { AccountsApi, UsersApi, ConfigApi } from './client/admin-api.js';
 export type { JobHandle, JobHandleEvents, WaitOptions, WaitUntil } from './client/job-handle.js';
 export type { PollingOptions, PollingOptionsInput, PollOutcome } from './watch/backoff.js';

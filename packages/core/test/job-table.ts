@@ -9,7 +9,7 @@ import {
   type JobPage,
   type JobQueryInput,
   JobQuerySchema,
-  type JobRecord,
+  type ListedJob,
 } from '@hpckit/core';
 
 /** A job with only what listing tests need; the rest is filled in. */
@@ -35,7 +35,7 @@ export function jobTable(jobs: readonly Job[]) {
   );
   const table = {
     calls: 0,
-    async list(input: JobQueryInput): Promise<JobPage<JobRecord>> {
+    async list(input: JobQueryInput): Promise<JobPage<ListedJob>> {
       table.calls++;
       const q = JobQuerySchema.parse(input);
       const matched = sorted.filter(
@@ -48,7 +48,7 @@ export function jobTable(jobs: readonly Job[]) {
       const page = matched.slice(q.offset, q.limit === undefined ? undefined : q.offset + q.limit);
       const keys = q.fields && new Set<string>([...ALWAYS_LISTED_FIELDS, ...q.fields]);
       const project = (j: Job) =>
-        keys ? (Object.fromEntries(Object.entries(j).filter(([k]) => keys.has(k))) as JobRecord) : j;
+        keys ? (Object.fromEntries(Object.entries(j).filter(([k]) => keys.has(k))) as ListedJob) : j;
       return { jobs: page.map(project), total: matched.length };
     },
   };

@@ -7,6 +7,7 @@
  * @module @hpckit/remote
  */
 
+// Files
 export type {
   DeleteOptions,
   FileEntry,
@@ -28,13 +29,19 @@ export { LocalFileSystemOptionsSchema, localFileSystem } from './fs/local-file-s
 export type { LocalFileSystemOptions } from './fs/local-file-system.js';
 export { SftpFileSystemOptionsSchema, sftpFileSystem } from './fs/sftp-file-system.js';
 export type { SftpFileSystemOptions } from './fs/sftp-file-system.js';
+export type { SessionSource } from './ssh/session-source.js';
+
+// Paths
 export { isWithin, resolvePath, resolveWithin } from './path/resolve-path.js';
 export type { FileOperation, PathProblem } from './errors/file-errors.js';
+
+// Jobs' files
 export { expandJobPattern, jobFiles } from './jobs/job-files.js';
 export type { JobFileFields, JobFiles } from './jobs/job-files.js';
-export type { SessionSource } from './ssh/session-source.js';
+export { scriptFileJob } from './jobs/script-file-job.js';
+
+// Shells and commands
 export { openShell, ShellOptionsSchema } from './shell/open-shell.js';
 export type { ShellExit, ShellOptions, ShellSession } from './shell/open-shell.js';
 export { RunCommandOptionsSchema, runCommand } from './shell/run-command.js';
 export type { RunCommandOptions } from './shell/run-command.js';
-export { scriptFileJob } from './jobs/script-file-job.js';

@@ -11,25 +11,25 @@
  * @module @hpckit/transport
  */
 
+// Transports
+export type { ExecRequest, ExecResult, Transport, TransportStats } from './transport.js';
+
 // Local
 export { LocalTransportOptionsSchema, localTransport } from './local.js';
+export type { LocalTransportOptions } from './local.js';
 
 // SSH
 export { SshTransportOptionsSchema, sshTransport } from './ssh.js';
+export type { SshSession, SshTransport, SshTransportOptions } from './ssh.js';
 export { SshCredentialsSchema } from './ssh-credentials.js';
+export type { SshCredentials } from './ssh-credentials.js';
 export { fingerprintOf, HostKeyPolicySchema } from './host-key.js';
+export type { HostKeyPolicy } from './host-key.js';
 
 // Acting for users
 export { ActAsSchema } from './act-as.js';
+export type { ActAs } from './act-as.js';
 
 // Building blocks for other transports
 export { createStats } from './stats.js';
-
-// Types
-export type { ExecRequest, ExecResult, Transport, TransportStats } from './transport.js';
-export type { LocalTransportOptions } from './local.js';
-export type { SshSession, SshTransport, SshTransportOptions } from './ssh.js';
-export type { SshCredentials } from './ssh-credentials.js';
-export type { HostKeyPolicy } from './host-key.js';
-export type { ActAs } from './act-as.js';
 export type { StatsRecorder } from './stats.js';

@@ -1,6 +1,6 @@
-import { aggregateArrayJob, type Job, type JobPage, type JobQuery, type JobRecord } from '@hpckit/core';
-import { listJobs } from './list-jobs.js';
+import { aggregateArrayJob, type Job, type JobPage, type JobQuery, type ListedJob } from '@hpckit/core';
 import { isVisible, jobsNamed, type MockContext, viewOf } from '../operations/mock-context.js';
+import { listJobs } from './list-jobs.js';
 
 /**
  * One job, from the live queue or accounting; an array job id gives the aggregated array.
@@ -17,7 +17,7 @@ export function getJob(ctx: MockContext, id: string): Job {
 }
 
 /** Jobs matching a query (see {@link listJobs}). */
-export function listJobsOf(ctx: MockContext, query: JobQuery): JobPage<JobRecord> {
+export function listJobsOf(ctx: MockContext, query: JobQuery): JobPage<ListedJob> {
   return listJobs(query, {
     store: ctx.store,
     now: ctx.sim.now,

@@ -1,4 +1,4 @@
-import { ALWAYS_LISTED_FIELDS, type Job, type JobPage, type JobQuery, type JobRecord } from '@hpckit/core';
+import { ALWAYS_LISTED_FIELDS, type Job, type JobPage, type JobQuery, type ListedJob } from '@hpckit/core';
 import type { JobStore } from '../jobs/job-store.js';
 import type { SimJob } from '../jobs/sim-job.js';
 import { jobFilterOf } from './job-filter.js';
@@ -18,7 +18,7 @@ export interface ListingContext {
  * through the id index (an array job id stands for all its tasks), so a watcher's 10,000-id poll
  * never scans the whole history.
  */
-export function listJobs(query: JobQuery, ctx: ListingContext): JobPage<JobRecord> {
+export function listJobs(query: JobQuery, ctx: ListingContext): JobPage<ListedJob> {
   const matches = jobFilterOf(query, ctx.now);
   const candidates = query.jobIds ? byIds(query.jobIds, ctx.store) : ctx.store.records;
   const matched: SimJob[] = [];
@@ -40,9 +40,9 @@ function byIds(ids: readonly string[], store: JobStore): SimJob[] {
   return [...found].sort((a, b) => a.seq - b.seq);
 }
 
-function project(job: Job, fields: readonly (keyof Job)[]): JobRecord {
+function project(job: Job, fields: readonly (keyof Job)[]): ListedJob {
   const out: Record<string, unknown> = {};
   for (const field of ALWAYS_LISTED_FIELDS) out[field] = job[field];
   for (const field of fields) if (job[field] !== undefined) out[field] = job[field];
-  return out as JobRecord;
+  return out as ListedJob;
 }

@@ -6,7 +6,7 @@ import {
   type Job,
   type JobPage,
   type JobQuery,
-  type JobRecord,
+  type ListedJob,
   matchesStateFilter,
   parseArraySpec,
 } from '@hpckit/core';
@@ -141,7 +141,7 @@ export async function listJobs(
   ops: OperationContext,
   query: JobQuery,
   ctx: CallContext,
-): Promise<JobPage<JobRecord>> {
+): Promise<JobPage<ListedJob>> {
   const base = { users: query.users, accounts: query.accounts, partitions: query.partitions };
   let found: FoundJob[];
   if (query.jobIds?.length) {
@@ -219,11 +219,11 @@ function bySubmitThenId(a: Job, b: Job): number {
   return an - bn || (at ?? -1) - (bt ?? -1) || a.id.localeCompare(b.id);
 }
 
-function project(job: Job, fields: JobQuery['fields']): JobRecord {
+function project(job: Job, fields: JobQuery['fields']): ListedJob {
   const clean = withUserComment(job);
   if (!fields) return clean;
   const keys = new Set<string>([...ALWAYS_LISTED_FIELDS, ...fields]);
-  return Object.fromEntries(Object.entries(clean).filter(([k]) => keys.has(k))) as JobRecord;
+  return Object.fromEntries(Object.entries(clean).filter(([k]) => keys.has(k))) as ListedJob;
 }
 
 // sacct prints a pending array once, as `12_[0-9%2]`; list its tasks like squeue does.

@@ -12,7 +12,7 @@ export interface SessionScriptInput {
 }
 
 /** Name of the variable that carries a form value into the app's script. */
-export const formVariable = (name: string): string => `HPCKIT_FORM_${name.toUpperCase()}`;
+const formVariable = (name: string): string => `HPCKIT_FORM_${name.toUpperCase()}`;
 
 /**
  * Bash functions `hpckit_port_free PORT` and `hpckit_free_port MIN MAX`. Servers bind 0.0.0.0,

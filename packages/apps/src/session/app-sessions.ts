@@ -121,9 +121,24 @@ export interface ReadySession {
 /** Options of {@link AppSessions.waitReady}. */
 export interface ReadyOptions {
   /** Give up with `TIMEOUT` after this many ms. @default 300000 */
+  timeoutMs?: number;
+  /** @deprecated Use `timeoutMs`, the one spelling of a duration option; giving both is a `VALIDATION` error. */
   timeout?: number;
   signal?: AbortSignal;
 }
+
+// Only the spelling is checked: the values never were, and tightening them is not a rename.
+const ReadyTimeoutSchema = z
+  .object({ timeoutMs: z.unknown().optional(), timeout: z.unknown().optional() })
+  .superRefine((o, ctx) => {
+    if (o.timeoutMs !== undefined && o.timeout !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeout'],
+        message: '"timeout" is the deprecated spelling of "timeoutMs": give only "timeoutMs"',
+      });
+    }
+  });
 
 /** The lifecycle of interactive-app sessions of one user on one cluster. */
 export interface AppSessions {
@@ -147,7 +162,8 @@ export interface AppSessions {
    * checked as {@link AppSessions.connection} checks it before the probe connects anywhere.
    *
    * @throws `TIMEOUT`; `INTERNAL` if the job ends first (its `output.log` says why);
-   * `PERMISSION_DENIED` or `PARSE` for a connection file that points elsewhere.
+   * `PERMISSION_DENIED` or `PARSE` for a connection file that points elsewhere; `VALIDATION` (at
+   * `options.timeout`) if both `timeoutMs` and its deprecated spelling `timeout` are given.
    */
   waitReady(session: AppSession, options?: ReadyOptions): Promise<ReadySession>;
   /**
@@ -182,7 +198,7 @@ const FormValuesSchema = z.record(z.string(), z.union([z.string(), z.number()]))
  * ```ts
  * const sessions = createAppSessions({ client: client.as('alice'), files });
  * const session = await sessions.create('jupyter-notebook', { partition: 'gpu', hours: 2 });
- * const { connection } = await sessions.waitReady(session, { timeout: 120_000 });
+ * const { connection } = await sessions.waitReady(session, { timeoutMs: 120_000 });
  * // proxy to connection.origin with connection.headers; send the user to connection.url
  * ```
  */
@@ -304,14 +320,15 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
 
     async waitReady(session, opts) {
       const started = Date.now();
-      const timeout = opts?.timeout ?? 300_000;
+      if (opts) parseInput(ReadyTimeoutSchema, opts, 'waitReady options', ['options']);
+      const timeout = opts?.timeoutMs ?? opts?.timeout ?? 300_000;
       const deadline = started + timeout;
       const since = createdLocally.get(session) ?? Math.min(session.createdAt.getTime(), started);
       const app = registry.get(session.appId);
       const handle = await client.jobs.handle(session.jobId, call(opts?.signal));
       const job = await handle.wait({
         until: 'running',
-        timeout,
+        timeoutMs: timeout,
         ...(opts?.signal && { signal: opts.signal }),
       });
       if (isEnded(job.state))

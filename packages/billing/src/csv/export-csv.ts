@@ -28,9 +28,10 @@ export async function exportChargesCsv(
 ): Promise<string> {
   const tz = options.timeZone ?? 'UTC';
   const to = query.to ?? ledger.now();
+  const view = ledger.as(actor);
   const parts = [CHARGE_CSV_HEADER];
   for (let offset = 0; ; offset += PAGE) {
-    const page = await ledger.charges(actor, { ...query, to, limit: PAGE, offset, order: 'asc' });
+    const page = await view.charges({ ...query, to, limit: PAGE, offset, order: 'asc' });
     for (const c of page.items) parts.push(chargeCsvLine(c, tz));
     if (offset + page.items.length >= page.total || page.items.length === 0) break;
   }
@@ -46,9 +47,10 @@ export async function exportPaymentsCsv(
 ): Promise<string> {
   const tz = options.timeZone ?? 'UTC';
   const to = query.to ?? ledger.now();
+  const view = ledger.as(actor);
   const parts = [PAYMENT_CSV_HEADER];
   for (let offset = 0; ; offset += PAGE) {
-    const page = await ledger.payments(actor, { ...query, to, limit: PAGE, offset, order: 'asc' });
+    const page = await view.payments({ ...query, to, limit: PAGE, offset, order: 'asc' });
     for (const p of page.items) parts.push(paymentCsvLine(p, tz));
     if (offset + page.items.length >= page.total || page.items.length === 0) break;
   }

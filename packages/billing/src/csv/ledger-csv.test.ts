@@ -1,7 +1,8 @@
+import type { Payment } from '@hpckit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalAmount } from '../stores/amount-codec.js';
-import type { ChargeRecord, PaymentRecord } from '../stores/records.js';
+import type { ChargeRecord } from '../stores/records.js';
 import { chargesToCsv, parseChargesCsv, parsePaymentsCsv, paymentsToCsv } from './ledger-csv.js';
 
 const anyText = fc.string({ unit: 'binary', maxLength: 20 }).filter((s) => !s.includes('\0'));
@@ -52,7 +53,7 @@ describe('ledger CSV', () => {
   });
 
   it('writes times as local time with the offset, and reads them back to the same instant', () => {
-    const p: PaymentRecord = {
+    const p: Payment = {
       id: 'p1',
       account: 'chem',
       kind: 'payment',
@@ -72,7 +73,7 @@ describe('ledger CSV', () => {
   });
 
   it('writes text that a spreadsheet would run as a formula as plain text, and reads it back unchanged', () => {
-    const p: PaymentRecord = {
+    const p: Payment = {
       id: 'p1',
       account: 'chem',
       kind: 'payment',

@@ -1,7 +1,7 @@
-import { ParseError } from '@hpckit/core';
+import { ParseError, type Payment } from '@hpckit/core';
 import { formatZoned } from '../time/zoned-time.js';
 import { canonicalAmount } from '../stores/amount-codec.js';
-import type { ChargeRecord, PaymentRecord } from '../stores/records.js';
+import type { ChargeRecord } from '../stores/records.js';
 import { type CsvField, csvLine, parseCsv } from './csv-format.js';
 
 /** Options of the CSV writers. */
@@ -85,7 +85,7 @@ export function chargeCsvLine(c: ChargeRecord, timeZone: string): string {
 }
 
 /** One payment as a CSV line. */
-export function paymentCsvLine(p: PaymentRecord, timeZone: string): string {
+export function paymentCsvLine(p: Payment, timeZone: string): string {
   return csvLine([
     guard(p.id),
     formatZoned(p.time, timeZone),
@@ -110,7 +110,7 @@ export function chargesToCsv(charges: readonly ChargeRecord[], options: CsvOptio
 }
 
 /** Payments as CSV; {@link parsePaymentsCsv} reads it back exactly. */
-export function paymentsToCsv(payments: readonly PaymentRecord[], options: CsvOptions = {}): string {
+export function paymentsToCsv(payments: readonly Payment[], options: CsvOptions = {}): string {
   const tz = options.timeZone ?? 'UTC';
   return PAYMENT_CSV_HEADER + payments.map((p) => paymentCsvLine(p, tz)).join('');
 }
@@ -190,12 +190,12 @@ export function parseChargesCsv(text: string): ChargeRecord[] {
 }
 
 /** Reads a payment export back. @throws `ParseError` on a malformed file. */
-export function parsePaymentsCsv(text: string): PaymentRecord[] {
+export function parsePaymentsCsv(text: string): Payment[] {
   return rowsOf(text, PAYMENT_HEADER).map((r) => {
-    const p: PaymentRecord = {
+    const p: Payment = {
       id: required(r, 'id'),
       account: required(r, 'account'),
-      kind: required(r, 'kind') as PaymentRecord['kind'],
+      kind: required(r, 'kind') as Payment['kind'],
       type: required(r, 'type'),
       amount: canonicalAmount(required(r, 'amount')),
       currency: required(r, 'currency'),

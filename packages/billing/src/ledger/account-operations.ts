@@ -1,7 +1,7 @@
 import { NameSchema, parseInput, PolicyError } from '@hpckit/core';
 import { canonicalAmount } from '../stores/amount-codec.js';
 import type { AccountRecord, AccountState } from '../stores/records.js';
-import { type ActorInput, ActorSchema } from './actor.js';
+import type { Actor } from './actor.js';
 import type { LedgerContext } from './ledger-context.js';
 import {
   type CreateAccountInput,
@@ -13,44 +13,45 @@ import {
 import { requireAccount } from './lookups.js';
 import { requireRole } from './roles.js';
 
-/** Account administration: creation, type, threshold, manual block, freeze and whitelist. */
-export interface AccountOperations {
+/**
+ * Account administration of a ledger acting for an actor (`ledger.as(actor)`): creation, type,
+ * threshold, manual block, freeze and whitelist.
+ */
+export interface LedgerAccountOperations {
   /**
    * Creates an account with a zero balance and its owner as first member (platform admin only).
    *
    * @throws `PERMISSION_DENIED`, `VALIDATION`, `ALREADY_EXISTS`
    */
-  createAccount(actor: ActorInput, input: CreateAccountInput): Promise<AccountRecord>;
+  createAccount(input: CreateAccountInput): Promise<AccountRecord>;
   /** Changes the account type, which selects price items for jobs priced from now on (platform admin). */
-  setAccountType(actor: ActorInput, account: string, type: string): Promise<AccountRecord>;
+  setAccountType(account: string, type: string): Promise<AccountRecord>;
   /** Sets the balance at or below which the account is blocked; negative values are a credit line (platform admin). */
-  setBlockThreshold(actor: ActorInput, account: string, threshold: string): Promise<AccountRecord>;
+  setBlockThreshold(account: string, threshold: string): Promise<AccountRecord>;
   /** Blocks the account by hand, whatever its balance (platform admin). Running jobs keep running. */
-  blockAccount(actor: ActorInput, account: string): Promise<AccountRecord>;
+  blockAccount(account: string): Promise<AccountRecord>;
   /** Lifts a manual block; the account stays blocked if its balance is at or below the threshold (platform admin). */
-  unblockAccount(actor: ActorInput, account: string): Promise<AccountRecord>;
+  unblockAccount(account: string): Promise<AccountRecord>;
   /** Freezes the account: blocked even when whitelisted (platform admin). */
-  freezeAccount(actor: ActorInput, account: string): Promise<AccountRecord>;
+  freezeAccount(account: string): Promise<AccountRecord>;
   /** Lifts a freeze (platform admin). */
-  unfreezeAccount(actor: ActorInput, account: string): Promise<AccountRecord>;
+  unfreezeAccount(account: string): Promise<AccountRecord>;
   /** Exempts the account from balance and manual blocking, optionally until a moment (platform admin). */
-  whitelistAccount(actor: ActorInput, account: string, input?: WhitelistInput): Promise<AccountRecord>;
+  whitelistAccount(account: string, input?: WhitelistInput): Promise<AccountRecord>;
   /** Removes the exemption (platform admin). */
-  dewhitelistAccount(actor: ActorInput, account: string): Promise<AccountRecord>;
+  dewhitelistAccount(account: string): Promise<AccountRecord>;
 }
 
-/** Builds the account operations of a ledger. */
-export function createAccountOperations(ctx: LedgerContext): AccountOperations {
+/** Builds the account operations of a ledger acting for `actor` (already validated). */
+export function createAccountOperations(ctx: LedgerContext, actor: Actor): LedgerAccountOperations {
   const admin = ['platform-admin'] as const;
 
   /** Loads, checks the role, applies `change` and records block-state events. */
   function update(
-    actorInput: ActorInput,
     accountName: string,
     action: string,
     change: (a: AccountRecord) => AccountRecord,
   ): Promise<AccountRecord> {
-    const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
     const name = parseInput(NameSchema, accountName, 'account name', ['account']);
     requireRole(actor, admin, action);
     return ctx.mutate(async (tx, events) => {
@@ -63,8 +64,9 @@ export function createAccountOperations(ctx: LedgerContext): AccountOperations {
   }
 
   const setState =
-    (from: AccountState[], to: AccountState, action: string) => (actor: ActorInput, account: string) =>
-      update(actor, account, action, (a) => {
+    (from: AccountState[], to: AccountState, action: string) =>
+    (account: string): Promise<AccountRecord> =>
+      update(account, action, (a) => {
         if (!from.includes(a.state)) {
           throw new PolicyError({
             details: { reason: 'not_permitted', subject: a.name },
@@ -79,8 +81,7 @@ export function createAccountOperations(ctx: LedgerContext): AccountOperations {
       });
 
   return {
-    createAccount(actorInput, input) {
-      const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
+    createAccount(input) {
       const data = parseInput(CreateAccountSchema, input, 'account', ['input']);
       requireRole(actor, admin, 'create an account');
       return ctx.mutate(async (tx, events) => {
@@ -110,13 +111,13 @@ export function createAccountOperations(ctx: LedgerContext): AccountOperations {
         return account;
       });
     },
-    setAccountType: (actor, account, type) =>
-      update(actor, account, 'change an account type', (a) => ({
+    setAccountType: (account, type) =>
+      update(account, 'change an account type', (a) => ({
         ...a,
         type: parseInput(NameSchema, type, 'account type', ['type']),
       })),
-    setBlockThreshold: (actor, account, threshold) =>
-      update(actor, account, 'change a block threshold', (a) => ({
+    setBlockThreshold: (account, threshold) =>
+      update(account, 'change a block threshold', (a) => ({
         ...a,
         blockThreshold: canonicalAmount(
           parseInput(SignedAmountSchema, threshold, 'block threshold', ['threshold']),
@@ -126,18 +127,17 @@ export function createAccountOperations(ctx: LedgerContext): AccountOperations {
     unblockAccount: setState(['blocked'], 'normal', 'unblock'),
     freezeAccount: setState(['normal', 'blocked'], 'frozen', 'freeze'),
     unfreezeAccount: setState(['frozen'], 'normal', 'unfreeze'),
-    whitelistAccount(actorInput, account, input = {}) {
+    whitelistAccount(account, input = {}) {
       const data = parseInput(WhitelistSchema, input, 'whitelist', ['input']);
-      const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
-      return update(actor, account, 'whitelist an account', (a) => {
+      return update(account, 'whitelist an account', (a) => {
         const whitelist: NonNullable<AccountRecord['whitelist']> = { operator: actor.user, time: ctx.now() };
         if (data.until) whitelist.until = data.until;
         if (data.comment !== undefined) whitelist.comment = data.comment;
         return { ...a, whitelist };
       });
     },
-    dewhitelistAccount: (actor, account) =>
-      update(actor, account, 'remove an account from the whitelist', (a) => {
+    dewhitelistAccount: (account) =>
+      update(account, 'remove an account from the whitelist', (a) => {
         const { whitelist: _removed, ...rest } = a;
         return rest;
       }),

@@ -4,7 +4,7 @@ import { BillingDecimal } from '../money/decimal.js';
 import { canonicalAmount } from '../stores/amount-codec.js';
 import type { LedgerTx } from '../stores/ledger-store.js';
 import type { AccountRecord, ChargeRecord, MemberRecord } from '../stores/records.js';
-import { type ActorInput, ActorSchema } from './actor.js';
+import type { Actor } from './actor.js';
 import type { EventSink, LedgerContext } from './ledger-context.js';
 import {
   type ManualChargeInput,
@@ -22,21 +22,24 @@ export interface ChargeResult {
   account: AccountRecord;
 }
 
-/** Charges entered by hand, and reversals of any charge. */
-export interface ChargeOperations {
+/**
+ * Charges entered by hand, and reversals of any charge, by a ledger acting for an actor
+ * (`ledger.as(actor)`).
+ */
+export interface LedgerChargeOperations {
   /**
    * Charges an account by hand (finance or platform admin), e.g. for storage or a correction.
    *
    * @throws `PERMISSION_DENIED`, `VALIDATION`, `NOT_FOUND` (account)
    */
-  chargeManually(actor: ActorInput, account: string, input: ManualChargeInput): Promise<ChargeResult>;
+  chargeManually(account: string, input: ManualChargeInput): Promise<ChargeResult>;
   /**
    * Reverses a charge with an explicit `reversal` entry that gives the amount back (finance or
    * platform admin). A reversed job charge also comes off the member's used amount.
    *
    * @throws `PERMISSION_DENIED`, `NOT_FOUND` (charge), `ALREADY_EXISTS` (already reversed)
    */
-  reverseCharge(actor: ActorInput, chargeId: string, input?: ReversalInput): Promise<ChargeResult>;
+  reverseCharge(chargeId: string, input?: ReversalInput): Promise<ChargeResult>;
 }
 
 /**
@@ -78,11 +81,10 @@ export async function debit(
 
 const FINANCE = ['platform-admin', 'finance'] as const;
 
-/** Builds the charge operations of a ledger. */
-export function createChargeOperations(ctx: LedgerContext): ChargeOperations {
+/** Builds the charge operations of a ledger acting for `actor` (already validated). */
+export function createChargeOperations(ctx: LedgerContext, actor: Actor): LedgerChargeOperations {
   return {
-    chargeManually(actorInput, accountInput, input) {
-      const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
+    chargeManually(accountInput, input) {
       const accountName = parseInput(NameSchema, accountInput, 'account name', ['account']);
       const data = parseInput(ManualChargeSchema, input, 'charge', ['input']);
       requireRole(actor, FINANCE, `charge account "${accountName}"`);
@@ -113,8 +115,7 @@ export function createChargeOperations(ctx: LedgerContext): ChargeOperations {
         return { charge, account: after };
       });
     },
-    reverseCharge(actorInput, chargeId, input = {}) {
-      const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
+    reverseCharge(chargeId, input = {}) {
       const data = parseInput(ReversalSchema, input, 'reversal', ['input']);
       requireRole(actor, FINANCE, 'reverse a charge');
       return ctx.mutate(async (tx, events) => {

@@ -3,14 +3,12 @@ import { z } from 'zod';
 import { type BonusCalculator, createBonusCalculator } from '../bonus/bonus-calculator.js';
 import type { BonusRulesInput } from '../bonus/bonus-rules-schema.js';
 import type { LedgerStore } from '../stores/ledger-store.js';
-import { type AccountOperations, createAccountOperations } from './account-operations.js';
-import { type ChargeOperations, createChargeOperations } from './charge-operations.js';
+import { isTimeZone } from '../time/zoned-time.js';
+import { type ActorFirstLedgerOperations, actorFirstOperations } from './actor-first.js';
+import { type ActorInput, ActorSchema, SYSTEM_ACTOR } from './actor.js';
 import { createLedgerContext, type LedgerContext } from './ledger-context.js';
 import type { LedgerEventName, LedgerEvents } from './ledger-events.js';
-import { createLedgerQueries, type LedgerQueries } from './ledger-queries.js';
-import { createMemberOperations, type MemberOperations } from './member-operations.js';
-import { createPaymentOperations, type PaymentOperations } from './payment-operations.js';
-import { isTimeZone } from '../time/zoned-time.js';
+import { createLedgerView, type LedgerOperations, type LedgerView, ledgerOperations } from './ledger-view.js';
 
 const isObject = (v: unknown) => typeof v === 'object' && v !== null;
 
@@ -51,19 +49,29 @@ export interface LedgerOptions {
 /**
  * The ledger of an HPC portal: accounts, members and spending limits, payments with bonuses,
  * charges, reversals and block states, with a role check on every call and events delivered
- * after commit.
+ * after commit. Its operations act for an actor: `ledger.as(actor)` gives them all, the way
+ * `client.as(user)` acts for a user. The same operations taking the actor as first argument
+ * (`ledger.createAccount(actor, input)`) are deprecated and go in the next minor version.
  */
-export interface Ledger
-  extends AccountOperations,
-    MemberOperations,
-    PaymentOperations,
-    ChargeOperations,
-    LedgerQueries {
+export interface Ledger extends ActorFirstLedgerOperations {
   readonly currency: string;
   readonly timeZone: string;
   readonly store: LedgerStore;
   /** The ledger's clock. */
   now(): Date;
+  /**
+   * The ledger acting for `actor` (`{ user, roles }`, `roles` ⊆ `platform-admin`, `finance`):
+   * every operation, without the actor argument. The actor is validated here, once; the roles an
+   * operation needs are checked on each call, against the memberships of that moment.
+   *
+   * @throws `VALIDATION` (at `actor`) for a malformed actor, at once, like `client.as(user)`.
+   * @example
+   * ```ts
+   * await ledger.as({ user: 'fin', roles: ['finance'] }).recordPayment('chem', { amount: '50000', type: 'bank transfer' });
+   * const lines = await ledger.as({ user: 'alice' }).balances(); // alice's dashboard
+   * ```
+   */
+  as(actor: ActorInput): LedgerView;
   /** Subscribes to an event; returns the unsubscribe function. Events arrive only after their transaction commits. */
   on<E extends LedgerEventName>(event: E, listener: (...args: LedgerEvents[E]) => void): () => void;
   /** Delivers events still in the outbox (written by a process that stopped before delivering them). */
@@ -78,10 +86,9 @@ export interface Ledger
  * @example
  * ```ts
  * const ledger = createLedger({ store: createMemoryStore(), currency: 'CNY', bonus: ikkemPreset().bonusRules });
- * const root = { user: 'root', roles: ['platform-admin'] };
- * await ledger.createAccount(root, { name: 'chem', type: 'internal', owner: 'alice' });
- * await ledger.recordPayment({ user: 'fin', roles: ['finance'] }, 'chem', { amount: '50000', type: 'bank transfer' });
- * await ledger.setSpendingLimit({ user: 'alice' }, 'chem', 'bob', { amount: '5000' });
+ * await ledger.as({ user: 'root', roles: ['platform-admin'] }).createAccount({ name: 'chem', type: 'internal', owner: 'alice' });
+ * await ledger.as({ user: 'fin', roles: ['finance'] }).recordPayment('chem', { amount: '50000', type: 'bank transfer' });
+ * await ledger.as({ user: 'alice' }).setSpendingLimit('chem', 'bob', { amount: '5000' });
  * ```
  * @throws `ValidationError` on malformed options.
  */
@@ -101,19 +108,17 @@ export function createLedger(options: LedgerOptions): Ledger {
     now: o.now ?? (() => new Date()),
     bonus,
   });
-  const operations = asyncOnly({
-    ...createAccountOperations(ctx),
-    ...createMemberOperations(ctx),
-    ...createPaymentOperations(ctx),
-    ...createChargeOperations(ctx),
-    ...createLedgerQueries(ctx),
-  });
+  const as = (actor: ActorInput): LedgerView =>
+    createLedgerView(ctx, parseInput(ActorSchema, actor, 'actor', ['actor']));
+  // Building operations runs none of them: their names are the keys of any actor's set.
+  const names = Object.keys(ledgerOperations(ctx, SYSTEM_ACTOR)) as (keyof LedgerOperations)[];
   return {
     currency: ctx.currency,
     timeZone: ctx.timeZone,
     store: ctx.store,
     now: () => ctx.now(),
-    ...operations,
+    as,
+    ...actorFirstOperations(as, names),
     on(event, listener) {
       ctx.emitter.on(event, listener as never);
       return () => ctx.emitter.off(event, listener as never);
@@ -121,22 +126,4 @@ export function createLedger(options: LedgerOptions): Ledger {
     deliverEvents: () => ctx.deliver(),
     context: ctx,
   };
-}
-
-/**
- * Makes every operation report bad input and refused permissions as a rejected promise, never a
- * synchronous throw, so `await`-less callers (`.catch`) see every failure the same way.
- */
-function asyncOnly<T extends object>(ops: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [name, fn] of Object.entries(ops)) {
-    out[name] = (...args: unknown[]) => {
-      try {
-        return Promise.resolve((fn as (...a: unknown[]) => unknown)(...args));
-      } catch (err) {
-        return Promise.reject(err);
-      }
-    };
-  }
-  return out as T;
 }

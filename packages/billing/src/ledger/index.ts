@@ -5,22 +5,31 @@
  * @packageDocumentation
  * @module @hpckit/billing/ledger
  */
-export type { AccountOperations } from './account-operations.js';
-export { ActorSchema, PLATFORM_ROLES, SYSTEM_ACTOR } from './actor.js';
-export type { Actor, ActorInput, LedgerRole, PlatformRole } from './actor.js';
-export { accountBlockState, isWhitelisted, memberBlockState } from './block-state.js';
-export type {
-  AccountBlockReason,
-  AccountBlockState,
-  MemberBlockReason,
-  MemberBlockState,
-} from './block-state.js';
-export type { ChargeOperations, ChargeResult } from './charge-operations.js';
+
+// The ledger
 export { createLedger, LedgerOptionsSchema } from './create-ledger.js';
 export type { Ledger, LedgerOptions } from './create-ledger.js';
-export type { LedgerEventName, LedgerEvents, JobChargeEvent, PaymentEvent } from './ledger-events.js';
+export type { LedgerView } from './ledger-view.js';
+export { ActorSchema, PLATFORM_ROLES, SYSTEM_ACTOR } from './actor.js';
+export type { Actor, ActorInput, LedgerRole, PlatformRole } from './actor.js';
 export { ledgerAccess, LedgerAccessOptionsSchema } from './ledger-access.js';
 export type { LedgerAccessOptions, PlatformRolesOf } from './ledger-access.js';
+export type { LedgerEventName, LedgerEvents, JobChargeEvent, PaymentEvent } from './ledger-events.js';
+
+// Operations
+export type { LedgerAccountOperations } from './account-operations.js';
+export type { LedgerMemberOperations } from './member-operations.js';
+export type { LedgerPaymentOperations, PaymentResult, ReversalResult } from './payment-operations.js';
+export type { ChargeResult, LedgerChargeOperations } from './charge-operations.js';
+export { ChargeQuerySchema, PaymentQuerySchema } from './ledger-queries.js';
+export type {
+  AccountView,
+  BalanceLine,
+  ChargeQueryInput,
+  EntryPageResult,
+  LedgerQueryOperations,
+  PaymentQueryInput,
+} from './ledger-queries.js';
 export {
   AddMemberSchema,
   CreateAccountSchema,
@@ -42,63 +51,73 @@ export type {
   SpendingLimitInput,
   WhitelistInput,
 } from './ledger-inputs.js';
-export { ChargeQuerySchema, PaymentQuerySchema } from './ledger-queries.js';
+
+// Blocking and spending limits
+export { accountBlockState, isWhitelisted, memberBlockState } from './block-state.js';
 export type {
-  AccountView,
-  BalanceLine,
-  ChargeQueryInput,
-  EntryPageResult,
-  LedgerQueries,
-  PaymentQueryInput,
-} from './ledger-queries.js';
+  AccountBlockReason,
+  AccountBlockState,
+  MemberBlockReason,
+  MemberBlockState,
+} from './block-state.js';
 export { effectiveUsed, periodStartOf } from './limit-period.js';
-export type { MemberOperations } from './member-operations.js';
-export type { PaymentOperations, PaymentResult, ReversalResult } from './payment-operations.js';
-export { createReconciler } from './reconcile/reconciler.js';
-export type { ReconcileReport, Reconciler, ReconcilerOptions } from './reconcile/reconciler.js';
-export type { BatchStats } from './sync/charge-batch.js';
-export { classifyJob, defaultSettledCheck } from './sync/classify-job.js';
-export type { Classification, Pricer, SettledCheck } from './sync/classify-job.js';
-export { clientJobSource } from './sync/job-source.js';
-export type { EndedJobSource } from './sync/job-source.js';
+
+// Charging ended jobs, and keeping the scheduler's blocks in step
 export { createJobSync } from './sync/job-sync.js';
 export type { ClusterSyncReport, JobSync, JobSyncOptions } from './sync/job-sync.js';
-export { formatZoned } from '../time/zoned-time.js';
+export { clientJobSource } from './sync/job-source.js';
+export type { EndedJobSource } from './sync/job-source.js';
+export { classifyJob, defaultSettledCheck } from './sync/classify-job.js';
+export type { Classification, Pricer, SettledCheck } from './sync/classify-job.js';
+export type { BatchStats } from './sync/charge-batch.js';
+export { createReconciler } from './reconcile/reconciler.js';
+export type { ReconcileReport, Reconciler, ReconcilerOptions } from './reconcile/reconciler.js';
+
+// Stores
 export { createMemoryStore } from '../stores/memory/memory-store.js';
-export { canonicalAmount, LEDGER_SCALE, MAX_LEDGER_AMOUNT } from '../stores/amount-codec.js';
 export { jobKeyString } from '../stores/ledger-store.js';
 export type {
   ChargeFilter,
   EntryPage,
-  JobRecordFilter,
   LedgerStore,
   LedgerTx,
   OutboxEvent,
   PaymentFilter,
+  SyncedJobFilter,
 } from '../stores/ledger-store.js';
 export type {
   AccountRecord,
   AccountState,
   ChargeKind,
   ChargeRecord,
-  JobKey,
-  JobRecord,
-  JobRecordStatus,
   LimitPeriod,
   MemberRecord,
   MemberRole,
   OutboxRecord,
   PaymentKind,
-  PaymentRecord,
   SpendingLimit,
+  SyncedJob,
+  SyncedJobStatus,
   WhitelistRecord,
 } from '../stores/records.js';
-export {
-  chargesToCsv,
-  paymentsToCsv,
-  parseChargesCsv,
-  parsePaymentsCsv,
-  exportChargesCsv,
-  exportPaymentsCsv,
-} from '../csv/index.js';
-export type { CsvOptions } from '../csv/index.js';
+export { canonicalAmount, LEDGER_SCALE, MAX_LEDGER_AMOUNT } from '../stores/amount-codec.js';
+
+// CSV and time zones
+export { exportChargesCsv, exportPaymentsCsv } from '../csv/export-csv.js';
+export { chargesToCsv, parseChargesCsv, parsePaymentsCsv, paymentsToCsv } from '../csv/ledger-csv.js';
+export type { CsvOptions } from '../csv/ledger-csv.js';
+export { formatZoned } from '../time/zoned-time.js';
+
+// Renamed: each old name is kept for one minor version.
+/** @deprecated The actor-first operation groups: use the `Ledger…Operations` of `ledger.as(actor)`. */
+export type {
+  AccountOperations,
+  ChargeOperations,
+  LedgerQueries,
+  MemberOperations,
+  PaymentOperations,
+} from './actor-first.js';
+/** @deprecated Use `SyncedJobFilter`. */
+export type { JobRecordFilter } from '../stores/ledger-store.js';
+/** @deprecated Use `SyncedJob` and `SyncedJobStatus`, and core's `Payment` and `JobReference`. */
+export type { JobKey, JobRecord, JobRecordStatus, PaymentRecord } from '../stores/records.js';

@@ -1,8 +1,8 @@
-import { NameSchema, parseInput } from '@hpckit/core';
+import { ChargeSchema, NameSchema, parseInput, type Payment, PaymentSchema } from '@hpckit/core';
 import { z } from 'zod';
 import type { EntryPage } from '../stores/ledger-store.js';
-import type { AccountRecord, ChargeRecord, MemberRecord, PaymentRecord } from '../stores/records.js';
-import { type Actor, type ActorInput, ActorSchema } from './actor.js';
+import type { AccountRecord, ChargeRecord, MemberRecord } from '../stores/records.js';
+import type { Actor } from './actor.js';
 import {
   type AccountBlockState,
   accountBlockState,
@@ -24,7 +24,7 @@ export const PaymentQuerySchema = z.strictObject({
   /** @default now */
   to: z.date().optional(),
   types: z.array(z.string()).optional(),
-  kinds: z.array(z.enum(['payment', 'bonus', 'reversal'])).optional(),
+  kinds: z.array(PaymentSchema.shape.kind).optional(),
   /** @default 50 */
   limit: z.number().int().positive().max(10_000).default(50),
   /** @default 0 */
@@ -41,7 +41,7 @@ export const ChargeQuerySchema = z.strictObject({
   from: z.date().optional(),
   /** @default now */
   to: z.date().optional(),
-  kinds: z.array(z.enum(['job', 'manual', 'reversal'])).optional(),
+  kinds: z.array(ChargeSchema.shape.kind).optional(),
   types: z.array(z.string()).optional(),
   /** @default 50 */
   limit: z.number().int().positive().max(10_000).default(50),
@@ -81,36 +81,34 @@ export interface EntryPageResult<T> extends EntryPage<T> {
   to: Date;
 }
 
-/** Read-side operations of a ledger. */
-export interface LedgerQueries {
+/** Read-side operations of a ledger acting for an actor (`ledger.as(actor)`). */
+export interface LedgerQueryOperations {
   /** An account with its block state (its members, finance or platform admin). @throws `NOT_FOUND`, `PERMISSION_DENIED` */
-  getAccount(actor: ActorInput, account: string): Promise<AccountView>;
+  getAccount(account: string): Promise<AccountView>;
   /** Every account (finance or platform admin). */
-  listAccounts(actor: ActorInput): Promise<AccountView[]>;
+  listAccounts(): Promise<AccountView[]>;
   /** Members of an account (its owner and admins, finance or platform admin). */
-  listMembers(actor: ActorInput, account: string): Promise<MemberRecord[]>;
+  listMembers(account: string): Promise<MemberRecord[]>;
   /** Balances of every account `user` may use (default: the actor; another user needs finance or platform admin). */
-  balances(actor: ActorInput, user?: string): Promise<BalanceLine[]>;
+  balances(user?: string): Promise<BalanceLine[]>;
   /** Payments, newest first by default, over the last year by default (account owners and admins, finance, platform admin). */
-  payments(actor: ActorInput, query?: PaymentQueryInput): Promise<EntryPageResult<PaymentRecord>>;
+  payments(query?: PaymentQueryInput): Promise<EntryPageResult<Payment>>;
   /**
    * Charges, newest first by default, over the last 7 days by default. Account owners and admins
    * see their account's charges; plain members only their own; finance and platform admins all.
    */
-  charges(actor: ActorInput, query?: ChargeQueryInput): Promise<EntryPageResult<ChargeRecord>>;
+  charges(query?: ChargeQueryInput): Promise<EntryPageResult<ChargeRecord>>;
 }
 
 const FINANCE = ['platform-admin', 'finance'] as const;
 
-/** Builds the read-side operations of a ledger. */
-export function createLedgerQueries(ctx: LedgerContext): LedgerQueries {
-  const actorOf = (input: ActorInput): Actor => parseInput(ActorSchema, input, 'actor', ['actor']);
+/** Builds the read-side operations of a ledger acting for `actor` (already validated). */
+export function createLedgerQueries(ctx: LedgerContext, actor: Actor): LedgerQueryOperations {
   const view = (a: AccountRecord): AccountView => ({ ...a, block: accountBlockState(a, ctx.now()) });
-  const privileged = (actor: Actor) => actor.roles.length > 0;
+  const privileged = actor.roles.length > 0;
 
   return {
-    getAccount(actorInput, account) {
-      const actor = actorOf(actorInput);
+    getAccount(account) {
       return ctx.read(async (tx) => {
         const a = await requireAccount(tx, parseInput(NameSchema, account, 'account name', ['account']));
         requireRole(
@@ -122,13 +120,11 @@ export function createLedgerQueries(ctx: LedgerContext): LedgerQueries {
         return view(a);
       });
     },
-    listAccounts(actorInput) {
-      const actor = actorOf(actorInput);
+    listAccounts() {
       requireRole(actor, FINANCE, 'list every account');
       return ctx.read(async (tx) => (await tx.listAccounts()).map(view));
     },
-    listMembers(actorInput, account) {
-      const actor = actorOf(actorInput);
+    listMembers(account) {
       return ctx.read(async (tx) => {
         const a = await requireAccount(tx, parseInput(NameSchema, account, 'account name', ['account']));
         const roles = [...FINANCE, 'account-owner', 'account-admin'] as const;
@@ -141,8 +137,7 @@ export function createLedgerQueries(ctx: LedgerContext): LedgerQueries {
         return tx.listMembers({ account: a.name });
       });
     },
-    balances(actorInput, userInput) {
-      const actor = actorOf(actorInput);
+    balances(userInput) {
       const user =
         userInput === undefined ? actor.user : parseInput(NameSchema, userInput, 'user name', ['user']);
       if (user !== actor.user) requireRole(actor, FINANCE, `view the balances of user "${user}"`);
@@ -172,8 +167,7 @@ export function createLedgerQueries(ctx: LedgerContext): LedgerQueries {
         });
       });
     },
-    payments(actorInput, queryInput = {}) {
-      const actor = actorOf(actorInput);
+    payments(queryInput = {}) {
       const q = parseInput(PaymentQuerySchema, queryInput, 'payment query', ['query']);
       const to = q.to ?? ctx.now();
       const from = q.from ?? new Date(to.getTime() - 365 * DAY);
@@ -201,14 +195,13 @@ export function createLedgerQueries(ctx: LedgerContext): LedgerQueries {
         return { ...page, from, to };
       });
     },
-    charges(actorInput, queryInput = {}) {
-      const actor = actorOf(actorInput);
+    charges(queryInput = {}) {
       const q = parseInput(ChargeQuerySchema, queryInput, 'charge query', ['query']);
       const to = q.to ?? ctx.now();
       const from = q.from ?? new Date(to.getTime() - 7 * DAY);
       return ctx.read(async (tx) => {
         let users = q.users;
-        if (!privileged(actor)) {
+        if (!privileged) {
           const membership = q.account === undefined ? undefined : await tx.getMember(q.account, actor.user);
           const manages = membership?.role === 'owner' || membership?.role === 'admin';
           // A plain member, or anyone asking across accounts, sees only their own charges.

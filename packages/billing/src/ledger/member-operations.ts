@@ -3,7 +3,7 @@ import { BillingDecimal } from '../money/decimal.js';
 import { canonicalAmount } from '../stores/amount-codec.js';
 import type { LedgerTx } from '../stores/ledger-store.js';
 import type { MemberRecord, MemberRole } from '../stores/records.js';
-import { type Actor, type ActorInput, ActorSchema, type LedgerRole } from './actor.js';
+import type { Actor, LedgerRole } from './actor.js';
 import type { EventSink, LedgerContext } from './ledger-context.js';
 import {
   type AddMemberInput,
@@ -16,7 +16,8 @@ import { requireAccount, requireMember } from './lookups.js';
 import { requireManage, requireRole } from './roles.js';
 
 /**
- * Membership administration: who may use an account, their role, block state and spending limit.
+ * Membership administration of a ledger acting for an actor (`ledger.as(actor)`): who may use an
+ * account, their role, block state and spending limit.
  *
  * Every operation follows one rule (the role matrix of the ledger guide): a platform admin manages
  * everyone; the account owner manages admins, plain members and their own membership; an account
@@ -24,21 +25,21 @@ import { requireManage, requireRole } from './roles.js';
  * cannot lift their own block or limit, and only the owner and platform admins change the owner's.
  * Refusals are `PERMISSION_DENIED` naming the action, the target and the roles that would allow it.
  */
-export interface MemberOperations {
+export interface LedgerMemberOperations {
   /**
    * Adds a user to an account: a plain member (account owner or admin, or platform admin) or an
    * admin (account owner or platform admin).
    *
    * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account), `ALREADY_EXISTS`
    */
-  addMember(actor: ActorInput, account: string, input: AddMemberInput): Promise<MemberRecord>;
+  addMember(account: string, input: AddMemberInput): Promise<MemberRecord>;
   /**
    * Removes a user from an account; past charges stay. Plain members: account owner or admin, or
    * platform admin; admins: account owner or platform admin. The owner is never removed.
    *
    * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account, member), `POLICY_VIOLATION` (the owner)
    */
-  removeMember(actor: ActorInput, account: string, user: string): Promise<void>;
+  removeMember(account: string, user: string): Promise<void>;
   /**
    * Makes a member an admin or an admin a plain member (account owner or platform admin, since a
    * role change grants or revokes admin). The owner's role never changes; an admin cannot demote
@@ -46,57 +47,47 @@ export interface MemberOperations {
    *
    * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account, member), `POLICY_VIOLATION` (the owner)
    */
-  setMemberRole(
-    actor: ActorInput,
-    account: string,
-    user: string,
-    role: 'admin' | 'member',
-  ): Promise<MemberRecord>;
+  setMemberRole(account: string, user: string, role: 'admin' | 'member'): Promise<MemberRecord>;
   /**
    * Blocks a member on this account only. Plain members: account owner or admin, or platform
    * admin; admins: account owner or platform admin; the owner: themselves or a platform admin.
    *
    * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account, member)
    */
-  blockMember(actor: ActorInput, account: string, user: string): Promise<MemberRecord>;
+  blockMember(account: string, user: string): Promise<MemberRecord>;
   /**
    * Lifts a manual block; the member stays blocked if their limit is reached. Same roles as
-   * {@link MemberOperations.blockMember}: a blocked admin cannot unblock themselves.
+   * {@link LedgerMemberOperations.blockMember}: a blocked admin cannot unblock themselves.
    *
    * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account, member)
    */
-  unblockMember(actor: ActorInput, account: string, user: string): Promise<MemberRecord>;
+  unblockMember(account: string, user: string): Promise<MemberRecord>;
   /**
    * Sets or changes a member's spending limit. A first limit starts counting from zero; a changed
    * limit keeps what was used. Raising it above the used amount unblocks the member. Same roles as
-   * {@link MemberOperations.blockMember}: an admin cannot change their own limit, and nobody but
-   * the owner and platform admins can change the owner's.
+   * {@link LedgerMemberOperations.blockMember}: an admin cannot change their own limit, and nobody
+   * but the owner and platform admins can change the owner's.
    *
    * @throws `PERMISSION_DENIED`, `VALIDATION`, `NOT_FOUND` (account, member)
    */
-  setSpendingLimit(
-    actor: ActorInput,
-    account: string,
-    user: string,
-    input: SpendingLimitInput,
-  ): Promise<MemberRecord>;
+  setSpendingLimit(account: string, user: string, input: SpendingLimitInput): Promise<MemberRecord>;
   /**
    * Cancels a member's limit and forgets the used amount, unblocking them unless an admin blocked
-   * them. Same roles as {@link MemberOperations.blockMember}: a limited admin cannot cancel their
-   * own limit.
+   * them. Same roles as {@link LedgerMemberOperations.blockMember}: a limited admin cannot cancel
+   * their own limit.
    *
    * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account, member)
    */
-  cancelSpendingLimit(actor: ActorInput, account: string, user: string): Promise<MemberRecord>;
+  cancelSpendingLimit(account: string, user: string): Promise<MemberRecord>;
 }
 
 // Holding none of these roles in the account, an actor learns nothing about its members.
 const MANAGERS: LedgerRole[] = ['platform-admin', 'account-owner', 'account-admin'];
 
-/** Builds the member operations of a ledger. */
-export function createMemberOperations(ctx: LedgerContext): MemberOperations {
+/** Builds the member operations of a ledger acting for `actor` (already validated). */
+export function createMemberOperations(ctx: LedgerContext, actor: Actor): LedgerMemberOperations {
   /** The actor's own membership, once they are known to hold some managing role in the account. */
-  async function authorise(tx: LedgerTx, actor: Actor, account: string, action: string) {
+  async function authorise(tx: LedgerTx, account: string, action: string) {
     await requireAccount(tx, account);
     const membership = await tx.getMember(account, actor.user);
     requireRole(actor, MANAGERS, action, membership);
@@ -104,18 +95,16 @@ export function createMemberOperations(ctx: LedgerContext): MemberOperations {
   }
 
   function change(
-    actorInput: ActorInput,
     accountInput: string,
     userInput: string,
     action: (who: string) => string,
     apply: (m: MemberRecord, events: EventSink) => MemberRecord,
   ): Promise<MemberRecord> {
-    const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
     const account = parseInput(NameSchema, accountInput, 'account name', ['account']);
     const user = parseInput(NameSchema, userInput, 'user name', ['user']);
     const verb = (who: string) => `${action(who)} in account "${account}"`;
     return ctx.mutate(async (tx, events) => {
-      const membership = await authorise(tx, actor, account, verb(`"${user}"`));
+      const membership = await authorise(tx, account, verb(`"${user}"`));
       const before = await requireMember(tx, account, user);
       requireManage(actor, membership, before, verb);
       const after = apply(structuredClone(before), events);
@@ -126,13 +115,12 @@ export function createMemberOperations(ctx: LedgerContext): MemberOperations {
   }
 
   return {
-    addMember(actorInput, accountInput, input) {
-      const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
+    addMember(accountInput, input) {
       const account = parseInput(NameSchema, accountInput, 'account name', ['account']);
       const data = parseInput(AddMemberSchema, input, 'member', ['input']);
       return ctx.mutate(async (tx, events) => {
         const verb = (who: string) => `add ${who} to account "${account}"`;
-        const membership = await authorise(tx, actor, account, verb(`"${data.user}"`));
+        const membership = await authorise(tx, account, verb(`"${data.user}"`));
         requireManage(actor, membership, data, verb);
         const member: MemberRecord = {
           account,
@@ -147,13 +135,12 @@ export function createMemberOperations(ctx: LedgerContext): MemberOperations {
         return member;
       });
     },
-    removeMember(actorInput, accountInput, userInput) {
-      const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
+    removeMember(accountInput, userInput) {
       const account = parseInput(NameSchema, accountInput, 'account name', ['account']);
       const user = parseInput(NameSchema, userInput, 'user name', ['user']);
       return ctx.mutate(async (tx, events) => {
         const verb = (who: string) => `remove ${who} from account "${account}"`;
-        const membership = await authorise(tx, actor, account, verb(`"${user}"`));
+        const membership = await authorise(tx, account, verb(`"${user}"`));
         const member = await requireMember(tx, account, user);
         requireManage(actor, membership, member, verb);
         if (member.role === 'owner') {
@@ -167,14 +154,13 @@ export function createMemberOperations(ctx: LedgerContext): MemberOperations {
         events.emit('member:removed', { account, user });
       });
     },
-    setMemberRole(actorInput, accountInput, userInput, role) {
+    setMemberRole(accountInput, userInput, role) {
       const next = parseInput(AddMemberSchema.shape.role, role, 'role', ['role']) as MemberRole;
-      const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
       const account = parseInput(NameSchema, accountInput, 'account name', ['account']);
       const user = parseInput(NameSchema, userInput, 'user name', ['user']);
       return ctx.mutate(async (tx, events) => {
         const verb = (who: string) => `change the role of ${who} in account "${account}"`;
-        const membership = await authorise(tx, actor, account, verb(`"${user}"`));
+        const membership = await authorise(tx, account, verb(`"${user}"`));
         const before = await requireMember(tx, account, user);
         // A role change grants or revokes admin, so it takes whoever may manage an admin (and,
         // for the owner, whoever may act on the owner).
@@ -191,26 +177,23 @@ export function createMemberOperations(ctx: LedgerContext): MemberOperations {
         return after;
       });
     },
-    blockMember: (actor, account, user) =>
+    blockMember: (account, user) =>
       change(
-        actor,
         account,
         user,
         (who) => `block ${who}`,
         (m) => ({ ...m, state: 'blocked' }),
       ),
-    unblockMember: (actor, account, user) =>
+    unblockMember: (account, user) =>
       change(
-        actor,
         account,
         user,
         (who) => `unblock ${who}`,
         (m) => ({ ...m, state: 'normal' }),
       ),
-    setSpendingLimit(actor, account, user, input) {
+    setSpendingLimit(account, user, input) {
       const data = parseInput(SpendingLimitSchema, input, 'spending limit', ['input']);
       return change(
-        actor,
         account,
         user,
         (who) => `set the spending limit of ${who}`,
@@ -233,9 +216,8 @@ export function createMemberOperations(ctx: LedgerContext): MemberOperations {
         },
       );
     },
-    cancelSpendingLimit: (actor, account, user) =>
+    cancelSpendingLimit: (account, user) =>
       change(
-        actor,
         account,
         user,
         (who) => `cancel the spending limit of ${who}`,

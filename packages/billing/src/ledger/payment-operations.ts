@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { NameSchema, NotFoundError, parseInput, PolicyError } from '@hpckit/core';
+import { NameSchema, NotFoundError, parseInput, PolicyError, type Payment } from '@hpckit/core';
 import { BillingDecimal } from '../money/decimal.js';
 import { canonicalAmount } from '../stores/amount-codec.js';
 import type { LedgerTx } from '../stores/ledger-store.js';
-import type { AccountRecord, PaymentRecord } from '../stores/records.js';
-import { type ActorInput, ActorSchema } from './actor.js';
+import type { AccountRecord } from '../stores/records.js';
+import type { Actor } from './actor.js';
 import type { EventSink, LedgerContext } from './ledger-context.js';
 import type { PaymentEvent } from './ledger-events.js';
 import {
@@ -18,21 +18,24 @@ import { requireRole } from './roles.js';
 
 /** A recorded payment and the bonus entry it earned, if any. */
 export interface PaymentResult {
-  payment: PaymentRecord;
-  bonus?: PaymentRecord;
+  payment: Payment;
+  bonus?: Payment;
   account: AccountRecord;
 }
 
 /** A reversal and the entries it wrote (the reversal, and a bonus adjustment for a reversed payment). */
 export interface ReversalResult {
-  reversal: PaymentRecord;
+  reversal: Payment;
   /** For a reversed payment: the (negative) bonus adjustment that keeps the year's bonus exact. */
-  bonusAdjustment?: PaymentRecord;
+  bonusAdjustment?: Payment;
   account: AccountRecord;
 }
 
-/** Payments into accounts: recharges with their bonus, and reversals. */
-export interface PaymentOperations {
+/**
+ * Payments into accounts, by a ledger acting for an actor (`ledger.as(actor)`): recharges with
+ * their bonus, and reversals.
+ */
+export interface LedgerPaymentOperations {
   /**
    * Records a recharge (finance or platform admin). With bonus rules, the bonus it earns is
    * recorded as its own `bonus` entry linked to the payment, computed on the account's recharges
@@ -40,18 +43,18 @@ export interface PaymentOperations {
    *
    * @throws `PERMISSION_DENIED`, `VALIDATION`, `NOT_FOUND` (account)
    */
-  recordPayment(actor: ActorInput, account: string, input: PaymentInput): Promise<PaymentResult>;
+  recordPayment(account: string, input: PaymentInput): Promise<PaymentResult>;
   /**
    * Reverses a payment or bonus with an explicit `reversal` entry (entries are never edited).
    * Reversing a payment also adjusts the year's bonus to what the remaining recharges earn.
    *
    * @throws `PERMISSION_DENIED`, `NOT_FOUND` (payment), `ALREADY_EXISTS` (already reversed)
    */
-  reversePayment(actor: ActorInput, paymentId: string, input?: ReversalInput): Promise<ReversalResult>;
+  reversePayment(paymentId: string, input?: ReversalInput): Promise<ReversalResult>;
 }
 
 /** A payment entry as events carry it. */
-export function paymentEvent(p: PaymentRecord): PaymentEvent {
+function paymentEvent(p: Payment): PaymentEvent {
   const e: PaymentEvent = {
     id: p.id,
     account: p.account,
@@ -68,8 +71,8 @@ export function paymentEvent(p: PaymentRecord): PaymentEvent {
 
 const FINANCE = ['platform-admin', 'finance'] as const;
 
-/** Builds the payment operations of a ledger. */
-export function createPaymentOperations(ctx: LedgerContext): PaymentOperations {
+/** Builds the payment operations of a ledger acting for `actor` (already validated). */
+export function createPaymentOperations(ctx: LedgerContext, actor: Actor): LedgerPaymentOperations {
   /** Recharges of the account in the calendar year of `time` that are not reversed, as Money. */
   async function yearRecharges(tx: LedgerTx, account: string, time: Date, excluding?: string) {
     const bonus = ctx.bonus!;
@@ -91,15 +94,14 @@ export function createPaymentOperations(ctx: LedgerContext): PaymentOperations {
   }
 
   return {
-    recordPayment(actorInput, accountInput, input) {
-      const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
+    recordPayment(accountInput, input) {
       const accountName = parseInput(NameSchema, accountInput, 'account name', ['account']);
       const data = parseInput(PaymentInputSchema, input, 'payment', ['input']);
       requireRole(actor, FINANCE, `record a payment to account "${accountName}"`);
       return ctx.mutate(async (tx, events) => {
         const account = await requireAccount(tx, accountName);
         const time = data.time ?? ctx.now();
-        const payment: PaymentRecord = {
+        const payment: Payment = {
           id: randomUUID(),
           account: accountName,
           kind: 'payment',
@@ -110,7 +112,7 @@ export function createPaymentOperations(ctx: LedgerContext): PaymentOperations {
           operator: actor.user,
         };
         if (data.comment !== undefined) payment.comment = data.comment;
-        let bonus: PaymentRecord | undefined;
+        let bonus: Payment | undefined;
         if (ctx.bonus) {
           const prior = await yearRecharges(tx, accountName, time);
           const grant = ctx.bonus.bonusFor({ amount: payment.amount, currency: ctx.currency }, prior);
@@ -141,8 +143,7 @@ export function createPaymentOperations(ctx: LedgerContext): PaymentOperations {
         return bonus ? { payment, bonus, account: after } : { payment, account: after };
       });
     },
-    reversePayment(actorInput, paymentId, input = {}) {
-      const actor = parseInput(ActorSchema, actorInput, 'actor', ['actor']);
+    reversePayment(paymentId, input = {}) {
       const data = parseInput(ReversalSchema, input, 'reversal', ['input']);
       requireRole(actor, FINANCE, 'reverse a payment');
       return ctx.mutate(async (tx, events) => {
@@ -157,7 +158,7 @@ export function createPaymentOperations(ctx: LedgerContext): PaymentOperations {
         }
         const account = await requireAccount(tx, original.account);
         const time = ctx.now();
-        const reversal: PaymentRecord = {
+        const reversal: Payment = {
           id: randomUUID(),
           account: original.account,
           kind: 'reversal',
@@ -170,7 +171,7 @@ export function createPaymentOperations(ctx: LedgerContext): PaymentOperations {
         };
         if (data.comment !== undefined) reversal.comment = data.comment;
         let delta = new BillingDecimal(original.amount).neg();
-        let bonusAdjustment: PaymentRecord | undefined;
+        let bonusAdjustment: Payment | undefined;
         if (original.kind === 'payment' && ctx.bonus) {
           // Take back what the year's bonus no longer owes once this recharge is gone.
           const prior = await yearRecharges(tx, original.account, original.time, original.id);

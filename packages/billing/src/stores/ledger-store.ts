@@ -1,13 +1,13 @@
+import type { Payment } from '@hpckit/core';
 import type {
   AccountRecord,
   ChargeKind,
   ChargeRecord,
-  JobRecord,
-  JobRecordStatus,
+  SyncedJob,
+  SyncedJobStatus,
   MemberRecord,
   OutboxRecord,
   PaymentKind,
-  PaymentRecord,
 } from './records.js';
 
 /** A page of entries, with the count and the net sum of every entry matching the filter. */
@@ -50,13 +50,16 @@ export interface PaymentFilter {
   order?: 'asc' | 'desc';
 }
 
-/** Which job records to read. */
-export interface JobRecordFilter {
-  statuses: readonly JobRecordStatus[];
+/** Which synced jobs to read. */
+export interface SyncedJobFilter {
+  statuses: readonly SyncedJobStatus[];
   cluster?: string;
   /** @default 1000 */
   limit?: number;
 }
+
+/** @deprecated Use {@link SyncedJobFilter}. */
+export type JobRecordFilter = SyncedJobFilter;
 
 /** An event to deliver once the transaction commits. */
 export interface OutboxEvent {
@@ -92,13 +95,13 @@ export interface LedgerTx {
   deleteMember(account: string, user: string): Promise<void>;
 
   /** @throws `ALREADY_EXISTS` on a second reversal of one entry. */
-  insertPayment(payment: PaymentRecord): Promise<void>;
+  insertPayment(payment: Payment): Promise<void>;
   /** One payment entry by id. */
-  getPayment(id: string): Promise<PaymentRecord | undefined>;
+  getPayment(id: string): Promise<Payment | undefined>;
   /** The reversal of an entry, if it has one. */
-  paymentReversalOf(id: string): Promise<PaymentRecord | undefined>;
+  paymentReversalOf(id: string): Promise<Payment | undefined>;
   /** Payments matching a filter, one page, with the count and net sum of all matches. */
-  queryPayments(filter: PaymentFilter): Promise<EntryPage<PaymentRecord>>;
+  queryPayments(filter: PaymentFilter): Promise<EntryPage<Payment>>;
 
   /** @throws `ALREADY_EXISTS` on a second charge for one job or a second reversal of one charge. */
   insertCharges(charges: readonly ChargeRecord[]): Promise<void>;
@@ -110,19 +113,19 @@ export interface LedgerTx {
   queryCharges(filter: ChargeFilter): Promise<EntryPage<ChargeRecord>>;
 
   /** Records of these jobs of one cluster (any submit time). */
-  getJobRecords(cluster: string, jobIds: readonly string[]): Promise<JobRecord[]>;
+  getJobRecords(cluster: string, jobIds: readonly string[]): Promise<SyncedJob[]>;
   /**
    * Inserts the records whose key is new and skips the others; returns the keys (see
    * {@link jobKeyString}) it inserted. Under concurrency exactly one transaction inserts a key.
    */
-  insertJobRecords(records: readonly JobRecord[]): Promise<Set<string>>;
+  insertJobRecords(records: readonly SyncedJob[]): Promise<Set<string>>;
   /**
    * Overwrites a record if its stored status is one of `expected`; returns whether it did. Under
    * concurrency exactly one transaction wins a given transition.
    */
-  updateJobRecord(record: JobRecord, expected: readonly JobRecordStatus[]): Promise<boolean>;
+  updateJobRecord(record: SyncedJob, expected: readonly SyncedJobStatus[]): Promise<boolean>;
   /** Job records in the given statuses, least recently updated first. */
-  listJobRecords(filter: JobRecordFilter): Promise<JobRecord[]>;
+  listJobRecords(filter: SyncedJobFilter): Promise<SyncedJob[]>;
 
   /** The sync cursor of a cluster: the end of the last window read completely. */
   getCursor(cluster: string): Promise<Date | undefined>;

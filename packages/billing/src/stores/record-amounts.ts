@@ -1,5 +1,6 @@
+import type { Payment } from '@hpckit/core';
 import { checkLedgerRange } from './amount-codec.js';
-import type { AccountRecord, ChargeRecord, MemberRecord, PaymentRecord } from './records.js';
+import type { AccountRecord, ChargeRecord, MemberRecord } from './records.js';
 
 /**
  * The range checks every store runs on a record before writing it, so that no store rounds an
@@ -20,7 +21,7 @@ export function checkMemberAmounts(m: MemberRecord): void {
 }
 
 /** @throws `ValidationError` when the payment's amount is out of range. */
-export function checkPaymentAmount(p: PaymentRecord): void {
+export function checkPaymentAmount(p: Payment): void {
   checkLedgerRange(p.amount, `amount of payment "${p.id}"`);
 }
 

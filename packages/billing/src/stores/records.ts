@@ -1,3 +1,4 @@
+import type { Charge, JobReference, Payment } from '@hpckit/core';
 import type { ChargeBreakdown } from '../pricing/charge-breakdown.js';
 
 /**
@@ -61,60 +62,38 @@ export interface MemberRecord {
 }
 
 /** Kind of a payment entry: a recharge, the bonus it earned, or a reversal of either. */
-export type PaymentKind = 'payment' | 'bonus' | 'reversal';
+export type PaymentKind = Payment['kind'];
 
-/** A payment entry. Amounts are positive; a reversal subtracts what it reverses. */
-export interface PaymentRecord {
-  id: string;
-  account: string;
-  kind: PaymentKind;
-  /** Site-defined payment type, e.g. `bank transfer`, `grant`, `bonus`. */
-  type: string;
-  amount: string;
-  currency: string;
-  /** For bonuses: the payment that earned it. For reversals: the entry reversed. */
-  linkedTo?: string;
-  time: Date;
-  comment?: string;
-  operator: string;
-}
+/** @deprecated Use `Payment` of `@hpckit/core`: the one model of a payment, which the ledger keeps as is. */
+export type PaymentRecord = Payment;
 
 /** Kind of a charge entry. */
-export type ChargeKind = 'job' | 'manual' | 'reversal';
+export type ChargeKind = Charge['kind'];
 
-/** The job a job charge is for: `(cluster, jobId, submitTime)` identifies it. */
-export interface JobKey {
-  cluster: string;
-  jobId: string;
-  submitTime: Date;
-}
+/** @deprecated Use `JobReference` of `@hpckit/core`: `(cluster, jobId, submitTime)` identifies a job. */
+export type JobKey = JobReference;
 
-/** A charge entry. Amounts are positive; a reversal gives back what it reverses. */
-export interface ChargeRecord {
-  id: string;
-  account: string;
-  user?: string;
-  kind: ChargeKind;
-  /** Site-defined charge type, e.g. `job`, `storage`, `correction`. */
-  type: string;
-  amount: string;
-  currency: string;
-  job?: JobKey;
-  /** For reversals: the charge reversed. */
-  reverses?: string;
-  time: Date;
-  comment?: string;
-  operator?: string;
+/**
+ * A charge as the ledger keeps it: core's `Charge` model, and for job charges how the price was
+ * computed (a billing type, so it is added here rather than in core's model).
+ */
+export interface ChargeRecord extends Charge {
   /** For job charges: how the price was computed. */
   breakdown?: ChargeBreakdown;
 }
 
-/** Where an ingested ended job stands. */
-export type JobRecordStatus = 'charged' | 'free' | 'unpriced' | 'unsettled' | 'unknown_account';
+/** Where an ended job the sync has seen stands. */
+export type SyncedJobStatus = 'charged' | 'free' | 'unpriced' | 'unsettled' | 'unknown_account';
 
-/** An ended job the sync has seen, charged or waiting for a retry. */
-export interface JobRecord extends JobKey {
-  status: JobRecordStatus;
+/** @deprecated Use {@link SyncedJobStatus}. */
+export type JobRecordStatus = SyncedJobStatus;
+
+/**
+ * An ended job the sync has seen, charged or waiting for a retry. (Core's listed job is
+ * `ListedJob`; this is the ledger's record of a job it charges.)
+ */
+export interface SyncedJob extends JobReference {
+  status: SyncedJobStatus;
   account?: string;
   user: string;
   endTime?: Date;
@@ -126,6 +105,9 @@ export interface JobRecord extends JobKey {
   chargeId?: string;
   updatedAt: Date;
 }
+
+/** @deprecated Use {@link SyncedJob}: `JobRecord` is core's former name for a listed job. */
+export type JobRecord = SyncedJob;
 
 /** An event written in a transaction and delivered after it commits. */
 export interface OutboxRecord {

@@ -1,7 +1,7 @@
+import type { Payment } from '@hpckit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePaymentsCsv, paymentsToCsv } from '../csv/ledger-csv.js';
-import type { PaymentRecord } from '../stores/records.js';
 import { formatZoned, wallClock } from './zoned-time.js';
 
 const ZONES = Intl.supportedValuesOf('timeZone');
@@ -70,7 +70,7 @@ describe('formatZoned', () => {
   });
 
   it('keeps CSV exports of far-future and ancient payments readable and exact', () => {
-    const payment = (id: string, time: string): PaymentRecord => ({
+    const payment = (id: string, time: string): Payment => ({
       id,
       account: 'chem',
       kind: 'payment',

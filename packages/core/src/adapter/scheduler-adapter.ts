@@ -1,6 +1,6 @@
 import type { BlockStatus, SchedulerAccount } from '../model/account.js';
 import type { Availability, ClusterConfig } from '../model/cluster-config.js';
-import type { Job, JobRecord } from '../model/job.js';
+import type { Job, ListedJob } from '../model/job.js';
 import type { JobPage, JobQuery } from '../model/job-query.js';
 import type { JobSpec } from '../model/job-spec.js';
 import type { Capabilities } from './capabilities.js';
@@ -63,7 +63,7 @@ export interface JobOperations {
   /** One job, live or from history. Throws `NOT_FOUND` if unknown. */
   get(id: string, ctx: CallContext): Promise<Job>;
   /** Jobs matching a query, ordered by submit time then id. */
-  list(query: JobQuery, ctx: CallContext): Promise<JobPage<JobRecord>>;
+  list(query: JobQuery, ctx: CallContext): Promise<JobPage<ListedJob>>;
   /** Cancels a job. Unknown: `NOT_FOUND`; another user's: `PERMISSION_DENIED`. */
   cancel(id: string, ctx: CallContext): Promise<CancelResult>;
   /** Holds a pending job. Unknown: `NOT_FOUND`. */

@@ -77,12 +77,27 @@ describe('createClient', () => {
   it('times out a wait with a TIMEOUT error and honours abort signals', async () => {
     const { client } = setup();
     const handle = await client.jobs.submit({ command: 'x' });
-    const timedOut = await rejection(handle.wait({ timeout: 30 }));
+    const timedOut = await rejection(handle.wait({ timeoutMs: 30 }));
     expect(isHpckitError(timedOut, 'TIMEOUT')).toBe(true);
     const controller = new AbortController();
     const waiting = rejection(handle.wait({ signal: controller.signal }));
     controller.abort(new Error('user went away'));
     expect(((await waiting) as Error).message).toBe('user went away');
+    await client.close();
+  });
+
+  it('spells the wait timeout timeoutMs, keeps timeout as its deprecated alias and refuses both', async () => {
+    const { client } = setup();
+    const handle = await client.jobs.submit({ command: 'x' });
+    const timedOut = await rejection(handle.wait({ timeoutMs: 30 }));
+    expect(isHpckitError(timedOut, 'TIMEOUT') && timedOut.details.timeoutMs).toBe(30);
+    const viaAlias = await rejection(handle.wait({ timeout: 30 }));
+    expect(isHpckitError(viaAlias, 'TIMEOUT') && viaAlias.details.timeoutMs).toBe(30);
+    const both = await rejection(handle.wait({ timeoutMs: 30, timeout: 60 }));
+    expect(isHpckitError(both, 'VALIDATION')).toBe(true);
+    if (!isHpckitError(both, 'VALIDATION')) return;
+    expect(both.details.issues.map((i) => i.path.join('.'))).toEqual(['options.timeout']);
+    expect(both.message).toContain('give only "timeoutMs"');
     await client.close();
   });
 

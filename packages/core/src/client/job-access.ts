@@ -2,7 +2,7 @@ import type { CallContext } from '../adapter/scheduler-adapter.js';
 import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
 import { isHpckitError, NotFoundError } from '../errors/hpckit-error.js';
 import { parseInput } from '../errors/validation.js';
-import type { Job, JobRecord } from '../model/job.js';
+import type { Job, ListedJob } from '../model/job.js';
 import { type JobPage, type JobQueryInput, JobQuerySchema } from '../model/job-query.js';
 import type { AccessSource } from './access-roles.js';
 import type { ClusterRuntime } from './cluster-runtime.js';
@@ -26,7 +26,7 @@ export interface JobAccess {
     rt: ClusterRuntime,
     query: JobQueryInput | undefined,
     signal?: AbortSignal,
-  ): Promise<JobPage<JobRecord>>;
+  ): Promise<JobPage<ListedJob>>;
   /**
    * Runs an action on a job the viewer may see (`known`: a snapshot already in hand, else the job
    * is read first), acting as the job's owner, so an account admin's cancel is the owner's cancel

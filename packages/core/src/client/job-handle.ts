@@ -1,7 +1,9 @@
 import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
 import type { CallContext, CancelResult } from '../adapter/scheduler-adapter.js';
 import type { TimeLimitChangeInput } from '../adapter/time-limit-change.js';
+import { z } from 'zod';
 import { TimeoutError } from '../errors/hpckit-error.js';
+import { parseInput } from '../errors/validation.js';
 import type { Job } from '../model/job.js';
 import { type JobPhase, type JobState, phaseProgress } from '../model/job-state.js';
 import type { JobStateEvent } from '../watch/events.js';
@@ -22,7 +24,28 @@ export interface WaitOptions {
   until?: WaitUntil;
   signal?: AbortSignal;
   /** Give up after this many milliseconds with a `TIMEOUT` error. */
+  timeoutMs?: number;
+  /** @deprecated Use `timeoutMs`, the one spelling of a duration option; giving both is a `VALIDATION` error. */
   timeout?: number;
+}
+
+// Only the spelling is checked: the values never were, and tightening them is not a rename.
+const WaitTimeoutSchema = z
+  .object({ timeoutMs: z.unknown().optional(), timeout: z.unknown().optional() })
+  .superRefine((o, ctx) => {
+    if (o.timeoutMs !== undefined && o.timeout !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeout'],
+        message: '"timeout" is the deprecated spelling of "timeoutMs": give only "timeoutMs"',
+      });
+    }
+  });
+
+/** The wait's timeout in ms, from `timeoutMs` or its deprecated spelling `timeout`, which may not disagree. */
+function waitTimeoutMs(options: WaitOptions): number | undefined {
+  parseInput(WaitTimeoutSchema, options, 'wait options', ['options']);
+  return options.timeoutMs ?? options.timeout;
 }
 
 /** Events of a job handle. */
@@ -51,10 +74,11 @@ export interface JobHandle {
   /**
    * Waits until the job reaches a phase (by default, until it ends) and returns its snapshot.
    *
-   * @throws `TIMEOUT` after `timeout` ms; the signal's reason if aborted.
+   * @throws `TIMEOUT` after `timeoutMs` ms; the signal's reason if aborted; `VALIDATION` (at
+   * `options.timeout`) if both `timeoutMs` and its deprecated spelling `timeout` are given.
    * @example
    * ```ts
-   * const job = await handle.wait({ until: 'ended', timeout: 60_000 });
+   * const job = await handle.wait({ until: 'ended', timeoutMs: 60_000 });
    * console.log(job.state.outcome, job.elapsedSeconds);
    * ```
    */
@@ -117,6 +141,7 @@ export function createJobHandle(init: JobHandleInit): JobHandle {
     script: init.script,
     async wait(options = {}) {
       const until = options.until ?? 'ended';
+      const timeoutMs = waitTimeoutMs(options);
       options.signal?.throwIfAborted();
       const lease = poller.watch(latest());
       try {
@@ -139,8 +164,7 @@ export function createJobHandle(init: JobHandleInit): JobHandle {
           };
           lease.events.on('state', onState);
           options.signal?.addEventListener('abort', onAbort, { once: true });
-          if (options.timeout !== undefined) {
-            const timeoutMs = options.timeout;
+          if (timeoutMs !== undefined) {
             timer = setTimeout(() => {
               cleanup();
               reject(new TimeoutError({ details: { operation: `waiting for job ${id}`, timeoutMs } }));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationError } from '../errors/hpckit-error.js';
-import type { Job, JobField } from '../model/job.js';
+import type { Job, JobField, ListedJob } from '../model/job.js';
 import type { JobPage, JobQueryInput } from '../model/job-query.js';
 import type { JobSpecInput } from '../model/job-spec.js';
 import type { JobStateEvent } from '../watch/events.js';
@@ -10,11 +10,6 @@ import type { ClusterRuntime } from './cluster-runtime.js';
 import type { JobAccess } from './job-access.js';
 import { createJobHandle, type JobHandle } from './job-handle.js';
 import { streamJobStates } from './job-stream.js';
-
-/** A listed job: the whole job, or the projected fields plus `cluster`, `id` and `state`. */
-export type ListedJob<F extends JobField> = [F] extends [never]
-  ? Job
-  : Pick<Job, F | 'cluster' | 'id' | 'state'>;
 
 /**
  * Job operations of a client. Every call takes `{ cluster, signal }` last.

@@ -1,9 +1,9 @@
-import type { JobRecord } from '../model/job.js';
+import type { ListedJob } from '../model/job.js';
 import type { JobPage, JobQuery, JobQueryInput } from '../model/job-query.js';
 import type { ScopedJobQuery } from './scoped-job-query.js';
 
 /** Lists one query through the adapter (one page and the total of all matches). */
-export type ListJobs = (query: JobQueryInput) => Promise<JobPage<JobRecord>>;
+export type ListJobs = (query: JobQueryInput) => Promise<JobPage<ListedJob>>;
 
 /**
  * One page of a scoped query. One part is the adapter's own page. Several parts are each read
@@ -16,7 +16,7 @@ export async function listScopedJobs(
   scoped: ScopedJobQuery,
   query: JobQuery,
   list: ListJobs,
-): Promise<JobPage<JobRecord>> {
+): Promise<JobPage<ListedJob>> {
   const { parts, overlap } = scoped;
   if (parts.length === 0) return { jobs: [], total: 0 };
   if (parts.length === 1 && !overlap) return list(parts[0]!);
@@ -33,7 +33,7 @@ export async function listScopedJobs(
     end,
   );
   const page = merged.slice(query.offset, end);
-  const jobs = addSubmitTime ? page.map(({ submitTime: _, ...job }) => job as JobRecord) : page;
+  const jobs = addSubmitTime ? page.map(({ submitTime: _, ...job }) => job as ListedJob) : page;
   const total = pages.reduce((sum, p) => sum + p.total, 0) - overlapTotal;
   return { jobs, total };
 }
@@ -42,10 +42,10 @@ export async function listScopedJobs(
  * Merges lists each in the adapter's order, taking the earliest head each time (so every list's
  * own order is kept), skipping a job already taken from another list, until `end` jobs.
  */
-function mergeInOrder(lists: JobRecord[][], end: number | undefined): JobRecord[] {
+function mergeInOrder(lists: ListedJob[][], end: number | undefined): ListedJob[] {
   const heads = lists.map(() => 0);
   const seen = new Set<string>();
-  const out: JobRecord[] = [];
+  const out: ListedJob[] = [];
   while (end === undefined || out.length < end) {
     let best = -1;
     for (let i = 0; i < lists.length; i++) {
@@ -62,12 +62,12 @@ function mergeInOrder(lists: JobRecord[][], end: number | undefined): JobRecord[
   return out;
 }
 
-function jobKey(job: JobRecord): string {
+function jobKey(job: ListedJob): string {
   return `${job.id}\u0000${job.submitTime?.getTime() ?? ''}`;
 }
 
 /** The adapter contract's order: submit time, then id (numerically, an array task after its job). */
-function compareJobs(a: JobRecord, b: JobRecord): number {
+function compareJobs(a: ListedJob, b: ListedJob): number {
   const t = (a.submitTime?.getTime() ?? 0) - (b.submitTime?.getTime() ?? 0);
   if (t !== 0) return t;
   const [an, at] = idParts(a.id);

@@ -60,5 +60,22 @@ export type JobField = keyof Job;
 /** Fields every listed job carries, whatever the projection. */
 export const ALWAYS_LISTED_FIELDS = ['cluster', 'id', 'state'] as const satisfies readonly JobField[];
 
-/** A job as listed: the always-present fields plus whatever the projection kept. */
-export type JobRecord = Pick<Job, (typeof ALWAYS_LISTED_FIELDS)[number]> & Partial<Job>;
+/**
+ * A job as a listing returns it, projected onto `F` plus the {@link ALWAYS_LISTED_FIELDS}.
+ * `ListedJob<never>` is the whole job (a listing without `fields`); plain `ListedJob` is a job of
+ * any projection (the always-listed fields, the others possibly absent), as adapters return them.
+ *
+ * @example
+ * ```ts
+ * const page = await client.jobs.list({ fields: ['name'] }); // JobPage<ListedJob<'name'>>
+ * page.jobs[0]?.name;
+ * ```
+ */
+export type ListedJob<F extends JobField = JobField> = [F] extends [never]
+  ? Job
+  : [JobField] extends [F]
+    ? Pick<Job, (typeof ALWAYS_LISTED_FIELDS)[number]> & Partial<Job>
+    : Pick<Job, F | (typeof ALWAYS_LISTED_FIELDS)[number]>;
+
+/** @deprecated Use {@link ListedJob}: one name for a listed job in core and the adapter contract. */
+export type JobRecord = ListedJob;

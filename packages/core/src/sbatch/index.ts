@@ -8,15 +8,22 @@
  * @module @hpckit/core/sbatch
  */
 
-export type { SbatchArgument, SbatchOption, SbatchOptionKind } from './option-table.js';
+// sbatch's options
 export { SBATCH_INPUT_VARIABLES, SBATCH_OPTIONS } from './option-table.js';
-export type { OptionLookup } from './option-lookup.js';
+export type { SbatchArgument, SbatchOption, SbatchOptionKind } from './option-table.js';
 export { lookupLongOption, lookupShortOption } from './option-lookup.js';
-export type { ParsedArguments, ParsedOption } from './parse-arguments.js';
+export type { OptionLookup } from './option-lookup.js';
+export type { SbatchOptions } from './option-groups.js';
+
+// Reading arguments and scripts
 export { parseSbatchArguments } from './parse-arguments.js';
-export type { ScriptDirectives, ScriptOption, ScriptProblem } from './script-directives.js';
+export type { ParsedArguments, ParsedOption } from './parse-arguments.js';
 export { readScriptDirectives } from './script-directives.js';
-export type { GresItem } from './slurm-values.js';
+export type { ScriptDirectives, ScriptOption, ScriptProblem } from './script-directives.js';
+export { unmodelledResources } from './unmodelled.js';
+export type { UnmodelledResource } from './unmodelled.js';
+
+// Slurm's values
 export {
   formatSbatchTime,
   parseGpuCount,
@@ -24,10 +31,10 @@ export {
   parseSbatchMemory,
   parseSbatchTime,
 } from './slurm-values.js';
-export type { SbatchOptions } from './option-groups.js';
-export type { SubmissionContext } from './command-line.js';
-export { optionsToArgv, sbatchCommandLine } from './command-line.js';
-export type { CompiledSubmission, CompileOptions } from './compile-submission.js';
+export type { GresItem } from './slurm-values.js';
+
+// Compiling a spec
 export { compileSubmission, renderBatchScript } from './compile-submission.js';
-export type { UnmodelledResource } from './unmodelled.js';
-export { unmodelledResources } from './unmodelled.js';
+export type { CompiledSubmission, CompileOptions } from './compile-submission.js';
+export { optionsToArgv, sbatchCommandLine } from './command-line.js';
+export type { SubmissionContext } from './command-line.js';

@@ -5,10 +5,16 @@
  * @packageDocumentation
  * @module @hpckit/core/testing
  */
+
+// The suite
 export { runAdapterConformance, CONFORMANCE_SUITES } from './run-adapter-conformance.js';
-export { defineSuite } from './define-suite.js';
 export type { AdapterConformanceOptions } from './run-adapter-conformance.js';
 export type { ConformanceContext, ConformanceFixtures, ConformanceTarget } from './context.js';
+
+// Suites of an adapter's own
+export { defineSuite } from './define-suite.js';
 export type { ConformanceSuite, ConformanceTest } from './define-suite.js';
+
+// Script cases, shared with differential and canary tests
 export { SCRIPT_CASES, REFUSED_SCRIPT_CASES, caseScript } from './suites/jobs-effective.js';
 export type { ScriptCase, RefusedScriptCase } from './suites/jobs-effective.js';

@@ -3,7 +3,7 @@ import { type Job, ValidationError } from '@hpckit/core';
 import { BillingDecimal } from '../../money/decimal.js';
 import { checkScale } from '../../stores/amount-codec.js';
 import { jobKeyString, type LedgerTx } from '../../stores/ledger-store.js';
-import type { AccountRecord, ChargeRecord, JobRecord, JobRecordStatus } from '../../stores/records.js';
+import type { AccountRecord, ChargeRecord, SyncedJob, SyncedJobStatus } from '../../stores/records.js';
 import { applyToMember, debit } from '../charge-operations.js';
 import type { EventSink } from '../ledger-context.js';
 import type { JobChargeEvent } from '../ledger-events.js';
@@ -35,7 +35,7 @@ export interface BatchContext {
   settled: SettledCheck;
 }
 
-const DONE: ReadonlySet<JobRecordStatus> = new Set(['charged', 'free']);
+const DONE: ReadonlySet<SyncedJobStatus> = new Set(['charged', 'free']);
 
 /**
  * Charges a batch of ended jobs of one cluster in the caller's transaction. Each job is claimed
@@ -72,8 +72,8 @@ export async function chargeBatch(
   const names = [...new Set([...unique.values()].flatMap((j) => (j.account ? [j.account] : [])))];
   const accounts = new Map((await tx.listAccounts(names)).map((a) => [a.name, a]));
 
-  const fresh: { record: JobRecord; c: Classification; job: Job }[] = [];
-  const retried: { record: JobRecord; c: Classification; job: Job; was: JobRecordStatus }[] = [];
+  const fresh: { record: SyncedJob; c: Classification; job: Job }[] = [];
+  const retried: { record: SyncedJob; c: Classification; job: Job; was: SyncedJobStatus }[] = [];
   for (const [key, job] of unique) {
     const before = existing.get(key);
     if (before && DONE.has(before.status)) {
@@ -87,7 +87,7 @@ export async function chargeBatch(
   }
 
   const inserted = await tx.insertJobRecords(fresh.map((f) => f.record));
-  const won: { record: JobRecord; c: Classification; job: Job }[] = [];
+  const won: { record: SyncedJob; c: Classification; job: Job }[] = [];
   for (const f of fresh) {
     if (inserted.has(jobKeyString(f.record))) won.push(f);
     else stats.skipped++;
@@ -135,8 +135,8 @@ export async function chargeBatch(
   return stats;
 }
 
-function recordOf(ctx: BatchContext, job: Job, c: Classification, before: JobRecord | undefined): JobRecord {
-  const record: JobRecord = {
+function recordOf(ctx: BatchContext, job: Job, c: Classification, before: SyncedJob | undefined): SyncedJob {
+  const record: SyncedJob = {
     cluster: ctx.cluster,
     jobId: job.id,
     submitTime: job.submitTime,

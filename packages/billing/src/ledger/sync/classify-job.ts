@@ -1,7 +1,7 @@
 import { type Job, isHpckitError } from '@hpckit/core';
 import type { PricedJob } from '../../pricing/charge-breakdown.js';
 import type { PricingContextInput } from '../../pricing/pricing-context.js';
-import type { AccountRecord, JobRecordStatus } from '../../stores/records.js';
+import type { AccountRecord, SyncedJobStatus } from '../../stores/records.js';
 
 /**
  * Prices an ended job for an account: the narrow view of the pricing engine the sync needs
@@ -27,7 +27,7 @@ export const defaultSettledCheck: SettledCheck = (job) => {
 /** What the sync does with one job. */
 export type Classification =
   | { status: 'charged' | 'free'; priced: PricedJob; account: AccountRecord }
-  | { status: Exclude<JobRecordStatus, 'charged' | 'free'>; reason: string };
+  | { status: Exclude<SyncedJobStatus, 'charged' | 'free'>; reason: string };
 
 /**
  * Decides what to do with an ended job: charge it to its own account (as recorded by the

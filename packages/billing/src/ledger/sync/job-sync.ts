@@ -2,7 +2,7 @@ import { type HpckitClient, type Job, NameSchema, parseInput } from '@hpckit/cor
 import { z } from 'zod';
 import { BillingDecimal } from '../../money/decimal.js';
 import { canonicalAmount } from '../../stores/amount-codec.js';
-import type { JobRecord, JobRecordStatus } from '../../stores/records.js';
+import type { SyncedJob, SyncedJobStatus } from '../../stores/records.js';
 import type { Ledger } from '../create-ledger.js';
 import { type BatchStats, chargeBatch } from './charge-batch.js';
 import { defaultSettledCheck, type Pricer, type SettledCheck } from './classify-job.js';
@@ -74,7 +74,7 @@ export interface JobSync {
   start(intervalMs: number, onError?: (err: unknown) => void): () => void;
 }
 
-const WAITING: JobRecordStatus[] = ['unpriced', 'unknown_account', 'unsettled'];
+const WAITING: SyncedJobStatus[] = ['unpriced', 'unknown_account', 'unsettled'];
 
 /**
  * Creates the job-charge sync. Each run reads, per cluster, the ended jobs whose end time lies
@@ -204,7 +204,7 @@ export function createJobSync(options: JobSyncOptions): JobSync {
 }
 
 /** A job as stored in its record, with its dates revived. */
-function storedJob(record: JobRecord): Job {
+function storedJob(record: SyncedJob): Job {
   const job = JSON.parse(record.job);
   for (const field of ['submitTime', 'startTime', 'endTime'] as const) {
     if (job[field] !== undefined) job[field] = new Date(job[field]);

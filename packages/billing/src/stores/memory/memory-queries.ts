@@ -1,6 +1,7 @@
+import type { Payment } from '@hpckit/core';
 import { netSum } from '../entry-sums.js';
 import type { ChargeFilter, EntryPage, PaymentFilter } from '../ledger-store.js';
-import type { ChargeRecord, PaymentRecord } from '../records.js';
+import type { ChargeRecord } from '../records.js';
 
 interface Sequenced<T> {
   seq: number;
@@ -44,10 +45,10 @@ export function queryMemoryCharges(
 
 /** Payments matching a filter, one page of them, with count and net sum. */
 export function queryMemoryPayments(
-  rows: Iterable<Sequenced<PaymentRecord>>,
+  rows: Iterable<Sequenced<Payment>>,
   filter: PaymentFilter,
-): EntryPage<PaymentRecord> {
-  const out: Sequenced<PaymentRecord>[] = [];
+): EntryPage<Payment> {
+  const out: Sequenced<Payment>[] = [];
   for (const row of rows) {
     const p = row.record;
     if (!inRange(p.time, filter)) continue;

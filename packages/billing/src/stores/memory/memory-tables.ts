@@ -1,24 +1,18 @@
-import type {
-  AccountRecord,
-  ChargeRecord,
-  JobRecord,
-  MemberRecord,
-  OutboxRecord,
-  PaymentRecord,
-} from '../records.js';
+import type { Payment } from '@hpckit/core';
+import type { AccountRecord, ChargeRecord, SyncedJob, MemberRecord, OutboxRecord } from '../records.js';
 
 /** The in-memory tables of a memory store, with the indexes that make its unique keys. */
 export interface MemoryTables {
   accounts: Map<string, AccountRecord>;
   members: Map<string, MemberRecord>;
-  payments: Map<string, { seq: number; record: PaymentRecord }>;
+  payments: Map<string, { seq: number; record: Payment }>;
   /** Reversal id by the id of the entry it reverses. */
   paymentReversals: Map<string, string>;
   charges: Map<string, { seq: number; record: ChargeRecord }>;
   chargeReversals: Map<string, string>;
   /** Charge id by job key. */
   jobCharges: Map<string, string>;
-  jobRecords: Map<string, JobRecord>;
+  jobRecords: Map<string, SyncedJob>;
   cursors: Map<string, Date>;
   outbox: { record: OutboxRecord; claimed: boolean }[];
   seq: number;

@@ -1,5 +1,6 @@
+import type { Payment } from '@hpckit/core';
 import type { ChargeFilter, EntryPage, PaymentFilter } from '../ledger-store.js';
-import type { ChargeRecord, PaymentRecord } from '../records.js';
+import type { ChargeRecord } from '../records.js';
 import type { SqlConnection, SqlDialect, SqlRow } from './sql-dialect.js';
 import { CHARGE_COLUMNS, chargeOf, PAYMENT_COLUMNS, paymentOf } from './sql-rows.js';
 
@@ -74,7 +75,7 @@ export function sqlQueryPayments(
   conn: SqlConnection,
   d: SqlDialect,
   filter: PaymentFilter,
-): Promise<EntryPage<PaymentRecord>> {
+): Promise<EntryPage<Payment>> {
   const w = where(filter, [
     ['account', filter.accounts],
     ['kind', filter.kinds],

@@ -1,4 +1,5 @@
-import type { AccountRecord, ChargeRecord, JobRecord, MemberRecord, PaymentRecord } from '../records.js';
+import type { Payment } from '@hpckit/core';
+import type { AccountRecord, ChargeRecord, SyncedJob, MemberRecord } from '../records.js';
 import { type SqlDialect, type SqlRow, toDate, toNumber, toText } from './sql-dialect.js';
 
 /** Column lists and row readers for the ledger tables, shared by SQLite and PostgreSQL. */
@@ -89,7 +90,7 @@ export const PAYMENT_COLUMNS =
   'id, account, kind, type, amount, currency, linked_to, at_ms, comment, operator';
 
 /** A payment row's values, in {@link PAYMENT_COLUMNS} order. */
-export function paymentValues(p: PaymentRecord, d: SqlDialect): unknown[] {
+export function paymentValues(p: Payment, d: SqlDialect): unknown[] {
   return [
     p.id,
     p.account,
@@ -105,11 +106,11 @@ export function paymentValues(p: PaymentRecord, d: SqlDialect): unknown[] {
 }
 
 /** Reads a payment row. */
-export function paymentOf(r: SqlRow, d: SqlDialect): PaymentRecord {
-  const p: PaymentRecord = {
+export function paymentOf(r: SqlRow, d: SqlDialect): Payment {
+  const p: Payment = {
     id: String(r.id),
     account: String(r.account),
-    kind: String(r.kind) as PaymentRecord['kind'],
+    kind: String(r.kind) as Payment['kind'],
     type: String(r.type),
     amount: d.decodeAmount(r.amount),
     currency: String(r.currency),
@@ -184,7 +185,7 @@ export const JOB_RECORD_COLUMNS =
   'cluster, job_id, submit_ms, status, account, user_name, end_ms, job, reason, attempts, charge_id, updated_ms';
 
 /** A job record row's values, in {@link JOB_RECORD_COLUMNS} order. */
-export function jobRecordValues(j: JobRecord): unknown[] {
+export function jobRecordValues(j: SyncedJob): unknown[] {
   return [
     j.cluster,
     j.jobId,
@@ -202,12 +203,12 @@ export function jobRecordValues(j: JobRecord): unknown[] {
 }
 
 /** Reads a job record row. */
-export function jobRecordOf(r: SqlRow): JobRecord {
-  const j: JobRecord = {
+export function jobRecordOf(r: SqlRow): SyncedJob {
+  const j: SyncedJob = {
     cluster: String(r.cluster),
     jobId: String(r.job_id),
     submitTime: toDate(r.submit_ms)!,
-    status: String(r.status) as JobRecord['status'],
+    status: String(r.status) as SyncedJob['status'],
     user: String(r.user_name),
     job: String(r.job),
     attempts: toNumber(r.attempts),

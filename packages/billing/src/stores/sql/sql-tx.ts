@@ -5,7 +5,7 @@ import {
   checkMemberAmounts,
   checkPaymentAmount,
 } from '../record-amounts.js';
-import type { JobRecord } from '../records.js';
+import type { SyncedJob } from '../records.js';
 import { duplicate } from '../store-errors.js';
 import type { SqlConnection, SqlDialect } from './sql-dialect.js';
 import { toDate, toNumber } from './sql-dialect.js';
@@ -158,7 +158,7 @@ export function sqlTx(conn: SqlConnection, d: SqlDialect): LedgerTx {
       ),
     queryCharges: (filter) => sqlQueryCharges(conn, d, filter),
     async getJobRecords(cluster, jobIds) {
-      const out: JobRecord[] = [];
+      const out: SyncedJob[] = [];
       for (const part of chunks(jobIds)) {
         const rows = await conn.all(
           `SELECT ${JOB_RECORD_COLUMNS} FROM job_records WHERE cluster = ? AND job_id IN (${part.map(() => '?').join(', ')})`,

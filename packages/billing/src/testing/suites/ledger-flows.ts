@@ -17,19 +17,21 @@ export const ledgerFlowTests: StoreTest[] = [
     title: 'ledger: payments earn bonus entries that add up to tier(total) × total, reversals are entries',
     async run({ store }) {
       const { ledger, events } = ledgerHarness(store);
-      await ledger.createAccount(ROOT, { name: 'chem', type: 'internal', owner: 'alice' });
-      const first = await ledger.recordPayment(FINANCE, 'chem', { amount: '49000', type: 'bank' });
+      const root = ledger.as(ROOT);
+      const finance = ledger.as(FINANCE);
+      await root.createAccount({ name: 'chem', type: 'internal', owner: 'alice' });
+      const first = await finance.recordPayment('chem', { amount: '49000', type: 'bank' });
       expect(first.bonus).toBeUndefined();
-      const second = await ledger.recordPayment(FINANCE, 'chem', { amount: '1000.01', type: 'bank' });
+      const second = await finance.recordPayment('chem', { amount: '1000.01', type: 'bank' });
       // 50,000.01 is in the 10 % tier: owed 5,000.00 in all, all of it now.
       expect(second.bonus?.amount).toBe('5000.00');
       expect(second.bonus?.linkedTo).toBe(second.payment.id);
       expect(second.account.balance).toBe('55000.01');
-      const reversed = await ledger.reversePayment(FINANCE, second.payment.id, { comment: 'wrong account' });
+      const reversed = await finance.reversePayment(second.payment.id, { comment: 'wrong account' });
       expect(reversed.bonusAdjustment?.amount).toBe('-5000.00');
       expect(reversed.account.balance).toBe('49000.00');
-      expect(await code(ledger.reversePayment(FINANCE, second.payment.id))).toBe('ALREADY_EXISTS');
-      const page = await ledger.payments(ROOT, { account: 'chem' });
+      expect(await code(finance.reversePayment(second.payment.id))).toBe('ALREADY_EXISTS');
+      const page = await root.payments({ account: 'chem' });
       expect(page.total).toBe(5);
       expect(page.sum).toBe('49000.00');
       expect(events.filter((e) => e.type === 'bonus:granted')).toHaveLength(1);
@@ -40,65 +42,65 @@ export const ledgerFlowTests: StoreTest[] = [
     title: 'ledger: every mutation checks the role matrix and names the missing role',
     async run({ store }) {
       const { ledger } = ledgerHarness(store);
-      const alice = { user: 'alice' };
-      const bob = { user: 'bob' };
-      expect(
-        await code(ledger.createAccount(alice, { name: 'chem', type: 'internal', owner: 'alice' })),
-      ).toBe('PERMISSION_DENIED');
-      await ledger.createAccount(ROOT, { name: 'chem', type: 'internal', owner: 'alice' });
-      const denied = await ledger
-        .recordPayment(alice, 'chem', { amount: '1', type: 'bank' })
+      const root = ledger.as(ROOT);
+      const finance = ledger.as(FINANCE);
+      const alice = ledger.as({ user: 'alice' });
+      const bob = ledger.as({ user: 'bob' });
+      expect(await code(alice.createAccount({ name: 'chem', type: 'internal', owner: 'alice' }))).toBe(
+        'PERMISSION_DENIED',
+      );
+      await root.createAccount({ name: 'chem', type: 'internal', owner: 'alice' });
+      const denied = await alice
+        .recordPayment('chem', { amount: '1', type: 'bank' })
         .catch((e: unknown) => e);
       expect(isHpckitError(denied, 'PERMISSION_DENIED') && denied.details.missingRole).toBe(
         'platform-admin" or "finance',
       );
-      await ledger.addMember(alice, 'chem', { user: 'bob' });
-      expect(await code(ledger.addMember(bob, 'chem', { user: 'carol' }))).toBe('PERMISSION_DENIED');
-      expect(await code(ledger.setSpendingLimit(bob, 'chem', 'bob', { amount: '1' }))).toBe(
+      await alice.addMember('chem', { user: 'bob' });
+      expect(await code(bob.addMember('chem', { user: 'carol' }))).toBe('PERMISSION_DENIED');
+      expect(await code(bob.setSpendingLimit('chem', 'bob', { amount: '1' }))).toBe('PERMISSION_DENIED');
+      await alice.setMemberRole('chem', 'bob', 'admin');
+      await bob.addMember('chem', { user: 'carol' });
+      expect(await code(bob.setMemberRole('chem', 'carol', 'admin'))).toBe('PERMISSION_DENIED');
+      expect(await code(alice.removeMember('chem', 'alice'))).toBe('POLICY_VIOLATION');
+      expect(await code(bob.payments({ account: 'chem' }))).toBeUndefined();
+      expect(await code(ledger.as({ user: 'carol' }).payments({ account: 'chem' }))).toBe(
         'PERMISSION_DENIED',
       );
-      await ledger.setMemberRole(alice, 'chem', 'bob', 'admin');
-      await ledger.addMember(bob, 'chem', { user: 'carol' });
-      expect(await code(ledger.setMemberRole(bob, 'chem', 'carol', 'admin'))).toBe('PERMISSION_DENIED');
-      expect(await code(ledger.removeMember(alice, 'chem', 'alice'))).toBe('POLICY_VIOLATION');
-      expect(await code(ledger.payments(bob, { account: 'chem' }))).toBeUndefined();
-      expect(await code(ledger.payments({ user: 'carol' }, { account: 'chem' }))).toBe('PERMISSION_DENIED');
-      expect(await code(ledger.chargeManually(bob, 'chem', { amount: '1' }))).toBe('PERMISSION_DENIED');
-      expect(await code(ledger.blockAccount(FINANCE, 'chem'))).toBe('PERMISSION_DENIED');
-      expect(await code(ledger.recordPayment(FINANCE, 'chem', { amount: '0', type: 'bank' }))).toBe(
-        'VALIDATION',
-      );
-      expect(await code(ledger.recordPayment(FINANCE, 'nope', { amount: '1', type: 'bank' }))).toBe(
-        'NOT_FOUND',
-      );
+      expect(await code(bob.chargeManually('chem', { amount: '1' }))).toBe('PERMISSION_DENIED');
+      expect(await code(finance.blockAccount('chem'))).toBe('PERMISSION_DENIED');
+      expect(await code(finance.recordPayment('chem', { amount: '0', type: 'bank' }))).toBe('VALIDATION');
+      expect(await code(finance.recordPayment('nope', { amount: '1', type: 'bank' }))).toBe('NOT_FOUND');
     },
   },
   {
     title: 'ledger: block state follows frozen > whitelist > admin block > balance ≤ threshold',
     async run({ store }) {
       const { ledger, events, clock } = ledgerHarness(store);
-      await ledger.createAccount(ROOT, {
+      const root = ledger.as(ROOT);
+      const finance = ledger.as(FINANCE);
+      await root.createAccount({
         name: 'chem',
         type: 'internal',
         owner: 'alice',
         blockThreshold: '-100',
       });
-      const view = () => ledger.getAccount(ROOT, 'chem');
+      const view = () => root.getAccount('chem');
       expect((await view()).block).toEqual({ blocked: false, whitelisted: false });
-      await ledger.chargeManually(FINANCE, 'chem', { amount: '100' });
+      await finance.chargeManually('chem', { amount: '100' });
       expect((await view()).block.reason).toBe('below_threshold');
-      await ledger.whitelistAccount(ROOT, 'chem', { until: new Date(clock.now.getTime() + 3600_000) });
+      await root.whitelistAccount('chem', { until: new Date(clock.now.getTime() + 3600_000) });
       expect((await view()).block.blocked).toBe(false);
-      await ledger.freezeAccount(ROOT, 'chem');
+      await root.freezeAccount('chem');
       expect((await view()).block.reason).toBe('frozen');
-      await ledger.unfreezeAccount(ROOT, 'chem');
-      await ledger.blockAccount(ROOT, 'chem');
+      await root.unfreezeAccount('chem');
+      await root.blockAccount('chem');
       expect((await view()).block.blocked).toBe(false);
       clock.now = new Date(clock.now.getTime() + 7200_000);
       expect((await view()).block.reason).toBe('blocked_by_admin');
-      await ledger.unblockAccount(ROOT, 'chem');
+      await root.unblockAccount('chem');
       expect((await view()).block.reason).toBe('below_threshold');
-      await ledger.recordPayment(FINANCE, 'chem', { amount: '0.01', type: 'bank' });
+      await finance.recordPayment('chem', { amount: '0.01', type: 'bank' });
       expect((await view()).block.blocked).toBe(false);
       const changes = events
         .filter((e) => e.type.startsWith('account:') && e.type !== 'account:created')
@@ -117,14 +119,15 @@ export const ledgerFlowTests: StoreTest[] = [
     title: 'ledger: a failed mutation emits nothing; events arrive after commit',
     async run({ store }) {
       const { ledger, events } = ledgerHarness(store);
+      const root = ledger.as(ROOT);
       let seenInsideCommit = -1;
       ledger.on('account:created', () => {
         seenInsideCommit = events.length;
       });
-      await ledger.createAccount(ROOT, { name: 'chem', type: 'internal', owner: 'alice' });
+      await root.createAccount({ name: 'chem', type: 'internal', owner: 'alice' });
       expect(seenInsideCommit).toBeGreaterThanOrEqual(0);
       const before = events.length;
-      expect(await code(ledger.createAccount(ROOT, { name: 'chem', type: 'internal', owner: 'bob' }))).toBe(
+      expect(await code(root.createAccount({ name: 'chem', type: 'internal', owner: 'bob' }))).toBe(
         'ALREADY_EXISTS',
       );
       expect(events.length).toBe(before);
@@ -135,22 +138,24 @@ export const ledgerFlowTests: StoreTest[] = [
     title: 'ledger: balances dashboard and charge visibility per role',
     async run({ store }) {
       const { ledger } = ledgerHarness(store);
-      await ledger.createAccount(ROOT, { name: 'chem', type: 'internal', owner: 'alice' });
-      await ledger.createAccount(ROOT, { name: 'bio', type: 'external', owner: 'carol' });
-      await ledger.addMember({ user: 'carol' }, 'bio', { user: 'alice' });
-      await ledger.addMember({ user: 'alice' }, 'chem', { user: 'bob' });
-      await ledger.recordPayment(FINANCE, 'chem', { amount: '100', type: 'bank' });
-      await ledger.chargeManually(FINANCE, 'chem', { amount: '10', user: 'bob' });
-      await ledger.chargeManually(FINANCE, 'chem', { amount: '5', user: 'alice' });
-      const lines = await ledger.balances({ user: 'alice' });
+      const root = ledger.as(ROOT);
+      const finance = ledger.as(FINANCE);
+      await root.createAccount({ name: 'chem', type: 'internal', owner: 'alice' });
+      await root.createAccount({ name: 'bio', type: 'external', owner: 'carol' });
+      await ledger.as({ user: 'carol' }).addMember('bio', { user: 'alice' });
+      await ledger.as({ user: 'alice' }).addMember('chem', { user: 'bob' });
+      await finance.recordPayment('chem', { amount: '100', type: 'bank' });
+      await finance.chargeManually('chem', { amount: '10', user: 'bob' });
+      await finance.chargeManually('chem', { amount: '5', user: 'alice' });
+      const lines = await ledger.as({ user: 'alice' }).balances();
       expect(lines.map((l) => [l.account, l.balance, l.role])).toEqual([
         ['bio', '0.00', 'member'],
         ['chem', '85.00', 'owner'],
       ]);
-      expect((await ledger.charges({ user: 'alice' }, { account: 'chem' })).sum).toBe('15.00');
-      const bobs = await ledger.charges({ user: 'bob' }, { account: 'chem' });
+      expect((await ledger.as({ user: 'alice' }).charges({ account: 'chem' })).sum).toBe('15.00');
+      const bobs = await ledger.as({ user: 'bob' }).charges({ account: 'chem' });
       expect(bobs.items.map((c) => c.user)).toEqual(['bob']);
-      expect(await code(ledger.balances({ user: 'bob' }, 'alice'))).toBe('PERMISSION_DENIED');
+      expect(await code(ledger.as({ user: 'bob' }).balances('alice'))).toBe('PERMISSION_DENIED');
     },
   },
 ];

@@ -1,9 +1,8 @@
-import { isHpckitError, type ValidationError } from '@hpckit/core';
+import { isHpckitError, type ValidationError, type Payment } from '@hpckit/core';
 import { expect } from 'vitest';
 import { createLedger } from '../../ledger/create-ledger.js';
 import { MAX_LEDGER_AMOUNT } from '../../stores/amount-codec.js';
 import type { LedgerTx } from '../../stores/ledger-store.js';
-import type { PaymentRecord } from '../../stores/records.js';
 import { accountFixture, memberFixture, T0 } from '../fixtures.js';
 import { FINANCE, ROOT } from '../ledger-harness.js';
 import type { StoreTest } from '../store-target.js';
@@ -15,7 +14,7 @@ async function failure(p: Promise<unknown>): Promise<unknown> {
   );
 }
 
-function payment(id: string, amount: string): PaymentRecord {
+function payment(id: string, amount: string): Payment {
   return {
     id,
     account: 'chem',

@@ -1,12 +1,12 @@
-import { isHpckitError } from '@hpckit/core';
+import { ChargeSchema, isHpckitError, type Payment, PaymentSchema } from '@hpckit/core';
 import { expect } from 'vitest';
-import type { ChargeRecord, PaymentRecord } from '../../stores/records.js';
+import type { ChargeRecord } from '../../stores/records.js';
 import { accountFixture, T0 } from '../fixtures.js';
 import type { StoreTest } from '../store-target.js';
 
 const at = (s: number) => new Date(T0.getTime() + s * 1000);
 
-function payment(id: string, s: number, overrides: Partial<PaymentRecord> = {}): PaymentRecord {
+function payment(id: string, s: number, overrides: Partial<Payment> = {}): Payment {
   return {
     id,
     account: 'chem',
@@ -31,6 +31,15 @@ function charge(id: string, s: number, overrides: Partial<ChargeRecord> = {}): C
     time: at(s),
     ...overrides,
   };
+}
+
+/**
+ * Entries read back are core's `Payment` and `Charge` models exactly: valid, and with no field
+ * the model lacks (a charge adds only its price breakdown).
+ */
+function expectModels(payments: readonly Payment[], charges: readonly ChargeRecord[]): void {
+  for (const p of payments) expect(PaymentSchema.parse(p)).toEqual(p);
+  for (const { breakdown: _breakdown, ...c } of charges) expect(ChargeSchema.parse(c)).toEqual(c);
 }
 
 /** Payments and charges: uniqueness, reversals, filters, paging, order and net sums. */
@@ -78,6 +87,7 @@ export const storeEntryTests: StoreTest[] = [
         tx.queryPayments({ from: at(2), to: at(4), kinds: ['payment', 'reversal'] }),
       );
       expect(window.items.map((p) => p.id)).toEqual(['r1', 'p2']);
+      expectModels(all.items, []);
     },
   },
   {
@@ -115,6 +125,7 @@ export const storeEntryTests: StoreTest[] = [
       );
       expect(all.sum).toBe('5.25');
       expect(all.total).toBe(3);
+      expectModels([], [...alice.items, ...all.items]);
       const none = await store.transaction((tx) => tx.queryCharges({ from: at(0), to: at(10), users: [] }));
       expect(none.total).toBe(0);
       expect(none.sum).toBe('0.00');

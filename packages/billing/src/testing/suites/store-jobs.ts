@@ -1,10 +1,10 @@
 import { expect } from 'vitest';
 import { jobKeyString } from '../../stores/ledger-store.js';
-import type { JobRecord } from '../../stores/records.js';
+import type { SyncedJob } from '../../stores/records.js';
 import { T0 } from '../fixtures.js';
 import type { StoreTest } from '../store-target.js';
 
-function record(id: string, overrides: Partial<JobRecord> = {}): JobRecord {
+function record(id: string, overrides: Partial<SyncedJob> = {}): SyncedJob {
   return {
     cluster: 'c1',
     jobId: id,

@@ -1,3 +1,4 @@
+import { ChargeSchema } from '@hpckit/core';
 import { expect } from 'vitest';
 import { createJobSync } from '../../ledger/sync/job-sync.js';
 import { arraySource, endedJob, T0 } from '../fixtures.js';
@@ -11,9 +12,11 @@ export const syncTests: StoreTest[] = [
     async run({ store }) {
       const h = ledgerHarness(store);
       const { ledger } = h;
-      await ledger.createAccount(ROOT, { name: 'chem', type: 'internal', owner: 'alice' });
-      await ledger.createAccount(ROOT, { name: 'bio', type: 'external', owner: 'bob' });
-      await ledger.recordPayment(FINANCE, 'chem', { amount: '100', type: 'bank' });
+      const root = ledger.as(ROOT);
+      const finance = ledger.as(FINANCE);
+      await root.createAccount({ name: 'chem', type: 'internal', owner: 'alice' });
+      await root.createAccount({ name: 'bio', type: 'external', owner: 'bob' });
+      await finance.recordPayment('chem', { amount: '100', type: 'bank' });
       // Job 3 was charged to "bio" by the scheduler even though alice is not a member there.
       const jobs = [endedJob(1), endedJob(2, { seconds: 1800 }), endedJob(3, { account: 'bio' })];
       const source = arraySource(jobs);
@@ -39,17 +42,21 @@ export const syncTests: StoreTest[] = [
       const again = await rereader.syncCluster('c1');
       expect(again.charged).toBe(0);
       expect(again.skipped).toBe(3);
-      const charges = await ledger.charges(ROOT, { from: T0, to: h.clock.now });
+      const charges = await root.charges({ from: T0, to: h.clock.now });
       expect(charges.items.map((c) => [c.job?.jobId, c.account, c.amount]).sort()).toEqual([
         ['1', 'chem', '0.06'],
         ['2', 'chem', '0.03'],
         ['3', 'bio', '0.08'],
       ]);
-      expect((await ledger.getAccount(ROOT, 'chem')).balance).toBe('99.91');
-      expect((await ledger.getAccount(ROOT, 'bio')).balance).toBe('-0.08');
+      expect((await root.getAccount('chem')).balance).toBe('99.91');
+      expect((await root.getAccount('bio')).balance).toBe('-0.08');
       const charged = h.events.filter((e) => e.type === 'jobs:charged');
       expect(charged).toHaveLength(2);
       expect(charges.items[0]?.breakdown?.itemId).toMatch(/^ikkem-cpu-/);
+      // A job charge is core's Charge model plus its price breakdown.
+      for (const { breakdown: _breakdown, ...charge } of charges.items) {
+        expect(ChargeSchema.parse(charge)).toEqual(charge);
+      }
     },
   },
   {
@@ -57,7 +64,8 @@ export const syncTests: StoreTest[] = [
     async run({ store }) {
       const h = ledgerHarness(store);
       const { ledger } = h;
-      await ledger.createAccount(ROOT, { name: 'chem', type: 'internal', owner: 'alice' });
+      const root = ledger.as(ROOT);
+      await root.createAccount({ name: 'chem', type: 'internal', owner: 'alice' });
       const jobs = [
         endedJob(1, { partition: 'new' }),
         endedJob(2, { partition: undefined }),
@@ -82,7 +90,7 @@ export const syncTests: StoreTest[] = [
       expect(waiting.jobs.map((j) => j.status).sort()).toEqual(['unknown_account', 'unpriced', 'unsettled']);
       // Accounting settles, a price item and the account appear; the cursor has moved on meanwhile.
       jobs[1] = endedJob(2);
-      await ledger.createAccount(ROOT, { name: 'later', type: 'internal', owner: 'carol' });
+      await root.createAccount({ name: 'later', type: 'internal', owner: 'carol' });
       pricer = (job, ctx) =>
         h.engine.price(job.partition === 'new' ? { ...job, partition: 'cpu' } : job, ctx);
       h.clock.now = new Date(T0.getTime() + 30 * 86_400_000);
@@ -90,7 +98,7 @@ export const syncTests: StoreTest[] = [
       expect(second.charged).toBe(3);
       const third = await sync.syncCluster('c1');
       expect(third.charged).toBe(0);
-      const all = await ledger.charges(ROOT, { from: T0, to: h.clock.now });
+      const all = await root.charges({ from: T0, to: h.clock.now });
       expect(all.items.map((c) => c.job?.jobId).sort()).toEqual(['1', '2', '3']);
     },
   },
@@ -99,10 +107,12 @@ export const syncTests: StoreTest[] = [
     async run({ store }) {
       const h = ledgerHarness(store);
       const { ledger } = h;
-      await ledger.createAccount(ROOT, { name: 'chem', type: 'internal', owner: 'alice' });
-      await ledger.recordPayment(FINANCE, 'chem', { amount: '1000', type: 'bank' });
-      await ledger.addMember({ user: 'alice' }, 'chem', { user: 'bob' });
-      await ledger.setSpendingLimit({ user: 'alice' }, 'chem', 'bob', { amount: '1.00' });
+      const root = ledger.as(ROOT);
+      const finance = ledger.as(FINANCE);
+      await root.createAccount({ name: 'chem', type: 'internal', owner: 'alice' });
+      await finance.recordPayment('chem', { amount: '1000', type: 'bank' });
+      await ledger.as({ user: 'alice' }).addMember('chem', { user: 'bob' });
+      await ledger.as({ user: 'alice' }).setSpendingLimit('chem', 'bob', { amount: '1.00' });
       // 64 cores for 10 minutes at 0.06 per core-hour: 0.64 each.
       const big = (id: number) =>
         endedJob(id, {
@@ -115,16 +125,16 @@ export const syncTests: StoreTest[] = [
       h.clock.now = new Date(T0.getTime() + 3600_000);
       const sync = createJobSync({ ledger, source, clusters: ['c1'], pricer: h.engine.price, startAt: T0 });
       await sync.run();
-      let [line] = (await ledger.balances({ user: 'bob' })).filter((l) => l.account === 'chem');
+      let [line] = (await ledger.as({ user: 'bob' }).balances()).filter((l) => l.account === 'chem');
       expect(line).toMatchObject({ used: '0.64', memberBlock: { blocked: false } });
       source.jobs.push(big(2));
       h.clock.now = new Date(T0.getTime() + 3 * 3600_000);
       await sync.run();
-      [line] = (await ledger.balances({ user: 'bob' })).filter((l) => l.account === 'chem');
+      [line] = (await ledger.as({ user: 'bob' }).balances()).filter((l) => l.account === 'chem');
       expect(line).toMatchObject({ used: '1.28', memberBlock: { blocked: true, reason: 'limit_reached' } });
       expect(h.events.map((e) => e.type)).toContain('member:limit-reached');
-      await ledger.setSpendingLimit({ user: 'alice' }, 'chem', 'bob', { amount: '100' });
-      [line] = (await ledger.balances({ user: 'bob' })).filter((l) => l.account === 'chem');
+      await ledger.as({ user: 'alice' }).setSpendingLimit('chem', 'bob', { amount: '100' });
+      [line] = (await ledger.as({ user: 'bob' }).balances()).filter((l) => l.account === 'chem');
       expect(line).toMatchObject({ used: '1.28', memberBlock: { blocked: false } });
       expect(h.events.at(-1)?.type).toBe('member:unblocked');
     },
@@ -133,7 +143,8 @@ export const syncTests: StoreTest[] = [
     title: 'sync: two syncs of one cluster at once through two connections never double-charge',
     async run({ store, openAnother }) {
       const h = ledgerHarness(store);
-      await h.ledger.createAccount(ROOT, { name: 'chem', type: 'internal', owner: 'alice' });
+      const root = h.ledger.as(ROOT);
+      await root.createAccount({ name: 'chem', type: 'internal', owner: 'alice' });
       const other = await openAnother();
       const h2 = ledgerHarness(other);
       const cores = { nodes: 1, cores: 64, gpus: 0 };
@@ -154,10 +165,10 @@ export const syncTests: StoreTest[] = [
       const reports = await Promise.all([make(h).run(), make(h2).run(), make(h).run()]);
       const charged = reports.flat().reduce((n, r) => n + r.charged, 0);
       expect(charged).toBe(300);
-      const all = await h.ledger.charges(ROOT, { from: T0, to: h.clock.now, limit: 1000 });
+      const all = await root.charges({ from: T0, to: h.clock.now, limit: 1000 });
       expect(all.total).toBe(300);
       expect(new Set(all.items.map((c) => c.job?.jobId)).size).toBe(300);
-      const account = await h.ledger.getAccount(ROOT, 'chem');
+      const account = await root.getAccount('chem');
       expect(account.balance).toBe(`-${all.sum}`);
       if (other !== store) await other.close();
     },

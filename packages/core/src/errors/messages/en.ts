@@ -381,7 +381,7 @@ export const messages: MessageCatalogue = {
             d.connectionFile === false ? ' (no connection file yet)' : ''
           }.`,
         hint: (d) =>
-          `Look at ${d.directory ?? 'the session directory'}/output.log, or wait longer with { timeout }.`,
+          `Look at ${d.directory ?? 'the session directory'}/output.log, or wait longer with { timeoutMs }.`,
       },
     },
     INTERNAL: {

@@ -433,7 +433,7 @@ export const messagesZhCn: MessageCatalogue = {
           `会话 ${d.session ?? '?'}（作业 ${d.sessionJob ?? '?'}）正在运行，但其服务器未在 ${d.timeoutMs} 毫秒内响应${
             d.connectionFile === false ? '（尚无连接文件）' : ''
           }。`,
-        hint: (d) => `请查看 ${outputLog(d)}，或用 { timeout } 等待更长时间。`,
+        hint: (d) => `请查看 ${outputLog(d)}，或用 { timeoutMs } 等待更长时间。`,
       },
     },
     INTERNAL: {
