@@ -1,8 +1,9 @@
 /** Error mapping against the exact stderr Slurm 22.05 printed on the test cluster. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatError } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
-import { mapCommandError } from '../src/errors/map-error.js';
+import { mapCommandError, policyError } from '../src/errors/map-error.js';
 
 const stderr = (name: string) =>
   readFileSync(join(import.meta.dirname, 'fixtures', '22.05', `${name}.txt`), 'utf8');
@@ -221,4 +222,81 @@ describe('mapCommandError on other commands', () => {
     expect(err.code).toBe('INTERNAL');
     expect(err.message).toContain('sacctmgr: something odd happened');
   });
+});
+
+describe("the most common real refusals, in the user's language", () => {
+  const HAN = /\p{Script=Han}/u;
+  const violates =
+    "Batch job submission failed: Job violates accounting/QOS policy (job submit limit, user's size and/or time limits)";
+  // Each error as the adapter raises it from the stderr Slurm printed; English as before, and
+  // Chinese from the same facts, quoting Slurm's own words.
+  const cases: [string, () => ReturnType<typeof mapCommandError>, string, string][] = [
+    [
+      'an invalid account',
+      () => mapCommandError({ command: sbatch, stderr: stderr('sbatch-invalid-account'), exitCode: 1 }),
+      'Slurm refused the job (invalid_account): Batch job submission failed: Invalid account or account/partition combination specified. Use an account the user belongs to (accounts.list({ user })), or ask its manager to add them.',
+      'Slurm 拒绝了该作业（invalid_account）：Batch job submission failed: Invalid account or account/partition combination specified。请使用用户所属的账户（accounts.list({ user })），或请账户管理员将其加入。',
+    ],
+    [
+      'a QoS time limit',
+      () => mapCommandError({ command: sbatch, stderr: stderr('sbatch-qos-maxwall'), exitCode: 1 }),
+      `Slurm refused the job (QOSMaxWallDurationPerJobLimit): QOSMaxWallDurationPerJobLimit / ${violates}. Lower the time limit to the QoS's maximum wall time, or choose a QoS that allows longer jobs.`,
+      `Slurm 拒绝了该作业（QOSMaxWallDurationPerJobLimit）：QOSMaxWallDurationPerJobLimit / ${violates}。请将运行时间上限降到该 QoS 允许的最大运行时间以内，或选择允许更长作业的 QoS。`,
+    ],
+    [
+      'a blocked account',
+      () =>
+        policyError(
+          'account_blocked',
+          'AssocGrpSubmitJobsLimit',
+          { command: sbatch, stderr: stderr('sbatch-account-blocked'), exitCode: 1 },
+          'chem',
+        ),
+      `Slurm refused the job (AssocGrpSubmitJobsLimit): AssocGrpSubmitJobsLimit / ${violates}. The account is blocked (often for lack of funds); ask its manager to unblock it.`,
+      `Slurm 拒绝了该作业（AssocGrpSubmitJobsLimit）：AssocGrpSubmitJobsLimit / ${violates}。该账户已被封锁（通常是因为余额不足），请联系账户管理员解封。`,
+    ],
+    [
+      'a node configuration that is not available',
+      () => mapCommandError({ command: sbatch, stderr: stderr('sbatch-too-many-gpus'), exitCode: 1 }),
+      'Slurm refused the job (resources_unavailable): Batch job submission failed: Requested node configuration is not available. Ask for fewer cores, GPUs or less memory than one node of the partition has.',
+      'Slurm 拒绝了该作业（resources_unavailable）：Batch job submission failed: Requested node configuration is not available。请申请少于该分区单个节点所拥有的核数、GPU 或内存。',
+    ],
+    [
+      'an unknown job',
+      () =>
+        mapCommandError({
+          command: ['scancel', '-v', '987654321'],
+          stderr: stderr('scancel-unknown'),
+          exitCode: 1,
+          subject: { kind: 'job', id: '987654321' },
+        }),
+      'Job "987654321" was not found (scancel: Kill job error on job id 987654321: Invalid job id specified). Check the job name or id, and that it belongs to this cluster.',
+      '未找到作业“987654321”（scancel：Kill job error on job id 987654321: Invalid job id specified）。请检查名称或编号，以及它是否属于该集群。',
+    ],
+    [
+      'a refused sudo',
+      () =>
+        mapCommandError({
+          command: ['sudo', '-n', '-u', 'alice', '--', 'env', 'SLURM_TIME_FORMAT=%s', 'sbatch', '--parsable'],
+          stderr: 'sudo: a password is required\n',
+          exitCode: 1,
+          user: 'alice',
+        }),
+      'The transport\'s identity may not run sbatch as "alice" through sudo: sudo: a password is required. Give the service account a NOPASSWD sudoers rule for the Slurm commands as "alice", with requiretty off (sudo runs with -n and never prompts); see "Acting for many users" in the Slurm guide.',
+      '传输层的身份无法通过 sudo 以“alice”的身份运行 sbatch：sudo: a password is required。请为服务账户配置 sudoers NOPASSWD 规则，允许其以“alice”的身份运行 Slurm 命令，并关闭 requiretty（sudo 以 -n 运行，从不提示输入密码）；参见 Slurm 指南中的“Acting for many users”。',
+    ],
+  ];
+
+  for (const [what, raise, english, chinese] of cases) {
+    it(`${what}: zh-CN is Chinese, English names the same facts`, () => {
+      const err = raise();
+      expect(err.message).toBe(`[hpckit] [slurm] ${english}`);
+      expect(formatError(err)).toBe(english);
+      const zh = formatError(err, { locale: 'zh-CN' });
+      expect(zh).toBe(chinese);
+      expect(zh).toMatch(HAN);
+      // Slurm's own words stay whole in the details, whatever the language of the message.
+      expect(err.details).toHaveProperty('stderr');
+    });
+  }
 });

@@ -312,7 +312,7 @@ describe('jobs.submit', () => {
         retryable: false,
         details: { jobId: '83', stderr: socketTimeout },
       });
-      expect(err.message).toContain('job 83 was submitted, but reading it back failed');
+      expect(err.message).toContain('Job 83 was submitted, but reading it back failed');
       expect(err.hint).toContain("jobs.get('83')");
       expect(log.filter((a) => a[0] === 'sbatch')).toHaveLength(1);
     });

@@ -3,7 +3,7 @@
  * harness gets without a cluster.
  */
 import { mockAdapter } from '@hpckit/adapter-mock';
-import { createClient } from '@hpckit/core';
+import { createClient, formatError } from '@hpckit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAppRegistry, createAppSessions, mockAppHarness } from '../src/index.js';
 
@@ -162,10 +162,14 @@ describe('app sessions on the mock adapter', () => {
     await sessions.cancel(session);
     await (await client.jobs.handle(session.jobId)).wait({ timeout: 5_000 });
     expect(harness.files.files.has(`${session.directory}/connection.json`)).toBe(true);
-    await expect(sessions.connection(session)).rejects.toMatchObject({
+    const stale = await sessions.connection(session).catch((e) => e);
+    expect(stale).toMatchObject({
       code: 'INTERNAL',
       message: expect.stringMatching(/ended \(cancelled\) so its connection file is stale/),
     });
+    expect(formatError(stale, { locale: 'zh-CN' })).toBe(
+      `会话 ${session.id} 的作业 ${session.jobId} 已结束（已取消），其连接文件已过期。请查看 ${session.directory}/output.log 中服务器的输出。`,
+    );
   });
 
   it('has no connection info while the job is queued, even with a connection file', async () => {
@@ -195,9 +199,13 @@ describe('app sessions on the mock adapter', () => {
       JSON.stringify({ host: '127.0.0.1', port: 2000, secret }),
     );
     expect((await client.jobs.get(session.jobId)).state.phase).toBe('queued');
-    await expect(sessions.connection(session)).rejects.toMatchObject({
+    const queued = await sessions.connection(session).catch((e) => e);
+    expect(queued).toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringMatching(/is queued/),
     });
+    expect(formatError(queued, { locale: 'zh-CN' })).toBe(
+      `会话 ${session.id} 没有运行中的服务器：其作业 ${session.jobId} 处于“排队中”状态。请先用 sessions.waitReady(session) 等待。`,
+    );
   });
 });

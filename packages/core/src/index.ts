@@ -108,7 +108,9 @@ export {
   isHpckitError,
 } from './errors/hpckit-error.js';
 export { ERROR_CODES, POLICY_REASONS } from './errors/codes.js';
-export { formatError } from './errors/format.js';
+export { VIOLATION_CODES } from './errors/violation-codes.js';
+export { errorsFor } from './errors/error-factory.js';
+export { formatError, formatViolation } from './errors/format.js';
 export { parseInput } from './errors/validation.js';
 export { abortable, delay } from './time/abort.js';
 
@@ -185,12 +187,28 @@ export type {
 } from './adapter/runtime-adapter.js';
 export type { TimeLimitChangeInput } from './adapter/time-limit-change.js';
 export type {
+  AppSessionFacts,
+  CommonDetails,
   ErrorDetailsByCode,
-  HpckitErrorInit,
+  JobAction,
   PolicyViolationDetail,
   SchedulerOutput,
   ValidationIssue,
-} from './errors/hpckit-error.js';
+} from './errors/details.js';
+export type { HpckitErrorInit } from './errors/hpckit-error.js';
+export type { BoundErrorInit, ErrorFactory } from './errors/error-factory.js';
 export type { ErrorCode, PolicyReason } from './errors/codes.js';
+export type {
+  AlreadyExistsReason,
+  InternalReason,
+  NotFoundReason,
+  ParseReason,
+  PermissionReason,
+  TimeoutReason,
+  TransportReason,
+  UnsupportedReason,
+  ValidationReason,
+} from './errors/reasons.js';
+export type { ViolationCode } from './errors/violation-codes.js';
 export type { FormatErrorOptions } from './errors/format.js';
 export type { Locale } from './errors/locale.js';

@@ -1,13 +1,13 @@
 import {
   abortable,
-  NotFoundError,
-  PermissionError,
+  errorsFor,
+  type PermissionError,
+  type PermissionReason,
   parseInput,
-  UnsupportedError,
   UserNameSchema,
 } from '@hpckit/core';
 import type { ActAs } from './act-as.js';
-import { errorTag, type TransportTag } from './error-tag.js';
+import type { TransportTag } from './error-tag.js';
 import type { ExecResult } from './transport.js';
 
 /** Who a transport is when it acts for nobody, for refusing to act as itself. */
@@ -40,16 +40,14 @@ export function actAsGuard(
   lookupUid: (user: string) => Promise<ExecResult>,
 ): ActAsGuard {
   const uids = new Map<string, Promise<number>>();
-  const tagged = errorTag(identity.kind);
+  const errors = errorsFor(identity.kind);
 
-  function refuse(user: string, why: string, hint: string): PermissionError {
-    return new PermissionError(
-      tagged({
-        details: { action: `run commands as "${user}"` },
-        message: `the ${identity.kind} transport refuses to act as "${user}": ${why}.`,
-        hint,
-      }),
-    );
+  function refuse(
+    user: string,
+    reason: PermissionReason,
+    facts: { uid?: number; minUid?: number } = {},
+  ): PermissionError {
+    return errors.permission({ details: { action: `run commands as "${user}"`, user, reason, ...facts } });
   }
 
   function uidOf(user: string): Promise<number> {
@@ -58,26 +56,22 @@ export function actAsGuard(
       uid = lookupUid(user).then((r) => {
         const text = r.stdout.trim();
         if (r.exitCode === 0 && /^[0-9]+$/.test(text)) return Number(text);
+        const command = ['id', '-u', '--', user];
+        const said = r.stderr.trim() || text;
+        const output = {
+          command,
+          stderr: r.stderr,
+          exitCode: r.exitCode,
+          ...(said !== '' && { nativeMessage: said }),
+        };
         if (/no such user/i.test(r.stderr)) {
-          throw new NotFoundError(
-            tagged({
-              details: {
-                kind: 'user',
-                id: user,
-                command: ['id', '-u', '--', user],
-                stderr: r.stderr,
-                exitCode: r.exitCode,
-              },
-              message: `user "${user}" is not known on the ${identity.kind} transport's host (id -u found no uid).`,
-              hint: 'Check the user name; the user needs an account on the submit host (id -u <user>).',
-            }),
-          );
+          throw errors.notFound({
+            details: { kind: 'user', id: user, reason: 'unknown_user', program: 'id', ...output },
+          });
         }
-        throw refuse(
-          user,
-          `its uid could not be confirmed (id -u -- ${user} exited ${r.exitCode}: ${r.stderr.trim() || text || 'no output'})`,
-          'The transport acts only for users whose uid it can check against actAs.minUid; make `id` work for the transport identity, or set minUid: 0 to skip the check.',
-        );
+        throw errors.permission({
+          details: { action: `run commands as "${user}"`, user, reason: 'act_as_uid_unknown', ...output },
+        });
       });
       uids.set(user, uid);
       uid.catch(() => uids.delete(user));
@@ -90,36 +84,21 @@ export function actAsGuard(
       if (user === undefined) return;
       parseInput(UserNameSchema, user, subject, ['user']);
       if (actAs.mode === 'none') {
-        throw new UnsupportedError(
-          tagged({
-            details: { capability: 'actAsUser', adapter: identity.kind },
-            message: `the ${identity.kind} transport runs every command as ${identity.login ?? 'its own identity'} (actAs "none"), so it cannot run one for "${user}".`,
-            hint: "Omit the user, or configure actAs { mode: 'sudo' } (or 'su' as root, or 'credentials' over SSH).",
-          }),
-        );
+        throw errors.unsupported({
+          details: {
+            capability: 'actAsUser',
+            reason: 'act_as_none',
+            user,
+            ...(identity.login !== undefined && { login: identity.login }),
+          },
+        });
       }
-      const noBorrowing =
-        'Act only for the portal’s end users: root and the service account are never acted for, whatever sudoers allows.';
-      if (user === 'root') throw refuse(user, 'root is never acted for', noBorrowing);
-      if (user === identity.login)
-        throw refuse(user, `it is the transport's own login, whose rights no user may borrow`, noBorrowing);
-      if (actAs.denyUsers.includes(user))
-        throw refuse(
-          user,
-          'it is listed in actAs.denyUsers',
-          'Remove it from denyUsers if it is an end user.',
-        );
+      if (user === 'root') throw refuse(user, 'act_as_root');
+      if (user === identity.login) throw refuse(user, 'act_as_own_login');
+      if (actAs.denyUsers.includes(user)) throw refuse(user, 'act_as_denied_user');
       if (actAs.minUid === 0) return;
       const uid = await abortable(uidOf(user), signal);
-      if (uid < actAs.minUid) {
-        throw refuse(
-          user,
-          `its uid ${uid} is below actAs.minUid (${actAs.minUid})`,
-          uid === 0
-            ? 'uid 0 is root under another name: never act as it.'
-            : 'System accounts have low uids; lower actAs.minUid only if this is an end user.',
-        );
-      }
+      if (uid < actAs.minUid) throw refuse(user, 'act_as_low_uid', { uid, minUid: actAs.minUid });
     },
   };
 }

@@ -5,7 +5,6 @@
 import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSshd, type TestSshd } from '../test/in-process-sshd.js';
-import { errorTag } from './error-tag.js';
 import { fingerprintOf } from './host-key.js';
 import { localTransport } from './local.js';
 import { type SshTransportOptions, sshTransport } from './ssh.js';
@@ -52,19 +51,6 @@ function ssh(overrides: Partial<SshTransportOptions> = {}) {
     ...overrides,
   });
 }
-
-describe('errorTag', () => {
-  it('sets the bound tag on an error init and keeps every other field', () => {
-    const tagged = errorTag('ssh');
-    const cause = new Error('boom');
-    expect(tagged({ details: { host: 'h' }, message: 'm', cause })).toEqual({
-      details: { host: 'h' },
-      message: 'm',
-      cause,
-      adapter: 'ssh',
-    });
-  });
-});
 
 describe('errors of the local transport are tagged [local]', () => {
   it('for a timeout, an output limit and a program that cannot run', async () => {

@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import { userInfo } from 'node:os';
-import { parseInput, TimeoutError, TransportError } from '@hpckit/core';
+import { errorsFor, parseInput } from '@hpckit/core';
 import { z } from 'zod';
 import { type ActAs, ActAsSchema, actAsArgv } from './act-as.js';
 import { actAsGuard } from './act-as-guard.js';
-import { errorTag } from './error-tag.js';
 import { createStats } from './stats.js';
 import {
   CommandLimitsSchema,
@@ -37,7 +36,7 @@ export const LocalTransportOptionsSchema = z
 /** What callers may pass to {@link localTransport}. */
 export type LocalTransportOptions = z.input<typeof LocalTransportOptionsSchema>;
 
-const tagged = errorTag('local');
+const errors = errorsFor('local');
 
 /**
  * Runs commands on this machine: `spawn` without a shell (argv arrays), with a timeout and an
@@ -127,21 +126,17 @@ function run(
       child.kill('SIGKILL');
     };
     const timer = setTimeout(
-      () => fail(new TimeoutError(tagged({ details: { operation: `${program} (local)`, timeoutMs } }))),
+      () => fail(errors.timeout({ details: { operation: `${program} (local)`, timeoutMs } })),
       timeoutMs,
     );
     const collect = (sink: Buffer[]) => (chunk: Buffer) => {
       bytes += chunk.length;
       if (bytes > opts.maxOutputBytes) {
         fail(
-          new TransportError(
-            tagged({
-              details: { command: argv },
-              message: `${program} wrote more than ${opts.maxOutputBytes} bytes and was stopped.`,
-              hint: 'Narrow the query (fewer jobs, a shorter time window) or raise maxOutputBytes.',
-              retryable: false,
-            }),
-          ),
+          errors.transport({
+            details: { reason: 'output_limit', command: argv, program, limit: opts.maxOutputBytes },
+            retryable: false,
+          }),
         );
         return;
       }
@@ -152,18 +147,17 @@ function run(
     child.on('error', (error: NodeJS.ErrnoException) => {
       if (error.name === 'AbortError') return fail(error);
       fail(
-        new TransportError(
-          tagged({
-            details: { command: argv },
-            message: `could not run ${program}: ${error.message}.`,
-            hint:
-              error.code === 'ENOENT'
-                ? `Install the Slurm client commands or put ${program} on PATH.`
-                : undefined,
-            cause: error,
-            retryable: error.code !== 'ENOENT',
-          }),
-        ),
+        errors.transport({
+          details: {
+            reason: 'spawn_failed',
+            command: argv,
+            program,
+            nativeMessage: error.message,
+            ...(error.code !== undefined && { errno: error.code }),
+          },
+          cause: error,
+          retryable: error.code !== 'ENOENT',
+        }),
       );
     });
     child.on('close', (code, signal) => {

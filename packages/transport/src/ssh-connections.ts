@@ -1,8 +1,7 @@
-import { TransportError } from '@hpckit/core';
-import { errorTag } from './error-tag.js';
+import { errorsFor } from '@hpckit/core';
 import type { PooledConnection } from './ssh-pool.js';
 
-const tagged = errorTag('ssh');
+const errors = errorsFor('ssh');
 
 /** Limits of the pool of logins of one SSH transport. */
 export interface ConnectionLimits {
@@ -69,14 +68,10 @@ export function connectionPool(limits: ConnectionLimits): ConnectionPool {
       if (!oldest || since < oldest.since) oldest = { key, since };
     }
     if (!oldest) {
-      throw new TransportError(
-        tagged({
-          details: { host: label.host },
-          message: `no SSH connection for ${label.user}@${label.host}: all ${limits.maxConnections} pooled connections (maxConnections) are in use.`,
-          hint: 'Retry shortly (idle connections are closed to make room), or raise maxConnections if the login node allows more sessions.',
-          retryable: true,
-        }),
-      );
+      throw errors.transport({
+        details: { reason: 'pool_full', host: label.host, login: label.user, limit: limits.maxConnections },
+        retryable: true,
+      });
     }
     evict(oldest.key);
   }

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { PermissionError, ValidationError, type ValidationIssue } from '@hpckit/core';
+import { errorsFor, type ValidationIssue } from '@hpckit/core';
 import type { ConnectConfig } from 'ssh2';
 import { z } from 'zod';
-import { errorTag } from './error-tag.js';
 
-const tagged = errorTag('ssh');
+const errors = errorsFor('ssh');
 
 /** How to log in: a private key (inline or a file), an ssh-agent socket, or a password. */
 export const SshCredentialsSchema = z
@@ -52,18 +51,16 @@ export function parseCredentials(
 ): z.output<typeof SshCredentialsSchema> {
   const parsed = SshCredentialsSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  throw new ValidationError(
-    tagged({
-      details: {
-        subject: subjectOf(source),
-        issues: parsed.error.issues.map((i) => ({
-          path: [source.option, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-          message: i.message,
-          code: i.code,
-        })),
-      },
-    }),
-  );
+  throw errors.validation({
+    details: {
+      subject: subjectOf(source),
+      issues: parsed.error.issues.map((i) => ({
+        path: [source.option, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+        message: i.message,
+        code: i.code,
+      })),
+    },
+  });
 }
 
 /**
@@ -78,13 +75,14 @@ export async function loginConfig(
 ): Promise<Pick<ConnectConfig, 'username' | 'privateKey' | 'passphrase' | 'agent' | 'password'>> {
   const creds = parseCredentials(raw, source);
   if (source.user !== undefined && creds.username !== source.user) {
-    throw new PermissionError(
-      tagged({
-        details: { action: `log in as "${creds.username}" for "${source.user}"`, user: source.user },
-        message: `userCredentials("${source.user}") returned credentials that log in as "${creds.username}"; the SSH transport refuses to run anything for "${source.user}" as another user.`,
-        hint: `Return credentials whose username is "${source.user}" from userCredentials.`,
-      }),
-    );
+    throw errors.permission({
+      details: {
+        action: `log in as "${creds.username}" for "${source.user}"`,
+        user: source.user,
+        reason: 'credentials_mismatch',
+        login: creds.username,
+      },
+    });
   }
   let privateKey = creds.privateKey;
   if (privateKey === undefined && creds.privateKeyPath !== undefined) {
@@ -100,13 +98,10 @@ export async function loginConfig(
             : `the private key file ${creds.privateKeyPath} cannot be read (${code ?? 'error'})`,
         code: 'custom',
       };
-      throw new ValidationError(
-        tagged({
-          details: { subject: subjectOf(source), issues: [issue] },
-          hint: 'Point privateKeyPath at an existing key file the portal process may read (mode 0600, owned by the portal user), or pass the key itself as privateKey.',
-          cause: err,
-        }),
-      );
+      throw errors.validation({
+        details: { subject: subjectOf(source), issues: [issue], reason: 'unreadable_key_file' },
+        cause: err,
+      });
     }
   }
   return {

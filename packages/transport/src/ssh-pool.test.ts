@@ -5,6 +5,7 @@
  * retries, and what closing the SSH transport leaves usable.
  */
 import net, { type AddressInfo } from 'node:net';
+import { formatError } from '@hpckit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSshd, type TestSshd } from '../test/in-process-sshd.js';
 import { type PoolSettings, pooledConnection } from './ssh-pool.js';
@@ -71,6 +72,29 @@ describe('pooledConnection', () => {
       expect(await code('TERM')).toBe(143);
       expect(await code('SEGV')).toBe(139);
       expect(await code('HUP')).toBe(129);
+    } finally {
+      await pooled.close();
+    }
+  });
+
+  it('reports a session lost mid-command as a retryable TRANSPORT error, in English and in Chinese', async () => {
+    const { pooled } = connection();
+    try {
+      const err = await pooled
+        .exec({ commandLine: 'vanish', program: 'squeue', timeoutMs: 5_000 })
+        .catch((e) => e);
+      expect(err).toMatchObject({
+        code: 'TRANSPORT',
+        retryable: true,
+        adapter: 'ssh',
+        details: { reason: 'session_lost', host: '127.0.0.1', login: 'portal', program: 'squeue' },
+      });
+      expect(err.message).toBe(
+        '[hpckit] [ssh] squeue on portal@127.0.0.1 ended without an exit status (connection or session lost). Check that the host is reachable and sshd is running; reads are retried automatically.',
+      );
+      expect(formatError(err, { locale: 'zh-CN' })).toBe(
+        'squeue 在 portal@127.0.0.1 上结束时没有退出状态（连接或会话已丢失）。请检查主机是否可达、sshd 是否在运行；读操作会自动重试。',
+      );
     } finally {
       await pooled.close();
     }

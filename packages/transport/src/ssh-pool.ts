@@ -1,7 +1,13 @@
-import { delay, isHpckitError, TimeoutError, TransportError } from '@hpckit/core';
+import {
+  delay,
+  type ErrorDetailsByCode,
+  errorsFor,
+  isHpckitError,
+  type TransportError,
+  type TransportReason,
+} from '@hpckit/core';
 import PQueue from 'p-queue';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
-import { errorTag } from './error-tag.js';
 import { type ExecResult, signalExitCode } from './transport.js';
 
 /** Settings of one pooled connection. */
@@ -69,7 +75,7 @@ export interface PooledConnection {
 // A client just handed out by `client()` has no channel open yet: it counts as in use this long.
 const HANDOUT_GRACE_MS = 1_000;
 
-const tagged = errorTag('ssh');
+const errors = errorsFor('ssh');
 
 /**
  * A connection multiplexing exec channels over one SSH session per (host, user). Commands queue
@@ -93,15 +99,16 @@ export function pooledConnection(
   let lastUsed = Date.now();
   let handedOut = 0;
   let connecting = 0;
-  const where = `${label.user}@${label.host}`;
 
+  /** A failure of this connection: host, port and login (never credentials) plus the reason's facts. */
   function transportError(
-    message: string,
+    reason: TransportReason,
+    facts: Omit<ErrorDetailsByCode['TRANSPORT'], 'reason'> = {},
     cause?: unknown,
     retryable = true,
-    hint = 'Check that the host is reachable and sshd is running; reads are retried automatically.',
   ): TransportError {
-    return new TransportError(tagged({ details: { host: label.host }, message, hint, cause, retryable }));
+    const details = { reason, host: label.host, port: label.port, login: label.user, ...facts };
+    return errors.transport({ details, cause, retryable });
   }
 
   async function connectOnce(): Promise<Client> {
@@ -136,19 +143,9 @@ export function pooledConnection(
 
   /** Why a connection attempt failed; a refused login or host key is not worth another attempt. */
   function connectError(err: Error & { level?: string }): TransportError {
-    if (err.level === 'client-authentication')
-      return transportError(`SSH login to ${where} was refused (authentication failed).`, err, false);
-    if (/host key|Host denied/i.test(err.message)) {
-      const { host, port } = label;
-      const listed = port === 22 ? host : `[${host}]:${port}`;
-      return transportError(
-        `the host key of ${host}:${port} is not one of the trusted keys (or is revoked); refusing to connect, and no credentials were sent.`,
-        err,
-        false,
-        `Someone may be impersonating the host (a man-in-the-middle attack): do not work around this. If the host's key really changed (reinstalled or rotated), get its new fingerprint from the host's administrators over another channel, compare it with \`ssh-keyscan -p ${port} ${host} | ssh-keygen -lf -\`, then replace the old entry (\`ssh-keygen -R '${listed}' -f <known_hosts>\`, then add the checked key) or the pinned fingerprint in hostKey.`,
-      );
-    }
-    return transportError(`could not connect to ${where}: ${err.message}.`, err);
+    if (err.level === 'client-authentication') return transportError('login_refused', {}, err, false);
+    if (/host key|Host denied/i.test(err.message)) return transportError('host_key_rejected', {}, err, false);
+    return transportError('connect_failed', { nativeMessage: err.message }, err);
   }
 
   function drop(c: Client) {
@@ -163,7 +160,7 @@ export function pooledConnection(
   }
 
   async function connected(): Promise<Client> {
-    if (closed) throw transportError(`the connection to ${where} is closed.`, undefined, false);
+    if (closed) throw transportError('connection_closed', {}, undefined, false);
     if (!client) {
       connecting++;
       client = (async () => {
@@ -230,7 +227,7 @@ export function pooledConnection(
             drop(c);
             c.end();
           }
-          throw transportError(`could not open a channel to ${where}: ${(err as Error).message}.`, err);
+          throw transportError('channel_failed', { nativeMessage: (err as Error).message }, err);
         }
         onChannelRetry();
         await delay(50 * 2 ** attempt, request.signal);
@@ -254,14 +251,12 @@ export function pooledConnection(
       const timer = setTimeout(
         () =>
           fail(
-            new TimeoutError(
-              tagged({
-                details: {
-                  operation: `${request.program} (ssh ${label.host})`,
-                  timeoutMs: request.timeoutMs,
-                },
-              }),
-            ),
+            errors.timeout({
+              details: {
+                operation: `${request.program} (ssh ${label.host})`,
+                timeoutMs: request.timeoutMs,
+              },
+            }),
           ),
         request.timeoutMs,
       );
@@ -272,7 +267,8 @@ export function pooledConnection(
         if (bytes > settings.maxOutputBytes) {
           fail(
             transportError(
-              `${request.program} on ${label.host} wrote more than ${settings.maxOutputBytes} bytes and was stopped.`,
+              'output_limit',
+              { program: request.program, limit: settings.maxOutputBytes },
               undefined,
               false,
             ),
@@ -291,11 +287,7 @@ export function pooledConnection(
         if (exit.code === undefined && exit.signal === undefined) {
           // No exit status: the connection or the remote session went away mid-command. A dead
           // connection is dropped by its own close event; a live one stays in use.
-          return reject(
-            transportError(
-              `${request.program} on ${where} ended without an exit status (connection or session lost).`,
-            ),
-          );
+          return reject(transportError('session_lost', { program: request.program }));
         }
         resolve({
           stdout: Buffer.concat(out).toString('utf8'),
@@ -304,7 +296,7 @@ export function pooledConnection(
         });
       });
       stream.on('error', (err: Error) =>
-        fail(transportError(`channel error on ${where}: ${err.message}.`, err)),
+        fail(transportError('channel_failed', { nativeMessage: err.message }, err)),
       );
       stream.end(request.stdin ?? '');
     });
@@ -336,14 +328,7 @@ export function pooledConnection(
       // Without a bound a stalled connection would hold every caller's command (and its input) in
       // memory; refusing is retryable, so a read tries again once the queue has drained.
       if (queue.size >= settings.maxQueuedCommands) {
-        return Promise.reject(
-          transportError(
-            `${request.program} was refused: ${queue.size} commands already wait for a channel to ${where}.`,
-            undefined,
-            true,
-            'The connection is overloaded: retry later, or raise maxQueuedCommands (or maxChannels, below sshd MaxSessions).',
-          ),
-        );
+        return Promise.reject(transportError('queue_full', { program: request.program, limit: queue.size }));
       }
       return (queue.add(() => execOnce(request)) as Promise<ExecResult>).finally(() => {
         lastUsed = Date.now();

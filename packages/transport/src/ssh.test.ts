@@ -190,7 +190,7 @@ describe('host keys', () => {
     expect(Date.now() - started).toBeLessThan(900);
     expect(err).toMatchObject({ code: 'TRANSPORT', retryable: false });
     const { message, hint } = err as { message: string; hint: string };
-    expect(message).toContain(`the host key of 127.0.0.1:${sshd.port} is not one of the trusted keys`);
+    expect(message).toContain(`The host key of 127.0.0.1:${sshd.port} is not one of the trusted keys`);
     expect(hint).toMatch(/man-in-the-middle/);
     expect(hint).toContain(`ssh-keygen -R '[127.0.0.1]:${sshd.port}'`);
     expect(hint).not.toMatch(/reachable/);

@@ -1,11 +1,10 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { shellJoin, ValidationError } from '@hpckit/core';
+import { errorsFor, shellJoin } from '@hpckit/core';
 import type { Client, ConnectConfig } from 'ssh2';
 import { z } from 'zod';
 import { ActAsSchema, actAsArgv } from './act-as.js';
 import { actAsGuard } from './act-as-guard.js';
-import { errorTag } from './error-tag.js';
 import { HostKeyPolicySchema, hostKeyVerifier } from './host-key.js';
 import { connectionPool } from './ssh-connections.js';
 import { loginConfig, type SshCredentials, SshCredentialsSchema } from './ssh-credentials.js';
@@ -70,7 +69,7 @@ export const SshTransportOptionsSchema = z.strictObject({
 /** What callers may pass to {@link sshTransport}. */
 export type SshTransportOptions = z.input<typeof SshTransportOptionsSchema>;
 
-const tagged = errorTag('ssh');
+const errors = errorsFor('ssh');
 
 /** A pooled, logged-in SSH connection, for SFTP and interactive channels. */
 export interface SshSession {
@@ -114,36 +113,32 @@ export interface SshTransport extends Transport {
 export function sshTransport(options: SshTransportOptions): SshTransport {
   const parsed = SshTransportOptionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new ValidationError(
-      tagged({
-        details: {
-          subject: 'SSH transport options',
-          // Only paths and messages: the rejected values may be secrets.
-          issues: parsed.error.issues.map((i) => ({
-            path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-            message: i.message,
-            code: i.code,
-          })),
-        },
-      }),
-    );
+    throw errors.validation({
+      details: {
+        subject: 'SSH transport options',
+        // Only paths and messages: the rejected values may be secrets.
+        issues: parsed.error.issues.map((i) => ({
+          path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+          message: i.message,
+          code: i.code,
+        })),
+      },
+    });
   }
   const opts = parsed.data;
   if (opts.actAs.mode === 'credentials' && !opts.userCredentials) {
-    throw new ValidationError(
-      tagged({
-        details: {
-          subject: 'SSH transport options',
-          issues: [
-            {
-              path: ['userCredentials'],
-              message: 'actAs "credentials" needs userCredentials(user)',
-              code: 'custom',
-            },
-          ],
-        },
-      }),
-    );
+    throw errors.validation({
+      details: {
+        subject: 'SSH transport options',
+        issues: [
+          {
+            path: ['userCredentials'],
+            message: 'actAs "credentials" needs userCredentials(user)',
+            code: 'custom',
+          },
+        ],
+      },
+    });
   }
   const hostKey = opts.hostKey ?? { knownHosts: [join(homedir(), '.ssh', 'known_hosts')] };
   const tofu = new Map<string, string>();

@@ -6,6 +6,7 @@
  * - `signal <NAME>`: ends by that signal;
  * - `wait <ms>`: exits 0 after ms (a slow command, or a channel held open);
  * - `id -u -- <user>`: the uid of `UIDS[user]`, or id's "no such user";
+ * - `vanish`: closes its channel without an exit status (a session lost mid-command);
  * - anything else: prints `ran <command>`, `warn` on stderr, exits 0.
  */
 import type { AddressInfo } from 'node:net';
@@ -72,6 +73,10 @@ export async function startTestSshd(): Promise<TestSshd> {
             stream.end();
           }, Number(wait));
           stream.on('close', () => clearTimeout(timer));
+          return;
+        }
+        if (info.command === 'vanish') {
+          stream.close();
           return;
         }
         const id = /^id -u -- (\S+)$/.exec(info.command)?.[1];

@@ -5,13 +5,13 @@ import {
   type Capabilities,
   delay,
   type SchedulerAdapterDefinition,
-  SchedulerUnavailableError,
+  type SchedulerUnavailableError,
 } from '@hpckit/core';
-import { ADAPTER_NAME } from '../adapter-version.js';
+import type { FaultState } from '../faults/fault-injector.js';
+import { fail } from '../mock-errors.js';
+import type { ImmediateOperations } from '../operations/immediate-operations.js';
 import type { CallCounter } from './call-counter.js';
 import { MOCK_OPERATIONS, type MockOperation } from './mock-operations.js';
-import type { FaultState } from '../faults/fault-injector.js';
-import type { ImmediateOperations } from '../operations/immediate-operations.js';
 
 /** Runs one adapter operation: counted, delayed and failed as the faults say, on a caught-up simulation. */
 export type CallGuard = <T>(operation: MockOperation, call: CallContext, run: () => T) => Promise<T>;
@@ -102,8 +102,5 @@ function unavailable(cluster: string, operation: MockOperation): SchedulerUnavai
     tool === 'sbatch'
       ? 'sbatch: error: Batch job submission failed: Unable to contact slurm controller (connect failure)'
       : `${tool}: error: Unable to contact slurm controller (connect failure)`;
-  return new SchedulerUnavailableError({
-    details: { cluster, command: [tool], stderr, exitCode: 1 },
-    adapter: ADAPTER_NAME,
-  });
+  return fail.unavailable({ details: { cluster, command: [tool], stderr, exitCode: 1 } });
 }

@@ -1,6 +1,6 @@
-import { AlreadyExistsError, NotFoundError, type SchedulerAccount } from '@hpckit/core';
-import { ADAPTER_NAME } from '../adapter-version.js';
+import type { SchedulerAccount } from '@hpckit/core';
 import type { MockCluster } from '../cluster/mock-cluster-schema.js';
+import { fail } from '../mock-errors.js';
 
 /** A user's membership of an account. */
 export interface MemberRecord {
@@ -72,9 +72,13 @@ export function createAccountDirectory(cluster: MockCluster): AccountDirectory {
   function requireAccount(name: string): AccountRecord {
     const account = accounts.get(name);
     if (account) return account;
-    throw new NotFoundError({
-      details: { kind: 'account', id: name, command: ['sacctmgr', 'show', 'account', name] },
-      adapter: ADAPTER_NAME,
+    throw fail.notFound({
+      details: {
+        kind: 'account',
+        id: name,
+        reason: 'no_such_account',
+        command: ['sacctmgr', 'show', 'account', name],
+      },
     });
   }
 
@@ -94,22 +98,26 @@ export function createAccountDirectory(cluster: MockCluster): AccountDirectory {
     requireMember(user, account) {
       const member = requireAccount(account).members.get(user);
       if (member) return member;
-      throw new NotFoundError({
+      throw fail.notFound({
         details: {
           kind: 'membership',
           id: `${user}@${account}`,
+          reason: 'not_a_member',
+          user,
+          account,
           command: ['sacctmgr', 'show', 'assoc', `account=${account}`, `user=${user}`],
         },
-        message: `User "${user}" is not a member of account "${account}".`,
-        hint: 'Add the user to the account first (users.add), or check the names.',
-        adapter: ADAPTER_NAME,
       });
     },
     createAccount(name, owner) {
       if (accounts.has(name)) {
-        throw new AlreadyExistsError({
-          details: { kind: 'account', id: name, command: ['sacctmgr', '-i', 'add', 'account', name] },
-          adapter: ADAPTER_NAME,
+        throw fail.alreadyExists({
+          details: {
+            kind: 'account',
+            id: name,
+            reason: 'account_exists',
+            command: ['sacctmgr', '-i', 'add', 'account', name],
+          },
         });
       }
       accounts.set(name, { name, blocked: false, members: new Map() });

@@ -1,4 +1,4 @@
-import { type JobSpecInput, JobSpecSchema } from '@hpckit/core';
+import { formatError, type JobSpecInput, JobSpecSchema } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
 import { mockAdapter } from '../mock-adapter.js';
 
@@ -103,6 +103,10 @@ describe('hold and release', () => {
     });
     expect(err.message).toBe(
       `[hpckit] [mock] Job ${id} is running, so it cannot be held: only pending jobs can be held or released.`,
+    );
+    // The catalogue words it from the facts, so it reads in Chinese too.
+    expect(formatError(err, { locale: 'zh-CN' })).toBe(
+      `作业 ${id} 正在运行，无法挂起：只有排队中的作业可以挂起或释放。`,
     );
     adapter.clock.advance('2m');
     expect((await failure(adapter.jobs.release!(id, {}))).message).toContain(

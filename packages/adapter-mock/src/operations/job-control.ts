@@ -1,12 +1,6 @@
-import {
-  type CallContext,
-  type CancelResult,
-  PermissionError,
-  type TimeLimitChange,
-  ValidationError,
-} from '@hpckit/core';
+import { type CallContext, type CancelResult, type TimeLimitChange, ValidationError } from '@hpckit/core';
 import { formatSbatchTime } from '@hpckit/core/sbatch';
-import { ADAPTER_NAME } from '../adapter-version.js';
+import { fail } from '../mock-errors.js';
 import type { SimJob } from '../jobs/sim-job.js';
 import { refuseSubmission } from '../policy/submission-refusal.js';
 import { exceedsPartition, exceedsQos } from '../policy/time-limits.js';
@@ -53,14 +47,15 @@ export function holdJob(ctx: MockContext, id: string, call: CallContext, action:
     });
   const pending = jobs.filter((job) => job.phase === 'pending');
   if (pending.length === 0) {
-    const phase = jobs[0]!.phase === 'running' ? 'running' : 'has ended';
+    const phase = jobs[0]!.phase === 'running' ? 'running' : 'ended';
     throw refuseSubmission('not_permitted', {
       nativeReason: 'ESLURM_JOB_NOT_PENDING',
       failure: 'Job is no longer pending execution',
       subject: id,
       command,
       stderr: `Job is no longer pending execution for job ${id}`,
-      message: `Job ${id} ${phase === 'running' ? 'is running' : phase}, so it cannot be ${action === 'hold' ? 'held' : 'released'}: only pending jobs can be held or released.`,
+      jobAction: action,
+      jobState: phase,
     });
   }
   for (const job of pending) {
@@ -102,7 +97,7 @@ export function updateTimeLimit(
       subject: id,
       command: command(),
       stderr: `Job has already finished for job ${id}`,
-      message: `Job ${id} has already ended, so its time limit cannot change.`,
+      jobAction: 'update_time_limit',
     });
   }
   const plan = alive.map((job) => ({ job, seconds: newLimit(job, change) }));
@@ -112,10 +107,14 @@ export function updateTimeLimit(
     const raising = job.timeLimitSeconds === undefined ? false : seconds > job.timeLimitSeconds;
     if (!raising || ctx.admins.has(actor)) continue;
     if (job.phase === 'running') {
-      throw new PermissionError({
-        details: { action: `raise the time limit of running job ${id}`, user: actor, exitCode: 1, ...output },
-        hint: 'Users may only lower the time limit of a running job; ask an administrator to raise it.',
-        adapter: ADAPTER_NAME,
+      throw fail.permission({
+        details: {
+          action: `raise the time limit of running job ${id}`,
+          user: actor,
+          reason: 'raise_running_time_limit',
+          exitCode: 1,
+          ...output,
+        },
       });
     }
     const policyOutput = {

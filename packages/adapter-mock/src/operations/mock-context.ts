@@ -1,11 +1,11 @@
-import { type CallContext, type Job, NotFoundError, PermissionError } from '@hpckit/core';
-import { ADAPTER_NAME } from '../adapter-version.js';
+import type { CallContext, Job } from '@hpckit/core';
 import type { MockCluster } from '../cluster/mock-cluster-schema.js';
 import type { AccountDirectory } from '../directory/account-directory.js';
 import type { FaultState } from '../faults/fault-injector.js';
 import type { JobBehavior } from '../jobs/job-behavior.js';
 import type { JobStore } from '../jobs/job-store.js';
 import { jobView } from '../jobs/job-view.js';
+import { fail } from '../mock-errors.js';
 import type { SimJob } from '../jobs/sim-job.js';
 import type { SubmissionContext } from '../policy/resolve-submission.js';
 import type { Simulator } from '../scheduler/simulator.js';
@@ -65,7 +65,7 @@ export function jobsNamed(
   const group = ctx.store.group(id);
   const tasks = group ? group.tasks.filter((t) => isVisible(ctx, t)) : [];
   if (tasks.length > 0) return { jobs: tasks, array: true };
-  throw new NotFoundError({ details: { kind: 'job', id, exitCode: 1, ...output }, adapter: ADAPTER_NAME });
+  throw fail.notFound({ details: { kind: 'job', id, exitCode: 1, ...output } });
 }
 
 /**
@@ -81,9 +81,7 @@ export function requireOwner(
   output: JobCommandOutput,
 ): void {
   if (job.user === actor || ctx.admins.has(actor)) return;
-  throw new PermissionError({
-    details: { action, user: actor, exitCode: 1, ...output },
-    hint: `Only the job's owner ("${job.user}") or an administrator may do that.`,
-    adapter: ADAPTER_NAME,
+  throw fail.permission({
+    details: { action, user: actor, reason: 'not_owner', owner: job.user, exitCode: 1, ...output },
   });
 }

@@ -2,7 +2,6 @@ import {
   aggregateArrayJob,
   type Job,
   type JobSpec,
-  NotFoundError,
   parseInput,
   type RenderedSubmission,
   type SubmitContext,
@@ -10,13 +9,13 @@ import {
   ValidationError,
 } from '@hpckit/core';
 import { compileSubmission } from '@hpckit/core/sbatch';
-import { ADAPTER_NAME } from '../adapter-version.js';
 import { parseBeginTime } from '../jobs/begin-time.js';
 import { defaultJobBehavior } from '../jobs/default-job-behavior.js';
 import { JobBehaviorResultSchema, type ResolvedBehavior, resolveBehavior } from '../jobs/job-behavior.js';
 import { outputPathsOf, workingDirectoryOf } from '../jobs/job-paths.js';
 import { jobView } from '../jobs/job-view.js';
 import { createArrayGroup, createSimJob, type DependencyTerm, type SimJob } from '../jobs/sim-job.js';
+import { fail } from '../mock-errors.js';
 import { type ResolvedSubmission, resolveSubmission } from '../policy/resolve-submission.js';
 import { refuseSubmission, SBATCH_COMMAND } from '../policy/submission-refusal.js';
 import { actorOf, type MockContext, viewOf } from './mock-context.js';
@@ -148,17 +147,16 @@ function resolveDependencies(ctx: MockContext, spec: JobSpec): DependencyTerm[] 
     targets: dep.jobIds.map((id, j) => {
       const target = ctx.store.group(id) ?? ctx.store.job(id);
       if (target) return target;
-      throw new NotFoundError({
+      throw fail.notFound({
         details: {
           kind: 'job',
           id,
+          reason: 'unknown_dependency',
+          namedAt: `dependencies.${i}.jobIds.${j}`,
           command: SBATCH_COMMAND,
           stderr: 'sbatch: error: Batch job submission failed: Job dependency problem',
           exitCode: 1,
         },
-        message: `Job "${id}", named in dependencies.${i}.jobIds.${j}, does not exist.`,
-        hint: 'Depend only on jobs this cluster knows; check the id.',
-        adapter: ADAPTER_NAME,
       });
     }),
   }));
@@ -191,6 +189,5 @@ function checkArraySize(ctx: MockContext, spec: JobSpec): void {
     failure: 'Invalid job array specification',
     limit: ctx.maxArraySize - 1,
     requested: highest,
-    message: `Array index ${highest} is above the highest index this cluster allows (${ctx.maxArraySize - 1}, MaxArraySize=${ctx.maxArraySize}). Split the array into smaller ones.`,
   });
 }

@@ -38,7 +38,7 @@ export function resolveSubmission(spec: JobSpec, user: string, ctx: SubmissionCo
     throw refuseSubmission('invalid_account', {
       nativeReason: 'ESLURM_INVALID_ACCOUNT',
       failure: INVALID_ACCOUNT,
-      message: `User "${user}" has no default account, and the job names none. Name one of the user's accounts in "account".`,
+      user,
     });
   }
   const account = ctx.directory.account(accountName);
@@ -76,7 +76,8 @@ export function resolveSubmission(spec: JobSpec, user: string, ctx: SubmissionCo
       nativeReason: 'ESLURM_INVALID_QOS',
       failure: 'Invalid qos specification',
       subject: qosName,
-      message: `QoS "${qosName}" is not allowed in partition "${partition.def.name}" (allowed: ${allowed.join(', ')}). Choose one of those QoS, or another partition.`,
+      partition: partition.def.name,
+      allowed,
     });
   }
 

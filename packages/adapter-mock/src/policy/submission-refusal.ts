@@ -1,5 +1,5 @@
-import { PolicyError, type PolicyReason } from '@hpckit/core';
-import { ADAPTER_NAME } from '../adapter-version.js';
+import type { JobAction, PolicyError, PolicyReason } from '@hpckit/core';
+import { fail } from '../mock-errors.js';
 
 /** The command every refusal reports: the mock stands for `sbatch --parsable` reading the script. */
 export const SBATCH_COMMAND = ['sbatch', '--parsable'];
@@ -16,13 +16,32 @@ export interface RefusalInit {
   limit?: number | string;
   requested?: number | string;
   unit?: string;
-  /** Replaces the catalogue's message when it would be unclear. */
-  message?: string;
+  /** The user who submitted, when the refusal is about them (no account to use). */
+  user?: string;
+  /** The partition a QoS is not allowed in, and the QoS it allows. */
+  partition?: string;
+  allowed?: string[];
+  /** What was refused to a job that is not pending, and the phase it is in. */
+  jobAction?: JobAction;
+  jobState?: string;
   /** The command refused, when not a submission. @default `sbatch --parsable` */
   command?: string[];
   /** The exact stderr, when not sbatch's. */
   stderr?: string;
 }
+
+// The facts copied into the details when given; the catalogue words the message from them.
+const FACTS = [
+  'subject',
+  'limit',
+  'requested',
+  'unit',
+  'user',
+  'partition',
+  'allowed',
+  'jobAction',
+  'jobState',
+] as const satisfies readonly (keyof RefusalInit & keyof PolicyError['details'])[];
 
 /** A request (usually a submission) refused on policy grounds, with Slurm's reason code and stderr. */
 export function refuseSubmission(reason: PolicyReason, init: RefusalInit): PolicyError {
@@ -39,11 +58,8 @@ export function refuseSubmission(reason: PolicyReason, init: RefusalInit): Polic
     stderr,
     exitCode: 1,
   };
-  if (init.subject !== undefined) details.subject = init.subject;
-  if (init.limit !== undefined) details.limit = init.limit;
-  if (init.requested !== undefined) details.requested = init.requested;
-  if (init.unit !== undefined) details.unit = init.unit;
-  return new PolicyError({ details, message: init.message, adapter: ADAPTER_NAME });
+  for (const fact of FACTS) if (init[fact] !== undefined) Object.assign(details, { [fact]: init[fact] });
+  return fail.policy({ details });
 }
 
 /** Slurm's refusal text for an unknown account or a user outside it (Slurm cannot tell them apart). */

@@ -1,13 +1,5 @@
-import {
-  type HpckitError,
-  InternalError,
-  NotFoundError,
-  PermissionError,
-  PolicyError,
-  type PolicyReason,
-  SchedulerUnavailableError,
-  ValidationError,
-} from '@hpckit/core';
+import type { HpckitError, PolicyError, PolicyReason, SchedulerOutput } from '@hpckit/core';
+import { fail, SCHEDULER } from './slurm-errors.js';
 
 /** A Slurm command that failed: what ran and what it said. */
 export interface CommandFailure {
@@ -49,20 +41,6 @@ const MESSAGES: readonly [RegExp, PolicyReason][] = [
   ],
 ];
 
-const HINTS: Partial<Record<PolicyReason, string>> = {
-  invalid_partition: 'Pick a partition from config.cluster(), or omit it to use the default.',
-  invalid_qos: 'Pick a QoS your association allows (config.availability()), or omit it to use the default.',
-  invalid_account:
-    'Use an account the user belongs to (accounts.list({ user })), or ask its manager to add them.',
-  time_limit_exceeds_qos:
-    "Lower the time limit to the QoS's maximum wall time, or choose a QoS that allows longer jobs.",
-  time_limit_exceeds_partition: "Lower the time limit to the partition's MaxTime (config.cluster()).",
-  resources_unavailable: 'Ask for fewer cores, GPUs or less memory than one node of the partition has.',
-  account_blocked: 'The account is blocked (often for lack of funds); ask its manager to unblock it.',
-  user_blocked: "You are blocked in this account; ask the account's manager to unblock you.",
-  submit_limit: 'Wait for some of your queued jobs to finish, or ask for a higher submit limit.',
-};
-
 const UNAVAILABLE =
   /Socket timed out|Unable to contact slurm controller|Zero Bytes were transmitted|temporarily unable to accept|Slurm backup controller in standby|Connection refused|Communication connection failure|Transport endpoint is not connected|Unable to establish connection|slurmdbd: Connection/i;
 
@@ -73,82 +51,52 @@ export function nativeReasonOf(stderr: string): string | undefined {
 
 /**
  * Maps a failed Slurm command to core's typed error by its reason code or message, always
- * carrying the argv, the exit code and the exact stderr.
+ * carrying the argv, the exit code, the exact stderr and Slurm's words for the catalogue to quote.
  */
 export function mapCommandError(failure: CommandFailure): HpckitError {
   const { command, stderr, exitCode } = failure;
-  const output = { command, stderr, exitCode };
-  const program =
-    command.find((w) => /(^|\/)(sbatch|squeue|sacct|scancel|scontrol|sacctmgr|sinfo)$/.test(w)) ??
-    command[0] ??
-    '';
-  const said = errorSummary(stderr);
+  const program = programOf(command);
   // The user switch failed, so the Slurm command never ran: none of Slurm's patterns apply.
-  const switchFailure = actAsFailure(failure, program, said);
+  const switchFailure = actAsFailure(failure, program);
   if (switchFailure) return switchFailure;
-  if (UNAVAILABLE.test(stderr)) {
-    return new SchedulerUnavailableError({
-      details: output,
-      message: `Slurm did not answer ${program}: ${sentence(said)}`,
-      hint: 'The controller is busy or down; the call can be retried in a few seconds.',
-      adapter: 'slurm',
-    });
-  }
+  const output = slurmOutput({ command, stderr, exitCode });
+  if (UNAVAILABLE.test(stderr)) return fail.unavailable({ details: output });
   if (/Invalid job id specified|Invalid job id|Unknown job|does not exist/i.test(stderr) && failure.subject) {
-    return new NotFoundError({
-      details: { ...failure.subject, ...output },
-      message: `${failure.subject.kind} ${failure.subject.id} does not exist (${program}: ${said}).`,
-      adapter: 'slurm',
-    });
+    return fail.notFound({ details: { ...failure.subject, ...output } });
   }
   if (
     /Access\/permission denied|Permission denied|not authorized|User \S+ not authorized/i.test(stderr) &&
     !isSbatch(program)
   ) {
-    return new PermissionError({
-      details: { action: program, ...output },
-      message: `Slurm refused ${program}: ${sentence(said)}`,
-      adapter: 'slurm',
-    });
+    return fail.permission({ details: { action: program, ...output } });
   }
   if (
     exitCode === 255 &&
     /Invalid --?[\w-]+ specification|unrecognized option|invalid option/i.test(stderr)
   ) {
     if (isSbatch(program)) {
-      return new ValidationError({
+      const said = output.nativeMessage ?? '';
+      return fail.validation({
         details: {
           subject: 'sbatch options',
           issues: [{ path: ['directives'], message: `sbatch refused an option: ${said}`, code: 'custom' }],
+          reason: 'option_refused',
+          ...output,
         },
-        message: `sbatch refused an option before contacting the controller: ${sentence(said)}`,
-        hint: 'Fix the value in the job spec or its directives.',
-        adapter: 'slurm',
       });
     }
     // Only sbatch takes options from the caller (directives); any other program refusing one
     // means the installed Slurm does not know an option the adapter passes.
-    return new InternalError({
-      details: { operation: program, ...output },
-      message: `${program} refused an option hpckit passed: ${sentence(said)}`,
-      hint: `The Slurm on the submit host may lack this option (hpckit is tested with Slurm 22.05), or a site wrapper set in "commands" changes the command line; compare with \`${program} --help\` there.`,
-      adapter: 'slurm',
-    });
+    return fail.internal({ details: { operation: program, reason: 'option_refused', ...output } });
   }
   const native = nativeReasonOf(stderr);
   const reason =
     (native && NATIVE_REASONS.find(([re]) => re.test(native))?.[1]) ??
     MESSAGES.find(([re]) => re.test(stderr))?.[1];
-  if (reason) return policyError(reason, native, output, said);
+  if (reason) return policyError(reason, native, output);
   // Slurm's own refusal that no pattern above knows: still a refusal of the job, in Slurm's words.
-  if (isSbatch(program) && /^sbatch: error: /m.test(stderr))
-    return policyError('other', native, output, said);
-  return new InternalError({
-    details: { operation: program, ...output },
-    message: `${program} failed with exit code ${exitCode}: ${stderr.trim() || '(no output)'}`,
-    hint: 'This failure is not one hpckit recognises; the message above is the command’s own.',
-    adapter: 'slurm',
-  });
+  if (isSbatch(program) && /^sbatch: error: /m.test(stderr)) return policyError('other', native, output);
+  return fail.internal({ details: { operation: program, reason: 'command_failed', ...output } });
 }
 
 // Only the messages of a switch that did not happen: sudo and su also print warnings ("sudo:
@@ -163,33 +111,34 @@ const SU_FAILURE =
  * NOPASSWD rule fails at once ("sudo: a password is required") instead of waiting for a password;
  * su asks anyone but root for one ("su: Authentication failure").
  */
-function actAsFailure(failure: CommandFailure, program: string, said: string): HpckitError | undefined {
+function actAsFailure(failure: CommandFailure, program: string): HpckitError | undefined {
   const { command, stderr, exitCode } = failure;
   const sudo = SUDO_FAILURE.test(stderr);
   if (!sudo && !SU_FAILURE.test(stderr)) return undefined;
   const via = sudo ? 'sudo' : 'su';
-  const who = failure.user ? `"${failure.user}"` : 'the user';
+  const output = {
+    command,
+    stderr,
+    exitCode,
+    program: via,
+    nativeMessage: errorSummary(stderr) || undefined,
+  };
   if (/unknown user|does not exist/i.test(stderr)) {
-    return new NotFoundError({
-      details: { kind: 'user', id: failure.user ?? '(unknown)', command, stderr, exitCode },
-      message: `${via} could not run ${program} as ${who}: ${sentence(said)}`,
-      hint: 'Check the user name; the user needs an account on the submit host (getent passwd <user>).',
-      adapter: 'slurm',
+    return fail.notFound({
+      details: { kind: 'user', id: failure.user ?? '(unknown)', reason: 'unknown_user', ...output },
     });
   }
-  return new PermissionError({
+  const who = failure.user ? `"${failure.user}"` : 'the user';
+  return fail.permission({
     details: {
       action: `run ${program} as ${who} through ${via}`,
+      reason: 'act_as_switch',
+      actAs: via,
+      ...(failure.user !== undefined && { user: failure.user }),
       missingRole: sudo ? 'sudoers NOPASSWD rule' : 'root',
-      command,
-      stderr,
-      exitCode,
+      ...output,
+      program,
     },
-    message: `the transport's identity may not run ${program} as ${who} through ${via}: ${sentence(said)}`,
-    hint: sudo
-      ? `Give the service account a NOPASSWD sudoers rule for the Slurm commands as ${who}, with requiretty off (sudo runs with -n and never prompts); see "Acting for many users" in the Slurm guide.`
-      : 'su needs no password only for root: run the portal as root (localTransport), log in as root (sshTransport), or use actAs { mode: "sudo" } with a sudoers rule.',
-    adapter: 'slurm',
   });
 }
 
@@ -197,20 +146,38 @@ function isSbatch(program: string): boolean {
   return /(^|\/)sbatch$/.test(program);
 }
 
-/** A policy error with the Slurm reason, the exact stderr and a hint for the reason. */
+/**
+ * A command's output as error details: the argv, the exact stderr and exit code, and Slurm's own
+ * words (`nativeMessage`) with the program that said them, for the catalogue to quote.
+ */
+function slurmOutput(output: {
+  command: string[];
+  stderr: string;
+  exitCode: number;
+}): SchedulerOutput & { command: string[]; stderr: string; exitCode: number } {
+  const said = errorSummary(output.stderr);
+  const program = programOf(output.command);
+  return { ...output, program, scheduler: SCHEDULER, ...(said !== '' && { nativeMessage: said }) };
+}
+
+/** The Slurm program of a command line, past the wrappers (`sudo`, `env`) and a site's path. */
+function programOf(command: string[]): string {
+  const word =
+    command.find((w) => /(^|\/)(sbatch|squeue|sacct|scancel|scontrol|sacctmgr|sinfo)$/.test(w)) ??
+    command[0] ??
+    '';
+  return word.replace(/^.*\//, '');
+}
+
+/** A policy error with the Slurm reason, the exact stderr and Slurm's words; the catalogue adds a hint for the reason. */
 export function policyError(
   reason: PolicyReason,
   nativeReason: string | undefined,
   output: { command: string[]; stderr: string; exitCode: number },
-  said = errorSummary(output.stderr),
   subject?: string,
 ): PolicyError {
-  return new PolicyError({
-    details: { reason, nativeReason, subject, ...output },
-    message: `Slurm refused the job (${nativeReason ?? reason}): ${sentence(said)}`,
-    hint: HINTS[reason],
-    adapter: 'slurm',
-  });
+  const details = { reason, nativeReason, ...slurmOutput(output) };
+  return fail.policy({ details: subject === undefined ? details : { ...details, subject } });
 }
 
 // Lines that report progress or point at --help, not what went wrong: scancel -v's
@@ -218,20 +185,16 @@ export function policyError(
 const INFORMATIONAL =
   /^(?:\w+: (?!error:|fatal:|warning:)(?:Terminating|Signal \d+ to)\b.*|Try ".*--help" for more information\.?)$/;
 
-// Messages are followed by their hint: end Slurm's words as a sentence.
-function sentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
 /**
  * What a command said went wrong, for messages: its lines without their `<program>: error: `
- * prefix, joined with " / " (sbatch puts the reason code on the line before Slurm's strerror).
- * Informational lines are left out; the whole stderr stays in the error's details.
+ * prefix, joined with " / " (sbatch puts the reason code on the line before Slurm's strerror);
+ * empty when it said nothing. Informational lines are left out; the whole stderr stays in the
+ * error's details.
  */
-function errorSummary(stderr: string): string {
+export function errorSummary(stderr: string): string {
   const lines = stderr
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '' && !INFORMATIONAL.test(l));
-  return lines.map((l) => l.replace(/^\w+: error: /, '')).join(' / ') || '(no message)';
+  return lines.map((l) => l.replace(/^\w+: error: /, '')).join(' / ');
 }

@@ -1,4 +1,5 @@
-import { AlreadyExistsError, type CallContext, type SchedulerAccount } from '@hpckit/core';
+import type { CallContext, SchedulerAccount } from '@hpckit/core';
+import { fail } from '../errors/slurm-errors.js';
 import type { OperationContext } from './context.js';
 import { accountNames, associations } from './sacctmgr-reads.js';
 import { addUser } from './users.js';
@@ -13,12 +14,7 @@ export async function createAccount(
   ctx: CallContext,
 ): Promise<void> {
   if ((await accountNames(ops, ctx.signal)).includes(account.name)) {
-    throw new AlreadyExistsError({
-      details: { kind: 'account', id: account.name },
-      message: `account "${account.name}" already exists.`,
-      hint: 'Pick another name, or add users to the existing account (users.add).',
-      adapter: 'slurm',
-    });
+    throw fail.alreadyExists({ details: { kind: 'account', id: account.name, reason: 'account_exists' } });
   }
   const cluster = ops.settings.slurmCluster ? [`cluster=${ops.settings.slurmCluster}`] : [];
   await ops.runner.run({

@@ -1,4 +1,5 @@
-import { type BlockStatus, type CallContext, InternalError, type Membership } from '@hpckit/core';
+import type { BlockStatus, CallContext, InternalError, Membership } from '@hpckit/core';
+import { fail } from '../errors/slurm-errors.js';
 import type { OperationContext } from './context.js';
 import { accountAssociation, clusterWhere, membershipAssociations } from './sacctmgr-reads.js';
 
@@ -91,10 +92,5 @@ export function submitLimitBlocks(ops: OperationContext): BlockMechanism {
 }
 
 function notApplied(what: string): InternalError {
-  return new InternalError({
-    details: { operation: what },
-    message: `sacctmgr accepted "${what}" but reading the association back shows no change.`,
-    hint: 'Another administrator may have changed it at the same time; check with sacctmgr show assoc.',
-    adapter: 'slurm',
-  });
+  return fail.internal({ details: { operation: what, reason: 'change_not_applied', program: 'sacctmgr' } });
 }

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@hpckit/core';
+import { fail } from '../errors/slurm-errors.js';
 import { parseConfig } from '../parse/scontrol-partitions.js';
 import type { CommandRunner } from './command-runner.js';
 
@@ -83,17 +83,17 @@ export function createOperationContext(
           .then((r) => {
             const dir = r.stdout.split('\n')[0]?.split(':')[5];
             if (r.exitCode !== 0 || !dir) {
-              throw new NotFoundError({
+              throw fail.notFound({
                 details: {
                   kind: 'user',
                   id: login,
+                  reason: 'unknown_user',
                   command: ['getent', 'passwd', login],
                   stderr: r.stderr,
                   exitCode: r.exitCode,
+                  program: 'getent',
+                  ...(r.stderr.trim() !== '' && { nativeMessage: r.stderr.trim() }),
                 },
-                message: `user "${login}" is not known on the cluster's submit host (getent passwd found nothing).`,
-                hint: 'Check the user name, or create the account on the cluster.',
-                adapter: 'slurm',
               });
             }
             return dir;

@@ -1,11 +1,7 @@
-import {
-  type CallContext,
-  type CancelResult,
-  isHpckitError,
-  NotFoundError,
-  type TimeLimitChange,
-} from '@hpckit/core';
+import { type CallContext, type CancelResult, isHpckitError, type TimeLimitChange } from '@hpckit/core';
 import { formatSbatchTime } from '@hpckit/core/sbatch';
+import { errorSummary } from '../errors/map-error.js';
+import { fail, SCHEDULER } from '../errors/slurm-errors.js';
 import type { OperationContext } from './context.js';
 import { getJob } from './jobs-query.js';
 
@@ -32,16 +28,17 @@ export async function cancelJob(ops: OperationContext, id: string, ctx: CallCont
     } catch (err) {
       if (!isHpckitError(err, 'NOT_FOUND')) throw err;
     }
-    throw new NotFoundError({
+    throw fail.notFound({
       details: {
         kind: 'job',
         id,
         command: ops.runner.argv('scancel', ['-v', id]),
         stderr: result.stderr,
         exitCode: result.exitCode,
+        program: 'scancel',
+        nativeMessage: errorSummary(result.stderr),
+        scheduler: SCHEDULER,
       },
-      message: `job ${id} does not exist, so it cannot be cancelled.`,
-      adapter: 'slurm',
     });
   }
   return { status: 'cancelled' };

@@ -8,9 +8,9 @@ import {
   type JobQuery,
   type ListedJob,
   matchesStateFilter,
-  NotFoundError,
   parseArraySpec,
 } from '@hpckit/core';
+import { fail } from '../errors/slurm-errors.js';
 import { freshDelimiter } from '../parse/delimited.js';
 import { parseSacct, SACCT_STATES, type SacctJob, sacctFormat } from '../parse/sacct.js';
 import { parseSqueue, squeueFormat } from '../parse/squeue.js';
@@ -175,11 +175,13 @@ export async function getJob(ops: OperationContext, id: string, ctx: CallContext
   if (tasks.length > 0) return aggregateArrayJob(id, tasks.sort(bySubmitThenId));
   const task = found.find((j) => j.id === id);
   if (task) return task;
-  throw new NotFoundError({
-    details: { kind: 'job', id },
-    message: `job ${id} is neither in the queue (squeue) nor in accounting (sacct, last ${Math.round(ops.settings.idLookupWindowSeconds / 86_400)} days).`,
-    hint: 'Check the id; jobs older than the lookup window are not searched (adapter option idLookupWindow, e.g. "730d").',
-    adapter: 'slurm',
+  throw fail.notFound({
+    details: {
+      kind: 'job',
+      id,
+      reason: 'outside_lookup_window',
+      lookupWindowDays: Math.round(ops.settings.idLookupWindowSeconds / 86_400),
+    },
   });
 }
 

@@ -4,7 +4,7 @@ import {
   delay,
   type ErrorCode,
   type ErrorDetailsByCode,
-  HpckitError,
+  type HpckitError,
   isHpckitError,
   type Job,
   type JobSpec,
@@ -15,6 +15,7 @@ import {
 } from '@hpckit/core';
 import { compileSubmission, SBATCH_INPUT_VARIABLES } from '@hpckit/core/sbatch';
 import { mapCommandError, policyError } from '../errors/map-error.js';
+import { fail } from '../errors/slurm-errors.js';
 import { parseSubmitOutput } from '../parse/submit-output.js';
 import type { BlockMechanism } from './block-mechanism.js';
 import type { OperationContext } from './context.js';
@@ -145,14 +146,14 @@ async function readBack(ops: OperationContext, id: string, ctx: CallContext): Pr
  */
 function submittedButUnread(id: string, err: unknown): HpckitError {
   const cause = isHpckitError(err) ? err : undefined;
-  const why = cause?.reason ?? (err instanceof Error ? err.message : String(err));
   const code: ErrorCode = cause?.code ?? 'INTERNAL';
-  const details = { ...(cause?.details ?? { operation: 'jobs.submit' }), jobId: id };
-  return new HpckitError(code, {
-    details: details as ErrorDetailsByCode[typeof code],
-    message: `job ${id} was submitted, but reading it back failed: ${why}`,
-    hint: `The job exists: fetch it with jobs.get('${id}') instead of submitting again (a submit with the same idempotencyKey also returns it).`,
-    adapter: 'slurm',
+  const details = cause?.details ?? {
+    operation: 'jobs.submit',
+    nativeMessage: err instanceof Error ? err.message : String(err),
+  };
+  // jobId makes the catalogue put the submitted job first, so that nobody submits it again.
+  return fail.error(code, {
+    details: { ...details, jobId: id } as ErrorDetailsByCode[typeof code],
     cause: err,
     retryable: false,
   });
@@ -229,7 +230,6 @@ async function refineRefusal(
       reason,
       err.details.nativeReason,
       { command, stderr: result.stderr, exitCode: result.exitCode },
-      undefined,
       account,
     );
   } catch {

@@ -1,4 +1,5 @@
-import { type CallContext, NotFoundError } from '@hpckit/core';
+import type { CallContext, NotFoundError } from '@hpckit/core';
+import { fail, SCHEDULER } from '../errors/slurm-errors.js';
 import { ASSOC_FORMAT, type Association, parseAccountNames, parseAssociations } from '../parse/sacctmgr.js';
 import type { OperationContext } from './context.js';
 
@@ -62,11 +63,14 @@ export async function membershipAssociations(
     throw accountNotFound(membership.account);
   const mine = rows.filter((r) => r.user === membership.user);
   if (mine.length === 0) {
-    throw new NotFoundError({
-      details: { kind: 'membership', id: `${membership.user}@${membership.account}` },
-      message: `user "${membership.user}" is not a member of account "${membership.account}".`,
-      hint: 'Add the user to the account first (users.add).',
-      adapter: 'slurm',
+    throw fail.notFound({
+      details: {
+        kind: 'membership',
+        id: `${membership.user}@${membership.account}`,
+        reason: 'not_a_member',
+        user: membership.user,
+        account: membership.account,
+      },
     });
   }
   return mine;
@@ -74,10 +78,7 @@ export async function membershipAssociations(
 
 /** The NOT_FOUND error of a missing account. */
 export function accountNotFound(account: string): NotFoundError {
-  return new NotFoundError({
-    details: { kind: 'account', id: account },
-    message: `account "${account}" does not exist in Slurm's accounting (sacctmgr show account).`,
-    hint: 'Check the name, or create the account first (accounts.create).',
-    adapter: 'slurm',
+  return fail.notFound({
+    details: { kind: 'account', id: account, reason: 'no_such_account', scheduler: SCHEDULER },
   });
 }

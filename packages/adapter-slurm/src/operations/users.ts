@@ -1,4 +1,5 @@
-import { AlreadyExistsError, type CallContext, type Membership } from '@hpckit/core';
+import type { CallContext, Membership } from '@hpckit/core';
+import { fail } from '../errors/slurm-errors.js';
 import type { OperationContext } from './context.js';
 import { accountNotFound, associations, clusterWhere, membershipAssociations } from './sacctmgr-reads.js';
 
@@ -7,10 +8,14 @@ export async function addUser(ops: OperationContext, m: Membership, ctx: CallCon
   const rows = await associations(ops, { accounts: [m.account] }, ctx.signal);
   if (!rows.some((r) => r.user === '')) throw accountNotFound(m.account);
   if (rows.some((r) => r.user === m.user)) {
-    throw new AlreadyExistsError({
-      details: { kind: 'membership', id: `${m.user}@${m.account}` },
-      message: `user "${m.user}" is already a member of account "${m.account}".`,
-      adapter: 'slurm',
+    throw fail.alreadyExists({
+      details: {
+        kind: 'membership',
+        id: `${m.user}@${m.account}`,
+        reason: 'already_a_member',
+        user: m.user,
+        account: m.account,
+      },
     });
   }
   const cluster = ops.settings.slurmCluster ? [`cluster=${ops.settings.slurmCluster}`] : [];

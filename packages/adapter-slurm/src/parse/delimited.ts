@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ParseError } from '@hpckit/core';
+import { fail } from '../errors/slurm-errors.js';
 
 /**
  * A field delimiter fresh for each call: the ASCII unit separator around random hex. User data
@@ -28,11 +28,14 @@ export function splitRecords(
   const tokens = output.split(delimiter);
   const tail = tokens.pop()!;
   if (tail.trim() !== '' || tokens.length % fieldCount !== 0) {
-    throw new ParseError({
-      details: { raw: output.slice(0, 4096), what },
-      message: `${what} printed ${tokens.length} fields, not a whole number of ${fieldCount}-field records.`,
-      hint: 'The Slurm version may print different fields; report it with the raw output.',
-      adapter: 'slurm',
+    throw fail.parse({
+      details: {
+        raw: output.slice(0, 4096),
+        what,
+        reason: 'field_count',
+        fields: tokens.length,
+        fieldsPerRecord: fieldCount,
+      },
     });
   }
   const records: string[][] = [];

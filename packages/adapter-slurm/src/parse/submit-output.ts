@@ -1,4 +1,4 @@
-import { ParseError } from '@hpckit/core';
+import { fail } from '../errors/slurm-errors.js';
 
 /**
  * Reads the job id from `sbatch --parsable` output: the last line that looks like `<id>` or
@@ -15,10 +15,13 @@ export function parseSubmitOutput(stdout: string, command: string[]): string {
     const m = /^(\d+)(?:;\S+)?$/.exec(lines[i]!) ?? /^Submitted batch job (\d+)/.exec(lines[i]!);
     if (m) return m[1]!;
   }
-  throw new ParseError({
-    details: { raw: stdout, what: 'sbatch --parsable output', command },
-    message: 'sbatch succeeded but printed no job id.',
-    hint: 'A site wrapper around sbatch may print extra text; it must keep the job id on a line of its own.',
-    adapter: 'slurm',
+  throw fail.parse({
+    details: {
+      raw: stdout,
+      what: 'sbatch --parsable output',
+      command,
+      reason: 'no_job_id',
+      program: 'sbatch',
+    },
   });
 }

@@ -186,6 +186,6 @@ describe('registry', () => {
   });
 
   it('names the known apps when one is missing', () => {
-    expect(() => createAppRegistry().get('rstudio')).toThrow(/no app "rstudio".*jupyter-notebook/);
+    expect(() => createAppRegistry().get('rstudio')).toThrow(/No app "rstudio".*jupyter-notebook/);
   });
 });

@@ -30,19 +30,13 @@ export function createAppRegistry(options: { builtins?: boolean; apps?: AppInput
       const app = apps.get(id);
       if (app) return app;
       throw new NotFoundError({
-        details: { kind: 'app', id },
-        message: `no app "${id}" is registered (known: ${[...apps.keys()].join(', ') || 'none'})`,
-        hint: 'add it with registry.add(definition) or pick one of the known ids',
+        details: { kind: 'app', id, reason: 'unregistered_app', known: [...apps.keys()] },
       });
     },
     add(input, o) {
       const app = defineApp(input);
       if (apps.has(app.id) && !o?.replace) {
-        throw new AlreadyExistsError({
-          details: { kind: 'app', id: app.id },
-          message: `an app "${app.id}" is already registered`,
-          hint: 'choose another id, or pass { replace: true } to replace it',
-        });
+        throw new AlreadyExistsError({ details: { kind: 'app', id: app.id, reason: 'app_registered' } });
       }
       apps.set(app.id, app);
       return app;

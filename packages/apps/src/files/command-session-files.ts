@@ -28,10 +28,16 @@ export function commandSessionFiles(runner: CommandRunner, user?: string): Sessi
     const result = await runner.exec({ argv, user, ...(stdin !== undefined && { stdin }) });
     return result;
   };
-  const fail = (what: string, path: string, stderr: string) =>
+  // The command's own words (cat's, mkdir's) are the reason; the catalogue says what was done.
+  const fail = (operation: 'read' | 'write' | 'mkdir', path: string, stderr: string) =>
     new TransportError({
-      details: { stderr },
-      message: `could not ${what} ${path}: ${stderr.trim() || 'unknown error'}`,
+      details: {
+        reason: 'file_command_failed',
+        operation: `${operation} ${path}`,
+        nativeMessage: stderr.trim(),
+        stderr,
+        ...(user !== undefined && { user }),
+      },
     });
   return {
     async home() {
@@ -40,7 +46,14 @@ export function commandSessionFiles(runner: CommandRunner, user?: string): Sessi
       const r = await run(['printenv', 'HOME']);
       const value = r.stdout.trim();
       if (r.exitCode !== 0 || !value.startsWith('/'))
-        throw fail('find the home directory of', user ?? 'the user', r.stderr);
+        throw new TransportError({
+          details: {
+            reason: 'home_unknown',
+            nativeMessage: r.stderr.trim(),
+            stderr: r.stderr,
+            ...(user !== undefined && { user }),
+          },
+        });
       home = value;
       return home;
     },
@@ -49,8 +62,7 @@ export function commandSessionFiles(runner: CommandRunner, user?: string): Sessi
       if (r.exitCode === 0) return r.stdout;
       if (/No such file/i.test(r.stderr)) {
         throw new NotFoundError({
-          details: { kind: 'file', id: path, stderr: r.stderr },
-          message: `no file ${path}`,
+          details: { kind: 'file', id: path, reason: 'no_such_file', operation: 'read', stderr: r.stderr },
         });
       }
       throw fail('read', path, r.stderr);
@@ -63,7 +75,7 @@ export function commandSessionFiles(runner: CommandRunner, user?: string): Sessi
     async mkdir(path) {
       // umask, not `mkdir -m`, so the parents it creates are private too.
       const r = await run(['sh', '-c', 'umask 077 && mkdir -p -- "$1"', 'hpckit-mkdir', path]);
-      if (r.exitCode !== 0) throw fail('create the directory', path, r.stderr);
+      if (r.exitCode !== 0) throw fail('mkdir', path, r.stderr);
     },
     async exists(path) {
       const r = await run(['test', '-e', path]);

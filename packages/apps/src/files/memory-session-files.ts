@@ -27,7 +27,9 @@ export function memorySessionFiles(home = '/home/user'): MemorySessionFiles {
     async readFile(path) {
       const text = files.get(path);
       if (text === undefined)
-        throw new NotFoundError({ details: { kind: 'file', id: path }, message: `no file ${path}` });
+        throw new NotFoundError({
+          details: { kind: 'file', id: path, reason: 'no_such_file', operation: 'read' },
+        });
       return text;
     },
     async writeFile(path, text) {

@@ -332,7 +332,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
         ...(opts?.signal && { signal: opts.signal }),
       });
       if (isEnded(job.state))
-        throw endedError(session, job, `wait for app session ${session.id}`, 'before its server was ready');
+        throw endedError(session, job, `wait for app session ${session.id}`, 'app_ended_before_ready');
       const running = Date.now();
       // A running job's nodes do not change: asked once, when the first connection file appears.
       let nodes: NodeAddress[] | undefined;
@@ -343,7 +343,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
             session,
             handle.job,
             `wait for app session ${session.id}`,
-            'before its server was ready',
+            'app_ended_before_ready',
           );
         }
         const conn = await readConnection(session);
@@ -366,9 +366,13 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
         }
         if (Date.now() + o.readyIntervalMs > deadline) {
           throw new TimeoutError({
-            details: { operation: `wait for app session ${session.id}`, timeoutMs: timeout },
-            message: `session ${session.id} (job ${session.jobId}) is running but its server did not answer within ${timeout} ms${conn ? '' : ' (no connection file yet)'}`,
-            hint: `look at ${session.directory}/output.log, or wait longer with { timeoutMs }`,
+            details: {
+              operation: `wait for app session ${session.id}`,
+              timeoutMs: timeout,
+              reason: 'app_not_ready',
+              ...sessionFacts(session),
+              connectionFile: conn !== undefined,
+            },
           });
         }
         await delay(o.readyIntervalMs, opts?.signal);
@@ -379,30 +383,29 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
       const app = registry.get(session.appId);
       const job = await client.jobs.get(session.jobId, call(opts?.signal));
       if (isEnded(job.state) || job.state.phase === 'completing') {
-        throw endedError(
-          session,
-          job,
-          `connect to app session ${session.id}`,
-          'so its connection file is stale',
-        );
+        throw endedError(session, job, `connect to app session ${session.id}`, 'app_connection_stale');
       }
       if (job.state.phase !== 'running') {
         throw new NotFoundError({
-          details: { kind: 'running server', id: `session ${session.id}` },
-          message: `session ${session.id} has no running server: its job ${job.id} is ${job.state.phase}`,
-          hint:
-            job.state.phase === 'suspended'
-              ? 'the job is suspended; connect once it runs again'
-              : 'wait with sessions.waitReady(session) first',
+          details: {
+            kind: 'running server',
+            id: `session ${session.id}`,
+            reason: 'server_not_running',
+            ...sessionFacts(session),
+            jobState: job.state.phase,
+          },
         });
       }
       const conn = await readConnection(session);
       if (conn)
         return checkedConnection(app, session, job, conn, await jobNodes(client, job, call(opts?.signal)));
       throw new NotFoundError({
-        details: { kind: 'connection file', id: connectionPath(session) },
-        message: `session ${session.id} has no connection file yet (job ${session.jobId} has not started its server)`,
-        hint: 'wait with sessions.waitReady(session) first',
+        details: {
+          kind: 'connection file',
+          id: connectionPath(session),
+          reason: 'no_connection_file',
+          ...sessionFacts(session),
+        },
       });
     },
 
@@ -432,10 +435,25 @@ function connectionPath(session: AppSession): string {
   return `${session.directory}/${CONNECTION_FILE}`;
 }
 
-function endedError(session: AppSession, job: Job, operation: string, consequence: string): InternalError {
+/** What the catalogue says about a session: its id, its job and its directory (never its secret). */
+function sessionFacts(session: AppSession): { session: string; sessionJob: string; directory: string } {
+  return { session: session.id, sessionJob: session.jobId, directory: session.directory };
+}
+
+function endedError(
+  session: AppSession,
+  job: Job,
+  operation: string,
+  reason: 'app_ended_before_ready' | 'app_connection_stale',
+): InternalError {
   return new InternalError({
-    details: { operation },
-    message: `the job ${job.id} of session ${session.id} ${isEnded(job.state) ? `ended (${job.state.outcome})` : `is ${job.state.phase}`} ${consequence}`,
-    hint: `read ${session.directory}/output.log for the server's output`,
+    details: {
+      operation,
+      reason,
+      ...sessionFacts(session),
+      sessionJob: job.id,
+      jobState: job.state.phase,
+      ...(job.state.outcome !== undefined && { outcome: job.state.outcome }),
+    },
   });
 }

@@ -1,11 +1,20 @@
-import type { JobSpec } from '@hpckit/core';
-import { requestedShape } from '@hpckit/core';
+import type { JobSpec, PolicyViolationDetail } from '@hpckit/core';
+import { formatViolation, requestedShape } from '@hpckit/core';
 import { unmodelledResources } from '@hpckit/core/sbatch';
-import { violationMessagesEn } from './messages/en.js';
-import { gigabytePair, gigabytes, type MessageFacts } from './messages/message-facts.js';
-import { violationMessagesZhCn } from './messages/zh-cn.js';
+import { gigabytePair, gigabytes } from './memory-figures.js';
 import type { PartitionRules, QosRules, ResourcePolicy } from './resource-policy-schema.js';
 import type { PolicyCheck, Violation, ViolationCode, ViolationUnit } from './violation.js';
+
+/**
+ * What a violation's message is written from (by core's catalogue): the rule's numbers and the
+ * job's shape.
+ */
+type RuleFacts = Omit<PolicyViolationDetail, 'code' | 'unit' | 'message' | 'limit'> & {
+  /** The limit, in the violation's unit (GB, cores, GPUs, seconds). */
+  limit?: number;
+  gpusPerNode: number;
+  coresPerNode: number;
+};
 
 /** A resource policy with its partitions and QoS indexed by name. */
 export interface PreparedPolicy {
@@ -40,7 +49,7 @@ export function checkSpec(prepared: PreparedPolicy, spec: JobSpec): PolicyCheck 
   const violations: Violation[] = [];
   const add = (
     code: ViolationCode,
-    facts: Omit<MessageFacts, 'gpusPerNode' | 'coresPerNode'>,
+    facts: Omit<RuleFacts, 'gpusPerNode' | 'coresPerNode'>,
     unit?: ViolationUnit,
   ) => {
     violations.push(violation(code, { ...base, ...facts }, unit));
@@ -124,7 +133,7 @@ export function checkSpec(prepared: PreparedPolicy, spec: JobSpec): PolicyCheck 
   const allowed = policy.allowedDirectives;
   for (const u of unmodelledResources(spec)) {
     if (allowed.includes(u.option)) continue;
-    add('directive_not_allowed', { requested: u.option, reason: u.reason, allowed });
+    add('directive_not_allowed', { requested: u.option, directiveReason: u.reason, allowed });
   }
 
   const result: PolicyCheck = { ok: violations.length === 0, violations };
@@ -149,10 +158,11 @@ function timeValue(timeLimit: number | undefined): number | string {
   return timeLimit === 0 ? UNLIMITED : (timeLimit ?? 0);
 }
 
-function violation(code: ViolationCode, facts: MessageFacts, unit: ViolationUnit | undefined): Violation {
+function violation(code: ViolationCode, facts: RuleFacts, unit: ViolationUnit | undefined): Violation {
+  const detail = { code, unit, ...facts };
   const v: Violation = {
     code,
-    message: { en: violationMessagesEn[code](facts), 'zh-CN': violationMessagesZhCn[code](facts) },
+    message: { en: formatViolation(detail), 'zh-CN': formatViolation(detail, { locale: 'zh-CN' }) },
   };
   if (facts.partition !== undefined) v.partition = facts.partition;
   if (facts.qos !== undefined) v.qos = facts.qos;

@@ -1,4 +1,4 @@
-import { formatError, isHpckitError } from '@hpckit/core';
+import { formatError, formatViolation, isHpckitError } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
 import { ikkemPreset } from '../presets/ikkem.js';
 import { createResourcePolicy } from './resource-policy-engine.js';
@@ -92,6 +92,29 @@ describe('throwing', () => {
 
   it('returns undefined for a passing check', () => {
     expect(toPolicyError(policy.check({ command: 'x' }))).toBeUndefined();
+  });
+
+  it("words violations and their error through core's catalogue only: one message system", () => {
+    const check = policy.check({
+      command: 'x',
+      partition: 'gpu',
+      gpusPerNode: 2,
+      memory: { perNode: '500G' },
+    });
+    const [gpuMemory] = check.violations;
+    const facts = { code: 'gpu_memory_per_node', partition: 'gpu', limit: 384, requested: 500, unit: 'GB' };
+    const shape = { perUnit: 192, gpusPerNode: 2, coresPerNode: 1 };
+    expect(gpuMemory!.message).toEqual({
+      en: formatViolation({ ...facts, ...shape }),
+      'zh-CN': formatViolation({ ...facts, ...shape }, { locale: 'zh-CN' }),
+    });
+    const error = toPolicyError(check)!;
+    // No wording of its own: the catalogue writes both languages from the listed violations.
+    expect(error.translations).toEqual({});
+    expect(formatError(error, { locale: 'zh-CN' })).toBe(
+      check.violations.map((v) => v.message['zh-CN']).join(''),
+    );
+    expect(error.message).toBe(`[hpckit] ${check.violations.map((v) => v.message.en).join(' ')}`);
   });
 });
 

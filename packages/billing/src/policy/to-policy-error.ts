@@ -14,8 +14,9 @@ const REASONS: Partial<Record<ViolationCode, PolicyReason>> = {
 /**
  * Turns a failed check into core's `PolicyError`, for callers who prefer throwing. The error's
  * details describe the first violation (reason mapped from its code, `nativeReason` the code
- * itself, limit, requested value and unit) and list them all in `violations`; its message lists
- * every violation, in English and (through `formatError`) in Simplified Chinese.
+ * itself, limit, requested value and unit) and list them all in `violations`; core's catalogue
+ * words its message from them, listing every violation, in English and (through `formatError`)
+ * in Simplified Chinese.
  * Returns `undefined` for a check that passed.
  *
  * @example
@@ -44,7 +45,5 @@ export function toPolicyError(check: PolicyCheck): PolicyError | undefined {
         message: v.message,
       })),
     },
-    message: check.violations.map((v) => v.message.en).join(' '),
-    translations: { 'zh-CN': check.violations.map((v) => v.message['zh-CN']).join('') },
   });
 }

@@ -1,26 +1,11 @@
+import type { ViolationCode } from '@hpckit/core';
+
 /**
  * Stable codes of resource-policy violations. A code never changes meaning; portals may branch on
- * it and translate it.
+ * it and translate it. Core's catalogue words each one (the same list as `@hpckit/core`'s).
  */
-export const VIOLATION_CODES = [
-  'partition_required',
-  'unknown_partition',
-  'unknown_qos',
-  'qos_not_allowed',
-  'gpu_required',
-  'gpus_per_node',
-  'cores_per_node',
-  'gpu_cores_per_node',
-  'memory_per_core',
-  'gpu_memory_per_node',
-  'node_memory',
-  'qos_wall_time',
-  'partition_wall_time',
-  'directive_not_allowed',
-] as const;
-
-/** One of {@link VIOLATION_CODES}. */
-export type ViolationCode = (typeof VIOLATION_CODES)[number];
+export { VIOLATION_CODES } from '@hpckit/core';
+export type { ViolationCode } from '@hpckit/core';
 
 /** A message in every language hpckit ships. */
 export interface LocalizedMessage {
@@ -33,7 +18,7 @@ export type ViolationUnit = 'GB' | 'cores' | 'GPUs' | 's';
 
 /**
  * One rule a job spec breaks: which, the limit and the requested value in `unit`, and a message
- * telling the user how to fix it.
+ * telling the user how to fix it (written by core's catalogue, as `formatViolation` words it).
  */
 export interface Violation {
   code: ViolationCode;

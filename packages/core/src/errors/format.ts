@@ -1,11 +1,8 @@
-import type { ErrorCode } from './codes.js';
+import type { PolicyViolationDetail } from './details.js';
+import { isHpckitError } from './hpckit-error.js';
 import type { Locale } from './locale.js';
-import { type HpckitError, isHpckitError } from './hpckit-error.js';
-import type { MessageCatalogue } from './messages/catalogue.js';
-import { messages } from './messages/en.js';
-import { messagesZhCn } from './messages/zh-cn.js';
-
-const catalogues: Record<Locale, MessageCatalogue> = { en: messages, 'zh-CN': messagesZhCn };
+import { joinSentences } from './messages/catalogue.js';
+import { renderMessage, renderViolation } from './messages/render.js';
 
 /** Options of {@link formatError}. */
 export interface FormatErrorOptions {
@@ -18,10 +15,11 @@ export interface FormatErrorOptions {
 /**
  * Renders an error for a person, in English or Simplified Chinese, without the library prefix.
  *
- * Errors built from the catalogue (every policy violation, not-found, validation…) are fully
- * translated; an error whose thrower supplied its own wording uses its `translations`, or keeps
- * that wording when there is none for the locale. Anything that
- * is not an hpckit error renders as its `message`.
+ * Errors built from the catalogue (every policy violation, not-found, validation, and the
+ * adapters' and transports' refusals, which pass facts rather than text) are fully translated,
+ * quoting the scheduler's own words where it gave some; an error whose thrower supplied its own
+ * wording uses its `translations`, or keeps that wording when there is none for the locale.
+ * Anything that is not an hpckit error renders as its `message`.
  *
  * @example
  * ```ts
@@ -33,16 +31,25 @@ export function formatError(err: unknown, options: FormatErrorOptions = {}): str
   const locale = options.locale ?? 'en';
   const translated = err.translations[locale];
   if (translated !== undefined) return translated;
-  const catalogue = catalogues[locale];
   const withHint = options.hint ?? true;
-  const rendered = renderFrom(catalogue, err);
-  const summary = rendered && !err.customMessage ? rendered.summary : err.reason;
-  const hint = err.customHint ? err.hint : rendered?.hint;
-  return withHint && hint ? `${summary} ${hint}` : summary;
+  const rendered = renderMessage(locale, err.code, err.details);
+  const summary = err.customMessage ? err.reason : rendered.summary;
+  const hint = err.customHint ? err.hint : rendered.hint;
+  return withHint && hint ? joinSentences(summary, hint) : summary;
 }
 
-function renderFrom(catalogue: MessageCatalogue, err: HpckitError): { summary: string; hint?: string } {
-  const entry = catalogue[err.code] as MessageCatalogue[ErrorCode];
-  const details = err.details as never;
-  return { summary: entry.summary(details), hint: entry.hint?.(details) };
+/**
+ * Renders one broken resource-policy rule for a person, from its facts, in English or Simplified
+ * Chinese: the words `@hpckit/billing` gives each `Violation.message`. A rule whose code is not
+ * one of `VIOLATION_CODES` renders as the message it carries.
+ *
+ * @example
+ * ```ts
+ * formatViolation({ code: 'node_memory', partition: 'cpu', limit: 251, requested: 300, unit: 'GB' }, { locale: 'zh-CN' });
+ * // "分区“cpu”每个节点最多可用 251 GB 内存，…"
+ * ```
+ */
+export function formatViolation(violation: PolicyViolationDetail, options: { locale?: Locale } = {}): string {
+  const locale = options.locale ?? 'en';
+  return renderViolation(locale, violation) ?? violation.message?.[locale] ?? violation.message?.en ?? '';
 }

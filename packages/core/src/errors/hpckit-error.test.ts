@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatError } from './format.js';
-import { HpckitError, isHpckitError, NotFoundError, PolicyError, ValidationError } from './hpckit-error.js';
+import {
+  HpckitError,
+  isHpckitError,
+  NotFoundError,
+  PolicyError,
+  SchedulerUnavailableError,
+  ValidationError,
+} from './hpckit-error.js';
 
 function qosViolation() {
   return new PolicyError({
@@ -86,5 +93,77 @@ describe('formatError', () => {
   it('keeps wording an adapter supplied itself', () => {
     const err = new NotFoundError({ details: { kind: 'file', id: '/x' }, message: 'No such file /x.' });
     expect(formatError(err, { locale: 'zh-CN', hint: false })).toBe('No such file /x.');
+  });
+});
+
+describe('messages written from facts', () => {
+  it("quotes the scheduler's own words, in English and in Chinese", () => {
+    const err = new PolicyError({
+      details: {
+        reason: 'time_limit_exceeds_qos',
+        nativeReason: 'QOSMaxWallDurationPerJobLimit',
+        nativeMessage:
+          'QOSMaxWallDurationPerJobLimit / Batch job submission failed: Job violates accounting/QOS policy',
+        scheduler: 'Slurm',
+      },
+    });
+    expect(err.reason).toBe(
+      'Slurm refused the job (QOSMaxWallDurationPerJobLimit): QOSMaxWallDurationPerJobLimit / Batch job submission failed: Job violates accounting/QOS policy.',
+    );
+    expect(err.hint).toBe(
+      "Lower the time limit to the QoS's maximum wall time, or choose a QoS that allows longer jobs.",
+    );
+    expect(formatError(err, { locale: 'zh-CN' })).toBe(
+      'Slurm 拒绝了该作业（QOSMaxWallDurationPerJobLimit）：QOSMaxWallDurationPerJobLimit / Batch job submission failed: Job violates accounting/QOS policy。请将运行时间上限降到该 QoS 允许的最大运行时间以内，或选择允许更长作业的 QoS。',
+    );
+  });
+
+  it("uses a reason's words, and a reason's missing hint means none", () => {
+    const lost = new HpckitError('TRANSPORT', {
+      details: { reason: 'session_lost', host: 'login1', login: 'portal', program: 'squeue' },
+    });
+    expect(lost.reason).toBe(
+      'squeue on portal@login1 ended without an exit status (connection or session lost).',
+    );
+    expect(formatError(lost, { locale: 'zh-CN', hint: false })).toBe(
+      'squeue 在 portal@login1 上结束时没有退出状态（连接或会话已丢失）。',
+    );
+    const spawn = new HpckitError('TRANSPORT', {
+      details: { reason: 'spawn_failed', program: 'squeue', nativeMessage: 'spawn EACCES', errno: 'EACCES' },
+    });
+    expect(spawn.hint).toBeUndefined();
+    const unknownReason = new HpckitError('TRANSPORT', { details: { reason: 'nope' as never, host: 'h' } });
+    expect(unknownReason.reason).toBe('Could not reach the scheduler host "h".');
+  });
+
+  it('puts a submitted job first, so that nobody submits it again', () => {
+    const err = new SchedulerUnavailableError({
+      details: { jobId: '83', program: 'squeue', nativeMessage: 'Socket timed out', scheduler: 'Slurm' },
+    });
+    expect(err.message).toBe(
+      "[hpckit] Job 83 was submitted, but reading it back failed: Slurm did not answer squeue: Socket timed out. The job exists: fetch it with jobs.get('83') instead of submitting again (a submit with the same idempotencyKey also returns it).",
+    );
+    expect(formatError(err, { locale: 'zh-CN', hint: false })).toBe(
+      '作业 83 已提交，但读回失败：Slurm 没有响应 squeue：Socket timed out。',
+    );
+  });
+
+  it('lists every violation of a policy, each in its own words, and keeps the words of unknown rules', () => {
+    const err = new PolicyError({
+      details: {
+        reason: 'resources_unavailable',
+        violations: [
+          { code: 'node_memory', partition: 'cpu', limit: 251, requested: 300, unit: 'GB' },
+          { code: 'site_rule', message: { en: 'A site rule.', 'zh-CN': '站点规则。' } },
+        ],
+      },
+    });
+    expect(err.reason).toBe(
+      'Nodes of partition "cpu" have at most 251 GB of usable memory; the 300 GB requested per node exceeds it. Reduce the memory per node, or spread the job over more nodes. A site rule.',
+    );
+    expect(err.hint).toBeUndefined();
+    expect(formatError(err, { locale: 'zh-CN' })).toBe(
+      '分区“cpu”每个节点最多可用 251 GB 内存，您每节点申请的 300 GB 超出了该限制。请减少每节点内存，或使用更多节点。站点规则。',
+    );
   });
 });

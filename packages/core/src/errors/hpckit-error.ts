@@ -1,72 +1,22 @@
-import type { ErrorCode, PolicyReason } from './codes.js';
+import type { ErrorCode } from './codes.js';
+import type { ErrorDetailsByCode } from './details.js';
 import type { Locale } from './locale.js';
-import { messages } from './messages/en.js';
+import { renderMessage } from './messages/render.js';
+
+export type { ErrorDetailsByCode, ValidationIssue } from './details.js';
 
 const BRAND = Symbol.for('hpckit.error');
-
-/** One problem found while validating input: where it is and what to do about it. */
-export interface ValidationIssue {
-  /** Path to the offending value, e.g. `["memory", "perNode"]`. */
-  path: (string | number)[];
-  /** What is wrong and how to fix it, in English. */
-  message: string;
-  /** zod's issue code (`invalid_type`, `too_small`, `custom`…). */
-  code: string;
-}
-
-/** What the scheduler said: the command that ran and its exact stderr. */
-export interface SchedulerOutput {
-  /** The command (argv) or request that was sent, with credentials removed. */
-  command?: string[];
-  /** The scheduler's exact standard error, never trimmed of meaning. */
-  stderr?: string;
-  /** Process exit code, when there was a process. */
-  exitCode?: number;
-}
-
-/** One broken rule of a policy violation. */
-export interface PolicyViolationDetail {
-  /** Stable code of the rule, e.g. `gpu_memory_per_node`. */
-  code: string;
-  limit?: string | number;
-  requested?: string | number;
-  unit?: string;
-  /** What is wrong and how to fix it, per locale. */
-  message?: Partial<Record<Locale, string>>;
-}
-
-/** Typed details carried by each error code. */
-export interface ErrorDetailsByCode {
-  VALIDATION: { subject: string; issues: ValidationIssue[] };
-  NOT_FOUND: { kind: string; id: string } & SchedulerOutput;
-  ALREADY_EXISTS: { kind: string; id: string } & SchedulerOutput;
-  PERMISSION_DENIED: { action: string; user?: string; missingRole?: string } & SchedulerOutput;
-  POLICY_VIOLATION: {
-    reason: PolicyReason;
-    /** The scheduler's own reason code, e.g. `QOSMaxWallDurationPerJobLimit`. */
-    nativeReason?: string;
-    /** The account, partition, QoS or user the rule is about. */
-    subject?: string;
-    limit?: string | number;
-    requested?: string | number;
-    unit?: string;
-    /** Every rule the request broke, when there were several (the fields above describe the first). */
-    violations?: PolicyViolationDetail[];
-  } & SchedulerOutput;
-  SCHEDULER_UNAVAILABLE: { cluster?: string } & SchedulerOutput;
-  TRANSPORT: { host?: string } & SchedulerOutput;
-  PARSE: { raw: string; what: string } & SchedulerOutput;
-  UNSUPPORTED: { capability: string; adapter: string };
-  TIMEOUT: { operation: string; timeoutMs: number };
-  INTERNAL: { operation: string } & SchedulerOutput;
-}
 
 /** Fields every {@link HpckitError} constructor accepts. */
 export interface HpckitErrorInit<C extends ErrorCode> {
   details: ErrorDetailsByCode[C];
-  /** What failed and why. The library prefix and the hint are added for you. */
+  /**
+   * What failed and why, for a one-off failure the catalogue has no words for. Prefer facts in
+   * `details` (a reason, the scheduler's `nativeMessage`): the catalogue then words the message
+   * in every locale. The library prefix and the hint are added for you.
+   */
   message?: string;
-  /** How to fix it. Defaults to the catalogue's hint for the code. */
+  /** How to fix it. Defaults to the catalogue's hint for the code and reason. */
   hint?: string;
   /** Name of the adapter that raised it, shown as `[hpckit] [mock]`. */
   adapter?: string;
@@ -123,8 +73,9 @@ export class HpckitError<C extends ErrorCode = ErrorCode> extends Error {
   readonly translations: Partial<Record<Locale, string>>;
 
   constructor(code: C, init: HpckitErrorInit<C>) {
-    const reason = init.message ?? messages[code].summary(init.details as never);
-    const hint = init.hint ?? messages[code].hint?.(init.details as never);
+    const rendered = renderMessage('en', code, init.details);
+    const reason = init.message ?? rendered.summary;
+    const hint = init.hint ?? rendered.hint;
     const prefix = init.adapter ? `[hpckit] [${init.adapter}]` : '[hpckit]';
     super(`${prefix} ${reason}${hint ? ` ${hint}` : ''}`, { cause: init.cause });
     this.name = new.target.name;

@@ -27,32 +27,22 @@ export type FileOperation =
 
 /** `NotFoundError` of a file (kind `file`, id = the path). */
 export function fileNotFound(path: string, operation: FileOperation): NotFoundError {
-  return new NotFoundError({
-    details: { kind: 'file', id: path },
-    message: `${operation}: no such file or directory: ${path}.`,
-    hint: 'Check the path (relative paths start at the home directory) and that it was not moved.',
-  });
+  return new NotFoundError({ details: { kind: 'file', id: path, reason: 'no_such_file', operation } });
 }
 
 /** `PermissionError` whose action names the operation and the path. */
 export function filePermissionDenied(path: string, operation: FileOperation, user: string): PermissionError {
   return new PermissionError({
-    details: { action: `${operation} ${path}`, user },
-    message: `${user} may not ${operation} ${path} (permission denied).`,
-    hint: 'Check the permission bits of the file and of its parent directories.',
+    details: { action: `${operation} ${path}`, user, reason: 'file_permission' },
   });
 }
 
 /** `AlreadyExistsError` of a file (kind `file`, id = the path). */
 export function fileAlreadyExists(path: string, operation: FileOperation): AlreadyExistsError {
-  return new AlreadyExistsError({
-    details: { kind: 'file', id: path },
-    message: `${operation}: ${path} already exists.`,
-    hint: 'Choose another name, delete it first, or pass { overwrite: true }.',
-  });
+  return new AlreadyExistsError({ details: { kind: 'file', id: path, reason: 'file_exists', operation } });
 }
 
-/** Codes of the path problems reported as `ValidationError` issues. */
+/** Codes of the path problems reported as `ValidationError` issues (and reasons). */
 export type PathProblem =
   | 'not_a_directory'
   | 'is_a_directory'
@@ -60,32 +50,37 @@ export type PathProblem =
   | 'not_a_regular_file'
   | 'too_big';
 
-const PROBLEM_TEXT: Record<PathProblem, [string, string]> = {
-  not_a_directory: ['is not a directory (or one of its parents is not)', 'Name a directory.'],
-  is_a_directory: ['is a directory', 'Name a file, or use list() or { recursive: true }.'],
-  directory_not_empty: ['is a directory that is not empty', 'Pass { recursive: true } to delete it all.'],
-  not_a_regular_file: [
-    'is not a regular file',
-    'Only regular files (or symlinks to them) are read: FIFOs, sockets and devices can block or never end.',
-  ],
-  too_big: ['is too big', 'Use createReadStream(), download() or preview(), or raise the limit.'],
-};
+/** What the catalogue may say about a path problem besides the path. */
+export interface PathProblemFacts {
+  /** What the file is when it is not a regular file (`a FIFO`). */
+  fileType?: string;
+  /** Size of a file that is too big, in bytes (unknown for a stream that ran over). */
+  size?: number;
+  /** The read limit, in bytes. */
+  limit?: number;
+  /** The directory being copied, when the target lies inside it. */
+  within?: string;
+}
 
-/** A `ValidationError` about `path` with one issue of code `problem` (issue path `["path"]`). */
+/**
+ * A `ValidationError` about `path` with one issue of code `problem` (issue path `["path"]`); the
+ * catalogue words it from the problem (its reason) and the facts.
+ */
 export function pathProblem(
   path: string,
   operation: FileOperation,
   problem: PathProblem,
-  extra = '',
+  facts: PathProblemFacts = {},
 ): ValidationError {
-  const [what, hint] = PROBLEM_TEXT[problem];
   return new ValidationError({
     details: {
       subject: 'path',
-      issues: [{ path: ['path'], message: `${path} ${what}${extra}`, code: problem }],
+      issues: [{ path: ['path'], message: `${path}: ${problem.replaceAll('_', ' ')}`, code: problem }],
+      reason: problem,
+      operation,
+      path,
+      ...facts,
     },
-    message: `${operation}: ${path} ${what}${extra}.`,
-    hint,
   });
 }
 
@@ -108,8 +103,7 @@ export function fromErrno(err: unknown, operation: FileOperation, path: string, 
       return pathProblem(path, operation, 'directory_not_empty');
     default:
       return new InternalError({
-        details: { operation: `${operation} ${path}` },
-        message: `${operation} ${path} failed: ${(err as Error)?.message ?? String(err)}.`,
+        details: { operation: `${operation} ${path}`, nativeMessage: messageOf(err) },
         cause: err,
       });
   }
@@ -142,19 +136,16 @@ export async function fromSftp(
 /** {@link fromSftp} without the diagnosis: for failures in the middle of a stream. */
 export function sftpErrorOf(err: unknown, operation: FileOperation, path: string, user: string): HpckitError {
   if (isHpckitError(err)) return err;
+  const doing = `${operation} ${path}`;
   if (err instanceof SftpTimeout) {
     return new TimeoutError({
-      details: { operation: `${operation} ${path}`, timeoutMs: err.timeoutMs },
-      message: `${operation} ${path}: the SFTP server did not answer the ${err.step} within ${err.timeoutMs} ms, so its channel was closed.`,
-      hint: `The file may be on a hung file system, or a FIFO or device swapped in for it. Retry (a new channel opens), or raise ${err.step}TimeoutMs.`,
+      details: { operation: doing, timeoutMs: err.timeoutMs, reason: 'sftp_unanswered', step: err.step },
       cause: err,
     });
   }
   if (err instanceof SftpChannelAbandoned) {
     return new TransportError({
-      details: {},
-      message: `${operation} ${path}: the SFTP channel was closed while this call waited, because ${err.message}.`,
-      hint: 'Retry: the next call opens a new channel.',
+      details: { reason: 'sftp_channel_closed', operation: doing, nativeMessage: err.message },
       cause: err,
     });
   }
@@ -163,14 +154,17 @@ export function sftpErrorOf(err: unknown, operation: FileOperation, path: string
   if (code === SFTP_STATUS.PERMISSION_DENIED) return filePermissionDenied(path, operation, user);
   if (typeof code === 'number') {
     return new InternalError({
-      details: { operation: `${operation} ${path}` },
-      message: `${operation} ${path} failed on the SFTP server: ${(err as Error).message}.`,
+      details: { operation: doing, nativeMessage: messageOf(err) },
       cause: err,
     });
   }
   return new TransportError({
-    details: {},
-    message: `${operation} ${path}: the SFTP channel failed: ${(err as Error)?.message ?? String(err)}.`,
+    details: { reason: 'sftp_failed', operation: doing, nativeMessage: messageOf(err) },
     cause: err,
   });
+}
+
+/** What a failure said, for `nativeMessage`. */
+function messageOf(err: unknown): string {
+  return (err as Error)?.message ?? String(err);
 }

@@ -21,12 +21,7 @@ export async function copyTree(
   if (source.type === 'directory') {
     if (!options.recursive) throw pathProblem(source.path, 'copy', 'is_a_directory');
     if (target === source.path || target.startsWith(`${source.path}/`)) {
-      throw pathProblem(
-        target,
-        'copy',
-        'is_a_directory',
-        ` (inside the directory being copied, ${source.path})`,
-      );
+      throw pathProblem(target, 'copy', 'is_a_directory', { within: source.path });
     }
     if (!options.overwrite && (await fsys.exists(target))) throw fileAlreadyExists(target, 'copy');
     let bytes = 0;

@@ -116,10 +116,10 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
       const { handle, stats } = await openLocalFile(p, 'read', user);
       if (stats.size > limit) {
         await handle.close();
-        throw pathProblem(p, 'read', 'too_big', ` (${stats.size} bytes, limit ${limit})`);
+        throw pathProblem(p, 'read', 'too_big', { size: stats.size, limit });
       }
       const { content, more } = await readAtMost(headOf(handle, limit), limit).catch(fail('read', p));
-      if (more) throw pathProblem(p, 'read', 'too_big', ` (more than the limit of ${limit} bytes)`);
+      if (more) throw pathProblem(p, 'read', 'too_big', { limit });
       return content;
     },
     async preview(path, options = {}) {

@@ -53,7 +53,8 @@ export async function openLocalFileForWrite(
   const flags = WRITE_FLAGS | (options.exclusive ? constants.O_EXCL : 0);
   const handle = await open(path, flags, options.mode).catch((err: NodeJS.ErrnoException) => {
     // What a non-blocking open of a FIFO nobody reads (or of a device without a driver) returns.
-    if (err.code === 'ENXIO') throw pathProblem(path, operation, 'not_a_regular_file', ' (a FIFO or device)');
+    if (err.code === 'ENXIO')
+      throw pathProblem(path, operation, 'not_a_regular_file', { fileType: 'a FIFO or device' });
     throw fromErrno(err, operation, path, user);
   });
   try {

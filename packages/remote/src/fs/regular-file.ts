@@ -12,7 +12,7 @@ export function assertRegularFile(mode: number, path: string, operation: FileOpe
   const type = mode & S_IFMT;
   if (type === 0o100000) return;
   if (type === 0o040000) throw pathProblem(path, operation, 'is_a_directory');
-  throw pathProblem(path, operation, 'not_a_regular_file', ` (${kindOf(type)})`);
+  throw pathProblem(path, operation, 'not_a_regular_file', { fileType: kindOf(type) });
 }
 
 function kindOf(type: number): string {

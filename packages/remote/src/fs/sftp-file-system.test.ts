@@ -83,6 +83,8 @@ describe('sftpFileSystem timeouts', () => {
     expect((err as { details: object }).details).toEqual({
       operation: 'read /home/u/stuck-open',
       timeoutMs: 50,
+      reason: 'sftp_unanswered',
+      step: 'open',
     });
     expect(String(err)).toMatch(/did not answer the open within 50 ms/);
     expect(performance.now() - started).toBeLessThan(2000);

@@ -281,10 +281,10 @@ export function sftpFileSystem(options: SftpFileSystemOptions): FileSystem {
       const opened = await openRead(calls, p, 'read');
       if (opened.attrs.size > limit) {
         await calls.closeHandle(opened.handle).catch(() => undefined);
-        throw pathProblem(p, 'read', 'too_big', ` (${opened.attrs.size} bytes, limit ${limit})`);
+        throw pathProblem(p, 'read', 'too_big', { size: opened.attrs.size, limit });
       }
       const { content, more } = await readAtMost(readStream(calls, opened, p, { end: limit + 1 }), limit);
-      if (more) throw pathProblem(p, 'read', 'too_big', ` (more than the limit of ${limit} bytes)`);
+      if (more) throw pathProblem(p, 'read', 'too_big', { limit });
       return content;
     },
     async preview(path, options = {}) {

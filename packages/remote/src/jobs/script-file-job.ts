@@ -38,8 +38,8 @@ export async function scriptFileJob(
             code: 'not_a_script',
           },
         ],
+        reason: 'not_a_script',
       },
-      hint: 'Add "#!/bin/bash" as the first line of the script.',
     });
   }
   return {

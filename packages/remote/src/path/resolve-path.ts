@@ -3,8 +3,7 @@ import { ValidationError } from '@hpckit/core';
 
 function invalid(path: string, message: string, code: string): ValidationError {
   return new ValidationError({
-    details: { subject: 'path', issues: [{ path: ['path'], message, code }] },
-    hint: `Check the path ${JSON.stringify(path)}.`,
+    details: { subject: 'path', issues: [{ path: ['path'], message, code }], reason: 'invalid_path', path },
   });
 }
 

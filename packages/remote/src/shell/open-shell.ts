@@ -102,9 +102,12 @@ export async function openShell(options: ShellOptions): Promise<ShellSession> {
     }
   }).catch((err: Error) => {
     throw new TransportError({
-      details: { host: session.host },
-      message: `could not open a shell channel to ${session.login}@${session.host}: ${err.message}.`,
-      hint: 'The server may be at its MaxSessions limit; close other shells or lower the transport maxChannels.',
+      details: {
+        reason: 'shell_channel_failed',
+        host: session.host,
+        login: session.login,
+        nativeMessage: err.message,
+      },
       cause: err,
     });
   });

@@ -14,9 +14,13 @@ export async function openSessionAs(
   const session = await source.session(user);
   if (user !== undefined && session.login !== user) {
     throw new UnsupportedError({
-      details: { capability: `${feature} as another user`, adapter: 'remote' },
-      message: `${feature} for ${user} needs a connection logged in as ${user}, but the transport logs in as ${session.login}.`,
-      hint: "Use sshTransport({ actAs: { mode: 'credentials' }, userCredentials }) so each user logs in with their own key.",
+      details: {
+        capability: `${feature} as another user`,
+        adapter: 'remote',
+        reason: 'other_login',
+        user,
+        login: session.login,
+      },
     });
   }
   return session;

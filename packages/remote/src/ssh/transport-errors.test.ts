@@ -47,7 +47,7 @@ describe('errors of an unreachable SSH host', () => {
         const err = await failure(run);
         expect(isHpckitError(err, 'TRANSPORT')).toBe(true);
         expect(err).toMatchObject({ adapter: 'ssh' });
-        expect((err as Error).message).toMatch(/^\[hpckit\] \[ssh\] could not connect to alice@127\.0\.0\.1/);
+        expect((err as Error).message).toMatch(/^\[hpckit\] \[ssh\] Could not connect to alice@127\.0\.0\.1/);
       }
     } finally {
       await files.close();

@@ -1,5 +1,8 @@
-import { formatDuration } from '@hpckit/core';
-import type { MessageBook, MessageFacts } from './message-facts.js';
+import type { PolicyViolationDetail } from '../details.js';
+import { formatDuration } from '../../time/duration.js';
+import type { ViolationCode } from '../violation-codes.js';
+
+type Facts = PolicyViolationDetail;
 
 const list = (names: string[] | undefined): string => (names ?? []).map((n) => `"${n}"`).join(', ');
 // A time limit of 0 means "no limit" to Slurm, so the check reports it as the string "unlimited".
@@ -8,8 +11,8 @@ const time = (v: number | string | undefined): string =>
 const s = (n: number | string | undefined, one: string, many: string): string =>
   `${n} ${n === 1 ? one : many}`;
 
-/** English violation messages: what was exceeded, by how much, and the way out. */
-export const violationMessagesEn: MessageBook = {
+/** English resource-policy violations: what was exceeded, by how much, and the way out. */
+export const violationsEn: Record<ViolationCode, (f: Facts) => string> = {
   partition_required: (f) =>
     `No partition was given and the site has no default partition. Choose one of ${list(f.allowed)}.`,
   unknown_partition: (f) => `Partition "${f.requested}" does not exist. Choose one of ${list(f.allowed)}.`,
@@ -37,9 +40,9 @@ export const violationMessagesEn: MessageBook = {
   partition_wall_time: (f) =>
     `The time limit of ${time(f.requested)} exceeds the maximum of ${time(f.limit)} of partition "${f.partition}". Lower the time limit.`,
   directive_not_allowed: (f) =>
-    `The option "--${f.requested}" is not allowed here: ${f.reason}, so the site's rules cannot check it. Remove it from the script or directives, or express the request with the job's fields (nodes, cores, GPUs, memory, time)${f.allowed?.length ? `; allowed options: ${list(f.allowed.map((o) => `--${o}`))}` : ''}.`,
+    `The option "--${f.requested}" is not allowed here: ${f.directiveReason}, so the site's rules cannot check it. Remove it from the script or directives, or express the request with the job's fields (nodes, cores, GPUs, memory, time)${f.allowed?.length ? `; allowed options: ${list(f.allowed.map((o) => `--${o}`))}` : ''}.`,
 };
 
-function alternatives(f: MessageFacts): string {
+function alternatives(f: Facts): string {
   return f.allowed?.length ? `, or use a QoS that allows it: ${list(f.allowed)}` : '';
 }

@@ -1,26 +1,3 @@
-import type { ViolationCode } from '../violation.js';
-
-/** What a violation message may mention: the rule's numbers and the job's shape. */
-export interface MessageFacts {
-  partition?: string;
-  qos?: string;
-  /** The limit, in the violation's unit (GB, cores, GPUs, seconds). */
-  limit?: number;
-  /** The requested value, in the same unit, or the requested name. */
-  requested?: number | string;
-  /** Names that would be accepted (partitions, QoS). */
-  allowed?: string[];
-  /** The per-unit limit the total derives from (GB per core, GB per GPU, cores per GPU). */
-  perUnit?: number;
-  /** Why a directive escapes the rules (`directive_not_allowed`). */
-  reason?: string;
-  gpusPerNode: number;
-  coresPerNode: number;
-}
-
-/** Renders each violation code in one language. */
-export type MessageBook = Record<ViolationCode, (facts: MessageFacts) => string>;
-
 /**
  * Expresses a memory limit and a request in binary GB, with as few decimals as keep them apart
  * (two at least when needed, exact at most): 393216 → 384, and 4 GB against 4097 MiB reads

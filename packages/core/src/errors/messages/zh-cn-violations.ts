@@ -1,4 +1,7 @@
-import type { MessageBook, MessageFacts } from './message-facts.js';
+import type { PolicyViolationDetail } from '../details.js';
+import type { ViolationCode } from '../violation-codes.js';
+
+type Facts = PolicyViolationDetail;
 
 const list = (names: string[] | undefined): string => (names ?? []).map((n) => `“${n}”`).join('、');
 
@@ -23,8 +26,8 @@ function time(value: number | string | undefined): string {
   return out;
 }
 
-/** Simplified Chinese violation messages: what was exceeded, by how much, and the way out. */
-export const violationMessagesZhCn: MessageBook = {
+/** Simplified Chinese resource-policy violations: what was exceeded, by how much, and the way out. */
+export const violationsZhCn: Record<ViolationCode, (f: Facts) => string> = {
   partition_required: (f) => `未指定分区，且站点没有默认分区。请选择以下分区之一：${list(f.allowed)}。`,
   unknown_partition: (f) => `分区“${f.requested}”不存在。请选择以下分区之一：${list(f.allowed)}。`,
   unknown_qos: (f) => `QoS“${f.requested}”不存在。请选择以下 QoS 之一：${list(f.allowed)}。`,
@@ -54,6 +57,6 @@ export const violationMessagesZhCn: MessageBook = {
     `不允许使用选项“--${f.requested}”：它改变作业所分配的资源，站点规则无法核查。请从脚本或指令中删除它，或改用作业的字段（节点、核心、GPU、内存、时间）表达需求${f.allowed?.length ? `；允许的选项：${list(f.allowed.map((o) => `--${o}`))}` : ''}。`,
 };
 
-function alternatives(f: MessageFacts): string {
+function alternatives(f: Facts): string {
   return f.allowed?.length ? `，或使用允许该时长的 QoS：${list(f.allowed)}` : '';
 }

@@ -1,0 +1,231 @@
+import type { PolicyReason } from './codes.js';
+import type { Locale } from './locale.js';
+import type {
+  AlreadyExistsReason,
+  InternalReason,
+  NotFoundReason,
+  ParseReason,
+  PermissionReason,
+  TimeoutReason,
+  TransportReason,
+  UnsupportedReason,
+  ValidationReason,
+} from './reasons.js';
+
+/** One problem found while validating input: where it is and what to do about it. */
+export interface ValidationIssue {
+  /** Path to the offending value, e.g. `["memory", "perNode"]`. */
+  path: (string | number)[];
+  /** What is wrong and how to fix it, in English. */
+  message: string;
+  /** zod's issue code (`invalid_type`, `too_small`, `custom`…). */
+  code: string;
+}
+
+/** What the scheduler said: the command that ran and its exact stderr. */
+export interface SchedulerOutput {
+  /** The command (argv) or request that was sent, with credentials removed. */
+  command?: string[];
+  /** The scheduler's exact standard error, never trimmed of meaning. */
+  stderr?: string;
+  /** Process exit code, when there was a process. */
+  exitCode?: number;
+  /** The program that failed (`sbatch`, `sudo`), when `command` wraps it in others. */
+  program?: string;
+  /**
+   * What the command (or the library under a transport) said went wrong, on one line: its error
+   * lines without their `sbatch: error: ` prefixes. Messages quote it; `stderr` keeps every byte.
+   */
+  nativeMessage?: string;
+  /** Name of the scheduler that refused or failed (`Slurm`), for messages that say who. */
+  scheduler?: string;
+}
+
+/** Facts any error may carry. */
+export interface CommonDetails {
+  /**
+   * A job that was submitted although the call then failed (reading it back did): it exists, so
+   * fetch it rather than submit again.
+   */
+  jobId?: string;
+}
+
+/** Facts about an app session (`@hpckit/apps`), for the errors of its life cycle. */
+export interface AppSessionFacts {
+  /** The session's id. */
+  session?: string;
+  /** The id of the session's job. */
+  sessionJob?: string;
+  /** The session's directory, where its server's `output.log` is. */
+  directory?: string;
+}
+
+/** One broken rule of a policy violation, with the facts its message is written from. */
+export interface PolicyViolationDetail {
+  /** Stable code of the rule, e.g. `gpu_memory_per_node` (one of `VIOLATION_CODES` for billing's rules). */
+  code: string;
+  limit?: string | number;
+  requested?: string | number;
+  unit?: string;
+  /** Partition the rule belongs to. */
+  partition?: string;
+  /** QoS the rule belongs to. */
+  qos?: string;
+  /** Names that would be accepted (partitions, QoS, options). */
+  allowed?: string[];
+  /** The per-unit limit the total derives from (GB per core, GB per GPU, cores per GPU). */
+  perUnit?: number;
+  /** GPUs per node the job asks for. */
+  gpusPerNode?: number;
+  /** Cores per node the job asks for. */
+  coresPerNode?: number;
+  /** Why an option escapes the rules (`directive_not_allowed`), in English. */
+  directiveReason?: string;
+  /** What is wrong and how to fix it, per locale. */
+  message?: Partial<Record<Locale, string>>;
+}
+
+/** What a scheduler refused to do to a job, for `POLICY_VIOLATION` details. */
+export type JobAction = 'hold' | 'release' | 'update_time_limit';
+
+/** Typed details carried by each error code. */
+export interface ErrorDetailsByCode {
+  VALIDATION: CommonDetails & {
+    subject: string;
+    issues: ValidationIssue[];
+    reason?: ValidationReason;
+    /** What was being done (`read`, `copy`), for file problems. */
+    operation?: string;
+    /** The file a path problem is about. */
+    path?: string;
+    /** What the file is when it is not a regular file (`a FIFO`). */
+    fileType?: string;
+    /** Size of a file that is too big, in bytes. */
+    size?: number;
+    /** The size limit, in bytes. */
+    limit?: number;
+    /** The directory a copy's target lies in (`is_a_directory`: copying a directory into itself). */
+    within?: string;
+  } & SchedulerOutput;
+  NOT_FOUND: CommonDetails & {
+    kind: string;
+    id: string;
+    reason?: NotFoundReason;
+    /** For a membership: the user. */
+    user?: string;
+    /** For a membership: the account. */
+    account?: string;
+    /** How far back accounting was searched, in days (`outside_lookup_window`). */
+    lookupWindowDays?: number;
+    /** Where the input named the missing thing (`dependencies.0.jobIds.0`). */
+    namedAt?: string;
+    /** What was being done (`delete`), for files. */
+    operation?: string;
+    /** The ids that do exist, for the message to list (`unregistered_app`). */
+    known?: string[];
+    /** The phase of the session's job (`queued`, `suspended`), for `server_not_running`. */
+    jobState?: string;
+  } & AppSessionFacts &
+    SchedulerOutput;
+  ALREADY_EXISTS: CommonDetails & {
+    kind: string;
+    id: string;
+    reason?: AlreadyExistsReason;
+    /** For a membership: the user. */
+    user?: string;
+    /** For a membership: the account. */
+    account?: string;
+    /** What was being done (`rename`), for files. */
+    operation?: string;
+  } & SchedulerOutput;
+  PERMISSION_DENIED: CommonDetails & {
+    action: string;
+    user?: string;
+    missingRole?: string;
+    reason?: PermissionReason;
+    /** The owner of the job acted on (`not_owner`). */
+    owner?: string;
+    /** How the transport switches user (`act_as_switch`). */
+    actAs?: 'sudo' | 'su';
+    /** The login the credentials or the transport use. */
+    login?: string;
+    /** The user's uid (`act_as_low_uid`). */
+    uid?: number;
+    /** The lowest uid acted for (`act_as_low_uid`). */
+    minUid?: number;
+  } & SchedulerOutput;
+  POLICY_VIOLATION: CommonDetails & {
+    reason: PolicyReason;
+    /** The scheduler's own reason code, e.g. `QOSMaxWallDurationPerJobLimit`. */
+    nativeReason?: string;
+    /** The account, partition, QoS or user the rule is about. */
+    subject?: string;
+    limit?: string | number;
+    requested?: string | number;
+    unit?: string;
+    /** The user who submitted (an `invalid_account` without any account to use). */
+    user?: string;
+    /** The partition a QoS is not allowed in (`qos_not_allowed`). */
+    partition?: string;
+    /** Names that would be accepted (QoS of the partition). */
+    allowed?: string[];
+    /** What was refused to a job (`not_permitted`). */
+    jobAction?: JobAction;
+    /** The job's phase that forbids it (`running`, `ended`). */
+    jobState?: string;
+    /** Every rule the request broke, when there were several (the fields above describe the first). */
+    violations?: PolicyViolationDetail[];
+  } & SchedulerOutput;
+  SCHEDULER_UNAVAILABLE: CommonDetails & { cluster?: string } & SchedulerOutput;
+  TRANSPORT: CommonDetails & {
+    host?: string;
+    reason?: TransportReason;
+    port?: number;
+    /** The login of the connection. */
+    login?: string;
+    /** The bound that was hit: bytes of output, queued commands, pooled connections. */
+    limit?: number;
+    /** The system's error code (`ENOENT`) when a system call failed. */
+    errno?: string;
+    /** What was being done (`read /home/alice/x`). */
+    operation?: string;
+    /** The user the command ran as (`home_unknown`). */
+    user?: string;
+  } & SchedulerOutput;
+  PARSE: CommonDetails & {
+    raw: string;
+    what: string;
+    reason?: ParseReason;
+    /** Fields the output held (`field_count`). */
+    fields?: number;
+    /** Fields of one record (`field_count`). */
+    fieldsPerRecord?: number;
+  } & SchedulerOutput;
+  UNSUPPORTED: CommonDetails & {
+    capability: string;
+    adapter: string;
+    reason?: UnsupportedReason;
+    /** The user the call was for. */
+    user?: string;
+    /** The login the transport uses instead. */
+    login?: string;
+  };
+  TIMEOUT: CommonDetails & {
+    operation: string;
+    timeoutMs: number;
+    reason?: TimeoutReason;
+    /** The step that did not answer (`open`, `read`), for `sftp_unanswered`. */
+    step?: string;
+    /** Whether the session's server had written its connection file (`app_not_ready`). */
+    connectionFile?: boolean;
+  } & AppSessionFacts;
+  INTERNAL: CommonDetails & {
+    operation: string;
+    reason?: InternalReason;
+    /** The phase of the session's job (`ended`, `completing`), for an app session's job that stopped. */
+    jobState?: string;
+    /** How the session's job ended (`cancelled`), when it has. */
+    outcome?: string;
+  } & AppSessionFacts &
+    SchedulerOutput;
+}
