@@ -15,7 +15,16 @@ export {
   DEPENDENCY_TYPES,
   requestedShape,
 } from './model/job-spec.js';
+export type {
+  JobSpec,
+  JobSpecInput,
+  JobDependency,
+  Directives,
+  MemoryRequest,
+  RequestedShape,
+} from './model/job-spec.js';
 export { JobSchema, ResourceCountsSchema, ALWAYS_LISTED_FIELDS } from './model/job.js';
+export type { Job, JobField, JobRecord, ListedJob, ResourceCounts } from './model/job.js';
 export {
   JobStateSchema,
   JOB_PHASES,
@@ -25,7 +34,9 @@ export {
   matchesStateFilter,
   phaseProgress,
 } from './model/job-state.js';
+export type { JobState, JobPhase, JobOutcome, JobStateFilter } from './model/job-state.js';
 export { JobQuerySchema, JOB_FIELDS, MAX_QUERY_LIST_LENGTH } from './model/job-query.js';
+export type { JobQuery, JobQueryInput, JobPage } from './model/job-query.js';
 export {
   ArraySpecSchema,
   parseArraySpec,
@@ -33,6 +44,7 @@ export {
   MAX_ARRAY_INDEX,
   MAX_ARRAY_SPEC_LENGTH,
 } from './model/array-spec.js';
+export type { ArraySpec } from './model/array-spec.js';
 export { aggregateArrayJob, aggregateArrayState } from './model/array-aggregate.js';
 export {
   ClusterConfigSchema,
@@ -42,7 +54,16 @@ export {
   AvailabilitySchema,
   AvailablePartitionSchema,
 } from './model/cluster-config.js';
+export type {
+  ClusterConfig,
+  Partition,
+  Qos,
+  NodeShape,
+  Availability,
+  AvailablePartition,
+} from './model/cluster-config.js';
 export { SchedulerAccountSchema, AccountMemberSchema, UserSchema } from './model/account.js';
+export type { SchedulerAccount, AccountMember, User, BlockStatus } from './model/account.js';
 export {
   AppSchema,
   AppAttributeSchema,
@@ -52,8 +73,18 @@ export {
   AppSessionSchema,
   APP_ATTRIBUTE_TARGETS,
 } from './model/app.js';
+export type {
+  App,
+  AppInput,
+  AppAttribute,
+  AppAttributeTarget,
+  AppPortRange,
+  AppSession,
+} from './model/app.js';
 export { MoneySchema, DecimalStringSchema } from './model/money.js';
+export type { Money } from './model/money.js';
 export { ChargeSchema, PaymentSchema, JobReferenceSchema } from './model/ledger-entries.js';
+export type { Charge, Payment, JobReference } from './model/ledger-entries.js';
 export {
   NameSchema,
   UserNameSchema,
@@ -68,28 +99,71 @@ export {
 export { MAX_RESOURCE_COUNT } from './model/resource-count.js';
 export { MemorySizeSchema, parseMemorySize, formatMemorySize, MAX_MEMORY_MIB } from './model/memory.js';
 export { jobSpecJsonSchema } from './model/json-schema.js';
+
+// Time
 export { DurationSchema, parseDuration, formatDuration, MAX_DURATION_SECONDS } from './time/duration.js';
+export type { DurationInput } from './time/duration.js';
+export { abortable, delay } from './time/abort.js';
 
 // Shell
 export { shellQuote, shellJoin } from './shell/quote.js';
 
 // Client
 export { createClient } from './client/create-client.js';
+export type { HpckitClient } from './client/create-client.js';
 export { ClientOptionsSchema, ClusterOptionsSchema } from './client/options.js';
+export type { ClientOptions, ClusterOptions } from './client/options.js';
 export { AccessRolesSchema } from './client/access-roles.js';
+export type { AccessContext, AccessRoles, AccessRolesInput, AccessSource } from './client/access-roles.js';
+export type { JobHandle, JobHandleEvents, WaitOptions, WaitUntil } from './client/job-handle.js';
+export type { AccountsApi, UsersApi, ConfigApi } from './client/admin-api.js';
+export type { JobsApi } from './client/jobs-api.js';
+export type { CallOptions, SubmitOptions } from './client/call-options.js';
 
 // Watching
-export { PollingOptionsSchema, nextPollInterval } from './watch/backoff.js';
+export { PollingOptionsSchema } from './watch/backoff.js';
+export type { PollingOptions, PollingOptionsInput, PollOutcome } from './watch/backoff.js';
 export { createPoller } from './watch/poller.js';
+export type { Poller, PollerInit, PollerStats, WatchLease, WatchedJobEvents } from './watch/poller.js';
 export { realTimers } from './watch/timers.js';
+export type { Timers } from './watch/timers.js';
+export type { ClientEvents, JobStateEvent, PollErrorEvent, PollTickEvent } from './watch/events.js';
 
 // Adapter contract
 export { CAPABILITY_KEYS } from './adapter/capabilities.js';
+export type { Capabilities, CapabilityKey } from './adapter/capabilities.js';
 export { defineSchedulerAdapter } from './adapter/define-adapter.js';
-export { ADAPTER_OPERATIONS, ADAPTER_OPERATION_PATHS, methodsOf } from './adapter/operations.js';
+export type { SchedulerAdapterDefinition } from './adapter/define-adapter.js';
+export { ADAPTER_OPERATIONS, ADAPTER_OPERATION_PATHS } from './adapter/operations.js';
+export type { AdapterOperationSpec } from './adapter/operations.js';
 export { createRuntimeAdapter } from './adapter/runtime-adapter.js';
+export type {
+  RuntimeAdapter,
+  RuntimeAdapterOptions,
+  RuntimeOperations,
+  RetryPolicy,
+  SubmitGuard,
+} from './adapter/runtime-adapter.js';
 export { TimeLimitChangeSchema } from './adapter/time-limit-change.js';
+export type { TimeLimitChangeInput } from './adapter/time-limit-change.js';
 export { IdempotencyKeySchema } from './adapter/idempotency-key.js';
+export type { AdapterOperation } from './adapter/operation-types.js';
+export type {
+  SchedulerAdapter,
+  JobOperations,
+  AccountOperations,
+  UserOperations,
+  ConfigOperations,
+  CallContext,
+  SubmitContext,
+  SubmitResult,
+  RenderedSubmission,
+  CancelResult,
+  TimeLimitChange,
+  Membership,
+  NodeAddress,
+  SchedulerVersion,
+} from './adapter/scheduler-adapter.js';
 
 // Errors
 export {
@@ -107,97 +181,17 @@ export {
   InternalError,
   isHpckitError,
 } from './errors/hpckit-error.js';
-export { ERROR_CODES, POLICY_REASONS } from './errors/codes.js';
-export { VIOLATION_CODES } from './errors/violation-codes.js';
-export { errorsFor } from './errors/error-factory.js';
-export { formatError, formatViolation } from './errors/format.js';
-export { parseInput } from './errors/validation.js';
-export { abortable, delay } from './time/abort.js';
-
-// Types
-export type {
-  JobSpec,
-  JobSpecInput,
-  JobDependency,
-  Directives,
-  MemoryRequest,
-  RequestedShape,
-} from './model/job-spec.js';
-export type { Job, JobField, JobRecord, ListedJob, ResourceCounts } from './model/job.js';
-export type { JobState, JobPhase, JobOutcome, JobStateFilter } from './model/job-state.js';
-export type { JobQuery, JobQueryInput, JobPage } from './model/job-query.js';
-export type { ArraySpec } from './model/array-spec.js';
-export type {
-  ClusterConfig,
-  Partition,
-  Qos,
-  NodeShape,
-  Availability,
-  AvailablePartition,
-} from './model/cluster-config.js';
-export type { SchedulerAccount, AccountMember, User, BlockStatus } from './model/account.js';
-export type {
-  App,
-  AppInput,
-  AppAttribute,
-  AppAttributeTarget,
-  AppPortRange,
-  AppSession,
-} from './model/app.js';
-export type { Money } from './model/money.js';
-export type { Charge, Payment, JobReference } from './model/ledger-entries.js';
-export type { DurationInput } from './time/duration.js';
-export type { HpckitClient } from './client/create-client.js';
-export type { ClientOptions, ClusterOptions } from './client/options.js';
-export type { AccessContext, AccessRoles, AccessRolesInput, AccessSource } from './client/access-roles.js';
-export type { CallOptions, SubmitOptions } from './client/call-options.js';
-export type { JobsApi } from './client/jobs-api.js';
-export type { AccountsApi, UsersApi, ConfigApi } from './client/admin-api.js';
-export type { JobHandle, JobHandleEvents, WaitOptions, WaitUntil } from './client/job-handle.js';
-export type { PollingOptions, PollingOptionsInput, PollOutcome } from './watch/backoff.js';
-export type { ClientEvents, JobStateEvent, PollErrorEvent, PollTickEvent } from './watch/events.js';
-export type { Poller, PollerInit, PollerStats, WatchLease, WatchedJobEvents } from './watch/poller.js';
-export type { Timers } from './watch/timers.js';
-export type { Capabilities, CapabilityKey } from './adapter/capabilities.js';
-export type {
-  SchedulerAdapter,
-  JobOperations,
-  AccountOperations,
-  UserOperations,
-  ConfigOperations,
-  CallContext,
-  SubmitContext,
-  SubmitResult,
-  RenderedSubmission,
-  CancelResult,
-  TimeLimitChange,
-  Membership,
-  NodeAddress,
-  SchedulerVersion,
-} from './adapter/scheduler-adapter.js';
-export type { SchedulerAdapterDefinition } from './adapter/define-adapter.js';
-export type { AdapterOperationSpec } from './adapter/operations.js';
-export type { AdapterOperation } from './adapter/operation-types.js';
-export type {
-  RuntimeAdapter,
-  RuntimeAdapterOptions,
-  RuntimeOperations,
-  RetryPolicy,
-  SubmitGuard,
-} from './adapter/runtime-adapter.js';
-export type { TimeLimitChangeInput } from './adapter/time-limit-change.js';
-export type {
-  AppSessionFacts,
-  CommonDetails,
-  ErrorDetailsByCode,
-  JobAction,
-  PolicyViolationDetail,
-  SchedulerOutput,
-  ValidationIssue,
-} from './errors/details.js';
 export type { HpckitErrorInit } from './errors/hpckit-error.js';
-export type { BoundErrorInit, ErrorFactory } from './errors/error-factory.js';
+export { ERROR_CODES, POLICY_REASONS } from './errors/codes.js';
 export type { ErrorCode, PolicyReason } from './errors/codes.js';
+export { VIOLATION_CODES } from './errors/violation-codes.js';
+export type { ViolationCode } from './errors/violation-codes.js';
+export { errorsFor } from './errors/error-factory.js';
+export type { BoundErrorInit, ErrorFactory } from './errors/error-factory.js';
+export { formatError, formatViolation } from './errors/format.js';
+export type { FormatErrorOptions } from './errors/format.js';
+export { parseInput } from './errors/validation.js';
+export type { Locale } from './errors/locale.js';
 export type {
   AlreadyExistsReason,
   InternalReason,
@@ -209,6 +203,12 @@ export type {
   UnsupportedReason,
   ValidationReason,
 } from './errors/reasons.js';
-export type { ViolationCode } from './errors/violation-codes.js';
-export type { FormatErrorOptions } from './errors/format.js';
-export type { Locale } from './errors/locale.js';
+export type {
+  AppSessionFacts,
+  CommonDetails,
+  ErrorDetailsByCode,
+  JobAction,
+  PolicyViolationDetail,
+  SchedulerOutput,
+  ValidationIssue,
+} from './errors/details.js';

@@ -45,7 +45,7 @@ export interface CredentialsSource {
  * Validates credentials as a `VALIDATION` error that lists paths and messages only: the rejected
  * values may be secrets, so they never appear in it.
  */
-export function parseCredentials(
+function parseCredentials(
   raw: unknown,
   source: CredentialsSource,
 ): z.output<typeof SshCredentialsSchema> {

@@ -45,7 +45,7 @@ const UNAVAILABLE =
   /Socket timed out|Unable to contact slurm controller|Zero Bytes were transmitted|temporarily unable to accept|Slurm backup controller in standby|Connection refused|Communication connection failure|Transport endpoint is not connected|Unable to establish connection|slurmdbd: Connection/i;
 
 /** The Slurm reason code in sbatch's stderr (`QOSMaxWallDurationPerJobLimit`), if any. */
-export function nativeReasonOf(stderr: string): string | undefined {
+function nativeReasonOf(stderr: string): string | undefined {
   return /^\w+: error: ((?:Assoc|QOS)\w+)\s*$/m.exec(stderr)?.[1];
 }
 

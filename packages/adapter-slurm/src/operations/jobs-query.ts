@@ -101,7 +101,7 @@ export async function sacctJobs(
  * Jobs by id from squeue and, for ids squeue no longer holds, from sacct. Rows accounting has not
  * finished writing are read again until they settle or `settleTimeoutMs` passes.
  */
-export async function jobsByIds(
+async function jobsByIds(
   ops: OperationContext,
   ids: readonly string[],
   ctx: CallContext,

@@ -110,7 +110,7 @@ export function fromErrno(err: unknown, operation: FileOperation, path: string, 
 }
 
 /** SFTP status codes (draft-ietf-secsh-filexfer-02, the version OpenSSH speaks). */
-export const SFTP_STATUS = { NO_SUCH_FILE: 2, PERMISSION_DENIED: 3, FAILURE: 4 } as const;
+const SFTP_STATUS = { NO_SUCH_FILE: 2, PERMISSION_DENIED: 3, FAILURE: 4 } as const;
 
 /**
  * Maps an SFTP error to core's typed errors. Version 3 of the protocol folds "exists" and "not
