@@ -19,7 +19,7 @@ import { entryPoints } from './entry-points.js';
 export const CONTEXT: Record<string, string> = {
   client: "import('@hpckit/core').HpckitClient",
   adapter: "import('@hpckit/adapter-mock').MockAdapter",
-  spec: "import('@hpckit/core').JobSpec",
+  spec: "import('@hpckit/core').JobSpecInput",
   job: "import('@hpckit/core').Job",
   handle: "import('@hpckit/core').JobHandle",
   handles: "import('@hpckit/core').JobHandle[]",
@@ -31,6 +31,11 @@ export const CONTEXT: Record<string, string> = {
   engine: "import('@hpckit/billing').PricingEngine",
   policy: "import('@hpckit/billing').ResourcePolicyEngine",
   balance: "import('@hpckit/core').Money",
+  previousTable: "import('@hpckit/billing').PriceTableInput",
+  nextTable: "import('@hpckit/billing').PriceTableInput",
+  staff: 'ReadonlySet<string>',
+  directory:
+    "{ platformRolesOf(user: string): import('@hpckit/billing/ledger').PlatformRole[]; accountsAdministeredBy(user: string): Promise<string[]> }",
   transport: "import('@hpckit/transport').SshTransport",
   files: "import('@hpckit/remote').FileSystem",
   sessions: "import('@hpckit/apps').AppSessions",
