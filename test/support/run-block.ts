@@ -1,15 +1,19 @@
 /**
  * Runs a code block the way a reader would: saved as a `.ts` file inside the repository (so
- * `@hpckit/*` resolves to the workspace sources) and run with `tsx --conditions=@hpckit/source`
- * in a child process, from an empty temporary directory (so files a block writes land there).
+ * `@hpckit/*` resolves to the workspace sources) and run by Node with tsx's loader and the
+ * `@hpckit/source` condition (what `tsx --conditions=@hpckit/source` does, without the CLI's extra
+ * process), in a child process, from an empty temporary directory (so files a block writes land
+ * there).
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { root } from './doc-blocks.js';
 
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const tsxLoader = pathToFileURL(createRequire(join(root, 'package.json')).resolve('tsx')).href;
 
 /** How a block's run ended. */
 export interface BlockRun {
@@ -26,8 +30,8 @@ export function runBlock(code: string, file: string, timeoutMs: number): Promise
   const cwd = mkdtempSync(join(tmpdir(), 'hpckit-doc-block-'));
   return new Promise((resolve) => {
     execFile(
-      tsx,
-      ['--conditions=@hpckit/source', file],
+      process.execPath,
+      ['--conditions=@hpckit/source', '--import', tsxLoader, file],
       { cwd, timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' },
       (error, stdout, stderr) => {
         rmSync(cwd, { recursive: true, force: true });
