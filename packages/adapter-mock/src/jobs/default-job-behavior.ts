@@ -23,7 +23,7 @@ const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 }
  *
  * @example
  * ```ts
- * defaultJobBehavior({ ...spec, command: 'sleep 5m\nexit 3' }, job); // { runtime: 300, exitCode: 3 }
+ * defaultJobBehavior(JobSpecSchema.parse({ command: 'sleep 5m\nexit 3' }), job); // { runtime: 300, exitCode: 3 }
  * ```
  */
 export const defaultJobBehavior: JobBehavior = (spec) => interpretScript(spec.command ?? spec.script ?? '');

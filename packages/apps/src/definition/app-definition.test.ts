@@ -147,6 +147,18 @@ describe('defineApp: attributes that could not work', () => {
     });
     expect(app.attributes.map((a) => a.integer)).toEqual([true, false]);
   });
+
+  it('registers an app defined with select and text attributes as it is (defining is idempotent)', () => {
+    const app = defineApp({
+      ...minimal,
+      attributes: [
+        { name: 'p', type: 'select', defaultValue: 'cpu', target: 'partition', options: [{ value: 'cpu' }] },
+        { name: 'd', type: 'text', defaultValue: 'runs' },
+      ],
+    });
+    expect(defineApp(app)).toEqual(app);
+    expect(createAppRegistry({ apps: [app] }).get('my-app')).toEqual(app);
+  });
 });
 
 describe('JSON Schemas', () => {

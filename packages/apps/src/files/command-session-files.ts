@@ -18,7 +18,7 @@ export interface CommandRunner {
  *
  * @example
  * ```ts
- * const files = commandSessionFiles(sshTransport({ ... }), 'alice');
+ * const files = commandSessionFiles(transport, 'alice');
  * ```
  */
 export function commandSessionFiles(runner: CommandRunner, user?: string): SessionFiles {

@@ -20,7 +20,7 @@ export interface FileSystemLike {
  *
  * @example
  * ```ts
- * const files = fileSystemSessionFiles(sftpFileSystem({ ... }));
+ * const files = fileSystemSessionFiles(sftpFileSystem({ transport, user: 'alice' }));
  * ```
  */
 export function fileSystemSessionFiles(fs: FileSystemLike): SessionFiles {

@@ -196,7 +196,7 @@ const FormValuesSchema = z.record(z.string(), z.union([z.string(), z.number()]))
  *
  * @example
  * ```ts
- * const sessions = createAppSessions({ client: client.as('alice'), files });
+ * const sessions = createAppSessions({ client: client.as('alice'), files: fileSystemSessionFiles(files) });
  * const session = await sessions.create('jupyter-notebook', { partition: 'gpu', hours: 2 });
  * const { connection } = await sessions.waitReady(session, { timeoutMs: 120_000 });
  * // proxy to connection.origin with connection.headers; send the user to connection.url

@@ -35,7 +35,7 @@ export function isWhitelisted(account: Pick<AccountRecord, 'whitelist'>, now: Da
  *
  * @example
  * ```ts
- * accountBlockState({ state: 'normal', balance: '0.00', blockThreshold: '0.00' }, now); // { blocked: true, reason: 'below_threshold', … }
+ * accountBlockState({ state: 'normal', balance: '0.00', blockThreshold: '0.00' }, new Date()); // { blocked: true, reason: 'below_threshold', … }
  * ```
  */
 export function accountBlockState(

@@ -44,7 +44,7 @@ const PlatformRolesSchema = z.array(z.enum(PLATFORM_ROLES));
  * const ledger = createLedger({ store, currency: 'CNY' });
  * const client = createClient({
  *   clusters: { hpc: { adapter } },
- *   access: ledgerAccess({ ledger, platformRoles: (user) => (staff.includes(user) ? ['platform-admin'] : []) }),
+ *   access: ledgerAccess({ ledger, platformRoles: (user) => (staff.has(user) ? ['platform-admin'] : []) }),
  * });
  * await client.as('dave').jobs.list({ accounts: ['catalysis'] }); // every job of catalysis if dave administers it
  * ```

@@ -21,7 +21,7 @@ const UNIT_ZH: Record<string, string> = { core: '核', GPU: '卡', 'billing unit
  *
  * @example
  * ```ts
- * describeCharge(priced.breakdown);
+ * describeCharge(engine.price(job).breakdown);
  * // "1 GPU × 3,177 s = 0.8825 GPU-hours × 9.00 CNY per GPU-hour = 7.9425 → 7.94 CNY (half-up to 2 places; item ikkem-gpu-internal)"
  * ```
  */

@@ -28,6 +28,10 @@ export const STORE_CONFORMANCE_TESTS: readonly StoreTest[] = [
  *
  * @example
  * ```ts
+ * import { mkdtempSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ *
  * runStoreConformance({
  *   name: 'sqlite',
  *   async setup() {

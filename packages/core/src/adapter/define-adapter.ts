@@ -41,6 +41,7 @@ export interface SchedulerAdapterDefinition {
  *
  * @example
  * ```ts
+ * // fragment: the operations are the adapter's own functions
  * export function pbsAdapter(options: PbsOptions): SchedulerAdapter {
  *   return defineSchedulerAdapter({
  *     name: 'pbs',

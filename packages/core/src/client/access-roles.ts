@@ -43,7 +43,7 @@ export interface AccessContext {
  *   access: {
  *     roles: async (user) => ({
  *       platform: staff.has(user),
- *       adminOf: await db.accountsAdministeredBy(user),
+ *       adminOf: await directory.accountsAdministeredBy(user),
  *     }),
  *   },
  * });

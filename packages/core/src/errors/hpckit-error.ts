@@ -179,7 +179,10 @@ export class InternalError extends HpckitError<'INTERNAL'> {
  *
  * @example
  * ```ts
- * if (isHpckitError(err, 'NOT_FOUND')) return null;
+ * const job = await client.jobs.get('1234').catch((err: unknown) => {
+ *   if (isHpckitError(err, 'NOT_FOUND')) return null;
+ *   throw err;
+ * });
  * ```
  */
 export function isHpckitError<C extends ErrorCode = ErrorCode>(

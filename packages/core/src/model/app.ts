@@ -74,7 +74,8 @@ export const AppAttributeSchema = z
         message: 'the default of a "number" attribute is a number',
       });
     }
-    if (a.type !== 'number' && a.integer !== undefined) {
+    // `false` is what parsing fills in for these, so a defined app parses again as it is.
+    if (a.type !== 'number' && a.integer === true) {
       ctx.addIssue({
         code: 'custom',
         path: ['integer'],

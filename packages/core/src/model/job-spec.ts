@@ -134,7 +134,7 @@ const JobSpecObject = z.strictObject({
  *   partition: 'cpu',
  *   nodes: 2,
  *   coresPerNode: 64,
- *   memory: { perCore: '4G' },
+ *   memory: { perCore: '3G' }, // 192 GiB per node: fits a 64-core node with 251 GiB usable
  *   timeLimit: '12h',
  * };
  * ```
