@@ -16,7 +16,7 @@ import {
 import { entryPoints } from './entry-points.js';
 
 /** The variables a TSDoc example may use without declaring them, and their types. */
-export const CONTEXT: Record<string, string> = {
+const CONTEXT: Record<string, string> = {
   client: "import('@hpckit/core').HpckitClient",
   adapter: "import('@hpckit/adapter-mock').MockAdapter",
   spec: "import('@hpckit/core').JobSpecInput",

@@ -104,6 +104,8 @@ export { jobSpecJsonSchema } from './model/json-schema.js';
 export { DurationSchema, parseDuration, formatDuration, MAX_DURATION_SECONDS } from './time/duration.js';
 export type { DurationInput } from './time/duration.js';
 export { abortable, delay } from './time/abort.js';
+export { timeoutMsOf } from './time/timeout-option.js';
+export type { TimeoutOptions } from './time/timeout-option.js';
 
 // Shell
 export { shellQuote, shellJoin } from './shell/quote.js';

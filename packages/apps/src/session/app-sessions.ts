@@ -12,6 +12,8 @@ import {
   NotFoundError,
   parseInput,
   TimeoutError,
+  type TimeoutOptions,
+  timeoutMsOf,
 } from '@hpckit/core';
 import { z } from 'zod';
 import { type AppRegistry, createAppRegistry } from '../definition/app-registry.js';
@@ -119,26 +121,11 @@ export interface ReadySession {
 }
 
 /** Options of {@link AppSessions.waitReady}. */
-export interface ReadyOptions {
+export interface ReadyOptions extends TimeoutOptions {
   /** Give up with `TIMEOUT` after this many ms. @default 300000 */
   timeoutMs?: number;
-  /** @deprecated Use `timeoutMs`, the one spelling of a duration option; giving both is a `VALIDATION` error. */
-  timeout?: number;
   signal?: AbortSignal;
 }
-
-// Only the spelling is checked: the values never were, and tightening them is not a rename.
-const ReadyTimeoutSchema = z
-  .object({ timeoutMs: z.unknown().optional(), timeout: z.unknown().optional() })
-  .superRefine((o, ctx) => {
-    if (o.timeoutMs !== undefined && o.timeout !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['timeout'],
-        message: '"timeout" is the deprecated spelling of "timeoutMs": give only "timeoutMs"',
-      });
-    }
-  });
 
 /** The lifecycle of interactive-app sessions of one user on one cluster. */
 export interface AppSessions {
@@ -320,8 +307,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
 
     async waitReady(session, opts) {
       const started = Date.now();
-      if (opts) parseInput(ReadyTimeoutSchema, opts, 'waitReady options', ['options']);
-      const timeout = opts?.timeoutMs ?? opts?.timeout ?? 300_000;
+      const timeout = timeoutMsOf(opts, 'waitReady options') ?? 300_000;
       const deadline = started + timeout;
       const since = createdLocally.get(session) ?? Math.min(session.createdAt.getTime(), started);
       const app = registry.get(session.appId);

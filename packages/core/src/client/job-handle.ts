@@ -1,13 +1,12 @@
 import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
 import type { CallContext, CancelResult } from '../adapter/scheduler-adapter.js';
 import type { TimeLimitChangeInput } from '../adapter/time-limit-change.js';
-import { z } from 'zod';
 import { TimeoutError } from '../errors/hpckit-error.js';
-import { parseInput } from '../errors/validation.js';
 import type { Job } from '../model/job.js';
 import { type JobPhase, type JobState, phaseProgress } from '../model/job-state.js';
 import type { JobStateEvent } from '../watch/events.js';
 import type { Poller } from '../watch/poller.js';
+import { type TimeoutOptions, timeoutMsOf } from '../time/timeout-option.js';
 import type { ClusterRuntime } from './cluster-runtime.js';
 import type { JobAccess } from './job-access.js';
 
@@ -15,7 +14,7 @@ import type { JobAccess } from './job-access.js';
 export type WaitUntil = 'running' | 'ended' | readonly JobPhase[];
 
 /** Options of {@link JobHandle.wait}. */
-export interface WaitOptions {
+export interface WaitOptions extends TimeoutOptions {
   /**
    * `'ended'` (default): until the job ends. `'running'`: until it runs or has gone past running
    * (a job cancelled while queued also satisfies it: check the state). A list of phases: until the
@@ -23,29 +22,6 @@ export interface WaitOptions {
    */
   until?: WaitUntil;
   signal?: AbortSignal;
-  /** Give up after this many milliseconds with a `TIMEOUT` error. */
-  timeoutMs?: number;
-  /** @deprecated Use `timeoutMs`, the one spelling of a duration option; giving both is a `VALIDATION` error. */
-  timeout?: number;
-}
-
-// Only the spelling is checked: the values never were, and tightening them is not a rename.
-const WaitTimeoutSchema = z
-  .object({ timeoutMs: z.unknown().optional(), timeout: z.unknown().optional() })
-  .superRefine((o, ctx) => {
-    if (o.timeoutMs !== undefined && o.timeout !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['timeout'],
-        message: '"timeout" is the deprecated spelling of "timeoutMs": give only "timeoutMs"',
-      });
-    }
-  });
-
-/** The wait's timeout in ms, from `timeoutMs` or its deprecated spelling `timeout`, which may not disagree. */
-function waitTimeoutMs(options: WaitOptions): number | undefined {
-  parseInput(WaitTimeoutSchema, options, 'wait options', ['options']);
-  return options.timeoutMs ?? options.timeout;
 }
 
 /** Events of a job handle. */
@@ -141,7 +117,7 @@ export function createJobHandle(init: JobHandleInit): JobHandle {
     script: init.script,
     async wait(options = {}) {
       const until = options.until ?? 'ended';
-      const timeoutMs = waitTimeoutMs(options);
+      const timeoutMs = timeoutMsOf(options, 'wait options');
       options.signal?.throwIfAborted();
       const lease = poller.watch(latest());
       try {
