@@ -45,10 +45,7 @@ export interface CredentialsSource {
  * Validates credentials as a `VALIDATION` error that lists paths and messages only: the rejected
  * values may be secrets, so they never appear in it.
  */
-function parseCredentials(
-  raw: unknown,
-  source: CredentialsSource,
-): z.output<typeof SshCredentialsSchema> {
+function parseCredentials(raw: unknown, source: CredentialsSource): z.output<typeof SshCredentialsSchema> {
   const parsed = SshCredentialsSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw errors.validation({
