@@ -358,8 +358,8 @@ describe('jobs.submit', () => {
         elapsedSeconds: 0,
         timeLimitSeconds: 120,
         workingDirectory: '/home/alice/runs',
-        stdoutPath: '/home/alice/runs/out-fresh-83.txt',
-        stderrPath: '/home/alice/runs/out-fresh-83.txt',
+        stdoutPath: '/home/alice/runs/out-%x-%j.txt',
+        stderrPath: '/home/alice/runs/out-%x-%j.txt',
         nodeList: [],
         comment: 'my note',
       });

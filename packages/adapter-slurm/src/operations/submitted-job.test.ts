@@ -22,36 +22,26 @@ describe('submittedJob', () => {
       requested: { nodes: 1, cores: 1, gpus: 0 },
       submitTime: new Date('2026-03-01T10:00:00Z'),
     });
-    for (const field of [
-      'account',
-      'partition',
-      'qos',
-      'timeLimitSeconds',
-      'stdoutPath',
-      'stderrPath',
-    ] as const)
+    for (const field of ['account', 'partition', 'qos', 'timeLimitSeconds'] as const)
       expect(job[field]).toBeUndefined();
     expect(job.requested.memoryMiB).toBeUndefined();
   });
 
-  it('expands output patterns known at submission and leaves the others for a read', () => {
+  it('reports output files as squeue does for a new job: patterns unexpanded, joined to the working directory', () => {
     const paths = (input: Partial<JobSpecInput>) => {
       const job = describeJob({ command: 'true', name: 'n', ...input });
       return [job.stdoutPath, job.stderrPath];
     };
-    expect(paths({ stdout: 'o-%x-%u-%j-%A-%a-%%.txt' })).toEqual([
-      '/home/alice/w/o-n-alice-83-83-4294967294-%.txt',
-      '/home/alice/w/o-n-alice-83-83-4294967294-%.txt',
+    expect(paths({})).toEqual(['/home/alice/w/slurm-83.out', '/home/alice/w/slurm-83.out']);
+    expect(paths({ array: '0-3' })).toEqual(['/home/alice/w/slurm-83.out', '/home/alice/w/slurm-83.out']);
+    expect(paths({ stdout: 'o-%x-%j.txt' })).toEqual([
+      '/home/alice/w/o-%x-%j.txt',
+      '/home/alice/w/o-%x-%j.txt',
     ]);
-    expect(paths({ stdout: '../o.txt', stderr: '/tmp/e-%j' })).toEqual(['/home/alice/o.txt', '/tmp/e-83']);
-    expect(paths({ stdout: 'o-%N.txt' })).toEqual(['o-%N.txt', 'o-%N.txt']);
-    expect(paths({ stdout: 'o-%4j.txt' })).toEqual(['o-%4j.txt', 'o-%4j.txt']);
-    // An array's %j and %a are each task's own.
-    expect(paths({ stdout: 'o-%A.txt', array: '0-3' })).toEqual([
-      '/home/alice/w/o-83.txt',
-      '/home/alice/w/o-83.txt',
+    expect(paths({ stdout: '../o.txt', stderr: '/tmp/e-%j' })).toEqual([
+      '/home/alice/w/../o.txt',
+      '/tmp/e-%j',
     ]);
-    expect(paths({ stdout: 'o-%A_%a.txt', array: '0-3' })).toEqual(['o-%A_%a.txt', 'o-%A_%a.txt']);
   });
 
   it('rounds the time limit up to whole minutes, as sbatch does', () => {

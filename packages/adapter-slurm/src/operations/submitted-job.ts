@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import { type Job, type JobSpec, requestedShape } from '@hpckit/core';
 import { mapSlurmState } from '../parse/state-map.js';
 
@@ -24,11 +23,9 @@ export interface Submission {
 export function submittedJob(spec: JobSpec, s: Submission): Job {
   const shape = requestedShape(spec);
   const name = spec.name ?? 'sbatch';
-  const tokens = { id: s.id, name, user: s.user, array: spec.array !== undefined };
-  const stdoutPath =
-    spec.stdout === undefined ? undefined : outputPath(spec.stdout, s.workingDirectory, tokens);
-  const stderrPath =
-    spec.stderr === undefined ? undefined : outputPath(spec.stderr, s.workingDirectory, tokens);
+  // squeue shows Slurm's default already expanded, with the (array) job's id.
+  const stdoutPath = outputPath(spec.stdout ?? `slurm-${s.id}.out`, s.workingDirectory);
+  const stderrPath = spec.stderr === undefined ? stdoutPath : outputPath(spec.stderr, s.workingDirectory);
   return {
     cluster: s.cluster,
     id: s.id,
@@ -39,8 +36,9 @@ export function submittedJob(spec: JobSpec, s: Submission): Job {
     account: spec.account,
     partition: spec.partition,
     qos: spec.qos,
-    // What squeue shows for a new job: pending, and held (JobHeldUser) when submitted held.
-    state: mapSlurmState({ state: 'PENDING', reason: spec.hold ? 'JobHeldUser' : undefined }),
+    // What squeue shows for a new job: pending, held by its user when submitted held, else with
+    // no reason yet (the scheduler has not looked at it).
+    state: mapSlurmState({ state: 'PENDING', reason: spec.hold ? 'JobHeldUser' : 'None' }),
     requested: { nodes: shape.nodes, cores: shape.cores, gpus: shape.gpus, memoryMiB: shape.memoryMiB },
     // Slurm keeps whole seconds; a sub-second part would make the snapshot differ from a read.
     submitTime: new Date(Math.floor(s.at.getTime() / 1000) * 1000),
@@ -49,39 +47,16 @@ export function submittedJob(spec: JobSpec, s: Submission): Job {
     timeLimitSeconds: spec.timeLimit === undefined ? undefined : Math.ceil(spec.timeLimit / 60) * 60,
     workingDirectory: s.workingDirectory,
     stdoutPath,
-    stderrPath: stderrPath ?? stdoutPath,
+    stderrPath,
     nodeList: [],
     comment: spec.comment,
   };
 }
 
-interface PathTokens {
-  id: string;
-  name: string;
-  user: string;
-  array: boolean;
-}
-
-// Tokens known at submission; an array's %j and %a differ per task.
-const SINGLE_TOKENS = /%[%jxuAa]/g;
-const ARRAY_TOKENS = /%[%xuA]/g;
-
 /**
- * An output file pattern as squeue reports it: `%j %x %u %A %a %%` expanded, a relative name
- * resolved against the working directory. A pattern with anything else (`%N`, a width, a task's
- * `%j`, a backslash) is left as written: only a read can expand it, and whoever resolves the
- * job's files (`jobFiles` of `@hpckit/remote`) expands it as Slurm does.
+ * An output file as squeue reports a new job's (Slurm 22.05): the spec's pattern unexpanded, a
+ * relative one joined to the working directory as is; `jobFiles` of `@hpckit/remote` expands it.
  */
-function outputPath(pattern: string, workingDirectory: string, t: PathTokens): string {
-  const known = t.array ? ARRAY_TOKENS : SINGLE_TOKENS;
-  if (pattern.includes('\\') || pattern.replace(known, '').includes('%')) return pattern;
-  const expanded = pattern.replace(/%([%jxuAa])/g, (_, c: string) => {
-    if (c === '%') return '%';
-    if (c === 'j' || c === 'A') return t.id;
-    if (c === 'x') return t.name;
-    if (c === 'u') return t.user;
-    // Slurm's %a of a job that is not an array task (NO_VAL - 1).
-    return '4294967294';
-  });
-  return posix.resolve(workingDirectory, expanded);
+function outputPath(pattern: string, workingDirectory: string): string {
+  return pattern.startsWith('/') ? pattern : `${workingDirectory}/${pattern}`;
 }
