@@ -131,7 +131,7 @@ export async function run(): Promise<void> {
         '-o',
         'ControlMaster=yes',
         '-o',
-        'ControlPersist=60',
+        'ControlPersist=120',
         '-fN',
         'alice@127.0.0.1',
       ]);
@@ -159,7 +159,8 @@ export async function run(): Promise<void> {
       );
       report('reference: one ssh session running the loop', { ...oneSession });
     } finally {
-      execFileSync('ssh', [...ssh, '-O', 'exit', 'alice@127.0.0.1'], { stdio: 'ignore' });
+      // The master may already have gone (ControlPersist); nothing is left to stop then.
+      spawnSync('ssh', [...ssh, '-O', 'exit', 'alice@127.0.0.1'], { stdio: 'ignore' });
       rmSync(dir, { recursive: true, force: true });
     }
   } finally {
