@@ -51,11 +51,12 @@ describe('a user switch the server refuses', () => {
       retry: { retries: 0 },
     });
     try {
+      // One at a time: a call started before the previous one was awaited could fail unhandled.
       for (const call of [
-        rt.jobs.submit({ ...base, command: 'true' }, { user: 'daemon' }),
-        rt.jobs.list({ states: ['running'] }, { user: 'daemon' }),
+        () => rt.jobs.submit({ ...base, command: 'true' }, { user: 'daemon' }),
+        () => rt.jobs.list({ states: ['running'] }, { user: 'daemon' }),
       ]) {
-        const err = await call.catch((e) => e);
+        const err = await call().catch((e) => e);
         expect(err.code).toBe('PERMISSION_DENIED');
         expect(err.details.stderr).toContain('sudo: a password is required');
         expect(err.message).toContain('through sudo: sudo: a password is required.');
