@@ -35,6 +35,8 @@ interface Side {
   s: number;
   cpuS: number;
   peakMiB: number;
+  /** The client's resident memory growth over the submissions (its runtime is most of its peak). */
+  growthMiB?: number;
   commandsPerJob?: string;
 }
 
@@ -73,6 +75,7 @@ function client(argv: string[]): { sdk: Side; bareSpawn?: Side } {
   const m = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
     wallMs: number;
     cpuMs: number;
+    rssBeforeMiB: number;
     rssPeakMiB: number;
     commands: Record<string, number>;
     bareSpawn?: { wallMs: number; cpuMs: number };
@@ -80,7 +83,13 @@ function client(argv: string[]): { sdk: Side; bareSpawn?: Side } {
   const perJob = Object.entries(m.commands)
     .map(([program, calls]) => `${program}:${+(calls / N).toFixed(2)}`)
     .join(',');
-  const sdk = { s: m.wallMs / 1000, cpuS: m.cpuMs / 1000, peakMiB: m.rssPeakMiB, commandsPerJob: perJob };
+  const sdk = {
+    s: m.wallMs / 1000,
+    cpuS: m.cpuMs / 1000,
+    peakMiB: m.rssPeakMiB,
+    growthMiB: m.rssPeakMiB - m.rssBeforeMiB,
+    commandsPerJob: perJob,
+  };
   const bare = m.bareSpawn && {
     s: m.bareSpawn.wallMs / 1000,
     cpuS: m.bareSpawn.cpuMs / 1000,
