@@ -1,64 +1,178 @@
 /**
- * Submitting 500 jobs through the SDK (one `jobs.submit` after another, over pooled SSH as alice)
- * beside a shell loop of 500 `sbatch` run as alice in the same run. Jobs are submitted held and
- * cancelled afterwards, so the cluster stays idle. Needs the cluster (scripts/slurm-cluster/up.sh).
+ * Submitting 100 jobs through the client (`client.jobs.submit`, one after another, as a portal
+ * submits users' forms) beside a shell loop of 100 `sbatch --parsable` in the same run, locally
+ * and over SSH. Each side runs in a process of its own, so CPU (the process and the programs it
+ * starts, user + system) and peak memory are its own; the client's figures cover the 100
+ * submissions after one warm-up submission (its process start and first connection are not
+ * submissions). Jobs are submitted held and cancelled afterwards, so the cluster stays idle.
+ * Needs the cluster (scripts/slurm-cluster/up.sh).
+ *
+ * Local: both run as alice through `su - alice`, the loop in one shell, the client in one Node
+ * process running sbatch directly (the local transport without acting for anyone).
+ *
+ * SSH: the client keeps one pooled connection and opens a channel per command. The fair baseline
+ * is OpenSSH doing the same: one master connection (ControlMaster) and 100 `ssh host sbatch`
+ * over it, each a new session channel running one command, as a script driving a cluster from
+ * outside would. 100 fresh `ssh` connections would flatter the client (a key exchange per job);
+ * one remote shell running the whole loop is not the same work (one channel for 100 jobs, no
+ * answer back per job), so it is printed for reference only, not as the baseline.
  */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { slurmAdapter } from '@hpckit/adapter-slurm';
-import { createRuntimeAdapter } from '@hpckit/core';
-import { sshTransport } from '@hpckit/transport';
-import { clusterUp, KEY, PORT, STATE } from './lib/slurm-cluster.js';
-import { measure, report, section } from './lib/measure.js';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { report, section } from './lib/measure.js';
+import { clusterUp, OPENSSH_OPTIONS, PORT } from './lib/slurm-cluster.js';
 
-const N = 500;
+const N = 100;
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CHILD = join(ROOT, 'bench', 'lib', 'client-submit.child.ts');
+const SBATCH = 'sbatch --parsable --hold -J bench-submit -o /dev/null -t 1 --wrap true >/dev/null || exit 1';
+
+/** One measured side: wall and CPU time, peak resident memory, scheduler commands per job. */
+interface Side {
+  s: number;
+  cpuS: number;
+  peakMiB: number;
+  /** The client's resident memory growth over the submissions (its runtime is most of its peak). */
+  growthMiB?: number;
+  commandsPerJob?: string;
+}
 
 const cancelBench = () =>
   execFileSync('scancel', ['--user=alice', '--name=bench-submit'], { stdio: 'ignore' });
+
+/** Runs argv under GNU time: wall seconds, CPU seconds of it and its children, largest RSS. */
+function timed(argv: string[]): Side {
+  const run = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', ...argv], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 24,
+  });
+  if (run.status !== 0) throw new Error(`${argv.join(' ')} failed: ${run.stderr}`);
+  return parseTime(run.stderr);
+}
+
+function parseTime(stderr: string): Side {
+  const line = stderr.split('\n').find((l) => l.startsWith('TIME '));
+  if (!line) throw new Error(`GNU time printed no figures: ${stderr}`);
+  const [wall, user, system, maxKiB] = line.slice(5).split(' ').map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { s: wall, cpuS: user + system, peakMiB: maxKiB / 1024 };
+}
+
+/** The client's 100 submissions, measured inside its own process (see client-submit.child.ts). */
+function client(argv: string[]): { sdk: Side; bareSpawn?: Side } {
+  const stdout = execFileSync(argv[0]!, argv.slice(1), {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const m = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+    wallMs: number;
+    cpuMs: number;
+    rssBeforeMiB: number;
+    rssPeakMiB: number;
+    commands: Record<string, number>;
+    bareSpawn?: { wallMs: number; cpuMs: number };
+  };
+  const perJob = Object.entries(m.commands)
+    .map(([program, calls]) => `${program}:${+(calls / N).toFixed(2)}`)
+    .join(',');
+  const sdk = {
+    s: m.wallMs / 1000,
+    cpuS: m.cpuMs / 1000,
+    peakMiB: m.rssPeakMiB,
+    growthMiB: m.rssPeakMiB - m.rssBeforeMiB,
+    commandsPerJob: perJob,
+  };
+  const bare = m.bareSpawn && {
+    s: m.bareSpawn.wallMs / 1000,
+    cpuS: m.bareSpawn.cpuMs / 1000,
+    peakMiB: m.rssPeakMiB,
+  };
+  return { sdk, bareSpawn: bare };
+}
+
+const node = (mode: string) =>
+  `cd ${ROOT} && exec ${process.execPath} --import tsx --conditions=@hpckit/source ${CHILD} ${mode} ${N}`;
+
+function compare(title: string, baselineName: string, baseline: Side, sdk: Side): void {
+  report(`baseline: ${baselineName}`, { ...baseline });
+  report(title, {
+    ...sdk,
+    ratio: `${(sdk.s / baseline.s).toFixed(2)}x baseline`,
+    cpuRatio: `${(sdk.cpuS / baseline.cpuS).toFixed(2)}x`,
+    memRatio: `${(sdk.peakMiB / baseline.peakMiB).toFixed(2)}x`,
+  });
+}
 
 export async function run(): Promise<void> {
   if (!clusterUp()) {
     console.log('  skipped: cluster not up (run scripts/slurm-cluster/up.sh)');
     return;
   }
-  section(`submit ${N} held jobs`);
-  const loop = `for i in $(seq ${N}); do sbatch --parsable --hold -J bench-submit -o /dev/null -t 1 --wrap true >/dev/null || exit 1; done`;
-  const shell = await measure(() => execFileSync('su', ['-', 'alice', '-c', loop], { stdio: 'ignore' }));
-  cancelBench();
+  try {
+    section(`submit ${N} held jobs one after another, locally as alice`);
+    const loop = timed(['su', '-', 'alice', '-c', `for i in $(seq ${N}); do ${SBATCH}; done`]);
+    cancelBench();
+    const local = client(['su', '-', 'alice', '-c', node('local')]);
+    cancelBench();
+    compare('client.jobs.submit (local transport)', 'shell loop of sbatch', loop, local.sdk);
+    if (local.bareSpawn) {
+      report('reference: Node spawning the same sbatch', {
+        ...local.bareSpawn,
+        ratio: `${(local.bareSpawn.s / loop.s).toFixed(2)}x baseline`,
+        sdkOverBare: `${(local.sdk.s / local.bareSpawn.s).toFixed(2)}x`,
+      });
+    }
 
-  const rt = createRuntimeAdapter(
-    slurmAdapter({
-      transport: sshTransport({
-        host: '127.0.0.1',
-        port: PORT,
-        credentials: { username: 'alice', privateKeyPath: KEY },
-        hostKey: { knownHosts: [join(STATE, 'ssh', 'known_hosts')] },
-      }),
-    }),
-  );
-  const spec = { name: 'bench-submit', command: 'true', hold: true, timeLimit: '1m', stdout: '/dev/null' };
-  await rt.jobs.render(spec);
-  const sequential = await measure(async () => {
-    for (let i = 0; i < N; i++) await rt.jobs.submit(spec);
-  });
-  cancelBench();
-  const parallel = await measure(async () => {
-    await Promise.all(Array.from({ length: N }, () => rt.jobs.submit(spec)));
-  });
-  cancelBench();
-  await rt.close();
-  report('baseline: shell loop of sbatch as alice', {
-    s: shell.wallMs / 1000,
-    jobsPerSec: N / (shell.wallMs / 1000),
-  });
-  report('SDK jobs.submit, one after another (ssh)', {
-    s: sequential.wallMs / 1000,
-    jobsPerSec: N / (sequential.wallMs / 1000),
-    ratio: `${(sequential.wallMs / shell.wallMs).toFixed(2)}x baseline`,
-  });
-  report('SDK jobs.submit, all at once (8 channels)', {
-    s: parallel.wallMs / 1000,
-    jobsPerSec: N / (parallel.wallMs / 1000),
-    ratio: `${(parallel.wallMs / shell.wallMs).toFixed(2)}x baseline`,
-  });
+    section(`submit ${N} held jobs one after another, over SSH as alice`);
+    const dir = mkdtempSync(join(tmpdir(), 'bench-ssh-'));
+    const ssh = ['-p', String(PORT), ...OPENSSH_OPTIONS, '-o', `ControlPath=${join(dir, 'cm')}`];
+    try {
+      execFileSync('ssh', [
+        ...ssh,
+        '-o',
+        'ControlMaster=yes',
+        '-o',
+        'ControlPersist=120',
+        '-fN',
+        'alice@127.0.0.1',
+      ]);
+      const command = ssh.map((a) => `'${a}'`).join(' ');
+      const multiplexed = timed([
+        'bash',
+        '-c',
+        `for i in $(seq ${N}); do ssh ${command} alice@127.0.0.1 '${SBATCH}' || exit 1; done`,
+      ]);
+      cancelBench();
+      const oneSession = timed([
+        'ssh',
+        ...ssh,
+        'alice@127.0.0.1',
+        `for i in $(seq ${N}); do ${SBATCH}; done`,
+      ]);
+      cancelBench();
+      const pooled = client(['bash', '-c', node('ssh')]).sdk;
+      cancelBench();
+      compare(
+        'client.jobs.submit (pooled SSH)',
+        'ssh sbatch over one master connection',
+        multiplexed,
+        pooled,
+      );
+      report('reference: one ssh session running the loop', { ...oneSession });
+    } finally {
+      // The master may already have gone (ControlPersist); nothing is left to stop then.
+      spawnSync('ssh', [...ssh, '-O', 'exit', 'alice@127.0.0.1'], { stdio: 'ignore' });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  } finally {
+    cancelBench();
+  }
 }

@@ -5,7 +5,6 @@ export {
   clusterUp,
   KNOWN_HOSTS,
   SSH_PORT as PORT,
-  STATE,
   sshPerUser,
 } from '../../test/support/test-cluster.js';
 /** alice's SSH key. */

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type SshTransport, type SshTransportOptions, sshTransport } from '@hpckit/transport';
 
-export const STATE = process.env.SLURM_LOCAL_STATE ?? '/var/lib/slurm-local';
+const STATE = process.env.SLURM_LOCAL_STATE ?? '/var/lib/slurm-local';
 export const SSH_PORT = Number(process.env.SLURM_LOCAL_SSH_PORT ?? 2222);
 export const KNOWN_HOSTS = join(STATE, 'ssh', 'known_hosts');
 /** A test user's private key (`alice`, `bob`, or the `portal` service account). */

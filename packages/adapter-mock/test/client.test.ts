@@ -71,6 +71,23 @@ describe('the mock behind a client', () => {
     expect([job.state.outcome, job.elapsedSeconds]).toEqual(['timeout', 120]);
   });
 
+  it('submits a fresh job through the client with one submit call and nothing else', async () => {
+    const { adapter, client } = fastClient();
+    const alice = client.as('alice');
+    for (let i = 0; i < 5; i++) await alice.jobs.submit({ command: 'sleep 1m', timeLimit: '5m', hold: true });
+    const others = Object.entries(adapter.calls).filter(([op, n]) => op !== 'jobs.submit' && n > 0);
+    expect([adapter.calls['jobs.submit'], others]).toEqual([5, []]);
+  });
+
+  it('retries a submission whose answer was lost, and finds the job by its key instead of submitting twice', async () => {
+    const { adapter, client } = fastClient();
+    adapter.faults.unavailable(1, { operations: ['jobs.submit'], responseLost: true });
+    const handle = await client.as('alice').jobs.submit({ command: 'sleep 1m', timeLimit: '5m', hold: true });
+    expect(adapter.calls['jobs.submit']).toBe(2);
+    const page = await client.jobs.list();
+    expect(page.jobs.map((j) => j.id)).toEqual([handle.id]);
+  });
+
   it('the runtime retries a read that failed with an injected outage', async () => {
     const { adapter, client } = fastClient();
     const handle = await client.as('alice').jobs.submit({ command: 'sleep 1m', timeLimit: '5m' });

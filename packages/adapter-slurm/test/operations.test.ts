@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRuntimeAdapter, TransportError } from '@hpckit/core';
+import { createClient, createRuntimeAdapter, TransportError } from '@hpckit/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { slurmAdapter } from '../src/index.js';
 import { type Answer, cmd, FIXTURE_DELIMITER as D, scriptedTransport } from './scripted-transport.js';
@@ -295,42 +295,6 @@ describe('jobs.submit', () => {
       // Three lookups, each one squeue that failed (mapped from its own stderr, not run again).
       expect(log.filter((a) => a[0] === 'squeue')).toHaveLength(3);
     });
-
-    it('reports a submitted job whose read-back keeps failing with its id, not as a plain failure', async () => {
-      const { rt, log } = adapter(
-        [
-          { match: cmd('sbatch'), result: { stdout: '83\n' } },
-          { match: cmd('squeue'), result: { stderr: socketTimeout, exitCode: 1 } },
-        ],
-        { readRetries: 0 },
-      );
-      const pending = rt.jobs.submit({ command: 'true' }, { user: 'alice' }).catch((e) => e);
-      await vi.advanceTimersByTimeAsync(1_500);
-      const err = await pending;
-      expect(err).toMatchObject({
-        code: 'SCHEDULER_UNAVAILABLE',
-        retryable: false,
-        details: { jobId: '83', stderr: socketTimeout },
-      });
-      expect(err.message).toContain('Job 83 was submitted, but reading it back failed');
-      expect(err.hint).toContain("jobs.get('83')");
-      expect(log.filter((a) => a[0] === 'sbatch')).toHaveLength(1);
-    });
-
-    it('reads a submitted job back again after a failed read', async () => {
-      const { rt, log } = adapter(
-        [
-          { match: cmd('sbatch'), result: { stdout: '83\n' } },
-          { match: cmd('squeue'), result: { stderr: socketTimeout, exitCode: 1 }, times: 1 },
-          { match: cmd('squeue'), result: { stdout: live83 } },
-        ],
-        { readRetries: 0 },
-      );
-      const pending = rt.jobs.submit({ command: 'true' }, { user: 'alice' });
-      await vi.advanceTimersByTimeAsync(500);
-      expect((await pending).job).toMatchObject({ id: '83', comment: 'my note' });
-      expect(log.filter((a) => a[0] === 'squeue')).toHaveLength(2);
-    });
   });
 
   it('a missing sudoers rule is PERMISSION_DENIED naming the user and the rule, for reads and sbatch', async () => {
@@ -347,6 +311,76 @@ describe('jobs.submit', () => {
       expect(err.code).toBe('PERMISSION_DENIED');
       expect(err.details.action).toContain('as "alice" through sudo');
       expect(err.hint).toContain('sudoers');
+    }
+  });
+
+  it('submits a fresh key through the client with one command, sbatch, describing the job from the spec', async () => {
+    const transport = scriptedTransport([{ match: cmd('sbatch'), result: { stdout: '83\n' } }, ...common]);
+    const client = createClient({ clusters: { hpc: { adapter: slurmAdapter({ transport }) } } });
+    try {
+      const alice = client.as('alice');
+      // The first submission also learns alice's home (getent) and the cluster's name, once.
+      await alice.jobs.submit({ command: 'true' });
+      transport.log.length = 0;
+      const before = Date.now();
+      const handle = await alice.jobs.submit({
+        name: 'fresh',
+        command: 'true',
+        account: 'ai4ec',
+        partition: 'cpu',
+        qos: 'normal',
+        nodes: 2,
+        coresPerNode: 4,
+        memory: { perNode: '1G' },
+        timeLimit: 90,
+        workingDirectory: 'runs',
+        stdout: 'out-%x-%j.txt',
+        hold: true,
+        comment: 'my note',
+      });
+      expect(transport.log.map((argv) => argv[0])).toEqual(['sbatch']);
+      const sbatch = transport.log[0]!;
+      expect(sbatch.find((a) => a.startsWith('--comment='))).toMatch(
+        /^--comment=hpckit:[0-9a-f-]{36} my note$/,
+      );
+      const { submitTime, ...job } = handle.job;
+      expect(job).toEqual({
+        cluster: 'local',
+        id: '83',
+        arrayJobId: undefined,
+        name: 'fresh',
+        user: 'alice',
+        account: 'ai4ec',
+        partition: 'cpu',
+        qos: 'normal',
+        state: { phase: 'held', raw: 'PENDING', reason: 'JobHeldUser' },
+        requested: { nodes: 2, cores: 8, gpus: 0, memoryMiB: 2048 },
+        elapsedSeconds: 0,
+        timeLimitSeconds: 120,
+        workingDirectory: '/home/alice/runs',
+        stdoutPath: '/home/alice/runs/out-%x-%j.txt',
+        stderrPath: '/home/alice/runs/out-%x-%j.txt',
+        nodeList: [],
+        comment: 'my note',
+      });
+      expect(submitTime.getTime() % 1000).toBe(0);
+      expect(submitTime.getTime()).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+      expect(submitTime.getTime()).toBeLessThanOrEqual(Date.now());
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("looks a caller's key up before submitting, through the client", async () => {
+    const live = records('squeue-mixed.txt').find((r) => r.includes('hpckit:key-1'))!;
+    const transport = scriptedTransport([{ match: cmd('squeue'), result: { stdout: live } }, ...common]);
+    const client = createClient({ clusters: { hpc: { adapter: slurmAdapter({ transport }) } } });
+    try {
+      const handle = await client.as('alice').jobs.submit({ command: 'true' }, { idempotencyKey: 'key-1' });
+      expect(handle.id).toBe('83');
+      expect(transport.log.some((a) => a[0] === 'sbatch')).toBe(false);
+    } finally {
+      await client.close();
     }
   });
 

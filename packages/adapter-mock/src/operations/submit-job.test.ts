@@ -94,6 +94,17 @@ describe('submit', () => {
     expect((await adapter.jobs.list({ offset: 0 }, {})).total).toBe(2);
   });
 
+  it('does not look a fresh key up: the caller vouches that no job carries it', async () => {
+    const adapter = mockAdapter();
+    const spec = parse({ command: 'sleep 10' });
+    const first = await adapter.jobs.submit(spec, { idempotencyKey: 'k1', freshKey: true });
+    const retried = await adapter.jobs.submit(spec, { idempotencyKey: 'k1', freshKey: false });
+    expect(retried.job.id).toBe(first.job.id);
+    // A caller that wrongly calls a used key fresh gets what a scheduler skipping the lookup gives.
+    const misused = await adapter.jobs.submit(spec, { idempotencyKey: 'k1', freshKey: true });
+    expect(misused.job.id).not.toBe(first.job.id);
+  });
+
   it('creates one task per index with Slurm ids, and returns the array as one job', async () => {
     const adapter = mockAdapter();
     const { job } = await adapter.jobs.submit(

@@ -32,7 +32,8 @@ export function renderJob(ctx: MockContext, spec: JobSpec, call: SubmitContext):
 /**
  * Submits a job (or a job array, one record per task) as the caller: resolves and checks it like
  * slurmctld, asks the job behaviour how each task will run, and queues it. With an idempotency
- * key already used by the same user, returns the job that key created instead.
+ * key already used by the same user, returns the job that key created instead; a fresh key
+ * (`freshKey`) is not looked up, as the contract allows.
  *
  * @throws `POLICY_VIOLATION`, `NOT_FOUND` (a dependency names no job), `VALIDATION` (a bad
  * `begin` directive, or a behaviour returning nonsense).
@@ -40,7 +41,9 @@ export function renderJob(ctx: MockContext, spec: JobSpec, call: SubmitContext):
 export function submitJob(ctx: MockContext, spec: JobSpec, call: SubmitContext): SubmitResult {
   const user = actorOf(ctx, call);
   const key = call.idempotencyKey;
-  const earlier = key === undefined ? undefined : ctx.store.recall(user, key);
+  // Like a real adapter, trust a fresh key: a test that reuses one sees a second job, as it would
+  // on a scheduler that skipped the lookup.
+  const earlier = key === undefined || call.freshKey ? undefined : ctx.store.recall(user, key);
   if (earlier)
     return { job: viewById(ctx, earlier.id), script: earlier.script, command: [...earlier.command] };
 

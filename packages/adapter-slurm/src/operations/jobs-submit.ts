@@ -3,10 +3,8 @@ import {
   type CallContext,
   delay,
   type ErrorCode,
-  type ErrorDetailsByCode,
   type HpckitError,
   isHpckitError,
-  type Job,
   type JobSpec,
   type PolicyReason,
   type RenderedSubmission,
@@ -15,12 +13,12 @@ import {
 } from '@hpckit/core';
 import { compileSubmission, SBATCH_INPUT_VARIABLES } from '@hpckit/core/sbatch';
 import { mapCommandError, policyError } from '../errors/map-error.js';
-import { fail } from '../errors/slurm-errors.js';
 import { parseSubmitOutput } from '../parse/submit-output.js';
 import type { BlockMechanism } from './block-mechanism.js';
 import type { OperationContext } from './context.js';
 import { commentWithToken, tokenOf } from './idempotency-token.js';
-import { type FoundJob, getJob, sacctJobs, squeueJobs, withUserComment } from './jobs-query.js';
+import { type FoundJob, sacctJobs, squeueJobs, withUserComment } from './jobs-query.js';
+import { submittedJob } from './submitted-job.js';
 
 /** What submit needs beyond the operation context. */
 export interface SubmitDeps {
@@ -35,6 +33,16 @@ export async function renderJob(
   ctx: CallContext,
   key?: string,
 ): Promise<RenderedSubmission> {
+  return (await prepare(deps, spec, ctx, key)).rendered;
+}
+
+/** The rendered submission and the absolute working directory it passes to sbatch. */
+async function prepare(
+  deps: SubmitDeps,
+  spec: JobSpec,
+  ctx: CallContext,
+  key?: string,
+): Promise<{ rendered: RenderedSubmission; workingDirectory: string }> {
   const { ops } = deps;
   const home = await ops.homeOf(ctx.user, ctx.signal);
   const dir = spec.workingDirectory ?? '.';
@@ -45,7 +53,7 @@ export async function renderJob(
       ? home
       : `${home.replace(/\/$/, '')}/${dir}`;
   const comment = key === undefined ? spec.comment : commentWithToken(key, spec.comment);
-  const compiled = compileSubmission(
+  const rendered = compileSubmission(
     spec,
     { workingDirectory, comment },
     {
@@ -54,25 +62,26 @@ export async function renderJob(
       shell: ops.settings.shell,
     },
   );
-  return compiled;
+  return { rendered, workingDirectory };
 }
 
 /**
- * Submits a job. Every submission carries an idempotency token in its comment; with a caller's
- * key, an earlier job with the same key is returned instead of submitting again, and when the
- * answer of sbatch is lost (connection dropped, timeout, controller not answering, output that
- * does not parse) the job is looked up by its token before the error is reported, so a retry
- * never creates a duplicate.
+ * Submits a job. Every submission carries an idempotency token in its comment. A key that may
+ * already have a job (a caller's key, a retry: `freshKey` not set) is looked up first and that
+ * job returned instead of submitting again. When the answer of sbatch is lost (connection
+ * dropped, timeout, controller not answering, output that does not parse) the job is looked up
+ * by its token before the error is reported, so a retry never creates a duplicate.
  *
- * After sbatch printed the id, the job is read back; if that read still fails after retries, the
- * error names the submitted job (`details.jobId`) and is not retryable, because submitting again
- * without the same key would create a second job.
+ * Otherwise a submission is one command, sbatch: the job is not read back but described from
+ * sbatch's answer and the spec (see {@link submittedJob}).
  */
 export async function submitJob(deps: SubmitDeps, spec: JobSpec, ctx: SubmitContext): Promise<SubmitResult> {
   const { ops } = deps;
+  // A key made here has never been sent: like a caller's fresh key, it needs no lookup.
+  const fresh = ctx.idempotencyKey === undefined || ctx.freshKey === true;
   const key = ctx.idempotencyKey ?? randomUUID();
-  const rendered = await renderJob(deps, spec, ctx, key);
-  if (ctx.idempotencyKey !== undefined) {
+  const { rendered, workingDirectory } = await prepare(deps, spec, ctx, key);
+  if (!fresh) {
     const earlier = await findByToken(deps, key, ctx);
     if (earlier) return { ...rendered, job: withUserComment(earlier.job) };
   }
@@ -102,7 +111,10 @@ export async function submitJob(deps: SubmitDeps, spec: JobSpec, ctx: SubmitCont
     if (found) return { ...rendered, job: withUserComment(found.job) };
     throw err;
   }
-  return { ...rendered, job: withUserComment(await readBack(ops, id, ctx)) };
+  const at = new Date();
+  // Both are cached after the first call (`scontrol show config` once; a named user is its own login).
+  const [cluster, user] = await Promise.all([ops.clusterName(ctx.signal), ops.loginOf(ctx.user, ctx.signal)]);
+  return { ...rendered, job: submittedJob(spec, { id, cluster, user, workingDirectory, at }) };
 }
 
 // Failures after which sbatch may have created the job without anyone hearing its answer. PARSE
@@ -114,7 +126,7 @@ const ANSWER_LOST: ReadonlySet<ErrorCode> = new Set([
   'PARSE',
 ]);
 
-// Recovery reads (token lookup, read-back) run up to 3 times, waiting 0.5 s then 1 s: the
+// Recovery reads (token lookups) run up to 3 times, waiting 0.5 s then 1 s: the
 // transport reconnects on the next call, and a restarted sshd or busy controller needs a moment.
 const RECOVERY_ATTEMPTS = 3;
 const RECOVERY_DELAY_MS = 500;
@@ -128,35 +140,6 @@ async function withRecoveryRetries<T>(ctx: CallContext, read: () => Promise<T>):
       await delay(RECOVERY_DELAY_MS * 2 ** attempt, ctx.signal);
     }
   }
-}
-
-/** The job sbatch just created; a read that keeps failing is reported with the job's id. */
-async function readBack(ops: OperationContext, id: string, ctx: CallContext): Promise<Job> {
-  try {
-    return await withRecoveryRetries(ctx, () => getJob(ops, id, ctx));
-  } catch (err) {
-    if (ctx.signal?.aborted && err === ctx.signal.reason) throw err;
-    throw submittedButUnread(id, err);
-  }
-}
-
-/**
- * The read-back failure, with its own code and details plus `jobId`: the submission succeeded,
- * so the caller must fetch the job rather than submit again.
- */
-function submittedButUnread(id: string, err: unknown): HpckitError {
-  const cause = isHpckitError(err) ? err : undefined;
-  const code: ErrorCode = cause?.code ?? 'INTERNAL';
-  const details = cause?.details ?? {
-    operation: 'jobs.submit',
-    nativeMessage: err instanceof Error ? err.message : String(err),
-  };
-  // jobId makes the catalogue put the submitted job first, so that nobody submits it again.
-  return fail.error(code, {
-    details: { ...details, jobId: id } as ErrorDetailsByCode[typeof code],
-    cause: err,
-    retryable: false,
-  });
 }
 
 async function findByToken(deps: SubmitDeps, key: string, ctx: CallContext): Promise<FoundJob | undefined> {

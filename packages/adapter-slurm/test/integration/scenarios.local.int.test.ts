@@ -3,7 +3,7 @@
  * working directories, error mapping, lookups by id, and a submission whose answer is lost.
  */
 import { execFileSync } from 'node:child_process';
-import { createRuntimeAdapter, TransportError } from '@hpckit/core';
+import { createClient, createRuntimeAdapter, TransportError } from '@hpckit/core';
 import type { Transport } from '@hpckit/transport';
 import { afterAll, describe, expect, it } from 'vitest';
 import { slurmAdapter } from '../../src/index.js';
@@ -147,6 +147,52 @@ describe('lookups by id', () => {
       await byId.jobs.cancel(job.id, alice);
       await byId.jobs.cancel(array.job.id, alice);
       await byId.close();
+    }
+  });
+});
+
+describe('a submission through the client', () => {
+  it('is one sbatch and nothing else, and describes the job as a read then shows it', async () => {
+    const inner = localSudo();
+    const commands: string[] = [];
+    const counting: Transport = {
+      ...inner,
+      exec(request) {
+        commands.push(request.argv[0]!);
+        return inner.exec(request);
+      },
+    };
+    const client = createClient({ clusters: { local: { adapter: slurmAdapter({ transport: counting }) } } });
+    const user = client.as('alice');
+    const spec = {
+      ...base,
+      name: `fresh-${Date.now()}`,
+      partition: 'cpu',
+      qos: 'normal',
+      coresPerNode: 2,
+      workingDirectory: 'fresh-out',
+      stdout: 'o-%x-%j.txt',
+      comment: 'a note',
+      hold: true,
+      command: 'sleep 30',
+    };
+    const ids: string[] = [];
+    try {
+      // The first submission also learns alice's home and the cluster's name, once.
+      ids.push((await user.jobs.submit(spec)).id);
+      commands.length = 0;
+      const handle = await user.jobs.submit(spec);
+      ids.push(handle.id);
+      expect(commands).toEqual(['sbatch']);
+      const read = await user.jobs.get(handle.id);
+      const { submitTime, ...described } = handle.job;
+      const { submitTime: readSubmitTime, ...actual } = read;
+      expect(described).toEqual({ ...actual, arrayJobId: undefined });
+      // The portal's clock stands in for the controller's: the same machine here, within a second.
+      expect(Math.abs(submitTime.getTime() - readSubmitTime.getTime())).toBeLessThanOrEqual(1000);
+    } finally {
+      for (const id of ids) await user.jobs.cancel(id).catch(() => undefined);
+      await client.close();
     }
   });
 });

@@ -4,7 +4,7 @@
  * operations.
  */
 import { execFileSync } from 'node:child_process';
-import { createRuntimeAdapter } from '@hpckit/core';
+import { createClient, createRuntimeAdapter } from '@hpckit/core';
 import { sshTransport } from '@hpckit/transport';
 import { afterAll, describe, expect, it } from 'vitest';
 import { slurmAdapter } from '../../src/index.js';
@@ -113,6 +113,29 @@ describe('host-key verification', () => {
     expect((await transport.exec({ argv: ['id', '-un'] })).stdout.trim()).toBe('alice');
     await transport.close();
   });
+});
+
+describe('a submission through the client over SSH', () => {
+  it('is one sbatch and nothing else on the pooled connection', async () => {
+    const transport = sshServiceAccount();
+    const client = createClient({ clusters: { hpc: { adapter: slurmAdapter({ transport }) } } });
+    const alice = client.as('alice');
+    const ids: string[] = [];
+    try {
+      // The first submission also learns alice's home and the cluster's name, once.
+      ids.push((await alice.jobs.submit({ ...base, command: 'sleep 30', hold: true })).id);
+      const before = transport.stats();
+      for (let i = 0; i < 3; i++)
+        ids.push((await alice.jobs.submit({ ...base, command: 'sleep 30', hold: true })).id);
+      const after = transport.stats();
+      expect(after.calls - before.calls).toBe(3);
+      expect((after.byProgram.sbatch ?? 0) - (before.byProgram.sbatch ?? 0)).toBe(3);
+      expect(after.connections).toBe(1);
+    } finally {
+      for (const id of ids) await alice.jobs.cancel(id).catch(() => undefined);
+      await client.close();
+    }
+  }, 60_000);
 });
 
 describe('concurrency over one connection', () => {

@@ -37,6 +37,10 @@ type OperationTable = {
 };
 
 const table = {
+  // Not idempotent as such, but a submission with an idempotency key is: the runtime retries it
+  // like a read, the retry marked `freshKey: false` so the adapter first looks for the job the
+  // failed attempt may have created. A first attempt with a key core generated (`freshKey: true`)
+  // skips that lookup: no job can carry a key never sent.
   'jobs.submit': { idempotent: false, input: [jobSpec] },
   'jobs.render': { capability: 'jobs.render', idempotent: true, input: [jobSpec] },
   'jobs.get': { idempotent: true, input: [jobId] },

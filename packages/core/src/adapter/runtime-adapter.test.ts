@@ -12,7 +12,7 @@ import {
   operationOf,
 } from './operations.js';
 import { createRuntimeAdapter, type RuntimeAdapter } from './runtime-adapter.js';
-import type { SchedulerAdapter } from './scheduler-adapter.js';
+import type { SchedulerAdapter, SubmitContext } from './scheduler-adapter.js';
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -207,6 +207,39 @@ describe('createRuntimeAdapter', () => {
     };
     await caught(createRuntimeAdapter(flaky, { retry: { baseDelayMs: 1 } }).jobs.submit({ command: 'x' }));
     expect(submits).toBe(1);
+  });
+
+  it('retries a keyed submission, telling the adapter the key may now have a job', async () => {
+    const seen: SubmitContext[] = [];
+    const flaky = fakeAdapter();
+    const submit = flaky.jobs.submit.bind(flaky.jobs);
+    flaky.jobs.submit = async (spec, ctx) => {
+      seen.push({ ...ctx });
+      if (seen.length === 1) throw new SchedulerUnavailableError({ details: {} });
+      return submit(spec, ctx);
+    };
+    const rt = createRuntimeAdapter(flaky, { retry: { baseDelayMs: 1 } });
+    const result = await rt.jobs.submit({ command: 'x' }, { idempotencyKey: 'k-1', freshKey: true });
+    expect(result.job.id).toBeDefined();
+    expect(seen.map((c) => [c.idempotencyKey, c.freshKey])).toEqual([
+      ['k-1', true],
+      ['k-1', false],
+    ]);
+  });
+
+  it('refuses a freshKey that is not a boolean, before the adapter sees it', async () => {
+    const fake = fakeAdapter();
+    const err = await caught(
+      createRuntimeAdapter(fake).jobs.submit(
+        { command: 'x' },
+        { idempotencyKey: 'k', freshKey: 'yes' as never },
+      ),
+    );
+    expect(err).toMatchObject({ code: 'VALIDATION', details: { subject: 'submit context' } });
+    expect((err as { details: { issues: { path: string[] }[] } }).details.issues[0]!.path).toEqual([
+      'freshKey',
+    ]);
+    expect(fake.calls['jobs.submit']).toBeUndefined();
   });
 
   it('leaves retries to an adapter that retries its own reads', async () => {

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { InternalError, isHpckitError, UnsupportedError } from '../errors/hpckit-error.js';
 import { parseInput } from '../errors/validation.js';
 import type { JobSpec, JobSpecInput } from '../model/job-spec.js';
@@ -21,7 +22,10 @@ import {
 } from './operations.js';
 import type { CallContext, SchedulerAdapter, SubmitContext } from './scheduler-adapter.js';
 
-/** How the runtime retries idempotent reads that failed with a retryable error. */
+/**
+ * How the runtime retries idempotent reads, and submissions with an idempotency key, that failed
+ * with a retryable error.
+ */
 export interface RetryPolicy {
   /** Further attempts after the first. @default 2 */
   retries: number;
@@ -61,8 +65,8 @@ type RuntimeMethod<P> = P extends AdapterOperation
 
 /**
  * An adapter as core uses it: every method present, every input validated, undeclared capabilities
- * refused with one `UNSUPPORTED` error, abort signals honoured, idempotent reads retried, and
- * foreign exceptions wrapped. Adapter authors never implement this; `createClient` builds it.
+ * refused with one `UNSUPPORTED` error, abort signals honoured, idempotent reads and keyed
+ * submissions retried, and foreign exceptions wrapped. Adapter authors never implement this; `createClient` builds it.
  */
 export interface RuntimeAdapter {
   readonly name: string;
@@ -94,10 +98,19 @@ export function createRuntimeAdapter(
   if (adapter.retriesReads) retry.retries = 0;
   let closing: Promise<void> | undefined;
 
-  /** Checks the capability and the acting user, then runs the adapter's method with retries. */
-  async function invoke(path: AdapterOperation, inputs: unknown[], given: CallContext | undefined) {
+  /**
+   * Checks the capability and the acting user, then runs the adapter's method with retries.
+   * `retryContext`, when given, makes a call that is not idempotent retryable: each retry runs
+   * with the context it returns.
+   */
+  async function invoke(
+    path: AdapterOperation,
+    inputs: unknown[],
+    given: CallContext | undefined,
+    retryContext?: (ctx: CallContext) => CallContext,
+  ) {
     const { capability, idempotent } = ADAPTER_OPERATIONS[path] as AdapterOperationSpec;
-    const ctx = given ?? {};
+    let ctx = given ?? {};
     if (capability && !adapter.capabilities[capability]) throw unsupported(capability);
     if (ctx.user !== undefined) {
       parseInput(UserNameSchema, ctx.user, 'call context', ['user']);
@@ -114,8 +127,9 @@ export function createRuntimeAdapter(
       } catch (err) {
         if (ctx.signal?.aborted && err === ctx.signal.reason) throw err;
         const wrapped = isHpckitError(err) ? err : foreign(path, err);
-        if (!idempotent || !wrapped.retryable || attempt >= retry.retries) throw wrapped;
+        if (!(idempotent || retryContext) || !wrapped.retryable || attempt >= retry.retries) throw wrapped;
         await delay(retry.baseDelayMs * 2 ** attempt, ctx.signal);
+        if (retryContext) ctx = retryContext(ctx);
       }
     }
   }
@@ -147,9 +161,14 @@ export function createRuntimeAdapter(
     // A key the adapter could not store and find again would let a retry submit twice.
     if (context?.idempotencyKey !== undefined)
       parseInput(IdempotencyKeySchema, context.idempotencyKey, 'submit context', ['idempotencyKey']);
+    if (context?.freshKey !== undefined)
+      parseInput(FreshKeySchema, context.freshKey, 'submit context', ['freshKey']);
     const parsed = await guarded('jobs.submit', spec as JobSpecInput, context);
     requireSpecCapabilities(parsed, adapter, unsupported);
-    return invoke('jobs.submit', [parsed], context);
+    // With a key, submitting again is safe: the retry looks the key up first, since the failed
+    // attempt may have reached the scheduler.
+    const keyed = context?.idempotencyKey !== undefined;
+    return invoke('jobs.submit', [parsed], context, keyed ? retriedSubmission : undefined);
   });
   methods.set('jobs.render', async (spec, ctx) => {
     const context = ctx as CallContext | undefined;
@@ -186,6 +205,13 @@ export function createRuntimeAdapter(
       return closing;
     },
   };
+}
+
+const FreshKeySchema = z.boolean({ error: 'must be true or false' });
+
+/** The context of a submission's retry: its key may now have a job. */
+function retriedSubmission(ctx: CallContext): SubmitContext {
+  return { ...ctx, freshKey: false };
 }
 
 /** Sorts methods keyed by path into the contract's shape: `{ jobs: { hold }, version }`. */

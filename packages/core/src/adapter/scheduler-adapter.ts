@@ -21,6 +21,15 @@ export interface SubmitContext extends CallContext {
    * `VALIDATION` error at `idempotencyKey`, before the adapter sees it.
    */
   idempotencyKey?: string;
+  /**
+   * `true` when `idempotencyKey` was made for this call and has never been sent, so no job can
+   * carry it yet: the adapter submits at once, without looking for an earlier job, and answers
+   * from what the scheduler said and the spec (one scheduler command). Absent or `false`, the key
+   * may already have a job (a caller's own key, a retry), which the adapter must look for first
+   * and return instead of submitting again. Core sets it: the client on a key it generated, the
+   * runtime's retry of a submission back to `false`.
+   */
+  freshKey?: boolean;
 }
 
 /** What a submission would run: the exact script and command. */
@@ -33,6 +42,14 @@ export interface RenderedSubmission {
 
 /** A submitted job and the exact script that created it. */
 export interface SubmitResult extends RenderedSubmission {
+  /**
+   * The job as submitted. A submission with a {@link SubmitContext.freshKey | fresh key} is not
+   * read back: its `id` is the scheduler's answer, `cluster` and `user` are known, `state` is
+   * `queued` (`held` for a held spec), `submitTime` is the adapter's clock when the scheduler
+   * answered, and the rest comes from the spec; what the scheduler chooses for fields the spec
+   * leaves out (default account, partition, QoS, time limit, memory) is absent until the job is
+   * read (`jobs.get`, a handle's refresh or watch). A job found by its key is returned as read.
+   */
   job: Job;
 }
 
@@ -56,7 +73,10 @@ export interface SchedulerVersion {
 
 /** Job operations. Inputs arrive validated and normalised by core. */
 export interface JobOperations {
-  /** Submits a job; returns it with the exact script. */
+  /**
+   * Submits a job; returns it with the exact script. With a fresh key (`ctx.freshKey`) this is one
+   * scheduler command; otherwise the key is looked up first and a job already carrying it returned.
+   */
   submit(spec: JobSpec, ctx: SubmitContext): Promise<SubmitResult>;
   /** The script and command a submit would run, without submitting (a dry run). */
   render?(spec: JobSpec, ctx: CallContext): Promise<RenderedSubmission>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeAdapter } from '../../test/fake-adapter.js';
 import { isHpckitError } from '../errors/hpckit-error.js';
+import type { SubmitContext } from '../adapter/scheduler-adapter.js';
 import type { JobStateEvent } from '../watch/events.js';
 import { createClient } from './create-client.js';
 
@@ -44,6 +45,24 @@ describe('createClient', () => {
     expect(handle.script).toContain('echo hi');
     expect(handle.state.phase).toBe('queued');
     expect(fake.calls['jobs.submit']).toBe(1);
+    await client.close();
+  });
+
+  it("submits with a fresh key of its own, and marks a caller's key as one that may have a job", async () => {
+    const { fake, client } = setup();
+    const seen: SubmitContext[] = [];
+    const submit = fake.jobs.submit.bind(fake.jobs);
+    fake.jobs.submit = async (spec, ctx) => {
+      seen.push({ ...ctx });
+      return submit(spec, ctx);
+    };
+    await client.jobs.submit({ command: 'x' });
+    await client.jobs.submit({ command: 'x' });
+    await client.jobs.submit({ command: 'x' }, { idempotencyKey: 'form-42' });
+    expect(seen.map((c) => c.freshKey)).toEqual([true, true, false]);
+    expect(seen[0]!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen[1]!.idempotencyKey).not.toBe(seen[0]!.idempotencyKey);
+    expect(seen[2]!.idempotencyKey).toBe('form-42');
     await client.close();
   });
 

@@ -97,9 +97,12 @@ export function createJobsApi({ runtime, user, access }: JobsApiContext): JobsAp
   const api: JobsApi = {
     async submit(spec, options) {
       const rt = runtime(options?.cluster);
+      // A caller's key may have a job already (a resubmitted form); one made here cannot, so the
+      // adapter need not look for it before submitting.
+      const freshKey = options?.idempotencyKey === undefined;
       const idempotencyKey = options?.idempotencyKey ?? randomUUID();
       const result = await rt.call(
-        (a) => a.jobs.submit(spec, { ...ctx(options), idempotencyKey }),
+        (a) => a.jobs.submit(spec, { ...ctx(options), idempotencyKey, freshKey }),
         options?.signal,
       );
       return handleFor(rt, result.job, result.script);

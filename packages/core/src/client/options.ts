@@ -48,7 +48,10 @@ export const ClientOptionsSchema = z.strictObject({
   defaultCluster: z.string().optional(),
   /** How watched jobs are polled (per cluster, one shared poller). */
   polling: PollingOptionsSchema.partial().optional(),
-  /** How idempotent reads are retried after a retryable failure. @default { retries: 2, baseDelayMs: 200 } */
+  /**
+   * How idempotent reads and submissions (which always carry an idempotency key) are retried
+   * after a retryable failure. @default { retries: 2, baseDelayMs: 200 }
+   */
   retry: z
     .strictObject({
       retries: z.number().int().nonnegative().optional(),

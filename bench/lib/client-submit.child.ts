@@ -1,0 +1,111 @@
+/**
+ * The client side of bench/slurm-submit.bench.ts, run in a process of its own so that its CPU
+ * and memory are its own: `client-submit.child.ts <local|ssh> <n>` submits `n` held jobs through
+ * `client.jobs.submit`, one after another, after one warm-up submission (the connection, and the
+ * adapter's one-time lookups of the user's home and the cluster's name), and prints the
+ * measurement of the `n` as one JSON line. `local` runs sbatch directly: start it as the user,
+ * like the shell loop it is compared with.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { slurmAdapter } from '@hpckit/adapter-slurm';
+import { createClient } from '@hpckit/core';
+import { localTransport, type Transport } from '@hpckit/transport';
+import { sshAs } from '../../test/support/test-cluster.js';
+
+/** What the child prints; bench/slurm-submit.bench.ts reads it. */
+interface ChildMeasurement {
+  wallMs: number;
+  /** CPU of the process and of the children it ran (sbatch, locally), user + system. */
+  cpuMs: number;
+  /** Resident memory before the submissions, and its peak while they ran. */
+  rssBeforeMiB: number;
+  rssPeakMiB: number;
+  /** Commands the transport ran for the `n` submissions, by program. */
+  commands: Record<string, number>;
+  /**
+   * Locally: the same sbatch command and script spawned `n` times by this process without the
+   * SDK, the floor of any Node client.
+   */
+  bareSpawn?: { wallMs: number; cpuMs: number };
+}
+
+/** Spec of every benchmark job: held, so the cluster stays idle until they are cancelled. */
+const BENCH_SPEC = {
+  name: 'bench-submit',
+  command: 'true',
+  hold: true,
+  timeLimit: '1m',
+  stdout: '/dev/null',
+} as const;
+
+// Children's CPU (cutime, cstime) in clock ticks, from /proc/self/stat (after the command name,
+// which may hold spaces, in parentheses).
+const TICK_MS = 10;
+function childrenCpuMs(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * TICK_MS;
+}
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000 + childrenCpuMs();
+}
+
+/** Runs a command with `stdin` and drains its output, as the local transport does. */
+function spawnOnce(program: string, args: string[], stdin: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdout.resume();
+    child.stderr.resume();
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${program} exited ${code}`))));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(stdin);
+  });
+}
+
+async function main(): Promise<void> {
+  const [mode, count] = process.argv.slice(2);
+  const n = Number(count);
+  const transport: Transport = mode === 'ssh' ? sshAs('alice') : localTransport();
+  const client = createClient({ clusters: { hpc: { adapter: slurmAdapter({ transport }) } } });
+  const warmUp = await client.jobs.submit(BENCH_SPEC);
+  const before = transport.stats().byProgram;
+  const rssBefore = process.memoryUsage.rss();
+  let rssPeak = rssBefore;
+  const cpu0 = cpuMs();
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    await client.jobs.submit(BENCH_SPEC);
+    rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+  }
+  const wallMs = performance.now() - t0;
+  const cpu = cpuMs() - cpu0;
+  const after = transport.stats().byProgram;
+  await client.close();
+  const commands = Object.fromEntries(
+    Object.entries(after)
+      .map(([program, calls]) => [program, calls - (before[program] ?? 0)] as const)
+      .filter(([, calls]) => calls > 0),
+  );
+  const result: ChildMeasurement = {
+    wallMs,
+    cpuMs: cpu,
+    rssBeforeMiB: rssBefore / 2 ** 20,
+    rssPeakMiB: rssPeak / 2 ** 20,
+    commands,
+  };
+  if (mode === 'local') {
+    const [program, ...args] = (await client.jobs.render(BENCH_SPEC)).command as [string, ...string[]];
+    const cpu1 = cpuMs();
+    const t1 = performance.now();
+    for (let i = 0; i < n; i++) await spawnOnce(program, args, warmUp.script!);
+    result.bareSpawn = { wallMs: performance.now() - t1, cpuMs: cpuMs() - cpu1 };
+  }
+  console.log(JSON.stringify(result));
+}
+
+await main();
+process.exit(0);
