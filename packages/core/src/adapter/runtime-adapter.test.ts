@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeAdapter } from '../../test/fake-adapter.js';
+import { formatError } from '../errors/format.js';
 import { isHpckitError, SchedulerUnavailableError } from '../errors/hpckit-error.js';
 import { operationSamples } from '../testing/operation-samples.js';
 import { CAPABILITY_KEYS } from './capabilities.js';
@@ -111,10 +112,15 @@ describe('createRuntimeAdapter', () => {
   it('fails with INTERNAL naming a required operation the adapter lacks', async () => {
     const fake = fakeAdapter();
     const rt = createRuntimeAdapter({ ...fake, jobs: { ...fake.jobs, get: undefined as never } });
-    expect(await caught(rt.jobs.get('1'))).toMatchObject({
+    const err = await caught(rt.jobs.get('1'));
+    expect(err).toMatchObject({
       code: 'INTERNAL',
-      details: { operation: 'jobs.get' },
+      details: { operation: 'jobs.get', reason: 'missing_operation' },
     });
+    expect((err as Error).message).toContain(
+      'The adapter has no jobs.get method, which the contract requires.',
+    );
+    expect(formatError(err, { locale: 'zh-CN' })).toContain('适配器缺少契约要求的 jobs.get 方法');
   });
 
   it('refuses an undeclared capability with one UNSUPPORTED error naming it', async () => {
@@ -260,6 +266,7 @@ describe('createRuntimeAdapter', () => {
     expect(isHpckitError(err, 'INTERNAL')).toBe(true);
     expect((err as Error).cause).toBe(boom);
     expect((err as Error).message).toContain('jobs.get: cannot read x of undefined');
+    expect(formatError(err, { locale: 'zh-CN' })).toContain('jobs.get 意外失败：cannot read x of undefined');
   });
 
   it('rejects with the abort reason, before or during the call', async () => {

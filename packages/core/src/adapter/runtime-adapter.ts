@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { InternalError, isHpckitError, UnsupportedError } from '../errors/hpckit-error.js';
+import { errorsFor } from '../errors/error-factory.js';
+import { type InternalError, isHpckitError, type UnsupportedError } from '../errors/hpckit-error.js';
 import { parseInput } from '../errors/validation.js';
 import type { JobSpec, JobSpecInput } from '../model/job-spec.js';
 import { UserNameSchema } from '../model/names.js';
@@ -97,6 +98,7 @@ export function createRuntimeAdapter(
   // An adapter that retries per command would multiply attempts if core retried the whole call too.
   if (adapter.retriesReads) retry.retries = 0;
   let closing: Promise<void> | undefined;
+  const fail = errorsFor(adapter.name);
 
   /**
    * Checks the capability and the acting user, then runs the adapter's method with retries.
@@ -176,22 +178,17 @@ export function createRuntimeAdapter(
   });
 
   function unsupported(capability: string): UnsupportedError {
-    return new UnsupportedError({ details: { capability, adapter: adapter.name }, adapter: adapter.name });
+    return fail.unsupported({ details: { capability } });
   }
 
   function missing(operation: string): InternalError {
-    return new InternalError({
-      details: { operation },
-      message: `The adapter has no ${operation} method, which the contract requires.`,
-      adapter: adapter.name,
-    });
+    return fail.internal({ details: { operation, reason: 'missing_operation' } });
   }
 
+  // Anything but an HpckitError from an adapter is a bug in it: the error's own text is its fact.
   function foreign(operation: string, err: unknown): InternalError {
-    return new InternalError({
-      details: { operation },
-      message: `The adapter failed unexpectedly in ${operation}: ${err instanceof Error ? err.message : String(err)}.`,
-      adapter: adapter.name,
+    return fail.internal({
+      details: { operation, nativeMessage: err instanceof Error ? err.message : String(err) },
       cause: err,
     });
   }

@@ -179,6 +179,8 @@ export const INTERNAL_REASONS = [
   'app_ended_before_ready',
   /** An app session's job ended, so its connection file is stale. */
   'app_connection_stale',
+  /** The adapter lacks a method the contract requires (one written without `defineSchedulerAdapter`). */
+  'missing_operation',
 ] as const;
 
 /** Why a `INTERNAL` error happened (`details.reason`); the catalogue words each one. */

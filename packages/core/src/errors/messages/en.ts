@@ -385,6 +385,11 @@ export const messages: MessageCatalogue = {
       },
     },
     INTERNAL: {
+      missing_operation: {
+        summary: (d) => `The adapter has no ${d.operation} method, which the contract requires.`,
+        hint: () =>
+          'Build the adapter with defineSchedulerAdapter(), which checks its methods when it is created.',
+      },
       option_refused: {
         summary: (d) =>
           `${d.program ?? d.operation} refused an option hpckit passed: ${sentence(d.nativeMessage ?? '?')}`,

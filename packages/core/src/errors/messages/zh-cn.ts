@@ -437,6 +437,10 @@ export const messagesZhCn: MessageCatalogue = {
       },
     },
     INTERNAL: {
+      missing_operation: {
+        summary: (d) => `适配器缺少契约要求的 ${d.operation} 方法。`,
+        hint: () => '请用 defineSchedulerAdapter() 构建适配器，它会在创建时检查各方法。',
+      },
       option_refused: {
         summary: (d) =>
           `${d.program ?? d.operation} 拒绝了 hpckit 传入的选项：${end(d.nativeMessage ?? '?')}`,
