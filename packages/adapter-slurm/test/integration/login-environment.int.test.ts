@@ -45,8 +45,10 @@ describe.each([
       { user: 'alice' },
     );
     try {
-      // ...but not for sbatch: the partition's default (1 h) applies, as the spec says nothing.
-      expect(job.timeLimitSeconds).toBe(3600);
+      // ...but not for sbatch: the partition's default (1 h) applies, as the spec says nothing. Read
+      // back, since a fresh submission answers from the spec, which leaves the time limit to Slurm.
+      const applied = await rt.jobs.get(job.id, { user: 'alice' });
+      expect(applied.timeLimitSeconds).toBe(3600);
     } finally {
       await rt.jobs.cancel(job.id, { user: 'alice' });
     }
