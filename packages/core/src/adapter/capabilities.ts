@@ -1,8 +1,7 @@
 /**
  * Optional features an adapter may declare. A key named after an operation guards that operation
  * and its siblings (`jobs.hold` also guards `jobs.release`): {@link ADAPTER_OPERATIONS} says which
- * capability guards each operation, and {@link methodsOf} lists them. The other keys are features of a
- * call rather than operations. Features every adapter must have (submit, get, list, cancel,
+ * capability guards each operation. The other keys are features of a call rather than operations. Features every adapter must have (submit, get, list, cancel,
  * cluster config, version) are not listed: they are part of the contract.
  */
 export const CAPABILITY_KEYS = [

@@ -27,7 +27,7 @@ export type PollingOptionsInput = z.input<typeof PollingOptionsSchema>;
 /** Polling options with defaults filled. */
 export type PollingOptions = z.output<typeof PollingOptionsSchema>;
 
-/** What happened in the last poll, for {@link nextPollInterval}. */
+/** What happened in the last poll, from which the poller paces the next one. */
 export interface PollOutcome {
   /** Interval used before this poll. */
   previousMs: number;
