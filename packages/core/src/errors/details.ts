@@ -53,6 +53,8 @@ export interface ValidationIssueFacts {
   text?: string;
   /** The number a value must be a multiple of, for `not_multiple_of`. */
   divisor?: number | string;
+  /** Ways to write the value instead (`{ perNode: '64G' }`), when a schema knows the way out. */
+  examples?: string[];
 }
 
 /** What the scheduler said: the command that ran and its exact stderr. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formatError } from './format.js';
 import { ValidationError } from './hpckit-error.js';
+import { JobSpecSchema } from '../model/job-spec.js';
 import { parseInput } from './validation.js';
 
 function failure(schema: z.ZodType, input: unknown): ValidationError {
@@ -82,5 +83,39 @@ describe('parseInput issues in every locale', () => {
     const err = failure(schema, { n: -1 });
     expect(err.details.issues[0]).not.toHaveProperty('facts');
     expect(formatError(err, { locale: 'zh-CN' })).toBe('job spec无效："n"：must be positive。');
+  });
+});
+
+describe('memory without what it is per', () => {
+  const spec = (memory: unknown) => both(JobSpecSchema, { command: 'x', memory });
+
+  it('says to write { perNode: "64G" } for memory: 64', () => {
+    expect(spec(64)).toEqual([
+      `Invalid job spec: at "memory": Invalid input: expected object, received number; write { perNode: '64G' } or { perCore: '4G' }.`,
+      `job spec无效："memory"：应为对象，实际为数字；请写成 { perNode: '64G' } 或 { perCore: '4G' }。`,
+    ]);
+  });
+
+  it("says to write { perNode: '64G' } for memory: '64G'", () => {
+    const err = failure(JobSpecSchema, { command: 'x', memory: '64G' });
+    expect(err.details.issues.map((i) => i.path)).toEqual([['memory']]);
+    expect([formatError(err), formatError(err, { locale: 'zh-CN' })]).toEqual([
+      `Invalid job spec: at "memory": Invalid input: expected object, received string; write { perNode: '64G' } or { perCore: '4G' }.`,
+      `job spec无效："memory"：应为对象，实际为字符串；请写成 { perNode: '64G' } 或 { perCore: '4G' }。`,
+    ]);
+  });
+
+  it("uses the caller's own amount when it is a size", () => {
+    expect(spec('32g')[1]).toBe(
+      `job spec无效："memory"：应为对象，实际为字符串；请写成 { perNode: '32G' } 或 { perCore: '4G' }。`,
+    );
+    expect(spec(128)[0]).toContain(`write { perNode: '128G' }`);
+  });
+
+  it('echoes no hostile text, only a size', () => {
+    const [en] = spec('$(rm -rf ~)');
+    expect(en).toBe(
+      `Invalid job spec: at "memory": Invalid input: expected object, received string; write { perNode: '64G' } or { perCore: '4G' }.`,
+    );
   });
 });

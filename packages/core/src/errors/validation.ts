@@ -31,11 +31,34 @@ export function parseInput<S extends z.ZodType>(
   throw new ValidationError({ details: { subject, issues } });
 }
 
-type RawIssue = Parameters<z.core.$ZodErrorMap>[0];
+/** A zod issue as error maps receive it, before zod finalises it. */
+export type RawIssue = Parameters<z.core.$ZodErrorMap>[0];
+
+/**
+ * Records on an issue, from a schema's own error map, the facts its English text was written
+ * from, so that {@link parseInput} keeps them and every locale words the issue from them.
+ */
+export function recordFacts(issue: RawIssue, facts: ValidationIssueFacts): void {
+  (issue as unknown as Record<string, unknown>)[FACTS] = facts;
+}
+
+/** zod's name for the type of a value (`number`, `nan`, `null`, `array`, a class name). */
+export function typeOf(value: unknown): string {
+  if (typeof value === 'number') return Number.isNaN(value) ? 'nan' : 'number';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null;
+    if (proto !== null && proto !== Object.prototype && typeof proto.constructor?.name === 'string') {
+      return proto.constructor.name;
+    }
+  }
+  return typeof value;
+}
 
 /** Records a generic issue's facts on it and leaves its (English) wording to zod. */
 function markGeneric(issue: RawIssue): undefined {
-  (issue as unknown as Record<string, unknown>)[FACTS] = factsOf(issue);
+  recordFacts(issue, factsOf(issue));
   return undefined;
 }
 
@@ -77,20 +100,6 @@ function factsOf(issue: RawIssue): ValidationIssueFacts {
       break;
   }
   return facts;
-}
-
-/** zod's name for the type of a value (`number`, `nan`, `null`, `array`, a class name). */
-function typeOf(value: unknown): string {
-  if (typeof value === 'number') return Number.isNaN(value) ? 'nan' : 'number';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null;
-    if (proto !== null && proto !== Object.prototype && typeof proto.constructor?.name === 'string') {
-      return proto.constructor.name;
-    }
-  }
-  return typeof value;
 }
 
 function bound(value: unknown): number | string {

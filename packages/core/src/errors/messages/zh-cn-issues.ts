@@ -86,7 +86,7 @@ export function issueZhCn(issue: ValidationIssue): string {
   if (f === undefined) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return `应为${type(f.expected)}，实际为${type(f.received)}`;
+      return `应为${type(f.expected)}，实际为${type(f.received)}${f.examples?.length ? `；请写成 ${f.examples.join(' 或 ')}` : ''}`;
     case 'too_small':
       return bounded(f, true);
     case 'too_big':
