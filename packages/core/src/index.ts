@@ -213,4 +213,5 @@ export type {
   PolicyViolationDetail,
   SchedulerOutput,
   ValidationIssue,
+  ValidationIssueFacts,
 } from './errors/details.js';

@@ -201,7 +201,7 @@ describe('submission policy', () => {
       resolveSubmission(JobSpecSchema.parse({ command: 'x', timeLimit: '3d' }), 'alice', context());
     } catch (err) {
       expect((err as Error).message).toBe(
-        '[hpckit] [mock] The time limit of 259200 s exceeds the maximum of 172800 s of QoS "normal". Lower the time limit or use a QoS with a longer maximum.',
+        '[hpckit] [mock] The time limit of 3 d exceeds the maximum of 2 d of QoS "normal". Lower the time limit or use a QoS with a longer maximum.',
       );
     }
     expect.assertions(1);

@@ -20,6 +20,41 @@ export interface ValidationIssue {
   message: string;
   /** zod's issue code (`invalid_type`, `too_small`, `custom`…). */
   code: string;
+  /**
+   * What zod found, when `message` is zod's generic wording of it (not text a schema wrote): the
+   * catalogue words these facts in each locale. Absent, `message` is the whole story.
+   */
+  facts?: ValidationIssueFacts;
+}
+
+/** The structured facts of a zod issue, for wording it in any locale. */
+export interface ValidationIssueFacts {
+  /** The type wanted (`string`, `number`, `object`), for `invalid_type`. */
+  expected?: string;
+  /** The type given (`number`, `undefined`, `array`), for `invalid_type`. */
+  received?: string;
+  /** What was measured (`number`, `string`, `array`), for `too_small` and `too_big`. */
+  origin?: string;
+  /** Lower bound, for `too_small`. */
+  minimum?: number | string;
+  /** Upper bound, for `too_big`. */
+  maximum?: number | string;
+  /** Whether the bound itself is allowed. */
+  inclusive?: boolean;
+  /** The values that would be accepted, as written in code (`"cpu"`, `1`), for `invalid_value`. */
+  values?: string[];
+  /** The keys not allowed here, for `unrecognized_keys`. */
+  keys?: string[];
+  /** The string format wanted (`regex`, `email`, `starts_with`), for `invalid_format`. */
+  format?: string;
+  /** The pattern a `regex` format wants. */
+  pattern?: string;
+  /** The prefix, suffix or substring a `starts_with`, `ends_with` or `includes` format wants. */
+  text?: string;
+  /** The number a value must be a multiple of, for `not_multiple_of`. */
+  divisor?: number | string;
+  /** Ways to write the value instead (`{ perNode: '64G' }`), when a schema knows the way out. */
+  examples?: string[];
 }
 
 /** What the scheduler said: the command that ran and its exact stderr. */

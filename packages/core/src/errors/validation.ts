@@ -1,9 +1,14 @@
 import type { z } from 'zod';
-import { ValidationError, type ValidationIssue } from './hpckit-error.js';
+import type { ValidationIssue, ValidationIssueFacts } from './details.js';
+import { ValidationError } from './hpckit-error.js';
+
+/** Where {@link markGeneric} leaves an issue's facts; zod copies it onto the final issue. */
+const FACTS = 'hpckitFacts';
 
 /**
  * Parses `input` with `schema`, turning zod's issues into a {@link ValidationError} whose message
  * names every offending path. `subject` says what was being validated ("job spec", "options").
+ * An issue worded by zod's generic text keeps its facts (`facts`), so every locale can word it.
  *
  * @throws {@link ValidationError} (`VALIDATION`) listing every issue, not just the first.
  */
@@ -13,12 +18,97 @@ export function parseInput<S extends z.ZodType>(
   subject: string,
   pathPrefix: (string | number)[] = [],
 ): z.output<S> {
-  const result = schema.safeParse(input);
+  // A per-parse error map is consulted only for issues no schema worded itself: exactly the ones
+  // whose text is zod's generic English, which other locales must word from the facts.
+  const result = schema.safeParse(input, { error: markGeneric });
   if (result.success) return result.data;
-  const issues: ValidationIssue[] = result.error.issues.map((issue) => ({
-    path: [...pathPrefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    message: issue.message,
-    code: issue.code,
-  }));
+  const issues: ValidationIssue[] = result.error.issues.map((issue) => {
+    const facts = (issue as { [FACTS]?: ValidationIssueFacts })[FACTS];
+    const path = [...pathPrefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
+    const base = { path, message: issue.message, code: issue.code };
+    return facts === undefined ? base : { ...base, facts };
+  });
   throw new ValidationError({ details: { subject, issues } });
+}
+
+/** A zod issue as error maps receive it, before zod finalises it. */
+export type RawIssue = Parameters<z.core.$ZodErrorMap>[0];
+
+/**
+ * Records on an issue, from a schema's own error map, the facts its English text was written
+ * from, so that {@link parseInput} keeps them and every locale words the issue from them.
+ */
+export function recordFacts(issue: RawIssue, facts: ValidationIssueFacts): void {
+  (issue as unknown as Record<string, unknown>)[FACTS] = facts;
+}
+
+/** zod's name for the type of a value (`number`, `nan`, `null`, `array`, a class name). */
+export function typeOf(value: unknown): string {
+  if (typeof value === 'number') return Number.isNaN(value) ? 'nan' : 'number';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'object') {
+    const proto = Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null;
+    if (proto !== null && proto !== Object.prototype && typeof proto.constructor?.name === 'string') {
+      return proto.constructor.name;
+    }
+  }
+  return typeof value;
+}
+
+/** Records a generic issue's facts on it and leaves its (English) wording to zod. */
+function markGeneric(issue: RawIssue): undefined {
+  recordFacts(issue, factsOf(issue));
+  return undefined;
+}
+
+function factsOf(issue: RawIssue): ValidationIssueFacts {
+  const raw = issue as unknown as Record<string, unknown>;
+  const facts: ValidationIssueFacts = {};
+  switch (issue.code) {
+    case 'invalid_type':
+      facts.expected = String(raw.expected);
+      // The input itself stays out of the details: it is the user's, and may be large.
+      facts.received = typeOf(issue.input);
+      break;
+    case 'too_small':
+    case 'too_big':
+      if (typeof raw.origin === 'string') facts.origin = raw.origin;
+      if (raw.minimum !== undefined) facts.minimum = bound(raw.minimum);
+      if (raw.maximum !== undefined) facts.maximum = bound(raw.maximum);
+      if (typeof raw.inclusive === 'boolean') facts.inclusive = raw.inclusive;
+      break;
+    case 'invalid_value':
+      facts.values = (raw.values as unknown[]).map(literal);
+      break;
+    case 'unrecognized_keys':
+      facts.keys = (raw.keys as unknown[]).map(String);
+      break;
+    case 'invalid_format':
+      facts.format = String(raw.format);
+      if (raw.pattern !== undefined) facts.pattern = String(raw.pattern);
+      for (const key of ['prefix', 'suffix', 'includes'] as const) {
+        if (typeof raw[key] === 'string') facts.text = raw[key];
+      }
+      break;
+    case 'not_multiple_of':
+      facts.divisor = bound(raw.divisor);
+      break;
+    case 'invalid_key':
+    case 'invalid_element':
+      if (typeof raw.origin === 'string') facts.origin = raw.origin;
+      break;
+  }
+  return facts;
+}
+
+function bound(value: unknown): number | string {
+  return typeof value === 'number' ? value : String(value);
+}
+
+/** A literal as code writes it: strings quoted, the rest as they print. */
+function literal(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  return String(value);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type RawIssue, recordFacts, typeOf } from '../errors/validation.js';
 import { DurationSchema } from '../time/duration.js';
 import { ArraySpecSchema } from './array-spec.js';
 import { MemorySizeSchema } from './memory.js';
@@ -18,13 +19,39 @@ import { OptionalResourceCountSchema, ResourceCountSchema } from './resource-cou
 
 const Count = ResourceCountSchema;
 
+/**
+ * The words for memory given as a bare amount (`64`, `"64G"`): it must say what it is per, so the
+ * way out is the object, with the caller's own amount when it is one.
+ */
+function memoryShapeError(issue: RawIssue): string | undefined {
+  if (issue.code !== 'invalid_type') return undefined;
+  const amount = sizeOf(issue.input);
+  const examples = [`{ perNode: '${amount}' }`, `{ perCore: '4G' }`];
+  const received = typeOf(issue.input);
+  recordFacts(issue, { expected: 'object', received, examples });
+  return `Invalid input: expected object, received ${received}; write ${examples.join(' or ')}`;
+}
+
+// The caller's amount as a size with a unit, when it is a plain small one; else a sample. Echoed
+// only when it matches the size pattern, since the input is hostile.
+function sizeOf(input: unknown): string {
+  if (typeof input === 'number' && Number.isInteger(input) && input > 0 && input < 1e6) return `${input}G`;
+  if (typeof input === 'string' && input.length <= 12 && /^\d+(?:\.\d+)?[KMGT]$/i.test(input.trim())) {
+    return input.trim().toUpperCase();
+  }
+  return '64G';
+}
+
 /** Memory requested per node, per allocated core or per allocated GPU (exactly one). */
 export const MemoryRequestSchema = z
-  .strictObject({
-    perNode: MemorySizeSchema.optional().describe('Memory per node, e.g. "64G"'),
-    perCore: MemorySizeSchema.optional().describe('Memory per allocated core, e.g. "4G"'),
-    perGpu: MemorySizeSchema.optional().describe('Memory per allocated GPU, e.g. "192G"'),
-  })
+  .strictObject(
+    {
+      perNode: MemorySizeSchema.optional().describe('Memory per node, e.g. "64G"'),
+      perCore: MemorySizeSchema.optional().describe('Memory per allocated core, e.g. "4G"'),
+      perGpu: MemorySizeSchema.optional().describe('Memory per allocated GPU, e.g. "192G"'),
+    },
+    { error: memoryShapeError },
+  )
   .superRefine((m, ctx) => {
     const given = Object.values(m).filter((v) => v !== undefined).length;
     if (given !== 1) {

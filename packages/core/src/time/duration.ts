@@ -90,6 +90,30 @@ export function formatDuration(seconds: number): string {
   return parts.join(' ');
 }
 
+/** Message units, largest first: the same symbols in every language. */
+const MESSAGE_UNITS = [
+  [86_400, 'd'],
+  [3_600, 'h'],
+  [60, 'min'],
+] as const;
+
+/**
+ * Formats whole seconds for messages in the largest unit that holds them whole (`4 d`, `100 h`,
+ * `90 min`, `45 s`), so a limit reads as it was configured; every locale uses it, since `d`, `h`
+ * and `min` read the same in each.
+ *
+ * @example
+ * ```ts
+ * durationForMessage(360_000); // "100 h"
+ * ```
+ */
+export function durationForMessage(seconds: number): string {
+  for (const [size, unit] of MESSAGE_UNITS) {
+    if (seconds >= size && seconds % size === 0) return `${seconds / size} ${unit}`;
+  }
+  return `${seconds} s`;
+}
+
 /**
  * A duration given as text (`"2h"`, `"1-12:00:00"`) or as a whole number of seconds; parses to
  * whole seconds, at most {@link MAX_DURATION_SECONDS}.

@@ -1,3 +1,4 @@
+import { durationForMessage } from '../../time/duration.js';
 import type { ErrorCode, PolicyReason } from '../codes.js';
 import type { ErrorDetailsByCode, PolicyViolationDetail } from '../details.js';
 import type {
@@ -63,9 +64,10 @@ export interface MessageCatalogue {
   };
 }
 
-/** Formats a limit or requested value with its unit, if any. */
+/** Formats a limit or requested value with its unit, if any; seconds in their largest whole unit. */
 export function withUnit(value: string | number | undefined, unit: string | undefined): string {
   if (value === undefined) return '?';
+  if (unit === 's') return typeof value === 'number' ? durationForMessage(value) : String(value);
   return unit ? `${value} ${unit}` : String(value);
 }
 

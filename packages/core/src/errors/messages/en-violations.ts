@@ -1,5 +1,5 @@
 import type { PolicyViolationDetail } from '../details.js';
-import { formatDuration } from '../../time/duration.js';
+import { durationForMessage } from '../../time/duration.js';
 import type { ViolationCode } from '../violation-codes.js';
 
 type Facts = PolicyViolationDetail;
@@ -7,7 +7,7 @@ type Facts = PolicyViolationDetail;
 const list = (names: string[] | undefined): string => (names ?? []).map((n) => `"${n}"`).join(', ');
 // A time limit of 0 means "no limit" to Slurm, so the check reports it as the string "unlimited".
 const time = (v: number | string | undefined): string =>
-  typeof v === 'number' ? formatDuration(v) : '0 (no limit)';
+  typeof v === 'number' ? durationForMessage(v) : '0 (no limit)';
 const s = (n: number | string | undefined, one: string, many: string): string =>
   `${n} ${n === 1 ? one : many}`;
 

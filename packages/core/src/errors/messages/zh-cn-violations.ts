@@ -1,3 +1,4 @@
+import { durationForMessage } from '../../time/duration.js';
 import type { PolicyViolationDetail } from '../details.js';
 import type { ViolationCode } from '../violation-codes.js';
 
@@ -5,25 +6,9 @@ type Facts = PolicyViolationDetail;
 
 const list = (names: string[] | undefined): string => (names ?? []).map((n) => `“${n}”`).join('、');
 
-const UNITS = [
-  [86_400, '天'],
-  [3_600, '小时'],
-  [60, '分钟'],
-  [1, '秒'],
-] as const;
-
-/** Formats seconds the way Chinese users read durations: 172800 → "2天", 5400 → "1小时30分钟". */
+/** A time limit in its largest whole unit, as in English: 172800 → "2 d", 5400 → "90 min". */
 function time(value: number | string | undefined): string {
-  if (typeof value !== 'number') return '0（不限时）';
-  if (value === 0) return '0秒';
-  let rest = value;
-  let out = '';
-  for (const [size, name] of UNITS) {
-    const n = Math.floor(rest / size);
-    if (n > 0) out += `${n}${name}`;
-    rest -= n * size;
-  }
-  return out;
+  return typeof value === 'number' ? durationForMessage(value) : '0（不限时）';
 }
 
 /** Simplified Chinese resource-policy violations: what was exceeded, by how much, and the way out. */

@@ -1,6 +1,7 @@
 import { type MessageCatalogue, named } from './catalogue.js';
 import { policyZhCn, refusalHintsZhCn } from './zh-cn-policy.js';
 import { violationsZhCn } from './zh-cn-violations.js';
+import { issueZhCn } from './zh-cn-issues.js';
 
 const KINDS: Record<string, string> = {
   job: '作业',
@@ -91,7 +92,7 @@ export const messagesZhCn: MessageCatalogue = {
     VALIDATION: {
       summary: (d) =>
         `${d.subject}无效：${d.issues
-          .map((i) => (i.path.length ? `"${i.path.join('.')}"：${i.message}` : i.message))
+          .map((i) => (i.path.length ? `"${i.path.join('.')}"：${issueZhCn(i)}` : issueZhCn(i)))
           .join('；')}。`,
     },
     NOT_FOUND: {
