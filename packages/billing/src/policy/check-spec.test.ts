@@ -168,7 +168,7 @@ describe('QoS wall time', () => {
       'The time limit of 3 d exceeds the maximum of 2 d of QoS "normal". Lower the time limit, or use a QoS that allows it: "long".',
     );
     expect(v!.message['zh-CN']).toBe(
-      '运行时间上限 3 d 超过了 QoS“normal”允许的最大值 2 d。请缩短运行时间上限，或使用允许该时长的 QoS：“long”。',
+      '运行时间上限 3天 超过了 QoS“normal”允许的最大值 2天。请缩短运行时间上限，或使用允许该时长的 QoS：“long”。',
     );
     const [none] = policy.check({ command: 'x', qos: 'long', timeLimit: '5d' }).violations;
     expect(none!.allowed).toEqual([]);

@@ -90,28 +90,37 @@ export function formatDuration(seconds: number): string {
   return parts.join(' ');
 }
 
-/** Message units, largest first: the same symbols in every language. */
-const MESSAGE_UNITS = [
-  [86_400, 'd'],
-  [3_600, 'h'],
-  [60, 'min'],
-] as const;
+/** Message units per language, largest first: symbols in English, characters in Chinese. */
+const MESSAGE_UNITS = {
+  en: [
+    [86_400, ' d'],
+    [3_600, ' h'],
+    [60, ' min'],
+    [1, ' s'],
+  ],
+  'zh-CN': [
+    [86_400, '天'],
+    [3_600, '小时'],
+    [60, '分钟'],
+    [1, '秒'],
+  ],
+} as const;
 
 /**
  * Formats whole seconds for messages in the largest unit that holds them whole (`4 d`, `100 h`,
- * `90 min`, `45 s`), so a limit reads as it was configured; every locale uses it, since `d`, `h`
- * and `min` read the same in each.
+ * `90 min`, `45 s`; in Chinese `4天`, `100小时`, `90分钟`), so a limit reads as it was configured.
  *
  * @example
  * ```ts
  * durationForMessage(360_000); // "100 h"
+ * durationForMessage(345_600, 'zh-CN'); // "4天"
  * ```
  */
-export function durationForMessage(seconds: number): string {
-  for (const [size, unit] of MESSAGE_UNITS) {
-    if (seconds >= size && seconds % size === 0) return `${seconds / size} ${unit}`;
+export function durationForMessage(seconds: number, locale: 'en' | 'zh-CN' = 'en'): string {
+  for (const [size, unit] of MESSAGE_UNITS[locale]) {
+    if (seconds % size === 0 && (seconds >= size || size === 1)) return `${seconds / size}${unit}`;
   }
-  return `${seconds} s`;
+  return `${seconds}${MESSAGE_UNITS[locale][3][1]}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { durationForMessage } from '../../time/duration.js';
+import type { Locale } from '../locale.js';
 import type { ErrorCode, PolicyReason } from '../codes.js';
 import type { ErrorDetailsByCode, PolicyViolationDetail } from '../details.js';
 import type {
@@ -65,9 +66,13 @@ export interface MessageCatalogue {
 }
 
 /** Formats a limit or requested value with its unit, if any; seconds in their largest whole unit. */
-export function withUnit(value: string | number | undefined, unit: string | undefined): string {
+export function withUnit(
+  value: string | number | undefined,
+  unit: string | undefined,
+  locale: Locale = 'en',
+): string {
   if (value === undefined) return '?';
-  if (unit === 's') return typeof value === 'number' ? durationForMessage(value) : String(value);
+  if (unit === 's') return typeof value === 'number' ? durationForMessage(value, locale) : String(value);
   return unit ? `${value} ${unit}` : String(value);
 }
 

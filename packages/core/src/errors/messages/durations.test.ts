@@ -8,7 +8,7 @@ const inBoth = (err: unknown) => [
 ];
 
 describe('durations in messages', () => {
-  it('prints a time limit in seconds in its largest whole unit, in both languages', () => {
+  it('prints a time limit in seconds in its largest whole unit, in the units of each language', () => {
     const err = new PolicyError({
       details: {
         reason: 'time_limit_exceeds_qos',
@@ -20,7 +20,7 @@ describe('durations in messages', () => {
     });
     expect(inBoth(err)).toEqual([
       'The time limit of 100 h exceeds the maximum of 4 d of QoS "normal". Lower the time limit or use a QoS with a longer maximum.',
-      '运行时间上限 100 h 超过了 QoS“normal”允许的最大值 4 d。请降低运行时间上限，或选择最大运行时间更长的 QoS。',
+      '运行时间上限 100小时 超过了 QoS“normal”允许的最大值 4天。请降低运行时间上限，或选择最大运行时间更长的 QoS。',
     ]);
   });
 
@@ -36,11 +36,11 @@ describe('durations in messages', () => {
     });
     expect(inBoth(err)).toEqual([
       'The time limit of 5401 s exceeds the maximum of UNLIMITED of partition "cpu". Lower the time limit.',
-      '运行时间上限 5401 s 超过了分区“cpu”允许的最大值 UNLIMITED。请降低运行时间上限。',
+      '运行时间上限 5401秒 超过了分区“cpu”允许的最大值 UNLIMITED。请降低运行时间上限。',
     ]);
   });
 
-  it('words a violated wall time with the same formatter in both languages', () => {
+  it('words a violated wall time with the same formatter, in the units of each language', () => {
     const violation = {
       code: 'partition_wall_time',
       partition: 'cpu',
@@ -50,7 +50,7 @@ describe('durations in messages', () => {
     };
     expect([formatViolation(violation), formatViolation(violation, { locale: 'zh-CN' })]).toEqual([
       'The time limit of 2 h exceeds the maximum of 90 min of partition "cpu". Lower the time limit.',
-      '运行时间上限 2 h 超过了分区“cpu”允许的最大值 90 min。请缩短运行时间上限。',
+      '运行时间上限 2小时 超过了分区“cpu”允许的最大值 90分钟。请缩短运行时间上限。',
     ]);
   });
 });

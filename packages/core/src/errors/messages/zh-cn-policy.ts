@@ -20,34 +20,25 @@ export const policyZhCn: Record<PolicyReason, (d: PolicyDetails) => string> = {
       ? `分区“${d.partition}”不允许使用 QoS“${d.subject ?? '?'}”（允许：${d.allowed.join('、')}）。请选择其中一个 QoS，或换一个分区。`
       : `该账户和分区不允许使用 QoS“${d.subject ?? '?'}”。请选择账户可用的 QoS。`,
   time_limit_exceeds_qos: (d) =>
-    `运行时间上限 ${withUnit(d.requested, d.unit)} 超过了 QoS“${d.subject ?? '?'}”允许的最大值 ${withUnit(
-      d.limit,
-      d.unit,
-    )}。请降低运行时间上限，或选择最大运行时间更长的 QoS。`,
+    `运行时间上限 ${withUnit(d.requested, d.unit, 'zh-CN')} 超过了 QoS“${d.subject ?? '?'}”允许的最大值 ${withUnit(d.limit, d.unit, 'zh-CN')}。请降低运行时间上限，或选择最大运行时间更长的 QoS。`,
   time_limit_exceeds_partition: (d) =>
-    `运行时间上限 ${withUnit(d.requested, d.unit)} 超过了分区“${d.subject ?? '?'}”允许的最大值 ${withUnit(
-      d.limit,
-      d.unit,
-    )}。请降低运行时间上限。`,
+    `运行时间上限 ${withUnit(d.requested, d.unit, 'zh-CN')} 超过了分区“${d.subject ?? '?'}”允许的最大值 ${withUnit(d.limit, d.unit, 'zh-CN')}。请降低运行时间上限。`,
   resources_unavailable: (d) =>
-    `所申请的资源（${withUnit(d.requested, d.unit)}）无法由${d.subject ? `分区“${d.subject}”的` : ''}任何节点满足${
-      d.limit !== undefined ? `（最多 ${withUnit(d.limit, d.unit)}）` : ''
+    `所申请的资源（${withUnit(d.requested, d.unit, 'zh-CN')}）无法由${d.subject ? `分区“${d.subject}”的` : ''}任何节点满足${
+      d.limit !== undefined ? `（最多 ${withUnit(d.limit, d.unit, 'zh-CN')}）` : ''
     }。请减少申请的资源。`,
   invalid_array: (d) =>
-    `作业数组${d.requested !== undefined ? `（${withUnit(d.requested, d.unit)}）` : ''}不被允许${
-      d.limit !== undefined ? `：最多 ${withUnit(d.limit, d.unit)}` : ''
+    `作业数组${d.requested !== undefined ? `（${withUnit(d.requested, d.unit, 'zh-CN')}）` : ''}不被允许${
+      d.limit !== undefined ? `：最多 ${withUnit(d.limit, d.unit, 'zh-CN')}` : ''
     }。请减少或缩小索引，或拆分数组。`,
   account_blocked: (d) => `账户“${d.subject ?? '?'}”已被封锁，无法提交作业。请充值或联系账户管理员解封。`,
   user_blocked: (d) => `用户在账户“${d.subject ?? '?'}”中已被封锁。请联系账户管理员解封或提高限额。`,
   submit_limit: (d) =>
     `已达到${d.subject ? `“${d.subject}”的` : ''}提交数量上限${
-      d.limit !== undefined ? `（上限 ${withUnit(d.limit, d.unit)}）` : ''
+      d.limit !== undefined ? `（上限 ${withUnit(d.limit, d.unit, 'zh-CN')}）` : ''
     }。请等待作业结束或申请更高的上限。`,
   insufficient_balance: (d) =>
-    `该作业最多可能花费 ${withUnit(d.requested, d.unit)}，超过了${d.subject ? `${d.subject}` : ''}可用的 ${withUnit(
-      d.limit,
-      d.unit,
-    )}。请缩短运行时间上限、减少申请的资源，或先为账户充值。`,
+    `该作业最多可能花费 ${withUnit(d.requested, d.unit, 'zh-CN')}，超过了${d.subject ? `${d.subject}` : ''}可用的 ${withUnit(d.limit, d.unit, 'zh-CN')}。请缩短运行时间上限、减少申请的资源，或先为账户充值。`,
   not_permitted: (d) => {
     if (d.jobAction === 'update_time_limit')
       return `作业 ${d.subject ?? '?'} 已结束，无法修改其运行时间上限。`;

@@ -6,9 +6,9 @@ type Facts = PolicyViolationDetail;
 
 const list = (names: string[] | undefined): string => (names ?? []).map((n) => `“${n}”`).join('、');
 
-/** A time limit in its largest whole unit, as in English: 172800 → "2 d", 5400 → "90 min". */
+/** A time limit in its largest whole unit, as in English: 172800 → "2天", 5400 → "90分钟". */
 function time(value: number | string | undefined): string {
-  return typeof value === 'number' ? durationForMessage(value) : '0（不限时）';
+  return typeof value === 'number' ? durationForMessage(value, 'zh-CN') : '0（不限时）';
 }
 
 /** Simplified Chinese resource-policy violations: what was exceeded, by how much, and the way out. */
