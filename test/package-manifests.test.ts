@@ -34,4 +34,33 @@ describe('package manifests', () => {
       readFileSync(join(root, 'LICENSE'), 'utf8'),
     );
   });
+
+  // Internal packages move in lockstep (released together), so their exact specs are deliberate.
+  const externalSpecs = packages.flatMap((dir) => {
+    const pkg = manifest(dir);
+    return (['dependencies', 'peerDependencies'] as const).flatMap((field) =>
+      Object.entries((pkg[field] ?? {}) as Record<string, string>)
+        .filter(([name]) => !name.startsWith('@hpckit/'))
+        .map(([name, spec]) => ({ dir, field, name, spec })),
+    );
+  });
+
+  it.each(externalSpecs)('$dir $field $name ($spec) is a range the installed version satisfies', (d) => {
+    expect(d.spec, 'an exact pin conflicts with any other version the consumer has').not.toMatch(
+      /^\d+\.\d+\.\d+$/,
+    );
+    const caret = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(d.spec);
+    if (!caret) {
+      expect(d.spec, 'only caret ranges and open lower bounds are used').toMatch(/^>=\d+$/);
+      return;
+    }
+    const installed = JSON.parse(
+      readFileSync(join(root, 'node_modules', d.name, 'package.json'), 'utf8'),
+    ) as { version: string };
+    const [major, minor, patch] = installed.version.split('.').map(Number);
+    const [, wantMajor, wantMinor, wantPatch] = caret.map(Number);
+    expect(major, `${d.name}@${installed.version} is tested here`).toBe(wantMajor);
+    const atLeast = minor! > wantMinor! || (minor === wantMinor && patch! >= wantPatch!);
+    expect(atLeast, `${d.name}@${installed.version} is below ${d.spec}`).toBe(true);
+  });
 });
