@@ -63,4 +63,16 @@ describe('package manifests', () => {
     const atLeast = minor! > wantMinor! || (minor === wantMinor && patch! >= wantPatch!);
     expect(atLeast, `${d.name}@${installed.version} is below ${d.spec}`).toBe(true);
   });
+
+  it.each(packages)('%s README says what to install and links only to what works on npm', (dir) => {
+    const pkgDir = join(packagesDir, dir);
+    const readme = readFileSync(join(pkgDir, 'README.md'), 'utf8');
+    expect(readme).toMatch(new RegExp(`## Install\\n[\\s\\S]*?npm install [^\\n]*${manifest(dir).name}`));
+    // npm renders a README without the repository: a relative link works only to a file the
+    // tarball ships, which is none here but the package's own (dist and src are not for reading).
+    const relative = [...readme.matchAll(/\]\(([^)\s]+)\)/g)]
+      .map((m) => m[1]!)
+      .filter((target) => !/^(https?:|#|mailto:)/.test(target));
+    expect(relative, 'use https://www.npmjs.com/package/@hpckit/<name> or plain text').toEqual([]);
+  });
 });
