@@ -244,6 +244,12 @@ export interface ErrorDetailsByCode {
     user?: string;
     /** The login the transport uses instead. */
     login?: string;
+    /** The npm package the feature loads (`driver_missing`, `driver_unbuilt`), e.g. `better-sqlite3`. */
+    driver?: string;
+    /** The driver's major version to install, e.g. `12` (`driver_missing`). */
+    driverMajor?: string;
+    /** What the driver's loader said went wrong, on one line (`driver_unbuilt`). */
+    nativeMessage?: string;
   };
   TIMEOUT: CommonDetails & {
     operation: string;

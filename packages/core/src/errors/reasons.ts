@@ -151,6 +151,10 @@ export const UNSUPPORTED_REASONS = [
   'act_as_none',
   /** The feature needs a connection logged in as the user, and the transport logs in as another. */
   'other_login',
+  /** An optional driver package the feature loads (`better-sqlite3`, `pg`) is not installed. */
+  'driver_missing',
+  /** A driver package is installed, but its native binding was not built or fails to load. */
+  'driver_unbuilt',
 ] as const;
 
 /** Why a `UNSUPPORTED` error happened (`details.reason`); the catalogue words each one. */

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { parseInput } from '@hpckit/core';
-import pg from 'pg';
+import type pg from 'pg';
 import { z } from 'zod';
+import { importDriver } from '../driver-loader.js';
 import type { LedgerStore } from '../ledger-store.js';
 import type { SqlConnection } from '../sql/sql-dialect.js';
 import { migrate } from '../sql/sql-migrations.js';
 import { sqlTx } from '../sql/sql-tx.js';
 import { numberPlaceholders, postgresDialect } from './postgres-dialect.js';
+import { POSTGRES_DRIVER, postgresDriverImport } from './postgres-driver.js';
 
 /** Options of {@link createPostgresStore}. */
 export const PostgresStoreOptionsSchema = z.strictObject({
@@ -54,11 +56,13 @@ function connectionOf(client: pg.PoolClient): SqlConnection {
  * import { createPostgresStore } from '@hpckit/billing/stores/postgres';
  * const store = await createPostgresStore({ connectionString: process.env.HPCKIT_PG_URL! });
  * ```
- * @throws `ValidationError` on malformed options; the driver's error when the server cannot be reached.
+ * @throws `ValidationError` on malformed options; `UnsupportedError` (`reason: 'driver_missing'`)
+ * when `pg` is not installed; the driver's error when the server cannot be reached.
  */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<LedgerStore> {
   const o = parseInput(PostgresStoreOptionsSchema, options, 'PostgreSQL store options', ['options']);
-  const pool = new pg.Pool({ connectionString: o.connectionString, max: o.maxConnections });
+  const { default: driver } = await importDriver(POSTGRES_DRIVER, postgresDriverImport.load);
+  const pool = new driver.Pool({ connectionString: o.connectionString, max: o.maxConnections });
   // Idle clients can fail when the server restarts; the next checkout reconnects.
   pool.on('error', () => {});
   const schema = `"${o.schema}"`;

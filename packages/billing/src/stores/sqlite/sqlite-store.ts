@@ -1,12 +1,14 @@
 import { parseInput } from '@hpckit/core';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { importDriver, useDriver } from '../driver-loader.js';
 import type { LedgerStore } from '../ledger-store.js';
 import { createSerialQueue } from '../serial-queue.js';
 import type { SqlConnection } from '../sql/sql-dialect.js';
 import { migrate } from '../sql/sql-migrations.js';
 import { sqlTx } from '../sql/sql-tx.js';
 import { sqliteDialect } from './sqlite-dialect.js';
+import { SQLITE_DRIVER, sqliteDriverImport } from './sqlite-driver.js';
 
 /** Options of {@link createSqliteStore}. */
 export const SqliteStoreOptionsSchema = z.strictObject({
@@ -35,13 +37,16 @@ export type SqliteStoreOptions = z.input<typeof SqliteStoreOptionsSchema>;
  * const store = await createSqliteStore({ path: './ledger.db' });
  * const ledger = createLedger({ store, currency: 'CNY' });
  * ```
- * @throws `ValidationError` on malformed options.
+ * @throws `ValidationError` on malformed options; `UnsupportedError` when `better-sqlite3` is not
+ * installed (`reason: 'driver_missing'`) or its native binding does not load (`'driver_unbuilt'`).
  */
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<LedgerStore> {
   const o = parseInput(SqliteStoreOptionsSchema, options, 'SQLite store options', ['options']);
   // SQLite's own busy wait would block the event loop (and a second connection in this process
   // could then never finish the transaction it waits for), so lock waits are retried here, async.
-  const db = new Database(o.path, { timeout: 0 });
+  const { default: Sqlite } = await importDriver(SQLITE_DRIVER, sqliteDriverImport.load);
+  // better-sqlite3 loads its native binding when the first database opens, not on import.
+  const db = useDriver(SQLITE_DRIVER, () => new Sqlite(o.path, { timeout: 0 }));
   db.defaultSafeIntegers(true);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${o.synchronous.toUpperCase()}`);

@@ -367,6 +367,17 @@ export const messages: MessageCatalogue = {
         hint: () =>
           "Use sshTransport({ actAs: { mode: 'credentials' }, userCredentials }) so each user logs in with their own key.",
       },
+      driver_missing: {
+        summary: (d) => `The ${d.capability} needs the "${d.driver ?? '?'}" package, which is not installed.`,
+        hint: (d) =>
+          `Install it in the project that uses hpckit: npm install ${d.driver ?? '?'}${d.driverMajor ? `@${d.driverMajor}` : ''}`,
+      },
+      driver_unbuilt: {
+        summary: (d) =>
+          `The ${d.capability} could not load the native binding of "${d.driver ?? '?'}": ${sentence(d.nativeMessage ?? 'it was not built for this Node.js')}`,
+        hint: (d) =>
+          `Rebuild it for the Node.js that runs the portal: npm rebuild ${d.driver ?? '?'}. If no prebuilt binary fits, install a C++ toolchain and Python first, and do not run npm with --ignore-scripts for it.`,
+      },
     },
     TIMEOUT: {
       sftp_unanswered: {

@@ -421,6 +421,17 @@ export const messagesZhCn: MessageCatalogue = {
         hint: () =>
           "请使用 sshTransport({ actAs: { mode: 'credentials' }, userCredentials })，让每个用户用自己的密钥登录。",
       },
+      driver_missing: {
+        summary: (d) => `${d.capability} 需要 “${d.driver ?? '?'}” 包，但它没有安装。`,
+        hint: (d) =>
+          `请在使用 hpckit 的项目中安装它：npm install ${d.driver ?? '?'}${d.driverMajor ? `@${d.driverMajor}` : ''}`,
+      },
+      driver_unbuilt: {
+        summary: (d) =>
+          `${d.capability} 无法加载 “${d.driver ?? '?'}” 的原生绑定：${d.nativeMessage ?? '它不是为当前 Node.js 构建的'}`,
+        hint: (d) =>
+          `请用运行门户的 Node.js 重新构建它：npm rebuild ${d.driver ?? '?'}。如果没有匹配的预编译二进制文件，请先安装 C++ 编译工具链和 Python，并且不要对它使用 npm --ignore-scripts。`,
+      },
     },
     TIMEOUT: {
       sftp_unanswered: {
