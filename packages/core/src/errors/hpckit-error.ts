@@ -3,7 +3,7 @@ import type { ErrorDetailsByCode } from './details.js';
 import type { Locale } from './locale.js';
 import { renderMessage } from './messages/render.js';
 
-export type { ErrorDetailsByCode, ValidationIssue, ValidationIssueFacts } from './details.js';
+export type { ErrorDetailsByCode } from './details.js';
 
 const BRAND = Symbol.for('hpckit.error');
 
