@@ -22,6 +22,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ChildMeasurement } from './lib/client-submit.child.js';
 import { report, section } from './lib/measure.js';
 import { clusterUp, OPENSSH_OPTIONS, PORT } from './lib/slurm-cluster.js';
 
@@ -72,14 +73,7 @@ function client(argv: string[]): { sdk: Side; bareSpawn?: Side } {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const m = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
-    wallMs: number;
-    cpuMs: number;
-    rssBeforeMiB: number;
-    rssPeakMiB: number;
-    commands: Record<string, number>;
-    bareSpawn?: { wallMs: number; cpuMs: number };
-  };
+  const m = JSON.parse(stdout.trim().split('\n').at(-1)!) as ChildMeasurement;
   const perJob = Object.entries(m.commands)
     .map(([program, calls]) => `${program}:${+(calls / N).toFixed(2)}`)
     .join(',');

@@ -15,7 +15,7 @@ import { localTransport, type Transport } from '@hpckit/transport';
 import { sshAs } from '../../test/support/test-cluster.js';
 
 /** What the child prints; bench/slurm-submit.bench.ts reads it. */
-interface ChildMeasurement {
+export interface ChildMeasurement {
   wallMs: number;
   /** CPU of the process and of the children it ran (sbatch, locally), user + system. */
   cpuMs: number;
