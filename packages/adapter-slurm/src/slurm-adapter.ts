@@ -7,6 +7,8 @@ import {
 } from '@hpckit/core';
 import { localTransport, type Transport } from '@hpckit/transport';
 import { z } from 'zod';
+import { currentOperation, scopeOperations } from './diagnostics/operation-scope.js';
+import { tracedTransport } from './diagnostics/traced-transport.js';
 import { createAccount, listAccounts } from './operations/accounts.js';
 import { type BlockMechanism, submitLimitBlocks } from './operations/block-mechanism.js';
 import { createCommandRunner, type SlurmProgram } from './operations/command-runner.js';
@@ -106,8 +108,13 @@ export type SlurmAdapterOptions = z.input<typeof SlurmAdapterOptionsSchema>;
 export function slurmAdapter(options: SlurmAdapterOptions = {}): SchedulerAdapter {
   const opts = parseInput(SlurmAdapterOptionsSchema, options, 'Slurm adapter options');
   const transport = opts.transport ?? localTransport();
+  // Commands are published on `hpckit:command:*`, naming the operation and cluster they served.
+  const traced = tracedTransport(transport, {
+    cluster: () => ops.knownClusterName(),
+    operation: currentOperation,
+  });
   const runner = createCommandRunner({
-    transport,
+    transport: traced,
     commands: opts.commands as Partial<Record<SlurmProgram, string>>,
     clusterArgs: opts.slurmCluster ? ['-M', opts.slurmCluster] : [],
     readRetries: opts.readRetries,
@@ -132,60 +139,62 @@ export function slurmAdapter(options: SlurmAdapterOptions = {}): SchedulerAdapte
     (arg: A, ctx: { signal?: AbortSignal }) =>
       fn(arg, ctx.signal);
 
-  return defineSchedulerAdapter({
-    name: 'slurm',
-    // The command runner retries each idempotent Slurm command itself (see `readRetries`).
-    retriesReads: true,
-    capabilities: {
-      'jobs.render': true,
-      'jobs.hold': true,
-      'jobs.updateTimeLimit': true,
-      'jobs.arrays': true,
-      'jobs.dependencies': true,
-      'accounting.history': true,
-      'accounts.create': true,
-      'accounts.list': true,
-      'accounts.block': true,
-      'users.manage': true,
-      'users.block': true,
-      'config.availability': true,
-      'config.nodes': true,
-      actAsUser: transport.canActAsUser,
-    },
-    jobs: {
-      submit: (spec, ctx) => submitJob(deps, spec, ctx),
-      render: (spec, ctx) => renderJob(deps, spec, ctx),
-      get: async (id, ctx) => withUserComment(await getJob(ops, id, ctx)),
-      list: (query, ctx) => listJobs(ops, query, ctx),
-      cancel: (id, ctx) => cancelJob(ops, id, ctx),
-      hold: (id, ctx) => holdOrRelease(ops, 'hold', id, ctx),
-      release: (id, ctx) => holdOrRelease(ops, 'release', id, ctx),
-      updateTimeLimit: (id, change, ctx) => updateTimeLimit(ops, id, change, ctx),
-    },
-    accounts: {
-      create: (account, ctx) => createAccount(ops, account, ctx),
-      list: (filter, ctx) => listAccounts(ops, filter, ctx),
-      block: block(blocks.blockAccount),
-      unblock: block(blocks.unblockAccount),
-      status: (account, ctx) => blocks.accountStatus(account, ctx.signal),
-    },
-    users: {
-      add: (m, ctx) => addUser(ops, m, ctx),
-      remove: (m, ctx) => removeUser(ops, m, ctx),
-      block: block(blocks.blockUser),
-      unblock: block(blocks.unblockUser),
-      status: (m, ctx) => blocks.userStatus(m, ctx.signal),
-    },
-    config: {
-      cluster: (ctx) => clusterConfig(ops, ctx),
-      availability: (m, ctx) => availability(ops, m, ctx),
-      nodes: (query, ctx) => nodeAddresses(ops, query, ctx),
-    },
-    version: async (ctx) => ({
-      scheduler: 'slurm',
-      version: await ops.slurmVersion(ctx.signal),
-      adapter: ADAPTER_VERSION,
+  return defineSchedulerAdapter(
+    scopeOperations({
+      name: 'slurm',
+      // The command runner retries each idempotent Slurm command itself (see `readRetries`).
+      retriesReads: true,
+      capabilities: {
+        'jobs.render': true,
+        'jobs.hold': true,
+        'jobs.updateTimeLimit': true,
+        'jobs.arrays': true,
+        'jobs.dependencies': true,
+        'accounting.history': true,
+        'accounts.create': true,
+        'accounts.list': true,
+        'accounts.block': true,
+        'users.manage': true,
+        'users.block': true,
+        'config.availability': true,
+        'config.nodes': true,
+        actAsUser: transport.canActAsUser,
+      },
+      jobs: {
+        submit: (spec, ctx) => submitJob(deps, spec, ctx),
+        render: (spec, ctx) => renderJob(deps, spec, ctx),
+        get: async (id, ctx) => withUserComment(await getJob(ops, id, ctx)),
+        list: (query, ctx) => listJobs(ops, query, ctx),
+        cancel: (id, ctx) => cancelJob(ops, id, ctx),
+        hold: (id, ctx) => holdOrRelease(ops, 'hold', id, ctx),
+        release: (id, ctx) => holdOrRelease(ops, 'release', id, ctx),
+        updateTimeLimit: (id, change, ctx) => updateTimeLimit(ops, id, change, ctx),
+      },
+      accounts: {
+        create: (account, ctx) => createAccount(ops, account, ctx),
+        list: (filter, ctx) => listAccounts(ops, filter, ctx),
+        block: block(blocks.blockAccount),
+        unblock: block(blocks.unblockAccount),
+        status: (account, ctx) => blocks.accountStatus(account, ctx.signal),
+      },
+      users: {
+        add: (m, ctx) => addUser(ops, m, ctx),
+        remove: (m, ctx) => removeUser(ops, m, ctx),
+        block: block(blocks.blockUser),
+        unblock: block(blocks.unblockUser),
+        status: (m, ctx) => blocks.userStatus(m, ctx.signal),
+      },
+      config: {
+        cluster: (ctx) => clusterConfig(ops, ctx),
+        availability: (m, ctx) => availability(ops, m, ctx),
+        nodes: (query, ctx) => nodeAddresses(ops, query, ctx),
+      },
+      version: async (ctx) => ({
+        scheduler: 'slurm',
+        version: await ops.slurmVersion(ctx.signal),
+        adapter: ADAPTER_VERSION,
+      }),
+      close: () => transport.close(),
     }),
-    close: () => transport.close(),
-  });
+  );
 }
