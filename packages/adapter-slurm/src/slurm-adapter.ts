@@ -139,62 +139,61 @@ export function slurmAdapter(options: SlurmAdapterOptions = {}): SchedulerAdapte
     (arg: A, ctx: { signal?: AbortSignal }) =>
       fn(arg, ctx.signal);
 
-  return defineSchedulerAdapter(
-    scopeOperations({
-      name: 'slurm',
-      // The command runner retries each idempotent Slurm command itself (see `readRetries`).
-      retriesReads: true,
-      capabilities: {
-        'jobs.render': true,
-        'jobs.hold': true,
-        'jobs.updateTimeLimit': true,
-        'jobs.arrays': true,
-        'jobs.dependencies': true,
-        'accounting.history': true,
-        'accounts.create': true,
-        'accounts.list': true,
-        'accounts.block': true,
-        'users.manage': true,
-        'users.block': true,
-        'config.availability': true,
-        'config.nodes': true,
-        actAsUser: transport.canActAsUser,
-      },
-      jobs: {
-        submit: (spec, ctx) => submitJob(deps, spec, ctx),
-        render: (spec, ctx) => renderJob(deps, spec, ctx),
-        get: async (id, ctx) => withUserComment(await getJob(ops, id, ctx)),
-        list: (query, ctx) => listJobs(ops, query, ctx),
-        cancel: (id, ctx) => cancelJob(ops, id, ctx),
-        hold: (id, ctx) => holdOrRelease(ops, 'hold', id, ctx),
-        release: (id, ctx) => holdOrRelease(ops, 'release', id, ctx),
-        updateTimeLimit: (id, change, ctx) => updateTimeLimit(ops, id, change, ctx),
-      },
-      accounts: {
-        create: (account, ctx) => createAccount(ops, account, ctx),
-        list: (filter, ctx) => listAccounts(ops, filter, ctx),
-        block: block(blocks.blockAccount),
-        unblock: block(blocks.unblockAccount),
-        status: (account, ctx) => blocks.accountStatus(account, ctx.signal),
-      },
-      users: {
-        add: (m, ctx) => addUser(ops, m, ctx),
-        remove: (m, ctx) => removeUser(ops, m, ctx),
-        block: block(blocks.blockUser),
-        unblock: block(blocks.unblockUser),
-        status: (m, ctx) => blocks.userStatus(m, ctx.signal),
-      },
-      config: {
-        cluster: (ctx) => clusterConfig(ops, ctx),
-        availability: (m, ctx) => availability(ops, m, ctx),
-        nodes: (query, ctx) => nodeAddresses(ops, query, ctx),
-      },
-      version: async (ctx) => ({
-        scheduler: 'slurm',
-        version: await ops.slurmVersion(ctx.signal),
-        adapter: ADAPTER_VERSION,
-      }),
-      close: () => transport.close(),
+  const adapter = defineSchedulerAdapter({
+    name: 'slurm',
+    // The command runner retries each idempotent Slurm command itself (see `readRetries`).
+    retriesReads: true,
+    capabilities: {
+      'jobs.render': true,
+      'jobs.hold': true,
+      'jobs.updateTimeLimit': true,
+      'jobs.arrays': true,
+      'jobs.dependencies': true,
+      'accounting.history': true,
+      'accounts.create': true,
+      'accounts.list': true,
+      'accounts.block': true,
+      'users.manage': true,
+      'users.block': true,
+      'config.availability': true,
+      'config.nodes': true,
+      actAsUser: transport.canActAsUser,
+    },
+    jobs: {
+      submit: (spec, ctx) => submitJob(deps, spec, ctx),
+      render: (spec, ctx) => renderJob(deps, spec, ctx),
+      get: async (id, ctx) => withUserComment(await getJob(ops, id, ctx)),
+      list: (query, ctx) => listJobs(ops, query, ctx),
+      cancel: (id, ctx) => cancelJob(ops, id, ctx),
+      hold: (id, ctx) => holdOrRelease(ops, 'hold', id, ctx),
+      release: (id, ctx) => holdOrRelease(ops, 'release', id, ctx),
+      updateTimeLimit: (id, change, ctx) => updateTimeLimit(ops, id, change, ctx),
+    },
+    accounts: {
+      create: (account, ctx) => createAccount(ops, account, ctx),
+      list: (filter, ctx) => listAccounts(ops, filter, ctx),
+      block: block(blocks.blockAccount),
+      unblock: block(blocks.unblockAccount),
+      status: (account, ctx) => blocks.accountStatus(account, ctx.signal),
+    },
+    users: {
+      add: (m, ctx) => addUser(ops, m, ctx),
+      remove: (m, ctx) => removeUser(ops, m, ctx),
+      block: block(blocks.blockUser),
+      unblock: block(blocks.unblockUser),
+      status: (m, ctx) => blocks.userStatus(m, ctx.signal),
+    },
+    config: {
+      cluster: (ctx) => clusterConfig(ops, ctx),
+      availability: (m, ctx) => availability(ops, m, ctx),
+      nodes: (query, ctx) => nodeAddresses(ops, query, ctx),
+    },
+    version: async (ctx) => ({
+      scheduler: 'slurm',
+      version: await ops.slurmVersion(ctx.signal),
+      adapter: ADAPTER_VERSION,
     }),
-  );
+    close: () => transport.close(),
+  });
+  return scopeOperations(adapter);
 }

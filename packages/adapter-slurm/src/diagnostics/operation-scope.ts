@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { ADAPTER_OPERATION_PATHS, type SchedulerAdapterDefinition } from '@hpckit/core';
+import { ADAPTER_OPERATION_PATHS, type SchedulerAdapter } from '@hpckit/core';
 import { commandsTraced } from './traced-transport.js';
 
 const scope = new AsyncLocalStorage<string>();
@@ -12,11 +12,11 @@ export function currentOperation(): string | undefined {
 type AnyMethod = (...args: unknown[]) => unknown;
 
 /**
- * The definition with each operation run in a scope naming it, so the commands it runs say which
+ * The adapter with each operation run in a scope naming it, so the commands it runs say which
  * operation they served. While nobody listens to command messages the methods run as they are.
  */
-export function scopeOperations<D extends SchedulerAdapterDefinition>(definition: D): D {
-  const scoped: Record<string, unknown> = { ...(definition as unknown as Record<string, unknown>) };
+export function scopeOperations(adapter: SchedulerAdapter): SchedulerAdapter {
+  const scoped: Record<string, unknown> = { ...adapter };
   for (const path of ADAPTER_OPERATION_PATHS) {
     const [group, name] = path.split('.') as [string, string | undefined];
     if (name === undefined) {
@@ -28,7 +28,7 @@ export function scopeOperations<D extends SchedulerAdapterDefinition>(definition
     const method = methods?.[name];
     if (method) scoped[group] = { ...methods, [name]: inScope(path, method) };
   }
-  return scoped as D;
+  return scoped as unknown as SchedulerAdapter;
 }
 
 function inScope(path: string, method: AnyMethod): AnyMethod {
