@@ -51,3 +51,31 @@ it('publishes nothing once the subscriber left', async () => {
   await syncOnce([endedJob(1)]);
   expect(messages).toEqual([]);
 });
+
+it('publishes a batch that failed and was rolled back as an error', async () => {
+  const messages: LedgerBatchMessage[] = [];
+  stop = subscribeDiagnostics('hpckit:ledger:batch', (m) => messages.push(m));
+  const h = ledgerHarness(createMemoryStore());
+  await h.ledger.createAccount(ROOT, { name: 'chem', type: 'internal', owner: 'alice' });
+  h.clock.now = new Date(T0.getTime() + 86_400_000);
+  const sync = createJobSync({
+    ledger: h.ledger,
+    source: arraySource([endedJob(1), endedJob(2)]),
+    clusters: ['c1'],
+    pricer: () => {
+      throw new Error('price service down');
+    },
+    lookbackSeconds: 30 * 86_400,
+  });
+  await expect(sync.run()).rejects.toThrow('price service down');
+  expect(messages).toEqual([
+    expect.objectContaining({
+      cluster: 'c1',
+      seen: 2,
+      charged: 0,
+      totals: {},
+      outcome: 'error',
+      errorCode: 'UNKNOWN',
+    }),
+  ]);
+});
