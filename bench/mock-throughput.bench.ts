@@ -2,12 +2,21 @@
  * `npm run bench -- mock`: the mock adapter's throughput. 100,000 jobs (1–64 cores, 1–60 min, on
  * the ikkem preset's cpu/gpu/fat partitions) are submitted, scheduled, run and ended in virtual
  * time, against a floor measured in the same run: the same specs only validated with
- * `JobSpecSchema.parse` and stored in a Map. A second figure is one watcher poll of 10,000 ids.
+ * `JobSpecSchema.parse` and stored in a Map. A second figure is one watcher poll of 10,000 ids. A
+ * third is what diagnostics cost: 50,000 `jobs.get` calls through core's runtime layer with nobody
+ * subscribed to `hpckit:operation:*` and with one subscriber, beside the adapter called directly.
  */
 
 import { mockAdapter } from '@hpckit/adapter-mock';
-import { type JobSpec, type JobSpecInput, JobSpecSchema } from '@hpckit/core';
-import { measure, report, section } from './lib/measure.js';
+import {
+  createRuntimeAdapter,
+  type JobSpec,
+  type JobSpecInput,
+  JobSpecSchema,
+  type SchedulerAdapter,
+  subscribeDiagnostics,
+} from '@hpckit/core';
+import { type Measurement, measure, median, report, section } from './lib/measure.js';
 
 const JOBS = 100_000;
 
@@ -86,4 +95,44 @@ export async function run(): Promise<void> {
     ms: poll.wallMs,
     'vs baseline': `${(poll.wallMs / mapLookup.wallMs).toFixed(1)}x`,
   });
+
+  await diagnosticsCost(adapter);
+}
+
+const CALLS = 50_000;
+
+/** `jobs.get` called CALLS times through the runtime with and without a diagnostics subscriber. */
+async function diagnosticsCost(adapter: SchedulerAdapter): Promise<void> {
+  section(`diagnostics: ${CALLS.toLocaleString('en-US')} jobs.get calls, nobody vs one subscriber`);
+  const rt = createRuntimeAdapter(adapter, { cluster: 'hpc' });
+  const ctx = { user: 'alice' };
+  const calls = (get: (id: string, c: typeof ctx) => Promise<unknown>) => async () => {
+    for (let i = 0; i < CALLS; i++) await get(String(1000 + (i % 1000)), ctx);
+  };
+  const direct = await median(
+    5,
+    calls((id, c) => adapter.jobs.get(id, c)),
+  );
+  const silent = await median(
+    5,
+    calls((id, c) => rt.jobs.get(id, c)),
+  );
+  let messages = 0;
+  const stop = subscribeDiagnostics('hpckit:operation:finish', () => {
+    messages++;
+  });
+  const heard = await median(
+    5,
+    calls((id, c) => rt.jobs.get(id, c)),
+  );
+  stop();
+  const line = (m: Measurement, base?: Measurement) => ({
+    'cpu ms': m.cpuMs,
+    'wall ms': m.wallMs,
+    'µs/call': (m.cpuMs * 1000) / CALLS,
+    ...(base && { 'cpu vs no subscriber': `${(m.cpuMs / base.cpuMs).toFixed(2)}x` }),
+  });
+  report('baseline: the adapter called directly', line(direct));
+  report('runtime, no subscriber', line(silent));
+  report('runtime, one subscriber', { ...line(heard, silent), messages: messages / 6 });
 }

@@ -7,6 +7,8 @@ import {
 } from '@hpckit/core';
 import { localTransport, type Transport } from '@hpckit/transport';
 import { z } from 'zod';
+import { currentOperation, scopeOperations } from './diagnostics/operation-scope.js';
+import { tracedTransport } from './diagnostics/traced-transport.js';
 import { createAccount, listAccounts } from './operations/accounts.js';
 import { type BlockMechanism, submitLimitBlocks } from './operations/block-mechanism.js';
 import { createCommandRunner, type SlurmProgram } from './operations/command-runner.js';
@@ -106,8 +108,13 @@ export type SlurmAdapterOptions = z.input<typeof SlurmAdapterOptionsSchema>;
 export function slurmAdapter(options: SlurmAdapterOptions = {}): SchedulerAdapter {
   const opts = parseInput(SlurmAdapterOptionsSchema, options, 'Slurm adapter options');
   const transport = opts.transport ?? localTransport();
+  // Commands are published on `hpckit:command:*`, naming the operation and cluster they served.
+  const traced = tracedTransport(transport, {
+    cluster: () => ops.knownClusterName(),
+    operation: currentOperation,
+  });
   const runner = createCommandRunner({
-    transport,
+    transport: traced,
     commands: opts.commands as Partial<Record<SlurmProgram, string>>,
     clusterArgs: opts.slurmCluster ? ['-M', opts.slurmCluster] : [],
     readRetries: opts.readRetries,
@@ -132,7 +139,7 @@ export function slurmAdapter(options: SlurmAdapterOptions = {}): SchedulerAdapte
     (arg: A, ctx: { signal?: AbortSignal }) =>
       fn(arg, ctx.signal);
 
-  return defineSchedulerAdapter({
+  const adapter = defineSchedulerAdapter({
     name: 'slurm',
     // The command runner retries each idempotent Slurm command itself (see `readRetries`).
     retriesReads: true,
@@ -188,4 +195,5 @@ export function slurmAdapter(options: SlurmAdapterOptions = {}): SchedulerAdapte
     }),
     close: () => transport.close(),
   });
+  return scopeOperations(adapter);
 }

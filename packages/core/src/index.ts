@@ -131,6 +131,21 @@ export { realTimers } from './watch/timers.js';
 export type { Timers } from './watch/timers.js';
 export type { ClientEvents, JobStateEvent, PollErrorEvent, PollTickEvent } from './watch/events.js';
 
+// Diagnostics
+export { DIAGNOSTICS_CHANNELS } from './diagnostics/channels.js';
+export type {
+  CommandStartMessage,
+  CommandFinishMessage,
+  OperationStartMessage,
+  OperationFinishMessage,
+  PollTickMessage,
+  LedgerBatchMessage,
+  DiagnosticsMessages,
+  DiagnosticsChannelName,
+} from './diagnostics/channels.js';
+export { diagnosticsChannel, subscribeDiagnostics } from './diagnostics/publish.js';
+export type { DiagnosticsChannel } from './diagnostics/publish.js';
+
 // Adapter contract
 export { CAPABILITY_KEYS } from './adapter/capabilities.js';
 export type { Capabilities, CapabilityKey } from './adapter/capabilities.js';

@@ -7,6 +7,8 @@ export interface OperationContext {
   runner: CommandRunner;
   /** The cluster name reported in jobs (the option, or Slurm's ClusterName). */
   clusterName(signal?: AbortSignal): Promise<string>;
+  /** The cluster name if known without a command (the option, or Slurm's once read). */
+  knownClusterName(): string | undefined;
   /** The Slurm version (`22.05.8`). */
   slurmVersion(signal?: AbortSignal): Promise<string>;
   /** Home directory of `user` (or of the transport's own identity). */
@@ -40,12 +42,17 @@ export function createOperationContext(
   clusterOption: string | undefined,
 ): OperationContext {
   let config: Promise<{ clusterName?: string; version?: string }> | undefined;
+  let readClusterName: string | undefined;
   const homes = new Map<string, Promise<string>>();
   const logins = new Map<string, Promise<string>>();
   const loadConfig = (signal?: AbortSignal) => {
     config ??= runner
       .run({ program: 'scontrol', args: ['show', 'config'], idempotent: true, signal })
-      .then((r) => parseConfig(r.stdout));
+      .then((r) => {
+        const parsed = parseConfig(r.stdout);
+        readClusterName = parsed.clusterName;
+        return parsed;
+      });
     config.catch(() => {
       config = undefined;
     });
@@ -67,6 +74,7 @@ export function createOperationContext(
     runner,
     settings,
     loginOf,
+    knownClusterName: () => clusterOption ?? readClusterName,
     async clusterName(signal) {
       return clusterOption ?? (await loadConfig(signal)).clusterName ?? 'slurm';
     },

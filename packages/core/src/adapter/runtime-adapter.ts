@@ -4,6 +4,7 @@ import { type InternalError, isHpckitError, type UnsupportedError } from '../err
 import { parseInput } from '../errors/validation.js';
 import type { JobSpec, JobSpecInput } from '../model/job-spec.js';
 import { UserNameSchema } from '../model/names.js';
+import { traceOperations } from '../diagnostics/trace-operations.js';
 import { abortable, delay } from '../time/abort.js';
 import type { Capabilities, CapabilityKey } from './capabilities.js';
 import { IdempotencyKeySchema } from './idempotency-key.js';
@@ -49,6 +50,8 @@ export interface RuntimeAdapterOptions {
   retry?: Partial<RetryPolicy>;
   /** Checks or adjusts every spec before submit and render. */
   beforeSubmit?: SubmitGuard;
+  /** The cluster's name in `hpckit:operation:*` diagnostics messages (the client passes its key). */
+  cluster?: string;
 }
 
 /**
@@ -176,6 +179,7 @@ export function createRuntimeAdapter(
     const context = ctx as CallContext | undefined;
     return invoke('jobs.render', [await guarded('jobs.render', spec as JobSpecInput, context)], context);
   });
+  traceOperations(methods, { adapter: adapter.name, cluster: options.cluster });
 
   function unsupported(capability: string): UnsupportedError {
     return fail.unsupported({ details: { capability } });

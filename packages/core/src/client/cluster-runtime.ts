@@ -39,9 +39,13 @@ export interface ClusterRuntimeInit {
 /** Builds the runtime of one cluster. */
 export function createClusterRuntime(init: ClusterRuntimeInit): ClusterRuntime {
   const queue = new PQueue({ concurrency: init.maxConcurrentCalls });
-  const adapter = createRuntimeAdapter(init.adapter, { retry: init.retry, beforeSubmit: init.beforeSubmit });
+  const adapter = createRuntimeAdapter(init.adapter, {
+    retry: init.retry,
+    beforeSubmit: init.beforeSubmit,
+    cluster: init.name,
+  });
   // A failed poll is retried by the next poll, so the poller's reads are not retried in place.
-  const pollAdapter = createRuntimeAdapter(init.adapter, { retry: { retries: 0 } });
+  const pollAdapter = createRuntimeAdapter(init.adapter, { retry: { retries: 0 }, cluster: init.name });
   const queuedPollAdapter: RuntimeAdapter = {
     ...pollAdapter,
     jobs: {

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'eventemitter3';
 import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
+import { pollTickMessage, pollTicks } from '../diagnostics/poll-tick.js';
 import { aggregateArrayJob } from '../model/array-aggregate.js';
 import type { Job } from '../model/job.js';
 import { nextPollInterval, type PollingOptions } from './backoff.js';
@@ -172,15 +173,31 @@ export function createPoller(init: PollerInit): Poller {
       stats.lastLatencyMs = timers.now() - startedAt;
       stats.intervalMs = next(failed);
       emitter.emit('poll:error', { cluster, error, consecutiveFailures, retryInMs: stats.intervalMs });
+      if (pollTicks.hasSubscribers) publishTick(ids, { error });
       return;
     }
     stats.intervalMs = next(failed);
+    if (pollTicks.hasSubscribers) publishTick(ids);
     emitter.emit('poll:tick', {
       cluster,
       watched: ids.length,
       latencyMs: stats.lastLatencyMs,
       nextInMs: stats.intervalMs,
     });
+  }
+
+  function publishTick(jobIds: string[], failure?: { error: unknown }): void {
+    pollTicks.publish(
+      pollTickMessage({
+        cluster,
+        user: init.user,
+        jobIds,
+        durationMs: stats.lastLatencyMs,
+        nextIntervalMs: stats.intervalMs,
+        consecutiveFailures,
+        failure,
+      }),
+    );
   }
 
   function next(failed: boolean): number {

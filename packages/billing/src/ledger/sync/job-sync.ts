@@ -4,6 +4,7 @@ import { BillingDecimal } from '../../money/decimal.js';
 import { canonicalAmount } from '../../stores/amount-codec.js';
 import type { SyncedJob, SyncedJobStatus } from '../../stores/records.js';
 import type { Ledger } from '../create-ledger.js';
+import { publishedBatch } from './batch-diagnostics.js';
 import { type BatchStats, chargeBatch } from './charge-batch.js';
 import { defaultSettledCheck, type Pricer, type SettledCheck } from './classify-job.js';
 import { clientJobSource, type EndedJobSource } from './job-source.js';
@@ -96,6 +97,11 @@ export function createJobSync(options: JobSyncOptions): JobSync {
   const settled = o.isSettled ?? defaultSettledCheck;
 
   function batch(cluster: string, jobs: readonly Job[], cursor?: Date): Promise<BatchStats> {
+    const about = { cluster, currency: ctx.currency, seen: jobs.length };
+    return publishedBatch(about, () => committedBatch(cluster, jobs, cursor));
+  }
+
+  function committedBatch(cluster: string, jobs: readonly Job[], cursor?: Date): Promise<BatchStats> {
     return ctx.mutate(async (tx, events) => {
       const stats = await chargeBatch(
         tx,
