@@ -104,7 +104,10 @@ describe('jobs by many ids', () => {
     return fields.join(D);
   };
   const jobsArg = (argv: readonly string[]) =>
-    argv.find((a) => a.startsWith('--jobs='))?.slice('--jobs='.length).split(',');
+    argv
+      .find((a) => a.startsWith('--jobs='))
+      ?.slice('--jobs='.length)
+      .split(',');
   const scheduler = (log: string[][]) => log.filter((a) => a[0] === 'squeue' || a[0] === 'sacct');
 
   it('reads the status of 200 purged jobs with one sacct call and no squeue', async () => {
