@@ -205,15 +205,28 @@ async function endNotice(): Promise<void> {
 function purgedIds(n: number): string[] {
   const out = execFileSync(
     'sacct',
-    ['-a', '-X', '-n', '-P', '-o', 'JobIDRaw,End', '--state=CD,CA,F,TO', '-S', 'now-30days', '-E', 'now'],
+    [
+      '-a',
+      '-X',
+      '-n',
+      '-P',
+      '-o',
+      'JobID,JobIDRaw,End',
+      '--state=CD,CA,F,TO',
+      '-S',
+      'now-30days',
+      '-E',
+      'now',
+    ],
     { encoding: 'utf8', env: { ...process.env, SLURM_TIME_FORMAT: '%s' } },
   );
   const cutoff = Date.now() / 1000 - 60;
   const ids = out
     .trim()
     .split('\n')
-    .map((l) => l.split('|') as [string, string])
-    .filter(([id, end]) => /^\d+$/.test(id) && Number(end) < cutoff)
+    .map((l) => l.split('|') as [string, string, string])
+    // Plain jobs only: an array task is looked up by its array id, not its raw id.
+    .filter(([id, raw, end]) => id === raw && /^\d+$/.test(id) && Number(end) < cutoff)
     .map(([id]) => id);
   return ids.slice(-n);
 }

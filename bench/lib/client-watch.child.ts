@@ -53,6 +53,14 @@ async function watch(kind: string, n: number): Promise<WatchMeasurement> {
   const transport = localTransport({ actAs: { mode: 'sudo' } });
   const client = createClient({ clusters: { local: { adapter: slurmAdapter({ transport }) } } });
   const alice = client.as('alice');
+  // HPCKIT_BENCH_TRACE=1 prints every poll's latency and the interval chosen after it.
+  if (process.env.HPCKIT_BENCH_TRACE) {
+    alice.on('poll:tick', (e) =>
+      console.error(
+        `${kind} ${Date.now()} watched=${e.watched} latency=${e.latencyMs}ms next=${e.nextInMs}ms`,
+      ),
+    );
+  }
   const noticedAt: Record<string, number> = {};
   const waits: Promise<unknown>[] = [];
   const jobs: string[] = [];

@@ -22,13 +22,18 @@ const pacedJob: fc.Arbitrary<PacedJob> = fc.record(
 const interval = fc.integer({ min: 1, max: 600_000 });
 
 describe('capForJobs', () => {
-  it('never lengthens the interval, and never shortens it below the minimum', () => {
+  it('never lengthens the interval, nor shortens it below the minimum or twice the latency', () => {
     fc.assert(
-      fc.property(interval, fc.array(pacedJob, { maxLength: 20 }), (ms, jobs) => {
-        const capped = capForJobs(options, ms, jobs);
-        expect(capped).toBeLessThanOrEqual(ms);
-        expect(capped).toBeGreaterThanOrEqual(Math.min(ms, options.minIntervalMs));
-      }),
+      fc.property(
+        interval,
+        fc.array(pacedJob, { maxLength: 20 }),
+        fc.integer({ min: 0, max: 20_000 }),
+        (ms, jobs, latencyMs) => {
+          const capped = capForJobs(options, ms, jobs, latencyMs);
+          expect(capped).toBeLessThanOrEqual(ms);
+          expect(capped).toBeGreaterThanOrEqual(Math.min(ms, Math.max(options.minIntervalMs, 2 * latencyMs)));
+        },
+      ),
     );
   });
 

@@ -197,7 +197,7 @@ export function createPoller(init: PollerInit): Poller {
       latencyMs: stats.lastLatencyMs,
     });
     activity = false;
-    return failed ? interval : capForJobs(options, interval, pacedJobs());
+    return failed ? interval : capForJobs(options, interval, pacedJobs(), stats.lastLatencyMs);
   }
 
   // What each job's clock says about when to look next (see capForJobs). Elapsed time, not the
