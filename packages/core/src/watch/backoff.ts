@@ -10,10 +10,11 @@ export const PollingOptionsSchema = z.strictObject({
   backoffFactor: z.number().min(1).default(1.5),
   /**
    * The interval (from the start of one poll to the start of the next) is at least this many times
-   * the last poll's latency, so a slow scheduler is asked less often: at 5 the poller keeps it busy
-   * at most a fifth of the time. @default 5
+   * the last poll's latency, so a slow scheduler is asked less often: at 2 the poller keeps it busy
+   * at most half the time, as a shell loop of `squeue; sleep 1` does on a slow controller. Raise it
+   * where many acting users each have a poller. @default 2
    */
-  latencyFactor: z.number().nonnegative().default(5),
+  latencyFactor: z.number().nonnegative().default(2),
   /** Random spread of each interval, as a fraction (0.1 = ±10 %). @default 0.1 */
   jitter: z.number().min(0).max(1).default(0.1),
   /**
