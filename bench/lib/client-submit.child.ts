@@ -7,12 +7,12 @@
  * like the shell loop it is compared with.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { slurmAdapter } from '@hpckit/adapter-slurm';
 import { createClient } from '@hpckit/core';
 import { localTransport, type Transport } from '@hpckit/transport';
 import { sshAs } from '../../test/support/test-cluster.js';
+import { processTreeCpuMs as cpuMs } from './measure.js';
 
 /** What the child prints; bench/slurm-submit.bench.ts reads it. */
 export interface ChildMeasurement {
@@ -39,19 +39,6 @@ const BENCH_SPEC = {
   timeLimit: '1m',
   stdout: '/dev/null',
 } as const;
-
-// Children's CPU (cutime, cstime) in clock ticks, from /proc/self/stat (after the command name,
-// which may hold spaces, in parentheses).
-const TICK_MS = 10;
-function childrenCpuMs(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[13]) + Number(fields[14])) * TICK_MS;
-}
-
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000 + childrenCpuMs();
-}
 
 /** Runs a command with `stdin` and drains its output, as the local transport does. */
 function spawnOnce(program: string, args: string[], stdin: string): Promise<void> {

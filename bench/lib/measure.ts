@@ -3,6 +3,7 @@
  * benchmark prints a baseline measured in the same run and the ratio to it; absolute figures are
  * for orientation only.
  */
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 /** Wall and CPU time of one run of `fn`. */
@@ -44,4 +45,29 @@ export function section(title: string): void {
 function fmt(n: number): string {
   if (Number.isInteger(n)) return n.toLocaleString('en-US');
   return n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toPrecision(3);
+}
+
+// Children's CPU (cutime, cstime) in clock ticks, from /proc/self/stat (after the command name,
+// which may hold spaces, in parentheses).
+const TICK_MS = 10;
+function childrenCpuMs(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * TICK_MS;
+}
+
+/**
+ * CPU (user + system) of this process and of the children it has waited for (the scheduler
+ * commands a local transport runs), in milliseconds since the process started.
+ */
+export function processTreeCpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000 + childrenCpuMs();
+}
+
+/** The peak resident memory of this process so far (VmHWM), in MiB. */
+export function peakRssMiB(): number {
+  const line = readFileSync('/proc/self/status', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
+  return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
 }

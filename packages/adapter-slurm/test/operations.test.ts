@@ -72,7 +72,7 @@ describe('jobs.get', () => {
     expect(err.hint).toContain('option idLookupWindow,');
   });
 
-  it('asks squeue for a few ids only, lists the queue for many, and never sends an id squeue cannot parse', async () => {
+  it('asks squeue for a few ids only and never sends an id squeue cannot parse', async () => {
     const { rt, log } = adapter([
       { match: cmd('squeue'), result: { stdout: fixture('squeue-mixed.txt') } },
       { match: cmd('sacct'), result: { stdout: '' } },
@@ -80,18 +80,74 @@ describe('jobs.get', () => {
     const few = await rt.jobs.list({ jobIds: ['83', '91_1', 'abc'] }, {});
     expect(few.jobs.map((j) => j.id)).toEqual(['83', '91_1']);
     expect(log.filter((a) => a[0] === 'squeue').at(-1)).toContain('--jobs=83,91_1');
-    const many = Array.from({ length: 150 }, (_, i) => String(i + 1));
-    const page = await rt.jobs.list({ jobIds: many }, {});
-    expect(page.jobs.map((j) => j.id)).toContain('88');
-    expect(
-      log
-        .filter((a) => a[0] === 'squeue')
-        .at(-1)!
-        .some((a) => a.startsWith('--jobs')),
-    ).toBe(false);
     const calls = log.length;
     await expect(rt.jobs.get('abc', {})).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(log.slice(calls).map((a) => a[0])).toEqual(['sacct']);
+  });
+});
+
+describe('jobs by many ids', () => {
+  const ids = (from: number, n: number) => Array.from({ length: n }, (_, i) => String(from + i));
+  // An ended, settled accounting row and a held queue row, each under another id.
+  const sacctAs = (id: string) => {
+    const fields = sacctRow('fx-ok').split(D);
+    fields[0] = id;
+    fields[1] = id;
+    return fields.join(D);
+  };
+  const heldRow = records('squeue-mixed.txt').find((r) => r.split(D)[0] === '90')!;
+  const squeueAs = (id: string) => {
+    const fields = heldRow.split(D);
+    fields[0] = id;
+    fields[1] = id;
+    fields[3] = id;
+    return fields.join(D);
+  };
+  const jobsArg = (argv: readonly string[]) =>
+    argv
+      .find((a) => a.startsWith('--jobs='))
+      ?.slice('--jobs='.length)
+      .split(',');
+  const scheduler = (log: string[][]) => log.filter((a) => a[0] === 'squeue' || a[0] === 'sacct');
+
+  it('reads the status of 200 purged jobs with one sacct call and no squeue', async () => {
+    const purged = ids(1000, 200);
+    const { rt, log } = adapter([{ match: cmd('sacct'), result: { stdout: purged.map(sacctAs).join('') } }]);
+    const page = await rt.jobs.list({ jobIds: purged }, {});
+    expect(page.total).toBe(200);
+    expect(page.jobs.every((j) => j.state.phase === 'ended')).toBe(true);
+    expect(scheduler(log).map((a) => a[0])).toEqual(['sacct']);
+    expect(jobsArg(scheduler(log)[0]!)).toEqual(purged);
+  });
+
+  it('asks squeue, by --jobs, only for the ids accounting does not show finished', async () => {
+    const purged = ids(1000, 200);
+    const held = ids(1200, 50);
+    const { rt, log } = adapter([
+      { match: cmd('sacct'), result: { stdout: purged.map(sacctAs).join('') } },
+      { match: cmd('squeue'), result: { stdout: held.map(squeueAs).join('') } },
+    ]);
+    const page = await rt.jobs.list({ jobIds: [...purged, ...held] }, { user: 'alice' });
+    expect(page.total).toBe(250);
+    expect(page.jobs.filter((j) => j.state.phase === 'held').map((j) => j.id)).toEqual(held);
+    const calls = scheduler(log);
+    expect(calls.map((a) => a[0])).toEqual(['sacct', 'squeue']);
+    expect(jobsArg(calls[1]!)).toEqual(held);
+  });
+
+  it('sends 250 ids accounting does not know yet to squeue in --jobs batches of at most 100', async () => {
+    const fresh = ids(2000, 250);
+    const { rt, log } = adapter([
+      { match: cmd('sacct'), result: { stdout: '' } },
+      { match: cmd('squeue'), result: { stdout: fresh.map(squeueAs).join('') } },
+    ]);
+    const page = await rt.jobs.list({ jobIds: fresh }, {});
+    expect(page.total).toBe(250);
+    const squeues = scheduler(log).filter((a) => a[0] === 'squeue');
+    expect(squeues.map((a) => jobsArg(a)?.length)).toEqual([100, 100, 50]);
+    expect(squeues.flatMap((a) => jobsArg(a)!)).toEqual(fresh);
+    // Accounting is asked once: it had no rows, so there is nothing to read again.
+    expect(scheduler(log).filter((a) => a[0] === 'sacct')).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { type JobSpecInput, JobSpecSchema } from '@hpckit/core';
+import { createClient, type JobSpecInput, JobSpecSchema } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
 import { mockAdapter } from '../mock-adapter.js';
 
@@ -53,6 +53,24 @@ describe('list', () => {
     const { adapter, ids: known } = await populated();
     const page = await adapter.jobs.list({ jobIds: [known.c, known.a, '1002_1', 'nosuch'], offset: 0 }, {});
     expect(ids(page)).toEqual(['1000', '1002_0', '1002_1', '1002_2']);
+  });
+
+  it('answers 250 ids, 200 of them purged from the queue, in one call through the client', async () => {
+    const adapter = mockAdapter({ minJobAge: 10 });
+    const submit = async (input: JobSpecInput) => (await adapter.jobs.submit(parse(input), {})).job.id;
+    const purged: string[] = [];
+    for (let i = 0; i < 200; i++) purged.push(await submit({ command: 'sleep 10' }));
+    adapter.clock.advance('10m');
+    const held: string[] = [];
+    for (let i = 0; i < 50; i++) held.push(await submit({ command: 'x', hold: true }));
+    const client = createClient({ clusters: { hpc: { adapter } } });
+    adapter.resetCalls();
+    const page = await client.jobs.list({ jobIds: [...purged, ...held] });
+    expect(adapter.calls['jobs.list']).toBe(1);
+    expect(page.total).toBe(250);
+    expect(page.jobs.filter((j) => j.state.raw === 'COMPLETED').map((j) => j.id)).toEqual(purged);
+    expect(page.jobs.filter((j) => j.state.phase === 'held').map((j) => j.id)).toEqual(held);
+    await client.close();
   });
 
   it('pages with offset and limit, counting the total over all pages', async () => {

@@ -98,8 +98,10 @@ export async function sacctJobs(
 }
 
 /**
- * Jobs by id from squeue and, for ids squeue no longer holds, from sacct. Rows accounting has not
- * finished writing are read again until they settle or `settleTimeoutMs` passes.
+ * Jobs by id, from squeue for what slurmctld still holds and from sacct for the rest. Rows
+ * accounting has not finished writing are read again until they settle or `settleTimeoutMs`
+ * passes. Never lists every job in the queue: ids go to squeue as `--jobs`, at most
+ * {@link MAX_SQUEUE_IDS} per call.
  */
 async function jobsByIds(
   ops: OperationContext,
@@ -107,33 +109,74 @@ async function jobsByIds(
   ctx: CallContext,
   base: Omit<ServerFilter, 'since' | 'jobIds'> = {},
 ): Promise<FoundJob[]> {
-  const wanted = new Set(ids);
-  const matches = (j: Job) => wanted.has(j.id) || (j.arrayJobId !== undefined && wanted.has(j.arrayJobId));
-  // A few ids: ask squeue for just those (`--jobs`). Many (a watcher's poll): one listing of
-  // everything is cheaper than a long id list, and one call either way. squeue lists a job as
-  // `12` or `12_3`, so only ids of that shape can match a row; it rejects the whole call for one
-  // it cannot parse ("Invalid job id: abc"), so the others are not sent.
-  const queueIds = ids.filter((id) => QUEUE_ID.test(id));
-  const few = ids.length <= MAX_SQUEUE_IDS;
-  const live =
-    few && queueIds.length === 0
-      ? []
-      : (await squeueJobs(ops, { ...base, jobIds: few ? queueIds : undefined }, ctx)).filter((f) =>
-          matches(f.job),
-        );
+  const matches = matcher(ids);
+  const since = new Date(Date.now() - ops.settings.idLookupWindowSeconds * 1000);
+  // A few ids (a watcher's poll, one job's status): squeue first, one call that answers for every
+  // job still queued or running. Many (a portal's status page over old jobs): accounting first,
+  // one call that answers for all of them, and squeue only for those it does not show finished.
+  let history: SacctJob[] | undefined;
+  let queueAsked = ids;
+  if (ids.length > MAX_SQUEUE_IDS) {
+    history = await sacctJobs(ops, { ...base, jobIds: [...ids], since }, ctx);
+    const final = finalIds(history, ids);
+    queueAsked = ids.filter((id) => !final.has(id));
+  }
+  // squeue lists a job as `12` or `12_3`, so only ids of that shape can match a row; it rejects
+  // the whole call for one it cannot parse ("Invalid job id: abc"), so the others are not sent.
+  const queueIds = queueAsked.filter((id) => QUEUE_ID.test(id));
+  const live: FoundJob[] = [];
+  for (let i = 0; i < queueIds.length; i += MAX_SQUEUE_IDS) {
+    const batch = queueIds.slice(i, i + MAX_SQUEUE_IDS);
+    const ofBatch = matcher(batch);
+    live.push(...(await squeueJobs(ops, { ...base, jobIds: batch }, ctx)).filter((f) => ofBatch(f.job)));
+  }
   const exact = new Set(live.map((f) => f.job.id));
   const arrays = new Set(live.flatMap((f) => (f.job.arrayJobId ? [f.job.arrayJobId] : [])));
   // An array's ended tasks leave squeue while others still wait: ask accounting for arrays too.
-  const missing = ids.filter((id) => !exact.has(id) || arrays.has(id));
-  if (missing.length === 0) return live;
-  const since = new Date(Date.now() - ops.settings.idLookupWindowSeconds * 1000);
-  const deadline = Date.now() + ops.settings.settleTimeoutMs;
-  let history = await sacctJobs(ops, { ...base, jobIds: missing, since }, ctx);
-  while (history.some((h) => !h.settled) && Date.now() < deadline) {
-    await delay(ops.settings.settleIntervalMs, ctx.signal);
-    history = await sacctJobs(ops, { ...base, jobIds: missing, since }, ctx);
-  }
+  const missing = queueAsked.filter((id) => !exact.has(id) || arrays.has(id));
+  const settled = (history ?? []).filter((h) => h.settled && matches(h.job));
+  if (missing.length > 0) {
+    const deadline = Date.now() + ops.settings.settleTimeoutMs;
+    const ofMissing = matcher(missing);
+    // The rows already read for them count as the first read, when there were any.
+    let unsettled = history?.filter((h) => ofMissing(h.job));
+    if (!unsettled || unsettled.some((h) => !h.settled)) {
+      unsettled = await sacctJobs(ops, { ...base, jobIds: missing, since }, ctx);
+    }
+    while (unsettled.some((h) => !h.settled) && Date.now() < deadline) {
+      await delay(ops.settings.settleIntervalMs, ctx.signal);
+      unsettled = await sacctJobs(ops, { ...base, jobIds: missing, since }, ctx);
+    }
+    const fresh = new Set(unsettled.map((h) => h.job.id));
+    history = [...settled.filter((h) => !fresh.has(h.job.id)), ...unsettled];
+  } else history = settled;
+  if (history.length === 0) return live;
   return [...live, ...history.filter((h) => matches(h.job) && !exact.has(h.job.id))];
+}
+
+/** Whether a job is one of `ids`, or a task of an array among them. */
+function matcher(ids: readonly string[]): (job: Job) => boolean {
+  const wanted = new Set(ids);
+  return (j) => wanted.has(j.id) || (j.arrayJobId !== undefined && wanted.has(j.arrayJobId));
+}
+
+/** Ids whose every accounting row is settled and ended: squeue has nothing fresher to say. */
+function finalIds(history: SacctJob[], ids: readonly string[]): Set<string> {
+  const wanted = new Set(ids);
+  const rows = new Map<string, SacctJob[]>();
+  for (const h of history) {
+    for (const key of [h.job.id, h.job.arrayJobId]) {
+      if (key === undefined || !wanted.has(key)) continue;
+      const list = rows.get(key);
+      if (list) list.push(h);
+      else rows.set(key, [h]);
+    }
+  }
+  const final = new Set<string>();
+  for (const [id, found] of rows) {
+    if (found.every((h) => h.settled && h.job.state.phase === 'ended')) final.add(id);
+  }
+  return final;
 }
 
 /** Lists jobs for a validated query: squeue for live jobs, sacct for history, merged by id. */

@@ -143,6 +143,27 @@ describe('lookups by id', () => {
       expect(seen.filter((a) => a[0] === 'squeue').at(-1)).toContain(`--jobs=${job.id}`);
       // A single unknown id makes squeue exit 1; accounting is asked, then NOT_FOUND.
       await expect(byId.jobs.get('987654321', alice)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      // 250 ids: one sacct for all, then squeue by --jobs in batches of 100 for those not ended,
+      // never a listing of the whole queue.
+      const many = [job.id, array.job.id, ...Array.from({ length: 248 }, (_, i) => String(900_000_000 + i))];
+      const mark = seen.length;
+      const found = await byId.jobs.list({ jobIds: many }, alice);
+      expect(found.jobs.map((j) => j.id).sort()).toEqual(
+        [job.id, `${array.job.id}_0`, `${array.job.id}_1`, `${array.job.id}_2`].sort(),
+      );
+      const calls = seen.slice(mark).filter((a) => a[0] === 'squeue' || a[0] === 'sacct');
+      expect(calls.map((a) => a[0])).toEqual(['sacct', 'squeue', 'squeue', 'squeue']);
+      const batches = calls
+        .filter((a) => a[0] === 'squeue')
+        .map(
+          (a) =>
+            a
+              .find((x) => x.startsWith('--jobs='))
+              ?.slice('--jobs='.length)
+              .split(',') ?? [],
+        );
+      expect(batches.map((b) => b.length)).toEqual([100, 100, 50]);
+      expect(batches.flat()).toEqual(many);
     } finally {
       await byId.jobs.cancel(job.id, alice);
       await byId.jobs.cancel(array.job.id, alice);

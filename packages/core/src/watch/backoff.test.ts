@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { nextPollInterval, PollingOptionsSchema } from './backoff.js';
 
-const options = PollingOptionsSchema.parse({ minIntervalMs: 1_000, maxIntervalMs: 30_000, jitter: 0 });
+const options = PollingOptionsSchema.parse({
+  minIntervalMs: 1_000,
+  maxIntervalMs: 30_000,
+  jitter: 0,
+  latencyFactor: 10,
+});
 const half = () => 0.5;
 
 describe('nextPollInterval', () => {

@@ -9,10 +9,12 @@ export const PollingOptionsSchema = z.strictObject({
   /** Growth of the interval after each quiet poll (no state changed). @default 1.5 */
   backoffFactor: z.number().min(1).default(1.5),
   /**
-   * The interval is at least this many times the last poll's latency, so a slow scheduler is asked
-   * less often. @default 10
+   * The interval (from the start of one poll to the start of the next) is at least this many times
+   * the last poll's latency, so a slow scheduler is asked less often: at 2 the poller keeps it busy
+   * at most half the time, as a shell loop of `squeue; sleep 1` does on a slow controller. Raise it
+   * where many acting users each have a poller. @default 2
    */
-  latencyFactor: z.number().nonnegative().default(10),
+  latencyFactor: z.number().nonnegative().default(2),
   /** Random spread of each interval, as a fraction (0.1 = ±10 %). @default 0.1 */
   jitter: z.number().min(0).max(1).default(0.1),
   /**
@@ -20,6 +22,14 @@ export const PollingOptionsSchema = z.strictObject({
    * ended with outcome `unknown` (it must also be missing for 3 polls in a row). @default 120000
    */
   missingGraceMs: z.number().nonnegative().default(120_000),
+  /**
+   * Longest interval while some watched job is in its first {@link recentJobWindowMs} (since it
+   * started, or since it was first watched if it has not), when most jobs that end early do: an
+   * end then waits at most this long to be noticed. @default 5000
+   */
+  recentJobMaxIntervalMs: z.number().positive().default(5_000),
+  /** How long a job counts as recent (see `recentJobMaxIntervalMs`). @default 3600000 */
+  recentJobWindowMs: z.number().nonnegative().default(3_600_000),
 });
 
 /** Polling options as given (all optional). */
@@ -58,4 +68,47 @@ export function nextPollInterval(
   const capped = Math.min(base, Math.max(options.maxIntervalMs, last.latencyMs * options.latencyFactor));
   const spread = 1 + options.jitter * (2 * random() - 1);
   return Math.max(1, Math.round(capped * spread));
+}
+
+/** What the poller knows about one watched job that has not ended, for pacing. */
+export interface PacedJob {
+  /** Whether it runs now, so its time limit is counting down. */
+  running: boolean;
+  /** Time since it started (running) or since it was first watched (not started yet). */
+  ageMs: number;
+  /** Time left until its time limit runs out (running jobs with a limit); negative once past it. */
+  remainingMs?: number;
+}
+
+/** Look this long after a time limit runs out, when the scheduler has usually ended the job. */
+export const TIME_LIMIT_SLACK_MS = 500;
+/**
+ * How long after its time limit a still-running job is polled at the minimum interval: the
+ * scheduler ends it on its next periodic limit check (Slurm: every 30 s) plus the kill wait.
+ */
+export const OVERDUE_WINDOW_MS = 120_000;
+
+/**
+ * Caps an interval by what the watched jobs' clocks say: the next poll comes no later than the
+ * earliest time limit (plus {@link TIME_LIMIT_SLACK_MS}) among running jobs, at the minimum
+ * interval while a job is past its limit but not yet ended (up to {@link OVERDUE_WINDOW_MS}), and
+ * within `recentJobMaxIntervalMs` while any job is in its first `recentJobWindowMs`. These caps
+ * win over `latencyFactor`, but never ask sooner than the minimum interval or twice the last
+ * poll's latency, so a slow scheduler is still idle half the time.
+ */
+export function capForJobs(
+  options: PollingOptions,
+  intervalMs: number,
+  jobs: Iterable<PacedJob>,
+  latencyMs = 0,
+): number {
+  let cap = Number.POSITIVE_INFINITY;
+  for (const job of jobs) {
+    if (job.ageMs < options.recentJobWindowMs) cap = Math.min(cap, options.recentJobMaxIntervalMs);
+    if (!job.running || job.remainingMs === undefined) continue;
+    if (job.remainingMs > 0) cap = Math.min(cap, job.remainingMs + TIME_LIMIT_SLACK_MS);
+    else if (-job.remainingMs < OVERDUE_WINDOW_MS) cap = Math.min(cap, options.minIntervalMs);
+  }
+  const floor = Math.max(options.minIntervalMs, 2 * latencyMs);
+  return Math.max(1, Math.round(Math.min(intervalMs, Math.max(floor, cap))));
 }

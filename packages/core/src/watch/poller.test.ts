@@ -2,7 +2,7 @@ import { EventEmitter } from 'eventemitter3';
 import { describe, expect, it } from 'vitest';
 import { fakeAdapter } from '../../test/fake-adapter.js';
 import { createRuntimeAdapter } from '../adapter/runtime-adapter.js';
-import { PollingOptionsSchema } from './backoff.js';
+import { PollingOptionsSchema, TIME_LIMIT_SLACK_MS } from './backoff.js';
 import type { ClientEvents, JobStateEvent, PollErrorEvent } from './events.js';
 import { createPoller } from './poller.js';
 
@@ -162,5 +162,102 @@ describe('poller', () => {
     expect(fake.calls['jobs.list']).toBe(1);
     lease.release();
     poller.close();
+  });
+});
+
+/** Timers on a virtual clock: `advanceTo` fires due callbacks in order, letting each poll settle. */
+function virtualTimers() {
+  let now = 0;
+  let seq = 0;
+  const due = new Map<number, { at: number; fn: () => void }>();
+  const settle = async () => {
+    for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+  };
+  return {
+    timers: {
+      now: () => now,
+      setTimeout: (fn: () => void, ms: number) => {
+        due.set(++seq, { at: now + ms, fn });
+        return seq;
+      },
+      clearTimeout: (handle: unknown) => {
+        due.delete(handle as number);
+      },
+    },
+    /** Runs the clock to `end`, calling `beforeTimer` with the time before each timer fires. */
+    async advanceTo(end: number, beforeTimer: (at: number) => void) {
+      for (;;) {
+        const [id, next] = [...due.entries()].sort((a, b) => a[1].at - b[1].at)[0] ?? [];
+        if (id === undefined || !next || next.at > end) break;
+        now = next.at;
+        due.delete(id);
+        beforeTimer(now);
+        next.fn();
+        await settle();
+      }
+      now = end;
+    },
+  };
+}
+
+describe('poller pacing by the jobs’ clocks', () => {
+  // One running job on a virtual clock: its elapsed time follows the clock, and it ends at `endsAt`.
+  async function runJob(opts: { limitSeconds?: number; endsAt: number; until: number; polling?: object }) {
+    const fake = fakeAdapter();
+    const clock = virtualTimers();
+    const poller = createPoller({
+      cluster: 'test',
+      adapter: createRuntimeAdapter(fake, { retry: { retries: 0 } }),
+      options: PollingOptionsSchema.parse({ jitter: 0, ...opts.polling }),
+      emitter: new EventEmitter(),
+      timers: clock.timers,
+    });
+    const job = fake.add('1', {
+      state: { phase: 'running', raw: 'RUNNING' },
+      timeLimitSeconds: opts.limitSeconds,
+    });
+    const pollsAt: number[] = [];
+    let noticedAt: number | undefined;
+    const lease = poller.watch(job);
+    lease.events.on('ended', () => {
+      noticedAt = clock.timers.now();
+    });
+    await clock.advanceTo(opts.until, (at) => {
+      pollsAt.push(at);
+      const current = fake.jobsById.get('1')!;
+      if (current.state.phase === 'ended') return;
+      if (at >= opts.endsAt) fake.setState('1', { phase: 'ended', outcome: 'timeout', raw: 'TIMEOUT' });
+      else fake.jobsById.set('1', { ...current, elapsedSeconds: Math.floor(at / 1000) });
+    });
+    lease.release();
+    poller.close();
+    return { pollsAt, noticedAt, calls: fake.calls['jobs.list'] ?? 0 };
+  }
+
+  it('is there when a time limit runs out, and polls at the minimum until the scheduler ends the job', async () => {
+    // Outside its first hour's cap (window 0), a 1-minute job the scheduler kills 7 s late.
+    const { pollsAt, noticedAt, calls } = await runJob({
+      limitSeconds: 60,
+      endsAt: 67_000,
+      until: 200_000,
+      polling: { recentJobWindowMs: 0 },
+    });
+    expect(noticedAt).toBeDefined();
+    expect(noticedAt! - 67_000).toBeLessThanOrEqual(1_000);
+    // No poll is due between the limit and the limit plus slack: the first one after it is there.
+    expect(pollsAt.find((t) => t >= 60_000)).toBeLessThanOrEqual(60_000 + TIME_LIMIT_SLACK_MS + 1_000);
+    // Backing off before the limit: far fewer polls than one a second.
+    expect(pollsAt.filter((t) => t < 60_000).length).toBeLessThan(15);
+    expect(calls).toBe(pollsAt.length);
+  });
+
+  it('keeps the interval within 5 s during a job’s first hour, then backs off as before', async () => {
+    const HOUR = 3_600_000;
+    const { pollsAt } = await runJob({ endsAt: 2 * HOUR, until: 2 * HOUR + 60_000 });
+    const gaps = pollsAt.slice(1).map((t, i) => ({ at: t, gap: t - pollsAt[i]! }));
+    expect(gaps.filter((g) => g.at <= HOUR).every((g) => g.gap <= 5_000)).toBe(true);
+    expect(Math.max(...gaps.filter((g) => g.at > HOUR + 60_000 && g.at < 2 * HOUR).map((g) => g.gap))).toBe(
+      30_000,
+    );
   });
 });

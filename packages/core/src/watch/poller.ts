@@ -3,7 +3,7 @@ import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
 import { pollTickMessage, pollTicks } from '../diagnostics/poll-tick.js';
 import { aggregateArrayJob } from '../model/array-aggregate.js';
 import type { Job } from '../model/job.js';
-import { nextPollInterval, type PollingOptions } from './backoff.js';
+import { capForJobs, nextPollInterval, type PacedJob, type PollingOptions } from './backoff.js';
 import type { ClientEvents, JobStateEvent } from './events.js';
 import { stateChanged } from './job-state-change.js';
 import { realTimers, type Timers } from './timers.js';
@@ -61,6 +61,9 @@ interface Entry {
   ended: boolean;
   missingPolls: number;
   missingSince?: number;
+  /** When the poller first watched the job and when `job` was last learned (poller clock). */
+  watchedAt: number;
+  seenAt: number;
   events: EventEmitter<WatchedJobEvents>;
 }
 
@@ -106,6 +109,7 @@ export function createPoller(init: PollerInit): Poller {
   let inflight: Promise<void> | undefined;
   let activity = false;
   let consecutiveFailures = 0;
+  let lastTickAt = 0;
 
   const activeIds = () => [...entries.values()].filter((e) => !e.ended).map((e) => e.job.id);
 
@@ -132,6 +136,7 @@ export function createPoller(init: PollerInit): Poller {
     if (entry.ended) return false;
     const previous = entry.job.state;
     entry.job = job;
+    entry.seenAt = timers.now();
     if (!stateChanged(previous, job.state)) return false;
     const event: JobStateEvent = { job, previous };
     entry.events.emit('state', event);
@@ -152,11 +157,12 @@ export function createPoller(init: PollerInit): Poller {
   }
 
   async function tick(): Promise<void> {
+    lastTickAt = timers.now();
     const ids = activeIds();
     stats.watched = ids.length;
     if (ids.length === 0) return;
     stats.ticks++;
-    const startedAt = timers.now();
+    const startedAt = lastTickAt;
     let failed = false;
     try {
       stats.listCalls++;
@@ -208,7 +214,26 @@ export function createPoller(init: PollerInit): Poller {
       latencyMs: stats.lastLatencyMs,
     });
     activity = false;
-    return interval;
+    return failed ? interval : capForJobs(options, interval, pacedJobs(), stats.lastLatencyMs);
+  }
+
+  // What each job's clock says about when to look next (see capForJobs). Elapsed time, not the
+  // start date, so the scheduler's clock (a mock's virtual one) never has to agree with ours.
+  function* pacedJobs(): Generator<PacedJob> {
+    const now = timers.now();
+    for (const entry of entries.values()) {
+      if (entry.ended) continue;
+      const { state, elapsedSeconds, timeLimitSeconds } = entry.job;
+      const running = state.phase === 'running';
+      const sinceSeen = now - entry.seenAt;
+      const elapsedMs = elapsedSeconds * 1000 + sinceSeen;
+      yield {
+        running,
+        ageMs: running ? elapsedMs : now - entry.watchedAt,
+        remainingMs:
+          running && timeLimitSeconds !== undefined ? timeLimitSeconds * 1000 - elapsedMs : undefined,
+      };
+    }
   }
 
   function applyPage(jobs: Job[], ids: string[], now: number): void {
@@ -258,7 +283,9 @@ export function createPoller(init: PollerInit): Poller {
   function pollNow(): Promise<void> {
     inflight ??= tick().finally(() => {
       inflight = undefined;
-      if (activeIds().length > 0) schedule(stats.intervalMs);
+      // Intervals run from the start of one poll to the start of the next, so a poll's own latency
+      // does not delay noticing an end (the latency factor still leaves the scheduler idle between).
+      if (activeIds().length > 0) schedule(Math.max(1, stats.intervalMs - (timers.now() - lastTickAt)));
       else if (timer !== undefined) {
         timers.clearTimeout(timer);
         timer = undefined;
@@ -280,6 +307,8 @@ export function createPoller(init: PollerInit): Poller {
           refs: 0,
           ended: job.state.phase === 'ended',
           missingPolls: 0,
+          watchedAt: timers.now(),
+          seenAt: timers.now(),
           events: new EventEmitter(),
         };
         entries.set(known.id, entry);
