@@ -86,7 +86,8 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
     const failed = items.filter((item) => item.status !== 'submitted');
-    if (failed.length > 0) throw new Error(`${failed.length} of ${n} jobs not submitted: ${JSON.stringify(failed[0])}`);
+    if (failed.length > 0)
+      throw new Error(`${failed.length} of ${n} jobs not submitted: ${JSON.stringify(failed[0])}`);
   } else {
     for (let i = 0; i < n; i++) {
       await client.jobs.submit(BENCH_SPEC);
