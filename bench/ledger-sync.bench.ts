@@ -20,7 +20,7 @@ import { createJobSync, createLedger, type EndedJobSource, type LedgerStore } fr
 import { createPostgresStore } from '@hpckit/billing/stores/postgres';
 import { createSqliteStore } from '@hpckit/billing/stores/sqlite';
 import pg from 'pg';
-import { measure, report, section } from './lib/measure.js';
+import { figures, measure, report, section } from './lib/measure.js';
 
 const N = Number(process.env.HPCKIT_BENCH_LEDGER_JOBS ?? 200_000);
 const BATCH = 1000;
@@ -147,6 +147,7 @@ async function benchStore(
   });
   const rate = N / (t.wallMs / 1000);
   report('sync: price + charge, exactly once', {
+    ...figures(t),
     'jobs/s': Math.round(rate),
     charged,
     'ratio to ceiling': rate / ceiling,
@@ -166,6 +167,7 @@ async function benchStore(
   });
   const noop = N / (r.wallMs / 1000);
   report('re-sync of the same window (no-op)', {
+    ...figures(r),
     'jobs/s': Math.round(noop),
     charged: again,
     'ratio to ceiling': noop / ceiling,

@@ -111,6 +111,8 @@ function reportPricing(label: string, t: Totals): { wall: number; cpu: number } 
     'jobs/s': perSecond(t.priceMs),
     'jobs/cpu-s': perSecond(t.priceCpuMs),
     'time vs baseline': `${(t.priceMs / t.baselineMs).toFixed(2)}x`,
+    'cpu vs baseline': `${(t.priceCpuMs / t.baselineCpuMs).toFixed(2)}x`,
+    'peak MiB': process.resourceUsage().maxRSS / 1024,
   });
   return { wall: perSecond(t.priceMs), cpu: perSecond(t.priceCpuMs) };
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sftpFileSystem } from '@hpckit/remote';
 import { sshTransport } from '@hpckit/transport';
-import { median, report, section } from './lib/measure.js';
+import { figures, median, report, section } from './lib/measure.js';
 import { clusterUp, KEY, KNOWN_HOSTS, OPENSSH_OPTIONS, PORT } from './lib/slurm-cluster.js';
 
 const SIZE = 100 * 1024 * 1024;
@@ -43,21 +43,19 @@ export async function run(): Promise<void> {
     section(`100 MB over loopback SFTP: @hpckit/remote vs OpenSSH scp (median of ${RUNS}, after a warm-up)`);
     const scpUp = await median(RUNS, () => scp(source, `alice@127.0.0.1:${home}/${remote}`));
     const sdkUp = await median(RUNS, () => files.upload(source, remote, { overwrite: true }));
-    report('baseline: scp upload', { ms: scpUp.wallMs, rate: mbps(scpUp.wallMs) });
+    report('baseline: scp upload', { ...figures(scpUp), rate: mbps(scpUp.wallMs) });
     report('sftpFileSystem.upload', {
-      ms: sdkUp.wallMs,
+      ...figures(sdkUp),
       rate: mbps(sdkUp.wallMs),
-      cpuMs: sdkUp.cpuMs,
       ratio: `${(sdkUp.wallMs / scpUp.wallMs).toFixed(2)}x baseline time`,
     });
     const back = join(local, 'back.bin');
     const scpDown = await median(RUNS, () => scp(`alice@127.0.0.1:${home}/${remote}`, back));
     const sdkDown = await median(RUNS, () => files.download(remote, back, { overwrite: true }));
-    report('baseline: scp download', { ms: scpDown.wallMs, rate: mbps(scpDown.wallMs) });
+    report('baseline: scp download', { ...figures(scpDown), rate: mbps(scpDown.wallMs) });
     report('sftpFileSystem.download', {
-      ms: sdkDown.wallMs,
+      ...figures(sdkDown),
       rate: mbps(sdkDown.wallMs),
-      cpuMs: sdkDown.cpuMs,
       ratio: `${(sdkDown.wallMs / scpDown.wallMs).toFixed(2)}x baseline time`,
     });
   } finally {

@@ -6,10 +6,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { slurmAdapter } from '@hpckit/adapter-slurm';
-import { createRuntimeAdapter } from '@hpckit/core';
+import { createClient, type HpckitClient } from '@hpckit/core';
 import { sshTransport } from '@hpckit/transport';
 import { clusterUp, KEY, KNOWN_HOSTS, OPENSSH_OPTIONS, PORT } from './lib/slurm-cluster.js';
-import { measure, median, report, section } from './lib/measure.js';
+import { figures, measure, median, report, section } from './lib/measure.js';
 
 // sshd's MaxSessions on the test cluster (templates/sshd_config.in).
 const SERVER_MAX_SESSIONS = 10;
@@ -29,7 +29,9 @@ export async function run(): Promise<void> {
     return;
   }
   section('one list call: pooled SSH vs a fresh OpenSSH connection per call (median of 15)');
-  const rt = createRuntimeAdapter(slurmAdapter({ transport: transport() }));
+  const clientOf = (t: ReturnType<typeof transport>) =>
+    createClient({ clusters: { hpc: { adapter: slurmAdapter({ transport: t }) } } });
+  const rt = clientOf(transport());
   const query = { users: ['alice'], states: ['queued', 'running'] as ('queued' | 'running')[] };
   const fresh = await median(15, () =>
     execFileSync('ssh', ['-p', String(PORT), ...OPENSSH_OPTIONS, 'alice@127.0.0.1', 'squeue', '--me'], {
@@ -37,35 +39,34 @@ export async function run(): Promise<void> {
     }),
   );
   const pooled = await median(15, () => rt.jobs.list(query));
-  report('baseline: ssh alice@host squeue (new connection)', { ms: fresh.wallMs });
-  report('jobs.list over the pooled connection', {
-    ms: pooled.wallMs,
+  report('baseline: ssh alice@host squeue (new connection)', figures(fresh));
+  report('client.jobs.list over the pooled connection', {
+    ...figures(pooled),
     ratio: `${(pooled.wallMs / fresh.wallMs).toFixed(2)}x baseline`,
   });
   await rt.close();
 
   section('200 list operations over one connection');
-  const ops = (r: ReturnType<typeof createRuntimeAdapter>, i: number) =>
-    i % 2 === 0 ? r.jobs.list(query) : r.config.cluster();
+  const ops = (c: HpckitClient, i: number) => (i % 2 === 0 ? c.jobs.list(query) : c.config.cluster());
   const serialT = transport(1);
-  const serial = createRuntimeAdapter(slurmAdapter({ transport: serialT }));
-  await serial.version();
+  const serial = clientOf(serialT);
+  await serial.config.cluster();
   const one = await measure(async () => {
     for (let i = 0; i < 200; i++) await ops(serial, i);
   });
   await serial.close();
   const cap = 8;
   const concurrentT = transport(cap);
-  const concurrent = createRuntimeAdapter(slurmAdapter({ transport: concurrentT }));
-  await concurrent.version();
+  const concurrent = clientOf(concurrentT);
+  await concurrent.config.cluster();
   let failed = 0;
   const many = await measure(async () => {
     const results = await Promise.allSettled(Array.from({ length: 200 }, (_, i) => ops(concurrent, i)));
     failed = results.filter((r) => r.status === 'rejected').length;
   });
-  report('baseline: 200 one at a time (1 channel)', { ms: one.wallMs });
+  report('baseline: 200 one at a time (1 channel)', figures(one));
   report(`200 concurrent (cap ${cap} channels)`, {
-    ms: many.wallMs,
+    ...figures(many),
     ratio: `${(many.wallMs / one.wallMs).toFixed(2)}x baseline`,
     failed,
     maxChannels: concurrentT.maxOpenChannels(),

@@ -92,8 +92,8 @@ function client(argv: string[]): { sdk: Side; bareSpawn?: Side } {
   return { sdk, bareSpawn: bare };
 }
 
-const node = (mode: string) =>
-  `cd ${ROOT} && exec ${process.execPath} --import tsx --conditions=@hpckit/source ${CHILD} ${mode} ${N}`;
+const node = (mode: string, how = '') =>
+  `cd ${ROOT} && exec ${process.execPath} --import tsx --conditions=@hpckit/source ${CHILD} ${mode} ${N} ${how}`;
 
 function compare(title: string, baselineName: string, baseline: Side, sdk: Side): void {
   report(`baseline: ${baselineName}`, { ...baseline });
@@ -124,6 +124,9 @@ export async function run(): Promise<void> {
         sdkOverBare: `${(local.sdk.s / local.bareSpawn.s).toFixed(2)}x`,
       });
     }
+    const localSweep = client(['su', '-', 'alice', '-c', node('local', 'sweep')]).sdk;
+    cancelBench();
+    compare('client.jobs.submitMany, 100 at once (local)', 'shell loop of sbatch', loop, localSweep);
 
     section(`submit ${N} held jobs one after another, over SSH as alice`);
     const dir = mkdtempSync(join(tmpdir(), 'bench-ssh-'));
@@ -161,6 +164,17 @@ export async function run(): Promise<void> {
         pooled,
       );
       report('reference: one ssh session running the loop', { ...oneSession });
+      const sweep = client(['bash', '-c', node('ssh', 'sweep')]).sdk;
+      cancelBench();
+      compare(
+        'client.jobs.submitMany, 100 at once (SSH)',
+        'ssh sbatch over one master connection',
+        multiplexed,
+        sweep,
+      );
+      report('  the same sweep beside one ssh session running the loop', {
+        ratio: `${(sweep.s / oneSession.s).toFixed(2)}x`,
+      });
     } finally {
       // The master may already have gone (ControlPersist); nothing is left to stop then.
       spawnSync('ssh', [...ssh, '-O', 'exit', 'alice@127.0.0.1'], { stdio: 'ignore' });

@@ -59,6 +59,7 @@ export async function run(): Promise<void> {
     'calls/poll': callsPerTick,
     'cpu ms/poll': sharedCpu,
     'wall ms/poll': shared.wallMs / TICKS,
+    'peak MiB': shared.peakMiB,
   });
   report('baseline: bare adapter list call', { 'calls/poll': 1, 'cpu ms/poll': bareCpu });
   report('baseline: naive per-job get', { 'calls/poll': naiveCallsPerTick, 'cpu ms/poll': naiveCpu });

@@ -1,10 +1,11 @@
 /**
  * The client side of bench/slurm-submit.bench.ts, run in a process of its own so that its CPU
- * and memory are its own: `client-submit.child.ts <local|ssh> <n>` submits `n` held jobs through
- * `client.jobs.submit`, one after another, after one warm-up submission (the connection, and the
- * adapter's one-time lookups of the user's home and the cluster's name), and prints the
- * measurement of the `n` as one JSON line. `local` runs sbatch directly: start it as the user,
- * like the shell loop it is compared with.
+ * and memory are its own: `client-submit.child.ts <local|ssh> <n> [sweep]` submits `n` held jobs
+ * through `client.jobs.submit`, one after another (or, with `sweep`, all at once through
+ * `client.jobs.submitMany`), after one warm-up submission (the connection, and the adapter's
+ * one-time lookups of the user's home and the cluster's name), and prints the measurement of the
+ * `n` as one JSON line. `local` runs sbatch directly: start it as the user, like the shell loop
+ * it is compared with.
  */
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -54,7 +55,7 @@ function spawnOnce(program: string, args: string[], stdin: string): Promise<void
 }
 
 async function main(): Promise<void> {
-  const [mode, count] = process.argv.slice(2);
+  const [mode, count, how] = process.argv.slice(2);
   const n = Number(count);
   const transport: Transport = mode === 'ssh' ? sshAs('alice') : localTransport();
   const client = createClient({ clusters: { hpc: { adapter: slurmAdapter({ transport }) } } });
@@ -64,9 +65,21 @@ async function main(): Promise<void> {
   let rssPeak = rssBefore;
   const cpu0 = cpuMs();
   const t0 = performance.now();
-  for (let i = 0; i < n; i++) {
-    await client.jobs.submit(BENCH_SPEC);
+  if (how === 'sweep') {
+    const sampler = setInterval(() => {
+      rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+    }, 5);
+    const items = await client.jobs.submitMany(Array.from({ length: n }, () => BENCH_SPEC));
+    clearInterval(sampler);
     rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+    const failed = items.filter((item) => item.status !== 'submitted');
+    if (failed.length > 0)
+      throw new Error(`${failed.length} of ${n} jobs not submitted: ${JSON.stringify(failed[0])}`);
+  } else {
+    for (let i = 0; i < n; i++) {
+      await client.jobs.submit(BENCH_SPEC);
+      rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+    }
   }
   const wallMs = performance.now() - t0;
   const cpu = cpuMs() - cpu0;
@@ -84,7 +97,7 @@ async function main(): Promise<void> {
     rssPeakMiB: rssPeak / 2 ** 20,
     commands,
   };
-  if (mode === 'local') {
+  if (mode === 'local' && how !== 'sweep') {
     const [program, ...args] = (await client.jobs.render(BENCH_SPEC)).command as [string, ...string[]];
     const cpu1 = cpuMs();
     const t1 = performance.now();

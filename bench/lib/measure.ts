@@ -6,20 +6,51 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
-/** Wall and CPU time of one run of `fn`. */
+/** Wall and CPU time of one run of `fn`, and the memory peak it ran under. */
 export interface Measurement {
   wallMs: number;
+  /**
+   * CPU of this process and of the programs it ran and waited for (a baseline's `scp`, `ssh`),
+   * user + system.
+   */
   cpuMs: number;
+  /**
+   * This process's peak resident memory so far, read after the run (getrusage's maxrss): it
+   * covers the run, and whatever ran before it in the same process.
+   */
+  peakMiB: number;
 }
 
-/** Runs `fn` once and measures wall-clock and CPU (user + system) time. */
+// Children's CPU (cutime, cstime) in clock ticks, from /proc/self/stat (after the command name,
+// which may hold spaces, in parentheses); 0 where there is no /proc.
+const TICK_MS = 10;
+function childrenCpuMs(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs `fn` once and measures wall-clock and CPU (user + system) time and the memory peak. */
 export async function measure(fn: () => unknown | Promise<unknown>): Promise<Measurement> {
   const cpu0 = process.cpuUsage();
+  const children0 = childrenCpuMs();
   const t0 = performance.now();
   await fn();
   const wallMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+  return {
+    wallMs,
+    cpuMs: (cpu.user + cpu.system) / 1000 + childrenCpuMs() - children0,
+    peakMiB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+/** A measurement's figures for {@link report}: wall ms, CPU ms, peak MiB. */
+export function figures(m: Measurement): Record<string, number> {
+  return { 'wall ms': m.wallMs, 'cpu ms': m.cpuMs, 'peak MiB': m.peakMiB };
 }
 
 /** Runs `fn` `runs` times (after one warm-up) and returns the median measurement by wall time. */

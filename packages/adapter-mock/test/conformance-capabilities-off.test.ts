@@ -8,12 +8,13 @@ import { expect, it } from 'vitest';
 import { mockConformanceTarget } from './support/conformance-target.js';
 
 runAdapterConformance({
-  name: 'mock without hold, time limits, render, arrays, history, blocks, membership, discovery or acting for users',
+  name: 'mock without hold, time limits, render, batches, arrays, history, blocks, membership, discovery or acting for users',
   ...mockConformanceTarget({
     capabilities: {
       'jobs.hold': false,
       'jobs.updateTimeLimit': false,
       'jobs.render': false,
+      'jobs.submitMany': false,
       'jobs.arrays': false,
       'accounting.history': false,
       'accounts.block': false,

@@ -17,10 +17,14 @@ import { createOperationContext } from './operations/context.js';
 import { cancelJob, holdOrRelease, updateTimeLimit } from './operations/jobs-control.js';
 import { getJob, listJobs, withUserComment } from './operations/jobs-query.js';
 import { renderJob, submitJob } from './operations/jobs-submit.js';
+import { submitJobs } from './operations/jobs-submit-many.js';
 import { addUser, removeUser } from './operations/users.js';
 
 /** Version of this adapter package, reported by `version()`. */
 const ADAPTER_VERSION = '0.1.0';
+
+// Most sbatch one shell of a batch runs: the shell is one command to the transport, under one timeout.
+const BATCH_CHUNK = 100;
 
 const PROGRAMS = ['sbatch', 'squeue', 'sacct', 'scancel', 'scontrol', 'sacctmgr', 'getent', 'id'] as const;
 
@@ -145,6 +149,7 @@ export function slurmAdapter(options: SlurmAdapterOptions = {}): SchedulerAdapte
     retriesReads: true,
     capabilities: {
       'jobs.render': true,
+      'jobs.submitMany': true,
       'jobs.hold': true,
       'jobs.updateTimeLimit': true,
       'jobs.arrays': true,
@@ -161,6 +166,7 @@ export function slurmAdapter(options: SlurmAdapterOptions = {}): SchedulerAdapte
     },
     jobs: {
       submit: (spec, ctx) => submitJob(deps, spec, ctx),
+      submitMany: (submissions, ctx) => submitJobs(deps, submissions, ctx, BATCH_CHUNK),
       render: (spec, ctx) => renderJob(deps, spec, ctx),
       get: async (id, ctx) => withUserComment(await getJob(ops, id, ctx)),
       list: (query, ctx) => listJobs(ops, query, ctx),

@@ -120,7 +120,8 @@ export type { AccessContext, AccessRoles, AccessRolesInput, AccessSource } from 
 export type { JobHandle, JobHandleEvents, WaitOptions, WaitUntil } from './client/job-handle.js';
 export type { AccountsApi, UsersApi, ConfigApi } from './client/admin-api.js';
 export type { JobsApi } from './client/jobs-api.js';
-export type { CallOptions, SubmitOptions } from './client/call-options.js';
+export type { CallOptions, SubmitManyOptions, SubmitOptions } from './client/call-options.js';
+export type { SubmittedItem } from './client/submit-many.js';
 
 // Watching
 export { PollingOptionsSchema } from './watch/backoff.js';
@@ -164,6 +165,13 @@ export type {
 export { TimeLimitChangeSchema } from './adapter/time-limit-change.js';
 export type { TimeLimitChangeInput } from './adapter/time-limit-change.js';
 export { IdempotencyKeySchema } from './adapter/idempotency-key.js';
+export { MAX_BATCH_SUBMISSIONS } from './adapter/batch-submission.js';
+export type {
+  BatchSubmission,
+  BatchSubmissionInput,
+  BatchSubmitContext,
+  SubmitOutcome,
+} from './adapter/batch-submission.js';
 export type { AdapterOperation } from './adapter/operation-types.js';
 export type {
   SchedulerAdapter,

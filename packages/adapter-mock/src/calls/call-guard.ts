@@ -35,6 +35,7 @@ const TOOL: Record<string, string> = {
 };
 const SPECIFIC_TOOL: Partial<Record<MockOperation, string>> = {
   'jobs.submit': 'sbatch',
+  'jobs.submitMany': 'sbatch',
   'jobs.render': 'sbatch',
   'jobs.cancel': 'scancel',
   'jobs.hold': 'scontrol',

@@ -37,7 +37,7 @@ export async function renderJob(
 }
 
 /** The rendered submission and the absolute working directory it passes to sbatch. */
-async function prepare(
+export async function prepare(
   deps: SubmitDeps,
   spec: JobSpec,
   ctx: CallContext,
@@ -87,17 +87,10 @@ export async function submitJob(deps: SubmitDeps, spec: JobSpec, ctx: SubmitCont
   }
   let id: string;
   try {
-    const [program, ...args] = rendered.command;
     const result = await ops.runner.transport.exec({
-      argv: [program!, ...args],
+      ...SBATCH_ENVIRONMENT,
+      argv: rendered.command,
       stdin: rendered.script,
-      // #PBS and #BSUB lines would otherwise be translated into options before the command line
-      // is read (only the environment variable is read early enough), beyond the model hpckit
-      // validated. The mock ignores them likewise.
-      env: { SLURM_TIME_FORMAT: '%s', SBATCH_IGNORE_PBS: '1' },
-      // sbatch reads SBATCH_* variables after the script, and a user's login files (su -, SSH
-      // logins) could set them to change what the validated job asks for.
-      unsetEnv: SBATCH_INPUT_VARIABLES,
       user: ctx.user,
       signal: ctx.signal,
     });
@@ -111,15 +104,38 @@ export async function submitJob(deps: SubmitDeps, spec: JobSpec, ctx: SubmitCont
     if (found) return { ...rendered, job: withUserComment(found.job) };
     throw err;
   }
-  const at = new Date();
+  return { ...rendered, job: await answeredJob(deps, spec, ctx, { id, workingDirectory, at: new Date() }) };
+}
+
+/** The environment every sbatch runs with, alone or in a batch. */
+export const SBATCH_ENVIRONMENT = {
+  // #PBS and #BSUB lines would otherwise be translated into options before the command line
+  // is read (only the environment variable is read early enough), beyond the model hpckit
+  // validated. The mock ignores them likewise.
+  env: { SLURM_TIME_FORMAT: '%s', SBATCH_IGNORE_PBS: '1' },
+  // sbatch reads SBATCH_* variables after the script, and a user's login files (su -, SSH
+  // logins) could set them to change what the validated job asks for.
+  unsetEnv: SBATCH_INPUT_VARIABLES,
+} as const;
+
+/** The job sbatch answered `id` for, described from the spec without reading it back. */
+export async function answeredJob(
+  deps: SubmitDeps,
+  spec: JobSpec,
+  ctx: CallContext,
+  answer: { id: string; workingDirectory: string; at: Date },
+) {
   // Both are cached after the first call (`scontrol show config` once; a named user is its own login).
-  const [cluster, user] = await Promise.all([ops.clusterName(ctx.signal), ops.loginOf(ctx.user, ctx.signal)]);
-  return { ...rendered, job: submittedJob(spec, { id, cluster, user, workingDirectory, at }) };
+  const [cluster, user] = await Promise.all([
+    deps.ops.clusterName(ctx.signal),
+    deps.ops.loginOf(ctx.user, ctx.signal),
+  ]);
+  return submittedJob(spec, { ...answer, cluster, user });
 }
 
 // Failures after which sbatch may have created the job without anyone hearing its answer. PARSE
 // comes only from sbatch's output after it exited 0: the job most likely exists.
-const ANSWER_LOST: ReadonlySet<ErrorCode> = new Set([
+export const ANSWER_LOST: ReadonlySet<ErrorCode> = new Set([
   'TRANSPORT',
   'TIMEOUT',
   'SCHEDULER_UNAVAILABLE',
@@ -143,14 +159,33 @@ async function withRecoveryRetries<T>(ctx: CallContext, read: () => Promise<T>):
 }
 
 async function findByToken(deps: SubmitDeps, key: string, ctx: CallContext): Promise<FoundJob | undefined> {
+  return (await findByTokens(deps, [key], ctx)).get(key);
+}
+
+/**
+ * The user's jobs carrying any of these tokens, by token: one squeue, then (for tokens not
+ * live) one sacct, however many tokens.
+ */
+export async function findByTokens(
+  deps: SubmitDeps,
+  keys: readonly string[],
+  ctx: CallContext,
+): Promise<Map<string, FoundJob>> {
+  const wanted = new Set(keys);
+  const found = new Map<string, FoundJob>();
+  const collect = (jobs: readonly FoundJob[]) => {
+    for (const job of jobs) {
+      const token = tokenOf(job.rawComment);
+      if (token !== undefined && wanted.has(token) && !found.has(token)) found.set(token, job);
+    }
+  };
   const user = await deps.ops.loginOf(ctx.user, ctx.signal);
-  const live = await squeueJobs(deps.ops, { users: [user] }, ctx);
-  const hit = live.find((f) => tokenOf(f.rawComment) === key);
-  if (hit) return hit;
+  collect(await squeueJobs(deps.ops, { users: [user] }, ctx));
+  if (found.size === wanted.size) return found;
   // Keys guard against lost answers and quick retries, so a day of accounting is enough.
   const since = new Date(Date.now() - TOKEN_LOOKUP_WINDOW_MS);
-  const history = await sacctJobs(deps.ops, { users: [user], since }, ctx);
-  return history.find((f) => tokenOf(f.rawComment) === key);
+  collect(await sacctJobs(deps.ops, { users: [user], since }, ctx));
+  return found;
 }
 
 /** The job with this token, or undefined when it is not there or cannot be read. */
@@ -159,11 +194,23 @@ async function recoverByToken(
   key: string,
   ctx: CallContext,
 ): Promise<FoundJob | undefined> {
+  return (await recoverByTokens(deps, [key], ctx)).get(key);
+}
+
+/**
+ * The jobs with these tokens, with the recovery retries; empty when they cannot be read (the
+ * caller reports each submission's own, retryable, failure).
+ */
+export async function recoverByTokens(
+  deps: SubmitDeps,
+  keys: readonly string[],
+  ctx: CallContext,
+): Promise<Map<string, FoundJob>> {
   try {
-    return await withRecoveryRetries(ctx, () => findByToken(deps, key, ctx));
+    return await withRecoveryRetries(ctx, () => findByTokens(deps, keys, ctx));
   } catch (err) {
     // Still unreachable: the caller reports the submission's own (retryable) failure.
-    if (isHpckitError(err) && err.retryable) return undefined;
+    if (isHpckitError(err) && err.retryable) return new Map();
     throw err;
   }
 }
@@ -181,7 +228,7 @@ const LIMIT_CODES = new Set([
  * Maps sbatch's refusal; an association submit limit is refined by the block mechanism into
  * `account_blocked` or `user_blocked` when that is what the limit is.
  */
-async function refineRefusal(
+export async function refineRefusal(
   deps: SubmitDeps,
   spec: JobSpec,
   ctx: CallContext,

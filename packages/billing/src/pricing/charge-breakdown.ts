@@ -100,7 +100,7 @@ export function buildBreakdown(
     resources: facts.resources,
     seconds: facts.seconds,
     billedSeconds: computation.billedSeconds,
-    exactCharge: decimalString(computation.exact),
+    exactCharge: computation.exact,
     precision: rules.precision,
     rounding: rules.rounding,
     minimumCharge: facts.minimum,

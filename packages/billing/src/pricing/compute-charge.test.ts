@@ -17,7 +17,7 @@ const run = (rate: string, quantity: number | string, seconds: number, over: Cha
   return {
     billedSeconds: c.billedSeconds,
     unitHours: c.unitHours?.toFixed(),
-    exact: c.exact.toFixed(),
+    exact: c.exact,
     charge: c.charge,
     minimumApplied: c.minimumApplied,
   };

@@ -1,8 +1,9 @@
 import type { Decimal } from 'decimal.js';
-import { BillingDecimal } from '../money/decimal.js';
+import { BillingDecimal, decimalString } from '../money/decimal.js';
 import { roundDecimal, roundToString } from '../money/rounding-mode.js';
 import type { Quantity } from './amount-strategies.js';
 import { billedSeconds } from './billed-seconds.js';
+import { exactChargeString, roundPlainString } from './exact-charge.js';
 import type { ChargingRules } from './charging-rules-schema.js';
 
 /** Every intermediate of one charge, in the order they are computed. */
@@ -16,8 +17,8 @@ export interface ChargeComputation {
    * round resource-hours, because only then is it an intermediate the charge depends on.
    */
   unitHours: Decimal | undefined;
-  /** rate × unit-hours, before any rounding of the charge. */
-  exact: Decimal;
+  /** rate × unit-hours, before any rounding of the charge, as a plain decimal string. */
+  exact: string;
   /** The charge with exactly `precision` places: the exact charge rounded once, or the minimum charge. */
   charge: string;
   minimumApplied: boolean;
@@ -41,6 +42,22 @@ export function computeCharge(
   minimum: Decimal,
 ): ChargeComputation {
   const billed = billedSeconds(seconds, rules);
+  if (typeof quantity === 'number' && rules.quantityPrecision === undefined && !rate.isNegative()) {
+    const usage = quantity * billed;
+    if (Number.isSafeInteger(usage) && usage >= 0) {
+      // The common case, in integers: the same digits as the decimal.js path below.
+      const exact = exactChargeString(rate, usage);
+      return withMinimum(
+        billed,
+        quantity,
+        undefined,
+        exact,
+        roundPlainString(exact, rules.precision, rules.rounding),
+        rules,
+        minimum,
+      );
+    }
+  }
   let usage: Decimal;
   if (typeof quantity === 'number') {
     const product = quantity * billed;
@@ -56,9 +73,23 @@ export function computeCharge(
     unitHours = roundDecimal(usage.div(SECONDS_PER_HOUR), rules.quantityPrecision, rules.quantityRounding);
     exact = rate.times(unitHours);
   }
-  let charge = roundToString(exact, rules.precision, rules.rounding);
+  const charge = roundToString(exact, rules.precision, rules.rounding);
+  return withMinimum(billed, quantity, unitHours, decimalString(exact), charge, rules, minimum);
+}
+
+/** The computation, the charge raised to the minimum charge where it is below it. */
+function withMinimum(
+  billed: number,
+  quantity: Quantity,
+  unitHours: Decimal | undefined,
+  exact: string,
+  rounded: string,
+  rules: ChargingRules,
+  minimum: Decimal,
+): ChargeComputation {
+  let charge = rounded;
   // A zero minimum (the usual case) needs no comparison at all.
-  const minimumApplied = !minimum.isZero() && !exact.isZero() && minimum.gt(charge);
+  const minimumApplied = !minimum.isZero() && exact !== '0' && minimum.gt(charge);
   if (minimumApplied) charge = minimum.toFixed(rules.precision);
   return { billedSeconds: billed, quantity, unitHours, exact, charge, minimumApplied };
 }

@@ -8,6 +8,8 @@ export const CAPABILITY_KEYS = [
   'jobs.render',
   'jobs.hold',
   'jobs.updateTimeLimit',
+  /** Many submissions in one call (`jobs.submitMany`), e.g. over one connection. */
+  'jobs.submitMany',
   /** Job arrays in `JobSpec.array`. */
   'jobs.arrays',
   /** Dependencies in `JobSpec.dependencies`. */

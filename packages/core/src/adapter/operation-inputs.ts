@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { parseInput } from '../errors/validation.js';
 import { type JobQueryInput, JobQuerySchema } from '../model/job-query.js';
 import { type JobSpecInput, JobSpecSchema } from '../model/job-spec.js';
 import { JobIdSchema, NameSchema, UserNameSchema } from '../model/names.js';
+import { type BatchSubmission, type BatchSubmissionInput, BatchListSchema } from './batch-submission.js';
+import { IdempotencyKeySchema } from './idempotency-key.js';
 import type { Membership } from './scheduler-adapter.js';
 import { type TimeLimitChangeInput, TimeLimitChangeSchema } from './time-limit-change.js';
 
@@ -16,6 +19,24 @@ const NodeQuerySchema = z.strictObject({ names: z.array(NameSchema).min(1, 'name
 
 /** A job spec, normalised (durations in seconds, memory in MiB). */
 export const jobSpec = (spec: JobSpecInput) => parseInput(JobSpecSchema, spec, 'job spec');
+
+/**
+ * The jobs of a batch, every one valid (the runtime's `jobs.submitMany` validates each job on its
+ * own instead, so one bad spec fails only its own outcome).
+ */
+export const batchSubmissions = (items: readonly BatchSubmissionInput[]): BatchSubmission[] =>
+  parseInput(BatchListSchema, items, 'batch submission').map((item, i) => batchItem(item as never, i));
+
+/** One job of a batch, validated; a generated key is fresh. */
+export function batchItem(item: BatchSubmissionInput, index: number): BatchSubmission {
+  const spec = parseInput(JobSpecSchema, item.spec, 'job spec', [index, 'spec']);
+  if (item.idempotencyKey === undefined) return { spec, idempotencyKey: randomUUID(), freshKey: true };
+  const idempotencyKey = parseInput(IdempotencyKeySchema, item.idempotencyKey, 'batch submission', [
+    index,
+    'idempotencyKey',
+  ]);
+  return { spec, idempotencyKey, freshKey: item.freshKey === true };
+}
 
 /** A job id. */
 export const jobId = (id: string) => parseInput(JobIdSchema, id, 'job id');

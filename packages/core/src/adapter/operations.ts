@@ -2,6 +2,7 @@ import type { CapabilityKey } from './capabilities.js';
 import {
   accountFilter,
   accountName,
+  batchSubmissions,
   jobId,
   jobQuery,
   jobSpec,
@@ -42,6 +43,8 @@ const table = {
   // failed attempt may have created. A first attempt with a key core generated (`freshKey: true`)
   // skips that lookup: no job can carry a key never sent.
   'jobs.submit': { idempotent: false, input: [jobSpec] },
+  // Each job of a batch is retried alone, with its key, by the runtime: never the whole batch.
+  'jobs.submitMany': { capability: 'jobs.submitMany', idempotent: false, input: [batchSubmissions] },
   'jobs.render': { capability: 'jobs.render', idempotent: true, input: [jobSpec] },
   'jobs.get': { idempotent: true, input: [jobId] },
   'jobs.list': { idempotent: true, input: [jobQuery] },

@@ -7,6 +7,7 @@ import { UserNameSchema } from '../model/names.js';
 import { traceOperations } from '../diagnostics/trace-operations.js';
 import { abortable, delay } from '../time/abort.js';
 import type { Capabilities, CapabilityKey } from './capabilities.js';
+import type { BatchSubmissionInput, BatchSubmitContext, SubmitOutcome } from './batch-submission.js';
 import { IdempotencyKeySchema } from './idempotency-key.js';
 import type {
   AdapterOperation,
@@ -15,6 +16,7 @@ import type {
   OperationGroup,
   OperationGroups,
 } from './operation-types.js';
+import { batchItem } from './operation-inputs.js';
 import {
   ADAPTER_OPERATION_PATHS,
   ADAPTER_OPERATIONS,
@@ -22,7 +24,8 @@ import {
   type OperationInputs,
   operationOf,
 } from './operations.js';
-import type { CallContext, SchedulerAdapter, SubmitContext } from './scheduler-adapter.js';
+import { submitMany } from './runtime-submit-many.js';
+import type { CallContext, SchedulerAdapter, SubmitContext, SubmitResult } from './scheduler-adapter.js';
 
 /**
  * How the runtime retries idempotent reads, and submissions with an idempotency key, that failed
@@ -116,11 +119,7 @@ export function createRuntimeAdapter(
   ) {
     const { capability, idempotent } = ADAPTER_OPERATIONS[path] as AdapterOperationSpec;
     let ctx = given ?? {};
-    if (capability && !adapter.capabilities[capability]) throw unsupported(capability);
-    if (ctx.user !== undefined) {
-      parseInput(UserNameSchema, ctx.user, 'call context', ['user']);
-      if (!adapter.capabilities.actAsUser) throw unsupported('actAsUser');
-    }
+    admit(path, ctx);
     for (let attempt = 0; ; attempt++) {
       ctx.signal?.throwIfAborted();
       try {
@@ -136,6 +135,16 @@ export function createRuntimeAdapter(
         await delay(retry.baseDelayMs * 2 ** attempt, ctx.signal);
         if (retryContext) ctx = retryContext(ctx);
       }
+    }
+  }
+
+  /** Refuses a call the adapter cannot make: an undeclared capability, or a user it cannot act for. */
+  function admit(path: AdapterOperation, ctx: CallContext): void {
+    const { capability } = ADAPTER_OPERATIONS[path] as AdapterOperationSpec;
+    if (capability && !adapter.capabilities[capability]) throw unsupported(capability);
+    if (ctx.user !== undefined) {
+      parseInput(UserNameSchema, ctx.user, 'call context', ['user']);
+      if (!adapter.capabilities.actAsUser) throw unsupported('actAsUser');
     }
   }
 
@@ -175,6 +184,31 @@ export function createRuntimeAdapter(
     const keyed = context?.idempotencyKey !== undefined;
     return invoke('jobs.submit', [parsed], context, keyed ? retriedSubmission : undefined);
   });
+  methods.set('jobs.submitMany', (items, ctx) =>
+    submitMany(items as readonly BatchSubmissionInput[], (ctx ?? {}) as BatchSubmitContext, {
+      admit: (context) => admit('jobs.submitMany', context),
+      async validate(item, index, context) {
+        const checked = batchItem(item, index);
+        const spec = await guarded('jobs.submit', item.spec, context);
+        requireSpecCapabilities(spec, adapter, unsupported);
+        return { ...checked, spec };
+      },
+      send: (submissions, context) =>
+        invoke('jobs.submitMany', [submissions], context) as Promise<SubmitOutcome[]>,
+      resubmit(submission, context) {
+        const keyed: SubmitContext = {
+          user: context.user,
+          signal: context.signal,
+          idempotencyKey: submission.idempotencyKey,
+          freshKey: false,
+        };
+        return invoke('jobs.submit', [submission.spec], keyed, retriedSubmission) as Promise<SubmitResult>;
+      },
+      retry,
+      internal: (reason, facts) =>
+        fail.internal({ details: { operation: 'jobs.submitMany', reason, ...facts } }),
+    }),
+  );
   methods.set('jobs.render', async (spec, ctx) => {
     const context = ctx as CallContext | undefined;
     return invoke('jobs.render', [await guarded('jobs.render', spec as JobSpecInput, context)], context);

@@ -3,6 +3,7 @@ import type { Availability, ClusterConfig } from '../model/cluster-config.js';
 import type { Job, ListedJob } from '../model/job.js';
 import type { JobPage, JobQuery } from '../model/job-query.js';
 import type { JobSpec } from '../model/job-spec.js';
+import type { BatchSubmission, BatchSubmitContext, SubmitOutcome } from './batch-submission.js';
 import type { Capabilities } from './capabilities.js';
 
 /** Context every operation takes last: whom it acts for, and how to abort it. */
@@ -78,6 +79,16 @@ export interface JobOperations {
    * scheduler command; otherwise the key is looked up first and a job already carrying it returned.
    */
   submit(spec: JobSpec, ctx: SubmitContext): Promise<SubmitResult>;
+  /**
+   * Submits many jobs in one call, each exactly as {@link JobOperations.submit} would with its own
+   * key, and answers one outcome per job in the same order: a job's failure is its outcome, not
+   * the call's, so the others still go (unless `ctx.stopOnError`: then the jobs after the first
+   * failure are `skipped`). Throws only for what stops every job (an abort). A job whose answer
+   * was lost must come back `failed` with the retryable error, never submitted twice: core
+   * retries it alone, looking its key up first. Worth implementing when the scheduler can take
+   * the jobs cheaper together (one connection, one process); core submits one by one otherwise.
+   */
+  submitMany?(submissions: readonly BatchSubmission[], ctx: BatchSubmitContext): Promise<SubmitOutcome[]>;
   /** The script and command a submit would run, without submitting (a dry run). */
   render?(spec: JobSpec, ctx: CallContext): Promise<RenderedSubmission>;
   /** One job, live or from history. Throws `NOT_FOUND` if unknown. */

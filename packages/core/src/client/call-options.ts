@@ -15,3 +15,19 @@ export interface SubmitOptions extends CallOptions {
    */
   idempotencyKey?: string;
 }
+
+/** Options of a batch submission (`client.jobs.submitMany`). */
+export interface SubmitManyOptions extends CallOptions {
+  /**
+   * One key per spec, in the same order (see {@link SubmitOptions.idempotencyKey}); each is
+   * generated if omitted. Resubmitting a sweep with the same keys returns the jobs already
+   * created instead of creating them again.
+   */
+  idempotencyKeys?: readonly string[];
+  /**
+   * Stop at the first spec that fails (invalid, or refused by the scheduler), as a shell loop
+   * with `set -e` would: the specs after it are not submitted and come back `skipped`. By
+   * default every spec is tried. @default false
+   */
+  stopOnError?: boolean;
+}

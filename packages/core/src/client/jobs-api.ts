@@ -5,11 +5,12 @@ import type { JobPage, JobQueryInput } from '../model/job-query.js';
 import type { JobSpecInput } from '../model/job-spec.js';
 import type { JobStateEvent } from '../watch/events.js';
 import type { ClientOperations } from './admin-api.js';
-import type { CallOptions, SubmitOptions } from './call-options.js';
+import type { CallOptions, SubmitManyOptions, SubmitOptions } from './call-options.js';
 import type { ClusterRuntime } from './cluster-runtime.js';
 import type { JobAccess } from './job-access.js';
 import { createJobHandle, type JobHandle } from './job-handle.js';
 import { streamJobStates } from './job-stream.js';
+import { type SubmittedItem, submitManyOn } from './submit-many.js';
 
 /**
  * Job operations of a client. Every call takes `{ cluster, signal }` last.
@@ -43,6 +44,31 @@ export interface JobsApi
    * ```
    */
   submit(spec: JobSpecInput, options?: SubmitOptions): Promise<JobHandle>;
+  /**
+   * Submits many jobs at once (a parameter sweep) and answers one item per spec, in order: a
+   * handle, or the error that spec's own `submit` would have thrown. One spec failing does not
+   * stop the others unless `stopOnError` is set. Each spec has its own idempotency key
+   * (`idempotencyKeys`, else generated), so a retry never submits a job twice. An adapter with
+   * the `jobs.submitMany` capability takes them in one call (Slurm: every sbatch over one
+   * connection, run by one shell); on any other the specs are submitted one after another.
+   *
+   * @throws `VALIDATION` when `specs` is empty or longer than {@link MAX_BATCH_SUBMISSIONS}, or
+   * `idempotencyKeys` does not hold one key per spec; a bad spec is only its own item's error.
+   * @example
+   * ```ts
+   * const items = await client.jobs.submitMany(
+   *   [0.1, 0.2, 0.4].map((rate) => ({ name: `lr-${rate}`, command: `python train.py --lr ${rate}` })),
+   * );
+   * for (const item of items) {
+   *   if (item.status === 'submitted') console.log(item.handle.id);
+   *   else if (item.status === 'failed') console.error(item.error.message);
+   * }
+   * ```
+   */
+  submitMany(
+    specs: readonly JobSpecInput[],
+    options?: SubmitManyOptions,
+  ): Promise<SubmittedItem<JobHandle>[]>;
   /** A live handle on an existing job. @throws `NOT_FOUND` */
   handle(id: string, options?: CallOptions): Promise<JobHandle>;
   /**
@@ -106,6 +132,15 @@ export function createJobsApi({ runtime, user, access }: JobsApiContext): JobsAp
         options?.signal,
       );
       return handleFor(rt, result.job, result.script);
+    },
+    async submitMany(specs, options) {
+      const rt = runtime(options?.cluster);
+      const outcomes = await submitManyOn(rt, specs, user, options);
+      return outcomes.map((outcome) =>
+        outcome.status === 'submitted'
+          ? { status: 'submitted', handle: handleFor(rt, outcome.result.job, outcome.result.script) }
+          : outcome,
+      );
     },
     render: async (spec, options) =>
       runtime(options?.cluster).call((a) => a.jobs.render(spec, ctx(options)), options?.signal),

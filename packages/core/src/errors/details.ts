@@ -267,6 +267,9 @@ export interface ErrorDetailsByCode {
     jobState?: string;
     /** How the session's job ended (`cancelled`), when it has. */
     outcome?: string;
+    /** Jobs given to a batch submission, and outcomes its adapter answered (`batch_mismatch`). */
+    jobs?: number;
+    outcomes?: number;
   } & AppSessionFacts &
     SchedulerOutput;
 }

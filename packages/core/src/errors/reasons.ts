@@ -185,6 +185,8 @@ export const INTERNAL_REASONS = [
   'app_connection_stale',
   /** The adapter lacks a method the contract requires (one written without `defineSchedulerAdapter`). */
   'missing_operation',
+  /** An adapter's batch submission answered a different number of outcomes than jobs it was given. */
+  'batch_mismatch',
 ] as const;
 
 /** Why a `INTERNAL` error happened (`details.reason`); the catalogue words each one. */

@@ -13,6 +13,7 @@ export function operationSamples(spec: JobSpecInput): OperationSamples {
   const member = { user: 'x', account: 'y' };
   return {
     'jobs.submit': [spec],
+    'jobs.submitMany': [[{ spec }]],
     'jobs.render': [spec],
     'jobs.get': ['1'],
     'jobs.list': [],

@@ -11,6 +11,7 @@ import { jobsEffective } from './suites/jobs-effective.js';
 import { jobsHoldRelease } from './suites/jobs-hold-release.js';
 import { jobsList } from './suites/jobs-list.js';
 import { jobsSubmit } from './suites/jobs-submit.js';
+import { jobsSubmitMany } from './suites/jobs-submit-many.js';
 import { jobsTimeLimit } from './suites/jobs-time-limit.js';
 import { stateTransitions } from './suites/state-transitions.js';
 import { users } from './suites/users.js';
@@ -18,6 +19,7 @@ import { users } from './suites/users.js';
 /** Every suite, in the order they run. */
 export const CONFORMANCE_SUITES: readonly ConformanceSuite[] = [
   jobsSubmit,
+  jobsSubmitMany,
   jobsEffective,
   jobsList,
   jobsCancel,

@@ -396,6 +396,12 @@ export const messages: MessageCatalogue = {
       },
     },
     INTERNAL: {
+      batch_mismatch: {
+        summary: (d) =>
+          `The adapter's ${d.operation} answered ${d.outcomes ?? '?'} outcomes for ${d.jobs ?? '?'} jobs.`,
+        hint: () =>
+          'An adapter must answer one outcome per job, in order; this is a bug in the adapter. No outcome was trusted: look the jobs up by their idempotency keys before submitting them again.',
+      },
       missing_operation: {
         summary: (d) => `The adapter has no ${d.operation} method, which the contract requires.`,
         hint: () =>

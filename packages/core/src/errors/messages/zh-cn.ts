@@ -449,6 +449,12 @@ export const messagesZhCn: MessageCatalogue = {
       },
     },
     INTERNAL: {
+      batch_mismatch: {
+        summary: (d) =>
+          `适配器的 ${d.operation} 为 ${d.jobs ?? '?'} 个作业返回了 ${d.outcomes ?? '?'} 个结果。`,
+        hint: () =>
+          '适配器必须按顺序为每个作业返回一个结果；这是适配器的缺陷。所有结果均不可信：再次提交前，请先按幂等键查找这些作业。',
+      },
       missing_operation: {
         summary: (d) => `适配器缺少契约要求的 ${d.operation} 方法。`,
         hint: () => '请用 defineSchedulerAdapter() 构建适配器，它会在创建时检查各方法。',

@@ -1,0 +1,163 @@
+import {
+  type BatchSubmission,
+  type BatchSubmitContext,
+  type HpckitError,
+  isHpckitError,
+  type RenderedSubmission,
+  type SubmitOutcome,
+} from '@hpckit/core';
+import { fail } from '../errors/slurm-errors.js';
+import { parseSubmitOutput } from '../parse/submit-output.js';
+import { type BatchAnswer, batchScript, parseBatchOutput } from './batch-script.js';
+import { withUserComment } from './jobs-query.js';
+import {
+  ANSWER_LOST,
+  answeredJob,
+  findByTokens,
+  prepare,
+  recoverByTokens,
+  refineRefusal,
+  SBATCH_ENVIRONMENT,
+  type SubmitDeps,
+} from './jobs-submit.js';
+
+/** One job of the batch on its way: what it runs, and its outcome once known. */
+interface Pending {
+  submission: BatchSubmission;
+  rendered: RenderedSubmission;
+  workingDirectory: string;
+  outcome?: SubmitOutcome;
+  /** The error of a job whose answer was lost, until its token is looked up. */
+  lost?: HpckitError;
+}
+
+/**
+ * Submits a batch: every sbatch, each with its own quoted argv and script, runs in one `sh` on
+ * the submit host (one process locally, one channel over SSH), `chunk` jobs per shell, and each
+ * answer comes back framed (see {@link batchScript}). Keys that may already have a job are looked
+ * up first, all with one squeue (and one sacct); jobs whose answer was lost (a dropped
+ * connection, a controller that timed out, output without an id) are looked up by token, all
+ * at once, before they are reported failed, so nothing is submitted twice.
+ */
+export async function submitJobs(
+  deps: SubmitDeps,
+  submissions: readonly BatchSubmission[],
+  ctx: BatchSubmitContext,
+  chunk: number,
+): Promise<SubmitOutcome[]> {
+  const pending: Pending[] = [];
+  for (const submission of submissions) {
+    const { rendered, workingDirectory } = await prepare(
+      deps,
+      submission.spec,
+      ctx,
+      submission.idempotencyKey,
+    );
+    pending.push({ submission, rendered, workingDirectory });
+  }
+  await findEarlier(deps, pending, ctx);
+  let stopped = false;
+  for (let from = 0; from < pending.length && !stopped; from += chunk) {
+    const group = pending.slice(from, from + chunk).filter((p) => p.outcome === undefined);
+    if (group.length > 0) await runGroup(deps, group, ctx);
+    await recoverLost(deps, group, ctx);
+    stopped = ctx.stopOnError === true && group.some((p) => p.outcome?.status === 'failed');
+  }
+  return pending.map((p) => p.outcome ?? { status: 'skipped' });
+}
+
+/** Jobs already created under keys that are not fresh: returned as read, not submitted again. */
+async function findEarlier(deps: SubmitDeps, pending: Pending[], ctx: BatchSubmitContext): Promise<void> {
+  const reused = pending.filter((p) => !p.submission.freshKey);
+  if (reused.length === 0) return;
+  const found = await findByTokens(
+    deps,
+    reused.map((p) => p.submission.idempotencyKey),
+    ctx,
+  );
+  for (const p of reused) {
+    const earlier = found.get(p.submission.idempotencyKey);
+    if (earlier)
+      p.outcome = { status: 'submitted', result: { ...p.rendered, job: withUserComment(earlier.job) } };
+  }
+}
+
+/** Runs one shell for the group and settles each job from its framed answer. */
+async function runGroup(deps: SubmitDeps, group: Pending[], ctx: BatchSubmitContext): Promise<void> {
+  const { script, boundary } = batchScript(
+    group.map((p) => ({ argv: p.rendered.command, stdin: p.rendered.script })),
+    ctx.stopOnError === true,
+  );
+  let answers: (BatchAnswer | undefined)[];
+  try {
+    const result = await deps.ops.runner.transport.exec({
+      ...SBATCH_ENVIRONMENT,
+      argv: ['sh', '-s'],
+      stdin: script,
+      user: ctx.user,
+      signal: ctx.signal,
+    });
+    answers = parseBatchOutput(result.stdout, result.stderr, boundary, group.length);
+  } catch (err) {
+    if (!isHpckitError(err)) throw err;
+    // No job's answer came back: those the shell reached may exist, the others do not.
+    for (const p of group) {
+      if (ANSWER_LOST.has(err.code)) p.lost = err;
+      else p.outcome = { status: 'failed', error: err };
+    }
+    return;
+  }
+  let failedBefore = false;
+  for (const [i, p] of group.entries()) {
+    const answer = answers[i];
+    if (answer === undefined) {
+      // After a failure with stopOnError the shell stopped on purpose; otherwise it died here.
+      if (!(ctx.stopOnError && failedBefore)) p.lost = noAnswer(p.rendered.command);
+      continue;
+    }
+    await settle(deps, p, answer, ctx);
+    failedBefore ||= p.outcome?.status === 'failed' || p.lost !== undefined;
+  }
+}
+
+/** A job's outcome from its sbatch's answer, as a single submit would read it. */
+async function settle(deps: SubmitDeps, p: Pending, answer: BatchAnswer, ctx: BatchSubmitContext) {
+  const { command } = p.rendered;
+  try {
+    if (answer.exitCode !== 0) throw await refineRefusal(deps, p.submission.spec, ctx, command, answer);
+    const id = parseSubmitOutput(answer.stdout, command);
+    const job = await answeredJob(deps, p.submission.spec, ctx, {
+      id,
+      workingDirectory: p.workingDirectory,
+      at: new Date(),
+    });
+    p.outcome = { status: 'submitted', result: { ...p.rendered, job } };
+  } catch (err) {
+    if (!isHpckitError(err)) throw err;
+    if (ANSWER_LOST.has(err.code)) p.lost = err;
+    else p.outcome = { status: 'failed', error: err };
+  }
+}
+
+/** Looks every lost job of the group up by its token at once; one not found failed with its error. */
+async function recoverLost(deps: SubmitDeps, group: Pending[], ctx: BatchSubmitContext): Promise<void> {
+  const lost = group.filter((p) => p.lost !== undefined);
+  if (lost.length === 0) return;
+  const found = await recoverByTokens(
+    deps,
+    lost.map((p) => p.submission.idempotencyKey),
+    ctx,
+  );
+  for (const p of lost) {
+    const job = found.get(p.submission.idempotencyKey);
+    p.outcome = job
+      ? { status: 'submitted', result: { ...p.rendered, job: withUserComment(job.job) } }
+      : { status: 'failed', error: p.lost! };
+  }
+}
+
+function noAnswer(command: string[]): HpckitError {
+  return fail.parse({
+    details: { raw: '', what: 'sbatch answer in a batch', command, reason: 'no_job_id', program: 'sbatch' },
+  });
+}
