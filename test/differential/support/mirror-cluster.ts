@@ -14,11 +14,20 @@ async function run(transport: Transport, argv: string[]): Promise<string> {
   return out.stdout;
 }
 
-/** The cluster-wide `DefMemPerCPU` in MiB (a partition without its own default uses it). */
-async function globalDefaultMemoryPerCore(transport: Transport): Promise<number | undefined> {
+/** A numeric setting of `scontrol show config` (`DefMemPerCPU`, `MinJobAge`), if set. */
+async function controllerSetting(transport: Transport, name: string): Promise<number | undefined> {
   const config = await run(transport, ['scontrol', 'show', 'config']);
-  const value = /^DefMemPerCPU\s*=\s*(\d+)/m.exec(config)?.[1];
+  const value = new RegExp(`^${name}\\s*=\\s*(\\d+)`, 'm').exec(config)?.[1];
   return value === undefined ? undefined : Number(value);
+}
+
+/** The mock options that mirror the cluster `slurm` talks to: its cluster and its MinJobAge. */
+export async function mirrorOptions(
+  slurm: SchedulerAdapter,
+  transport: Transport,
+): Promise<{ cluster: MockClusterInput; minJobAge: number }> {
+  const minJobAge = (await controllerSetting(transport, 'MinJobAge')) ?? 300;
+  return { cluster: await mirrorCluster(slurm, transport), minJobAge };
 }
 
 /** Builds the mirror of the cluster `slurm` talks to; `transport` runs on that cluster's host. */
@@ -47,7 +56,8 @@ export async function mirrorCluster(slurm: SchedulerAdapter, transport: Transpor
     first && slurm.config.availability
       ? await slurm.config.availability({ user: first.user, account: accounts[0]!.name }, ctx)
       : undefined;
-  const globalMem = await globalDefaultMemoryPerCore(transport);
+  // A partition without its own DefMemPerCPU uses the cluster-wide one, which the adapter does not report.
+  const globalMem = await controllerSetting(transport, 'DefMemPerCPU');
   const mib = (n: number) => `${n}M`;
   return {
     name: config.name,

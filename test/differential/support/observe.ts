@@ -26,12 +26,14 @@ export interface Observation {
   outcomes: string[];
 }
 
-/** How long a batch may run before what is left (held, never-satisfied) is cancelled. */
-const CANCEL_AFTER_MS = 12_000;
-/** How long after cancelling the runner waits for every job to end. */
-const END_WITHIN_MS = 20_000;
+/** How long a batch runs before jobs that can never run by themselves are cancelled. */
+const CANCEL_AFTER_MS = 8_000;
+/** How long after that the runner waits for every job to end. */
+const END_WITHIN_MS = 40_000;
+/** Phases a job never leaves by itself. */
+const STUCK = /^(held|queued:DependencyNeverSatisfied)/;
 /** Time between two looks. */
-const LOOK_MS = 700;
+const LOOK_MS = 500;
 /** A held job is released this long after submission, once it has been seen held. */
 const RELEASE_AFTER_MS = 1_500;
 /** Pending reasons that say why a job waits (kept in phases); others (None, Priority) are noise. */
@@ -45,17 +47,27 @@ const TELLING_REASONS = new Set([
 ]);
 const PHASE_ORDER = ['running', 'completing', 'queued', 'held', 'suspended', 'ended'] as const;
 
+/** The two schedulers compared, as cluster names of the client. */
+export const SIDES = ['mock', 'slurm'] as const;
+/** One of {@link SIDES}. */
+export type Side = (typeof SIDES)[number];
+
 interface Tracked {
-  c: DiffCase;
   name: string;
   id?: string;
-  parentName?: string;
   obs: Observation;
-  submittedAt: number;
-  released: boolean;
   ended: boolean;
   tasks: Map<string, ListedJob>;
   parent?: ListedJob;
+}
+
+interface Case {
+  c: DiffCase;
+  name: string;
+  parentName?: string;
+  submittedAt: number;
+  released: boolean;
+  on: Record<Side, Tracked>;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -67,92 +79,132 @@ function refusal(err: unknown): Observation['refused'] {
   return { code: e.code, reason: d.reason, stderr: d.stderr, message: e.message };
 }
 
-/** Runs `cases` (named `names`) on `cluster` of `client`; resolves once every job has ended. */
+const tracked = (name: string): Tracked => ({ name, obs: { phases: [], outcomes: [] }, ended: false, tasks: new Map() });
+
+/**
+ * Runs `cases` (named `names`) on both clusters of `client` in lockstep: each job goes to Slurm and
+ * at once to the mock, both are looked at in the same instant, and a release or cancel reaches
+ * both together. Resolves once every job has ended on both.
+ */
 export async function observeBatch(
   client: HpckitClient,
-  cluster: string,
   cases: readonly DiffCase[],
   names: readonly string[],
-): Promise<Observation[]> {
+): Promise<Record<Side, Observation[]>> {
   const start = Date.now();
-  const tracked: Tracked[] = await Promise.all(
-    cases.map(async (c, i) => {
-      const t: Tracked = {
-        c,
-        name: names[i]!,
-        obs: { phases: [], outcomes: [] },
-        submittedAt: Date.now(),
-        released: false,
-        ended: false,
-        tasks: new Map(),
-      };
+  const all: Case[] = cases.map((c, i) => ({
+    c,
+    name: names[i]!,
+    submittedAt: 0,
+    released: false,
+    on: { mock: tracked(names[i]!), slurm: tracked(names[i]!) },
+  }));
+  // Looks start with the first submission, so no job is first seen late on either side.
+  let submitting = true;
+  const submissions = Promise.all(
+    all.map(async (k) => {
+      const { c, name } = k;
       const as = client.as(c.user);
-      try {
+      // Slurm first, then the mock at once: the mock's jobs (a parent and its child together) start
+      // no earlier than Slurm's.
+      for (const side of [...SIDES].reverse()) {
+        const t = k.on[side];
         let dependencies: { type: NonNullable<DiffCase['parent']>['type']; jobIds: string[] }[] | undefined;
         if (c.parent) {
-          t.parentName = `${t.name}p`;
-          const parent = await as.jobs.submit(
-            { name: t.parentName, command: c.parent.command, stdout: '/dev/null', timeLimit: '5m', memory: { perNode: '256M' } },
-            { cluster },
-          );
-          dependencies = [{ type: c.parent.type, jobIds: [parent.id] }];
+          k.parentName = `${name}p`;
+          const parent = { name: k.parentName, command: c.parent.command, ...PARENT };
+          dependencies = [{ type: c.parent.type, jobIds: [(await as.jobs.submit(parent, { cluster: side })).id] }];
         }
-        const handle = await as.jobs.submit({ ...c.spec, name: t.name, ...(dependencies ? { dependencies } : {}) }, { cluster });
-        t.id = handle.id;
-        t.submittedAt = Date.now();
-      } catch (err) {
-        t.obs.refused = refusal(err);
-        t.ended = true;
+        try {
+          t.id = (await as.jobs.submit({ ...c.spec, name, ...(dependencies ? { dependencies } : {}) }, { cluster: side })).id;
+        } catch (err) {
+          t.obs.refused = refusal(err);
+          t.ended = true;
+        }
       }
-      return t;
+      k.submittedAt = Date.now();
     }),
-  );
-  const byName = new Map(tracked.flatMap((t) => [[t.name, t] as const]));
-  const parents = new Map(tracked.filter((t) => t.parentName).map((t) => [t.parentName!, t] as const));
+  ).finally(() => {
+    submitting = false;
+  });
+  const done = (t: Tracked) => t.ended && (t.parent === undefined || t.parent.state.phase === 'ended');
   let cancelled = false;
-  while (tracked.some((t) => !t.ended || (t.parent && t.parent.state.phase !== 'ended'))) {
+  while (submitting || all.some((k) => SIDES.some((side) => !done(k.on[side])))) {
     const elapsed = Date.now() - start;
     if (elapsed > CANCEL_AFTER_MS + END_WITHIN_MS) break;
-    const page = await client.jobs.list({ submitTime: { from: new Date(start - 60_000) }, limit: 5000 }, { cluster });
-    const seen = new Map<Tracked, ListedJob[]>();
-    for (const job of page.jobs) {
-      const parentOf = parents.get(job.name ?? '');
-      if (parentOf) parentOf.parent = job;
-      const t = byName.get(job.name ?? '');
-      if (!t || t.obs.refused) continue;
-      seen.set(t, [...(seen.get(t) ?? []), job]);
-    }
-    for (const [t, jobs] of seen) {
-      for (const job of jobs) t.tasks.set(job.id, job);
-      // A pending array may be listed as one collapsed record beside the tasks already split off.
-      for (const [id, job] of t.tasks) if (/\[/.test(id) && !jobs.includes(job)) t.tasks.delete(id);
-      if (!t.obs.effective) t.obs.effective = effectiveOf(jobs[0] as Job);
-      const phase = aggregatePhase([...t.tasks.values()]);
-      if (t.obs.phases.at(-1) !== phase) t.obs.phases.push(phase);
-      t.ended = phase === 'ended';
-      if (t.c.release && !t.released && phase.startsWith('held') && Date.now() - t.submittedAt >= RELEASE_AFTER_MS) {
-        t.released = true;
-        await client.as(t.c.user).jobs.release(t.id!, { cluster });
+    const query = { submitTime: { from: new Date(start - 60_000) }, limit: 5000 };
+    const pages = await Promise.all(SIDES.map((side) => client.jobs.list(query, { cluster: side })));
+    SIDES.forEach((side, i) => look(all, side, pages[i]!.jobs));
+    const actions: Promise<unknown>[] = [];
+    for (const k of all) {
+      const held = SIDES.filter((side) => k.on[side].obs.phases.at(-1)?.startsWith('held'));
+      const since = k.submittedAt > 0 ? Date.now() - k.submittedAt : 0;
+      if (k.c.release && !k.released && held.length > 0 && since >= RELEASE_AFTER_MS) {
+        k.released = true;
+        for (const side of held) actions.push(client.as(k.c.user).jobs.release(k.on[side].id!, { cluster: side }));
       }
     }
     if (!cancelled && elapsed > CANCEL_AFTER_MS) {
+      // Jobs that can never run on their own (left held, or waiting on a dependency that can never
+      // be met) are cancelled on both sides together; the rest run to their end.
       cancelled = true;
-      await Promise.all(
-        tracked
-          .filter((t) => t.id && !t.ended)
-          .map((t) => client.as(t.c.user).jobs.cancel(t.id!, { cluster }).catch(() => undefined)),
-      );
+      for (const k of all) {
+        if (!SIDES.some((side) => STUCK.test(k.on[side].obs.phases.at(-1) ?? ''))) continue;
+        for (const side of SIDES) {
+          const t = k.on[side];
+          if (t.id && !t.ended) actions.push(client.as(k.c.user).jobs.cancel(t.id, { cluster: side }).catch(() => undefined));
+        }
+      }
     }
+    await Promise.all(actions);
     await sleep(LOOK_MS);
   }
-  for (const t of tracked) {
-    if (t.obs.refused) continue;
-    const ends = [...t.tasks.values()]
-      .sort((a, b) => (a.arrayTaskId ?? -1) - (b.arrayTaskId ?? -1))
-      .map((j) => endOf(String(j.arrayTaskId ?? '-'), j));
-    t.obs.outcomes = [...(t.parent ? [endOf('parent', t.parent)] : []), ...ends];
+  await submissions;
+  for (const k of all) for (const side of SIDES) finish(k.on[side]);
+  return { mock: all.map((k) => k.on.mock.obs), slurm: all.map((k) => k.on.slurm.obs) };
+}
+
+const PARENT = { stdout: '/dev/null', timeLimit: '5m', memory: { perNode: '256M' } } as const;
+
+/** Records what one look at `side` showed of every case. */
+function look(all: readonly Case[], side: Side, jobs: readonly ListedJob[]): void {
+  const byName = new Map(all.map((k) => [k.name, k] as const));
+  const byParent = new Map(all.filter((k) => k.parentName).map((k) => [k.parentName!, k] as const));
+  const seen = new Map<Tracked, ListedJob[]>();
+  for (const job of jobs) {
+    const parentOf = byParent.get(job.name ?? '');
+    if (parentOf) parentOf.on[side].parent = job;
+    const t = byName.get(job.name ?? '')?.on[side];
+    if (!t || t.obs.refused) continue;
+    seen.set(t, [...(seen.get(t) ?? []), job]);
   }
-  return tracked.map((t) => t.obs);
+  for (const [t, found] of seen) {
+    for (const job of found) t.tasks.set(job.id, job);
+    // A pending array may be listed as one collapsed record beside the tasks already split off.
+    for (const [id, job] of t.tasks) if (/\[/.test(id) && !found.includes(job)) t.tasks.delete(id);
+    if (!t.obs.effective) t.obs.effective = effectiveOf(found[0] as Job);
+    const phase = aggregatePhase([...t.tasks.values()]);
+    if (t.obs.phases.at(-1) !== phase) t.obs.phases.push(phase);
+    t.ended = phase === 'ended';
+  }
+}
+
+/**
+ * Writes how every job of a case ended, the parent first. A job that started is given its
+ * `running` phase even if no look landed while it ran (a one-second job can fall between two
+ * looks): the scheduler's own start time says it ran.
+ */
+function finish(t: Tracked): void {
+  if (t.obs.refused) return;
+  const phases = t.obs.phases;
+  const ran = [...t.tasks.values()].some((j) => j.startTime !== undefined);
+  if (ran && phases.at(-1) === 'ended' && !['running', 'completing'].includes(phases.at(-2) ?? '')) {
+    phases.splice(phases.length - 1, 0, 'running');
+  }
+  const ends = [...t.tasks.values()]
+    .sort((a, b) => (a.arrayTaskId ?? -1) - (b.arrayTaskId ?? -1))
+    .map((j) => endOf(String(j.arrayTaskId ?? '-'), j));
+  t.obs.outcomes = [...(t.parent ? [endOf('parent', t.parent)] : []), ...ends];
 }
 
 function endOf(label: string, job: ListedJob): string {
