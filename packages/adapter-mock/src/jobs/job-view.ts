@@ -11,6 +11,7 @@ export function jobState(job: SimJob, now: number): JobState {
   const raw = now < job.liveUntil ? job.raw!.replace(/^CANCELLED by \d+$/, 'CANCELLED') : job.raw!;
   const state: JobState = { phase: 'ended', outcome: job.outcome!, raw, exitCode: job.exitCode! };
   if (job.endReason !== undefined) state.reason = job.endReason;
+  if (job.signal !== undefined) state.signal = job.signal;
   return state;
 }
 
