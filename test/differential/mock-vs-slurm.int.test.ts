@@ -8,6 +8,7 @@
  *
  * `HPCKIT_DIFF_CASES` (default 200) and `HPCKIT_DIFF_SEED` change the run.
  */
+import { appendFileSync } from 'node:fs';
 import { mockAdapter } from '@hpckit/adapter-mock';
 import { slurmAdapter } from '@hpckit/adapter-slurm';
 import { createClient } from '@hpckit/core';
@@ -42,7 +43,11 @@ it(`the mock reports what Slurm reports for ${COUNT} cases (seed ${SEED})`, asyn
   try {
     for (const batch of packBatches(cases, cluster)) {
       const names = batch.map((c) => `df${run}${cases.indexOf(c)}`);
+      const began = Date.now();
       const seen = await observeBatch(client, batch, names);
+      if (process.env.HPCKIT_DIFF_LOG) {
+        appendFileSync(process.env.HPCKIT_DIFF_LOG, `batch of ${batch.length}: ${Date.now() - began} ms\n`);
+      }
       batch.forEach((c, i) => rows.push({ c, diffs: compareObservations(seen.mock[i]!, seen.slurm[i]!) }));
     }
   } finally {

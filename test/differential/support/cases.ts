@@ -8,7 +8,8 @@ import fc from 'fast-check';
 
 /**
  * One case: a spec submitted as `user`, maybe after a parent it depends on, maybe released later.
- * Parents sleep 2 s, so the child is seen waiting on them on both sides.
+ * Parents sleep 3 s, so a look lands while the child waits on them, on both sides, even when
+ * Slurm's answers are slow under load.
  */
 export interface DiffCase {
   title: string;
@@ -50,10 +51,10 @@ export const EDGE_CASES: readonly DiffCase[] = [
   { title: 'array over MaxArraySize', user: 'alice', spec: { ...base, command: 'true', array: '0-20000' } },
   { title: 'held, then released', user: 'alice', spec: { ...base, command: 'sleep 1', hold: true }, release: true },
   { title: 'held and left held', user: 'alice', spec: { ...base, command: 'sleep 1', hold: true } },
-  { title: 'afterok on a job that succeeds', user: 'alice', spec: { ...base, command: 'sleep 1' }, parent: { command: 'sleep 2', type: 'afterok' } },
-  { title: 'afterok on a job that fails', user: 'alice', spec: { ...base, command: 'sleep 1' }, parent: { command: 'sleep 2\nexit 1', type: 'afterok' } },
-  { title: 'afterany on a job that fails', user: 'alice', spec: { ...base, command: 'sleep 0' }, parent: { command: 'sleep 2\nexit 2', type: 'afterany' } },
-  { title: 'afternotok on a job that succeeds', user: 'alice', spec: { ...base, command: 'sleep 0' }, parent: { command: 'sleep 2', type: 'afternotok' } },
+  { title: 'afterok on a job that succeeds', user: 'alice', spec: { ...base, command: 'sleep 1' }, parent: { command: 'sleep 3', type: 'afterok' } },
+  { title: 'afterok on a job that fails', user: 'alice', spec: { ...base, command: 'sleep 1' }, parent: { command: 'sleep 3\nexit 1', type: 'afterok' } },
+  { title: 'afterany on a job that fails', user: 'alice', spec: { ...base, command: 'sleep 0' }, parent: { command: 'sleep 3\nexit 2', type: 'afterany' } },
+  { title: 'afternotok on a job that succeeds', user: 'alice', spec: { ...base, command: 'sleep 0' }, parent: { command: 'sleep 3', type: 'afternotok' } },
   {
     title: 'script directives decide cores, time and memory',
     user: 'alice',
@@ -135,7 +136,7 @@ const extras = fc.oneof(
     weight: 2,
     arbitrary: fc.record({
       parent: fc.record({
-        command: fc.constantFrom('sleep 2', 'sleep 2\nexit 1'),
+        command: fc.constantFrom('sleep 3', 'sleep 3\nexit 1'),
         type: fc.constantFrom<JobDependency['type']>('afterok', 'afterany', 'afternotok'),
       }),
     }),

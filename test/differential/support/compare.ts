@@ -16,11 +16,17 @@ export interface Difference {
  * The phases with the inherent timing differences taken out: Slurm shows COMPLETING for a moment
  * as a job ends (the mock ends it at once), and starts an eligible job within about a second of
  * the scheduling pass (the mock starts it in the same instant), so a `queued` without a telling
- * reason right before `running` is only the look landing in that second.
+ * reason right before `running` is only the look landing in that second. For the same reason a
+ * throttled array (`%N`) may be seen waiting on its throttle between two running phases on Slurm,
+ * which starts the next task at a later scheduling pass; the mock starts it as a task ends.
  */
 export function comparablePhases(phases: readonly string[]): string[] {
+  const next = (i: number) => phases.slice(i + 1).find((n) => n !== 'completing');
   const kept = phases.filter(
-    (p, i) => p !== 'completing' && !(p === 'queued' && phases.slice(i + 1).find((n) => n !== 'completing') === 'running'),
+    (p, i) =>
+      p !== 'completing' &&
+      !(p === 'queued' && next(i) === 'running') &&
+      !(p === 'queued:JobArrayTaskLimit' && phases[i - 1] === 'running' && next(i) === 'running'),
   );
   return kept.filter((p, i) => p !== kept[i - 1]);
 }

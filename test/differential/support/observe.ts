@@ -30,6 +30,8 @@ export interface Observation {
 const CANCEL_AFTER_MS = 8_000;
 /** How long after that the runner waits for every job to end. */
 const END_WITHIN_MS = 40_000;
+/** Outcomes only a job that ran can have. */
+const RAN = new Set(['completed', 'failed', 'timeout', 'out_of_memory']);
 /** Phases a job never leaves by itself. */
 const STUCK = /^(held|queued:DependencyNeverSatisfied)/;
 /** Time between two looks. */
@@ -55,6 +57,10 @@ export type Side = (typeof SIDES)[number];
 interface Tracked {
   name: string;
   id?: string;
+  /** When this side's job was submitted (ms), 0 before. */
+  submittedAt: number;
+  released: boolean;
+  cancelled: boolean;
   obs: Observation;
   ended: boolean;
   tasks: Map<string, ListedJob>;
@@ -65,8 +71,6 @@ interface Case {
   c: DiffCase;
   name: string;
   parentName?: string;
-  submittedAt: number;
-  released: boolean;
   on: Record<Side, Tracked>;
 }
 
@@ -79,7 +83,15 @@ function refusal(err: unknown): Observation['refused'] {
   return { code: e.code, reason: d.reason, stderr: d.stderr, message: e.message };
 }
 
-const tracked = (name: string): Tracked => ({ name, obs: { phases: [], outcomes: [] }, ended: false, tasks: new Map() });
+const tracked = (name: string): Tracked => ({
+  name,
+  submittedAt: 0,
+  released: false,
+  cancelled: false,
+  obs: { phases: [], outcomes: [] },
+  ended: false,
+  tasks: new Map(),
+});
 
 /**
  * Runs `cases` (named `names`) on both clusters of `client` in lockstep: each job goes to Slurm and
@@ -95,8 +107,6 @@ export async function observeBatch(
   const all: Case[] = cases.map((c, i) => ({
     c,
     name: names[i]!,
-    submittedAt: 0,
-    released: false,
     on: { mock: tracked(names[i]!), slurm: tracked(names[i]!) },
   }));
   // Looks start with the first submission, so no job is first seen late on either side.
@@ -117,42 +127,37 @@ export async function observeBatch(
         }
         try {
           t.id = (await as.jobs.submit({ ...c.spec, name, ...(dependencies ? { dependencies } : {}) }, { cluster: side })).id;
+          t.submittedAt = Date.now();
         } catch (err) {
           t.obs.refused = refusal(err);
           t.ended = true;
         }
       }
-      k.submittedAt = Date.now();
     }),
   ).finally(() => {
     submitting = false;
   });
   const done = (t: Tracked) => t.ended && (t.parent === undefined || t.parent.state.phase === 'ended');
-  let cancelled = false;
   while (submitting || all.some((k) => SIDES.some((side) => !done(k.on[side])))) {
-    const elapsed = Date.now() - start;
-    if (elapsed > CANCEL_AFTER_MS + END_WITHIN_MS) break;
+    if (Date.now() - start > CANCEL_AFTER_MS + END_WITHIN_MS) break;
     const query = { submitTime: { from: new Date(start - 60_000) }, limit: 5000 };
     const pages = await Promise.all(SIDES.map((side) => client.jobs.list(query, { cluster: side })));
     SIDES.forEach((side, i) => look(all, side, pages[i]!.jobs));
+    // Each side is released and cancelled on its own clock, counted from its own submission:
+    // Slurm's sbatch calls delay the mock's submissions by up to seconds under load.
     const actions: Promise<unknown>[] = [];
+    const now = Date.now();
     for (const k of all) {
-      const held = SIDES.filter((side) => k.on[side].obs.phases.at(-1)?.startsWith('held'));
-      const since = k.submittedAt > 0 ? Date.now() - k.submittedAt : 0;
-      if (k.c.release && !k.released && held.length > 0 && since >= RELEASE_AFTER_MS) {
-        k.released = true;
-        for (const side of held) actions.push(client.as(k.c.user).jobs.release(k.on[side].id!, { cluster: side }));
-      }
-    }
-    if (!cancelled && elapsed > CANCEL_AFTER_MS) {
-      // Jobs that can never run on their own (left held, or waiting on a dependency that can never
-      // be met) are cancelled on both sides together; the rest run to their end.
-      cancelled = true;
-      for (const k of all) {
-        if (!SIDES.some((side) => STUCK.test(k.on[side].obs.phases.at(-1) ?? ''))) continue;
-        for (const side of SIDES) {
-          const t = k.on[side];
-          if (t.id && !t.ended) actions.push(client.as(k.c.user).jobs.cancel(t.id, { cluster: side }).catch(() => undefined));
+      for (const side of SIDES) {
+        const t = k.on[side];
+        const phase = t.obs.phases.at(-1) ?? '';
+        const age = t.submittedAt > 0 ? now - t.submittedAt : 0;
+        if (k.c.release && !t.released && phase.startsWith('held') && age >= RELEASE_AFTER_MS) {
+          t.released = true;
+          actions.push(client.as(k.c.user).jobs.release(t.id!, { cluster: side }));
+        } else if (!t.cancelled && STUCK.test(phase) && age >= CANCEL_AFTER_MS) {
+          t.cancelled = true;
+          actions.push(client.as(k.c.user).jobs.cancel(t.id!, { cluster: side }).catch(() => undefined));
         }
       }
     }
@@ -197,7 +202,7 @@ function look(all: readonly Case[], side: Side, jobs: readonly ListedJob[]): voi
 function finish(t: Tracked): void {
   if (t.obs.refused) return;
   const phases = t.obs.phases;
-  const ran = [...t.tasks.values()].some((j) => j.startTime !== undefined);
+  const ran = [...t.tasks.values()].some((j) => j.startTime !== undefined || RAN.has(j.state.outcome ?? ''));
   if (ran && phases.at(-1) === 'ended' && !['running', 'completing'].includes(phases.at(-2) ?? '')) {
     phases.splice(phases.length - 1, 0, 'running');
   }
