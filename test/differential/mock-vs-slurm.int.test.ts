@@ -48,7 +48,9 @@ it(`the mock reports what Slurm reports for ${COUNT} cases (seed ${SEED})`, asyn
       if (process.env.HPCKIT_DIFF_LOG) {
         appendFileSync(process.env.HPCKIT_DIFF_LOG, `batch of ${batch.length}: ${Date.now() - began} ms\n`);
       }
-      batch.forEach((c, i) => rows.push({ c, diffs: compareObservations(seen.mock[i]!, seen.slurm[i]!) }));
+      for (const [i, c] of batch.entries()) {
+        rows.push({ c, diffs: compareObservations(seen.mock[i]!, seen.slurm[i]!) });
+      }
     }
   } finally {
     await client.close();
@@ -56,13 +58,20 @@ it(`the mock reports what Slurm reports for ${COUNT} cases (seed ${SEED})`, asyn
   process.stdout.write(summary(rows));
   const differing = rows.filter((r) => r.diffs.length > 0);
   expect(
-    differing.map((r) => `${r.c.title} ${JSON.stringify(r.c.spec)}: ${r.diffs.map((d) => `${d.aspect}: mock ${d.mock} | slurm ${d.slurm}`).join('; ')}`),
+    differing.map(
+      (r) =>
+        `${r.c.title} ${JSON.stringify(r.c.spec)}: ${r.diffs.map((d) => `${d.aspect}: mock ${d.mock} | slurm ${d.slurm}`).join('; ')}`,
+    ),
   ).toEqual([]);
 }, 600_000);
 
 function summary(rows: { c: DiffCase; diffs: Difference[] }[]): string {
   const aspects = ['acceptance', 'effective', 'phases', 'outcome'] as const;
-  const lines = [`\nmock vs Slurm, ${rows.length} cases (seed ${SEED})`, `| aspect | agree | differ |`, '|---|---|---|'];
+  const lines = [
+    `\nmock vs Slurm, ${rows.length} cases (seed ${SEED})`,
+    `| aspect | agree | differ |`,
+    '|---|---|---|',
+  ];
   for (const a of aspects) {
     const differ = rows.filter((r) => r.diffs.some((d) => d.aspect === a)).length;
     lines.push(`| ${a} | ${rows.length - differ} | ${differ} |`);
@@ -70,7 +79,9 @@ function summary(rows: { c: DiffCase; diffs: Difference[] }[]): string {
   const refused = rows.filter((r) => r.diffs.length === 0).length;
   lines.push(`cases in full agreement: ${refused}/${rows.length}`);
   for (const r of rows.filter((x) => x.diffs.length > 0)) {
-    lines.push(`  ${r.c.title}: ${JSON.stringify(r.c.spec)}${r.c.parent ? ` parent ${JSON.stringify(r.c.parent)}` : ''}`);
+    lines.push(
+      `  ${r.c.title}: ${JSON.stringify(r.c.spec)}${r.c.parent ? ` parent ${JSON.stringify(r.c.parent)}` : ''}`,
+    );
     for (const d of r.diffs) lines.push(`    ${d.aspect}\n      mock:  ${d.mock}\n      slurm: ${d.slurm}`);
   }
   return `${lines.join('\n')}\n`;

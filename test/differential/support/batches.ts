@@ -27,7 +27,8 @@ const mib = (text: string | number | undefined) =>
 function demandOf(c: DiffCase, cluster: MockClusterInput): Demand {
   const s = c.spec;
   const node = cluster.partitions[0]!.node;
-  const partition = cluster.partitions.find((p) => p.name === s.partition) ?? cluster.partitions.find((p) => p.default);
+  const partition =
+    cluster.partitions.find((p) => p.name === s.partition) ?? cluster.partitions.find((p) => p.default);
   const array = s.array === undefined ? undefined : parseArraySpec(String(s.array));
   const tasks = typeof array === 'object' ? Math.min(array.indices.length, array.throttle ?? Infinity) : 1;
   const perTask = s.script

@@ -29,36 +29,104 @@ const bash = (...lines: string[]) => `#!/bin/bash\n${lines.join('\n')}\n`;
 export const EDGE_CASES: readonly DiffCase[] = [
   { title: 'defaults only', user: 'alice', spec: { command: 'sleep 1', stdout: '/dev/null' } },
   { title: 'bob on his only account', user: 'bob', spec: { ...base, command: 'sleep 0' } },
-  { title: 'bob on an account he is not in', user: 'bob', spec: { ...base, command: 'true', account: 'electroplating' } },
+  {
+    title: 'bob on an account he is not in',
+    user: 'bob',
+    spec: { ...base, command: 'true', account: 'electroplating' },
+  },
   { title: 'unknown account', user: 'alice', spec: { ...base, command: 'true', account: 'nosuchacct' } },
   { title: 'unknown partition', user: 'alice', spec: { ...base, command: 'true', partition: 'nosuch' } },
   { title: 'unknown QoS', user: 'alice', spec: { ...base, command: 'true', qos: 'nosuchqos' } },
   { title: 'over the QoS maximum', user: 'alice', spec: { ...base, command: 'true', timeLimit: '3d' } },
-  { title: 'long QoS allows 3 days', user: 'alice', spec: { ...base, command: 'sleep 1', qos: 'long', timeLimit: '3d' } },
-  { title: 'over the long QoS maximum', user: 'alice', spec: { ...base, command: 'true', qos: 'long', timeLimit: '5d' } },
-  { title: 'over the partition maximum', user: 'alice', spec: { ...base, command: 'true', qos: 'long', timeLimit: '8d' } },
-  { title: 'more cores than a node has', user: 'alice', spec: { ...base, command: 'true', coresPerNode: 65 } },
+  {
+    title: 'long QoS allows 3 days',
+    user: 'alice',
+    spec: { ...base, command: 'sleep 1', qos: 'long', timeLimit: '3d' },
+  },
+  {
+    title: 'over the long QoS maximum',
+    user: 'alice',
+    spec: { ...base, command: 'true', qos: 'long', timeLimit: '5d' },
+  },
+  {
+    title: 'over the partition maximum',
+    user: 'alice',
+    spec: { ...base, command: 'true', qos: 'long', timeLimit: '8d' },
+  },
+  {
+    title: 'more cores than a node has',
+    user: 'alice',
+    spec: { ...base, command: 'true', coresPerNode: 65 },
+  },
   { title: 'more nodes than the partition has', user: 'alice', spec: { ...base, command: 'true', nodes: 2 } },
-  { title: 'more memory than a node has', user: 'alice', spec: { ...base, command: 'true', memory: { perNode: '600G' } } },
-  { title: 'more GPUs than a node has', user: 'alice', spec: { ...base, command: 'true', partition: 'gpu', gpusPerNode: 9 } },
-  { title: 'GPUs with memory per GPU', user: 'alice', spec: { ...base, command: 'sleep 1', partition: 'gpu', gpusPerNode: 2, memory: { perGpu: '2G' } } },
-  { title: 'fat default memory per core', user: 'alice', spec: { command: 'sleep 1', stdout: '/dev/null', partition: 'fat', cpusPerTask: 2 } },
-  { title: 'tasks and cpus per task', user: 'alice', spec: { ...base, command: 'sleep 1', tasks: 3, cpusPerTask: 2, memory: { perCore: '128M' } } },
+  {
+    title: 'more memory than a node has',
+    user: 'alice',
+    spec: { ...base, command: 'true', memory: { perNode: '600G' } },
+  },
+  {
+    title: 'more GPUs than a node has',
+    user: 'alice',
+    spec: { ...base, command: 'true', partition: 'gpu', gpusPerNode: 9 },
+  },
+  {
+    title: 'GPUs with memory per GPU',
+    user: 'alice',
+    spec: { ...base, command: 'sleep 1', partition: 'gpu', gpusPerNode: 2, memory: { perGpu: '2G' } },
+  },
+  {
+    title: 'fat default memory per core',
+    user: 'alice',
+    spec: { command: 'sleep 1', stdout: '/dev/null', partition: 'fat', cpusPerTask: 2 },
+  },
+  {
+    title: 'tasks and cpus per task',
+    user: 'alice',
+    spec: { ...base, command: 'sleep 1', tasks: 3, cpusPerTask: 2, memory: { perCore: '128M' } },
+  },
   { title: 'exit code 3', user: 'alice', spec: { ...base, command: 'sleep 1\nexit 3' } },
   { title: 'killed by a signal', user: 'alice', spec: { ...base, command: 'kill -9 $$' } },
   { title: 'array with a step', user: 'alice', spec: { ...base, command: 'sleep 1', array: '0-6:2' } },
   { title: 'array with a throttle', user: 'alice', spec: { ...base, command: 'sleep 1', array: '0-3%2' } },
   { title: 'array over MaxArraySize', user: 'alice', spec: { ...base, command: 'true', array: '0-20000' } },
-  { title: 'held, then released', user: 'alice', spec: { ...base, command: 'sleep 1', hold: true }, release: true },
+  {
+    title: 'held, then released',
+    user: 'alice',
+    spec: { ...base, command: 'sleep 1', hold: true },
+    release: true,
+  },
   { title: 'held and left held', user: 'alice', spec: { ...base, command: 'sleep 1', hold: true } },
-  { title: 'afterok on a job that succeeds', user: 'alice', spec: { ...base, command: 'sleep 1' }, parent: { command: 'sleep 3', type: 'afterok' } },
-  { title: 'afterok on a job that fails', user: 'alice', spec: { ...base, command: 'sleep 1' }, parent: { command: 'sleep 3\nexit 1', type: 'afterok' } },
-  { title: 'afterany on a job that fails', user: 'alice', spec: { ...base, command: 'sleep 0' }, parent: { command: 'sleep 3\nexit 2', type: 'afterany' } },
-  { title: 'afternotok on a job that succeeds', user: 'alice', spec: { ...base, command: 'sleep 0' }, parent: { command: 'sleep 3', type: 'afternotok' } },
+  {
+    title: 'afterok on a job that succeeds',
+    user: 'alice',
+    spec: { ...base, command: 'sleep 1' },
+    parent: { command: 'sleep 3', type: 'afterok' },
+  },
+  {
+    title: 'afterok on a job that fails',
+    user: 'alice',
+    spec: { ...base, command: 'sleep 1' },
+    parent: { command: 'sleep 3\nexit 1', type: 'afterok' },
+  },
+  {
+    title: 'afterany on a job that fails',
+    user: 'alice',
+    spec: { ...base, command: 'sleep 0' },
+    parent: { command: 'sleep 3\nexit 2', type: 'afterany' },
+  },
+  {
+    title: 'afternotok on a job that succeeds',
+    user: 'alice',
+    spec: { ...base, command: 'sleep 0' },
+    parent: { command: 'sleep 3', type: 'afternotok' },
+  },
   {
     title: 'script directives decide cores, time and memory',
     user: 'alice',
-    spec: { stdout: '/dev/null', script: bash('#SBATCH -c 2', '#SBATCH -t 7', '#SBATCH --mem-per-cpu=300M', 'sleep 1') },
+    spec: {
+      stdout: '/dev/null',
+      script: bash('#SBATCH -c 2', '#SBATCH -t 7', '#SBATCH --mem-per-cpu=300M', 'sleep 1'),
+    },
   },
   {
     title: 'a directive repeated: the last one wins',
@@ -86,7 +154,11 @@ export const EDGE_CASES: readonly DiffCase[] = [
     user: 'alice',
     spec: { stdout: '/dev/null', script: bash('#SBATCH -p gpu --gres=gpu:1 -c 2 --mem=1G -t 5', 'sleep 1') },
   },
-  { title: 'invalid memory text', user: 'alice', spec: { ...base, command: 'true', memory: { perNode: '4' } as never } },
+  {
+    title: 'invalid memory text',
+    user: 'alice',
+    spec: { ...base, command: 'true', memory: { perNode: '4' } as never },
+  },
   { title: 'empty command', user: 'alice', spec: { ...base, command: '' } },
 ];
 
@@ -100,8 +172,17 @@ const maybe = <T>(arb: fc.Arbitrary<T>, weight = 1) =>
 
 const resources = fc.oneof(
   { weight: 3, arbitrary: fc.record({ coresPerNode: fc.integer({ min: 1, max: 4 }) }) },
-  { weight: 2, arbitrary: fc.record({ tasks: fc.integer({ min: 1, max: 3 }), cpusPerTask: fc.integer({ min: 1, max: 2 }) }) },
-  { weight: 1, arbitrary: fc.record({ nodes: fc.constantFrom(1, 2), coresPerNode: fc.constantFrom(1, 64, 65) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      tasks: fc.integer({ min: 1, max: 3 }),
+      cpusPerTask: fc.integer({ min: 1, max: 2 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ nodes: fc.constantFrom(1, 2), coresPerNode: fc.constantFrom(1, 64, 65) }),
+  },
   { weight: 1, arbitrary: fc.constant({}) },
 );
 const memory = fc.constantFrom<JobSpecInput['memory']>(
@@ -113,7 +194,10 @@ const memory = fc.constantFrom<JobSpecInput['memory']>(
 );
 const partitionAndGpus = fc.oneof(
   { weight: 4, arbitrary: fc.record({ partition: fc.constantFrom(undefined, 'cpu', 'fat') }) },
-  { weight: 2, arbitrary: fc.record({ partition: fc.constant('gpu'), gpusPerNode: fc.constantFrom(0, 1, 2, 9) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ partition: fc.constant('gpu'), gpusPerNode: fc.constantFrom(0, 1, 2, 9) }),
+  },
   { weight: 1, arbitrary: fc.record({ partition: fc.constant('nosuch') }) },
 );
 const qosAndTime = fc.record({
@@ -186,7 +270,11 @@ const scriptCase: fc.Arbitrary<DiffCase> = fc
     if (partition !== undefined) lines.push(`#SBATCH ${partition}`);
     if (memory !== undefined) lines.push(`#SBATCH ${memory}`);
     if (hold) lines.push('#SBATCH --hold');
-    const c: DiffCase = { title: 'generated script', user: 'alice', spec: { stdout: '/dev/null', script: bash(...lines, command) } };
+    const c: DiffCase = {
+      title: 'generated script',
+      user: 'alice',
+      spec: { stdout: '/dev/null', script: bash(...lines, command) },
+    };
     if (hold) c.release = true;
     return c;
   });

@@ -36,7 +36,8 @@ const text = (v: unknown) => (v === undefined ? '-' : typeof v === 'string' ? v 
 /** The differences between the mock's and Slurm's observation of a case (none: they agree). */
 export function compareObservations(mock: Observation, slurm: Observation): Difference[] {
   const out: Difference[] = [];
-  const verdict = (o: Observation) => (o.refused ? `refused ${o.refused.code}/${o.refused.reason ?? '-'}` : 'accepted');
+  const verdict = (o: Observation) =>
+    o.refused ? `refused ${o.refused.code}/${o.refused.reason ?? '-'}` : 'accepted';
   if (verdict(mock) !== verdict(slurm)) {
     out.push({
       aspect: 'acceptance',

@@ -123,10 +123,17 @@ export async function observeBatch(
         if (c.parent) {
           k.parentName = `${name}p`;
           const parent = { name: k.parentName, command: c.parent.command, ...PARENT };
-          dependencies = [{ type: c.parent.type, jobIds: [(await as.jobs.submit(parent, { cluster: side })).id] }];
+          dependencies = [
+            { type: c.parent.type, jobIds: [(await as.jobs.submit(parent, { cluster: side })).id] },
+          ];
         }
         try {
-          t.id = (await as.jobs.submit({ ...c.spec, name, ...(dependencies ? { dependencies } : {}) }, { cluster: side })).id;
+          t.id = (
+            await as.jobs.submit(
+              { ...c.spec, name, ...(dependencies ? { dependencies } : {}) },
+              { cluster: side },
+            )
+          ).id;
           t.submittedAt = Date.now();
         } catch (err) {
           t.obs.refused = refusal(err);
@@ -142,7 +149,7 @@ export async function observeBatch(
     if (Date.now() - start > CANCEL_AFTER_MS + END_WITHIN_MS) break;
     const query = { submitTime: { from: new Date(start - 60_000) }, limit: 5000 };
     const pages = await Promise.all(SIDES.map((side) => client.jobs.list(query, { cluster: side })));
-    SIDES.forEach((side, i) => look(all, side, pages[i]!.jobs));
+    for (const [i, side] of SIDES.entries()) look(all, side, pages[i]!.jobs);
     // Each side is released and cancelled on its own clock, counted from its own submission:
     // Slurm's sbatch calls delay the mock's submissions by up to seconds under load.
     const actions: Promise<unknown>[] = [];
@@ -157,7 +164,12 @@ export async function observeBatch(
           actions.push(client.as(k.c.user).jobs.release(t.id!, { cluster: side }));
         } else if (!t.cancelled && STUCK.test(phase) && age >= CANCEL_AFTER_MS) {
           t.cancelled = true;
-          actions.push(client.as(k.c.user).jobs.cancel(t.id!, { cluster: side }).catch(() => undefined));
+          actions.push(
+            client
+              .as(k.c.user)
+              .jobs.cancel(t.id!, { cluster: side })
+              .catch(() => undefined),
+          );
         }
       }
     }
@@ -165,6 +177,16 @@ export async function observeBatch(
     await sleep(LOOK_MS);
   }
   await submissions;
+  // Past the time limit of a batch, nothing is left behind on the shared cluster.
+  const leftovers = all.flatMap((k) =>
+    SIDES.filter((side) => k.on[side].id && !k.on[side].ended).map((side) =>
+      client
+        .as(k.c.user)
+        .jobs.cancel(k.on[side].id!, { cluster: side })
+        .catch(() => undefined),
+    ),
+  );
+  await Promise.all(leftovers);
   for (const k of all) for (const side of SIDES) finish(k.on[side]);
   return { mock: all.map((k) => k.on.mock.obs), slurm: all.map((k) => k.on.slurm.obs) };
 }

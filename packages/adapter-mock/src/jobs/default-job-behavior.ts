@@ -11,7 +11,19 @@ const EXIT = /(?:^|[\s;&|(])exit\s+(\d+)\b/;
 const MOCK_LINE = /^#\s*mock:\s*(.*)$/i;
 // `kill -9 $$`, `kill -KILL $$`, `kill -s TERM $$`, `kill $$`: the script killing its own shell.
 const KILL_SELF = /(?:^|[\s;&|(])kill\s+(?:(?:-s\s+|-)(\w+)\s+)?\$\$(?![\w$])/;
-const SIGNALS: Record<string, number> = { HUP: 1, INT: 2, QUIT: 3, ABRT: 6, KILL: 9, USR1: 10, SEGV: 11, USR2: 12, PIPE: 13, ALRM: 14, TERM: 15 };
+const SIGNALS: Record<string, number> = {
+  HUP: 1,
+  INT: 2,
+  QUIT: 3,
+  ABRT: 6,
+  KILL: 9,
+  USR1: 10,
+  SEGV: 11,
+  USR2: 12,
+  PIPE: 13,
+  ALRM: 14,
+  TERM: 15,
+};
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
 
 /**
