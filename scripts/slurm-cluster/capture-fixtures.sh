@@ -67,6 +67,7 @@ err sbatch-not-member bob "sbatch -A electroplating -o /dev/null --wrap true"
 err sbatch-qos-maxwall alice "sbatch --qos normal -t 3-00:00:00 -o /dev/null --wrap true"
 err sbatch-partition-maxtime alice "sbatch -t 8-00:00:00 -o /dev/null --wrap true"
 err sbatch-too-many-gpus alice "sbatch -p gpu --gres=gpu:9 -o /dev/null --wrap true"
+err sbatch-too-many-nodes alice "sbatch -N 2 -t 5 -o /dev/null --wrap true"
 err sbatch-bad-mem alice "sbatch --mem 1X -o /dev/null --wrap true"
 sacctmgr -i modify account where name=ai4ec set GrpSubmitJobs=0 >/dev/null
 err sbatch-account-blocked alice "sbatch -A ai4ec -o /dev/null --wrap true"

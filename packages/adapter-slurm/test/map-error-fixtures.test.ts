@@ -18,6 +18,7 @@ describe('mapCommandError on real sbatch refusals', () => {
     ['sbatch-qos-maxwall', 'time_limit_exceeds_qos', 'QOSMaxWallDurationPerJobLimit'],
     ['sbatch-partition-maxtime', 'time_limit_exceeds_partition', undefined],
     ['sbatch-too-many-gpus', 'resources_unavailable', undefined],
+    ['sbatch-too-many-nodes', 'resources_unavailable', undefined],
     // Blocks surface as submit limits; the adapter refines them with the block mechanism.
     ['sbatch-account-blocked', 'submit_limit', 'AssocGrpSubmitJobsLimit'],
     ['sbatch-user-blocked', 'submit_limit', 'AssocMaxSubmitJobLimit'],

@@ -1,5 +1,6 @@
-import { isHpckitError } from '@hpckit/core';
+import { isHpckitError, JobSpecSchema } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
+import { mockAdapter } from '../mock-adapter.js';
 import { interpretScript } from './default-job-behavior.js';
 import { resolveBehavior } from './job-behavior.js';
 
@@ -22,6 +23,36 @@ describe('default job behaviour', () => {
       runtimeMs: 1000,
       exitCode: 3,
       outcome: 'failed',
+    });
+  });
+
+  it('reads a script killing itself as that signal, unless an exit comes first', () => {
+    expect(interpretScript('sleep 2\nkill -9 $$')).toEqual({ runtime: 2, signal: 9 });
+    expect(interpretScript('kill -KILL $$')).toEqual({ runtime: 1, signal: 9 });
+    expect(interpretScript('kill -s SIGUSR1 $$; exit 4')).toEqual({ runtime: 1, signal: 10 });
+    expect(interpretScript('kill $$')).toEqual({ runtime: 1, signal: 15 });
+    expect(interpretScript('exit 2\nkill -9 $$')).toEqual({ runtime: 1, exitCode: 2 });
+    expect(interpretScript('kill -9 $$$')).toEqual({ runtime: 1 });
+    expect(interpretScript('kill -9 1234')).toEqual({ runtime: 1 });
+    expect(resolveBehavior(interpretScript('kill -9 $$'))).toEqual({
+      runtimeMs: 1000,
+      exitCode: 0,
+      outcome: 'failed',
+      signal: 9,
+    });
+  });
+
+  it('ends a job killed by a signal FAILED with exit code 0 and the signal, as Slurm reports it', async () => {
+    const adapter = mockAdapter();
+    const { job } = await adapter.jobs.submit(JobSpecSchema.parse({ command: 'sleep 5\nkill -9 $$' }), {});
+    adapter.clock.advance('10s');
+    expect((await adapter.jobs.get(job.id, {})).state).toEqual({
+      phase: 'ended',
+      outcome: 'failed',
+      raw: 'FAILED',
+      reason: 'NonZeroExitCode',
+      exitCode: 0,
+      signal: 9,
     });
   });
 

@@ -9,6 +9,21 @@ import {
 const SLEEP = /(?:^|[\s;&|(])sleep\s+((?:\d+(?:\.\d+)?[smhd]?(?:\s+|$|(?=[;&|)])))+)/g;
 const EXIT = /(?:^|[\s;&|(])exit\s+(\d+)\b/;
 const MOCK_LINE = /^#\s*mock:\s*(.*)$/i;
+// `kill -9 $$`, `kill -KILL $$`, `kill -s TERM $$`, `kill $$`: the script killing its own shell.
+const KILL_SELF = /(?:^|[\s;&|(])kill\s+(?:(?:-s\s+|-)(\w+)\s+)?\$\$(?![\w$])/;
+const SIGNALS: Record<string, number> = {
+  HUP: 1,
+  INT: 2,
+  QUIT: 3,
+  ABRT: 6,
+  KILL: 9,
+  USR1: 10,
+  SEGV: 11,
+  USR2: 12,
+  PIPE: 13,
+  ALRM: 14,
+  TERM: 15,
+};
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
 
 /**
@@ -16,7 +31,8 @@ const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 }
  *
  * - the runtime is the sum of every `sleep N` (`sleep 90`, `sleep 5m`, `sleep 1h 30m`), or 1 s
  *   if there is none;
- * - the first `exit N` sets the exit code (non-zero ends the job `failed`);
+ * - the first `exit N` sets the exit code (non-zero ends the job `failed`), or, if it comes first,
+ *   a `kill -SIG $$` ends it `failed` by that signal (exit code 0), as Slurm reports it;
  * - a comment line `# mock: outcome=out_of_memory runtime=10m exit=3` overrides any of the three.
  *
  * Other comment lines are ignored, so `# sleep 100` does not count.
@@ -33,6 +49,7 @@ export function interpretScript(text: string): JobBehaviorResult {
   let runtime = 0;
   let sawSleep = false;
   let exitCode: number | undefined;
+  let signal: number | undefined;
   let forced: Partial<JobBehaviorResult> = {};
   for (const rawLine of text.split('\n')) {
     const line = rawLine.trim();
@@ -46,12 +63,24 @@ export function interpretScript(text: string): JobBehaviorResult {
       sawSleep = true;
       for (const token of m[1]!.trim().split(/\s+/)) runtime += sleepSeconds(token);
     }
-    const exit = exitCode === undefined ? EXIT.exec(code) : null;
-    if (exit) exitCode = Number(exit[1]);
+    if (exitCode !== undefined || signal !== undefined) continue;
+    const exit = EXIT.exec(code);
+    const kill = KILL_SELF.exec(code);
+    const killed = kill ? signalNumber(kill[1]) : undefined;
+    if (exit && (killed === undefined || exit.index < kill!.index)) exitCode = Number(exit[1]);
+    else if (killed !== undefined) signal = killed;
   }
   const result: JobBehaviorResult = { runtime: sawSleep ? runtime : 1 };
   if (exitCode !== undefined) result.exitCode = Math.min(exitCode, 255);
+  if (signal !== undefined) result.signal = signal;
   return { ...result, ...forced };
+}
+
+/** The number of a signal given as `9`, `KILL` or `SIGKILL`; `kill $$` alone sends TERM. */
+function signalNumber(given: string | undefined): number | undefined {
+  if (given === undefined) return SIGNALS.TERM;
+  if (/^\d+$/.test(given)) return Number(given) >= 1 && Number(given) <= 64 ? Number(given) : undefined;
+  return SIGNALS[given.toUpperCase().replace(/^SIG/, '')];
 }
 
 function sleepSeconds(token: string): number {

@@ -21,8 +21,13 @@ export interface JobBehaviorResult {
   runtime: number;
   /** Exit code of the script. @default 0, or 1 when the outcome is `failed` */
   exitCode?: number;
-  /** How it ends. @default `completed` for exit code 0, else `failed` */
+  /** How it ends. @default `completed` for exit code 0 and no signal, else `failed` */
   outcome?: BehaviorOutcome;
+  /**
+   * Signal that kills the script (`kill -9 $$`): the job ends `failed` with exit code 0 and this
+   * signal, as Slurm reports it (`ExitCode 0:9`).
+   */
+  signal?: number;
 }
 
 /**
@@ -42,6 +47,7 @@ export const JobBehaviorResultSchema = z.strictObject({
   runtime: z.number().finite('must be a finite number of seconds').nonnegative('must not be negative'),
   exitCode: z.number().int('must be a whole number').min(0).max(255).optional(),
   outcome: z.enum(BEHAVIOR_OUTCOMES).optional(),
+  signal: z.number().int('must be a whole number').min(1).max(64).optional(),
 });
 
 /** A behaviour with its defaults applied, in the simulator's units. */
@@ -49,11 +55,15 @@ export interface ResolvedBehavior {
   runtimeMs: number;
   exitCode: number;
   outcome: BehaviorOutcome;
+  signal?: number;
 }
 
 /** Applies the defaults of {@link JobBehaviorResult}: outcome from exit code and back. */
 export function resolveBehavior(result: z.output<typeof JobBehaviorResultSchema>): ResolvedBehavior {
-  const outcome = result.outcome ?? (result.exitCode ? 'failed' : 'completed');
-  const exitCode = result.exitCode ?? (outcome === 'failed' ? 1 : 0);
-  return { runtimeMs: Math.round(result.runtime * 1000), exitCode, outcome };
+  const { signal } = result;
+  const outcome = result.outcome ?? (result.exitCode || signal !== undefined ? 'failed' : 'completed');
+  const exitCode = result.exitCode ?? (outcome === 'failed' && signal === undefined ? 1 : 0);
+  const resolved: ResolvedBehavior = { runtimeMs: Math.round(result.runtime * 1000), exitCode, outcome };
+  if (signal !== undefined) resolved.signal = signal;
+  return resolved;
 }

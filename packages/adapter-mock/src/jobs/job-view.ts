@@ -7,8 +7,11 @@ export function jobState(job: SimJob, now: number): JobState {
   if (job.phase === 'pending') {
     return { phase: job.held ? 'held' : 'queued', raw: 'PENDING', reason: pendingReason(job, now) };
   }
-  const state: JobState = { phase: 'ended', outcome: job.outcome!, raw: job.raw!, exitCode: job.exitCode! };
+  // squeue says CANCELLED; only accounting (sacct) names the uid, once the job has left the queue.
+  const raw = now < job.liveUntil ? job.raw!.replace(/^CANCELLED by \d+$/, 'CANCELLED') : job.raw!;
+  const state: JobState = { phase: 'ended', outcome: job.outcome!, raw, exitCode: job.exitCode! };
   if (job.endReason !== undefined) state.reason = job.endReason;
+  if (job.signal !== undefined) state.signal = job.signal;
   return state;
 }
 

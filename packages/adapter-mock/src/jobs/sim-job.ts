@@ -94,6 +94,8 @@ export interface SimJob {
   outcome: JobOutcome | undefined;
   raw: string | undefined;
   exitCode: number | undefined;
+  /** Signal that ended the script, if one did. */
+  signal: number | undefined;
   endReason: string | undefined;
   /** Virtual ms until which an ended job stays in the live queue. */
   liveUntil: number;
@@ -174,6 +176,7 @@ export function createSimJob(init: SimJobInit): SimJob {
     outcome: undefined,
     raw: undefined,
     exitCode: undefined,
+    signal: undefined,
     endReason: undefined,
     liveUntil: Number.POSITIVE_INFINITY,
     accountedAt: Number.POSITIVE_INFINITY,

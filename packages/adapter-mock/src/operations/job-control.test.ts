@@ -20,7 +20,7 @@ async function setup() {
 }
 
 describe('cancel', () => {
-  it('cancels pending and running jobs as CANCELLED by the uid, and reports ended ones', async () => {
+  it('cancels pending and running jobs, CANCELLED in the queue and CANCELLED by the uid in accounting', async () => {
     const { adapter, submit } = await setup();
     const running = await submit({ command: 'sleep 1h', timeLimit: '2h', nodes: 8, coresPerNode: 64 });
     const pending = await submit({ command: 'sleep 1h', coresPerNode: 64 });
@@ -30,12 +30,17 @@ describe('cancel', () => {
     expect(await adapter.jobs.cancel(running, {})).toEqual({ status: 'cancelled' });
     const [a, b] = (await adapter.jobs.list({ offset: 0 }, {})).jobs;
     expect([a!.state, a!.elapsedSeconds, a!.endTime]).toEqual([
-      { phase: 'ended', outcome: 'cancelled', raw: 'CANCELLED by 2001', exitCode: 0 },
+      { phase: 'ended', outcome: 'cancelled', raw: 'CANCELLED', exitCode: 0 },
       600,
       new Date('2026-01-01T00:10:00Z'),
     ]);
-    expect([b!.state.raw, b!.startTime]).toEqual(['CANCELLED by 2001', undefined]);
+    expect([b!.state.raw, b!.startTime]).toEqual(['CANCELLED', undefined]);
     expect(await adapter.jobs.cancel(running, {})).toEqual({ status: 'already_ended' });
+    adapter.clock.advance('10m'); // past MinJobAge: both are read from accounting now
+    expect((await adapter.jobs.list({ offset: 0 }, {})).jobs.map((j) => j.state.raw)).toEqual([
+      'CANCELLED by 2001',
+      'CANCELLED by 2001',
+    ]);
   });
 
   it("refuses another user's job and unknown ids", async () => {
@@ -52,6 +57,8 @@ describe('cancel', () => {
     });
     expect((await failure(adapter.jobs.cancel('4242', {}))).code).toBe('NOT_FOUND');
     expect(await adapter.jobs.cancel(id, { user: 'root' })).toEqual({ status: 'cancelled' });
+    expect((await adapter.jobs.get(id, {})).state.raw).toBe('CANCELLED');
+    adapter.clock.advance('10m');
     expect((await adapter.jobs.get(id, {})).state.raw).toBe('CANCELLED by 0');
   });
 

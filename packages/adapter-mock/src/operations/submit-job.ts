@@ -47,10 +47,11 @@ export function submitJob(ctx: MockContext, spec: JobSpec, call: SubmitContext):
   if (earlier)
     return { job: viewById(ctx, earlier.id), script: earlier.script, command: [...earlier.command] };
 
+  // slurmctld checks the array expression before anything else (differential suite, Slurm 22.05).
+  checkArraySize(ctx, spec);
   const resolved = resolveSubmission(spec, user, ctx.submission);
   const dependencies = resolveDependencies(ctx, spec);
   const beginAt = beginTimeOf(spec, ctx.sim.now);
-  checkArraySize(ctx, spec);
   const rendered = renderJob(ctx, spec, call);
   const jobs = createJobs(ctx, spec, user, resolved, dependencies, beginAt);
   const behaviors = jobs.map((job) => behaviorOf(ctx, spec, job));

@@ -179,6 +179,21 @@ describe('submission policy', () => {
     ).not.toThrow();
   });
 
+  it("checks in slurmctld's order, as the differential suite measured on Slurm 22.05", () => {
+    const first = (spec: Partial<JobSpecInput>, user = 'alice') => refusal(spec, user).reason;
+    expect(first({ partition: 'nosuch', account: 'nosuchacct', qos: 'nosuchqos' })).toBe('invalid_partition');
+    expect(first({ account: 'electroplating', qos: 'nosuchqos', timeLimit: '8d' }, 'bob')).toBe(
+      'invalid_account',
+    );
+    expect(first({ qos: 'nosuchqos', timeLimit: '8d', coresPerNode: 65 })).toBe('invalid_qos');
+    expect(refusal({ coresPerNode: 65, nodes: 9, timeLimit: '8d' })).toMatchObject({
+      unit: 'cores per node',
+    });
+    expect(refusal({ nodes: 9, timeLimit: '8d' })).toMatchObject({ unit: 'nodes' });
+    expect(first({ partition: 'gpu', gpusPerNode: 9, timeLimit: '8d' })).toBe('time_limit_exceeds_partition');
+    expect(first({ memory: { perNode: '600G' }, timeLimit: '3d' })).toBe('time_limit_exceeds_qos');
+  });
+
   it('refuses submissions to a blocked account or by a blocked user, but not to other accounts', () => {
     const ctx = context();
     ctx.directory.account('electroplating')!.blocked = true;

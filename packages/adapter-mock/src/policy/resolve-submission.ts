@@ -3,7 +3,7 @@ import type { MockQos } from '../cluster/mock-cluster-schema.js';
 import type { AccountDirectory } from '../directory/account-directory.js';
 import { type JobDemand, jobDemandOf } from '../resources/job-demand.js';
 import type { PartitionRuntime } from '../scheduler/partition-runtime.js';
-import { checkResources } from './resource-limits.js';
+import { checkCpus, checkNodeConfiguration } from './resource-limits.js';
 import { INVALID_ACCOUNT, POLICY_VIOLATION, refuseSubmission } from './submission-refusal.js';
 import { checkTimeLimit } from './time-limits.js';
 
@@ -26,12 +26,23 @@ export interface ResolvedSubmission extends JobDemand {
 
 /**
  * Fills in what the spec leaves to the scheduler (account, partition, QoS, time limit, memory) and
- * checks it as slurmctld does, in its order: association, partition, QoS, time limits (partition,
- * then QoS), node configuration, then submit limits (blocked account, blocked user).
+ * checks it as slurmctld 22.05 does, in its order (measured by the differential suite against the
+ * test cluster): partition, association, QoS, processors and node count, the partition's time
+ * limit, the QoS's, node configuration (GPUs, memory), then submit limits (blocked account, user).
  *
  * @throws `POLICY_VIOLATION` with the matching `details.reason`, Slurm's native reason and stderr.
  */
 export function resolveSubmission(spec: JobSpec, user: string, ctx: SubmissionContext): ResolvedSubmission {
+  const partition = spec.partition === undefined ? ctx.defaultPartition : ctx.partitions.get(spec.partition);
+  if (!partition) {
+    throw refuseSubmission('invalid_partition', {
+      nativeReason: 'ESLURM_INVALID_PARTITION_NAME',
+      detail: `invalid partition specified: ${spec.partition}`,
+      failure: 'Invalid partition name specified',
+      subject: spec.partition,
+    });
+  }
+
   const userRecord = ctx.directory.user(user);
   const accountName = spec.account ?? userRecord?.defaultAccount;
   if (accountName === undefined) {
@@ -48,16 +59,6 @@ export function resolveSubmission(spec: JobSpec, user: string, ctx: SubmissionCo
       nativeReason: 'ESLURM_INVALID_ACCOUNT',
       failure: INVALID_ACCOUNT,
       subject: accountName,
-    });
-  }
-
-  const partition = spec.partition === undefined ? ctx.defaultPartition : ctx.partitions.get(spec.partition);
-  if (!partition) {
-    throw refuseSubmission('invalid_partition', {
-      nativeReason: 'ESLURM_INVALID_PARTITION_NAME',
-      detail: `invalid partition specified: ${spec.partition}`,
-      failure: 'Invalid partition name specified',
-      subject: spec.partition,
     });
   }
 
@@ -81,9 +82,10 @@ export function resolveSubmission(spec: JobSpec, user: string, ctx: SubmissionCo
     });
   }
 
-  const timeLimitSeconds = checkTimeLimit(spec.timeLimit, partition.def, qos);
   const demand = jobDemandOf(spec, partition.def);
-  checkResources(demand.demand, partition.def);
+  checkCpus(demand.demand, partition.def);
+  const timeLimitSeconds = checkTimeLimit(spec.timeLimit, partition.def, qos);
+  checkNodeConfiguration(demand.demand, partition.def);
 
   if (account.blocked) {
     throw refuseSubmission('account_blocked', {

@@ -5,24 +5,14 @@ import { refuseSubmission } from './submission-refusal.js';
 const NODE_CONFIG = 'Requested node configuration is not available';
 
 /**
- * Refuses a request that no node of the partition could ever satisfy (more nodes than it has, or
- * more cores, GPUs or memory per node than a node has), as slurmctld does at submission.
+ * Refuses more cores per node than a node has, or more nodes than the partition has: slurmctld
+ * checks these first, before any time limit.
  *
  * @throws `POLICY_VIOLATION` (`resources_unavailable`, with the limit, the request and the unit).
  */
-export function checkResources(demand: NodeDemand, partition: MockPartition): void {
+export function checkCpus(demand: NodeDemand, partition: MockPartition): void {
   const subject = partition.name;
   const node = partition.node;
-  if (demand.nodes > partition.nodes) {
-    throw refuseSubmission('resources_unavailable', {
-      nativeReason: 'ESLURM_INVALID_NODE_COUNT',
-      failure: 'Node count specification invalid',
-      subject,
-      requested: demand.nodes,
-      limit: partition.nodes,
-      unit: 'nodes',
-    });
-  }
   if (demand.coresPerNode > node.cores) {
     throw refuseSubmission('resources_unavailable', {
       nativeReason: 'ESLURM_TOO_MANY_REQUESTED_CPUS',
@@ -33,6 +23,27 @@ export function checkResources(demand: NodeDemand, partition: MockPartition): vo
       unit: 'cores per node',
     });
   }
+  if (demand.nodes > partition.nodes) {
+    throw refuseSubmission('resources_unavailable', {
+      nativeReason: 'ESLURM_INVALID_NODE_COUNT',
+      failure: 'Node count specification invalid',
+      subject,
+      requested: demand.nodes,
+      limit: partition.nodes,
+      unit: 'nodes',
+    });
+  }
+}
+
+/**
+ * Refuses more GPUs or memory per node than a node has ("Requested node configuration is not
+ * available"): slurmctld checks these last, after the time limits.
+ *
+ * @throws `POLICY_VIOLATION` (`resources_unavailable`, with the limit, the request and the unit).
+ */
+export function checkNodeConfiguration(demand: NodeDemand, partition: MockPartition): void {
+  const subject = partition.name;
+  const node = partition.node;
   if (demand.gpusPerNode > node.gpus) {
     throw refuseSubmission('resources_unavailable', {
       nativeReason: 'ESLURM_REQUESTED_NODE_CONFIG_UNAVAILABLE',

@@ -100,6 +100,7 @@ export function createSimulator(init: SimulatorInit): Simulator {
     if (event.kind === 'begin') reconsider(job);
     else if (job.phase === 'running' && job.endVersion === event.version) {
       const outcome: JobOutcome = job.timedOut ? 'timeout' : job.behavior.outcome;
+      if (!job.timedOut) job.signal = job.behavior.signal;
       end(job, outcome, rawStateOf(outcome), job.timedOut ? 0 : job.behavior.exitCode);
     }
   }

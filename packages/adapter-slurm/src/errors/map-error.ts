@@ -30,6 +30,7 @@ const MESSAGES: readonly [RegExp, PolicyReason][] = [
   [/Requested time limit is invalid/i, 'time_limit_exceeds_partition'],
   [/Requested node configuration is not available/i, 'resources_unavailable'],
   [/More processors requested than permitted/i, 'resources_unavailable'],
+  [/Node count specification invalid/i, 'resources_unavailable'],
   [/Memory specification can not be satisfied/i, 'resources_unavailable'],
   [/Invalid generic resource \(gres\) specification/i, 'resources_unavailable'],
   [/Job violates accounting\/QOS policy/i, 'other'],

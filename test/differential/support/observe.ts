@@ -1,0 +1,263 @@
+/**
+ * Runs a batch of differential cases on one cluster of a client and records what the scheduler
+ * reports: accepted or refused (code, reason, stderr), effective resources, the phases seen at each
+ * look, and how each job (every array task, and the parent a case depends on) ended.
+ */
+import { type HpckitClient, type HpckitError, isHpckitError, type Job, type ListedJob } from '@hpckit/core';
+import type { DiffCase } from './cases.js';
+
+/** What one scheduler reported for one case. */
+export interface Observation {
+  refused?: { code: string; reason?: string; stderr?: string; message: string };
+  /** The job as first seen (first array task): what the scheduler made of the spec. */
+  effective?: {
+    account?: string;
+    partition?: string;
+    qos?: string;
+    nodes: number;
+    cores: number;
+    gpus: number;
+    memoryMiB?: number;
+    timeLimitSeconds?: number;
+  };
+  /** Phases seen, one entry per change; pending reasons that say why the job waits are kept. */
+  phases: string[];
+  /** How every job of the case ended: `task:outcome:raw:exit[:signal]`, the parent first. */
+  outcomes: string[];
+}
+
+/** How long a batch runs before jobs that can never run by themselves are cancelled. */
+const CANCEL_AFTER_MS = 8_000;
+/** How long after that the runner waits for every job to end. */
+const END_WITHIN_MS = 40_000;
+/** Outcomes only a job that ran can have. */
+const RAN = new Set(['completed', 'failed', 'timeout', 'out_of_memory']);
+/** Phases a job never leaves by itself. */
+const STUCK = /^(held|queued:DependencyNeverSatisfied)/;
+/** Time between two looks. */
+const LOOK_MS = 500;
+/** A held job is released this long after submission, once it has been seen held. */
+const RELEASE_AFTER_MS = 1_500;
+/** Pending reasons that say why a job waits (kept in phases); others (None, Priority) are noise. */
+const TELLING_REASONS = new Set([
+  'Dependency',
+  'DependencyNeverSatisfied',
+  'JobHeldUser',
+  'JobHeldAdmin',
+  'BeginTime',
+  'JobArrayTaskLimit',
+]);
+const PHASE_ORDER = ['running', 'completing', 'queued', 'held', 'suspended', 'ended'] as const;
+
+/** The two schedulers compared, as cluster names of the client. */
+export const SIDES = ['mock', 'slurm'] as const;
+/** One of {@link SIDES}. */
+export type Side = (typeof SIDES)[number];
+
+interface Tracked {
+  name: string;
+  id?: string;
+  /** When this side's job was submitted (ms), 0 before. */
+  submittedAt: number;
+  released: boolean;
+  cancelled: boolean;
+  obs: Observation;
+  ended: boolean;
+  tasks: Map<string, ListedJob>;
+  parent?: ListedJob;
+}
+
+interface Case {
+  c: DiffCase;
+  name: string;
+  parentName?: string;
+  on: Record<Side, Tracked>;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function refusal(err: unknown): Observation['refused'] {
+  if (!isHpckitError(err)) throw err;
+  const e = err as HpckitError;
+  const d = e.details as { reason?: string; stderr?: string };
+  return { code: e.code, reason: d.reason, stderr: d.stderr, message: e.message };
+}
+
+const tracked = (name: string): Tracked => ({
+  name,
+  submittedAt: 0,
+  released: false,
+  cancelled: false,
+  obs: { phases: [], outcomes: [] },
+  ended: false,
+  tasks: new Map(),
+});
+
+/**
+ * Runs `cases` (named `names`) on both clusters of `client` in lockstep: each job goes to Slurm and
+ * at once to the mock, both are looked at in the same instant, and a release or cancel reaches
+ * both together. Resolves once every job has ended on both.
+ */
+export async function observeBatch(
+  client: HpckitClient,
+  cases: readonly DiffCase[],
+  names: readonly string[],
+): Promise<Record<Side, Observation[]>> {
+  const start = Date.now();
+  const all: Case[] = cases.map((c, i) => ({
+    c,
+    name: names[i]!,
+    on: { mock: tracked(names[i]!), slurm: tracked(names[i]!) },
+  }));
+  // Looks start with the first submission, so no job is first seen late on either side.
+  let submitting = true;
+  const submissions = Promise.all(
+    all.map(async (k) => {
+      const { c, name } = k;
+      const as = client.as(c.user);
+      // Slurm first, then the mock at once: the mock's jobs (a parent and its child together) start
+      // no earlier than Slurm's.
+      for (const side of [...SIDES].reverse()) {
+        const t = k.on[side];
+        let dependencies: { type: NonNullable<DiffCase['parent']>['type']; jobIds: string[] }[] | undefined;
+        if (c.parent) {
+          k.parentName = `${name}p`;
+          const parent = { name: k.parentName, command: c.parent.command, ...PARENT };
+          dependencies = [
+            { type: c.parent.type, jobIds: [(await as.jobs.submit(parent, { cluster: side })).id] },
+          ];
+        }
+        try {
+          t.id = (
+            await as.jobs.submit(
+              { ...c.spec, name, ...(dependencies ? { dependencies } : {}) },
+              { cluster: side },
+            )
+          ).id;
+          t.submittedAt = Date.now();
+        } catch (err) {
+          t.obs.refused = refusal(err);
+          t.ended = true;
+        }
+      }
+    }),
+  ).finally(() => {
+    submitting = false;
+  });
+  const done = (t: Tracked) => t.ended && (t.parent === undefined || t.parent.state.phase === 'ended');
+  while (submitting || all.some((k) => SIDES.some((side) => !done(k.on[side])))) {
+    if (Date.now() - start > CANCEL_AFTER_MS + END_WITHIN_MS) break;
+    const query = { submitTime: { from: new Date(start - 60_000) }, limit: 5000 };
+    const pages = await Promise.all(SIDES.map((side) => client.jobs.list(query, { cluster: side })));
+    for (const [i, side] of SIDES.entries()) look(all, side, pages[i]!.jobs);
+    // Each side is released and cancelled on its own clock, counted from its own submission:
+    // Slurm's sbatch calls delay the mock's submissions by up to seconds under load.
+    const actions: Promise<unknown>[] = [];
+    const now = Date.now();
+    for (const k of all) {
+      for (const side of SIDES) {
+        const t = k.on[side];
+        const phase = t.obs.phases.at(-1) ?? '';
+        const age = t.submittedAt > 0 ? now - t.submittedAt : 0;
+        if (k.c.release && !t.released && phase.startsWith('held') && age >= RELEASE_AFTER_MS) {
+          t.released = true;
+          actions.push(client.as(k.c.user).jobs.release(t.id!, { cluster: side }));
+        } else if (!t.cancelled && STUCK.test(phase) && age >= CANCEL_AFTER_MS) {
+          t.cancelled = true;
+          actions.push(
+            client
+              .as(k.c.user)
+              .jobs.cancel(t.id!, { cluster: side })
+              .catch(() => undefined),
+          );
+        }
+      }
+    }
+    await Promise.all(actions);
+    await sleep(LOOK_MS);
+  }
+  await submissions;
+  // Past the time limit of a batch, nothing is left behind on the shared cluster.
+  const leftovers = all.flatMap((k) =>
+    SIDES.filter((side) => k.on[side].id && !k.on[side].ended).map((side) =>
+      client
+        .as(k.c.user)
+        .jobs.cancel(k.on[side].id!, { cluster: side })
+        .catch(() => undefined),
+    ),
+  );
+  await Promise.all(leftovers);
+  for (const k of all) for (const side of SIDES) finish(k.on[side]);
+  return { mock: all.map((k) => k.on.mock.obs), slurm: all.map((k) => k.on.slurm.obs) };
+}
+
+const PARENT = { stdout: '/dev/null', timeLimit: '5m', memory: { perNode: '256M' } } as const;
+
+/** Records what one look at `side` showed of every case. */
+function look(all: readonly Case[], side: Side, jobs: readonly ListedJob[]): void {
+  const byName = new Map(all.map((k) => [k.name, k] as const));
+  const byParent = new Map(all.filter((k) => k.parentName).map((k) => [k.parentName!, k] as const));
+  const seen = new Map<Tracked, ListedJob[]>();
+  for (const job of jobs) {
+    const parentOf = byParent.get(job.name ?? '');
+    if (parentOf) parentOf.on[side].parent = job;
+    const t = byName.get(job.name ?? '')?.on[side];
+    if (!t || t.obs.refused) continue;
+    seen.set(t, [...(seen.get(t) ?? []), job]);
+  }
+  for (const [t, found] of seen) {
+    for (const job of found) t.tasks.set(job.id, job);
+    // A pending array may be listed as one collapsed record beside the tasks already split off.
+    for (const [id, job] of t.tasks) if (/\[/.test(id) && !found.includes(job)) t.tasks.delete(id);
+    if (!t.obs.effective) t.obs.effective = effectiveOf(found[0] as Job);
+    const phase = aggregatePhase([...t.tasks.values()]);
+    if (t.obs.phases.at(-1) !== phase) t.obs.phases.push(phase);
+    t.ended = phase === 'ended';
+  }
+}
+
+/**
+ * Writes how every job of a case ended, the parent first. A job that started is given its
+ * `running` phase even if no look landed while it ran (a one-second job can fall between two
+ * looks): the scheduler's own start time says it ran.
+ */
+function finish(t: Tracked): void {
+  if (t.obs.refused) return;
+  const phases = t.obs.phases;
+  const ran = [...t.tasks.values()].some((j) => j.startTime !== undefined || RAN.has(j.state.outcome ?? ''));
+  if (ran && phases.at(-1) === 'ended' && !['running', 'completing'].includes(phases.at(-2) ?? '')) {
+    phases.splice(phases.length - 1, 0, 'running');
+  }
+  const ends = [...t.tasks.values()]
+    .sort((a, b) => (a.arrayTaskId ?? -1) - (b.arrayTaskId ?? -1))
+    .map((j) => endOf(String(j.arrayTaskId ?? '-'), j));
+  t.obs.outcomes = [...(t.parent ? [endOf('parent', t.parent)] : []), ...ends];
+}
+
+function endOf(label: string, job: ListedJob): string {
+  const s = job.state;
+  if (s.phase !== 'ended') return `${label}:not-ended:${s.raw}`;
+  return [label, s.outcome, s.raw, s.exitCode, ...(s.signal === undefined ? [] : [s.signal])].join(':');
+}
+
+function effectiveOf(job: Job): NonNullable<Observation['effective']> {
+  const r = job.requested;
+  return {
+    account: job.account,
+    partition: job.partition,
+    qos: job.qos,
+    nodes: r.nodes,
+    cores: r.cores,
+    gpus: r.gpus,
+    memoryMiB: r.memoryMiB,
+    timeLimitSeconds: job.timeLimitSeconds,
+  };
+}
+
+/** The phase of a case's jobs together, with a telling pending reason: `queued:Dependency`. */
+function aggregatePhase(jobs: ListedJob[]): string {
+  const phase = PHASE_ORDER.find((p) => jobs.some((j) => j.state.phase === p)) ?? 'ended';
+  if (phase !== 'queued' && phase !== 'held') return phase;
+  const reason = jobs.find((j) => j.state.phase === phase)?.state.reason;
+  return reason !== undefined && TELLING_REASONS.has(reason) ? `${phase}:${reason}` : phase;
+}
