@@ -21,6 +21,8 @@ export type {
   JobDependency,
   Directives,
   MemoryRequest,
+  MemoryRequestInput,
+  ArraySpecInput,
   RequestedShape,
 } from './model/job-spec.js';
 export { JobSchema, ResourceCountsSchema, ALWAYS_LISTED_FIELDS } from './model/job.js';
@@ -114,7 +116,7 @@ export { shellQuote, shellJoin } from './shell/quote.js';
 export { createClient } from './client/create-client.js';
 export type { HpckitClient } from './client/create-client.js';
 export { ClientOptionsSchema, ClusterOptionsSchema } from './client/options.js';
-export type { ClientOptions, ClusterOptions } from './client/options.js';
+export type { ClientOptions, ClusterOptions, ClientRetryOptions } from './client/options.js';
 export { AccessRolesSchema } from './client/access-roles.js';
 export type { AccessContext, AccessRoles, AccessRolesInput, AccessSource } from './client/access-roles.js';
 export type { JobHandle, JobHandleEvents, WaitOptions, WaitUntil } from './client/job-handle.js';

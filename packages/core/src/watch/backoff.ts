@@ -1,31 +1,67 @@
 import { z } from 'zod';
 
-/** How the shared poller paces itself. All times in milliseconds. */
+/** How the shared poller paces itself; parses a {@link PollingOptionsInput}. All times in ms. */
 export const PollingOptionsSchema = z.strictObject({
-  /** Shortest interval between two polls. @default 1000 */
   minIntervalMs: z.number().positive().default(1_000),
-  /** Longest interval between two polls while jobs are watched. @default 30000 */
   maxIntervalMs: z.number().positive().default(30_000),
-  /** Growth of the interval after each quiet poll (no state changed). @default 1.5 */
   backoffFactor: z.number().min(1).default(1.5),
-  /**
-   * The interval is at least this many times the last poll's latency, so a slow scheduler is asked
-   * less often. @default 10
-   */
   latencyFactor: z.number().nonnegative().default(10),
-  /** Random spread of each interval, as a fraction (0.1 = ±10 %). @default 0.1 */
   jitter: z.number().min(0).max(1).default(0.1),
-  /**
-   * How long a watched job may be missing from both the queue and accounting before it is declared
-   * ended with outcome `unknown` (it must also be missing for 3 polls in a row). @default 120000
-   */
   missingGraceMs: z.number().nonnegative().default(120_000),
 });
 
-/** Polling options as given (all optional). */
-export type PollingOptionsInput = z.input<typeof PollingOptionsSchema>;
-/** Polling options with defaults filled. */
-export type PollingOptions = z.output<typeof PollingOptionsSchema>;
+/**
+ * How the shared poller paces itself, as given (every field optional). All times in milliseconds.
+ *
+ * @example
+ * ```ts
+ * const polling: PollingOptionsInput = { minIntervalMs: 500, maxIntervalMs: 10_000 };
+ * ```
+ */
+export interface PollingOptionsInput {
+  /**
+   * Shortest interval between two polls, in milliseconds.
+   *
+   * @defaultValue 1000
+   */
+  minIntervalMs?: number;
+  /**
+   * Longest interval between two polls while jobs are watched, in milliseconds.
+   *
+   * @defaultValue 30000
+   */
+  maxIntervalMs?: number;
+  /**
+   * Growth of the interval after each quiet poll (no state changed); at least 1.
+   *
+   * @defaultValue 1.5
+   */
+  backoffFactor?: number;
+  /**
+   * The interval is at least this many times the last poll's latency, so a slow scheduler is asked
+   * less often.
+   *
+   * @defaultValue 10
+   */
+  latencyFactor?: number;
+  /**
+   * Random spread of each interval, as a fraction from 0 to 1 (0.1 = ±10 %).
+   *
+   * @defaultValue 0.1
+   */
+  jitter?: number;
+  /**
+   * How long, in milliseconds, a watched job may be missing from both the queue and accounting
+   * before it is declared ended with outcome `unknown` (it must also be missing for 3 polls in a
+   * row).
+   *
+   * @defaultValue 120000
+   */
+  missingGraceMs?: number;
+}
+
+/** Polling options with defaults filled: the fields of {@link PollingOptionsInput}, all present. */
+export type PollingOptions = Required<PollingOptionsInput>;
 
 /** What happened in the last poll, from which the poller paces the next one. */
 export interface PollOutcome {
