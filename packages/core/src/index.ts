@@ -6,7 +6,7 @@
  * @module @hpckit/core
  */
 
-// Model
+// Jobs
 export {
   JobSpecSchema,
   MemoryRequestSchema,
@@ -48,6 +48,9 @@ export {
 } from './model/array-spec.js';
 export type { ArraySpec } from './model/array-spec.js';
 export { aggregateArrayJob, aggregateArrayState } from './model/array-aggregate.js';
+export { jobSpecJsonSchema } from './model/json-schema.js';
+
+// Clusters, accounts and users
 export {
   ClusterConfigSchema,
   PartitionSchema,
@@ -66,6 +69,8 @@ export type {
 } from './model/cluster-config.js';
 export { SchedulerAccountSchema, AccountMemberSchema, UserSchema } from './model/account.js';
 export type { SchedulerAccount, AccountMember, User, BlockStatus } from './model/account.js';
+
+// Apps
 export {
   AppSchema,
   AppAttributeSchema,
@@ -83,10 +88,14 @@ export type {
   AppPortRange,
   AppSession,
 } from './model/app.js';
+
+// Money and ledger entries
 export { MoneySchema, DecimalStringSchema } from './model/money.js';
 export type { Money } from './model/money.js';
 export { ChargeSchema, PaymentSchema, JobReferenceSchema } from './model/ledger-entries.js';
 export type { Charge, Payment, JobReference } from './model/ledger-entries.js';
+
+// Names and sizes
 export {
   NameSchema,
   UserNameSchema,
@@ -100,7 +109,6 @@ export {
 } from './model/names.js';
 export { MAX_RESOURCE_COUNT } from './model/resource-count.js';
 export { MemorySizeSchema, parseMemorySize, formatMemorySize, MAX_MEMORY_MIB } from './model/memory.js';
-export { jobSpecJsonSchema } from './model/json-schema.js';
 
 // Time
 export { DurationSchema, parseDuration, formatDuration, MAX_DURATION_SECONDS } from './time/duration.js';
