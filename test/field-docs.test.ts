@@ -9,10 +9,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  AccountMemberSchema,
   ArraySpecSchema,
   ClientOptionsSchema,
   ClusterOptionsSchema,
   JobDependencySchema,
+  JobQuerySchema,
   JobSchema,
   JobSpecSchema,
   JobStateSchema,
@@ -20,6 +22,8 @@ import {
   MemoryRequestSchema,
   PollingOptionsSchema,
   ResourceCountsSchema,
+  SchedulerAccountSchema,
+  UserSchema,
 } from '@hpckit/core';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +49,7 @@ interface Documented {
   side: 'input' | 'output';
 }
 
+// `JobQuery` is `JobQueryInput` with `offset` required (it extends it), so its docs are those checked here.
 const DOCUMENTED: Documented[] = [
   { where: 'core/src/model/job-spec-types.ts#JobSpecInput', schema: JobSpecSchema, side: 'input' },
   { where: 'core/src/model/job-spec-types.ts#JobSpec', schema: JobSpecSchema, side: 'output' },
@@ -58,6 +63,11 @@ const DOCUMENTED: Documented[] = [
   { where: 'core/src/model/job.ts#Job', schema: JobSchema, side: 'output' },
   { where: 'core/src/model/job.ts#ResourceCounts', schema: ResourceCountsSchema, side: 'output' },
   { where: 'core/src/model/job-state.ts#JobState', schema: JobStateSchema, side: 'output' },
+  { where: 'core/src/model/job-query.ts#JobQueryInput', schema: JobQuerySchema, side: 'input' },
+  { where: 'core/src/model/job-query.ts#TimeRange', schema: JobQuerySchema.shape.submitTime, side: 'input' },
+  { where: 'core/src/model/account.ts#AccountMember', schema: AccountMemberSchema, side: 'output' },
+  { where: 'core/src/model/account.ts#SchedulerAccount', schema: SchedulerAccountSchema, side: 'output' },
+  { where: 'core/src/model/account.ts#User', schema: UserSchema, side: 'output' },
   { where: 'core/src/client/options.ts#ClientOptions', schema: ClientOptionsSchema, side: 'input' },
   { where: 'core/src/client/options.ts#ClusterOptions', schema: ClusterOptionsSchema, side: 'input' },
   { where: 'core/src/watch/backoff.ts#PollingOptionsInput', schema: PollingOptionsSchema, side: 'input' },
@@ -101,6 +111,7 @@ function objectOf(schema: Schema): { shape: Record<string, Schema> } {
   const def = schema._zod.def as Record<string, unknown> & { type: string };
   if (def.type === 'object') return schema as unknown as { shape: Record<string, Schema> };
   if (def.type === 'pipe') return objectOf(def.in as Schema);
+  if (def.type === 'optional') return objectOf(def.innerType as Schema);
   if (def.type === 'union') {
     const object = (def.options as Schema[]).find((o) => (o._zod.def as { type: string }).type === 'object');
     if (object !== undefined) return objectOf(object);

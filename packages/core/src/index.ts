@@ -38,7 +38,7 @@ export {
 } from './model/job-state.js';
 export type { JobState, JobPhase, JobOutcome, JobStateFilter } from './model/job-state.js';
 export { JobQuerySchema, JOB_FIELDS, MAX_QUERY_LIST_LENGTH } from './model/job-query.js';
-export type { JobQuery, JobQueryInput, JobPage } from './model/job-query.js';
+export type { JobQuery, JobQueryInput, JobPage, TimeRange } from './model/job-query.js';
 export {
   ArraySpecSchema,
   parseArraySpec,

@@ -27,6 +27,15 @@ import type {
   MemoryRequestSchema,
 } from './job-spec.js';
 import type { JobState, JobStateSchema } from './job-state.js';
+import type { JobQuery, JobQueryInput, JobQuerySchema } from './job-query.js';
+import type {
+  AccountMember,
+  AccountMemberSchema,
+  SchedulerAccount,
+  SchedulerAccountSchema,
+  User,
+  UserSchema,
+} from './account.js';
 
 /** The same object type written as one object instead of an intersection. */
 type Flat<T> = Pick<T, keyof T>;
@@ -51,6 +60,17 @@ describe('readable interfaces equal the schemas they document', () => {
     expectTypeOf<Job>().toEqualTypeOf<z.output<typeof JobSchema>>();
     expectTypeOf<JobState>().toEqualTypeOf<z.output<typeof JobStateSchema>>();
     expectTypeOf<ResourceCounts>().toEqualTypeOf<z.output<typeof ResourceCountsSchema>>();
+  });
+
+  it('job query', () => {
+    expectTypeOf<JobQueryInput>().toEqualTypeOf<z.input<typeof JobQuerySchema>>();
+    expectTypeOf<JobQuery>().toEqualTypeOf<z.output<typeof JobQuerySchema>>();
+  });
+
+  it('accounts and users', () => {
+    expectTypeOf<AccountMember>().toEqualTypeOf<z.output<typeof AccountMemberSchema>>();
+    expectTypeOf<SchedulerAccount>().toEqualTypeOf<z.output<typeof SchedulerAccountSchema>>();
+    expectTypeOf<User>().toEqualTypeOf<z.output<typeof UserSchema>>();
   });
 
   it('client options', () => {
