@@ -13,7 +13,7 @@ export type { SlurmAdapterOptions } from './slurm-adapter.js';
 // Blocking: the default mechanism is built inside slurmAdapter; a site passes its own as `blockMechanism`.
 export type { BlockMechanism } from './operations/block-mechanism.js';
 
-// Hostlists, as Slurm writes node lists (`node[01-04,07]`)
+// Hostlists: as Slurm writes node lists (`node[01-04,07]`)
 export { compressHostlist, expandHostlist } from './parse/hostlist.js';
 
 // Moved to core, where the mock and billing use them too; kept here for one minor version.

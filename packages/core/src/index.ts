@@ -6,7 +6,7 @@
  * @module @hpckit/core
  */
 
-// Model
+// Jobs
 export {
   JobSpecSchema,
   MemoryRequestSchema,
@@ -21,6 +21,8 @@ export type {
   JobDependency,
   Directives,
   MemoryRequest,
+  MemoryRequestInput,
+  ArraySpecInput,
   RequestedShape,
 } from './model/job-spec.js';
 export { JobSchema, ResourceCountsSchema, ALWAYS_LISTED_FIELDS } from './model/job.js';
@@ -36,7 +38,7 @@ export {
 } from './model/job-state.js';
 export type { JobState, JobPhase, JobOutcome, JobStateFilter } from './model/job-state.js';
 export { JobQuerySchema, JOB_FIELDS, MAX_QUERY_LIST_LENGTH } from './model/job-query.js';
-export type { JobQuery, JobQueryInput, JobPage } from './model/job-query.js';
+export type { JobQuery, JobQueryInput, JobPage, TimeRange } from './model/job-query.js';
 export {
   ArraySpecSchema,
   parseArraySpec,
@@ -46,6 +48,9 @@ export {
 } from './model/array-spec.js';
 export type { ArraySpec } from './model/array-spec.js';
 export { aggregateArrayJob, aggregateArrayState } from './model/array-aggregate.js';
+export { jobSpecJsonSchema } from './model/json-schema.js';
+
+// Clusters, accounts and users
 export {
   ClusterConfigSchema,
   PartitionSchema,
@@ -64,6 +69,8 @@ export type {
 } from './model/cluster-config.js';
 export { SchedulerAccountSchema, AccountMemberSchema, UserSchema } from './model/account.js';
 export type { SchedulerAccount, AccountMember, User, BlockStatus } from './model/account.js';
+
+// Apps
 export {
   AppSchema,
   AppAttributeSchema,
@@ -81,10 +88,14 @@ export type {
   AppPortRange,
   AppSession,
 } from './model/app.js';
+
+// Money and ledger entries
 export { MoneySchema, DecimalStringSchema } from './model/money.js';
 export type { Money } from './model/money.js';
 export { ChargeSchema, PaymentSchema, JobReferenceSchema } from './model/ledger-entries.js';
 export type { Charge, Payment, JobReference } from './model/ledger-entries.js';
+
+// Names and sizes
 export {
   NameSchema,
   UserNameSchema,
@@ -98,7 +109,6 @@ export {
 } from './model/names.js';
 export { MAX_RESOURCE_COUNT } from './model/resource-count.js';
 export { MemorySizeSchema, parseMemorySize, formatMemorySize, MAX_MEMORY_MIB } from './model/memory.js';
-export { jobSpecJsonSchema } from './model/json-schema.js';
 
 // Time
 export { DurationSchema, parseDuration, formatDuration, MAX_DURATION_SECONDS } from './time/duration.js';
@@ -114,7 +124,7 @@ export { shellQuote, shellJoin } from './shell/quote.js';
 export { createClient } from './client/create-client.js';
 export type { HpckitClient } from './client/create-client.js';
 export { ClientOptionsSchema, ClusterOptionsSchema } from './client/options.js';
-export type { ClientOptions, ClusterOptions } from './client/options.js';
+export type { ClientOptions, ClusterOptions, ClientRetryOptions } from './client/options.js';
 export { AccessRolesSchema } from './client/access-roles.js';
 export type { AccessContext, AccessRoles, AccessRolesInput, AccessSource } from './client/access-roles.js';
 export type { JobHandle, JobHandleEvents, WaitOptions, WaitUntil } from './client/job-handle.js';

@@ -62,7 +62,7 @@ export type {
 } from './block-state.js';
 export { effectiveUsed, periodStartOf } from './limit-period.js';
 
-// Charging ended jobs, and keeping the scheduler's blocks in step
+// Job charges: charging ended jobs, and keeping the scheduler's blocks in step
 export { createJobSync } from './sync/job-sync.js';
 export type { ClusterSyncReport, JobSync, JobSyncOptions } from './sync/job-sync.js';
 export { clientJobSource } from './sync/job-source.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { SubmitGuard } from '../adapter/runtime-adapter.js';
 import type { SchedulerAdapter } from '../adapter/scheduler-adapter.js';
-import { PollingOptionsSchema } from '../watch/backoff.js';
-import { AccessSourceSchema } from './access-roles.js';
+import { type PollingOptionsInput, PollingOptionsSchema } from '../watch/backoff.js';
+import { type AccessSource, AccessSourceSchema } from './access-roles.js';
 import type { Timers } from '../watch/timers.js';
 
 const AdapterSchema = z.custom<SchedulerAdapter>(
@@ -15,27 +15,20 @@ const AdapterSchema = z.custom<SchedulerAdapter>(
   { message: 'must be a scheduler adapter, e.g. mockAdapter() or slurmAdapter({...})' },
 );
 
-/** One cluster of a client. */
+/** One cluster of a client; parses a {@link ClusterOptions}. */
 export const ClusterOptionsSchema = z.strictObject({
   adapter: AdapterSchema,
-  /** Polling of this cluster, overriding the client-wide settings. */
   polling: PollingOptionsSchema.partial().optional(),
-  /**
-   * Checks or adjusts every spec before it reaches this cluster's scheduler, e.g. a site's
-   * resource policy: `beforeSubmit: createResourcePolicy(ikkemPreset().resourcePolicy).submitGuard`.
-   */
   beforeSubmit: z
     .custom<SubmitGuard>((f) => typeof f === 'function', {
       message: 'must be a function (spec, ctx) => spec',
     })
     .optional(),
-  /** Adapter calls in flight at once on this cluster; more wait their turn. @default 16 */
   maxConcurrentCalls: z.number().int().positive().default(16),
 });
 
-/** Options of `createClient`. */
+/** Options of `createClient`; parses a {@link ClientOptions}. */
 export const ClientOptionsSchema = z.strictObject({
-  /** Clusters by name. Names are what `{ cluster }` options refer to. */
   clusters: z
     .record(
       z
@@ -44,36 +37,108 @@ export const ClientOptionsSchema = z.strictObject({
       ClusterOptionsSchema,
     )
     .refine((c) => Object.keys(c).length > 0, 'give at least one cluster'),
-  /** Cluster used when a call names none. @default the first cluster */
   defaultCluster: z.string().optional(),
-  /** How watched jobs are polled (per cluster, one shared poller). */
   polling: PollingOptionsSchema.partial().optional(),
-  /**
-   * How idempotent reads and submissions (which always carry an idempotency key) are retried
-   * after a retryable failure. @default { retries: 2, baseDelayMs: 200 }
-   */
   retry: z
     .strictObject({
       retries: z.number().int().nonnegative().optional(),
       baseDelayMs: z.number().nonnegative().optional(),
     })
     .optional(),
-  /**
-   * Where user views (`client.as(user)`) get their users' roles: platform staff see and act on
-   * every job, an account's owner or admin on every job charged to it, and anyone on their own.
-   * Asked on every call of a user view. Absent: a user view sees and acts on only its own jobs
-   * and may run no account or membership change. `ledgerAccess({ ledger })` of
-   * `@hpckit/billing/ledger` reads the roles from the billing ledger.
-   * @default undefined (own jobs only)
-   */
   access: AccessSourceSchema.optional(),
-  /** Clock and timers of the pollers; tests and simulations may inject their own. */
   timers: z
     .custom<Timers>((t) => typeof t === 'object' && t !== null && typeof (t as Timers).now === 'function')
     .optional(),
 });
 
-/** Options of `createClient`, as given. */
-export type ClientOptions = z.input<typeof ClientOptionsSchema>;
-/** Options of one cluster, as given. */
-export type ClusterOptions = z.input<typeof ClusterOptionsSchema>;
+/**
+ * Options of one cluster of a client, as given.
+ *
+ * @example
+ * ```ts
+ * const cpu: ClusterOptions = { adapter: mockAdapter(), maxConcurrentCalls: 8 };
+ * ```
+ */
+export interface ClusterOptions {
+  /** The scheduler adapter of the cluster, e.g. `mockAdapter()` or `slurmAdapter({ … })`. */
+  adapter: SchedulerAdapter;
+  /** Polling of this cluster, overriding the client-wide `polling` field by field. */
+  polling?: PollingOptionsInput;
+  /**
+   * Checks or adjusts every spec before it reaches this cluster's scheduler, e.g. a site's
+   * resource policy: `beforeSubmit: createResourcePolicy(ikkemPreset().resourcePolicy).submitGuard`.
+   */
+  beforeSubmit?: SubmitGuard;
+  /**
+   * Adapter calls in flight at once on this cluster; more wait their turn.
+   *
+   * @defaultValue 16
+   */
+  maxConcurrentCalls?: number;
+}
+
+/**
+ * How idempotent reads and submissions (which always carry an idempotency key) are retried after a
+ * retryable failure: up to `retries` more attempts, waiting `baseDelayMs` doubled each time.
+ */
+export interface ClientRetryOptions {
+  /**
+   * Attempts after the first; 0 turns retrying off.
+   *
+   * @defaultValue 2
+   */
+  retries?: number;
+  /**
+   * Milliseconds before the first retry, doubled for each one after.
+   *
+   * @defaultValue 200
+   */
+  baseDelayMs?: number;
+}
+
+/**
+ * Options of `createClient`, as given. Only `clusters` is required.
+ *
+ * @example
+ * ```ts
+ * const options: ClientOptions = {
+ *   clusters: { hpc: { adapter: mockAdapter() } },
+ *   polling: { maxIntervalMs: 10_000 },
+ *   retry: { retries: 3 },
+ * };
+ * const hpc = createClient(options);
+ * ```
+ */
+export interface ClientOptions {
+  /**
+   * Clusters by name. Names are what `{ cluster }` options refer to.
+   *
+   * At least one; names are letters, digits, `_`, `-` and `.`.
+   */
+  clusters: Record<string, ClusterOptions>;
+  /**
+   * Cluster used when a call names none.
+   *
+   * @defaultValue the first cluster of `clusters`
+   */
+  defaultCluster?: string;
+  /** How watched jobs are polled (per cluster, one shared poller); each cluster may override it. */
+  polling?: PollingOptionsInput;
+  /**
+   * How idempotent reads and submissions are retried after a retryable failure.
+   *
+   * @defaultValue `{ retries: 2, baseDelayMs: 200 }`
+   */
+  retry?: ClientRetryOptions;
+  /**
+   * Where user views (`client.as(user)`) get their users' roles: platform staff see and act on
+   * every job, an account's owner or admin on every job charged to it, and anyone on their own.
+   *
+   * Asked on every call of a user view. Absent: a user view sees and acts on only its own jobs
+   * and may run no account or membership change. `ledgerAccess({ ledger })` of
+   * `@hpckit/billing/ledger` reads the roles from the billing ledger.
+   */
+  access?: AccessSource;
+  /** Clock and timers of the pollers; tests and simulations may inject their own. */
+  timers?: Timers;
+}

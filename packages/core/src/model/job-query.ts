@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { JOB_STATE_FILTERS } from './job-state.js';
+import type { JobField } from './job.js';
+import { JOB_STATE_FILTERS, type JobStateFilter } from './job-state.js';
 import { JobIdSchema, JobNameSchema, NameSchema } from './names.js';
 
 /**
@@ -55,26 +56,75 @@ export const JOB_FIELDS = [
 export const JobQuerySchema = z.strictObject({
   users: list(NameSchema).optional(),
   accounts: list(NameSchema).optional(),
-  /** Phases and/or outcomes; see `JobStateFilter`. */
   states: list(z.enum(JOB_STATE_FILTERS)).optional(),
   partitions: list(NameSchema).optional(),
   jobIds: list(JobIdSchema).optional(),
-  /** Exact job name. */
   name: JobNameSchema.optional(),
   submitTime: TimeRangeSchema.optional(),
   endTime: TimeRangeSchema.optional(),
-  /** Page size. */
   limit: z.number().int().positive().optional(),
-  /** Jobs to skip before the page starts. */
   offset: z.number().int().nonnegative().default(0),
-  /** Fields to return; `cluster`, `id` and `state` are always included. */
   fields: list(z.enum(JOB_FIELDS)).optional(),
 });
 
-/** A validated job query. */
-export type JobQuery = z.output<typeof JobQuerySchema>;
-/** What callers may pass as a job query. */
-export type JobQueryInput = z.input<typeof JobQuerySchema>;
+/** A time range of a job query; both ends are included and both are optional. */
+export interface TimeRange {
+  /** Inclusive lower bound */
+  from?: Date;
+  /** Inclusive upper bound */
+  to?: Date;
+}
+
+/**
+ * Which jobs to list, as given. Filters are AND-ed; a list inside a filter is OR-ed; each list
+ * holds at most {@link MAX_QUERY_LIST_LENGTH} values. Time ranges include both ends.
+ *
+ * @example
+ * ```ts
+ * const query: JobQueryInput = { accounts: ['electroplating'], states: ['running', 'failed'], limit: 50 };
+ * const page = await client.jobs.list(query);
+ * ```
+ */
+export interface JobQueryInput {
+  /** Only jobs of these users (login names). */
+  users?: string[];
+  /** Only jobs charged to these accounts. */
+  accounts?: string[];
+  /**
+   * Only jobs in these phases and/or with these outcomes, e.g. `['running', 'failed']`; see
+   * {@link JobStateFilter}.
+   */
+  states?: JobStateFilter[];
+  /** Only jobs in these partitions. */
+  partitions?: string[];
+  /**
+   * Only these jobs, e.g. `['1234', '1235_7']`. Consults both the live queue and accounting
+   * history, so a job that has left the queue is still found.
+   */
+  jobIds?: string[];
+  /** Only jobs with exactly this name. */
+  name?: string;
+  /** Only jobs submitted in this range. */
+  submitTime?: TimeRange;
+  /** Only jobs that ended in this range. */
+  endTime?: TimeRange;
+  /** Page size: at most this many jobs; all if omitted. */
+  limit?: number;
+  /**
+   * Jobs to skip before the page starts.
+   *
+   * @defaultValue 0
+   */
+  offset?: number;
+  /** Fields to return; `cluster`, `id` and `state` are always included. All fields if omitted. */
+  fields?: JobField[];
+}
+
+/** A validated job query: a {@link JobQueryInput} with `offset` filled. */
+export interface JobQuery extends Omit<JobQueryInput, 'offset'> {
+  /** Jobs to skip before the page starts. */
+  offset: number;
+}
 
 /** One page of a job listing. */
 export interface JobPage<J> {

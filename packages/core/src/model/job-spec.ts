@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type RawIssue, recordFacts, typeOf } from '../errors/validation.js';
 import { DurationSchema } from '../time/duration.js';
 import { ArraySpecSchema } from './array-spec.js';
+import type { JobSpec, MemoryRequest } from './job-spec-types.js';
 import { MemorySizeSchema } from './memory.js';
 import { foldSbatchOptions, type FieldParser } from '../sbatch/effective-options.js';
 import type { SpecField, SpecFields } from '../sbatch/option-groups.js';
@@ -64,12 +65,6 @@ export const MemoryRequestSchema = z
     return { per: 'gpu', mebibytes: m.perGpu! };
   });
 
-/** Normalised memory request: an amount in MiB and what it is per. */
-export interface MemoryRequest {
-  per: 'node' | 'core' | 'gpu';
-  mebibytes: number;
-}
-
 /** Kinds of job dependency, with Slurm's meaning. */
 export const DEPENDENCY_TYPES = ['after', 'afterok', 'afternotok', 'afterany'] as const;
 
@@ -112,9 +107,7 @@ const JobSpecObject = z.strictObject({
   cpusPerTask: Count.optional().describe('CPU cores per task'),
   gpusPerNode: OptionalResourceCountSchema.optional().describe('GPUs per node'),
   memory: MemoryRequestSchema.optional().describe('Memory per node, per core or per GPU, with a unit'),
-  timeLimit: DurationSchema.optional().describe(
-    'Maximum run time, e.g. "2h" or "1-00:00:00"; seconds if a number',
-  ),
+  timeLimit: DurationSchema.optional().describe("Maximum run time, e.g. '2h', '90m' or '1-00:00:00'"),
   workingDirectory: PathSchema.optional().describe(
     "Working directory: relative to the user's home, or absolute",
   ),
@@ -295,14 +288,16 @@ const parseFields: FieldParser = (input) => {
   return { problems: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`) };
 };
 
-/** A validated, normalised job spec (durations in seconds, memory in MiB, defaults filled). */
-export type JobSpec = z.output<typeof JobSpecSchema>;
-/** What callers may pass as a job spec. */
-export type JobSpecInput = z.input<typeof JobSpecSchema>;
-/** One dependency of a job. */
-export type JobDependency = z.output<typeof JobDependencySchema>;
-/** Raw scheduler directives of a job spec. */
-export type Directives = z.output<typeof DirectivesSchema>;
+// The readable shapes of a spec, checked against these schemas by job-spec-types.test.ts.
+export type {
+  ArraySpecInput,
+  Directives,
+  JobDependency,
+  JobSpec,
+  JobSpecInput,
+  MemoryRequest,
+  MemoryRequestInput,
+} from './job-spec-types.js';
 
 /** Resources a spec asks for, in totals and per node. */
 export interface RequestedShape {

@@ -27,19 +27,14 @@ export const JOB_OUTCOMES = [
 /** One of {@link JOB_OUTCOMES}. */
 export type JobOutcome = (typeof JOB_OUTCOMES)[number];
 
-/** A job's normalised state plus what the scheduler said. */
+/** A job's normalised state plus what the scheduler said; parses to a {@link JobState}. */
 export const JobStateSchema = z
   .object({
     phase: z.enum(JOB_PHASES),
-    /** Present exactly when `phase` is `ended`. */
     outcome: z.enum(JOB_OUTCOMES).optional(),
-    /** The scheduler's own state text, e.g. `CANCELLED by 2001` or `PENDING`. */
     raw: z.string(),
-    /** Why the job is in this state (pending reason, failure reason). */
     reason: z.string().optional(),
-    /** Exit code of the job script, once ended. */
     exitCode: z.number().int().optional(),
-    /** Signal that ended the job, if any. */
     signal: z.number().int().optional(),
   })
   .refine((s) => (s.phase === 'ended') === (s.outcome !== undefined), {
@@ -47,8 +42,28 @@ export const JobStateSchema = z
     path: ['outcome'],
   });
 
-/** A job's normalised state. */
-export type JobState = z.output<typeof JobStateSchema>;
+/**
+ * A job's normalised state plus what the scheduler said.
+ *
+ * @example
+ * ```ts
+ * const state: JobState = { phase: 'ended', outcome: 'timeout', raw: 'TIMEOUT', exitCode: 0, signal: 15 };
+ * ```
+ */
+export interface JobState {
+  /** Where the job is in its life: one of {@link JOB_PHASES}. */
+  phase: JobPhase;
+  /** How the job ended: one of {@link JOB_OUTCOMES}. Present exactly when `phase` is `ended`. */
+  outcome?: JobOutcome;
+  /** The scheduler's own state text, e.g. `CANCELLED by 2001` or `PENDING`. */
+  raw: string;
+  /** Why the job is in this state (pending reason, failure reason), e.g. `Priority` or `NonZeroExitCode`. */
+  reason?: string;
+  /** Exit code of the job script, once ended. */
+  exitCode?: number;
+  /** Signal that ended the job, if any (`9` for SIGKILL). */
+  signal?: number;
+}
 
 /**
  * A state filter: a phase or an outcome. A job matches when its phase or its outcome is listed,

@@ -1,31 +1,37 @@
 import { z } from 'zod';
-import { JobStateSchema } from './job-state.js';
+import { type JobState, JobStateSchema } from './job-state.js';
 
-/** Resources as counts: nodes, cores, GPUs and memory in MiB (totals over all nodes). */
+/** Resources as counts; parses to {@link ResourceCounts}. */
 export const ResourceCountsSchema = z.object({
   nodes: z.number().int().nonnegative(),
   cores: z.number().int().nonnegative(),
   gpus: z.number().int().nonnegative(),
-  /** Total memory in MiB, when known. */
   memoryMiB: z.number().int().nonnegative().optional(),
-  /** The scheduler's own billing units (Slurm's `billing` TRES), when it reports them. */
   billing: z.number().nonnegative().optional(),
 });
 
-/** Resource totals of a job. */
-export type ResourceCounts = z.output<typeof ResourceCountsSchema>;
+/** Resources as counts: nodes, cores, GPUs and memory in MiB, each a total over all nodes. */
+export interface ResourceCounts {
+  /** Number of nodes. */
+  nodes: number;
+  /** Total CPU cores over all nodes. */
+  cores: number;
+  /** Total GPUs over all nodes. */
+  gpus: number;
+  /** Total memory in MiB, when known. */
+  memoryMiB?: number;
+  /** The scheduler's own billing units (Slurm's `billing` TRES), when it reports them. */
+  billing?: number;
+}
 
 /**
- * A job as a scheduler reports it. A job is identified by `(cluster, id, submitTime)`: schedulers
- * reuse ids after a reset, and an old ended job may share its id with a new one.
+ * A job as a scheduler reports it, as adapters return it; parses to {@link Job}. A job is
+ * identified by `(cluster, id, submitTime)`.
  */
 export const JobSchema = z.object({
   cluster: z.string(),
-  /** Scheduler job id; array tasks look like `1234_7`. */
   id: z.string().min(1),
-  /** For an array task: the id of the array job. */
   arrayJobId: z.string().optional(),
-  /** For an array task: its index. */
   arrayTaskId: z.number().int().nonnegative().optional(),
   name: z.string(),
   user: z.string(),
@@ -34,25 +40,75 @@ export const JobSchema = z.object({
   qos: z.string().optional(),
   state: JobStateSchema,
   requested: ResourceCountsSchema,
-  /** What the job was given; absent until it starts. */
   allocated: ResourceCountsSchema.optional(),
   submitTime: z.date(),
   startTime: z.date().optional(),
   endTime: z.date().optional(),
-  /** Seconds the job has run (start to end, or start to now while running); 0 before it starts. */
   elapsedSeconds: z.number().int().nonnegative(),
-  /** Time limit in seconds; absent means unlimited. */
   timeLimitSeconds: z.number().int().positive().optional(),
   workingDirectory: z.string().optional(),
   stdoutPath: z.string().optional(),
   stderrPath: z.string().optional(),
-  /** Nodes the job runs or ran on, expanded (`["cn01", "cn02"]`). */
   nodeList: z.array(z.string()),
   comment: z.string().optional(),
 });
 
-/** A job as a scheduler reports it. */
-export type Job = z.output<typeof JobSchema>;
+/**
+ * A job as a scheduler reports it. A job is identified by `(cluster, id, submitTime)`: schedulers
+ * reuse ids after a reset, and an old ended job may share its id with a new one.
+ *
+ * @example
+ * ```ts
+ * const job: Job = await client.jobs.get('1234');
+ * if (job.state.phase === 'ended') console.log(job.state.outcome, job.elapsedSeconds);
+ * ```
+ */
+export interface Job {
+  /** Name of the cluster the job runs on, as configured in the client's `clusters`. */
+  cluster: string;
+  /** Scheduler job id; array tasks look like `1234_7`. */
+  id: string;
+  /** For an array task: the id of the array job (`1234` for `1234_7`). */
+  arrayJobId?: string;
+  /** For an array task: its index (`7` for `1234_7`). */
+  arrayTaskId?: number;
+  /** Job name shown in queues. */
+  name: string;
+  /** Login name of the user who submitted the job. */
+  user: string;
+  /** Account charged for the job. */
+  account?: string;
+  /** Partition the job was submitted to. */
+  partition?: string;
+  /** Quality of service of the job. */
+  qos?: string;
+  /** Normalised state (phase and outcome) plus what the scheduler said. */
+  state: JobState;
+  /** What the job asked for, as totals. */
+  requested: ResourceCounts;
+  /** What the job was given; absent until it starts. */
+  allocated?: ResourceCounts;
+  /** When the job was submitted. */
+  submitTime: Date;
+  /** When the job started; absent before it starts. */
+  startTime?: Date;
+  /** When the job ended; absent before it ends. */
+  endTime?: Date;
+  /** Seconds the job has run (start to end, or start to now while running); 0 before it starts. */
+  elapsedSeconds: number;
+  /** Time limit in seconds; absent means unlimited. */
+  timeLimitSeconds?: number;
+  /** Working directory of the job, absolute. */
+  workingDirectory?: string;
+  /** Standard output file as the scheduler reports it (`%j` expanded where the scheduler does). */
+  stdoutPath?: string;
+  /** Standard error file as the scheduler reports it. */
+  stderrPath?: string;
+  /** Nodes the job runs or ran on, expanded (`["cn01", "cn02"]`); empty before it starts. */
+  nodeList: string[];
+  /** Free-text comment stored with the job. */
+  comment?: string;
+}
 
 /** Names of {@link Job} fields, for list projections. */
 export type JobField = keyof Job;

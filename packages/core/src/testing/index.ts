@@ -15,6 +15,6 @@ export type { ConformanceContext, ConformanceFixtures, ConformanceTarget } from 
 export { defineSuite } from './define-suite.js';
 export type { ConformanceSuite, ConformanceTest } from './define-suite.js';
 
-// Script cases, shared with differential and canary tests
+// Script cases: shared with differential and canary tests
 export { SCRIPT_CASES, REFUSED_SCRIPT_CASES, caseScript } from './suites/jobs-effective.js';
 export type { ScriptCase, RefusedScriptCase } from './suites/jobs-effective.js';

@@ -1,41 +1,87 @@
 import { z } from 'zod';
 
-/** How the shared poller paces itself. All times in milliseconds. */
+/** How the shared poller paces itself; parses a {@link PollingOptionsInput}. All times in ms. */
 export const PollingOptionsSchema = z.strictObject({
-  /** Shortest interval between two polls. @default 1000 */
   minIntervalMs: z.number().positive().default(1_000),
-  /** Longest interval between two polls while jobs are watched. @default 30000 */
   maxIntervalMs: z.number().positive().default(30_000),
-  /** Growth of the interval after each quiet poll (no state changed). @default 1.5 */
   backoffFactor: z.number().min(1).default(1.5),
+  latencyFactor: z.number().nonnegative().default(2),
+  jitter: z.number().min(0).max(1).default(0.1),
+  missingGraceMs: z.number().nonnegative().default(120_000),
+  recentJobMaxIntervalMs: z.number().positive().default(5_000),
+  recentJobWindowMs: z.number().nonnegative().default(3_600_000),
+});
+
+/**
+ * How the shared poller paces itself, as given (every field optional). All times in milliseconds.
+ *
+ * @example
+ * ```ts
+ * const polling: PollingOptionsInput = { minIntervalMs: 500, maxIntervalMs: 10_000 };
+ * ```
+ */
+export interface PollingOptionsInput {
+  /**
+   * Shortest interval between two polls, in milliseconds.
+   *
+   * @defaultValue 1000
+   */
+  minIntervalMs?: number;
+  /**
+   * Longest interval between two polls while jobs are watched, in milliseconds.
+   *
+   * @defaultValue 30000
+   */
+  maxIntervalMs?: number;
+  /**
+   * Growth of the interval after each quiet poll (no state changed); at least 1.
+   *
+   * @defaultValue 1.5
+   */
+  backoffFactor?: number;
   /**
    * The interval (from the start of one poll to the start of the next) is at least this many times
    * the last poll's latency, so a slow scheduler is asked less often: at 2 the poller keeps it busy
    * at most half the time, as a shell loop of `squeue; sleep 1` does on a slow controller. Raise it
-   * where many acting users each have a poller. @default 2
+   * where many acting users each have a poller.
+   *
+   * @defaultValue 2
    */
-  latencyFactor: z.number().nonnegative().default(2),
-  /** Random spread of each interval, as a fraction (0.1 = ±10 %). @default 0.1 */
-  jitter: z.number().min(0).max(1).default(0.1),
+  latencyFactor?: number;
   /**
-   * How long a watched job may be missing from both the queue and accounting before it is declared
-   * ended with outcome `unknown` (it must also be missing for 3 polls in a row). @default 120000
+   * Random spread of each interval, as a fraction from 0 to 1 (0.1 = ±10 %).
+   *
+   * @defaultValue 0.1
    */
-  missingGraceMs: z.number().nonnegative().default(120_000),
+  jitter?: number;
   /**
-   * Longest interval while some watched job is in its first {@link recentJobWindowMs} (since it
-   * started, or since it was first watched if it has not), when most jobs that end early do: an
-   * end then waits at most this long to be noticed. @default 5000
+   * How long, in milliseconds, a watched job may be missing from both the queue and accounting
+   * before it is declared ended with outcome `unknown` (it must also be missing for 3 polls in a
+   * row).
+   *
+   * @defaultValue 120000
    */
-  recentJobMaxIntervalMs: z.number().positive().default(5_000),
-  /** How long a job counts as recent (see `recentJobMaxIntervalMs`). @default 3600000 */
-  recentJobWindowMs: z.number().nonnegative().default(3_600_000),
-});
+  missingGraceMs?: number;
+  /**
+   * Longest interval, in milliseconds, while some watched job is in its first
+   * {@link PollingOptionsInput.recentJobWindowMs} (since it started, or since it was first watched
+   * if it has not), when most jobs that end early do: an end then waits at most this long to be
+   * noticed.
+   *
+   * @defaultValue 5000
+   */
+  recentJobMaxIntervalMs?: number;
+  /**
+   * How long, in milliseconds, a job counts as recent (see
+   * {@link PollingOptionsInput.recentJobMaxIntervalMs}).
+   *
+   * @defaultValue 3600000
+   */
+  recentJobWindowMs?: number;
+}
 
-/** Polling options as given (all optional). */
-export type PollingOptionsInput = z.input<typeof PollingOptionsSchema>;
-/** Polling options with defaults filled. */
-export type PollingOptions = z.output<typeof PollingOptionsSchema>;
+/** Polling options with defaults filled: the fields of {@link PollingOptionsInput}, all present. */
+export type PollingOptions = Required<PollingOptionsInput>;
 
 /** What happened in the last poll, from which the poller paces the next one. */
 export interface PollOutcome {

@@ -4,5 +4,6 @@
  * @packageDocumentation
  * @module @hpckit/billing/stores/postgres
  */
+// Store
 export { createPostgresStore, PostgresStoreOptionsSchema } from './postgres-store.js';
 export type { PostgresStoreOptions } from './postgres-store.js';

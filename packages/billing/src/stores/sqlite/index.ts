@@ -4,5 +4,6 @@
  * @packageDocumentation
  * @module @hpckit/billing/stores/sqlite
  */
+// Store
 export { createSqliteStore, SqliteStoreOptionsSchema } from './sqlite-store.js';
 export type { SqliteStoreOptions } from './sqlite-store.js';
