@@ -78,14 +78,6 @@ function fmt(n: number): string {
   return n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toPrecision(3);
 }
 
-// Children's CPU (cutime, cstime) in clock ticks, from /proc/self/stat (after the command name,
-// which may hold spaces, in parentheses).
-const TICK_MS = 10;
-function childrenCpuMs(): number {
-  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[13]) + Number(fields[14])) * TICK_MS;
-}
-
 /**
  * CPU (user + system) of this process and of the children it has waited for (the scheduler
  * commands a local transport runs), in milliseconds since the process started.
