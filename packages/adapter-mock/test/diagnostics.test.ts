@@ -28,9 +28,9 @@ function record<N extends DiagnosticsChannelName>(name: N): DiagnosticsMessages[
   return seen;
 }
 
-function client(): HpckitClient {
+function client(adapter = mockAdapter({ clock: { mode: 'scaled', scale: 3600 } })): HpckitClient {
   const c = createClient({
-    clusters: { hpc: { adapter: mockAdapter({ clock: { mode: 'scaled', scale: 3600 } }) } },
+    clusters: { hpc: { adapter } },
     polling: { minIntervalMs: 10, maxIntervalMs: 20, jitter: 0, latencyFactor: 0, missingGraceMs: 50 },
   });
   cleanups.push(() => c.close());
@@ -101,4 +101,20 @@ it('publishes nothing after unsubscribing', async () => {
   stop();
   await alice.jobs.list({});
   expect(finishes).toHaveLength(1);
+});
+
+it('publishes a failed poll with its error code and the failures in a row', async () => {
+  const ticks = record('hpckit:poll:tick');
+  const adapter = mockAdapter({ clock: { mode: 'scaled', scale: 3600 } });
+  const alice = client(adapter).as('alice');
+  const handle = await alice.jobs.submit({ command: 'sleep 1m', timeLimit: '10m' });
+  adapter.faults.unavailable(2, { operations: ['jobs.list'] });
+  await handle.wait({ timeout: 5_000 });
+  const failed = ticks.filter((t) => t.failed);
+  expect(failed.map((t) => [t.errorCode, t.consecutiveFailures])).toEqual([
+    ['SCHEDULER_UNAVAILABLE', 1],
+    ['SCHEDULER_UNAVAILABLE', 2],
+  ]);
+  expect(failed[0]).toMatchObject({ cluster: 'hpc', jobIds: [handle.id], watched: 1 });
+  expect(ticks.at(-1)).toMatchObject({ failed: false, consecutiveFailures: 0 });
 });
