@@ -56,11 +56,16 @@ describe('createRuntimeAdapter', () => {
     const rt = createRuntimeAdapter(
       adapterOfAll(all, async (path, args) => {
         seen.push([path, args]);
-        return path;
+        // A batch answers one outcome per job; the runtime checks that it did.
+        return path === 'jobs.submitMany' ? [{ status: 'skipped' }] : path;
       }),
     );
     const ctx = { user: 'alice' };
-    for (const path of ADAPTER_OPERATION_PATHS) expect(await call(rt, path, ctx)).toBe(path);
+    for (const path of ADAPTER_OPERATION_PATHS) {
+      const answer = await call(rt, path, ctx);
+      if (path === 'jobs.submitMany') expect(answer).toEqual([{ status: 'skipped' }]);
+      else expect(answer).toBe(path);
+    }
     expect(seen.map(([path]) => path)).toEqual(ADAPTER_OPERATION_PATHS);
     for (const [path, args] of seen) expect(args.at(-1), path).toBe(ctx);
     expect(Object.fromEntries(seen)).toMatchObject({
@@ -70,6 +75,34 @@ describe('createRuntimeAdapter', () => {
       'config.cluster': [ctx],
       version: [ctx],
     });
+  });
+
+  it('retries a batch job whose answer was lost alone, with its own key, never fresh', async () => {
+    const all = Object.fromEntries(CAPABILITY_KEYS.map((key) => [key, true]));
+    const submits: SubmitContext[] = [];
+    const rt = createRuntimeAdapter(
+      adapterOfAll(all, async (path, args) => {
+        if (path === 'jobs.submitMany') {
+          const lost = new SchedulerUnavailableError({ details: {} });
+          return [
+            { status: 'submitted', result: 'first' },
+            { status: 'failed', error: lost },
+          ];
+        }
+        submits.push(args.at(-1) as SubmitContext);
+        return 'found';
+      }),
+      { retry: { retries: 2, baseDelayMs: 1 } },
+    );
+    const outcomes = await rt.jobs.submitMany([
+      { spec: { command: 'a' } },
+      { spec: { command: 'b' }, idempotencyKey: 'sweep-b' },
+    ]);
+    expect(outcomes).toEqual([
+      { status: 'submitted', result: 'first' },
+      { status: 'submitted', result: 'found' },
+    ]);
+    expect(submits).toEqual([expect.objectContaining({ idempotencyKey: 'sweep-b', freshKey: false })]);
   });
 
   it('retries exactly the operations the table marks idempotent', async () => {
@@ -85,6 +118,12 @@ describe('createRuntimeAdapter', () => {
       );
       const outcome = await call(rt, path).catch((err: unknown) => err);
       const { idempotent } = ADAPTER_OPERATIONS[path] as AdapterOperationSpec;
+      if (path === 'jobs.submitMany') {
+        // Never the batch again: each job of it alone, through the keyed single submit.
+        expect(attempts).toBe(2);
+        expect(outcome).toEqual([{ status: 'submitted', result: 'ok' }]);
+        continue;
+      }
       expect([path, attempts], path).toEqual([path, idempotent ? 2 : 1]);
       if (idempotent) expect(outcome).toBe('ok');
       else expect(isHpckitError(outcome, 'SCHEDULER_UNAVAILABLE')).toBe(true);
