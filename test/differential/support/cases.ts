@@ -26,7 +26,7 @@ const base = { stdout: '/dev/null', timeLimit: '5m', memory: { perNode: '256M' }
 const bash = (...lines: string[]) => `#!/bin/bash\n${lines.join('\n')}\n`;
 
 /** Cases picked by hand for the rules most likely to differ. */
-export const EDGE_CASES: readonly DiffCase[] = [
+const EDGE_CASES: readonly DiffCase[] = [
   { title: 'defaults only', user: 'alice', spec: { command: 'sleep 1', stdout: '/dev/null' } },
   { title: 'bob on his only account', user: 'bob', spec: { ...base, command: 'sleep 0' } },
   {

@@ -20,7 +20,7 @@ export interface Difference {
  * throttled array (`%N`) may be seen waiting on its throttle between two running phases on Slurm,
  * which starts the next task at a later scheduling pass; the mock starts it as a task ends.
  */
-export function comparablePhases(phases: readonly string[]): string[] {
+function comparablePhases(phases: readonly string[]): string[] {
   const next = (i: number) => phases.slice(i + 1).find((n) => n !== 'completing');
   const kept = phases.filter(
     (p, i) =>

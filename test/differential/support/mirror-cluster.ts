@@ -31,7 +31,7 @@ export async function mirrorOptions(
 }
 
 /** Builds the mirror of the cluster `slurm` talks to; `transport` runs on that cluster's host. */
-export async function mirrorCluster(
+async function mirrorCluster(
   slurm: SchedulerAdapter,
   transport: Transport,
 ): Promise<MockClusterInput> {
