@@ -4,7 +4,6 @@ import {
   AlreadyExistsError,
   ERROR_CLASSES,
   type HpckitError,
-  type HpckitErrorInit,
   InternalError,
   NotFoundError,
   ParseError,

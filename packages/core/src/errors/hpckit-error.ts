@@ -99,11 +99,14 @@ export class HpckitError<C extends ErrorCode = ErrorCode> extends Error {
    * `node_modules`) is still an `HpckitError`, and a `ValidationError` still a `ValidationError`.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    // `this` is the class on the right of `instanceof`: the base or one of its subclasses.
+    // biome-ignore lint/complexity/noThisInStatic: the method is inherited, so the class must be `this`
+    const target: unknown = this;
+    if (Function.prototype[Symbol.hasInstance].call(target, value)) return true;
     if (!isHpckitError(value)) return false;
-    if (this === HpckitError) return true;
+    if (target === HpckitError) return true;
     // A subclass of a code's class (user-defined) is only recognised from its own copy.
-    const code = CODE_OF_CLASS.get(this);
+    const code = CODE_OF_CLASS.get(target);
     return code !== undefined && value.code === code;
   }
 }
