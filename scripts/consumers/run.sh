@@ -51,7 +51,7 @@ for dir in "$repo"/packages/*/; do
 done
 step "npm pack every package"
 mkdir "$work/tarballs"
-(cd "$repo" && npm pack packages/* --pack-destination "$work/tarballs" --ignore-scripts --silent)
+(cd "$repo" && npm pack ./packages/* --pack-destination "$work/tarballs" --ignore-scripts --silent)
 tarballs=("$work"/tarballs/*.tgz)
 
 # Prints the bin directory of a Node: the one on PATH, or a cached release of a major version.
@@ -116,8 +116,8 @@ for spec in $nodes; do
   check "CommonJS require of every entry point + quickstart flow" node cjs/flow.js
   check "errors across core's ESM and CJS builds" node esm/errors-across-builds.js
   check "core in a browser bundle" node browser/bundle.js
-  check "@hpckit/core/testing conformance in the consumer's vitest" \
-    npx vitest run --root conformance --reporter dot
+  check "@hpckit/core/testing conformance in the consumer's vitest" sh -c \
+    'out=$(npx vitest run --root conformance --reporter dot 2>&1) || { echo "$out"; exit 1; }; echo "$out" | grep "Tests "' 
   for config in nodenext bundler commonjs; do
     check "tsc strict, $config ($(grep -c . "$work/blocks.txt") README blocks + entry points)" \
       sh -c "npx tsc -p ts/tsconfig.$config.json && echo type-checks"
@@ -125,7 +125,7 @@ for spec in $nodes; do
   mkdir -p "$work/cwd"
   while read -r kind file; do
     [[ $kind == run ]] || continue
-    check "README block ${file##*/} runs verbatim" sh -c "cd '$work/cwd' && npx tsx '$file' >/dev/null && echo exit 0"
+    check "README block ${file##*/} runs verbatim" sh -c "cd '$work/cwd' && '$project/node_modules/.bin/tsx' '$file' >/dev/null && echo exit 0"
   done <"$work/blocks.txt"
   cd "$repo"
 done
