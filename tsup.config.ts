@@ -18,6 +18,13 @@ interface PackageJson {
 
 const packagesDir = 'packages';
 
+// Build for the oldest Node the packages support: `engines` (">=20.19") becomes esbuild's "node20.19".
+const engines = (JSON.parse(readFileSync('package.json', 'utf8')) as { engines: { node: string } }).engines;
+const lowestNode = /^>=(\d+(?:\.\d+)*)$/.exec(engines.node)?.[1];
+if (!lowestNode)
+  throw new Error(`engines.node "${engines.node}" is not ">=X.Y": derive the build target from it here`);
+const nodeTarget = `node${lowestNode}`;
+
 // ESM-only dependencies are bundled into the CommonJS build so `require()` works without relying
 // on Node's require(esm).
 const esmOnlyDependencies = ['p-queue', 'p-timeout'];
@@ -39,7 +46,7 @@ function packageConfigs(dir: string): Options[] {
     outDir: join(root, 'dist'),
     dts: true,
     sourcemap: true,
-    target: 'node20',
+    target: nodeTarget,
     splitting: true,
     treeshake: true,
     // tsup only reads the root package.json, so each package's own dependencies are named here.

@@ -76,3 +76,27 @@ describe('package manifests', () => {
     expect(relative, 'use https://www.npmjs.com/package/@hpckit/<name> or plain text').toEqual([]);
   });
 });
+
+describe('what a consumer resolves', () => {
+  const rootEngines = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines;
+
+  it.each(packages)('%s supports the Node versions the repository states', (dir) => {
+    expect(manifest(dir).engines).toEqual(rootEngines);
+  });
+
+  // TypeScript's classic resolution (`module: commonjs`, node10) ignores `exports`; only
+  // `typesVersions` gets it from `@hpckit/billing/ledger` to the declarations.
+  it.each(packages)('%s maps every subpath for node10 resolution to the types import resolves', (dir) => {
+    const pkg = manifest(dir);
+    const subpaths = Object.entries(pkg.exports as Record<string, { import?: { types: string } } | string>)
+      .filter(([subpath]) => subpath !== '.' && subpath !== './package.json')
+      .map(([subpath, target]) => [
+        subpath.slice(2),
+        typeof target === 'string' ? target : target.import?.types,
+      ]);
+    const expected = subpaths.length
+      ? { '*': Object.fromEntries(subpaths.map(([s, t]) => [s, [t]])) }
+      : undefined;
+    expect(pkg.typesVersions).toEqual(expected);
+  });
+});

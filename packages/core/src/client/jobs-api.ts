@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ValidationError } from '../errors/hpckit-error.js';
 import type { Job, JobField, ListedJob } from '../model/job.js';
 import type { JobPage, JobQueryInput } from '../model/job-query.js';
@@ -126,7 +125,8 @@ export function createJobsApi({ runtime, user, access }: JobsApiContext): JobsAp
       // A caller's key may have a job already (a resubmitted form); one made here cannot, so the
       // adapter need not look for it before submitting.
       const freshKey = options?.idempotencyKey === undefined;
-      const idempotencyKey = options?.idempotencyKey ?? randomUUID();
+      // The Web Crypto global (Node >= 19 and browsers), not node:crypto: core loads in a browser bundle.
+      const idempotencyKey = options?.idempotencyKey ?? globalThis.crypto.randomUUID();
       const result = await rt.call(
         (a) => a.jobs.submit(spec, { ...ctx(options), idempotencyKey, freshKey }),
         options?.signal,

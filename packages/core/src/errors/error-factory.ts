@@ -2,8 +2,8 @@ import type { ErrorCode } from './codes.js';
 import type { ErrorDetailsByCode } from './details.js';
 import {
   AlreadyExistsError,
+  ERROR_CLASSES,
   type HpckitError,
-  type HpckitErrorInit,
   InternalError,
   NotFoundError,
   ParseError,
@@ -15,20 +15,6 @@ import {
   UnsupportedError,
   ValidationError,
 } from './hpckit-error.js';
-
-const CLASSES: { [C in ErrorCode]: new (init: HpckitErrorInit<C>) => HpckitError<C> } = {
-  VALIDATION: ValidationError,
-  NOT_FOUND: NotFoundError,
-  ALREADY_EXISTS: AlreadyExistsError,
-  PERMISSION_DENIED: PermissionError,
-  POLICY_VIOLATION: PolicyError,
-  SCHEDULER_UNAVAILABLE: SchedulerUnavailableError,
-  TRANSPORT: TransportError,
-  PARSE: ParseError,
-  UNSUPPORTED: UnsupportedError,
-  TIMEOUT: TimeoutError,
-  INTERNAL: InternalError,
-};
 
 /**
  * What a bound factory takes: the facts (`details`), and optionally the cause and retryability.
@@ -82,7 +68,7 @@ export function errorsFor(source: string): ErrorFactory {
   const tag = <I extends object>(init: I) => ({ ...init, adapter: source });
   return {
     source,
-    error: (code, init) => new CLASSES[code](tag(init) as never) as HpckitError<typeof code>,
+    error: (code, init) => new ERROR_CLASSES[code](tag(init) as never) as HpckitError<typeof code>,
     validation: (init) => new ValidationError(tag(init)),
     notFound: (init) => new NotFoundError(tag(init)),
     alreadyExists: (init) => new AlreadyExistsError(tag(init)),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatError } from './format.js';
 import {
   HpckitError,
@@ -165,5 +165,57 @@ describe('messages written from facts', () => {
     expect(formatError(err, { locale: 'zh-CN' })).toBe(
       '分区“cpu”每个节点最多可用 251 GB 内存，您每节点申请的 300 GB 超出了该限制。请减少每节点内存，或使用更多节点。站点规则。',
     );
+  });
+});
+
+// A consumer can load two copies of core in one process: its ESM and its CJS build (one package
+// imports, another requires), or two versions. `vi.resetModules` gives a second, distinct copy.
+describe('errors thrown by another copy of core', () => {
+  async function otherCopy() {
+    vi.resetModules();
+    const other = await import('./hpckit-error.js');
+    expect(other.HpckitError).not.toBe(HpckitError);
+    return other;
+  }
+
+  it('are instances of its base class and of the class of their own code, and of no other', async () => {
+    const other = await otherCopy();
+    const theirs = new other.NotFoundError({ details: { kind: 'job', id: '7' } });
+    expect(theirs instanceof HpckitError).toBe(true);
+    expect(theirs instanceof NotFoundError).toBe(true);
+    expect(theirs instanceof ValidationError).toBe(false);
+    expect(theirs instanceof PolicyError).toBe(false);
+    expect(isHpckitError(theirs, 'NOT_FOUND')).toBe(true);
+    const ours = new SchedulerUnavailableError({ details: { cluster: 'hpc' } });
+    expect(ours instanceof other.HpckitError).toBe(true);
+    expect(ours instanceof other.SchedulerUnavailableError).toBe(true);
+    expect(ours instanceof other.NotFoundError).toBe(false);
+    expect(other.isHpckitError(ours, 'SCHEDULER_UNAVAILABLE')).toBe(true);
+  });
+
+  it('still leave out what is not an hpckit error, however it looks', () => {
+    const lookalike = Object.assign(new Error('[hpckit] Job "1" was not found.'), { code: 'NOT_FOUND' });
+    expect(lookalike instanceof HpckitError).toBe(false);
+    expect(lookalike instanceof NotFoundError).toBe(false);
+    expect(new Error('x') instanceof HpckitError).toBe(false);
+    for (const value of [null, undefined, 'NOT_FOUND', 42, { code: 'NOT_FOUND' }]) {
+      expect(value instanceof NotFoundError).toBe(false);
+    }
+  });
+
+  it('a caller’s own subclass is recognised by prototype, from its own copy only', async () => {
+    class QuotaError extends PolicyError {}
+    const quota = new QuotaError({ details: qosViolation().details });
+    expect(quota instanceof QuotaError).toBe(true);
+    expect(quota instanceof PolicyError).toBe(true);
+    expect(qosViolation() instanceof QuotaError).toBe(false);
+    const other = await otherCopy();
+    expect(quota instanceof other.PolicyError).toBe(true);
+  });
+
+  it('narrow by instanceof as before (the type still follows the class)', () => {
+    const err: unknown = new NotFoundError({ details: { kind: 'job', id: '9' } });
+    if (!(err instanceof NotFoundError)) throw new Error('not narrowed');
+    expect(err.details.id).toBe('9');
   });
 });

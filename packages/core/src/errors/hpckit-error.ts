@@ -92,6 +92,23 @@ export class HpckitError<C extends ErrorCode = ErrorCode> extends Error {
     // Start the stack at the caller of the library, not inside the error plumbing.
     Error.captureStackTrace?.(this, new.target);
   }
+
+  /**
+   * `instanceof` by brand and code rather than by prototype alone, so an error thrown by another
+   * copy of `@hpckit/core` (its ESM and CJS builds loaded in one process, or two versions in one
+   * `node_modules`) is still an `HpckitError`, and a `ValidationError` still a `ValidationError`.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // `this` is the class on the right of `instanceof`: the base or one of its subclasses.
+    // biome-ignore lint/complexity/noThisInStatic: the method is inherited, so the class must be `this`
+    const target: unknown = this;
+    if (Function.prototype[Symbol.hasInstance].call(target, value)) return true;
+    if (!isHpckitError(value)) return false;
+    if (target === HpckitError) return true;
+    // A subclass of a code's class (user-defined) is only recognised from its own copy.
+    const code = CODE_OF_CLASS.get(target);
+    return code !== undefined && value.code === code;
+  }
 }
 
 /** Input was malformed; `details.issues` says where and how to fix it. */
@@ -192,3 +209,22 @@ export function isHpckitError<C extends ErrorCode = ErrorCode>(
   if (typeof err !== 'object' || err === null || !(BRAND in err)) return false;
   return code === undefined || (err as unknown as HpckitError).code === code;
 }
+
+/** @internal The class of each code: what the error factory builds, and what `instanceof` checks across copies. */
+export const ERROR_CLASSES: { [C in ErrorCode]: new (init: HpckitErrorInit<C>) => HpckitError<C> } = {
+  VALIDATION: ValidationError,
+  NOT_FOUND: NotFoundError,
+  ALREADY_EXISTS: AlreadyExistsError,
+  PERMISSION_DENIED: PermissionError,
+  POLICY_VIOLATION: PolicyError,
+  SCHEDULER_UNAVAILABLE: SchedulerUnavailableError,
+  TRANSPORT: TransportError,
+  PARSE: ParseError,
+  UNSUPPORTED: UnsupportedError,
+  TIMEOUT: TimeoutError,
+  INTERNAL: InternalError,
+};
+
+const CODE_OF_CLASS: ReadonlyMap<unknown, ErrorCode> = new Map(
+  Object.entries(ERROR_CLASSES).map(([code, cls]) => [cls, code as ErrorCode]),
+);
