@@ -250,6 +250,8 @@ export interface ErrorDetailsByCode {
     driverMajor?: string;
     /** What the driver's loader said went wrong, on one line (`driver_unbuilt`). */
     nativeMessage?: string;
+    /** The cluster the call was for (`client_closed`). */
+    cluster?: string;
   };
   TIMEOUT: CommonDetails & {
     operation: string;

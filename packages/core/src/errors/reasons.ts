@@ -155,6 +155,8 @@ export const UNSUPPORTED_REASONS = [
   'driver_missing',
   /** A driver package is installed, but its native binding was not built or fails to load. */
   'driver_unbuilt',
+  /** The client was closed (`client.close()`): it makes no more calls. */
+  'client_closed',
 ] as const;
 
 /** Why a `UNSUPPORTED` error happened (`details.reason`); the catalogue words each one. */

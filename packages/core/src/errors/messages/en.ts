@@ -378,6 +378,12 @@ export const messages: MessageCatalogue = {
         hint: (d) =>
           `Rebuild it for the Node.js that runs the portal: npm rebuild ${d.driver ?? '?'}. If no prebuilt binary fits, install a C++ toolchain and Python first, and do not run npm with --ignore-scripts for it.`,
       },
+      client_closed: {
+        summary: (d) =>
+          `This client was closed (client.close()), so it makes no more calls to cluster "${d.cluster ?? '?'}".`,
+        hint: () =>
+          'Close a client only when the process is done with it; to go on, create a new one with createClient().',
+      },
     },
     TIMEOUT: {
       sftp_unanswered: {

@@ -432,6 +432,10 @@ export const messagesZhCn: MessageCatalogue = {
         hint: (d) =>
           `请用运行门户的 Node.js 重新构建它：npm rebuild ${d.driver ?? '?'}。如果没有匹配的预编译二进制文件，请先安装 C++ 编译工具链和 Python，并且不要对它使用 npm --ignore-scripts。`,
       },
+      client_closed: {
+        summary: (d) => `此客户端已关闭（client.close()），不再调用集群“${d.cluster ?? '?'}”。`,
+        hint: () => '请只在进程不再使用客户端时关闭它；如需继续，请用 createClient() 创建新的客户端。',
+      },
     },
     TIMEOUT: {
       sftp_unanswered: {
