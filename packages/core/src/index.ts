@@ -101,8 +101,14 @@ export { MemorySizeSchema, parseMemorySize, formatMemorySize, MAX_MEMORY_MIB } f
 export { jobSpecJsonSchema } from './model/json-schema.js';
 
 // Time
-export { DurationSchema, parseDuration, formatDuration, MAX_DURATION_SECONDS } from './time/duration.js';
-export type { DurationInput } from './time/duration.js';
+export {
+  DurationSchema,
+  TimeLimitSchema,
+  parseDuration,
+  formatDuration,
+  MAX_DURATION_SECONDS,
+} from './time/duration.js';
+export type { DurationInput, DurationObject, TimeLimitInput } from './time/duration.js';
 export { abortable, delay } from './time/abort.js';
 export { timeoutMsOf } from './time/timeout-option.js';
 export type { TimeoutOptions } from './time/timeout-option.js';

@@ -93,7 +93,7 @@ export const jobsSubmit = defineSuite('jobs-submit', [
         `QoS ${ctx.fixtures.qos.normal} must have a maximum wall time`,
       ).toBeDefined();
       const err = await ctx.rejects(
-        ctx.submit({ timeLimit: qos!.maxWallSeconds! + 3_600 }),
+        ctx.submit({ timeLimit: { seconds: qos!.maxWallSeconds! + 3_600 } }),
         'POLICY_VIOLATION',
       );
       expect(err.details.reason).toBe('time_limit_exceeds_qos');
