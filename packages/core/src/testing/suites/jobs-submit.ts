@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { formatError } from '../../errors/format.js';
 import { JobSchema } from '../../model/job.js';
 import { defineSuite } from '../define-suite.js';
 
@@ -63,6 +64,26 @@ export const jobsSubmit = defineSuite('jobs-submit', [
     async run(ctx) {
       const err = await ctx.rejects(ctx.submit({ partition: 'nosuchpartition' }), 'POLICY_VIOLATION');
       expect(err.details.reason).toBe('invalid_partition');
+    },
+  },
+  {
+    title: 'jobs-submit: a wrong partition, QoS or account names the valid ones, in English and Chinese',
+    async run(ctx) {
+      const { partitions, qos, accounts } = ctx.fixtures;
+      const wrong = [
+        [{ partition: 'nosuchpartition' }, 'invalid_partition', partitions.cpu],
+        [{ qos: 'nosuchqos' }, 'invalid_qos', qos.normal],
+        [{ account: 'nosuchaccount' }, 'invalid_account', accounts.primary],
+      ] as const;
+      for (const [field, reason, valid] of wrong) {
+        const err = await ctx.rejects(ctx.submit(field), 'POLICY_VIOLATION');
+        expect(err.details.reason).toBe(reason);
+        expect(err.details.allowed, reason).toContain(valid);
+        expect(err.details.allowed, reason).not.toContain(Object.values(field)[0]);
+        // The message names them in every language, whether it quotes the scheduler or not.
+        expect(err.message).toContain(`"${valid}"`);
+        expect(formatError(err, { locale: 'zh-CN' })).toContain(`“${valid}”`);
+      }
     },
   },
   {
