@@ -109,6 +109,7 @@ export {
   MAX_DURATION_SECONDS,
 } from './time/duration.js';
 export type { DurationInput, DurationObject, TimeLimitInput } from './time/duration.js';
+export type { IssueRule } from './errors/messages/en-issues.js';
 export { abortable, delay } from './time/abort.js';
 export { timeoutMsOf } from './time/timeout-option.js';
 export type { TimeoutOptions } from './time/timeout-option.js';
@@ -198,7 +199,7 @@ export { errorsFor } from './errors/error-factory.js';
 export type { BoundErrorInit, ErrorFactory } from './errors/error-factory.js';
 export { formatError, formatViolation } from './errors/format.js';
 export type { FormatErrorOptions } from './errors/format.js';
-export { parseInput } from './errors/validation.js';
+export { parseInput, ruleValidationIssue } from './errors/validation.js';
 export type { Locale } from './errors/locale.js';
 export type {
   AlreadyExistsReason,

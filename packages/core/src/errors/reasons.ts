@@ -25,6 +25,10 @@ export const VALIDATION_REASONS = [
   'not_a_script',
   /** A path cannot be used at all (empty, NUL byte, above the home directory). */
   'invalid_path',
+  /** None of the known_hosts files a transport checks host keys against can be read. */
+  'unreadable_known_hosts',
+  /** The configured host name does not resolve (DNS says it does not exist). */
+  'unknown_host',
 ] as const;
 
 /** Why a `VALIDATION` error happened (`details.reason`); the catalogue words each one. */

@@ -66,6 +66,25 @@ export function ruleIssue(
 }
 
 /**
+ * A validation issue breaking one of hpckit's rules outside a zod parse (a key file that cannot be
+ * read, a host that does not resolve): worded in English now, and in every locale from its facts.
+ *
+ * @example
+ * ```ts
+ * const issue = ruleValidationIssue(['credentials', 'privateKeyPath'], 'key_file_missing', { value: '/etc/portal/id' });
+ * issue.message; // 'no private key file at /etc/portal/id'
+ * ```
+ */
+export function ruleValidationIssue(
+  path: (string | number)[],
+  rule: IssueRule,
+  facts: RuleFacts = {},
+): ValidationIssue {
+  const all = { ...facts, rule };
+  return { path, message: issueRulesEn[rule](all), code: 'custom', facts: all };
+}
+
+/**
  * zod's `error` option for a check or refinement that breaks one of hpckit's own rules: words it
  * in English and records the rule and its facts for every other locale.
  */

@@ -77,6 +77,12 @@ export const issueRulesEn = {
     `use either "coresPerNode" or the task fields (${(f.names ?? []).join(', ')}), not both`,
   at_least_one_job_id: () => 'name at least one job id',
   from_after_to: () => '"from" must not be after "to"',
+  // Configuration.
+  key_file_missing: (f) => `no private key file at ${q(f.value)}`,
+  key_file_unreadable: (f) => `the private key file ${q(f.value)} cannot be read (${f.text ?? 'error'})`,
+  known_hosts_unreadable: (f) =>
+    `none of the known_hosts files can be read (${(f.names ?? []).join(', ')}), so no host key can be trusted`,
+  unknown_host: (f) => `the host name ${q(f.value)} does not resolve (${f.text ?? 'ENOTFOUND'})`,
   // Job arrays.
   array_spec: (f) => `array spec "${q(f.value)}" ${arrayProblemEn(f)}`,
   array_throttle_too_big: (f) => `must be at most ${q(String(f.maximum))}, the most tasks an array may have`,

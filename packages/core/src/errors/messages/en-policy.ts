@@ -19,11 +19,12 @@ const PAST: Record<string, string> = { hold: 'held', release: 'released' };
 export const policyEn: Record<PolicyReason, (d: PolicyDetails) => string> = {
   invalid_account: (d) =>
     d.subject === undefined && d.user !== undefined
-      ? `User "${d.user}" has no default account, and the job names none. ${oneOf(d, "Name one of the user's accounts in \"account\"")}`
+      ? `User "${d.user}" has no default account, and the job names none. ${oneOf(d, 'Name one of the user\'s accounts in "account"')}`
       : `Account "${d.subject ?? '?'}" does not exist or the user is not a member of it. ${oneOf(d, 'Choose one of your accounts')}`,
   invalid_partition: (d) =>
     `Partition "${d.subject ?? '?'}" does not exist. ${oneOf(d, "Choose one of the cluster's partitions")}`,
-  invalid_qos: (d) => `QoS "${d.subject ?? '?'}" does not exist. ${oneOf(d, "Choose one of the cluster's QoS")}`,
+  invalid_qos: (d) =>
+    `QoS "${d.subject ?? '?'}" does not exist. ${oneOf(d, "Choose one of the cluster's QoS")}`,
   qos_not_allowed: (d) =>
     d.partition !== undefined && d.allowed !== undefined
       ? `QoS "${d.subject ?? '?'}" is not allowed in partition "${d.partition}" (allowed: ${d.allowed.join(', ')}). Choose one of those QoS, or another partition.`

@@ -93,6 +93,13 @@ export const messages: MessageCatalogue = {
           `${d.program ?? 'The scheduler'} refused an option before contacting the controller: ${sentence(d.nativeMessage ?? '?')}`,
         hint: () => 'Fix the value in the job spec or its directives.',
       },
+      unreadable_known_hosts: {
+        hint: () =>
+          "Point hostKey.knownHosts at a readable known_hosts file listing the host (ssh-keyscan -p <port> <host> >> known_hosts), or pin hostKey: { fingerprints: ['SHA256:…'] }.",
+      },
+      unknown_host: {
+        hint: () => 'Check the "host" option: a name DNS knows or an IP address.',
+      },
       unreadable_key_file: {
         hint: () =>
           'Point privateKeyPath at an existing key file the portal process may read (mode 0600, owned by the portal user), or pass the key itself as privateKey.',

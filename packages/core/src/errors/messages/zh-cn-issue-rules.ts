@@ -55,6 +55,11 @@ export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => stri
   cores_or_tasks: (f) => `"coresPerNode" 与任务字段（${(f.names ?? []).join('、')}）只能二选一`,
   at_least_one_job_id: () => '请至少给出一个作业编号',
   from_after_to: () => '"from" 不能晚于 "to"',
+  key_file_missing: (f) => `${q(f.value)} 处没有私钥文件`,
+  key_file_unreadable: (f) => `无法读取私钥文件 ${q(f.value)}（${f.text ?? 'error'}）`,
+  known_hosts_unreadable: (f) =>
+    `所有 known_hosts 文件（${(f.names ?? []).join('、')}）都无法读取，因此无法信任任何主机密钥`,
+  unknown_host: (f) => `主机名 ${q(f.value)} 无法解析（${f.text ?? 'ENOTFOUND'}）`,
   array_spec: (f) => `数组规格 "${q(f.value)}" ${arrayProblemZhCn(f)}`,
   array_throttle_too_big: (f) => `最大为 ${q(String(f.maximum))}，即一个数组最多的任务数`,
 };

@@ -157,6 +157,13 @@ export const messagesZhCn: MessageCatalogue = {
           `${spaced(d.program, '调度器')}在联系控制器之前拒绝了一个选项：${end(d.nativeMessage ?? '?')}`,
         hint: () => '请修正作业描述或其指令中的取值。',
       },
+      unreadable_known_hosts: {
+        hint: () =>
+          "请将 hostKey.knownHosts 指向列出该主机的可读 known_hosts 文件（ssh-keyscan -p <端口> <主机> >> known_hosts），或固定指纹 hostKey: { fingerprints: ['SHA256:…'] }。",
+      },
+      unknown_host: {
+        hint: () => '请检查 "host" 选项：应为 DNS 能解析的主机名或 IP 地址。',
+      },
       unreadable_key_file: {
         hint: () =>
           '请将 privateKeyPath 指向门户进程可读取的现有密钥文件（权限 0600，属于门户用户），或直接以 privateKey 传入密钥。',
