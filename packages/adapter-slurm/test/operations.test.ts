@@ -388,7 +388,7 @@ describe('jobs.submit', () => {
         nodes: 2,
         coresPerNode: 4,
         memory: { perNode: '1G' },
-        timeLimit: 90,
+        timeLimit: '90s',
         workingDirectory: 'runs',
         stdout: 'out-%x-%j.txt',
         hold: true,

@@ -111,8 +111,15 @@ export { MAX_RESOURCE_COUNT } from './model/resource-count.js';
 export { MemorySizeSchema, parseMemorySize, formatMemorySize, MAX_MEMORY_MIB } from './model/memory.js';
 
 // Time
-export { DurationSchema, parseDuration, formatDuration, MAX_DURATION_SECONDS } from './time/duration.js';
-export type { DurationInput } from './time/duration.js';
+export {
+  DurationSchema,
+  TimeLimitSchema,
+  parseDuration,
+  formatDuration,
+  MAX_DURATION_SECONDS,
+} from './time/duration.js';
+export type { DurationInput, DurationObject, TimeLimitInput } from './time/duration.js';
+export type { IssueRule } from './errors/messages/en-issues.js';
 export { abortable, delay } from './time/abort.js';
 export { timeoutMsOf } from './time/timeout-option.js';
 export type { TimeoutOptions } from './time/timeout-option.js';
@@ -225,7 +232,7 @@ export { errorsFor } from './errors/error-factory.js';
 export type { BoundErrorInit, ErrorFactory } from './errors/error-factory.js';
 export { formatError, formatViolation } from './errors/format.js';
 export type { FormatErrorOptions } from './errors/format.js';
-export { parseInput } from './errors/validation.js';
+export { parseInput, ruleValidationIssue } from './errors/validation.js';
 export type { Locale } from './errors/locale.js';
 export type {
   AlreadyExistsReason,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { errorsFor, type ValidationIssue } from '@hpckit/core';
+import { errorsFor, ruleValidationIssue } from '@hpckit/core';
 import type { ConnectConfig } from 'ssh2';
 import { z } from 'zod';
 
@@ -87,16 +87,21 @@ export async function loginConfig(
       privateKey = await readFile(creds.privateKeyPath);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      const issue: ValidationIssue = {
-        path: [source.option, 'privateKeyPath'],
-        message:
-          code === 'ENOENT'
-            ? `no private key file at ${creds.privateKeyPath}`
-            : `the private key file ${creds.privateKeyPath} cannot be read (${code ?? 'error'})`,
-        code: 'custom',
-      };
+      const path = [source.option, 'privateKeyPath'];
+      const issue =
+        code === 'ENOENT'
+          ? ruleValidationIssue(path, 'key_file_missing', { value: creds.privateKeyPath })
+          : ruleValidationIssue(path, 'key_file_unreadable', {
+              value: creds.privateKeyPath,
+              text: code ?? 'error',
+            });
       throw errors.validation({
-        details: { subject: subjectOf(source), issues: [issue], reason: 'unreadable_key_file' },
+        details: {
+          subject: subjectOf(source),
+          issues: [issue],
+          reason: 'unreadable_key_file',
+          path: creds.privateKeyPath,
+        },
         cause: err,
       });
     }

@@ -2,7 +2,9 @@ import {
   delay,
   type ErrorDetailsByCode,
   errorsFor,
+  type HpckitError,
   isHpckitError,
+  ruleValidationIssue,
   type TransportError,
   type TransportReason,
 } from '@hpckit/core';
@@ -142,7 +144,18 @@ export function pooledConnection(
   }
 
   /** Why a connection attempt failed; a refused login or host key is not worth another attempt. */
-  function connectError(err: Error & { level?: string }): TransportError {
+  function connectError(err: Error & { level?: string; code?: string }): HpckitError {
+    // A name DNS says does not exist is the "host" option's mistake, not a network failure.
+    if (err.code === 'ENOTFOUND') {
+      return errors.validation({
+        details: {
+          subject: 'SSH transport options',
+          issues: [ruleValidationIssue(['host'], 'unknown_host', { value: label.host, text: err.code })],
+          reason: 'unknown_host',
+        },
+        cause: err,
+      });
+    }
     if (err.level === 'client-authentication') return transportError('login_refused', {}, err, false);
     if (/host key|Host denied/i.test(err.message)) return transportError('host_key_rejected', {}, err, false);
     return transportError('connect_failed', { nativeMessage: err.message }, err);

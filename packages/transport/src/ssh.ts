@@ -1,6 +1,7 @@
+import { accessSync, constants } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { errorsFor, shellJoin } from '@hpckit/core';
+import { errorsFor, ruleValidationIssue, shellJoin } from '@hpckit/core';
 import type { Client, ConnectConfig } from 'ssh2';
 import { z } from 'zod';
 import { ActAsSchema, actAsArgv } from './act-as.js';
@@ -95,6 +96,15 @@ export interface SshTransport extends Transport {
   session(user?: string): Promise<SshSession>;
 }
 
+function readable(file: string): boolean {
+  try {
+    accessSync(file, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Runs commands over SSH (ssh2): one connection per (host, user) multiplexing exec channels
  * below MaxSessions, with keepalive, reconnect on the next command after a drop, and host-key
@@ -141,6 +151,27 @@ export function sshTransport(options: SshTransportOptions): SshTransport {
     });
   }
   const hostKey = opts.hostKey ?? { knownHosts: [join(homedir(), '.ssh', 'known_hosts')] };
+  // Not one known_hosts file to read means no host can ever be trusted: a mistake in the options
+  // (a path, or a default ~/.ssh/known_hosts the portal user lacks), not a host with a wrong key.
+  const requireKnownHosts = () => {
+    if (!('knownHosts' in hostKey) || hostKey.knownHosts.some(readable)) return;
+    throw errors.validation({
+      details: {
+        subject: 'SSH transport options',
+        issues: [
+          ruleValidationIssue(
+            opts.hostKey ? ['hostKey', 'knownHosts'] : ['hostKey'],
+            'known_hosts_unreadable',
+            {
+              names: hostKey.knownHosts,
+            },
+          ),
+        ],
+        reason: 'unreadable_known_hosts',
+        path: hostKey.knownHosts[0],
+      },
+    });
+  };
   const tofu = new Map<string, string>();
   const stats = createStats();
   const pool = connectionPool({ maxConnections: opts.maxConnections, idleTimeoutMs: opts.idleTimeoutMs });
@@ -156,6 +187,7 @@ export function sshTransport(options: SshTransportOptions): SshTransport {
   };
 
   async function connectConfig(user: string | undefined): Promise<ConnectConfig> {
+    requireKnownHosts();
     const login =
       user === undefined
         ? await loginConfig(opts.credentials, { option: 'credentials' })

@@ -129,7 +129,7 @@ describe('submission policy', () => {
       requested: 691_200,
       unit: 's',
     });
-    expect(refusal({ timeLimit: 0 })).toMatchObject({
+    expect(refusal({ timeLimit: { seconds: 0 } })).toMatchObject({
       reason: 'time_limit_exceeds_partition',
       requested: 'UNLIMITED',
     });

@@ -40,16 +40,24 @@ export function resolveSubmission(spec: JobSpec, user: string, ctx: SubmissionCo
       detail: `invalid partition specified: ${spec.partition}`,
       failure: 'Invalid partition name specified',
       subject: spec.partition,
+      allowed: [...ctx.partitions.keys()],
     });
   }
 
   const userRecord = ctx.directory.user(user);
+  // The names that would be accepted, for the refusal to list: the way out of a wrong name.
+  const accountsOfUser = () =>
+    ctx.directory
+      .accounts()
+      .filter((a) => a.members.has(user))
+      .map((a) => a.name);
   const accountName = spec.account ?? userRecord?.defaultAccount;
   if (accountName === undefined) {
     throw refuseSubmission('invalid_account', {
       nativeReason: 'ESLURM_INVALID_ACCOUNT',
       failure: INVALID_ACCOUNT,
       user,
+      allowed: accountsOfUser(),
     });
   }
   const account = ctx.directory.account(accountName);
@@ -59,6 +67,7 @@ export function resolveSubmission(spec: JobSpec, user: string, ctx: SubmissionCo
       nativeReason: 'ESLURM_INVALID_ACCOUNT',
       failure: INVALID_ACCOUNT,
       subject: accountName,
+      allowed: accountsOfUser(),
     });
   }
 
@@ -69,6 +78,7 @@ export function resolveSubmission(spec: JobSpec, user: string, ctx: SubmissionCo
       nativeReason: 'ESLURM_INVALID_QOS',
       failure: 'Invalid qos specification',
       subject: qosName,
+      allowed: [...ctx.qos.keys()],
     });
   }
   const allowed = partition.def.qos;

@@ -7,7 +7,8 @@ import type { OperationContext } from './context.js';
 import { accountNames, associations } from './sacctmgr-reads.js';
 
 /** Partitions with their access rules (scontrol) and node shapes. */
-async function slurmPartitions(ops: OperationContext, ctx: CallContext): Promise<SlurmPartition[]> {
+/** The cluster's partitions as `scontrol show partition` and `show node` describe them. */
+export async function slurmPartitions(ops: OperationContext, ctx: CallContext): Promise<SlurmPartition[]> {
   const [partitions, nodes] = await Promise.all([
     ops.runner.run({
       program: 'scontrol',

@@ -6,6 +6,7 @@ import {
   type HpckitError,
   isHpckitError,
   type JobSpec,
+  type PolicyError,
   type PolicyReason,
   type RenderedSubmission,
   type SubmitContext,
@@ -13,11 +14,14 @@ import {
 } from '@hpckit/core';
 import { compileSubmission, SBATCH_INPUT_VARIABLES } from '@hpckit/core/sbatch';
 import { mapCommandError, policyError } from '../errors/map-error.js';
+import { fail } from '../errors/slurm-errors.js';
 import { parseSubmitOutput } from '../parse/submit-output.js';
 import type { BlockMechanism } from './block-mechanism.js';
+import { slurmPartitions } from './config.js';
 import type { OperationContext } from './context.js';
 import { commentWithToken, tokenOf } from './idempotency-token.js';
 import { type FoundJob, sacctJobs, squeueJobs, withUserComment } from './jobs-query.js';
+import { associations } from './sacctmgr-reads.js';
 import { submittedJob } from './submitted-job.js';
 
 /** What submit needs beyond the operation context. */
@@ -217,6 +221,53 @@ export async function recoverByTokens(
 
 const TOKEN_LOOKUP_WINDOW_MS = 86_400_000;
 
+// The spec field each wrong-name refusal is about.
+const NAMED_BY: Partial<Record<PolicyReason, 'partition' | 'qos' | 'account'>> = {
+  invalid_partition: 'partition',
+  invalid_qos: 'qos',
+  invalid_account: 'account',
+};
+
+/**
+ * A refusal of a wrong partition, QoS or account with the names that would have been accepted,
+ * for the message to list: one read on this error path only (`scontrol show partition`, or the
+ * user's associations), so a submission that succeeds costs nothing more.
+ */
+async function withValidNames(
+  deps: SubmitDeps,
+  spec: JobSpec,
+  ctx: CallContext,
+  err: PolicyError,
+): Promise<HpckitError> {
+  const field = NAMED_BY[err.details.reason]!;
+  try {
+    let allowed: string[];
+    if (field === 'partition') {
+      allowed = (await slurmPartitions(deps.ops, ctx)).map((p) => p.name);
+    } else {
+      const user = await deps.ops.loginOf(ctx.user, ctx.signal);
+      const mine = (await associations(deps.ops, { users: [user] }, ctx.signal)).filter(
+        (a) => a.user === user,
+      );
+      allowed =
+        field === 'account'
+          ? mine.map((a) => a.account)
+          : mine
+              .filter((a) => spec.account === undefined || a.account === spec.account)
+              .flatMap((a) => a.qos);
+    }
+    const subject = spec[field] ?? err.details.subject;
+    const details = { ...err.details, allowed: [...new Set(allowed)].sort() };
+    return fail.policy({
+      details: subject === undefined ? details : { ...details, subject },
+      cause: err.cause,
+    });
+  } catch {
+    // The refusal itself is the answer; failing to read the valid names must not hide it.
+    return err;
+  }
+}
+
 const LIMIT_CODES = new Set([
   'AssocGrpSubmitJobsLimit',
   'AssocMaxSubmitJobLimit',
@@ -241,6 +292,9 @@ export async function refineRefusal(
     exitCode: result.exitCode,
     user: ctx.user,
   });
+  if (isHpckitError(err, 'POLICY_VIOLATION') && Object.hasOwn(NAMED_BY, err.details.reason)) {
+    return withValidNames(deps, spec, ctx, err);
+  }
   if (
     !isHpckitError(err, 'POLICY_VIOLATION') ||
     !err.details.nativeReason ||

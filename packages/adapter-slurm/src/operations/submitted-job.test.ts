@@ -45,7 +45,7 @@ describe('submittedJob', () => {
   });
 
   it('rounds the time limit up to whole minutes, as sbatch does', () => {
-    expect(describeJob({ command: 'true', timeLimit: 61 }).timeLimitSeconds).toBe(120);
+    expect(describeJob({ command: 'true', timeLimit: '61s' }).timeLimitSeconds).toBe(120);
     expect(describeJob({ command: 'true', timeLimit: '2h' }).timeLimitSeconds).toBe(7200);
   });
 });

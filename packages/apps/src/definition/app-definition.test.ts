@@ -16,7 +16,7 @@ describe('defineApp', () => {
   it('fills defaults', () => {
     const app = defineApp(minimal);
     expect(app.attributes).toEqual([]);
-    expect(app.timeLimit).toBe(3600);
+    expect(app.timeLimit).toEqual({ seconds: 3600 });
     expect(app.connect).toMatchObject({ method: 'GET', readyPath: '/' });
     // The range the session script has always drawn from.
     expect(app.portRange).toEqual({ min: 20_000, max: 59_999 });

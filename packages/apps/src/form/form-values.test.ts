@@ -115,7 +115,7 @@ describe('sessionJobSpec', () => {
     expect(spec).toMatchObject({
       partition: 'gpu',
       gpusPerNode: 1,
-      timeLimit: 7200,
+      timeLimit: { seconds: 7200 },
       coresPerNode: 4,
       account: 'ai4ec',
       name: 'hpckit-app-jupyter-notebook',

@@ -36,7 +36,7 @@ export function sessionJobSpec(
         break;
       case 'timeLimit':
         // A number is hours (what a form asks); text is a duration such as "90m".
-        spec.timeLimit = typeof value === 'number' ? Math.round(value * 3600) : value;
+        spec.timeLimit = typeof value === 'number' ? { seconds: Math.round(value * 3600) } : value;
         break;
       case 'coresPerNode':
       case 'gpusPerNode':

@@ -176,7 +176,7 @@ describe('QoS wall time', () => {
   });
 
   it('treats a zero time limit as unlimited', () => {
-    const [v] = policy.check({ command: 'x', timeLimit: 0 }).violations;
+    const [v] = policy.check({ command: 'x', timeLimit: { seconds: 0 } }).violations;
     expect(v).toMatchObject({ code: 'qos_wall_time', requested: 'unlimited' });
     expect(v!.message.en).toContain('The time limit of 0 (no limit) exceeds');
   });

@@ -116,7 +116,7 @@ describe('quote', () => {
     ).toThrow(/timeLimit.*so the cost has no maximum; give a time limit such as "12h"/);
     expect(() =>
       bare.quote(
-        { command: 'x', partition: 'cpu', timeLimit: 0 },
+        { command: 'x', partition: 'cpu', timeLimit: { seconds: 0 } },
         { cluster: 'ikkem', accountType: 'internal' },
       ),
     ).toThrow(/timeLimit/);

@@ -1,41 +1,56 @@
 import { z } from 'zod';
-import { DurationSchema, parseDuration } from '../time/duration.js';
+import { ruleIssue } from '../errors/validation.js';
+import {
+  bareNumberError,
+  parseDuration,
+  SignedDurationObjectSchema,
+  TimeLimitSchema,
+  toSeconds,
+} from '../time/duration.js';
 import type { TimeLimitChange } from './scheduler-adapter.js';
 
+// A change is signed text ("+30m", "-1h") or an object of units, negative to shorten; a bare
+// number is refused for the reason a bare time limit is.
 const SignedDurationSchema = z
-  .union([z.number().int('a change in seconds must be a whole number'), z.string()], {
-    error: 'must be a signed duration such as "+30m" or "-1h", or a whole number of seconds',
+  .union([z.string(), SignedDurationObjectSchema], {
+    error: (issue) =>
+      bareNumberError(issue, 'signed_duration_shape', (n) => [
+        `'+${n}m'`,
+        `'-${n}m'`,
+        `{ minutes: ${n} }`,
+        `{ minutes: -${n} }`,
+      ]),
   })
   .transform((value, ctx) => {
-    if (typeof value === 'number') return value;
+    if (typeof value !== 'string') return toSeconds(value, ctx);
     const m = /^\s*([+-])\s*(.+)$/.exec(value);
     const seconds = m ? parseDuration(m[2]!) : undefined;
     if (!m || seconds === undefined) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a signed duration: write "+30m" or "-1h"` });
+      ctx.addIssue(ruleIssue('not_a_signed_duration', { value: JSON.stringify(value.slice(0, 40)) }));
       return z.NEVER;
     }
     return m[1] === '-' ? -seconds : seconds;
   });
 
 /**
- * A time-limit change: `{ set: '4h' }` for a new limit, or `{ delta: '+30m' }` / `{ delta: -1800 }`
- * to extend or shorten the current one. Parses to seconds.
+ * A time-limit change: `{ set: '4h' }` for a new limit, or `{ delta: '+30m' }` /
+ * `{ delta: { minutes: -30 } }` to extend or shorten the current one. Parses to seconds. Neither
+ * takes a bare number: write the unit.
  */
 export const TimeLimitChangeSchema = z
   .strictObject({
-    set: DurationSchema.optional().describe('The new time limit'),
-    delta: SignedDurationSchema.optional().describe('A change of the current limit, e.g. "+30m"'),
+    set: TimeLimitSchema.optional().describe('The new time limit, e.g. "4h" or { hours: 4 }'),
+    delta: SignedDurationSchema.optional().describe(
+      'A change of the current limit, e.g. "+30m" or { minutes: -30 }',
+    ),
   })
   .superRefine((c, ctx) => {
     if ((c.set === undefined) === (c.delta === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'give exactly one of "set" (a new limit) or "delta" (a change such as "+30m")',
-      });
+      ctx.addIssue(ruleIssue('set_or_delta'));
     } else if (c.set === 0) {
-      ctx.addIssue({ code: 'custom', path: ['set'], message: 'a time limit must be longer than zero' });
+      ctx.addIssue({ ...ruleIssue('time_limit_positive'), path: ['set'] });
     } else if (c.delta === 0) {
-      ctx.addIssue({ code: 'custom', path: ['delta'], message: 'a change of zero changes nothing' });
+      ctx.addIssue({ ...ruleIssue('zero_change'), path: ['delta'] });
     }
   })
   .transform((c): TimeLimitChange => (c.set !== undefined ? { set: c.set } : { delta: c.delta! }));

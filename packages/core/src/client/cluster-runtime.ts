@@ -7,6 +7,7 @@ import {
   type SubmitGuard,
 } from '../adapter/runtime-adapter.js';
 import type { SchedulerAdapter } from '../adapter/scheduler-adapter.js';
+import { UnsupportedError } from '../errors/hpckit-error.js';
 import type { PollingOptions } from '../watch/backoff.js';
 import type { ClientEvents } from '../watch/events.js';
 import { createPoller, type Poller } from '../watch/poller.js';
@@ -20,6 +21,10 @@ export interface ClusterRuntime {
   call<T>(run: (adapter: RuntimeAdapter) => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** The shared poller for calls acting as `user` (one per cluster and user). */
   poller(user: string | undefined): Poller;
+  /** @throws `UNSUPPORTED` (reason `client_closed`) once {@link ClusterRuntime.close} was called. */
+  assertOpen(): void;
+  /** Aborted, with the `client_closed` error as its reason, when the runtime closes (ends waits). */
+  readonly closing: AbortSignal;
   close(): Promise<void>;
 }
 
@@ -54,12 +59,26 @@ export function createClusterRuntime(init: ClusterRuntimeInit): ClusterRuntime {
     },
   };
   const pollers = new Map<string, Poller>();
+  const closing = new AbortController();
+  const closedError = () =>
+    new UnsupportedError({
+      details: { capability: 'calls', adapter: adapter.name, reason: 'client_closed', cluster: init.name },
+    });
+  const assertOpen = () => {
+    if (closing.signal.aborted) throw closedError();
+  };
 
   return {
     name: init.name,
     adapter,
-    call: (run, signal) => queue.add(() => run(adapter), { signal }),
+    assertOpen,
+    closing: closing.signal,
+    call: async (run, signal) => {
+      assertOpen();
+      return queue.add(() => run(adapter), { signal });
+    },
     poller(user) {
+      assertOpen();
       const key = user ?? '';
       let poller = pollers.get(key);
       if (!poller) {
@@ -76,6 +95,8 @@ export function createClusterRuntime(init: ClusterRuntimeInit): ClusterRuntime {
       return poller;
     },
     async close() {
+      if (closing.signal.aborted) return;
+      closing.abort(closedError());
       for (const poller of pollers.values()) poller.close();
       pollers.clear();
       queue.clear();

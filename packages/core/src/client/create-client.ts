@@ -80,7 +80,10 @@ export interface HpckitClient {
    * those of every poller, on a user view those of that user's pollers only.
    */
   on<E extends keyof ClientEvents>(event: E, listener: (...args: ClientEvents[E]) => void): () => void;
-  /** Stops every poller and closes every adapter. */
+  /**
+   * Stops every poller and closes every adapter, for this client and all its views. Closing twice
+   * is harmless; any other call afterwards is refused with `UNSUPPORTED` (reason `client_closed`).
+   */
   close(): Promise<void>;
 }
 
@@ -159,6 +162,9 @@ export function createClient(options: ClientOptions): HpckitClient {
 
   function runtime(cluster: string | undefined): ClusterRuntime {
     const rt = runtimes.get(cluster ?? defaultCluster);
+    // Every call of every view reaches its cluster through here: a closed client refuses them all
+    // with a typed error rather than whatever a closed adapter or queue would do.
+    rt?.assertOpen();
     if (rt) return rt;
     throw new ValidationError({
       details: {

@@ -119,6 +119,7 @@ export function createJobHandle(init: JobHandleInit): JobHandle {
       const until = options.until ?? 'ended';
       const timeoutMs = timeoutMsOf(options, 'wait options');
       options.signal?.throwIfAborted();
+      runtime.assertOpen();
       const lease = poller.watch(latest());
       try {
         if (satisfied(lease.current(), until)) return lease.current();
@@ -127,6 +128,7 @@ export function createJobHandle(init: JobHandleInit): JobHandle {
           const cleanup = () => {
             lease.events.off('state', onState);
             options.signal?.removeEventListener('abort', onAbort);
+            runtime.closing.removeEventListener('abort', onClose);
             if (timer) clearTimeout(timer);
           };
           const onState = (event: JobStateEvent) => {
@@ -138,8 +140,14 @@ export function createJobHandle(init: JobHandleInit): JobHandle {
             cleanup();
             reject(options.signal?.reason);
           };
+          // Closing the client stops the poller: a wait would never hear of the job again.
+          const onClose = () => {
+            cleanup();
+            reject(runtime.closing.reason);
+          };
           lease.events.on('state', onState);
           options.signal?.addEventListener('abort', onAbort, { once: true });
+          runtime.closing.addEventListener('abort', onClose, { once: true });
           if (timeoutMs !== undefined) {
             timer = setTimeout(() => {
               cleanup();

@@ -223,7 +223,9 @@ export function createJobsApi({ runtime, user, access }: JobsApiContext): JobsAp
         }
       }
     }
-    yield* streamJobStates(poller, [...known.values()], options?.signal);
+    // Closing the client stops the poller, so it ends the stream with its error too.
+    const signal = options?.signal ? AbortSignal.any([options.signal, rt.closing]) : rt.closing;
+    yield* streamJobStates(poller, [...known.values()], signal);
   }
 
   return api;

@@ -55,6 +55,19 @@ export interface ValidationIssueFacts {
   divisor?: number | string;
   /** Ways to write the value instead (`{ perNode: '64G' }`), when a schema knows the way out. */
   examples?: string[];
+  /**
+   * A rule of hpckit's own schemas that the value broke (`memory_per_gpu_needs_gpus`,
+   * `bare_number_time_limit`): every locale words the issue from the rule and the facts beside it.
+   */
+  rule?: string;
+  /** The offending value as the message shows it (cut short), for a rule. */
+  value?: string;
+  /** The part of the value a rule points at (an array spec's range), for a rule. */
+  item?: string;
+  /** Field names a rule mentions (`tasks`, `cpusPerTask`). */
+  names?: string[];
+  /** How many there are (entries, characters), for a rule. */
+  count?: number;
 }
 
 /** What the scheduler said: the command that ran and its exact stderr. */
@@ -250,6 +263,8 @@ export interface ErrorDetailsByCode {
     driverMajor?: string;
     /** What the driver's loader said went wrong, on one line (`driver_unbuilt`). */
     nativeMessage?: string;
+    /** The cluster the call was for (`client_closed`). */
+    cluster?: string;
   };
   TIMEOUT: CommonDetails & {
     operation: string;

@@ -25,6 +25,10 @@ export const VALIDATION_REASONS = [
   'not_a_script',
   /** A path cannot be used at all (empty, NUL byte, above the home directory). */
   'invalid_path',
+  /** None of the known_hosts files a transport checks host keys against can be read. */
+  'unreadable_known_hosts',
+  /** The configured host name does not resolve (DNS says it does not exist). */
+  'unknown_host',
 ] as const;
 
 /** Why a `VALIDATION` error happened (`details.reason`); the catalogue words each one. */
@@ -155,6 +159,8 @@ export const UNSUPPORTED_REASONS = [
   'driver_missing',
   /** A driver package is installed, but its native binding was not built or fails to load. */
   'driver_unbuilt',
+  /** The client was closed (`client.close()`): it makes no more calls. */
+  'client_closed',
 ] as const;
 
 /** Why a `UNSUPPORTED` error happened (`details.reason`); the catalogue words each one. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ValidationIssue, ValidationIssueFacts } from './details.js';
 import { ValidationError } from './hpckit-error.js';
+import { type IssueRule, issueRulesEn } from './messages/en-issues.js';
 
 /** Where {@link markGeneric} leaves an issue's facts; zod copies it onto the final issue. */
 const FACTS = 'hpckitFacts';
@@ -23,7 +24,9 @@ export function parseInput<S extends z.ZodType>(
   const result = schema.safeParse(input, { error: markGeneric });
   if (result.success) return result.data;
   const issues: ValidationIssue[] = result.error.issues.map((issue) => {
-    const facts = (issue as { [FACTS]?: ValidationIssueFacts })[FACTS];
+    const facts =
+      (issue as { [FACTS]?: ValidationIssueFacts })[FACTS] ??
+      (issue as { params?: { [FACTS]?: ValidationIssueFacts } }).params?.[FACTS];
     const path = [...pathPrefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     const base = { path, message: issue.message, code: issue.code };
     return facts === undefined ? base : { ...base, facts };
@@ -40,6 +43,57 @@ export type RawIssue = Parameters<z.core.$ZodErrorMap>[0];
  */
 export function recordFacts(issue: RawIssue, facts: ValidationIssueFacts): void {
   (issue as unknown as Record<string, unknown>)[FACTS] = facts;
+}
+
+/** The facts a rule is worded from, besides the rule itself. */
+export type RuleFacts = Omit<ValidationIssueFacts, 'rule'>;
+
+/**
+ * A custom issue breaking one of hpckit's own rules, for `ctx.addIssue`: worded in English now,
+ * and carrying the rule and its facts so every locale words it (`parseInput` keeps them).
+ *
+ * @example
+ * ```ts
+ * ctx.addIssue({ ...ruleIssue('memory_per_gpu_needs_gpus'), path: ['memory'] });
+ * ```
+ */
+export function ruleIssue(
+  rule: IssueRule,
+  facts: RuleFacts = {},
+): { code: 'custom'; message: string; params: Record<string, unknown> } {
+  const all = { ...facts, rule };
+  return { code: 'custom', message: issueRulesEn[rule](all), params: { [FACTS]: all } };
+}
+
+/**
+ * A validation issue breaking one of hpckit's rules outside a zod parse (a key file that cannot be
+ * read, a host that does not resolve): worded in English now, and in every locale from its facts.
+ *
+ * @example
+ * ```ts
+ * const issue = ruleValidationIssue(['credentials', 'privateKeyPath'], 'key_file_missing', { value: '/etc/portal/id' });
+ * issue.message; // 'no private key file at /etc/portal/id'
+ * ```
+ */
+export function ruleValidationIssue(
+  path: (string | number)[],
+  rule: IssueRule,
+  facts: RuleFacts = {},
+): ValidationIssue {
+  const all = { ...facts, rule };
+  return { path, message: issueRulesEn[rule](all), code: 'custom', facts: all };
+}
+
+/**
+ * zod's `error` option for a check or refinement that breaks one of hpckit's own rules: words it
+ * in English and records the rule and its facts for every other locale.
+ */
+export function ruleError(rule: IssueRule, facts: RuleFacts = {}): (issue: RawIssue) => string {
+  return (issue) => {
+    const all = { ...facts, rule };
+    recordFacts(issue, all);
+    return issueRulesEn[rule](all);
+  };
 }
 
 /** zod's name for the type of a value (`number`, `nan`, `null`, `array`, a class name). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DurationSchema } from '../time/duration.js';
+import { TimeLimitSchema } from '../time/duration.js';
 import { DirectivesSchema } from './job-spec.js';
 
 /** Job-spec fields a form attribute may fill; any other attribute reaches the script as a variable. */
@@ -221,8 +221,12 @@ export const AppSchema = z.strictObject({
           });
       });
     }),
-  /** Time limit when no attribute sets one. @default 3600 */
-  timeLimit: DurationSchema.default(3600),
+  /**
+   * Time limit when no attribute sets one, e.g. `'8h'` or `{ hours: 8 }` (never a bare number).
+   * Kept as `{ seconds }`, a form the schema takes again, so a defined app defines the same app.
+   * @default { seconds: 3600 }
+   */
+  timeLimit: TimeLimitSchema.transform((seconds) => ({ seconds })).default({ seconds: 3600 }),
   /** Raw scheduler directives of the session's job. */
   directives: DirectivesSchema.optional(),
   /** Ports the server may listen on. @default { min: 20000, max: 59999 } */

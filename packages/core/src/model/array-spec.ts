@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { arrayProblemEn } from '../errors/messages/en-issues.js';
+import { type RuleFacts, ruleError, ruleIssue } from '../errors/validation.js';
 import { distinctIndices, type IndexRun } from './array-indices.js';
 
 /** The largest number of tasks an array spec may expand to; beyond it the spec is refused. */
@@ -40,40 +42,52 @@ export interface ArraySpec {
  * ```
  */
 export function parseArraySpec(text: string): ArraySpec | string {
+  const parsed = arraySpecOf(text);
+  return 'problem' in parsed ? arrayProblemEn(parsed.facts) : parsed;
+}
+
+/** What is wrong with an array spec, as the facts its message is worded from in every locale. */
+type ArrayProblem = { problem: true; facts: RuleFacts };
+
+const problem = (text: string, item?: string, maximum?: number): ArrayProblem => ({
+  problem: true,
+  facts: { text, ...(item !== undefined && { item }), ...(maximum !== undefined && { maximum }) },
+});
+
+function arraySpecOf(text: string): ArraySpec | ArrayProblem {
   const trimmed = text.replace(/\s+/g, '');
   if (trimmed.length > MAX_ARRAY_SPEC_LENGTH) {
-    return `is longer than ${MAX_ARRAY_SPEC_LENGTH} characters: use ranges ("0-99", "0-99:3") instead of listing every index`;
+    return problem('too_long', undefined, MAX_ARRAY_SPEC_LENGTH);
   }
   const [list = '', throttleText, extra] = trimmed.split('%');
-  if (extra !== undefined) return 'has more than one "%"';
+  if (extra !== undefined) return problem('two_throttles');
   let throttle: number | undefined;
   if (throttleText !== undefined) {
-    if (!/^\d+$/.test(throttleText) || Number(throttleText) < 1)
-      return 'has a throttle ("%N") that is not a positive integer';
+    if (!/^\d+$/.test(throttleText) || Number(throttleText) < 1) return problem('bad_throttle');
     throttle = Number(throttleText);
     if (throttle > MAX_ARRAY_TASKS)
-      return `has the throttle %${shorten(throttleText)}, above ${MAX_ARRAY_TASKS}, the most tasks an array may have: lower it or leave it out`;
+      return problem('throttle_too_big', shorten(throttleText), MAX_ARRAY_TASKS);
   }
   const runs: IndexRun[] = [];
   for (const item of list.split(',')) {
     const m = /^(\d+)(?:-(\d+)(?::(\d+))?)?$/.exec(item);
-    if (!m) return `has "${shorten(item)}", which is neither an index ("7") nor a range ("0-9" or "0-9:2")`;
+    if (!m) return problem('bad_item', shorten(item));
     for (const digits of [m[1]!, m[2]]) {
       if (digits !== undefined && Number(digits) > MAX_ARRAY_INDEX) {
-        return `has the index ${shorten(digits)}, above ${MAX_ARRAY_INDEX}, the largest index Slurm allows (its MaxArraySize is at most 4000001): use smaller indices`;
+        return problem('index_too_big', shorten(digits), MAX_ARRAY_INDEX);
       }
     }
     const start = Number(m[1]);
     const end = m[2] === undefined ? start : Number(m[2]);
     // A step beyond the range's span names only its start; capping it keeps the arithmetic exact.
     const step = m[3] === undefined ? 1 : Math.min(Number(m[3]), MAX_ARRAY_INDEX + 1);
-    if (end < start) return `has the range "${item}", whose end is below its start`;
-    if (step < 1) return `has the range "${item}", whose step is not positive`;
+    if (end < start) return problem('range_backwards', item);
+    if (step < 1) return problem('range_step', item);
     runs.push({ start, end: start + Math.floor((end - start) / step) * step, step });
   }
   const indices = distinctIndices(runs, MAX_ARRAY_TASKS);
   if (indices === undefined) {
-    return `expands to more than ${MAX_ARRAY_TASKS} tasks: split it into several arrays`;
+    return problem('too_many_tasks', undefined, MAX_ARRAY_TASKS);
   }
   return { indices, throttle, expression: `${list}${throttle === undefined ? '' : `%${throttle}`}` };
 }
@@ -93,7 +107,7 @@ export const ArraySpecSchema = z
         .number()
         .int()
         .positive()
-        .max(MAX_ARRAY_TASKS, `must be at most ${MAX_ARRAY_TASKS}, the most tasks an array may have`)
+        .max(MAX_ARRAY_TASKS, { error: ruleError('array_throttle_too_big', { maximum: MAX_ARRAY_TASKS }) })
         .optional()
         .describe('At most this many tasks run at once'),
     }),
@@ -101,10 +115,10 @@ export const ArraySpecSchema = z
   .transform((value, ctx): ArraySpec => {
     const text =
       typeof value === 'string' ? value : `${value.indices}${value.throttle ? `%${value.throttle}` : ''}`;
-    const parsed = parseArraySpec(text);
-    if (typeof parsed === 'string') {
+    const parsed = arraySpecOf(text);
+    if ('problem' in parsed) {
       const quoted = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-      ctx.addIssue({ code: 'custom', message: `array spec "${quoted}" ${parsed}` });
+      ctx.addIssue(ruleIssue('array_spec', { ...parsed.facts, value: quoted }));
       return z.NEVER;
     }
     return parsed;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleError } from '../errors/validation.js';
 import type { JobField } from './job.js';
 import { JOB_STATE_FILTERS, type JobStateFilter } from './job-state.js';
 import { JobIdSchema, JobNameSchema, NameSchema } from './names.js';
@@ -17,10 +18,7 @@ const TimeRangeSchema = z
     from: z.date().optional().describe('Inclusive lower bound'),
     to: z.date().optional().describe('Inclusive upper bound'),
   })
-  .refine((r) => !(r.from && r.to && r.from > r.to), {
-    message: '"from" must not be after "to"',
-    path: ['from'],
-  });
+  .refine((r) => !(r.from && r.to && r.from > r.to), { error: ruleError('from_after_to'), path: ['from'] });
 
 /** Every field name of a job, for projections. */
 export const JOB_FIELDS = [

@@ -84,7 +84,7 @@ describe('job spec length caps', () => {
     ['array', { array: '9007199254740993' }],
     ['array', { array: '99999999999999999999' }],
     ['timeLimit', { timeLimit: `${'9'.repeat(400)}h` }],
-    ['timeLimit', { timeLimit: Number.MAX_VALUE }],
+    ['timeLimit', { timeLimit: { seconds: Number.MAX_VALUE } }],
     ['memory', { memory: { perNode: `${'9'.repeat(400)}G` } }],
     ['nodes', { nodes: 1e300 }],
   ])('the runtime refuses a spec whose %s cannot be represented, promptly and typed', async (path, extra) => {

@@ -5,6 +5,7 @@
  * field's summary here differs from the schema's `.describe()` text (which the JSON Schema of
  * portal forms carries).
  */
+import type { TimeLimitInput } from '../time/duration.js';
 import type { ArraySpec } from './array-spec.js';
 
 /**
@@ -188,12 +189,14 @@ export interface JobSpecInput {
    */
   memory?: MemoryRequestInput;
   /**
-   * Maximum run time, e.g. '2h', '90m' or '1-00:00:00'
+   * Maximum run time, e.g. "90m", "2h", "1-00:00:00" or { minutes: 90 }; never a bare number
    *
-   * Units `d`, `h`, `m`, `s` and compounds such as `"1d12h"`, or Slurm's clock forms `MM:SS`,
-   * `HH:MM:SS` and `D-HH:MM:SS`; at most 100 years. The partition's default if omitted.
+   * Units `d`, `h`, `m`, `s` and compounds such as `"1d12h"`, Slurm's clock forms `MM:SS`,
+   * `HH:MM:SS` and `D-HH:MM:SS`, or an object for computed values (`{ minutes: n }`,
+   * `{ seconds: n }`); at most 100 years. A bare number is refused: Slurm's `--time=90` means
+   * minutes where most people read seconds. The partition's default if omitted.
    */
-  timeLimit?: string | number;
+  timeLimit?: TimeLimitInput;
   /**
    * Working directory: relative to the user's home, or absolute
    *

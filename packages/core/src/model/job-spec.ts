@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { type RawIssue, recordFacts, typeOf } from '../errors/validation.js';
-import { DurationSchema } from '../time/duration.js';
+import type { IssueRule } from '../errors/messages/en-issues.js';
+import {
+  type RawIssue,
+  type RuleFacts,
+  recordFacts,
+  ruleError,
+  ruleIssue,
+  typeOf,
+} from '../errors/validation.js';
+import { TimeLimitSchema } from '../time/duration.js';
 import { ArraySpecSchema } from './array-spec.js';
 import type { JobSpec, MemoryRequest } from './job-spec-types.js';
 import { MemorySizeSchema } from './memory.js';
@@ -56,7 +64,7 @@ export const MemoryRequestSchema = z
   .superRefine((m, ctx) => {
     const given = Object.values(m).filter((v) => v !== undefined).length;
     if (given !== 1) {
-      ctx.addIssue({ code: 'custom', message: 'give exactly one of "perNode", "perCore" or "perGpu"' });
+      ctx.addIssue(ruleIssue('memory_one_of'));
     }
   })
   .transform((m): MemoryRequest => {
@@ -71,7 +79,7 @@ export const DEPENDENCY_TYPES = ['after', 'afterok', 'afternotok', 'afterany'] a
 /** Start only after other jobs have started (`after`), succeeded, failed, or ended in any way. */
 export const JobDependencySchema = z.strictObject({
   type: z.enum(DEPENDENCY_TYPES),
-  jobIds: z.array(JobIdSchema).min(1, 'name at least one job id'),
+  jobIds: z.array(JobIdSchema).min(1, { error: ruleError('at_least_one_job_id') }),
 });
 
 /**
@@ -83,13 +91,13 @@ export const JobDependencySchema = z.strictObject({
  */
 export const DirectivesSchema = keyedRecord(
   /^[A-Za-z][A-Za-z0-9-]+$/,
-  'directive names are long option names without dashes, e.g. "mem-per-cpu" or "exclusive"',
+  'directive_name',
   z.union([LineSchema, z.literal(true), z.null()]),
 );
 
 const JobSpecObject = z.strictObject({
   name: JobNameSchema.optional().describe('Job name shown in queues'),
-  command: TextSchema.min(1, 'must not be empty')
+  command: TextSchema.min(1, { error: ruleError('not_empty') })
     .optional()
     .describe('Shell commands to run; hpckit writes the script header around them'),
   script: TextSchema.optional().describe(
@@ -107,7 +115,9 @@ const JobSpecObject = z.strictObject({
   cpusPerTask: Count.optional().describe('CPU cores per task'),
   gpusPerNode: OptionalResourceCountSchema.optional().describe('GPUs per node'),
   memory: MemoryRequestSchema.optional().describe('Memory per node, per core or per GPU, with a unit'),
-  timeLimit: DurationSchema.optional().describe("Maximum run time, e.g. '2h', '90m' or '1-00:00:00'"),
+  timeLimit: TimeLimitSchema.optional().describe(
+    'Maximum run time, e.g. "90m", "2h", "1-00:00:00" or { minutes: 90 }; never a bare number',
+  ),
   workingDirectory: PathSchema.optional().describe(
     "Working directory: relative to the user's home, or absolute",
   ),
@@ -117,11 +127,7 @@ const JobSpecObject = z.strictObject({
   stderr: PathSchema.optional().describe(
     'Standard error file (relative to the working directory); may use %j',
   ),
-  environment: keyedRecord(
-    /^[A-Za-z_][A-Za-z0-9_]*$/,
-    'environment variable names are letters, digits and "_", not starting with a digit',
-    EnvironmentValueSchema,
-  )
+  environment: keyedRecord(/^[A-Za-z_][A-Za-z0-9_]*$/, 'environment_name', EnvironmentValueSchema)
     .optional()
     .describe('Environment variables set for the job'),
   inheritEnvironment: z
@@ -163,26 +169,14 @@ export const JobSpecSchema = JobSpecObject.superRefine((raw, ctx) => {
   // Rules of what the caller wrote; they run even when a field is invalid, so every problem is
   // reported at once. The fold below runs only on a spec whose fields are all valid.
   if ((raw.command === undefined) === (raw.script === undefined)) {
-    addIssue(
-      ctx,
-      ['command'],
-      'give exactly one of "command" (shell commands) or "script" (a complete script)',
-    );
+    addIssue(ctx, ['command'], 'command_or_script');
   }
   if (raw.script !== undefined && !raw.script.startsWith('#!')) {
-    addIssue(
-      ctx,
-      ['script'],
-      'a complete script starts with an interpreter line such as "#!/bin/bash"; to give only commands, use "command"',
-    );
+    addIssue(ctx, ['script'], 'script_interpreter');
   }
   const taskFields = (['tasks', 'tasksPerNode', 'cpusPerTask'] as const).filter((k) => raw[k] !== undefined);
   if (raw.coresPerNode !== undefined && taskFields.length > 0) {
-    addIssue(
-      ctx,
-      ['coresPerNode'],
-      `use either "coresPerNode" or the task fields (${taskFields.join(', ')}), not both`,
-    );
+    addIssue(ctx, ['coresPerNode'], 'cores_or_tasks', { names: taskFields });
   }
 }).transform((raw, ctx) => {
   // zod's output is a fresh object, so the fold fills it in place: copying a spec object with
@@ -196,7 +190,7 @@ export const JobSpecSchema = JobSpecObject.superRefine((raw, ctx) => {
       parseFields,
     );
     if ('issues' in folded) {
-      for (const i of folded.issues) addIssue(ctx, i.path, i.message);
+      for (const i of folded.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
       return z.NEVER;
     }
     for (const field of SPEC_FIELDS) delete spec[field];
@@ -225,7 +219,7 @@ function checkEffectiveJob(
 ): boolean {
   let ok = true;
   if (spec.memory?.per === 'gpu' && !spec.gpusPerNode) {
-    addIssue(ctx, ['memory'], 'memory "perGpu" needs "gpusPerNode" of at least 1');
+    addIssue(ctx, ['memory'], 'memory_per_gpu_needs_gpus');
     ok = false;
   }
   if (
@@ -233,18 +227,23 @@ function checkEffectiveJob(
     spec.tasksPerNode !== undefined &&
     spec.tasks > spec.tasksPerNode * spec.nodes
   ) {
-    addIssue(
-      ctx,
-      ['tasks'],
-      `${spec.tasks} tasks do not fit in ${spec.nodes} node(s) × ${spec.tasksPerNode} tasks per node`,
-    );
+    addIssue(ctx, ['tasks'], 'tasks_do_not_fit', {
+      count: spec.tasks,
+      minimum: spec.nodes,
+      maximum: spec.tasksPerNode,
+    });
     ok = false;
   }
   return ok;
 }
 
-function addIssue(ctx: z.core.$RefinementCtx, path: (string | number)[], message: string): void {
-  ctx.addIssue({ code: 'custom', path, message });
+function addIssue(
+  ctx: z.core.$RefinementCtx,
+  path: (string | number)[],
+  rule: IssueRule,
+  facts?: RuleFacts,
+): void {
+  ctx.addIssue({ ...ruleIssue(rule, facts), path });
 }
 
 /** The fields sbatch options set that a spec gives (unset ones left out). */

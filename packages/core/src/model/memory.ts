@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleIssue } from '../errors/validation.js';
 
 const SIZE = /^(\d+(?:\.\d+)?)\s*([KMGT])(?:i?B)?$/i;
 const MIB_PER_UNIT = { K: 1 / 1024, M: 1, G: 1024, T: 1024 * 1024 } as const;
@@ -50,17 +51,13 @@ export function formatMemorySize(mib: number): string {
 export const MemorySizeSchema = z.string().transform((text, ctx) => {
   const mib = mebibytesOf(text);
   if (mib === undefined || mib <= 0) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `${quote(text)} is not a memory size: give a positive number with a unit, such as "4G" or "512M" (units are binary: 1G = 1024M)`,
-    });
+    ctx.addIssue(ruleIssue('not_a_memory_size', { value: quote(text) }));
     return z.NEVER;
   }
   if (mib > MAX_MEMORY_MIB) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `${quote(text)} is too large: a memory size must be at most ${formatMemorySize(MAX_MEMORY_MIB)} (2^40 MiB)`,
-    });
+    ctx.addIssue(
+      ruleIssue('memory_size_too_large', { value: quote(text), maximum: formatMemorySize(MAX_MEMORY_MIB) }),
+    );
     return z.NEVER;
   }
   return mib;

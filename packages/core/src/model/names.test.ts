@@ -67,7 +67,7 @@ describe('length caps of the shared string schemas', () => {
 });
 
 describe('keyedRecord', () => {
-  const Env = keyedRecord(/^[A-Z_][A-Z0-9_]*$/, 'names are capitals, digits and "_"', z.string());
+  const Env = keyedRecord(/^[A-Z_][A-Z0-9_]*$/, 'environment_name', z.string());
 
   it(`refuses more than ${MAX_RECORD_ENTRIES} entries in one message`, () => {
     const many = Object.fromEntries(Array.from({ length: MAX_RECORD_ENTRIES + 1 }, (_, i) => [`V${i}`, 'x']));

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { IssueRule } from '../errors/messages/en-issues.js';
+import { ruleError, ruleIssue } from '../errors/validation.js';
 
 /**
  * The longest free text accepted, in characters (1 MiB of them): room for any batch script or
@@ -31,40 +33,41 @@ export const MAX_RECORD_KEY_LENGTH = 256;
 export const MAX_JOB_NAME_LENGTH = 200;
 
 const withoutNul = (s: string) => !s.includes('\0');
-const NUL_MESSAGE = 'must not contain a NUL character';
+const NUL_MESSAGE = { error: ruleError('no_nul') };
 
 /** A string that may hold anything but a NUL byte (which no scheduler or file system accepts). */
 export const TextSchema = z
   .string()
-  .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`)
+  .max(MAX_TEXT_LENGTH, { error: ruleError('at_most_characters', { maximum: MAX_TEXT_LENGTH }) })
   .refine(withoutNul, NUL_MESSAGE);
 
 /** A single-line string: no NUL, no line break. */
 export const LineSchema = z
   .string()
-  .max(MAX_LINE_LENGTH, `must be at most ${MAX_LINE_LENGTH} characters`)
-  .refine((s) => !/[\0\r\n]/.test(s), 'must be a single line (no line breaks or NUL characters)');
+  .max(MAX_LINE_LENGTH, { error: ruleError('at_most_characters', { maximum: MAX_LINE_LENGTH }) })
+  .refine((s) => !/[\0\r\n]/.test(s), { error: ruleError('single_line') });
 
 /** A file or directory path: not empty, no NUL, at most {@link MAX_PATH_LENGTH} characters. */
 export const PathSchema = z
   .string()
-  .min(1, 'must not be empty')
-  .max(MAX_PATH_LENGTH, `must be at most ${MAX_PATH_LENGTH} characters (PATH_MAX)`)
+  .min(1, { error: ruleError('not_empty') })
+  .max(MAX_PATH_LENGTH, {
+    error: ruleError('at_most_characters', { maximum: MAX_PATH_LENGTH, text: 'PATH_MAX' }),
+  })
   .refine(withoutNul, NUL_MESSAGE);
 
 /** The value of an environment variable: no NUL, at most {@link MAX_ENVIRONMENT_VALUE_LENGTH} characters. */
 export const EnvironmentValueSchema = z
   .string()
-  .max(
-    MAX_ENVIRONMENT_VALUE_LENGTH,
-    `must be at most ${MAX_ENVIRONMENT_VALUE_LENGTH} characters (Linux refuses longer variables); pass bigger data in a file`,
-  )
+  .max(MAX_ENVIRONMENT_VALUE_LENGTH, {
+    error: ruleError('environment_value_too_long', { maximum: MAX_ENVIRONMENT_VALUE_LENGTH }),
+  })
   .refine(withoutNul, NUL_MESSAGE);
 
 /** A job's name: no NUL, at most {@link MAX_JOB_NAME_LENGTH} characters. */
 export const JobNameSchema = z
   .string()
-  .max(MAX_JOB_NAME_LENGTH, `must be at most ${MAX_JOB_NAME_LENGTH} characters`)
+  .max(MAX_JOB_NAME_LENGTH, { error: ruleError('at_most_characters', { maximum: MAX_JOB_NAME_LENGTH }) })
   .refine(withoutNul, NUL_MESSAGE);
 
 /**
@@ -73,12 +76,9 @@ export const JobNameSchema = z
  */
 export const NameSchema = z
   .string()
-  .min(1, 'must not be empty')
-  .max(128, 'must be at most 128 characters')
-  .regex(
-    /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/,
-    'may contain only letters, digits, "_", "-" and "." and must not start with "-" or "."',
-  );
+  .min(1, { error: ruleError('not_empty') })
+  .max(128, { error: ruleError('at_most_characters', { maximum: 128 }) })
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, { error: ruleError('scheduler_name') });
 
 /**
  * The login name of an operating-system user, wherever hpckit may act as one (`client.as(user)`,
@@ -100,23 +100,17 @@ export const NameSchema = z
  */
 export const UserNameSchema = z
   .string()
-  .min(1, 'must not be empty')
-  .max(32, 'must be at most 32 characters (the limit of useradd and utmp)')
-  .regex(
-    /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/,
-    'is not a login name: use only letters, digits, "_", "." and "-", and do not start with "-" or "."',
-  )
-  .refine(
-    (s) => !/^[0-9]+$/.test(s),
-    'must not be all digits (tools read a number as a uid: "id 0" is root)',
-  );
+  .min(1, { error: ruleError('not_empty') })
+  .max(32, { error: ruleError('at_most_characters', { maximum: 32, text: 'useradd, utmp' }) })
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, { error: ruleError('login_name') })
+  .refine((s) => !/^[0-9]+$/.test(s), { error: ruleError('login_all_digits') });
 
 /** A scheduler job id, including array tasks (`"1234"`, `"1234_7"`). */
 export const JobIdSchema = z
   .string()
-  .min(1, 'must not be empty')
-  .max(128, 'must be at most 128 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\-[\]]*$/, 'is not a job id (expected something like "1234" or "1234_7")');
+  .min(1, { error: ruleError('not_empty') })
+  .max(128, { error: ruleError('at_most_characters', { maximum: 128 }) })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.\-[\]]*$/, { error: ruleError('job_id') });
 
 /**
  * A record whose keys must match `pattern`. zod reports a bad record key only as "Invalid key in
@@ -124,24 +118,20 @@ export const JobIdSchema = z
  * A record holds at most {@link MAX_RECORD_ENTRIES} entries with keys of at most
  * {@link MAX_RECORD_KEY_LENGTH} characters, so no input can grow a command or script unboundedly.
  */
-export function keyedRecord<V extends z.ZodType>(pattern: RegExp, message: string, value: V) {
+export function keyedRecord<V extends z.ZodType>(pattern: RegExp, rule: IssueRule, value: V) {
   return z.record(z.string(), value).superRefine((record, ctx) => {
     const keys = Object.keys(record);
     if (keys.length > MAX_RECORD_ENTRIES) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `has ${keys.length} entries; at most ${MAX_RECORD_ENTRIES} are allowed`,
-      });
+      ctx.addIssue(ruleIssue('record_too_many_entries', { count: keys.length, maximum: MAX_RECORD_ENTRIES }));
       return;
     }
     for (const key of keys) {
       if (key.length > MAX_RECORD_KEY_LENGTH) {
         ctx.addIssue({
-          code: 'custom',
+          ...ruleIssue('record_key_too_long', { count: key.length, maximum: MAX_RECORD_KEY_LENGTH }),
           path: [key.slice(0, 40)],
-          message: `is a name of ${key.length} characters; at most ${MAX_RECORD_KEY_LENGTH} are allowed`,
         });
-      } else if (!pattern.test(key)) ctx.addIssue({ code: 'custom', path: [key], message });
+      } else if (!pattern.test(key)) ctx.addIssue({ ...ruleIssue(rule), path: [key] });
     }
   });
 }

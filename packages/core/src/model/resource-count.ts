@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleError } from '../errors/validation.js';
 
 /**
  * The largest count a job spec may ask for: nodes, tasks, cores or GPUs (2^24 = 16777216). Above
@@ -7,19 +8,19 @@ import { z } from 'zod';
  */
 export const MAX_RESOURCE_COUNT = 16_777_216;
 
-const TOO_MANY = `must be at most ${MAX_RESOURCE_COUNT}`;
+const TOO_MANY = ruleError('at_most', { maximum: MAX_RESOURCE_COUNT });
 
 /** A count of at least 1 (nodes, tasks, cores), at most {@link MAX_RESOURCE_COUNT}. */
 export const ResourceCountSchema = z
   .number()
   // Checked first and alone: past 2^53 zod's integer check would add a misleading "whole number".
   .max(MAX_RESOURCE_COUNT, { error: TOO_MANY, abort: true })
-  .int('must be a whole number')
-  .positive('must be at least 1');
+  .int({ error: ruleError('whole_number') })
+  .positive({ error: ruleError('at_least_one') });
 
 /** A count that may be 0 (GPUs), at most {@link MAX_RESOURCE_COUNT}. */
 export const OptionalResourceCountSchema = z
   .number()
   .max(MAX_RESOURCE_COUNT, { error: TOO_MANY, abort: true })
-  .int('must be a whole number')
-  .nonnegative('must not be negative');
+  .int({ error: ruleError('whole_number') })
+  .nonnegative({ error: ruleError('not_negative') });

@@ -193,7 +193,7 @@ const GROUPS: readonly OptionGroup[] = [
         ? {
             problem: `--${option}=${value} is not a time limit sbatch reads (minutes, HH:MM:SS, D-HH:MM:SS or UNLIMITED)`,
           }
-        : { input: { timeLimit: seconds } };
+        : { input: { timeLimit: { seconds } } };
     }),
     encode: (f) => (f.timeLimit === undefined ? [] : [['time', formatSbatchTime(f.timeLimit)]]),
   },

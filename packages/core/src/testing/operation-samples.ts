@@ -20,7 +20,7 @@ export function operationSamples(spec: JobSpecInput): OperationSamples {
     'jobs.cancel': ['1'],
     'jobs.hold': ['1'],
     'jobs.release': ['1'],
-    'jobs.updateTimeLimit': ['1', { set: 60 }],
+    'jobs.updateTimeLimit': ['1', { set: '1m' }],
     'accounts.create': [{ name: 'x' }],
     'accounts.list': [],
     'accounts.block': ['x'],

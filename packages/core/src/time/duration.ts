@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type RawIssue, ruleError, ruleIssue } from '../errors/validation.js';
 
 const UNIT_SECONDS = { d: 86_400, h: 3_600, m: 60, s: 1 } as const;
 // Spaces may follow a unit letter only: with `\s*` between optional groups the regex backtracks
@@ -13,8 +14,6 @@ const CLOCK = /^(?:(\d+)-)?(\d+)(?::(\d+))?(?::(\d+))?$/;
  * otherwise reach scripts and quotes as `Infinity` or an inexact number.
  */
 export const MAX_DURATION_SECONDS = 36_500 * 86_400;
-
-const TOO_LONG = `must be at most ${MAX_DURATION_SECONDS} seconds (36500d, 100 years)`;
 
 /**
  * Parses a duration into whole seconds, or returns `undefined` if the text is not one or is longer
@@ -123,9 +122,76 @@ export function durationForMessage(seconds: number, locale: 'en' | 'zh-CN' = 'en
   return `${seconds}${MESSAGE_UNITS[locale][3][1]}`;
 }
 
+/** The units of a duration written as an object, and their seconds. */
+const OBJECT_UNITS = { days: 86_400, hours: 3_600, minutes: 60, seconds: 1 } as const;
+
+const Amount = z
+  .number()
+  .finite()
+  .nonnegative({ error: ruleError('not_negative') });
+
+const unitsOf = <A extends z.ZodType>(amount: A) =>
+  z.strictObject({
+    days: amount.optional().describe('Days'),
+    hours: amount.optional().describe('Hours'),
+    minutes: amount.optional().describe('Minutes'),
+    seconds: amount.optional().describe('Seconds'),
+  });
+
 /**
- * A duration given as text (`"2h"`, `"1-12:00:00"`) or as a whole number of seconds; parses to
- * whole seconds, at most {@link MAX_DURATION_SECONDS}.
+ * A duration as an object of units (`{ minutes: 90 }`, `{ hours: 1, minutes: 30 }`): the form for
+ * computed values, which says its unit where a bare number could not.
+ */
+const DurationObjectSchema = unitsOf(Amount);
+
+/** A change of a duration as an object of units, negative to shorten (`{ minutes: -30 }`). */
+export const SignedDurationObjectSchema = unitsOf(z.number().finite());
+
+/** A duration written as an object of units; see {@link TimeLimitSchema}. */
+export type DurationObject = z.input<typeof DurationObjectSchema>;
+
+/** Whole seconds of a parsed duration value, or an issue saying why it is not one. */
+export function toSeconds(value: number | string | DurationObject, ctx: z.core.$RefinementCtx): number {
+  let seconds: number | undefined;
+  let shown: string;
+  if (typeof value === 'number') {
+    seconds = value;
+    shown = String(value);
+  } else if (typeof value === 'string') {
+    seconds = secondsOf(value);
+    shown = quote(value);
+    if (seconds === undefined) {
+      ctx.addIssue(ruleIssue('not_a_duration', { value: shown }));
+      return z.NEVER;
+    }
+  } else {
+    const given = Object.entries(value).filter(([, n]) => n !== undefined) as [
+      keyof DurationObject,
+      number,
+    ][];
+    if (given.length === 0) {
+      ctx.addIssue(ruleIssue('duration_object_empty'));
+      return z.NEVER;
+    }
+    seconds = given.reduce((sum, [unit, n]) => sum + n * OBJECT_UNITS[unit], 0);
+    shown = `{ ${given.map(([unit, n]) => `${unit}: ${n}`).join(', ')} }`;
+    if (!Number.isInteger(seconds) && Math.abs(seconds) <= MAX_DURATION_SECONDS) {
+      ctx.addIssue(ruleIssue('duration_not_whole_seconds', { value: shown }));
+      return z.NEVER;
+    }
+  }
+  if (Math.abs(seconds) > MAX_DURATION_SECONDS) {
+    ctx.addIssue(ruleIssue('duration_too_long', { value: shown, maximum: MAX_DURATION_SECONDS }));
+    return z.NEVER;
+  }
+  return seconds;
+}
+
+/**
+ * A duration given as text (`"2h"`, `"1-12:00:00"`), as an object of units (`{ minutes: 90 }`) or
+ * as a whole number of seconds; parses to whole seconds, at most {@link MAX_DURATION_SECONDS}.
+ * For options that are not a job's time limit (windows, delays); a job's time is
+ * {@link TimeLimitSchema}, which refuses bare numbers.
  */
 export const DurationSchema = z
   .union(
@@ -135,38 +201,78 @@ export const DurationSchema = z
         // zod's integer check also refuses numbers past 2^53; those are simply too long.
         .int({
           error: (issue) =>
-            issue.code === 'too_big' ? TOO_LONG : 'a duration in seconds must be a whole number',
+            issue.code === 'too_big'
+              ? ruleError('duration_too_long', { value: String(issue.input), maximum: MAX_DURATION_SECONDS })(
+                  issue,
+                )
+              : ruleError('whole_number')(issue),
         })
-        .nonnegative('a duration must not be negative'),
+        .nonnegative({ error: ruleError('not_negative') }),
       z.string(),
+      DurationObjectSchema,
     ],
-    { error: 'must be a duration such as "2h" or "1-00:00:00", or a whole number of seconds' },
+    { error: ruleError('duration_shape') },
   )
   // Parsing happens after the union so that its message reaches the caller instead of zod's
   // generic "Invalid input" for a union.
-  .transform((value, ctx) => {
-    const seconds = typeof value === 'number' ? value : secondsOf(value);
-    if (seconds === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${quote(String(value))} is not a duration: use a unit such as "90m", "2h", "1d12h", or Slurm's "D-HH:MM:SS"`,
-      });
-      return z.NEVER;
-    }
-    if (seconds > MAX_DURATION_SECONDS) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${typeof value === 'number' ? value : quote(value)} is too long: a duration ${TOO_LONG}`,
-      });
-      return z.NEVER;
-    }
-    return seconds;
-  });
+  .transform(toSeconds);
+
+/** What a caller may pass where a duration is expected. */
+export type DurationInput = z.input<typeof DurationSchema>;
+
+/**
+ * A job's time limit: text with a unit (`"90m"`, `"2h"`, `"1d12h"`), Slurm's clock forms
+ * (`"1-00:00:00"`), or an object of units for computed values (`{ minutes: 90 }`,
+ * `{ seconds: 5400 }`); parses to whole seconds.
+ *
+ * A bare number is refused, by the types and at run time: sbatch's `--time=90` means 90 minutes,
+ * while a number in code reads as seconds to most people, so the unit must be written.
+ *
+ * @example
+ * ```ts
+ * TimeLimitSchema.parse('90m'); // 5400
+ * TimeLimitSchema.parse({ hours: 1, minutes: 30 }); // 5400
+ * TimeLimitSchema.safeParse(90).success; // false: write '90m', '90s' or { minutes: 90 }
+ * ```
+ */
+export const TimeLimitSchema = z
+  .union([z.string(), DurationObjectSchema], { error: timeLimitShapeError })
+  .transform(toSeconds);
+
+/** What a caller may pass as a job's time limit: never a bare number. */
+export type TimeLimitInput = z.input<typeof TimeLimitSchema>;
+
+// A bare number gets the ways to write it with its unit, with the caller's own number when it is
+// a plain one; anything else gets the forms a time limit takes.
+function timeLimitShapeError(issue: RawIssue): string {
+  return bareNumberError(issue, 'time_limit_shape', (n) => [
+    `'${n}m'`,
+    `'${n}s'`,
+    `{ minutes: ${n} }`,
+    `{ seconds: ${n} }`,
+  ]);
+}
+
+/**
+ * The error of a union of time forms that a bare number does not belong to: the number gets the
+ * ways to write it with its unit (`examples` of the caller's own number when it is a plain one),
+ * anything else the rule `otherwise`.
+ */
+export function bareNumberError(
+  issue: RawIssue,
+  otherwise: 'time_limit_shape' | 'signed_duration_shape',
+  examples: (n: number) => string[],
+): string {
+  const input = issue.input;
+  if (typeof input !== 'number') return ruleError(otherwise)(issue);
+  const n = Number.isInteger(input) && Math.abs(input) > 0 && Math.abs(input) < 1e7 ? Math.abs(input) : 90;
+  return ruleError('bare_number_time_limit', {
+    value: String(Number.isFinite(input) ? input : 'NaN'),
+    examples: examples(n),
+  })(issue);
+}
 
 // Echoes the caller's text in a message, cut short: it may be megabytes of hostile input.
 function quote(text: string): string {
   return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }
-
-/** What a caller may pass where a duration is expected. */
-export type DurationInput = z.input<typeof DurationSchema>;

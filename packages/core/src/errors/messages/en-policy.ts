@@ -4,6 +4,14 @@ import { withUnit } from './catalogue.js';
 
 type PolicyDetails = ErrorDetailsByCode['POLICY_VIOLATION'];
 
+/** The way out of a wrong name: the names that would be accepted, when the adapter knows them. */
+const oneOf = (d: PolicyDetails, choose: string) =>
+  d.allowed === undefined
+    ? `${choose}.`
+    : d.allowed.length === 0
+      ? `${choose}: there are none for this user.`
+      : `${choose}: ${d.allowed.map((n) => `"${n}"`).join(', ')}.`;
+
 const STATES: Record<string, string> = { running: 'is running', ended: 'has ended' };
 const PAST: Record<string, string> = { hold: 'held', release: 'released' };
 
@@ -11,11 +19,12 @@ const PAST: Record<string, string> = { hold: 'held', release: 'released' };
 export const policyEn: Record<PolicyReason, (d: PolicyDetails) => string> = {
   invalid_account: (d) =>
     d.subject === undefined && d.user !== undefined
-      ? `User "${d.user}" has no default account, and the job names none. Name one of the user's accounts in "account".`
-      : `Account "${d.subject ?? '?'}" does not exist or the user is not a member of it. Choose one of your accounts.`,
+      ? `User "${d.user}" has no default account, and the job names none. ${oneOf(d, 'Name one of the user\'s accounts in "account"')}`
+      : `Account "${d.subject ?? '?'}" does not exist or the user is not a member of it. ${oneOf(d, 'Choose one of your accounts')}`,
   invalid_partition: (d) =>
-    `Partition "${d.subject ?? '?'}" does not exist. Choose one of the cluster's partitions.`,
-  invalid_qos: (d) => `QoS "${d.subject ?? '?'}" does not exist. Choose one of the cluster's QoS.`,
+    `Partition "${d.subject ?? '?'}" does not exist. ${oneOf(d, "Choose one of the cluster's partitions")}`,
+  invalid_qos: (d) =>
+    `QoS "${d.subject ?? '?'}" does not exist. ${oneOf(d, "Choose one of the cluster's QoS")}`,
   qos_not_allowed: (d) =>
     d.partition !== undefined && d.allowed !== undefined
       ? `QoS "${d.subject ?? '?'}" is not allowed in partition "${d.partition}" (allowed: ${d.allowed.join(', ')}). Choose one of those QoS, or another partition.`
@@ -68,11 +77,18 @@ export const policyEn: Record<PolicyReason, (d: PolicyDetails) => string> = {
 
 /** English ways past a refusal the scheduler worded itself, per reason. */
 export const refusalHintsEn: Record<PolicyReason, (d: PolicyDetails) => string | undefined> = {
-  invalid_account: () =>
-    'Use an account the user belongs to (accounts.list({ user })), or ask its manager to add them.',
-  invalid_partition: () => 'Pick a partition from config.cluster(), or omit it to use the default.',
-  invalid_qos: () =>
-    'Pick a QoS your association allows (config.availability()), or omit it to use the default.',
+  invalid_account: (d) =>
+    d.allowed?.length
+      ? oneOf(d, "Use one of the user's accounts")
+      : 'Use an account the user belongs to (accounts.list({ user })), or ask its manager to add them.',
+  invalid_partition: (d) =>
+    d.allowed?.length
+      ? oneOf(d, 'Pick one of the partitions')
+      : 'Pick a partition from config.cluster(), or omit it to use the default.',
+  invalid_qos: (d) =>
+    d.allowed?.length
+      ? oneOf(d, 'Pick one of the QoS the user may use')
+      : 'Pick a QoS your association allows (config.availability()), or omit it to use the default.',
   qos_not_allowed: () => undefined,
   time_limit_exceeds_qos: () =>
     "Lower the time limit to the QoS's maximum wall time, or choose a QoS that allows longer jobs.",

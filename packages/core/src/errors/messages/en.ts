@@ -93,6 +93,13 @@ export const messages: MessageCatalogue = {
           `${d.program ?? 'The scheduler'} refused an option before contacting the controller: ${sentence(d.nativeMessage ?? '?')}`,
         hint: () => 'Fix the value in the job spec or its directives.',
       },
+      unreadable_known_hosts: {
+        hint: () =>
+          "Point hostKey.knownHosts at a readable known_hosts file listing the host (ssh-keyscan -p <port> <host> >> known_hosts), or pin hostKey: { fingerprints: ['SHA256:…'] }.",
+      },
+      unknown_host: {
+        hint: () => 'Check the "host" option: a name DNS knows or an IP address.',
+      },
       unreadable_key_file: {
         hint: () =>
           'Point privateKeyPath at an existing key file the portal process may read (mode 0600, owned by the portal user), or pass the key itself as privateKey.',
@@ -377,6 +384,12 @@ export const messages: MessageCatalogue = {
           `The ${d.capability} could not load the native binding of "${d.driver ?? '?'}": ${sentence(d.nativeMessage ?? 'it was not built for this Node.js')}`,
         hint: (d) =>
           `Rebuild it for the Node.js that runs the portal: npm rebuild ${d.driver ?? '?'}. If no prebuilt binary fits, install a C++ toolchain and Python first, and do not run npm with --ignore-scripts for it.`,
+      },
+      client_closed: {
+        summary: (d) =>
+          `This client was closed (client.close()), so it makes no more calls to cluster "${d.cluster ?? '?'}".`,
+        hint: () =>
+          'Close a client only when the process is done with it; to go on, create a new one with createClient().',
       },
     },
     TIMEOUT: {

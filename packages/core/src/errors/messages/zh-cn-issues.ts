@@ -1,5 +1,6 @@
 import type { ValidationIssue, ValidationIssueFacts } from '../details.js';
 import { named } from './catalogue.js';
+import { issueRulesZhCn } from './zh-cn-issue-rules.js';
 
 /** zod's type and origin names in Chinese. */
 const TYPES: Record<string, string> = {
@@ -84,6 +85,11 @@ function formatted(f: ValidationIssueFacts): string {
 export function issueZhCn(issue: ValidationIssue): string {
   const f = issue.facts;
   if (f === undefined) return issue.message;
+  if (f.rule !== undefined) {
+    return Object.hasOwn(issueRulesZhCn, f.rule)
+      ? issueRulesZhCn[f.rule as keyof typeof issueRulesZhCn](f)
+      : issue.message;
+  }
   switch (issue.code) {
     case 'invalid_type':
       return `应为${type(f.expected)}，实际为${type(f.received)}${f.examples?.length ? `；请写成 ${f.examples.join(' 或 ')}` : ''}`;

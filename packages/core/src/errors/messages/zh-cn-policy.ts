@@ -4,6 +4,14 @@ import { withUnit } from './catalogue.js';
 
 type PolicyDetails = ErrorDetailsByCode['POLICY_VIOLATION'];
 
+/** 名称错误时的出路：适配器知道时，列出可用的名称。 */
+const oneOf = (d: PolicyDetails, choose: string) =>
+  d.allowed === undefined
+    ? `${choose}。`
+    : d.allowed.length === 0
+      ? `${choose}：该用户没有可用的选项。`
+      : `${choose}：${d.allowed.map((n) => `“${n}”`).join('、')}。`;
+
 const STATES: Record<string, string> = { running: '正在运行', ended: '已结束' };
 const ACTIONS: Record<string, string> = { hold: '挂起', release: '释放' };
 
@@ -11,10 +19,10 @@ const ACTIONS: Record<string, string> = { hold: '挂起', release: '释放' };
 export const policyZhCn: Record<PolicyReason, (d: PolicyDetails) => string> = {
   invalid_account: (d) =>
     d.subject === undefined && d.user !== undefined
-      ? `用户“${d.user}”没有默认账户，作业也未指定账户。请在“account”中填写该用户所属的账户之一。`
-      : `账户“${d.subject ?? '?'}”不存在，或用户不是该账户的成员。请选择您所属的账户。`,
-  invalid_partition: (d) => `分区“${d.subject ?? '?'}”不存在。请选择集群中的分区。`,
-  invalid_qos: (d) => `QoS“${d.subject ?? '?'}”不存在。请选择集群中的 QoS。`,
+      ? `用户“${d.user}”没有默认账户，作业也未指定账户。${oneOf(d, '请在“account”中填写该用户所属的账户之一')}`
+      : `账户“${d.subject ?? '?'}”不存在，或用户不是该账户的成员。${oneOf(d, '请选择您所属的账户')}`,
+  invalid_partition: (d) => `分区“${d.subject ?? '?'}”不存在。${oneOf(d, '请选择集群中的分区')}`,
+  invalid_qos: (d) => `QoS“${d.subject ?? '?'}”不存在。${oneOf(d, '请选择集群中的 QoS')}`,
   qos_not_allowed: (d) =>
     d.partition !== undefined && d.allowed !== undefined
       ? `分区“${d.partition}”不允许使用 QoS“${d.subject ?? '?'}”（允许：${d.allowed.join('、')}）。请选择其中一个 QoS，或换一个分区。`
@@ -58,9 +66,18 @@ export const policyZhCn: Record<PolicyReason, (d: PolicyDetails) => string> = {
 
 /** Simplified Chinese ways past a refusal the scheduler worded itself, per reason. */
 export const refusalHintsZhCn: Record<PolicyReason, (d: PolicyDetails) => string | undefined> = {
-  invalid_account: () => '请使用用户所属的账户（accounts.list({ user })），或请账户管理员将其加入。',
-  invalid_partition: () => '请从 config.cluster() 中选择分区，或不指定分区以使用默认分区。',
-  invalid_qos: () => '请选择关联允许的 QoS（config.availability()），或不指定 QoS 以使用默认值。',
+  invalid_account: (d) =>
+    d.allowed?.length
+      ? oneOf(d, '请使用该用户所属的账户之一')
+      : '请使用用户所属的账户（accounts.list({ user })），或请账户管理员将其加入。',
+  invalid_partition: (d) =>
+    d.allowed?.length
+      ? oneOf(d, '请选择以下分区之一')
+      : '请从 config.cluster() 中选择分区，或不指定分区以使用默认分区。',
+  invalid_qos: (d) =>
+    d.allowed?.length
+      ? oneOf(d, '请选择该用户可用的 QoS 之一')
+      : '请选择关联允许的 QoS（config.availability()），或不指定 QoS 以使用默认值。',
   qos_not_allowed: () => undefined,
   time_limit_exceeds_qos: () =>
     '请将运行时间上限降到该 QoS 允许的最大运行时间以内，或选择允许更长作业的 QoS。',

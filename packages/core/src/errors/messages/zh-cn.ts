@@ -157,6 +157,13 @@ export const messagesZhCn: MessageCatalogue = {
           `${spaced(d.program, '调度器')}在联系控制器之前拒绝了一个选项：${end(d.nativeMessage ?? '?')}`,
         hint: () => '请修正作业描述或其指令中的取值。',
       },
+      unreadable_known_hosts: {
+        hint: () =>
+          "请将 hostKey.knownHosts 指向列出该主机的可读 known_hosts 文件（ssh-keyscan -p <端口> <主机> >> known_hosts），或固定指纹 hostKey: { fingerprints: ['SHA256:…'] }。",
+      },
+      unknown_host: {
+        hint: () => '请检查 "host" 选项：应为 DNS 能解析的主机名或 IP 地址。',
+      },
       unreadable_key_file: {
         hint: () =>
           '请将 privateKeyPath 指向门户进程可读取的现有密钥文件（权限 0600，属于门户用户），或直接以 privateKey 传入密钥。',
@@ -431,6 +438,10 @@ export const messagesZhCn: MessageCatalogue = {
           `${d.capability} 无法加载 “${d.driver ?? '?'}” 的原生绑定：${d.nativeMessage ?? '它不是为当前 Node.js 构建的'}`,
         hint: (d) =>
           `请用运行门户的 Node.js 重新构建它：npm rebuild ${d.driver ?? '?'}。如果没有匹配的预编译二进制文件，请先安装 C++ 编译工具链和 Python，并且不要对它使用 npm --ignore-scripts。`,
+      },
+      client_closed: {
+        summary: (d) => `此客户端已关闭（client.close()），不再调用集群“${d.cluster ?? '?'}”。`,
+        hint: () => '请只在进程不再使用客户端时关闭它；如需继续，请用 createClient() 创建新的客户端。',
       },
     },
     TIMEOUT: {

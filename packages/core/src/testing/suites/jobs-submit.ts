@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { formatError } from '../../errors/format.js';
 import { JobSchema } from '../../model/job.js';
 import { defineSuite } from '../define-suite.js';
 
@@ -66,6 +67,26 @@ export const jobsSubmit = defineSuite('jobs-submit', [
     },
   },
   {
+    title: 'jobs-submit: a wrong partition, QoS or account names the valid ones, in English and Chinese',
+    async run(ctx) {
+      const { partitions, qos, accounts } = ctx.fixtures;
+      const wrong = [
+        [{ partition: 'nosuchpartition' }, 'invalid_partition', partitions.cpu],
+        [{ qos: 'nosuchqos' }, 'invalid_qos', qos.normal],
+        [{ account: 'nosuchaccount' }, 'invalid_account', accounts.primary],
+      ] as const;
+      for (const [field, reason, valid] of wrong) {
+        const err = await ctx.rejects(ctx.submit(field), 'POLICY_VIOLATION');
+        expect(err.details.reason).toBe(reason);
+        expect(err.details.allowed, reason).toContain(valid);
+        expect(err.details.allowed, reason).not.toContain(Object.values(field)[0]);
+        // The message names them in every language, whether it quotes the scheduler or not.
+        expect(err.message).toContain(`"${valid}"`);
+        expect(formatError(err, { locale: 'zh-CN' })).toContain(`“${valid}”`);
+      }
+    },
+  },
+  {
     title: 'jobs-submit: refuses an account the user is not a member of with reason invalid_account',
     needs: ['actAsUser'],
     async run(ctx) {
@@ -93,7 +114,7 @@ export const jobsSubmit = defineSuite('jobs-submit', [
         `QoS ${ctx.fixtures.qos.normal} must have a maximum wall time`,
       ).toBeDefined();
       const err = await ctx.rejects(
-        ctx.submit({ timeLimit: qos!.maxWallSeconds! + 3_600 }),
+        ctx.submit({ timeLimit: { seconds: qos!.maxWallSeconds! + 3_600 } }),
         'POLICY_VIOLATION',
       );
       expect(err.details.reason).toBe('time_limit_exceeds_qos');

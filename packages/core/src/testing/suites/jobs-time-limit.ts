@@ -12,7 +12,7 @@ export const jobsTimeLimit = defineSuite('jobs-time-limit', [
       expect(set.timeLimitSeconds).toBe(1_200);
       const lowered = await ctx.runtime().jobs.updateTimeLimit(job.id, { delta: '-5m' }, user);
       expect(lowered.timeLimitSeconds).toBe(900);
-      const raised = await ctx.runtime().jobs.updateTimeLimit(job.id, { delta: 600 }, user);
+      const raised = await ctx.runtime().jobs.updateTimeLimit(job.id, { delta: { minutes: 10 } }, user);
       expect(raised.timeLimitSeconds).toBe(1_500);
       expect((await ctx.runtime().jobs.get(job.id, user)).timeLimitSeconds).toBe(1_500);
       await ctx.runtime().jobs.cancel(job.id, user);

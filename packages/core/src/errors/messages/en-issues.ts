@@ -1,0 +1,117 @@
+import type { ValidationIssueFacts } from '../details.js';
+
+const q = (text: string | undefined) => text ?? '?';
+const or = (items: string[] | undefined) => {
+  const all = items ?? [];
+  return all.length < 2 ? all.join('') : `${all.slice(0, -1).join(', ')} or ${all.at(-1)}`;
+};
+
+/**
+ * The English words of each validation rule hpckit's own schemas check (the zod refinements and
+ * custom messages it writes), worded from the rule's facts. Every rule has Chinese words too
+ * (`issueRulesZhCn`); a schema names the rule (`ruleIssue`, `ruleError`) rather than writing text.
+ */
+export const issueRulesEn = {
+  // Numbers and counts.
+  whole_number: () => 'must be a whole number',
+  not_negative: () => 'must not be negative',
+  at_least_one: () => 'must be at least 1',
+  greater_than_zero: () => 'must be greater than zero',
+  at_most: (f) => `must be at most ${q(String(f.maximum))}`,
+  // Text.
+  not_empty: () => 'must not be empty',
+  at_most_characters: (f) =>
+    `must be at most ${q(String(f.maximum))} characters${f.text ? ` (${f.text})` : ''}`,
+  no_nul: () => 'must not contain a NUL character',
+  single_line: () => 'must be a single line (no line breaks or NUL characters)',
+  environment_value_too_long: (f) =>
+    `must be at most ${q(String(f.maximum))} characters (Linux refuses longer variables); pass bigger data in a file`,
+  scheduler_name: () =>
+    'may contain only letters, digits, "_", "-" and "." and must not start with "-" or "."',
+  login_name: () =>
+    'is not a login name: use only letters, digits, "_", "." and "-", and do not start with "-" or "."',
+  login_all_digits: () => 'must not be all digits (tools read a number as a uid: "id 0" is root)',
+  job_id: () => 'is not a job id (expected something like "1234" or "1234_7")',
+  record_too_many_entries: (f) =>
+    `has ${f.count ?? '?'} entries; at most ${q(String(f.maximum))} are allowed`,
+  record_key_too_long: (f) =>
+    `is a name of ${f.count ?? '?'} characters; at most ${q(String(f.maximum))} are allowed`,
+  directive_name: () =>
+    'directive names are long option names without dashes, e.g. "mem-per-cpu" or "exclusive"',
+  environment_name: () => 'environment variable names are letters, digits and "_", not starting with a digit',
+  // Durations and time limits.
+  duration_shape: () =>
+    'must be a duration such as "2h" or "1-00:00:00", an object such as { minutes: 90 }, or a whole number of seconds',
+  time_limit_shape: () =>
+    'must be a duration such as "90m", "2h" or "1-00:00:00", or an object such as { minutes: 90 }',
+  bare_number_time_limit: (f) =>
+    `${q(f.value)} is a bare number, which Slurm reads as minutes and people often mean as seconds: write ${or(f.examples)}`,
+  not_a_duration: (f) =>
+    `${q(f.value)} is not a duration: use a unit such as "90m", "2h", "1d12h", or Slurm's "D-HH:MM:SS"`,
+  duration_too_long: (f) =>
+    `${q(f.value)} is too long: a duration must be at most ${q(String(f.maximum))} seconds (36500d, 100 years)`,
+  duration_not_whole_seconds: (f) =>
+    `${q(f.value)} is not a whole number of seconds: round it, e.g. { seconds: 90 }`,
+  duration_object_empty: () => 'give at least one of "days", "hours", "minutes" or "seconds"',
+  duration_positive: () => 'must be longer than zero',
+  time_limit_positive: () => 'a time limit must be longer than zero',
+  signed_duration_shape: () =>
+    'must be a signed duration such as "+30m" or "-1h", or an object such as { minutes: -30 }',
+  not_a_signed_duration: (f) => `${q(f.value)} is not a signed duration: write "+30m" or "-1h"`,
+  set_or_delta: () => 'give exactly one of "set" (a new limit) or "delta" (a change such as "+30m")',
+  zero_change: () => 'a change of zero changes nothing',
+  // Memory.
+  not_a_memory_size: (f) =>
+    `${q(f.value)} is not a memory size: give a positive number with a unit, such as "4G" or "512M" (units are binary: 1G = 1024M)`,
+  memory_size_too_large: (f) =>
+    `${q(f.value)} is too large: a memory size must be at most ${q(String(f.maximum))} (2^40 MiB)`,
+  memory_one_of: () => 'give exactly one of "perNode", "perCore" or "perGpu"',
+  memory_per_gpu_needs_gpus: () => 'memory "perGpu" needs "gpusPerNode" of at least 1',
+  // Job specs.
+  command_or_script: () => 'give exactly one of "command" (shell commands) or "script" (a complete script)',
+  script_interpreter: () =>
+    'a complete script starts with an interpreter line such as "#!/bin/bash"; to give only commands, use "command"',
+  tasks_do_not_fit: (f) =>
+    `${f.count ?? '?'} tasks do not fit in ${f.minimum ?? '?'} node(s) × ${f.maximum ?? '?'} tasks per node`,
+  cores_or_tasks: (f) =>
+    `use either "coresPerNode" or the task fields (${(f.names ?? []).join(', ')}), not both`,
+  at_least_one_job_id: () => 'name at least one job id',
+  from_after_to: () => '"from" must not be after "to"',
+  // Configuration.
+  key_file_missing: (f) => `no private key file at ${q(f.value)}`,
+  key_file_unreadable: (f) => `the private key file ${q(f.value)} cannot be read (${f.text ?? 'error'})`,
+  known_hosts_unreadable: (f) =>
+    `none of the known_hosts files can be read (${(f.names ?? []).join(', ')}), so no host key can be trusted`,
+  unknown_host: (f) => `the host name ${q(f.value)} does not resolve (${f.text ?? 'ENOTFOUND'})`,
+  // Job arrays.
+  array_spec: (f) => `array spec "${q(f.value)}" ${arrayProblemEn(f)}`,
+  array_throttle_too_big: (f) => `must be at most ${q(String(f.maximum))}, the most tasks an array may have`,
+} satisfies Record<string, (f: ValidationIssueFacts) => string>;
+
+/** A rule hpckit's schemas check, worded in every locale from its facts. */
+export type IssueRule = keyof typeof issueRulesEn;
+
+/** What is wrong with an array spec (`facts.text` names the problem, `facts.item` the part). */
+export function arrayProblemEn(f: ValidationIssueFacts): string {
+  const item = q(f.item);
+  switch (f.text) {
+    case 'too_long':
+      return `is longer than ${f.maximum} characters: use ranges ("0-99", "0-99:3") instead of listing every index`;
+    case 'two_throttles':
+      return 'has more than one "%"';
+    case 'bad_throttle':
+      return 'has a throttle ("%N") that is not a positive integer';
+    case 'throttle_too_big':
+      return `has the throttle %${item}, above ${f.maximum}, the most tasks an array may have: lower it or leave it out`;
+    case 'bad_item':
+      return `has "${item}", which is neither an index ("7") nor a range ("0-9" or "0-9:2")`;
+    case 'index_too_big':
+      return `has the index ${item}, above ${f.maximum}, the largest index Slurm allows (its MaxArraySize is at most 4000001): use smaller indices`;
+    case 'range_backwards':
+      return `has the range "${item}", whose end is below its start`;
+    case 'range_step':
+      return `has the range "${item}", whose step is not positive`;
+    default:
+      return `expands to more than ${f.maximum} tasks: split it into several arrays`;
+  }
+}

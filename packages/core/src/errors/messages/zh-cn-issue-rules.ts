@@ -1,0 +1,89 @@
+import type { ValidationIssueFacts } from '../details.js';
+import type { IssueRule } from './en-issues.js';
+
+const q = (text: string | undefined) => text ?? '?';
+const or = (items: string[] | undefined) => {
+  const all = items ?? [];
+  return all.length < 2 ? all.join('') : `${all.slice(0, -1).join('、')} 或 ${all.at(-1)}`;
+};
+
+/** The Chinese words of each rule in `issueRulesEn`, from the same facts. */
+export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => string> = {
+  whole_number: () => '应为整数',
+  not_negative: () => '不能为负数',
+  at_least_one: () => '至少应为 1',
+  greater_than_zero: () => '应大于零',
+  at_most: (f) => `最大为 ${q(String(f.maximum))}`,
+  not_empty: () => '不能为空',
+  at_most_characters: (f) => `最多 ${q(String(f.maximum))} 个字符${f.text ? `（${f.text}）` : ''}`,
+  no_nul: () => '不能包含 NUL 字符',
+  single_line: () => '应为单行（不能有换行符或 NUL 字符）',
+  environment_value_too_long: (f) =>
+    `最多 ${q(String(f.maximum))} 个字符（Linux 拒绝更长的环境变量）；更大的数据请放在文件中传递`,
+  scheduler_name: () => '只能包含字母、数字、“_”、“-”和“.”，且不能以“-”或“.”开头',
+  login_name: () => '不是有效的登录名：只能使用字母、数字、“_”、“.”和“-”，且不能以“-”或“.”开头',
+  login_all_digits: () => '不能全是数字（工具会把数字当作 uid：“id 0”就是 root）',
+  job_id: () => '不是作业编号（应形如 "1234" 或 "1234_7"）',
+  record_too_many_entries: (f) => `有 ${f.count ?? '?'} 项；最多允许 ${q(String(f.maximum))} 项`,
+  record_key_too_long: (f) => `是 ${f.count ?? '?'} 个字符的名称；最多允许 ${q(String(f.maximum))} 个字符`,
+  directive_name: () => '指令名是不带短横线前缀的 sbatch 长选项名，例如 "mem-per-cpu" 或 "exclusive"',
+  environment_name: () => '环境变量名由字母、数字和“_”组成，且不能以数字开头',
+  duration_shape: () => '应为时长，例如 "2h" 或 "1-00:00:00"、对象 { minutes: 90 }，或整数秒数',
+  time_limit_shape: () => '应为时长，例如 "90m"、"2h" 或 "1-00:00:00"，或对象 { minutes: 90 }',
+  bare_number_time_limit: (f) =>
+    `${q(f.value)} 是不带单位的数字：Slurm 把它当作分钟，而人们常以为是秒。请写成 ${or(f.examples)}`,
+  not_a_duration: (f) =>
+    `${q(f.value)} 不是时长：请带上单位，例如 "90m"、"2h"、"1d12h"，或 Slurm 的 "D-HH:MM:SS"`,
+  duration_too_long: (f) => `${q(f.value)} 太长：时长最多 ${q(String(f.maximum))} 秒（36500天，即 100 年）`,
+  duration_not_whole_seconds: (f) => `${q(f.value)} 不是整数秒：请取整，例如 { seconds: 90 }`,
+  duration_object_empty: () => '请至少给出 "days"、"hours"、"minutes" 或 "seconds" 之一',
+  duration_positive: () => '应大于零',
+  time_limit_positive: () => '时间限制应大于零',
+  signed_duration_shape: () => '应为带符号的时长，例如 "+30m" 或 "-1h"，或对象 { minutes: -30 }',
+  not_a_signed_duration: (f) => `${q(f.value)} 不是带符号的时长：请写成 "+30m" 或 "-1h"`,
+  set_or_delta: () => '请只给出 "set"（新的时间限制）或 "delta"（变化量，例如 "+30m"）之一',
+  zero_change: () => '变化量为零，不会改变任何东西',
+  not_a_memory_size: (f) =>
+    `${q(f.value)} 不是内存大小：请给出带单位的正数，例如 "4G" 或 "512M"（单位按二进制计：1G = 1024M）`,
+  memory_size_too_large: (f) => `${q(f.value)} 太大：内存大小最多为 ${q(String(f.maximum))}（2^40 MiB）`,
+  memory_one_of: () => '请只给出 "perNode"、"perCore" 或 "perGpu" 之一',
+  memory_per_gpu_needs_gpus: () => '内存 "perGpu" 需要 "gpusPerNode" 至少为 1',
+  command_or_script: () => '请只给出 "command"（shell 命令）或 "script"（完整脚本）之一',
+  script_interpreter: () => '完整脚本应以解释器行开头，例如 "#!/bin/bash"；若只给命令，请用 "command"',
+  tasks_do_not_fit: (f) =>
+    `${f.count ?? '?'} 个任务放不进 ${f.minimum ?? '?'} 个节点 × 每节点 ${f.maximum ?? '?'} 个任务`,
+  cores_or_tasks: (f) => `"coresPerNode" 与任务字段（${(f.names ?? []).join('、')}）只能二选一`,
+  at_least_one_job_id: () => '请至少给出一个作业编号',
+  from_after_to: () => '"from" 不能晚于 "to"',
+  key_file_missing: (f) => `${q(f.value)} 处没有私钥文件`,
+  key_file_unreadable: (f) => `无法读取私钥文件 ${q(f.value)}（${f.text ?? 'error'}）`,
+  known_hosts_unreadable: (f) =>
+    `所有 known_hosts 文件（${(f.names ?? []).join('、')}）都无法读取，因此无法信任任何主机密钥`,
+  unknown_host: (f) => `主机名 ${q(f.value)} 无法解析（${f.text ?? 'ENOTFOUND'}）`,
+  array_spec: (f) => `数组规格 "${q(f.value)}" ${arrayProblemZhCn(f)}`,
+  array_throttle_too_big: (f) => `最大为 ${q(String(f.maximum))}，即一个数组最多的任务数`,
+};
+
+function arrayProblemZhCn(f: ValidationIssueFacts): string {
+  const item = q(f.item);
+  switch (f.text) {
+    case 'too_long':
+      return `超过 ${f.maximum} 个字符：请用范围（"0-99"、"0-99:3"）代替逐个列出下标`;
+    case 'two_throttles':
+      return '含有不止一个“%”';
+    case 'bad_throttle':
+      return '的并发上限（"%N"）不是正整数';
+    case 'throttle_too_big':
+      return `的并发上限 %${item} 超过 ${f.maximum}（一个数组最多的任务数）：请调低或去掉它`;
+    case 'bad_item':
+      return `中的 "${item}" 既不是下标（"7"）也不是范围（"0-9" 或 "0-9:2"）`;
+    case 'index_too_big':
+      return `中的下标 ${item} 超过 ${f.maximum}，即 Slurm 允许的最大下标（其 MaxArraySize 最多为 4000001）：请使用更小的下标`;
+    case 'range_backwards':
+      return `中的范围 "${item}" 终点小于起点`;
+    case 'range_step':
+      return `中的范围 "${item}" 步长不是正数`;
+    default:
+      return `展开后超过 ${f.maximum} 个任务：请拆成多个数组`;
+  }
+}
