@@ -129,6 +129,8 @@ export const TRANSPORT_REASONS = [
   'file_command_failed',
   /** The user's home directory could not be found (`printenv HOME` failed). */
   'home_unknown',
+  /** The ledger's database refused the connection or dropped it (a restart, a network cut). */
+  'store_unreachable',
 ] as const;
 
 /** Why a `TRANSPORT` error happened (`details.reason`); the catalogue words each one. */
@@ -185,6 +187,8 @@ export const INTERNAL_REASONS = [
   'app_connection_stale',
   /** The adapter lacks a method the contract requires (one written without `defineSchedulerAdapter`). */
   'missing_operation',
+  /** The ledger's database could not write: its disk (or quota) is full. */
+  'store_full',
 ] as const;
 
 /** Why a `INTERNAL` error happened (`details.reason`); the catalogue words each one. */
