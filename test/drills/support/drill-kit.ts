@@ -1,0 +1,182 @@
+/**
+ * What every reliability drill needs: the cluster's daemons stopped and restored through the
+ * project's scripts (and checked healthy afterwards, since other engineers' tests share the
+ * cluster), raw Slurm reads as root that do not go through the SDK under test, process
+ * measurements, and the table each drill prints of what it measured.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const SCRIPTS = join(import.meta.dirname, '../../../scripts');
+const UP = join(SCRIPTS, 'slurm-cluster/up.sh');
+const DOWN = join(SCRIPTS, 'slurm-cluster/down.sh');
+const run = promisify(execFile);
+
+/** The daemons `down.sh --only` stops and `up.sh` brings back. */
+export type Daemon = 'sshd' | 'slurmctld' | 'slurmd' | 'slurmdbd' | 'mariadb';
+
+/** Stops one daemon of the test cluster (`down.sh --only`), without blocking the event loop. */
+export async function stopDaemon(name: Daemon): Promise<void> {
+  await run(DOWN, ['--only', name], { timeout: 60_000 });
+}
+
+/** Starts one daemon stopped by {@link stopDaemon} (`up.sh --only`) and waits until it answers. */
+export async function startDaemon(name: Daemon): Promise<void> {
+  await run(UP, ['--only', name], { timeout: 120_000 });
+}
+
+/**
+ * Brings every daemon back and checks the cluster is healthy (`sinfo` shows the node usable,
+ * `sacctmgr show cluster` answers): drills run in `finally`/`afterAll` so a failed drill never
+ * leaves the shared cluster broken. Throws if it is not healthy after that.
+ */
+export async function restoreCluster(): Promise<void> {
+  await run(UP, [], { timeout: 180_000 });
+  const node = (await run('sinfo', ['-h', '-N', '-o', '%T'], { timeout: 30_000 })).stdout;
+  if (!/^(idle|mixed|allocated)/m.test(node))
+    throw new Error(`cluster node not usable after restore: ${node}`);
+  const cluster = (
+    await run('sacctmgr', ['-n', '-P', 'show', 'cluster', 'format=cluster'], { timeout: 30_000 })
+  ).stdout;
+  if (cluster.trim() === '') throw new Error('sacctmgr show cluster printed nothing after restore');
+}
+
+/**
+ * Cancels every job of `user` named `name` (as root) until squeue holds none: a task caught
+ * between two runs (requeued) can miss one scancel.
+ */
+export async function cancelNamed(user: string, name: string): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const left = await queuedByName(user, name);
+    if (left.every((j) => j.state === 'COMPLETED' || j.state === 'FAILED' || j.state === 'CANCELLED')) return;
+    execFileSync('scancel', ['--quiet', `--user=${user}`, `--name=${name}`], { stdio: 'ignore' });
+    await sleep(1000);
+  }
+}
+
+/**
+ * Releases `user`'s jobs named `name` that Slurm requeued and held after failing to launch them
+ * (a node that stopped answering): what an operator does. Returns how many it released.
+ */
+export async function releaseLaunchFailures(user: string, name: string): Promise<number> {
+  const held = (await queuedByName(user, name)).filter((j) => /launch failed requeued held/i.test(j.reason));
+  if (held.length > 0)
+    execFileSync('scontrol', ['release', held.map((j) => j.id).join(',')], { stdio: 'ignore' });
+  return held.length;
+}
+
+/** A job as raw squeue (as root) lists it. */
+export interface QueuedJob {
+  id: string;
+  state: string;
+  reason: string;
+  comment: string;
+}
+
+/** Raw squeue as root: `user`'s jobs named `name`, array tasks expanded, finished ones included. */
+export async function queuedByName(user: string, name: string): Promise<QueuedJob[]> {
+  const { stdout } = await run(
+    'squeue',
+    ['-h', '-r', '--states=all', `--user=${user}`, `--name=${name}`, '-o', '%i|%T|%r|%k'],
+    { timeout: 30_000, maxBuffer: 64 << 20 },
+  );
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [id = '', state = '', reason = '', ...comment] = line.split('|');
+      return { id, state, reason, comment: comment.join('|') };
+    });
+}
+
+/** One raw sacct row of the drills: id, state, QoS and partition (empty QoS "Unknown" = unsettled). */
+export interface AccountingRow {
+  id: string;
+  state: string;
+  exitCode: string;
+  settled: boolean;
+}
+
+/** Raw sacct (as root) of the jobs with these array/job ids, every state, bounded window. */
+export async function accountingRows(ids: string[]): Promise<AccountingRow[]> {
+  const { stdout } = await run(
+    'sacct',
+    [
+      '-a',
+      '-X',
+      '-n',
+      '-P',
+      '-o',
+      'JobID,State,ExitCode,QOS,Partition',
+      '-S',
+      'now-1days',
+      '-E',
+      'now',
+      '-s',
+      'PD,R,CA,CD,F,TO,NF,PR,OOM,BF,DL,RQ,RS,S,RV',
+      '-j',
+      ids.join(','),
+    ],
+    { timeout: 60_000, maxBuffer: 64 << 20 },
+  );
+  return stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [id = '', state = '', exitCode = '', qos = '', partition = ''] = line.split('|');
+      return { id, state, exitCode, settled: qos !== 'Unknown' && qos !== '' && partition !== '' };
+    });
+}
+
+/** How long `afterAll` may take to cancel a drill's jobs and restore the cluster. */
+export const RESTORE_TIMEOUT_MS = 240_000;
+
+/** Resolves after `ms` of real time. */
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` every `everyMs` until it returns true or `timeoutMs` passes; returns whether it did. */
+export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 500) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await sleep(everyMs);
+  }
+  return check();
+}
+
+/** CPU time of this process, in ms, since `since` (a `process.cpuUsage()` reading). */
+export function cpuMsSince(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
+/** Samples this process's resident memory every 100 ms; `stop()` returns the peak in MiB. */
+export function rssSampler(): { stop(): number } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.round((Math.max(peak, process.memoryUsage.rss()) / 1048576) * 10) / 10;
+    },
+  };
+}
+
+/**
+ * Prints what a drill measured as a two-column table. Written to the process's stdout directly:
+ * the test setup fails any test that writes through `console`, which the library must never do.
+ */
+export function printTable(title: string, rows: Record<string, string | number | boolean>): void {
+  const width = Math.max(...Object.keys(rows).map((k) => k.length));
+  const lines = Object.entries(rows).map(([k, v]) => `  ${k.padEnd(width)}  ${formatValue(v)}`);
+  process.stdout.write(`\n[drill] ${title}\n${lines.join('\n')}\n`);
+}
+
+function formatValue(v: string | number | boolean): string {
+  if (typeof v !== 'number') return String(v);
+  if (Number.isInteger(v)) return v.toLocaleString('en-US');
+  return v >= 100 ? v.toFixed(0) : v.toFixed(2);
+}
