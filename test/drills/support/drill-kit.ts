@@ -90,48 +90,6 @@ export async function queuedByName(user: string, name: string): Promise<QueuedJo
     });
 }
 
-/** One raw sacct row of the drills: id, state, QoS and partition (empty QoS "Unknown" = unsettled). */
-export interface AccountingRow {
-  id: string;
-  state: string;
-  exitCode: string;
-  settled: boolean;
-}
-
-/** Raw sacct (as root) of the jobs with these array/job ids, every state, bounded window. */
-export async function accountingRows(ids: string[]): Promise<AccountingRow[]> {
-  const { stdout } = await run(
-    'sacct',
-    [
-      '-a',
-      '-X',
-      '-n',
-      '-P',
-      '-o',
-      'JobID,State,ExitCode,QOS,Partition',
-      '-S',
-      'now-1days',
-      '-E',
-      'now',
-      '-s',
-      'PD,R,CA,CD,F,TO,NF,PR,OOM,BF,DL,RQ,RS,S,RV',
-      '-j',
-      ids.join(','),
-    ],
-    { timeout: 60_000, maxBuffer: 64 << 20 },
-  );
-  return stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [id = '', state = '', exitCode = '', qos = '', partition = ''] = line.split('|');
-      return { id, state, exitCode, settled: qos !== 'Unknown' && qos !== '' && partition !== '' };
-    });
-}
-
-/** How long `afterAll` may take to cancel a drill's jobs and restore the cluster. */
-export const RESTORE_TIMEOUT_MS = 240_000;
-
 /** Resolves after `ms` of real time. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
