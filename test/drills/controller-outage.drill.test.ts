@@ -19,7 +19,7 @@ import {
   cancelNamed,
   cpuMsSince,
   printTable,
-  releaseLaunchFailures,
+  hurryRequeued,
   RESTORE_TIMEOUT_MS,
   restoreCluster,
   rssSampler,
@@ -120,7 +120,7 @@ it('slurmctld restarted and slurmdbd down for a minute while 1,000 jobs are watc
   const allEnded = await waitUntil(
     async () => {
       if (final.size === TASKS) return true;
-      released += await releaseLaunchFailures('alice', NAME);
+      released += await hurryRequeued('alice', NAME);
       return false;
     },
     240_000,
@@ -145,7 +145,7 @@ it('slurmctld restarted and slurmdbd down for a minute while 1,000 jobs are watc
     'longest back-off (s)': maxRetryInMs / 1000,
     'all ended after accounting back (s)': (caughtUpAt - dbdBackAt) / 1000,
     'jobs ended': final.size,
-    'launch failures Slurm requeued and held (released)': released,
+    'tasks Slurm requeued after a failed launch (hurried)': released,
     outcomes: [...outcomes].map(([o, n]) => `${o}×${n}`).join(' '),
     'false outcomes': falseOutcomes.length,
     ticks: ticks + pollErrors,

@@ -56,14 +56,19 @@ export async function cancelNamed(user: string, name: string): Promise<void> {
 }
 
 /**
- * Releases `user`'s jobs named `name` that Slurm requeued and held after failing to launch them
- * (a node that stopped answering): what an operator does. Returns how many it released.
+ * Sends back to work `user`'s jobs named `name` that Slurm requeued after failing to launch them
+ * (on a loaded machine the node stops answering in time, and the task is requeued): held ones
+ * ("launch failed requeued held") are released, and ones requeued with a start delay
+ * (`BeginTime`) may start now. What an operator does; returns how many it touched.
  */
-export async function releaseLaunchFailures(user: string, name: string): Promise<number> {
-  const held = (await queuedByName(user, name)).filter((j) => /launch failed requeued held/i.test(j.reason));
-  if (held.length > 0)
-    execFileSync('scontrol', ['release', held.map((j) => j.id).join(',')], { stdio: 'ignore' });
-  return held.length;
+export async function hurryRequeued(user: string, name: string): Promise<number> {
+  const queued = await queuedByName(user, name);
+  const held = queued.filter((j) => /launch failed requeued held/i.test(j.reason)).map((j) => j.id);
+  const delayed = queued.filter((j) => j.state === 'PENDING' && j.reason === 'BeginTime').map((j) => j.id);
+  const scontrol = (args: string[]) => run('scontrol', args, { timeout: 30_000 }).catch(() => undefined);
+  if (held.length > 0) await scontrol(['release', held.join(',')]);
+  for (const id of delayed) await scontrol(['update', `JobId=${id}`, 'StartTime=now']);
+  return held.length + delayed.length;
 }
 
 /** A job as raw squeue (as root) lists it. */
@@ -89,6 +94,9 @@ export async function queuedByName(user: string, name: string): Promise<QueuedJo
       return { id, state, reason, comment: comment.join('|') };
     });
 }
+
+/** How long `afterAll` may take to cancel a drill's jobs and restore the cluster. */
+export const RESTORE_TIMEOUT_MS = 240_000;
 
 /** Resolves after `ms` of real time. */
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
