@@ -8,15 +8,18 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { slurmAdapter } from '@hpckit/adapter-slurm';
-import { createClient, type Job } from '@hpckit/core';
+import { createClient } from '@hpckit/core';
 import { afterAll, expect, it } from 'vitest';
 import { assertClusterUp, sshServiceAccount } from '../support/test-cluster.js';
 import {
   cancelNamed,
+  checkOutcomes,
+  counted,
   cpuMsSince,
   printTable,
   RESTORE_TIMEOUT_MS,
   hurryRequeued,
+  outcomeCounts,
   restoreCluster,
   rssSampler,
   sleep,
@@ -85,17 +88,9 @@ it('accounting lag under load: every task reported with its true outcome, whatev
   });
   const t0 = Date.now();
   const ids = Array.from({ length: TASKS }, (_, i) => `${array.id}_${i}`);
-  const final = new Map<string, Job>();
-  const falseOutcomes: string[] = [];
-  const watching = (async () => {
-    for await (const { job } of alice.jobs.watch(ids)) {
-      if (job.state.phase !== 'ended') continue;
-      const expected = FAILS(Number(job.id.split('_')[1])) ? 'failed' : 'completed';
-      if (job.state.outcome !== expected)
-        falseOutcomes.push(`${job.id}: ${job.state.outcome} (${job.state.raw}), expected ${expected}`);
-      final.set(job.id, job);
-    }
-  })();
+  const { final, falseOutcomes, done } = checkOutcomes(alice.jobs.watch(ids), (id) =>
+    FAILS(Number(id.split('_')[1])) ? 'failed' : 'completed',
+  );
 
   // Raw accounting, every half second, until every task's row has settled.
   const settledAt = new Map<string, number>();
@@ -114,13 +109,11 @@ it('accounting lag under load: every task reported with its true outcome, whatev
     await sleep(500);
   }
   const totalS = (Date.now() - t0) / 1000;
-  await Promise.race([watching, sleep(2000)]);
+  await Promise.race([done, sleep(2000)]);
 
   const lags = [...settledAt.values()].sort((a, b) => a - b);
   const pct = (p: number) => lags[Math.min(lags.length - 1, Math.floor((lags.length * p) / 100))] ?? 0;
-  const outcomes = new Map<string, number>();
-  for (const job of final.values())
-    outcomes.set(job.state.outcome ?? '?', (outcomes.get(job.state.outcome ?? '?') ?? 0) + 1);
+  const outcomes = outcomeCounts(final.values());
   printTable('accounting lag under load (500 tasks, 16 at a time)', {
     'jobs watched': TASKS,
     'sacct samples': samples,
@@ -131,7 +124,7 @@ it('accounting lag under load: every task reported with its true outcome, whatev
     'lag end→settled row, max (s)': lags.at(-1) ?? 0,
     'tasks Slurm requeued after a failed launch (hurried)': released,
     'jobs ended (watcher)': final.size,
-    outcomes: [...outcomes].map(([o, n]) => `${o}×${n}`).join(' '),
+    outcomes: counted(outcomes),
     'false outcomes': falseOutcomes.length,
     'total (s)': totalS,
     'CPU (ms)': cpuMsSince(cpu0),

@@ -12,14 +12,17 @@
  * it runs to its true end.
  */
 import { slurmAdapter } from '@hpckit/adapter-slurm';
-import { createClient, type Job, type JobHandle } from '@hpckit/core';
+import { createClient, type JobHandle } from '@hpckit/core';
 import { afterAll, expect, it } from 'vitest';
 import { assertClusterUp, sshServiceAccount } from '../support/test-cluster.js';
 import {
   cancelNamed,
+  checkOutcomes,
+  counted,
   cpuMsSince,
   printTable,
   hurryRequeued,
+  outcomeCounts,
   RESTORE_TIMEOUT_MS,
   restoreCluster,
   rssSampler,
@@ -79,19 +82,9 @@ it('slurmctld restarted and slurmdbd down for a minute while 1,000 jobs are watc
   });
   const t0 = Date.now();
   const ids = Array.from({ length: TASKS }, (_, i) => `${array.id}_${i}`);
-  const final = new Map<string, Job>();
-  const falseOutcomes: string[] = [];
-  // Every event is checked: an ended task must never be reported with an outcome it did not have.
-  const watching = (async () => {
-    for await (const { job } of alice.jobs.watch(ids)) {
-      if (job.state.phase !== 'ended') continue;
-      const task = Number(job.id.split('_')[1]);
-      const expected = FAILS(task) ? 'failed' : 'completed';
-      if (job.state.outcome !== expected)
-        falseOutcomes.push(`${job.id}: ${job.state.outcome} (${job.state.raw}), expected ${expected}`);
-      final.set(job.id, job);
-    }
-  })();
+  const { final, falseOutcomes, done } = checkOutcomes(alice.jobs.watch(ids), (id) =>
+    FAILS(Number(id.split('_')[1])) ? 'failed' : 'completed',
+  );
   const callsAtStart = transport.stats().calls;
 
   // slurmctld restarted once a tenth of the tasks has ended.
@@ -127,12 +120,10 @@ it('slurmctld restarted and slurmdbd down for a minute while 1,000 jobs are watc
     5000,
   );
   const caughtUpAt = Date.now();
-  await Promise.race([watching, sleep(5000)]);
+  await Promise.race([done, sleep(5000)]);
   const calls = transport.stats().calls - callsAtStart;
 
-  const outcomes = new Map<string, number>();
-  for (const job of final.values())
-    outcomes.set(job.state.outcome ?? '?', (outcomes.get(job.state.outcome ?? '?') ?? 0) + 1);
+  const outcomes = outcomeCounts(final.values());
   printTable('slurmctld restart and slurmdbd + MariaDB down 60 s, 1,000 jobs watched', {
     'jobs watched': TASKS,
     'ended before slurmctld restart': endedBeforeCtld,
@@ -141,12 +132,12 @@ it('slurmctld restarted and slurmdbd down for a minute while 1,000 jobs are watc
     'slurmdbd + MariaDB down→back (s)': (dbdBackAt - dbdDownAt) / 1000,
     'ended reported while accounting down': endedDuringDbd,
     'poll errors until accounting back': errorsBeforeDbdBack,
-    'poll error codes': [...errorCodes].map(([c, n]) => `${c}×${n}`).join(' ') || 'none',
+    'poll error codes': counted(errorCodes),
     'longest back-off (s)': maxRetryInMs / 1000,
     'all ended after accounting back (s)': (caughtUpAt - dbdBackAt) / 1000,
     'jobs ended': final.size,
     'tasks Slurm requeued after a failed launch (hurried)': released,
-    outcomes: [...outcomes].map(([o, n]) => `${o}×${n}`).join(' '),
+    outcomes: counted(outcomes),
     'false outcomes': falseOutcomes.length,
     ticks: ticks + pollErrors,
     'commands run (squeue, sacct…)': calls,

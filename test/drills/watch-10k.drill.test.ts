@@ -10,7 +10,9 @@ import { afterAll, expect, it } from 'vitest';
 import { assertClusterUp, sshServiceAccount } from '../support/test-cluster.js';
 import {
   cancelNamed,
+  counted,
   cpuMsSince,
+  outcomeCounts,
   printTable,
   RESTORE_TIMEOUT_MS,
   restoreCluster,
@@ -99,9 +101,7 @@ it('10,000 jobs watched: one adapter call per poll, and every task ends with its
   );
   const cancelSeenMs = Date.now() - c0;
   await Promise.race([watching, new Promise((r) => setTimeout(r, 2000))]);
-  const outcomes = new Map<string, number>();
-  for (const job of ended.values())
-    outcomes.set(job.state.outcome ?? '?', (outcomes.get(job.state.outcome ?? '?') ?? 0) + 1);
+  const outcomes = outcomeCounts(ended.values());
 
   printTable('10,000 jobs watched (held array, then cancelled)', {
     'jobs watched': TASKS,
@@ -115,7 +115,7 @@ it('10,000 jobs watched: one adapter call per poll, and every task ends with its
     'heap growth while watching (MiB)': heapMiB,
     'ended while held (false outcomes)': endedWhileHeld,
     'all ended after cancel (s)': cancelSeenMs / 1000,
-    outcomes: [...outcomes].map(([o, n]) => `${o}×${n}`).join(' '),
+    outcomes: counted(outcomes),
     'peak RSS (MiB)': rss.stop(),
   });
 

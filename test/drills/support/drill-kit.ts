@@ -7,6 +7,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Job, JobOutcome, JobStateEvent } from '@hpckit/core';
 
 const SCRIPTS = join(import.meta.dirname, '../../../scripts');
 const UP = join(SCRIPTS, 'slurm-cluster/up.sh');
@@ -110,6 +111,48 @@ export async function waitUntil(check: () => Promise<boolean> | boolean, timeout
   }
   return check();
 }
+
+/** What watching some jobs saw: the last state of each ended job, and outcomes that were wrong. */
+export interface WatchedOutcomes {
+  final: Map<string, Job>;
+  falseOutcomes: string[];
+  /** Resolves when the watch stream ends (every job ended). */
+  done: Promise<void>;
+}
+
+/**
+ * Consumes a watch stream, checking every ended job's outcome against `expected(id)` as it comes:
+ * a job must never be reported with an outcome it did not have.
+ */
+export function checkOutcomes(
+  stream: AsyncIterable<JobStateEvent>,
+  expected: (id: string) => JobOutcome,
+): WatchedOutcomes {
+  const final = new Map<string, Job>();
+  const falseOutcomes: string[] = [];
+  const done = (async () => {
+    for await (const { job } of stream) {
+      if (job.state.phase !== 'ended') continue;
+      const want = expected(job.id);
+      if (job.state.outcome !== want)
+        falseOutcomes.push(`${job.id}: ${job.state.outcome} (${job.state.raw}), expected ${want}`);
+      final.set(job.id, job);
+    }
+  })();
+  return { final, falseOutcomes, done };
+}
+
+/** How many jobs ended with each outcome, e.g. `completed×900 failed×100`. */
+export function outcomeCounts(jobs: Iterable<Job>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const job of jobs)
+    counts.set(job.state.outcome ?? '?', (counts.get(job.state.outcome ?? '?') ?? 0) + 1);
+  return counts;
+}
+
+/** A count map as one line: `completed×900 failed×100`, or `none`. */
+export const counted = (counts: Map<string, number>) =>
+  [...counts].map(([k, n]) => `${k}×${n}`).join(' ') || 'none';
 
 /** CPU time of this process, in ms, since `since` (a `process.cpuUsage()` reading). */
 export function cpuMsSince(since: NodeJS.CpuUsage): number {
