@@ -1,5 +1,5 @@
 /**
- * Drill: accounting lag under load. An array of 500 short tasks (16 at a time, every seventh
+ * Drill: accounting lag under load. An array of 200 short tasks (32 at a time, every seventh
  * exits 3) ends in a burst while one client watches every task. Raw sacct (as root) is read every
  * half second to measure how long each task's row stays missing or unsettled (QOS `Unknown`, no
  * partition) after the task ended; the watcher must report every task with its true outcome all the same: never a
@@ -27,7 +27,7 @@ import {
 
 assertClusterUp();
 
-const TASKS = 500;
+const TASKS = 200;
 const NAME = `drill-lag-${process.pid}`;
 const FAILS = (task: number) => task % 7 === 3;
 const run = promisify(execFile);
@@ -80,7 +80,7 @@ it('accounting lag under load: every task reported with its true outcome, whatev
   const array = await alice.jobs.submit({
     name: NAME,
     command: `[ $((SLURM_ARRAY_TASK_ID % 7)) -ne 3 ] || exit 3`,
-    array: `0-${TASKS - 1}%16`,
+    array: `0-${TASKS - 1}%32`,
     account: 'electroplating',
     timeLimit: '5m',
     memory: { perNode: '32M' },
@@ -114,7 +114,7 @@ it('accounting lag under load: every task reported with its true outcome, whatev
   const lags = [...settledAt.values()].sort((a, b) => a - b);
   const pct = (p: number) => lags[Math.min(lags.length - 1, Math.floor((lags.length * p) / 100))] ?? 0;
   const outcomes = outcomeCounts(final.values());
-  printTable('accounting lag under load (500 tasks, 16 at a time)', {
+  printTable('accounting lag under load (200 tasks, 32 at a time)', {
     'jobs watched': TASKS,
     'sacct samples': samples,
     'rows seen unsettled (QOS Unknown / no partition)': unsettledSeen.size,
