@@ -105,8 +105,15 @@ it('sshd restarted during a burst: every key maps to exactly one job, reads retr
     }
   })();
 
+  // A submitter that gives up (an error the caller may not retry) must fail the drill, not hang it.
+  let burstOver = false;
+  const burst = Promise.all(submitters).finally(() => {
+    burstOver = true;
+  });
+  burst.catch(() => {});
+
   // The outage: once a fifth of the burst is in, stop sshd; bring it back 2 s later.
-  while (done < SUBMISSIONS / 5) await sleep(20);
+  while (done < SUBMISSIONS / 5 && !burstOver) await sleep(20);
   const outageAt = Date.now();
   const submittedBeforeOutage = done;
   await stopDaemon('sshd');
@@ -114,7 +121,7 @@ it('sshd restarted during a burst: every key maps to exactly one job, reads retr
   await startDaemon('sshd');
   const sshdBackAt = Date.now();
   const failuresBefore = transport.stats().failures;
-  await Promise.all(submitters);
+  await burst;
   const burstEnd = Date.now();
   stopReading = true;
   await reader;
