@@ -20,6 +20,8 @@ export default defineConfig({
             'packages/remote/test/**/*.int.test.ts',
             'test/**/*.int.test.ts',
           ]),
+      // Reliability drills stop and restart the cluster's daemons; `npm run test:drills` sets HPCKIT_DRILLS=1.
+      ...(process.env.HPCKIT_DRILLS === '1' ? [] : ['test/drills/**']),
       // PostgreSQL tests need the server of scripts/postgres/up.sh; `npm run test:pg` sets HPCKIT_PG=1.
       ...(process.env.HPCKIT_PG === '1' ? [] : ['packages/*/test/**/*.pg.test.ts']),
     ],

@@ -97,3 +97,53 @@ render() {
   rm -f "$tmp"
   return 0
 }
+
+# --- starting one daemon -------------------------------------------------------------------------
+# Each start_NAME starts NAME if it is not running (configs already rendered by up.sh) and waits
+# until it answers. up.sh calls them in order; `up.sh --only NAME` calls one, which is how the
+# reliability drills (test/drills) bring back a daemon they stopped with `down.sh --only NAME`
+# in a fraction of a full up.sh on a loaded machine.
+start_mariadb() {
+  if ! live_pid mariadb >/dev/null; then
+    log "starting MariaDB"
+    install -d -o mysql -g mysql "$STATE/run/mysqld"
+    start_daemon mariadb /usr/sbin/mariadbd --defaults-file="$STATE/my.cnf"
+  fi
+  wait_for MariaDB 30 mariadb --defaults-file="$STATE/my.cnf" -uroot -e 'select 1'
+}
+start_slurmdbd() {
+  if ! live_pid slurmdbd >/dev/null; then
+    log "starting slurmdbd"
+    start_daemon slurmdbd /usr/sbin/slurmdbd -D
+  fi
+  wait_for slurmdbd 30 sacctmgr -n show cluster
+}
+node_ready() { sinfo -h -N -n "$NODE" -o '%T' | grep -Eq '^(idle|mixed|allocated)'; }
+start_slurmctld() {
+  if ! live_pid slurmctld >/dev/null; then
+    log "starting slurmctld"
+    start_daemon slurmctld /usr/sbin/slurmctld -D
+  fi
+  wait_for slurmctld 30 bash -c 'scontrol ping | grep -q UP'
+}
+start_slurmd() {
+  if ! live_pid slurmd >/dev/null; then
+    log "starting slurmd"
+    start_daemon slurmd /usr/sbin/slurmd -D -N "$NODE"
+  fi
+  if ! node_ready; then
+    sleep 0.5
+    # A node left down/drained by an earlier run comes back once slurmd registers.
+    scontrol update nodename="$NODE" state=resume >/dev/null 2>&1 || true
+  fi
+  wait_for "node $NODE" 30 node_ready
+}
+start_sshd() {
+  if ! live_pid sshd >/dev/null; then
+    log "starting sshd on 127.0.0.1:$SSH_PORT"
+    install -d -m 755 /run/sshd
+    /usr/sbin/sshd -t -f "$STATE/sshd_config" || die "sshd_config is invalid"
+    start_daemon sshd /usr/sbin/sshd -D -e -f "$STATE/sshd_config"
+  fi
+  wait_for sshd 10 bash -c "exec 3<>/dev/tcp/127.0.0.1/$SSH_PORT"
+}

@@ -4,20 +4,32 @@
 # Idempotent; a no-op run takes about a second or two. `--smoke` also runs one job as alice and
 # waits until sacct shows it COMPLETED.
 #
-# Usage: scripts/slurm-cluster/up.sh [--smoke]
+# `--only NAME` only starts that daemon (munged and configs must be in place: a daemon stopped with
+# `down.sh --only NAME`) and waits until it answers.
+#
+# Usage: scripts/slurm-cluster/up.sh [--smoke] [--only mariadb|slurmdbd|slurmctld|slurmd|sshd]
 # Environment: SLURM_LOCAL_STATE, SLURM_LOCAL_NODE, SLURM_LOCAL_CLUSTER, SLURM_LOCAL_SSH_PORT,
 #              SLURM_LOCAL_DB_PORT, SLURM_LOCAL_MIN_JOB_AGE (see README.md).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 SMOKE=0
-for arg in "$@"; do
-  case "$arg" in
+ONLY=
+while (($#)); do
+  case "$1" in
     --smoke) SMOKE=1 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
-    *) die "unknown argument $arg (expected --smoke)" ;;
+    --only) ONLY=${2:?--only needs a daemon name}; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) die "unknown argument $1 (expected --smoke or --only NAME)" ;;
   esac
+  shift
 done
 [[ $(id -u) -eq 0 ]] || die "run as root (it installs packages and starts daemons)"
+if [[ -n $ONLY ]]; then
+  case "$ONLY" in
+    mariadb|slurmdbd|slurmctld|slurmd|sshd) "start_$ONLY"; exit 0 ;;
+    *) die "unknown daemon $ONLY (expected mariadb, slurmdbd, slurmctld, slurmd or sshd)" ;;
+  esac
+fi
 START=$SECONDS
 
 # --- packages ----------------------------------------------------------------------------------
@@ -85,12 +97,8 @@ if [[ ! -d "$STATE/mysql/mysql" ]]; then
     >"$STATE/log/mariadb-install.out" 2>&1 || die "mariadb-install-db failed; see $STATE/log/mariadb-install.out"
 fi
 if ((restart_db)); then stop_daemon mariadb; fi
-if ! live_pid mariadb >/dev/null; then
-  log "starting MariaDB"
-  start_daemon mariadb /usr/sbin/mariadbd --defaults-file="$STATE/my.cnf"
-fi
+start_mariadb
 MYSQL=(mariadb --defaults-file="$STATE/my.cnf" -uroot)
-wait_for MariaDB 30 "${MYSQL[@]}" -e 'select 1'
 "${MYSQL[@]}" -e "
   CREATE USER IF NOT EXISTS 'slurm'@'127.0.0.1' IDENTIFIED BY '$DB_PASS';
   CREATE USER IF NOT EXISTS 'slurm'@'localhost' IDENTIFIED BY '$DB_PASS';
@@ -101,36 +109,18 @@ wait_for MariaDB 30 "${MYSQL[@]}" -e 'select 1'
 
 # --- slurmdbd ----------------------------------------------------------------------------------
 render slurmdbd.conf "$ETC/slurmdbd.conf" slurm:slurm 600 && stop_daemon slurmdbd
-if ! live_pid slurmdbd >/dev/null; then
-  log "starting slurmdbd"
-  start_daemon slurmdbd /usr/sbin/slurmdbd -D
-fi
+start_slurmdbd
 
 # --- slurmctld and slurmd ----------------------------------------------------------------------
 restart_slurm=0
 render slurm.conf "$ETC/slurm.conf" root:root 644 && restart_slurm=1
 render gres.conf "$ETC/gres.conf" root:root 644 && restart_slurm=1
-wait_for slurmdbd 30 sacctmgr -n show cluster
 if ! sacctmgr -n -P show cluster format=cluster | grep -qx "$CLUSTER"; then
   sacctmgr -i add cluster "$CLUSTER" >/dev/null
 fi
 if ((restart_slurm)); then stop_daemon slurmd; stop_daemon slurmctld; fi
-if ! live_pid slurmctld >/dev/null; then
-  log "starting slurmctld"
-  start_daemon slurmctld /usr/sbin/slurmctld -D
-fi
-wait_for slurmctld 30 bash -c 'scontrol ping | grep -q UP'
-if ! live_pid slurmd >/dev/null; then
-  log "starting slurmd"
-  start_daemon slurmd /usr/sbin/slurmd -D -N "$NODE"
-fi
-node_ready() { sinfo -h -N -n "$NODE" -o '%T' | grep -Eq '^(idle|mixed|allocated)'; }
-if ! node_ready; then
-  sleep 0.5
-  # A node left down/drained by an earlier run comes back once slurmd registers.
-  scontrol update nodename="$NODE" state=resume >/dev/null 2>&1 || true
-fi
-wait_for "node $NODE" 30 node_ready
+start_slurmctld
+start_slurmd
 
 # --- accounting objects (only what is missing) -------------------------------------------------
 qos=$(sacctmgr -n -P show qos format=name,maxwall,priority,flags)
@@ -190,14 +180,8 @@ for u in alice bob portal; do
     install -o "$u" -g "$u" -m 600 "$SSHDIR/${u}_ed25519.pub" "$home/.ssh/authorized_keys"
   fi
 done
-install -d -m 755 /run/sshd
 render sshd_config "$STATE/sshd_config" root:root 644 && stop_daemon sshd
-if ! live_pid sshd >/dev/null; then
-  log "starting sshd on 127.0.0.1:$SSH_PORT"
-  /usr/sbin/sshd -t -f "$STATE/sshd_config" || die "sshd_config is invalid"
-  start_daemon sshd /usr/sbin/sshd -D -e -f "$STATE/sshd_config"
-fi
-wait_for sshd 10 bash -c "exec 3<>/dev/tcp/127.0.0.1/$SSH_PORT"
+start_sshd
 
 log "cluster up in $((SECONDS - START))s (state $STATE, ssh 127.0.0.1:$SSH_PORT)"
 

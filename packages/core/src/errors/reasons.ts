@@ -133,6 +133,8 @@ export const TRANSPORT_REASONS = [
   'file_command_failed',
   /** The user's home directory could not be found (`printenv HOME` failed). */
   'home_unknown',
+  /** The ledger's database refused the connection or dropped it (a restart, a network cut). */
+  'store_unreachable',
 ] as const;
 
 /** Why a `TRANSPORT` error happened (`details.reason`); the catalogue words each one. */
@@ -193,6 +195,8 @@ export const INTERNAL_REASONS = [
   'missing_operation',
   /** An adapter's batch submission answered a different number of outcomes than jobs it was given. */
   'batch_mismatch',
+  /** The ledger's database could not write: its disk (or quota) is full. */
+  'store_full',
 ] as const;
 
 /** Why a `INTERNAL` error happened (`details.reason`); the catalogue words each one. */

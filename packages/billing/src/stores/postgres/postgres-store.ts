@@ -7,6 +7,7 @@ import type { LedgerStore } from '../ledger-store.js';
 import type { SqlConnection } from '../sql/sql-dialect.js';
 import { migrate } from '../sql/sql-migrations.js';
 import { sqlTx } from '../sql/sql-tx.js';
+import { type StoreLocation, storeFailure } from '../store-failures.js';
 import { numberPlaceholders, postgresDialect } from './postgres-dialect.js';
 import { POSTGRES_DRIVER, postgresDriverImport } from './postgres-driver.js';
 
@@ -57,7 +58,9 @@ function connectionOf(client: pg.PoolClient): SqlConnection {
  * const store = await createPostgresStore({ connectionString: process.env.HPCKIT_PG_URL! });
  * ```
  * @throws `ValidationError` on malformed options; `UnsupportedError` (`reason: 'driver_missing'`)
- * when `pg` is not installed; the driver's error when the server cannot be reached.
+ * when `pg` is not installed; `TransportError` (`reason: 'store_unreachable'`, retryable) when the
+ * server cannot be reached or drops the connection, here or in any later transaction (which is
+ * then rolled back); `InternalError` (`reason: 'store_full'`) when the server's disk is full.
  */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<LedgerStore> {
   const o = parseInput(PostgresStoreOptionsSchema, options, 'PostgreSQL store options', ['options']);
@@ -72,9 +75,27 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     client.query(`SET search_path TO ${schema}; SET plan_cache_mode TO force_custom_plan`).catch(() => {});
   });
 
+  const location = locationOf(o.connectionString);
+
   async function transaction<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T> {
+    try {
+      return await attempts(fn);
+    } catch (err) {
+      throw storeFailure(location, err);
+    }
+  }
+
+  async function attempts<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       const client = await pool.connect();
+      // A checked-out client whose server goes away between two queries emits 'error', which
+      // the pool only listens for on idle clients: unheard, it would crash the process. The
+      // transaction's next query fails on the dead connection and reports it.
+      let lost: unknown;
+      const onError = (err: unknown) => {
+        lost = err;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(connectionOf(client));
@@ -86,7 +107,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         if (code !== undefined && RETRYABLE.has(code) && attempt < o.retries) continue;
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A broken connection goes back destroyed, not into the pool for the next transaction.
+        client.release(lost instanceof Error ? lost : undefined);
       }
     }
   }
@@ -100,11 +123,25 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     });
   } catch (err) {
     await pool.end();
-    throw err;
+    throw storeFailure(location, err);
   }
   return {
     kind: 'postgres',
     transaction: (fn) => transaction((conn) => fn(sqlTx(conn, postgresDialect))),
     close: () => pool.end(),
   };
+}
+
+/** Host and port of a `postgres://` connection string, for error messages (never credentials). */
+function locationOf(connectionString: string): StoreLocation {
+  try {
+    const url = new URL(connectionString);
+    return {
+      store: 'PostgreSQL ledger store',
+      host: url.hostname || undefined,
+      port: url.port ? Number(url.port) : undefined,
+    };
+  } catch {
+    return { store: 'PostgreSQL ledger store' };
+  }
 }

@@ -7,6 +7,7 @@ import { createSerialQueue } from '../serial-queue.js';
 import type { SqlConnection } from '../sql/sql-dialect.js';
 import { migrate } from '../sql/sql-migrations.js';
 import { sqlTx } from '../sql/sql-tx.js';
+import { storeFailure } from '../store-failures.js';
 import { sqliteDialect } from './sqlite-dialect.js';
 import { SQLITE_DRIVER, sqliteDriverImport } from './sqlite-driver.js';
 
@@ -38,7 +39,9 @@ export type SqliteStoreOptions = z.input<typeof SqliteStoreOptionsSchema>;
  * const ledger = createLedger({ store, currency: 'CNY' });
  * ```
  * @throws `ValidationError` on malformed options; `UnsupportedError` when `better-sqlite3` is not
- * installed (`reason: 'driver_missing'`) or its native binding does not load (`'driver_unbuilt'`).
+ * installed (`reason: 'driver_missing'`) or its native binding does not load (`'driver_unbuilt'`);
+ * `InternalError` (`reason: 'store_full'`) from a transaction that could not write because the
+ * disk is full (the transaction is rolled back).
  */
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<LedgerStore> {
   const o = parseInput(SqliteStoreOptionsSchema, options, 'SQLite store options', ['options']);
@@ -84,16 +87,23 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Le
       }
     }
   };
+  const where = { store: 'SQLite ledger store' };
   const inTransaction = <T>(fn: () => Promise<T>) =>
     serial(async () => {
-      await begin();
       try {
-        const result = await fn();
-        db.exec('COMMIT');
-        return result;
+        await begin();
+        try {
+          const result = await fn();
+          db.exec('COMMIT');
+          return result;
+        } catch (err) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw err;
+        }
       } catch (err) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw err;
+        // A full disk fails a write (or the commit) with SQLITE_FULL; the rollback above undoes
+        // the whole transaction, so the typed error can promise nothing was half-written.
+        throw storeFailure(where, err);
       }
     });
   try {

@@ -347,6 +347,12 @@ export const messages: MessageCatalogue = {
         hint: () =>
           'Check that the user exists on the host and has a home directory (HOME in the login environment).',
       },
+      store_unreachable: {
+        summary: (d) =>
+          `The ${d.operation ?? 'ledger database'}${d.host ? ` at ${d.host}${d.port ? `:${d.port}` : ''}` : ''} could not be reached or dropped the connection: ${sentence(d.nativeMessage ?? '?')}`,
+        hint: () =>
+          'The transaction was rolled back, so nothing of it was written: run the call again once the database answers. A job-charge sync continues where it stopped and charges no job twice.',
+      },
     },
     PARSE: {
       field_count: {
@@ -419,6 +425,11 @@ export const messages: MessageCatalogue = {
         summary: (d) => `The adapter has no ${d.operation} method, which the contract requires.`,
         hint: () =>
           'Build the adapter with defineSchedulerAdapter(), which checks its methods when it is created.',
+      },
+      store_full: {
+        summary: (d) => `The ${d.operation} could not write: the disk is full (${d.nativeMessage ?? '?'}).`,
+        hint: () =>
+          'Free space on the disk that holds the database, or move it to a larger one, then run the call again: the transaction was rolled back, so nothing was half-written and no job will be charged twice.',
       },
       option_refused: {
         summary: (d) =>

@@ -402,6 +402,12 @@ export const messagesZhCn: MessageCatalogue = {
           `找不到${d.user ? `用户“${d.user}”` : '该用户'}的主目录：${end(d.nativeMessage || '未知错误')}`,
         hint: () => '请检查该用户在主机上是否存在、是否有主目录（登录环境中的 HOME）。',
       },
+      store_unreachable: {
+        summary: (d) =>
+          `${d.operation ?? '账本数据库'}${d.host ? `（${d.host}${d.port ? `:${d.port}` : ''}）` : ''}无法连接或断开了连接：${end(d.nativeMessage ?? '?')}`,
+        hint: () =>
+          '该事务已回滚，其中的内容都没有写入：请在数据库恢复应答后重新调用。作业计费同步会从中断处继续，不会重复计费任何作业。',
+      },
     },
     PARSE: {
       field_count: {
@@ -469,6 +475,11 @@ export const messagesZhCn: MessageCatalogue = {
       missing_operation: {
         summary: (d) => `适配器缺少契约要求的 ${d.operation} 方法。`,
         hint: () => '请用 defineSchedulerAdapter() 构建适配器，它会在创建时检查各方法。',
+      },
+      store_full: {
+        summary: (d) => `${d.operation}无法写入：磁盘已满（${d.nativeMessage ?? '?'}）。`,
+        hint: () =>
+          '请释放数据库所在磁盘的空间，或把它移到更大的磁盘，然后重新调用：该事务已回滚，没有写入一半的内容，也不会重复计费任何作业。',
       },
       option_refused: {
         summary: (d) =>
