@@ -101,6 +101,7 @@ export class HpckitError<C extends ErrorCode = ErrorCode> extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     // `this` is the class on the right of `instanceof`: the base or one of its subclasses.
     // biome-ignore lint/complexity/noThisInStatic: the method is inherited, so the class must be `this`
+    // biome-ignore lint/complexity/noUselessThisAlias: typed `unknown` for the class table's lookup
     const target: unknown = this;
     if (Function.prototype[Symbol.hasInstance].call(target, value)) return true;
     if (!isHpckitError(value)) return false;
