@@ -16,7 +16,7 @@ const spec = (path: AdapterOperation) => ADAPTER_OPERATIONS[path] as AdapterOper
 describe('the operation table', () => {
   it('lists every operation of the contract once, and its paths in table order', () => {
     expect(ADAPTER_OPERATION_PATHS).toEqual(Object.keys(ADAPTER_OPERATIONS));
-    expect(new Set(ADAPTER_OPERATION_PATHS).size).toBe(22);
+    expect(new Set(ADAPTER_OPERATION_PATHS).size).toBe(23);
     expect(ADAPTER_OPERATION_PATHS.filter((path) => spec(path).capability === undefined)).toEqual([
       'jobs.submit',
       'jobs.get',
@@ -30,6 +30,7 @@ describe('the operation table', () => {
   it('retries reads and the idempotent block calls, never a call that changes something once', () => {
     expect(ADAPTER_OPERATION_PATHS.filter((path) => !spec(path).idempotent)).toEqual([
       'jobs.submit',
+      'jobs.submitMany',
       'jobs.cancel',
       'jobs.hold',
       'jobs.release',
@@ -46,6 +47,7 @@ describe('the operation table', () => {
       'jobs.render': ['jobs.render'],
       'jobs.hold': ['jobs.hold', 'jobs.release'],
       'jobs.updateTimeLimit': ['jobs.updateTimeLimit'],
+      'jobs.submitMany': ['jobs.submitMany'],
       'jobs.arrays': [],
       'jobs.dependencies': [],
       'accounting.history': [],
