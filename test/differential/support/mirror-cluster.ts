@@ -31,10 +31,7 @@ export async function mirrorOptions(
 }
 
 /** Builds the mirror of the cluster `slurm` talks to; `transport` runs on that cluster's host. */
-async function mirrorCluster(
-  slurm: SchedulerAdapter,
-  transport: Transport,
-): Promise<MockClusterInput> {
+async function mirrorCluster(slurm: SchedulerAdapter, transport: Transport): Promise<MockClusterInput> {
   const ctx = {};
   const config = await slurm.config.cluster(ctx);
   const accounts = (await slurm.accounts.list?.({}, ctx)) ?? [];
