@@ -54,6 +54,7 @@ export type RuleFacts = Omit<ValidationIssueFacts, 'rule'>;
  *
  * @example
  * ```ts
+ * // fragment: inside a zod `superRefine((value, ctx) => …)`
  * ctx.addIssue({ ...ruleIssue('memory_per_gpu_needs_gpus'), path: ['memory'] });
  * ```
  */
