@@ -14,3 +14,11 @@ export const IdempotencyKeySchema = z
     /^[A-Za-z0-9._:@/+=-]+$/,
     'may contain only letters, digits and "._:@/+=-" (no spaces); a UUID or "form-1234" fits',
   );
+
+/**
+ * A fresh idempotency key (a UUID) for a submission the caller gave none. From the Web Crypto
+ * global (Node ≥ 19 and browsers), never `node:crypto`: core must load in a browser bundle.
+ */
+export function freshIdempotencyKey(): string {
+  return globalThis.crypto.randomUUID();
+}

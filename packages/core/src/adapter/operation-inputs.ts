@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { freshIdempotencyKey } from './idempotency-key.js';
 import { z } from 'zod';
 import { parseInput } from '../errors/validation.js';
 import { type JobQueryInput, JobQuerySchema } from '../model/job-query.js';
@@ -30,7 +30,8 @@ export const batchSubmissions = (items: readonly BatchSubmissionInput[]): BatchS
 /** One job of a batch, validated; a generated key is fresh. */
 export function batchItem(item: BatchSubmissionInput, index: number): BatchSubmission {
   const spec = parseInput(JobSpecSchema, item.spec, 'job spec', [index, 'spec']);
-  if (item.idempotencyKey === undefined) return { spec, idempotencyKey: randomUUID(), freshKey: true };
+  if (item.idempotencyKey === undefined)
+    return { spec, idempotencyKey: freshIdempotencyKey(), freshKey: true };
   const idempotencyKey = parseInput(IdempotencyKeySchema, item.idempotencyKey, 'batch submission', [
     index,
     'idempotencyKey',

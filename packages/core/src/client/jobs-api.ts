@@ -1,3 +1,4 @@
+import { freshIdempotencyKey } from '../adapter/idempotency-key.js';
 import { ValidationError } from '../errors/hpckit-error.js';
 import type { Job, JobField, ListedJob } from '../model/job.js';
 import type { JobPage, JobQueryInput } from '../model/job-query.js';
@@ -125,8 +126,7 @@ export function createJobsApi({ runtime, user, access }: JobsApiContext): JobsAp
       // A caller's key may have a job already (a resubmitted form); one made here cannot, so the
       // adapter need not look for it before submitting.
       const freshKey = options?.idempotencyKey === undefined;
-      // The Web Crypto global (Node >= 19 and browsers), not node:crypto: core loads in a browser bundle.
-      const idempotencyKey = options?.idempotencyKey ?? globalThis.crypto.randomUUID();
+      const idempotencyKey = options?.idempotencyKey ?? freshIdempotencyKey();
       const result = await rt.call(
         (a) => a.jobs.submit(spec, { ...ctx(options), idempotencyKey, freshKey }),
         options?.signal,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { freshIdempotencyKey } from '../adapter/idempotency-key.js';
 import type { BatchSubmissionInput, SubmitOutcome } from '../adapter/batch-submission.js';
 import { type HpckitError, isHpckitError, ValidationError } from '../errors/hpckit-error.js';
 import type { JobSpecInput } from '../model/job-spec.js';
@@ -30,7 +30,7 @@ export async function submitManyOn(
   if (keys !== undefined && keys.length !== specs.length) throw keyCountMismatch(keys.length, specs.length);
   const items: BatchSubmissionInput[] = specs.map((spec, i) => {
     const given = keys?.[i];
-    return { spec, idempotencyKey: given ?? randomUUID(), freshKey: given === undefined };
+    return { spec, idempotencyKey: given ?? freshIdempotencyKey(), freshKey: given === undefined };
   });
   const ctx = { user, signal: options?.signal, stopOnError: options?.stopOnError === true };
   if (rt.adapter.capabilities['jobs.submitMany'])
