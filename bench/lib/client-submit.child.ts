@@ -84,7 +84,6 @@ async function main(): Promise<void> {
   const wallMs = performance.now() - t0;
   const cpu = cpuMs() - cpu0;
   const after = transport.stats().byProgram;
-  await client.close();
   const commands = Object.fromEntries(
     Object.entries(after)
       .map(([program, calls]) => [program, calls - (before[program] ?? 0)] as const)
@@ -104,6 +103,8 @@ async function main(): Promise<void> {
     for (let i = 0; i < n; i++) await spawnOnce(program, args, warmUp.script!);
     result.bareSpawn = { wallMs: performance.now() - t1, cpuMs: cpuMs() - cpu1 };
   }
+  // Closed last: a closed client refuses every call, `render` included.
+  await client.close();
   console.log(JSON.stringify(result));
 }
 
