@@ -22,6 +22,16 @@ export type { LedgerMemberOperations } from './member-operations.js';
 export type { LedgerPaymentOperations, PaymentResult, ReversalResult } from './payment-operations.js';
 export type { ChargeResult, LedgerChargeOperations } from './charge-operations.js';
 export { ChargeQuerySchema, PaymentQuerySchema } from './ledger-queries.js';
+export { JobCostQuerySchema, JobCostRefSchema } from './job-history.js';
+export type {
+  JobCost,
+  JobCostPage,
+  JobCostQueryInput,
+  JobCostRefInput,
+  JobPricing,
+  LedgerJobHistoryOperations,
+  PendingStatus,
+} from './job-history.js';
 export type {
   AccountView,
   BalanceLine,
@@ -83,7 +93,11 @@ export type {
   LedgerTx,
   OutboxEvent,
   PaymentFilter,
+  SyncedJobCharges,
   SyncedJobFilter,
+  SyncedJobPage,
+  SyncedJobPosition,
+  SyncedJobQuery,
 } from '../stores/ledger-store.js';
 export type {
   AccountRecord,

@@ -1,4 +1,4 @@
-import { ChargeSchema, NameSchema, parseInput, type Payment, PaymentSchema } from '@hpckit/core';
+import { ChargeSchema, JobIdSchema, NameSchema, parseInput, type Payment, PaymentSchema } from '@hpckit/core';
 import { z } from 'zod';
 import type { EntryPage } from '../stores/ledger-store.js';
 import type { AccountRecord, ChargeRecord, MemberRecord } from '../stores/records.js';
@@ -43,6 +43,8 @@ export const ChargeQuerySchema = z.strictObject({
   to: z.date().optional(),
   kinds: z.array(ChargeSchema.shape.kind).optional(),
   types: z.array(z.string()).optional(),
+  /** One job's charge and its reversal: the cluster (as in `job.cluster`) and the job id. */
+  job: z.strictObject({ cluster: NameSchema, jobId: JobIdSchema }).optional(),
   /** @default 50 */
   limit: z.number().int().positive().max(10_000).default(50),
   /** @default 0 */
@@ -224,6 +226,7 @@ export function createLedgerQueries(ctx: LedgerContext, actor: Actor): LedgerQue
           users,
           kinds: q.kinds,
           types: q.types,
+          job: q.job,
           limit: q.limit,
           offset: q.offset,
           order: q.order,

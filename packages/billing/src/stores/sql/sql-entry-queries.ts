@@ -67,6 +67,12 @@ export function sqlQueryCharges(
     ['kind', filter.kinds],
     ['type', filter.types],
   ]);
+  if (filter.job) {
+    // The job's charge, and the reversal of it (a reversal names the charge, not the job).
+    const ofJob = "cluster = ? AND job_id = ? AND kind = 'job'";
+    w.sql += ` AND ((${ofJob}) OR (kind = 'reversal' AND reverses IN (SELECT id FROM charges WHERE ${ofJob})))`;
+    w.params.push(filter.job.cluster, filter.job.jobId, filter.job.cluster, filter.job.jobId);
+  }
   return page(conn, d, 'charges', CHARGE_COLUMNS, w, filter, (r) => chargeOf(r, d));
 }
 
