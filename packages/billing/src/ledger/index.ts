@@ -118,8 +118,15 @@ export { canonicalAmount, LEDGER_SCALE, MAX_LEDGER_AMOUNT } from '../stores/amou
 
 // CSV and time zones
 export { exportChargesCsv, exportPaymentsCsv } from '../csv/export-csv.js';
-export { chargesToCsv, parseChargesCsv, parsePaymentsCsv, paymentsToCsv } from '../csv/ledger-csv.js';
-export type { CsvOptions } from '../csv/ledger-csv.js';
+export {
+  CHARGE_CSV_COLUMNS,
+  chargesToCsv,
+  PAYMENT_CSV_COLUMNS,
+  parseChargesCsv,
+  parsePaymentsCsv,
+  paymentsToCsv,
+} from '../csv/ledger-csv.js';
+export type { ChargeCsvColumn, CsvOptions, PaymentCsvColumn } from '../csv/ledger-csv.js';
 export { formatZoned } from '../time/zoned-time.js';
 
 // Renamed: each old name is kept for one minor version.

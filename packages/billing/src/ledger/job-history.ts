@@ -155,7 +155,7 @@ export interface LedgerJobHistoryOperations {
 }
 
 /** A synced job and its charges as the history shows them. */
-export function jobCostOf(record: SyncedJob, charges: readonly ChargeRecord[]): JobCost {
+function jobCostOf(record: SyncedJob, charges: readonly ChargeRecord[]): JobCost {
   const out: JobCost = {
     cluster: record.cluster,
     jobId: record.jobId,
