@@ -23,6 +23,8 @@ export type { LedgerPaymentOperations, PaymentResult, ReversalResult } from './p
 export type { ChargeResult, LedgerChargeOperations } from './charge-operations.js';
 export { ChargeQuerySchema, PaymentQuerySchema } from './ledger-queries.js';
 export { JobCostQuerySchema, JobCostRefSchema } from './job-history.js';
+export { QuotedMaximumSchema } from './quote-check.js';
+export type { LedgerQuoteOperations, QuoteBound, QuoteCheck } from './quote-check.js';
 export type {
   JobCost,
   JobCostPage,

@@ -7,6 +7,7 @@ import { createJobHistoryOperations, type LedgerJobHistoryOperations } from './j
 import { createLedgerQueries, type LedgerQueryOperations } from './ledger-queries.js';
 import { createMemberOperations, type LedgerMemberOperations } from './member-operations.js';
 import { createPaymentOperations, type LedgerPaymentOperations } from './payment-operations.js';
+import { createQuoteOperations, type LedgerQuoteOperations } from './quote-check.js';
 
 /**
  * A ledger acting for one actor, from `ledger.as(actor)`: every operation of the ledger, without
@@ -28,17 +29,21 @@ export interface LedgerView
     LedgerPaymentOperations,
     LedgerChargeOperations,
     LedgerQueryOperations,
-    LedgerJobHistoryOperations {
+    LedgerJobHistoryOperations,
+    LedgerQuoteOperations {
   /** Who the view acts for, as validated (`roles` defaults to none); frozen. */
   readonly actor: Actor;
 }
 
 /**
  * The operations of a ledger acting for one actor that also have the deprecated actor-first form
- * (`ledger.createAccount(actor, input)`); operations added since (the job history) have only
+ * (`ledger.createAccount(actor, input)`); operations added since (the job history, the quote check) have only
  * `ledger.as(actor)`.
  */
-export type LedgerOperations = Omit<LedgerView, 'actor' | keyof LedgerJobHistoryOperations>;
+export type LedgerOperations = Omit<
+  LedgerView,
+  'actor' | keyof LedgerJobHistoryOperations | keyof LedgerQuoteOperations
+>;
 
 /** The operations of a ledger acting for `actor` (already validated), as they are built. */
 export function ledgerOperations(ctx: LedgerContext, actor: Actor): LedgerOperations {
@@ -57,6 +62,10 @@ export function createLedgerView(ctx: LedgerContext, actor: Actor): LedgerView {
   const frozen = Object.freeze({ ...actor, roles: Object.freeze([...actor.roles]) as Actor['roles'] });
   return {
     actor: frozen,
-    ...asyncOnly({ ...ledgerOperations(ctx, frozen), ...createJobHistoryOperations(ctx, frozen) }),
+    ...asyncOnly({
+      ...ledgerOperations(ctx, frozen),
+      ...createJobHistoryOperations(ctx, frozen),
+      ...createQuoteOperations(ctx, frozen),
+    }),
   };
 }
