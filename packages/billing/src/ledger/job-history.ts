@@ -6,6 +6,7 @@ import type { Actor } from './actor.js';
 import type { LedgerContext } from './ledger-context.js';
 import { requireRole } from './roles.js';
 import { storedJob } from './sync/job-sync.js';
+import { visibleUsers } from './visible-users.js';
 import { canonicalAmount } from '../stores/amount-codec.js';
 import { netSum } from '../stores/entry-sums.js';
 
@@ -191,18 +192,7 @@ export function createJobHistoryOperations(ctx: LedgerContext, actor: Actor): Le
       const to = q.to ?? ctx.now();
       const from = q.from ?? new Date(to.getTime() - 30 * DAY);
       return ctx.read(async (tx) => {
-        let users = q.users;
-        if (!privileged) {
-          const membership = q.account === undefined ? undefined : await tx.getMember(q.account, actor.user);
-          const manages = membership?.role === 'owner' || membership?.role === 'admin';
-          // A plain member, or anyone asking across accounts, sees only their own jobs.
-          if (!manages) {
-            if (users?.some((u) => u !== actor.user)) {
-              requireRole(actor, MANAGERS, "view other users' jobs", membership);
-            }
-            users = [actor.user];
-          }
-        }
+        const users = await visibleUsers(tx, actor, q.account, q.users, "view other users' jobs");
         // One job more than the page shows whether there is a next page.
         const page = await tx.querySyncedJobs({
           from,

@@ -13,6 +13,7 @@ import type { LedgerContext } from './ledger-context.js';
 import { effectiveUsed } from './limit-period.js';
 import { requireAccount } from './lookups.js';
 import { requireRole } from './roles.js';
+import { visibleUsers } from './visible-users.js';
 
 const DAY = 86_400_000;
 
@@ -107,7 +108,6 @@ const FINANCE = ['platform-admin', 'finance'] as const;
 /** Builds the read-side operations of a ledger acting for `actor` (already validated). */
 export function createLedgerQueries(ctx: LedgerContext, actor: Actor): LedgerQueryOperations {
   const view = (a: AccountRecord): AccountView => ({ ...a, block: accountBlockState(a, ctx.now()) });
-  const privileged = actor.roles.length > 0;
 
   return {
     getAccount(account) {
@@ -202,23 +202,7 @@ export function createLedgerQueries(ctx: LedgerContext, actor: Actor): LedgerQue
       const to = q.to ?? ctx.now();
       const from = q.from ?? new Date(to.getTime() - 7 * DAY);
       return ctx.read(async (tx) => {
-        let users = q.users;
-        if (!privileged) {
-          const membership = q.account === undefined ? undefined : await tx.getMember(q.account, actor.user);
-          const manages = membership?.role === 'owner' || membership?.role === 'admin';
-          // A plain member, or anyone asking across accounts, sees only their own charges.
-          if (!manages) {
-            if (users?.some((u) => u !== actor.user)) {
-              requireRole(
-                actor,
-                [...FINANCE, 'account-owner', 'account-admin'],
-                "view other users' charges",
-                membership,
-              );
-            }
-            users = [actor.user];
-          }
-        }
+        const users = await visibleUsers(tx, actor, q.account, q.users, "view other users' charges");
         const page = await tx.queryCharges({
           from,
           to: new Date(to.getTime() + 1),

@@ -15,6 +15,16 @@ function where(
 ): Where {
   const parts = ['at_ms >= ?', 'at_ms < ?'];
   const params: unknown[] = [filter.from.getTime(), filter.to.getTime()];
+  addInLists(parts, params, lists);
+  return { sql: parts.join(' AND '), params };
+}
+
+/** Adds `column IN (…)` for each list given (an empty list matches nothing) to `parts` and `params`. */
+export function addInLists(
+  parts: string[],
+  params: unknown[],
+  lists: readonly [column: string, values: readonly string[] | undefined][],
+): void {
   for (const [column, values] of lists) {
     if (values === undefined) continue;
     if (values.length === 0) {
@@ -24,7 +34,6 @@ function where(
     parts.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   }
-  return { sql: parts.join(' AND '), params };
 }
 
 async function page<T>(

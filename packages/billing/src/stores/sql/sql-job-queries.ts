@@ -3,6 +3,7 @@ import { canonicalAmount } from '../amount-codec.js';
 import type { SyncedJobPage, SyncedJobQuery } from '../ledger-store.js';
 import type { ChargeRecord } from '../records.js';
 import type { SqlConnection, SqlDialect } from './sql-dialect.js';
+import { addInLists } from './sql-entry-queries.js';
 import { CHARGE_COLUMNS, chargeOf, JOB_RECORD_COLUMNS, jobRecordOf } from './sql-rows.js';
 
 // A job's place in time: its end, or its submit time while accounting reports no end.
@@ -11,22 +12,13 @@ const AT = 'COALESCE(j.end_ms, j.submit_ms)';
 function jobWhere(q: SyncedJobQuery, d: SqlDialect): { sql: string; params: unknown[] } {
   const parts = [`${AT} >= ?`, `${AT} < ?`];
   const params: unknown[] = [q.from.getTime(), q.to.getTime()];
-  const lists: [string, readonly string[] | undefined][] = [
+  addInLists(parts, params, [
     ['j.user_name', q.users],
     ['j.account', q.accounts],
     ['j.cluster', q.clusters],
     ['j.status', q.statuses],
     [d.jsonText('j.job', ['state', 'outcome']), q.outcomes],
-  ];
-  for (const [column, values] of lists) {
-    if (values === undefined) continue;
-    if (values.length === 0) {
-      parts.push('1 = 0');
-      continue;
-    }
-    parts.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  }
+  ]);
   if (q.jobId !== undefined) {
     parts.push('j.job_id = ?');
     params.push(q.jobId);
