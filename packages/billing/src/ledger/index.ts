@@ -22,9 +22,15 @@ export type { LedgerMemberOperations } from './member-operations.js';
 export type { LedgerPaymentOperations, PaymentResult, ReversalResult } from './payment-operations.js';
 export type { ChargeResult, LedgerChargeOperations } from './charge-operations.js';
 export { ChargeQuerySchema, PaymentQuerySchema } from './ledger-queries.js';
+export type {
+  AccountView,
+  BalanceLine,
+  ChargeQueryInput,
+  EntryPageResult,
+  LedgerQueryOperations,
+  PaymentQueryInput,
+} from './ledger-queries.js';
 export { JobCostQuerySchema, JobCostRefSchema } from './job-history.js';
-export { QuotedMaximumSchema } from './quote-check.js';
-export type { LedgerQuoteOperations, QuoteBound, QuoteCheck } from './quote-check.js';
 export type {
   JobCost,
   JobCostPage,
@@ -34,14 +40,8 @@ export type {
   LedgerJobHistoryOperations,
   PendingStatus,
 } from './job-history.js';
-export type {
-  AccountView,
-  BalanceLine,
-  ChargeQueryInput,
-  EntryPageResult,
-  LedgerQueryOperations,
-  PaymentQueryInput,
-} from './ledger-queries.js';
+export { QuotedMaximumSchema } from './quote-check.js';
+export type { LedgerQuoteOperations, QuoteBound, QuoteCheck } from './quote-check.js';
 export {
   AddMemberSchema,
   CreateAccountSchema,
