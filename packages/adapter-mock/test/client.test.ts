@@ -22,6 +22,24 @@ function fastClient(options: Parameters<typeof mockAdapter>[0] = {}): {
 }
 
 describe('the mock behind a client', () => {
+  it("stamps every job with the client's cluster key, so job.cluster can be passed back", async () => {
+    const adapter = mockAdapter({ clock: { mode: 'scaled', scale: 3600 } });
+    const client = createClient({ clusters: { hpc: { adapter }, spare: { adapter: mockAdapter() } } });
+    clients.push(client);
+    const alice = client.as('alice');
+    const handle = await alice.jobs.submit({ command: 'sleep 1m', timeLimit: '10m' }, { cluster: 'hpc' });
+    expect(handle.job.cluster).toBe('hpc');
+    const again = await alice.jobs.get(handle.job.id, { cluster: handle.job.cluster });
+    expect(again.cluster).toBe('hpc');
+    expect(again.id).toBe(handle.job.id);
+    const listed = await alice.jobs.list({ jobIds: [again.id] }, { cluster: again.cluster });
+    expect(listed.jobs.map((j) => [j.id, j.cluster])).toEqual([[again.id, 'hpc']]);
+    const ended = await handle.wait({ timeout: 5_000 });
+    expect(ended.cluster).toBe('hpc');
+    // The adapter alone keeps its own name: the key is the client's, not the scheduler's.
+    expect((await adapter.jobs.get(again.id, { user: 'alice' })).cluster).not.toBe('hpc');
+  });
+
   it('declares every capability', () => {
     const { client } = fastClient();
     expect(Object.values(client.capabilities()).every(Boolean)).toBe(true);

@@ -401,7 +401,8 @@ describe('jobs.submit', () => {
       );
       const { submitTime, ...job } = handle.job;
       expect(job).toEqual({
-        cluster: 'local',
+        // The client's key, not the Slurm cluster's name ("local"): job.cluster goes back into calls.
+        cluster: 'hpc',
         id: '83',
         arrayJobId: undefined,
         name: 'fresh',

@@ -2,11 +2,11 @@ import type { ActorInput } from '../ledger/actor.js';
 import type { Ledger } from '../ledger/create-ledger.js';
 import type { ChargeQueryInput, PaymentQueryInput } from '../ledger/ledger-queries.js';
 import {
-  CHARGE_CSV_HEADER,
+  type ChargeCsvColumn,
   type CsvOptions,
-  chargeCsvLine,
-  PAYMENT_CSV_HEADER,
-  paymentCsvLine,
+  chargeCsvWriter,
+  type PaymentCsvColumn,
+  paymentCsvWriter,
 } from './ledger-csv.js';
 
 const PAGE = 5000;
@@ -18,21 +18,26 @@ const PAGE = 5000;
  * @example
  * ```ts
  * const csv = await exportChargesCsv(ledger, admin, { account: 'chem' }, { timeZone: 'Asia/Shanghai' });
+ * // For Excel on Chinese Windows, with the columns a finance office reads:
+ * const forExcel = await exportChargesCsv(ledger, admin, { account: 'chem' }, {
+ *   bom: true,
+ *   columns: ['time', 'user', 'job_id', 'amount', 'currency', 'comment'],
+ * });
  * ```
  */
 export async function exportChargesCsv(
   ledger: Ledger,
   actor: ActorInput,
   query: Omit<ChargeQueryInput, 'limit' | 'offset' | 'order'> = {},
-  options: CsvOptions = {},
+  options: CsvOptions<ChargeCsvColumn> = {},
 ): Promise<string> {
-  const tz = options.timeZone ?? 'UTC';
+  const w = chargeCsvWriter(options);
   const to = query.to ?? ledger.now();
   const view = ledger.as(actor);
-  const parts = [CHARGE_CSV_HEADER];
+  const parts = [w.header];
   for (let offset = 0; ; offset += PAGE) {
     const page = await view.charges({ ...query, to, limit: PAGE, offset, order: 'asc' });
-    for (const c of page.items) parts.push(chargeCsvLine(c, tz));
+    for (const c of page.items) parts.push(w.line(c));
     if (offset + page.items.length >= page.total || page.items.length === 0) break;
   }
   return parts.join('');
@@ -43,15 +48,15 @@ export async function exportPaymentsCsv(
   ledger: Ledger,
   actor: ActorInput,
   query: Omit<PaymentQueryInput, 'limit' | 'offset' | 'order'> = {},
-  options: CsvOptions = {},
+  options: CsvOptions<PaymentCsvColumn> = {},
 ): Promise<string> {
-  const tz = options.timeZone ?? 'UTC';
+  const w = paymentCsvWriter(options);
   const to = query.to ?? ledger.now();
   const view = ledger.as(actor);
-  const parts = [PAYMENT_CSV_HEADER];
+  const parts = [w.header];
   for (let offset = 0; ; offset += PAGE) {
     const page = await view.payments({ ...query, to, limit: PAGE, offset, order: 'asc' });
-    for (const p of page.items) parts.push(paymentCsvLine(p, tz));
+    for (const p of page.items) parts.push(w.line(p));
     if (offset + page.items.length >= page.total || page.items.length === 0) break;
   }
   return parts.join('');

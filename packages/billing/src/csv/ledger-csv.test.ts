@@ -1,4 +1,4 @@
-import type { Payment } from '@hpckit/core';
+import { formatError, isHpckitError, type Payment } from '@hpckit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalAmount } from '../stores/amount-codec.js';
@@ -39,6 +39,50 @@ const charge: fc.Arbitrary<ChargeRecord> = fc.record(
 );
 
 describe('ledger CSV', () => {
+  const one: ChargeRecord = {
+    id: 'c-1',
+    account: 'chem',
+    user: 'alice',
+    kind: 'manual',
+    type: 'storage',
+    amount: '12.50',
+    currency: 'CNY',
+    time: new Date('2026-01-08T02:00:00Z'),
+    comment: '存储费 一月',
+  };
+
+  it('writes a UTF-8 byte-order mark for Excel on Chinese Windows, and reads such a file back', () => {
+    const csv = chargesToCsv([one], { bom: true, timeZone: 'Asia/Shanghai' });
+    const bytes = Buffer.from(csv, 'utf8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.slice(1).startsWith('id,time,')).toBe(true);
+    expect(Buffer.from(chargesToCsv([one]), 'utf8')[0]).toBe('i'.charCodeAt(0));
+    expect(parseChargesCsv(csv)).toEqual([one]);
+    expect(paymentsToCsv([], { bom: true }).charCodeAt(0)).toBe(0xfeff);
+  });
+
+  it('writes the chosen columns in the chosen order', () => {
+    const csv = chargesToCsv([one], { columns: ['amount', 'user', 'comment'] });
+    expect(csv).toBe('amount,user,comment\r\n12.50,alice,存储费 一月\r\n');
+  });
+
+  it('refuses an unknown column with a typed error listing the valid ones, in English and Chinese', () => {
+    let caught: unknown;
+    try {
+      chargesToCsv([one], { columns: ['amount', 'price' as never] });
+    } catch (err) {
+      caught = err;
+    }
+    expect(isHpckitError(caught, 'VALIDATION')).toBe(true);
+    const err = caught as Error & { details: { issues: { path: (string | number)[] }[] } };
+    expect(err.details.issues[0]?.path).toEqual(['options', 'columns', 1]);
+    expect(err.message).toContain('"job_submit_time"');
+    const zh = formatError(err, { locale: 'zh-CN' });
+    expect(zh).toContain('应为以下之一');
+    expect(zh).toContain('"operator"');
+    expect(() => paymentsToCsv([], { columns: ['job_id' as never] })).toThrow(/linked_to/);
+  });
+
   it('round-trips charges exactly, in any time zone', () => {
     fc.assert(
       fc.property(

@@ -1,17 +1,33 @@
-import { ParseError, type Payment } from '@hpckit/core';
+import { ParseError, type Payment, parseInput } from '@hpckit/core';
+import { z } from 'zod';
 import { formatZoned } from '../time/zoned-time.js';
 import { canonicalAmount } from '../stores/amount-codec.js';
 import type { ChargeRecord } from '../stores/records.js';
 import { type CsvField, csvLine, parseCsv } from './csv-format.js';
 
-/** Options of the CSV writers. */
-export interface CsvOptions {
+/** Options of the CSV writers; `C` is the export's column name. */
+export interface CsvOptions<C extends string = string> {
   /**
    * IANA time zone the times are written in, each with its UTC offset
    * (`2026-01-08T10:00:00.000+08:00`), so a reader sees local time and the exact instant. @default 'UTC'
    */
   timeZone?: string;
+  /**
+   * Starts the file with a UTF-8 byte-order mark. Excel on Chinese (and other non-UTF-8) Windows
+   * reads a CSV file without one in the system's legacy code page, garbling every Chinese
+   * comment and name; with it, Excel reads UTF-8. The readers here skip the mark. @default false
+   */
+  bom?: boolean;
+  /**
+   * Which columns to write, in this order (see {@link CHARGE_CSV_COLUMNS} and
+   * {@link PAYMENT_CSV_COLUMNS}). A file with a choice of columns is for people and spreadsheets:
+   * only a full export reads back. @default every column
+   * @throws `VALIDATION` (at `options.columns`) naming the valid columns, for an unknown one.
+   */
+  columns?: readonly C[];
 }
+
+const BOM = '\uFEFF';
 
 /**
  * Spreadsheets run a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a
@@ -30,7 +46,8 @@ function unguard(field: CsvField): CsvField {
   return field?.startsWith("'") ? field.slice(1) : field;
 }
 
-const CHARGE_HEADER = [
+/** The columns of a charge export, in their default order. */
+export const CHARGE_CSV_COLUMNS = [
   'id',
   'time',
   'account',
@@ -45,8 +62,12 @@ const CHARGE_HEADER = [
   'reverses',
   'comment',
   'operator',
-];
-const PAYMENT_HEADER = [
+] as const;
+/** A column of a charge export. */
+export type ChargeCsvColumn = (typeof CHARGE_CSV_COLUMNS)[number];
+
+/** The columns of a payment export, in their default order. */
+export const PAYMENT_CSV_COLUMNS = [
   'id',
   'time',
   'account',
@@ -57,16 +78,62 @@ const PAYMENT_HEADER = [
   'linked_to',
   'comment',
   'operator',
-];
+] as const;
+/** A column of a payment export. */
+export type PaymentCsvColumn = (typeof PAYMENT_CSV_COLUMNS)[number];
 
-/** The header line of a charge export. */
-export const CHARGE_CSV_HEADER = csvLine(CHARGE_HEADER);
-/** The header line of a payment export. */
-export const PAYMENT_CSV_HEADER = csvLine(PAYMENT_HEADER);
+const CHARGE_HEADER: string[] = [...CHARGE_CSV_COLUMNS];
+const PAYMENT_HEADER: string[] = [...PAYMENT_CSV_COLUMNS];
 
-/** One charge as a CSV line (the breakdown stays in the ledger). */
-export function chargeCsvLine(c: ChargeRecord, timeZone: string): string {
-  return csvLine([
+/** Writes the lines of one export: its header (after the BOM, if asked) and its records' chosen fields. */
+export interface CsvWriter<T> {
+  header: string;
+  line(record: T): string;
+}
+
+function writer<T, C extends string>(
+  all: readonly C[],
+  fields: (record: T, timeZone: string) => CsvField[],
+  options: CsvOptions<C>,
+  subject: string,
+): CsvWriter<T> {
+  const o = parseInput(
+    z.strictObject({
+      timeZone: z.string().optional(),
+      bom: z.boolean().optional(),
+      columns: z
+        .array(z.enum(all as unknown as [C, ...C[]]))
+        .min(1)
+        .optional(),
+    }),
+    options,
+    subject,
+    ['options'],
+  );
+  const tz = o.timeZone ?? 'UTC';
+  const picked = (o.columns ?? all).map((c) => all.indexOf(c));
+  return {
+    header: (o.bom ? BOM : '') + csvLine(picked.map((i) => all[i])),
+    line: (record) => {
+      const f = fields(record, tz);
+      return csvLine(picked.map((i) => f[i]));
+    },
+  };
+}
+
+/** The writer of a charge export. @throws `VALIDATION` on bad options (an unknown column). */
+export function chargeCsvWriter(options: CsvOptions<ChargeCsvColumn> = {}): CsvWriter<ChargeRecord> {
+  return writer(CHARGE_CSV_COLUMNS, chargeFields, options, 'charge CSV options');
+}
+
+/** The writer of a payment export. @throws `VALIDATION` on bad options (an unknown column). */
+export function paymentCsvWriter(options: CsvOptions<PaymentCsvColumn> = {}): CsvWriter<Payment> {
+  return writer(PAYMENT_CSV_COLUMNS, paymentFields, options, 'payment CSV options');
+}
+
+/** One charge's fields in {@link CHARGE_CSV_COLUMNS} order (the breakdown stays in the ledger). */
+function chargeFields(c: ChargeRecord, timeZone: string): CsvField[] {
+  return [
     guard(c.id),
     formatZoned(c.time, timeZone),
     guard(c.account),
@@ -81,12 +148,12 @@ export function chargeCsvLine(c: ChargeRecord, timeZone: string): string {
     guard(c.reverses),
     guard(c.comment),
     guard(c.operator),
-  ]);
+  ];
 }
 
-/** One payment as a CSV line. */
-export function paymentCsvLine(p: Payment, timeZone: string): string {
-  return csvLine([
+/** One payment's fields in {@link PAYMENT_CSV_COLUMNS} order. */
+function paymentFields(p: Payment, timeZone: string): CsvField[] {
+  return [
     guard(p.id),
     formatZoned(p.time, timeZone),
     guard(p.account),
@@ -97,29 +164,35 @@ export function paymentCsvLine(p: Payment, timeZone: string): string {
     guard(p.linkedTo),
     guard(p.comment),
     guard(p.operator),
-  ]);
+  ];
 }
 
 /**
  * Charges as CSV: a header, then one line per charge, times with explicit offsets. Reading it
  * back with {@link parseChargesCsv} gives the same charges (without their price breakdowns).
  */
-export function chargesToCsv(charges: readonly ChargeRecord[], options: CsvOptions = {}): string {
-  const tz = options.timeZone ?? 'UTC';
-  return CHARGE_CSV_HEADER + charges.map((c) => chargeCsvLine(c, tz)).join('');
+export function chargesToCsv(
+  charges: readonly ChargeRecord[],
+  options: CsvOptions<ChargeCsvColumn> = {},
+): string {
+  const w = chargeCsvWriter(options);
+  return w.header + charges.map(w.line).join('');
 }
 
 /** Payments as CSV; {@link parsePaymentsCsv} reads it back exactly. */
-export function paymentsToCsv(payments: readonly Payment[], options: CsvOptions = {}): string {
-  const tz = options.timeZone ?? 'UTC';
-  return PAYMENT_CSV_HEADER + payments.map((p) => paymentCsvLine(p, tz)).join('');
+export function paymentsToCsv(
+  payments: readonly Payment[],
+  options: CsvOptions<PaymentCsvColumn> = {},
+): string {
+  const w = paymentCsvWriter(options);
+  return w.header + payments.map(w.line).join('');
 }
 
 /** The columns written without the formula guard. */
 const UNGUARDED = new Set(['time', 'amount', 'job_submit_time']);
 
 function rowsOf(text: string, header: string[]): Map<string, CsvField>[] {
-  const [head, ...rows] = parseCsv(text);
+  const [head, ...rows] = parseCsv(text.startsWith(BOM) ? text.slice(1) : text);
   if (!head || head.join(',') !== header.join(',')) {
     throw new ParseError({
       details: { raw: text.slice(0, 200), what: 'CSV header' },

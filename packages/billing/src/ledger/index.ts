@@ -30,6 +30,18 @@ export type {
   LedgerQueryOperations,
   PaymentQueryInput,
 } from './ledger-queries.js';
+export { JobCostQuerySchema, JobCostRefSchema } from './job-history.js';
+export type {
+  JobCost,
+  JobCostPage,
+  JobCostQueryInput,
+  JobCostRefInput,
+  JobPricing,
+  LedgerJobHistoryOperations,
+  PendingStatus,
+} from './job-history.js';
+export { QuotedMaximumSchema } from './quote-check.js';
+export type { LedgerQuoteOperations, QuoteBound, QuoteCheck } from './quote-check.js';
 export {
   AddMemberSchema,
   CreateAccountSchema,
@@ -83,7 +95,11 @@ export type {
   LedgerTx,
   OutboxEvent,
   PaymentFilter,
+  SyncedJobCharges,
   SyncedJobFilter,
+  SyncedJobPage,
+  SyncedJobPosition,
+  SyncedJobQuery,
 } from '../stores/ledger-store.js';
 export type {
   AccountRecord,
@@ -104,8 +120,15 @@ export { canonicalAmount, LEDGER_SCALE, MAX_LEDGER_AMOUNT } from '../stores/amou
 
 // CSV and time zones
 export { exportChargesCsv, exportPaymentsCsv } from '../csv/export-csv.js';
-export { chargesToCsv, parseChargesCsv, parsePaymentsCsv, paymentsToCsv } from '../csv/ledger-csv.js';
-export type { CsvOptions } from '../csv/ledger-csv.js';
+export {
+  CHARGE_CSV_COLUMNS,
+  chargesToCsv,
+  PAYMENT_CSV_COLUMNS,
+  parseChargesCsv,
+  parsePaymentsCsv,
+  paymentsToCsv,
+} from '../csv/ledger-csv.js';
+export type { ChargeCsvColumn, CsvOptions, PaymentCsvColumn } from '../csv/ledger-csv.js';
 export { formatZoned } from '../time/zoned-time.js';
 
 // Renamed: each old name is kept for one minor version.

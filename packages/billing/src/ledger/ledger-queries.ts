@@ -1,4 +1,4 @@
-import { ChargeSchema, NameSchema, parseInput, type Payment, PaymentSchema } from '@hpckit/core';
+import { ChargeSchema, JobIdSchema, NameSchema, parseInput, type Payment, PaymentSchema } from '@hpckit/core';
 import { z } from 'zod';
 import type { EntryPage } from '../stores/ledger-store.js';
 import type { AccountRecord, ChargeRecord, MemberRecord } from '../stores/records.js';
@@ -13,6 +13,7 @@ import type { LedgerContext } from './ledger-context.js';
 import { effectiveUsed } from './limit-period.js';
 import { requireAccount } from './lookups.js';
 import { requireRole } from './roles.js';
+import { visibleUsers } from './visible-users.js';
 
 const DAY = 86_400_000;
 
@@ -43,6 +44,8 @@ export const ChargeQuerySchema = z.strictObject({
   to: z.date().optional(),
   kinds: z.array(ChargeSchema.shape.kind).optional(),
   types: z.array(z.string()).optional(),
+  /** One job's charge and its reversal: the cluster (as in `job.cluster`) and the job id. */
+  job: z.strictObject({ cluster: NameSchema, jobId: JobIdSchema }).optional(),
   /** @default 50 */
   limit: z.number().int().positive().max(10_000).default(50),
   /** @default 0 */
@@ -105,7 +108,6 @@ const FINANCE = ['platform-admin', 'finance'] as const;
 /** Builds the read-side operations of a ledger acting for `actor` (already validated). */
 export function createLedgerQueries(ctx: LedgerContext, actor: Actor): LedgerQueryOperations {
   const view = (a: AccountRecord): AccountView => ({ ...a, block: accountBlockState(a, ctx.now()) });
-  const privileged = actor.roles.length > 0;
 
   return {
     getAccount(account) {
@@ -200,23 +202,7 @@ export function createLedgerQueries(ctx: LedgerContext, actor: Actor): LedgerQue
       const to = q.to ?? ctx.now();
       const from = q.from ?? new Date(to.getTime() - 7 * DAY);
       return ctx.read(async (tx) => {
-        let users = q.users;
-        if (!privileged) {
-          const membership = q.account === undefined ? undefined : await tx.getMember(q.account, actor.user);
-          const manages = membership?.role === 'owner' || membership?.role === 'admin';
-          // A plain member, or anyone asking across accounts, sees only their own charges.
-          if (!manages) {
-            if (users?.some((u) => u !== actor.user)) {
-              requireRole(
-                actor,
-                [...FINANCE, 'account-owner', 'account-admin'],
-                "view other users' charges",
-                membership,
-              );
-            }
-            users = [actor.user];
-          }
-        }
+        const users = await visibleUsers(tx, actor, q.account, q.users, "view other users' charges");
         const page = await tx.queryCharges({
           from,
           to: new Date(to.getTime() + 1),
@@ -224,6 +210,7 @@ export function createLedgerQueries(ctx: LedgerContext, actor: Actor): LedgerQue
           users,
           kinds: q.kinds,
           types: q.types,
+          job: q.job,
           limit: q.limit,
           offset: q.offset,
           order: q.order,

@@ -3,9 +3,11 @@ import type { Actor } from './actor.js';
 import { asyncOnly } from './async-only.js';
 import { createChargeOperations, type LedgerChargeOperations } from './charge-operations.js';
 import type { LedgerContext } from './ledger-context.js';
+import { createJobHistoryOperations, type LedgerJobHistoryOperations } from './job-history.js';
 import { createLedgerQueries, type LedgerQueryOperations } from './ledger-queries.js';
 import { createMemberOperations, type LedgerMemberOperations } from './member-operations.js';
 import { createPaymentOperations, type LedgerPaymentOperations } from './payment-operations.js';
+import { createQuoteOperations, type LedgerQuoteOperations } from './quote-check.js';
 
 /**
  * A ledger acting for one actor, from `ledger.as(actor)`: every operation of the ledger, without
@@ -26,13 +28,22 @@ export interface LedgerView
     LedgerMemberOperations,
     LedgerPaymentOperations,
     LedgerChargeOperations,
-    LedgerQueryOperations {
+    LedgerQueryOperations,
+    LedgerJobHistoryOperations,
+    LedgerQuoteOperations {
   /** Who the view acts for, as validated (`roles` defaults to none); frozen. */
   readonly actor: Actor;
 }
 
-/** Every operation of a ledger, acting for one actor. */
-export type LedgerOperations = Omit<LedgerView, 'actor'>;
+/**
+ * The operations of a ledger acting for one actor that also have the deprecated actor-first form
+ * (`ledger.createAccount(actor, input)`); operations added since (the job history, the quote check) have only
+ * `ledger.as(actor)`.
+ */
+export type LedgerOperations = Omit<
+  LedgerView,
+  'actor' | keyof LedgerJobHistoryOperations | keyof LedgerQuoteOperations
+>;
 
 /** The operations of a ledger acting for `actor` (already validated), as they are built. */
 export function ledgerOperations(ctx: LedgerContext, actor: Actor): LedgerOperations {
@@ -49,5 +60,12 @@ export function ledgerOperations(ctx: LedgerContext, actor: Actor): LedgerOperat
 export function createLedgerView(ctx: LedgerContext, actor: Actor): LedgerView {
   // Frozen: every operation of the view reads this one object, so nobody may change it under them.
   const frozen = Object.freeze({ ...actor, roles: Object.freeze([...actor.roles]) as Actor['roles'] });
-  return { actor: frozen, ...asyncOnly(ledgerOperations(ctx, frozen)) };
+  return {
+    actor: frozen,
+    ...asyncOnly({
+      ...ledgerOperations(ctx, frozen),
+      ...createJobHistoryOperations(ctx, frozen),
+      ...createQuoteOperations(ctx, frozen),
+    }),
+  };
 }

@@ -25,6 +25,8 @@ export interface ChargeFilter {
   to: Date;
   accounts?: readonly string[];
   users?: readonly string[];
+  /** The charge of this job (any submit time) and the reversals of that charge. */
+  job?: { cluster: string; jobId: string };
   kinds?: readonly ChargeKind[];
   types?: readonly string[];
   /** Entries per page; absent means all. */
@@ -56,6 +58,56 @@ export interface SyncedJobFilter {
   cluster?: string;
   /** @default 1000 */
   limit?: number;
+}
+
+/**
+ * Where a page of the job history starts: strictly after this job in the history's order (newest
+ * end time first, then cluster, job id and submit time, all descending).
+ */
+export interface SyncedJobPosition {
+  /** The job's end time in epoch ms, or its submit time while it has none. */
+  atMs: number;
+  cluster: string;
+  jobId: string;
+  submitMs: number;
+}
+
+/**
+ * Which synced jobs to read for the job history. The time range applies to each job's end time
+ * (its submit time while it has none): `from` inclusive, `to` exclusive.
+ */
+export interface SyncedJobQuery {
+  from: Date;
+  to: Date;
+  users?: readonly string[];
+  accounts?: readonly string[];
+  clusters?: readonly string[];
+  /** One job id (with `clusters`, one job). */
+  jobId?: string;
+  statuses?: readonly SyncedJobStatus[];
+  /** The job's `state.outcome` as the adapter reported it. */
+  outcomes?: readonly string[];
+  limit: number;
+  /** Keyset paging: the last job of the previous page. */
+  after?: SyncedJobPosition;
+}
+
+/** A synced job with its charge entries: the job charge and any reversal of it, oldest first. */
+export interface SyncedJobCharges {
+  record: SyncedJob;
+  charges: ChargeRecord[];
+}
+
+/** One page of the job history, with the count and the net totals of every job matching. */
+export interface SyncedJobPage {
+  items: SyncedJobCharges[];
+  /** Jobs matching the query, over all pages. */
+  total: number;
+  /**
+   * Net amount charged for every matching job (reversals subtract), per currency, as canonical
+   * decimal strings; a currency appears once a matching job was charged in it.
+   */
+  totals: Record<string, string>;
 }
 
 /** @deprecated Use {@link SyncedJobFilter}. */
@@ -126,6 +178,8 @@ export interface LedgerTx {
   updateJobRecord(record: SyncedJob, expected: readonly SyncedJobStatus[]): Promise<boolean>;
   /** Job records in the given statuses, least recently updated first. */
   listJobRecords(filter: SyncedJobFilter): Promise<SyncedJob[]>;
+  /** The job history: one page of synced jobs with their charges, newest first, and the totals of all matches. */
+  querySyncedJobs(query: SyncedJobQuery): Promise<SyncedJobPage>;
 
   /** The sync cursor of a cluster: the end of the last window read completely. */
   getCursor(cluster: string): Promise<Date | undefined>;
@@ -152,6 +206,16 @@ export interface LedgerStore {
   transaction<T>(fn: (tx: LedgerTx) => Promise<T>): Promise<T>;
   /** Releases connections. */
   close(): Promise<void>;
+}
+
+/** A job's place in the history's order (see {@link SyncedJobPosition}). */
+export function syncedJobPosition(record: SyncedJob): SyncedJobPosition {
+  return {
+    atMs: (record.endTime ?? record.submitTime).getTime(),
+    cluster: record.cluster,
+    jobId: record.jobId,
+    submitMs: record.submitTime.getTime(),
+  };
 }
 
 /** The identity of a job as one string: cluster, job id and submit time (ms). */

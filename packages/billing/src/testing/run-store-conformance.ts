@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import type { StoreConformanceOptions, StoreTarget, StoreTest } from './store-target.js';
+import { jobHistoryTests } from './suites/job-history.js';
 import { ledgerFlowTests } from './suites/ledger-flows.js';
 import { ledgerRoleTests } from './suites/ledger-roles.js';
 import { storeAmountRangeTests } from './suites/store-amount-range.js';
@@ -17,13 +18,14 @@ export const STORE_CONFORMANCE_TESTS: readonly StoreTest[] = [
   ...ledgerFlowTests,
   ...ledgerRoleTests,
   ...syncTests,
+  ...jobHistoryTests,
 ];
 
 /**
  * Runs the shared ledger-store conformance suite with vitest: records and uniqueness, rollback,
  * exact amounts up to the one maximum and refused beyond it, filters and net sums, job records
  * and cursors, the outbox, and the ledger (with who may manage whose membership) and job-charge
- * sync on top of the store (including two concurrent syncs). Every store — memory,
+ * sync on top of the store (including two concurrent syncs), and the job history with costs. Every store — memory,
  * SQLite, PostgreSQL, or your own — must pass it unchanged.
  *
  * @example

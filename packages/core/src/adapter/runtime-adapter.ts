@@ -25,6 +25,7 @@ import {
   operationOf,
 } from './operations.js';
 import { submitMany } from './runtime-submit-many.js';
+import { stampCluster } from './stamp-cluster.js';
 import type { CallContext, SchedulerAdapter, SubmitContext, SubmitResult } from './scheduler-adapter.js';
 
 /**
@@ -53,7 +54,11 @@ export interface RuntimeAdapterOptions {
   retry?: Partial<RetryPolicy>;
   /** Checks or adjusts every spec before submit and render. */
   beforeSubmit?: SubmitGuard;
-  /** The cluster's name in `hpckit:operation:*` diagnostics messages (the client passes its key). */
+  /**
+   * The client's key of the cluster (the client passes it): the cluster of every job returned, so
+   * `job.cluster` can be passed back to any call, and the name in `hpckit:operation:*` diagnostics
+   * messages. Absent: jobs keep the name the adapter gave them.
+   */
   cluster?: string;
 }
 
@@ -127,7 +132,8 @@ export function createRuntimeAdapter(
         if (method === undefined && capability === undefined) throw missing(path);
         const pending = method?.(...inputs, ctx);
         if (pending === undefined) throw unsupported(capability ?? path);
-        return await abortable(pending, ctx.signal);
+        const result = await abortable(pending, ctx.signal);
+        return options.cluster === undefined ? result : stampCluster(path, result, options.cluster);
       } catch (err) {
         if (ctx.signal?.aborted && err === ctx.signal.reason) throw err;
         const wrapped = isHpckitError(err) ? err : foreign(path, err);

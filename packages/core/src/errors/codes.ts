@@ -37,6 +37,7 @@ export const POLICY_REASONS = [
   'user_blocked',
   'submit_limit',
   'insufficient_balance',
+  'spending_limit_exceeded',
   'not_permitted',
   'other',
 ] as const;

@@ -53,6 +53,9 @@ export interface ConformanceContext {
   readonly step: number;
 }
 
+/** The cluster key the suite's runtime layer is given, as a client gives its key. */
+export const CLUSTER_KEY = 'conformance-key';
+
 /** Builds the shared context; `current` is replaced before each test. */
 export function createContext(fixtures: ConformanceFixtures, step: number) {
   let current: { target: ConformanceTarget; runtime: RuntimeAdapter } | undefined;
@@ -122,7 +125,9 @@ export function createContext(fixtures: ConformanceFixtures, step: number) {
   return {
     ctx,
     async begin(target: ConformanceTarget) {
-      current = { target, runtime: createRuntimeAdapter(target.adapter, { retry: { retries: 0 } }) };
+      // A key unlike any adapter's name, so a job stamped with the adapter's own name shows.
+      const runtime = createRuntimeAdapter(target.adapter, { retry: { retries: 0 }, cluster: CLUSTER_KEY });
+      current = { target, runtime };
     },
     async end() {
       const ending = current;

@@ -210,7 +210,7 @@ export function createJobSync(options: JobSyncOptions): JobSync {
 }
 
 /** A job as stored in its record, with its dates revived. */
-function storedJob(record: SyncedJob): Job {
+export function storedJob(record: SyncedJob): Job {
   const job = JSON.parse(record.job);
   for (const field of ['submitTime', 'startTime', 'endTime'] as const) {
     if (job[field] !== undefined) job[field] = new Date(job[field]);

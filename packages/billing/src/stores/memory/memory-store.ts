@@ -7,7 +7,7 @@ import {
 } from '../record-amounts.js';
 import { createSerialQueue } from '../serial-queue.js';
 import { duplicate } from '../store-errors.js';
-import { queryMemoryCharges, queryMemoryPayments } from './memory-queries.js';
+import { queryMemoryCharges, queryMemoryPayments, queryMemorySyncedJobs } from './memory-queries.js';
 import {
   createMemoryTables,
   deleteWithUndo,
@@ -147,7 +147,7 @@ function memoryTx(t: MemoryTables, undo: (() => void)[]): LedgerTx {
       return reversal === undefined ? undefined : copy(t.charges.get(reversal)?.record);
     },
     async queryCharges(filter) {
-      return queryMemoryCharges(t.charges.values(), filter);
+      return queryMemoryCharges(t.charges.values(), filter, (id) => t.charges.get(id)?.record);
     },
     async getJobRecords(cluster, jobIds) {
       const ids = new Set(jobIds);
@@ -177,6 +177,9 @@ function memoryTx(t: MemoryTables, undo: (() => void)[]): LedgerTx {
           (filter.cluster === undefined || r.cluster === filter.cluster),
       );
       return copy(out.slice(0, filter.limit ?? 1000));
+    },
+    async querySyncedJobs(query) {
+      return queryMemorySyncedJobs(t, query);
     },
     async getCursor(cluster) {
       return copy(t.cursors.get(cluster));

@@ -14,6 +14,7 @@ export const postgresDialect: SqlDialect = {
   // NUMERIC sums are exact at any size.
   sumAmounts: (e) => `SUM(${e}) AS net`,
   decodeSum: (row) => postgresDialect.decodeAmount(row?.net),
+  jsonText: (column, path) => `(${column}::jsonb #>> '{${path.join(',')}}')`,
   isUniqueViolation: (err) =>
     typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505',
 };

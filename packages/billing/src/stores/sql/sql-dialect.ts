@@ -36,6 +36,8 @@ export interface SqlDialect {
   sumAmounts(expression: string): string;
   /** Reads the items of {@link SqlDialect.sumAmounts} back as a canonical decimal string (0 for no rows). */
   decodeSum(row: SqlRow | undefined): string;
+  /** An expression reading the text at `path` (object keys) of a JSON text column, NULL if absent. */
+  jsonText(column: string, path: readonly string[]): string;
   /** Whether a driver error is a unique-key violation. */
   isUniqueViolation(err: unknown): boolean;
 }

@@ -15,6 +15,16 @@ function where(
 ): Where {
   const parts = ['at_ms >= ?', 'at_ms < ?'];
   const params: unknown[] = [filter.from.getTime(), filter.to.getTime()];
+  addInLists(parts, params, lists);
+  return { sql: parts.join(' AND '), params };
+}
+
+/** Adds `column IN (…)` for each list given (an empty list matches nothing) to `parts` and `params`. */
+export function addInLists(
+  parts: string[],
+  params: unknown[],
+  lists: readonly [column: string, values: readonly string[] | undefined][],
+): void {
   for (const [column, values] of lists) {
     if (values === undefined) continue;
     if (values.length === 0) {
@@ -24,7 +34,6 @@ function where(
     parts.push(`${column} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   }
-  return { sql: parts.join(' AND '), params };
 }
 
 async function page<T>(
@@ -67,6 +76,12 @@ export function sqlQueryCharges(
     ['kind', filter.kinds],
     ['type', filter.types],
   ]);
+  if (filter.job) {
+    // The job's charge, and the reversal of it (a reversal names the charge, not the job).
+    const ofJob = "cluster = ? AND job_id = ? AND kind = 'job'";
+    w.sql += ` AND ((${ofJob}) OR (kind = 'reversal' AND reverses IN (SELECT id FROM charges WHERE ${ofJob})))`;
+    w.params.push(filter.job.cluster, filter.job.jobId, filter.job.cluster, filter.job.jobId);
+  }
   return page(conn, d, 'charges', CHARGE_COLUMNS, w, filter, (r) => chargeOf(r, d));
 }
 

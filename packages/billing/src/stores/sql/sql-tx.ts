@@ -10,6 +10,7 @@ import { duplicate } from '../store-errors.js';
 import type { SqlConnection, SqlDialect } from './sql-dialect.js';
 import { toDate, toNumber } from './sql-dialect.js';
 import { sqlQueryCharges, sqlQueryPayments } from './sql-entry-queries.js';
+import { sqlQuerySyncedJobs } from './sql-job-queries.js';
 import {
   ACCOUNT_COLUMNS,
   accountOf,
@@ -213,6 +214,7 @@ export function sqlTx(conn: SqlConnection, d: SqlDialect): LedgerTx {
       );
       return rows.map(jobRecordOf);
     },
+    querySyncedJobs: (query) => sqlQuerySyncedJobs(conn, d, query),
     async getCursor(cluster) {
       const [row] = await conn.all('SELECT cursor_ms FROM sync_cursors WHERE cluster = ?', [cluster]);
       return row ? new Date(toNumber(row.cursor_ms)) : undefined;

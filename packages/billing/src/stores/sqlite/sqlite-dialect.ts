@@ -20,6 +20,7 @@ export const sqliteDialect: SqlDialect = {
   sumAmounts: (e) => `SUM((${e}) / 1000000) AS net_units, SUM((${e}) % 1000000) AS net_micros`,
   decodeSum: (row) =>
     fromMicros(BigInt(integer(row?.net_units)) * 1_000_000n + BigInt(integer(row?.net_micros))),
+  jsonText: (column, path) => `json_extract(${column}, '$.${path.join('.')}')`,
   isUniqueViolation: (err) =>
     typeof err === 'object' &&
     err !== null &&

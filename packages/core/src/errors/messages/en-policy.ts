@@ -57,6 +57,10 @@ export const policyEn: Record<PolicyReason, (d: PolicyDetails) => string> = {
     `This job may cost up to ${withUnit(d.requested, d.unit)}, more than the ${withUnit(d.limit, d.unit)} available${
       d.subject ? ` to ${d.subject}` : ''
     }. Shorten the time limit, request fewer resources, or recharge the account first.`,
+  spending_limit_exceeded: (d) =>
+    `This job may cost up to ${withUnit(d.requested, d.unit)}, more than the ${withUnit(d.limit, d.unit)} left of ${
+      d.user ? `user "${d.user}"'s` : 'the'
+    } spending limit${d.subject ? ` in account "${d.subject}"` : ''}. Shorten the time limit, request fewer resources, or ask the account's manager to raise the limit.`,
   not_permitted: (d) => {
     if (d.jobAction === 'update_time_limit')
       return `Job ${d.subject ?? '?'} has already ended, so its time limit cannot change.`;
@@ -99,6 +103,7 @@ export const refusalHintsEn: Record<PolicyReason, (d: PolicyDetails) => string |
   user_blocked: () => "You are blocked in this account; ask the account's manager to unblock you.",
   submit_limit: () => 'Wait for some of your queued jobs to finish, or ask for a higher submit limit.',
   insufficient_balance: () => undefined,
+  spending_limit_exceeded: () => undefined,
   not_permitted: () => undefined,
   other: () => undefined,
 };

@@ -47,6 +47,10 @@ export const policyZhCn: Record<PolicyReason, (d: PolicyDetails) => string> = {
     }。请等待作业结束或申请更高的上限。`,
   insufficient_balance: (d) =>
     `该作业最多可能花费 ${withUnit(d.requested, d.unit, 'zh-CN')}，超过了${d.subject ? `${d.subject}` : ''}可用的 ${withUnit(d.limit, d.unit, 'zh-CN')}。请缩短运行时间上限、减少申请的资源，或先为账户充值。`,
+  spending_limit_exceeded: (d) =>
+    `该作业最多可能花费 ${withUnit(d.requested, d.unit, 'zh-CN')}，超过了${d.user ? `用户“${d.user}”` : ''}${
+      d.subject ? `在账户“${d.subject}”` : ''
+    }的消费限额剩余的 ${withUnit(d.limit, d.unit, 'zh-CN')}。请缩短运行时间上限、减少申请的资源，或请账户管理员提高限额。`,
   not_permitted: (d) => {
     if (d.jobAction === 'update_time_limit')
       return `作业 ${d.subject ?? '?'} 已结束，无法修改其运行时间上限。`;
@@ -88,6 +92,7 @@ export const refusalHintsZhCn: Record<PolicyReason, (d: PolicyDetails) => string
   user_blocked: () => '您在该账户中已被封锁，请联系账户管理员解封。',
   submit_limit: () => '请等待部分排队中的作业结束，或申请更高的提交数量上限。',
   insufficient_balance: () => undefined,
+  spending_limit_exceeded: () => undefined,
   not_permitted: () => undefined,
   other: () => undefined,
 };

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { formatError } from '../../errors/format.js';
 import { JobSchema } from '../../model/job.js';
+import { CLUSTER_KEY } from '../context.js';
 import { defineSuite } from '../define-suite.js';
 
 export const jobsSubmit = defineSuite('jobs-submit', [
@@ -21,6 +22,18 @@ export const jobsSubmit = defineSuite('jobs-submit', [
       expect(['queued', 'held', 'running', 'completing', 'ended']).toContain(job.state.phase);
       expect(result.script).toContain('echo conformance-marker');
       expect(result.command.length).toBeGreaterThan(0);
+    },
+  },
+  {
+    title: "jobs-submit: every job returned carries the client's cluster key, which a later call takes back",
+    async run(ctx) {
+      const name = ctx.unique('key');
+      const submitted = await ctx.submit({ name });
+      expect(submitted.cluster).toBe(CLUSTER_KEY);
+      const got = await ctx.runtime().jobs.get(submitted.id, { user: ctx.actor() });
+      expect(got.cluster).toBe(CLUSTER_KEY);
+      const page = await ctx.runtime().jobs.list({ jobIds: [submitted.id] }, { user: ctx.actor() });
+      expect(page.jobs.map((j) => [j.id, j.cluster])).toEqual([[submitted.id, CLUSTER_KEY]]);
     },
   },
   {
