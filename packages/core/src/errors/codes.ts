@@ -38,6 +38,7 @@ export const POLICY_REASONS = [
   'submit_limit',
   'insufficient_balance',
   'not_permitted',
+  'member_has_jobs',
   'other',
 ] as const;
 
