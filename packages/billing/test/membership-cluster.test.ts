@@ -16,12 +16,17 @@ async function setup(withScheduler = true) {
     now: () => scheduler.clock.now(),
     ...(withScheduler ? { scheduler: { client } } : {}),
   });
-  await ledger.as(ROOT).createAccount({ name: 'chem', type: 'internal', owner: 'alice', blockThreshold: '-1000' });
+  await ledger
+    .as(ROOT)
+    .createAccount({ name: 'chem', type: 'internal', owner: 'alice', blockThreshold: '-1000' });
   return { scheduler, client, ledger, alice: ledger.as({ user: 'alice' }) };
 }
 
 const members = async (client: ReturnType<typeof createClient>, account: string) =>
-  (await client.accounts.list()).find((a) => a.name === account)?.members.map((m) => m.user).sort();
+  (await client.accounts.list())
+    .find((a) => a.name === account)
+    ?.members.map((m) => m.user)
+    .sort();
 
 const job = { account: 'chem', partition: 'cpu', command: 'sleep 1h', timeLimit: '2h' };
 
@@ -68,7 +73,12 @@ describe('membership that reaches the cluster (ledger scheduler option)', () => 
     const err = await caught(alice.removeMember('chem', 'bob'));
     expect(isHpckitError(err, 'POLICY_VIOLATION')).toBe(true);
     if (!isHpckitError(err, 'POLICY_VIOLATION')) return;
-    expect(err.details).toMatchObject({ reason: 'member_has_jobs', subject: 'chem', user: 'bob', jobIds: [running.id] });
+    expect(err.details).toMatchObject({
+      reason: 'member_has_jobs',
+      subject: 'chem',
+      user: 'bob',
+      jobIds: [running.id],
+    });
     expect(err.message).toContain(`job ${running.id}`);
     expect(err.message).toMatch(/blocked/);
     expect(formatError(err, { locale: 'zh-CN' })).toContain(`仍有排队中或运行中的作业（${running.id}）`);
@@ -107,10 +117,12 @@ describe('the reconciler converges memberships', () => {
     await client.users.add({ user: 'eve', account: 'chem' }); // behind the ledger's back
     const report = await reconciler.run();
     expect(report.failures).toEqual([]);
-    expect(report.changes.filter((c) => c.action === 'remove-member').map((c) => c.user).sort()).toEqual([
-      'carol',
-      'eve',
-    ]);
+    expect(
+      report.changes
+        .filter((c) => c.action === 'remove-member')
+        .map((c) => c.user)
+        .sort(),
+    ).toEqual(['carol', 'eve']);
     expect(await members(client, 'chem')).toEqual(['alice', 'bob']);
     expect((await reconciler.run()).changes).toEqual([]);
   });

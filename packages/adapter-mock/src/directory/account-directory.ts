@@ -139,7 +139,9 @@ export function createAccountDirectory(cluster: MockCluster): AccountDirectory {
       for (const a of accounts.values()) {
         if (user !== undefined && !a.members.has(user)) continue;
         const members = [...a.members].map(([name, m]) =>
-          m.coordinator ? { user: name, blocked: m.blocked, coordinator: true } : { user: name, blocked: m.blocked },
+          m.coordinator
+            ? { user: name, blocked: m.blocked, coordinator: true }
+            : { user: name, blocked: m.blocked },
         );
         out.push({ name: a.name, blocked: a.blocked, members });
       }

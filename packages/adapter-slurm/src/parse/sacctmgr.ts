@@ -57,7 +57,12 @@ export function parseAccountNames(output: string): string[] {
 export function parseCoordinators(output: string): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const [account, names] of rows(output, 2)) {
-    const set = new Set((names ?? '').split(',').map((n) => n.trim()).filter(Boolean));
+    const set = new Set(
+      (names ?? '')
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
+    );
     if (set.size > 0) out.set(account!, set);
   }
   return out;

@@ -99,30 +99,30 @@ export function createAccountOperations(ctx: LedgerContext, actor: Actor): Ledge
 
       function insert() {
         return ctx.mutate(async (tx, events) => {
-        const now = ctx.now();
-        const account: AccountRecord = {
-          name: data.name,
-          type: data.type,
-          owner: data.owner,
-          currency: ctx.currency,
-          balance: '0.00',
-          blockThreshold: canonicalAmount(data.blockThreshold),
-          state: 'normal',
-          createdAt: now,
-        };
-        if (data.tenant !== undefined) account.tenant = data.tenant;
-        await tx.insertAccount(account);
-        const owner = {
-          account: data.name,
-          user: data.owner,
-          role: 'owner' as const,
-          state: 'normal' as const,
-        };
-        await tx.insertMember({ ...owner, used: '0.00', createdAt: now });
-        events.emit('account:created', { account: data.name, owner: data.owner, type: data.type });
-        events.emit('member:added', { account: data.name, user: data.owner, role: 'owner' });
-        events.accountChanged(undefined, account);
-        return account;
+          const now = ctx.now();
+          const account: AccountRecord = {
+            name: data.name,
+            type: data.type,
+            owner: data.owner,
+            currency: ctx.currency,
+            balance: '0.00',
+            blockThreshold: canonicalAmount(data.blockThreshold),
+            state: 'normal',
+            createdAt: now,
+          };
+          if (data.tenant !== undefined) account.tenant = data.tenant;
+          await tx.insertAccount(account);
+          const owner = {
+            account: data.name,
+            user: data.owner,
+            role: 'owner' as const,
+            state: 'normal' as const,
+          };
+          await tx.insertMember({ ...owner, used: '0.00', createdAt: now });
+          events.emit('account:created', { account: data.name, owner: data.owner, type: data.type });
+          events.emit('member:added', { account: data.name, user: data.owner, role: 'owner' });
+          events.accountChanged(undefined, account);
+          return account;
         });
       }
     },

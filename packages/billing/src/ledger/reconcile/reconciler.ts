@@ -173,12 +173,10 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
           );
         }
       }
-      pending = diffs
-        .filter(wanted)
-        .map((d) => {
-          const error = errors.get(`${d.account}\u0000${d.user ?? ''}`);
-          return error === undefined ? d : { ...d, error };
-        });
+      pending = diffs.filter(wanted).map((d) => {
+        const error = errors.get(`${d.account}\u0000${d.user ?? ''}`);
+        return error === undefined ? d : { ...d, error };
+      });
       // Creating an account or a member can reveal block differences: go round again at once.
       if (pending.length === 0) return;
       if (attempt < attempts && errors.size > 0) await delay(retryDelayMs);
