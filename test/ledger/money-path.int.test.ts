@@ -6,11 +6,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { slurmAdapter } from '@hpckit/adapter-slurm';
-import { createPricingEngine, ikkemPreset } from '@hpckit/billing';
+import { BillingDecimal, createPricingEngine, ikkemPreset } from '@hpckit/billing';
 import { createJobSync, createLedger, createMemoryStore, createReconciler } from '@hpckit/billing/ledger';
 import { createClient, type HpckitError, isHpckitError, type JobSpecInput } from '@hpckit/core';
 import { localTransport } from '@hpckit/transport';
-import { Decimal } from 'decimal.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertClusterUp } from '../support/test-cluster.js';
 
@@ -141,11 +140,11 @@ describe('the money path on real Slurm', { timeout: 120_000 }, () => {
     const record = await syncUntilCharged(first.id);
     const seen = sacctOf(first.id);
     expect(seen.partition).toBe('gpu');
-    const expected = new Decimal('12.00')
+    const expected = new BillingDecimal('12.00')
       .times(seen.gpus)
       .times(seen.elapsed)
       .div(3600)
-      .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+      .toDecimalPlaces(2, BillingDecimal.ROUND_HALF_UP);
     const charges = await root.charges({ account: ACCOUNT });
     const charge = charges.items.find((c) => c.id === record.chargeId)!;
     expect(charge.amount).toBe(expected.toFixed(2));

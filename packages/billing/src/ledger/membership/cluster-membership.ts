@@ -12,13 +12,7 @@ export interface LedgerSchedulerOptions {
 }
 
 /** Phases in which a job still holds a membership: it may yet run and be charged to the account. */
-export const ACTIVE_PHASES: readonly JobStateFilter[] = [
-  'queued',
-  'held',
-  'running',
-  'suspended',
-  'completing',
-];
+const ACTIVE_PHASES: readonly JobStateFilter[] = ['queued', 'held', 'running', 'suspended', 'completing'];
 
 /**
  * The cluster side of membership: one association per (user, account) on every cluster.

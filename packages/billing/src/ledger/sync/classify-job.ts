@@ -30,7 +30,7 @@ export type Classification =
   | { status: Exclude<SyncedJobStatus, 'charged' | 'free'>; reason: string };
 
 /** Whether a job ended before the cut-over instant (history of the platform the ledger replaced). */
-export function endedBeforeCutover(job: Job, cutover: Date | undefined): boolean {
+function endedBeforeCutover(job: Job, cutover: Date | undefined): boolean {
   return cutover !== undefined && job.endTime !== undefined && job.endTime.getTime() < cutover.getTime();
 }
 
