@@ -4,26 +4,16 @@
  * and deletes it afterwards, so the cluster's accounts and associations are as before.
  */
 import { execFileSync } from 'node:child_process';
-import { slurmAdapter } from '@hpckit/adapter-slurm';
-import { createPricingEngine, ikkemPreset } from '@hpckit/billing';
 import { createJobSync, createLedger, createMemoryStore, importFromScheduler } from '@hpckit/billing/ledger';
-import { createClient } from '@hpckit/core';
-import { localTransport } from '@hpckit/transport';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertClusterUp } from '../support/test-cluster.js';
+import { clusterClient, sitePricing } from './real-cluster.js';
 
 assertClusterUp();
 
 const ACCOUNT = `imp${process.pid}`;
 const sacctmgr = (...args: string[]) => execFileSync('sacctmgr', ['-i', ...args], { stdio: 'pipe' });
-const slurmCluster = execFileSync('sacctmgr', ['-n', '-P', 'show', 'cluster', 'format=cluster'], {
-  encoding: 'utf8',
-})
-  .trim()
-  .split('\n')[0]!;
-const client = createClient({
-  clusters: { hpc: { adapter: slurmAdapter({ transport: localTransport({ actAs: { mode: 'sudo' } }) }) } },
-});
+const client = clusterClient();
 
 afterAll(async () => {
   await client.close();
@@ -86,8 +76,7 @@ describe('importing the real cluster', { timeout: 90_000 }, () => {
     });
     await job.wait();
     const cutover = new Date(Date.now() + 1000);
-    const site = ikkemPreset({ cluster: slurmCluster });
-    const engine = createPricingEngine({ table: site.priceTable, clusters: [site.cluster] });
+    const engine = sitePricing();
     const sync = createJobSync({
       ledger,
       source: client,

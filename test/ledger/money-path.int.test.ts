@@ -5,27 +5,18 @@
  * own (created here, deleted afterwards) so the cluster's accounts and associations are as before.
  */
 import { execFileSync } from 'node:child_process';
-import { slurmAdapter } from '@hpckit/adapter-slurm';
-import { BillingDecimal, createPricingEngine, ikkemPreset } from '@hpckit/billing';
+import { BillingDecimal } from '@hpckit/billing';
 import { createJobSync, createLedger, createMemoryStore, createReconciler } from '@hpckit/billing/ledger';
-import { createClient, type HpckitError, isHpckitError, type JobSpecInput } from '@hpckit/core';
-import { localTransport } from '@hpckit/transport';
+import { type HpckitError, isHpckitError, type JobSpecInput } from '@hpckit/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertClusterUp } from '../support/test-cluster.js';
+import { clusterClient, sitePricing } from './real-cluster.js';
 
 assertClusterUp();
 
 const ACCOUNT = `money${process.pid}`;
-const slurmCluster = execFileSync('sacctmgr', ['-n', '-P', 'show', 'cluster', 'format=cluster'], {
-  encoding: 'utf8',
-})
-  .trim()
-  .split('\n')[0]!;
-const client = createClient({
-  clusters: { hpc: { adapter: slurmAdapter({ transport: localTransport({ actAs: { mode: 'sudo' } }) }) } },
-});
-const site = ikkemPreset({ cluster: slurmCluster });
-const engine = createPricingEngine({ table: site.priceTable, clusters: [site.cluster] });
+const client = clusterClient();
+const engine = sitePricing();
 const ledger = createLedger({ store: createMemoryStore(), currency: 'CNY', scheduler: { client } });
 const startedAt = new Date(Date.now() - 60_000);
 const sync = createJobSync({
