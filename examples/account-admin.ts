@@ -2,10 +2,12 @@
  * Account administration on the mock scheduler: an account admin adds two users and gives one a
  * spending limit of 5,000; that user's jobs are charged until the limit blocks new submissions;
  * the admin raises the limit to 100,000 and the user can submit again; the admin exports last
- * week's charges to CSV.
+ * week's charges to CSV; finally the admin removes a user, which is refused (and the user
+ * blocked) while their job runs, and done on the cluster once it ended.
  *
  * Run it with `npx tsx --conditions=@hpckit/source examples/account-admin.ts`. The ledger lives in
- * an SQLite file; the job-charge sync and the block-state reconciler connect it to the cluster.
+ * an SQLite file; membership changes reach the cluster directly (the ledger's `scheduler`
+ * option), and the job-charge sync and the block-state reconciler connect the rest.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +38,10 @@ export interface AccountAdminOutcome {
   csv: string;
   /** Carol's used amount when she was blocked. */
   usedAtBlock: string;
+  /** The jobs named when erin's removal was refused. */
+  removalRefusedFor: string[];
+  /** The members of the account on the cluster at the end. */
+  clusterMembers: string[];
 }
 
 /** Runs the scenario, printing each step with `print`. */
@@ -55,6 +61,7 @@ export async function accountAdminScenario(
     bonus: site.bonusRules,
     timeZone: 'Asia/Shanghai',
     now: () => scheduler.clock.now(),
+    scheduler: { client },
   });
   const sync = createJobSync({ ledger, source: client, clusters: ['ikkem'], pricer: pricing.price });
   const reconciler = createReconciler({ ledger, client });
@@ -130,7 +137,36 @@ export async function accountAdminScenario(
       { timeZone: 'Asia/Shanghai' },
     );
     print(`exported ${parseChargesCsv(csv).length} charges:\n${csv}`);
-    return { jobsBeforeBlock, refusal, submittedAfterRaise: true, csv, usedAtBlock };
+
+    // Erin leaves the project while a job of hers runs: the removal blocks her and waits for it.
+    const erinJob = await client
+      .as('erin')
+      .jobs.submit({ ...gpuJob, gpusPerNode: 1, coresPerNode: 8, memory: { perNode: '128G' } });
+    let removalRefusedFor: string[] = [];
+    try {
+      await dave.removeMember('catalysis', 'erin');
+    } catch (err) {
+      if (!isHpckitError(err, 'POLICY_VIOLATION') || err.details.reason !== 'member_has_jobs') throw err;
+      removalRefusedFor = err.details.jobIds ?? [];
+      print(`removing erin refused: ${err.message}`);
+    }
+    scheduler.clock.advance('31h');
+    await erinJob.wait();
+    await dave.removeMember('catalysis', 'erin');
+    const clusterMembers = (await client.accounts.list())
+      .find((a) => a.name === 'catalysis')!
+      .members.map((m) => m.user)
+      .sort();
+    print(`job ${erinJob.id} ended; erin removed: the cluster's members are ${clusterMembers.join(', ')}`);
+    return {
+      jobsBeforeBlock,
+      refusal,
+      submittedAfterRaise: true,
+      csv,
+      usedAtBlock,
+      removalRefusedFor: [...removalRefusedFor],
+      clusterMembers,
+    };
   } finally {
     detach();
     await reconciler.idle();

@@ -14,4 +14,10 @@ it('examples/account-admin.ts: the limit blocks new submissions, raising it unbl
   expect(charges.map((c) => c.amount)).toEqual(['2160.00', '2160.00', '2160.00', '2160.00']);
   expect(charges.every((c) => c.user === 'carol' && c.account === 'catalysis')).toBe(true);
   expect(outcome.csv).toContain('+08:00');
+  // Erin's removal waited for her running job, then took her off the cluster.
+  expect(outcome.removalRefusedFor).toHaveLength(1);
+  expect(
+    lines.some((l) => l.includes('removing erin refused') && l.includes(outcome.removalRefusedFor[0]!)),
+  ).toBe(true);
+  expect(outcome.clusterMembers).toEqual(['alice', 'carol', 'dave']);
 });

@@ -41,10 +41,15 @@ export const MockQosSchema = z.strictObject({
   maxWall: PositiveDuration.optional(),
 });
 
-/** A member of a mock account: a user name, or `{ user, blocked }`. */
+/** A member of a mock account: a user name, or `{ user, blocked, coordinator }`. */
 export const MockMemberSchema = z.union([
-  NameSchema.transform((user) => ({ user, blocked: false })),
-  z.strictObject({ user: NameSchema, blocked: z.boolean().default(false) }),
+  NameSchema.transform((user) => ({ user, blocked: false, coordinator: false })),
+  z.strictObject({
+    user: NameSchema,
+    blocked: z.boolean().default(false),
+    /** Administers the account in the scheduler (a Slurm coordinator). @default false */
+    coordinator: z.boolean().default(false),
+  }),
 ]);
 
 /** A mock account with its members. */

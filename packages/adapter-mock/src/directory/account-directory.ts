@@ -5,6 +5,8 @@ import { fail } from '../mock-errors.js';
 /** A user's membership of an account. */
 export interface MemberRecord {
   blocked: boolean;
+  /** Administers the account (a Slurm coordinator). */
+  coordinator?: boolean;
 }
 
 /** An account with its members, by user name. */
@@ -62,7 +64,7 @@ export function createAccountDirectory(cluster: MockCluster): AccountDirectory {
   for (const a of cluster.accounts) {
     const members = new Map<string, MemberRecord>();
     for (const m of a.members) {
-      members.set(m.user, { blocked: m.blocked });
+      members.set(m.user, m.coordinator ? { blocked: m.blocked, coordinator: true } : { blocked: m.blocked });
       const user = ensureUser(m.user);
       user.defaultAccount ??= a.name;
     }
@@ -136,7 +138,11 @@ export function createAccountDirectory(cluster: MockCluster): AccountDirectory {
       const out: SchedulerAccount[] = [];
       for (const a of accounts.values()) {
         if (user !== undefined && !a.members.has(user)) continue;
-        const members = [...a.members].map(([name, m]) => ({ user: name, blocked: m.blocked }));
+        const members = [...a.members].map(([name, m]) =>
+          m.coordinator
+            ? { user: name, blocked: m.blocked, coordinator: true }
+            : { user: name, blocked: m.blocked },
+        );
         out.push({ name: a.name, blocked: a.blocked, members });
       }
       return out;

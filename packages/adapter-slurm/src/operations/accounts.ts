@@ -1,7 +1,7 @@
 import type { CallContext, SchedulerAccount } from '@hpckit/core';
 import { fail } from '../errors/slurm-errors.js';
 import type { OperationContext } from './context.js';
-import { accountNames, associations } from './sacctmgr-reads.js';
+import { accountNames, associations, coordinators } from './sacctmgr-reads.js';
 import { addUser } from './users.js';
 
 // Slurm's own root account holds administrators, not projects.
@@ -32,7 +32,10 @@ export async function listAccounts(
   filter: { user?: string },
   ctx: CallContext,
 ): Promise<SchedulerAccount[]> {
-  const rows = await associations(ops, {}, ctx.signal);
+  const [rows, coordinatorsOf] = await Promise.all([
+    associations(ops, {}, ctx.signal),
+    coordinators(ops, ctx.signal),
+  ]);
   const accounts = new Map<string, SchedulerAccount>();
   for (const row of rows) {
     if (HIDDEN.has(row.account)) continue;
@@ -47,6 +50,8 @@ export async function listAccounts(
       const member = account.members.find((m) => m.user === row.user);
       const blocked = row.maxSubmitJobs === 0;
       if (member) member.blocked &&= blocked;
+      else if (coordinatorsOf.get(row.account)?.has(row.user))
+        account.members.push({ user: row.user, blocked, coordinator: true });
       else account.members.push({ user: row.user, blocked });
     }
   }

@@ -1,6 +1,12 @@
 import type { CallContext, NotFoundError } from '@hpckit/core';
 import { fail, SCHEDULER } from '../errors/slurm-errors.js';
-import { ASSOC_FORMAT, type Association, parseAccountNames, parseAssociations } from '../parse/sacctmgr.js';
+import {
+  ASSOC_FORMAT,
+  type Association,
+  parseAccountNames,
+  parseAssociations,
+  parseCoordinators,
+} from '../parse/sacctmgr.js';
 import type { OperationContext } from './context.js';
 
 /** `where cluster=…` when the adapter is pinned to one Slurm cluster. */
@@ -38,6 +44,20 @@ export async function accountNames(ops: OperationContext, signal?: AbortSignal):
     idempotent: true,
   });
   return parseAccountNames(result.stdout);
+}
+
+/** The coordinators of each account that has any (`show account withcoord`). */
+export async function coordinators(
+  ops: OperationContext,
+  signal?: AbortSignal,
+): Promise<Map<string, Set<string>>> {
+  const result = await ops.runner.run({
+    program: 'sacctmgr',
+    args: ['-n', '-P', 'show', 'account', 'withcoord', 'format=account,coordinators'],
+    signal,
+    idempotent: true,
+  });
+  return parseCoordinators(result.stdout);
 }
 
 /** The account's own association; NOT_FOUND if the account does not exist. */

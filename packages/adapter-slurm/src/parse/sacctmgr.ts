@@ -50,6 +50,24 @@ export function parseAccountNames(output: string): string[] {
   return rows(output, 1).map(([name]) => name!);
 }
 
+/**
+ * Parses `sacctmgr -n -P show account withcoord format=account,coordinators`: each account with
+ * coordinators, to their names (a comma-separated list; accounts without any are left out).
+ */
+export function parseCoordinators(output: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [account, names] of rows(output, 2)) {
+    const set = new Set(
+      (names ?? '')
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
+    );
+    if (set.size > 0) out.set(account!, set);
+  }
+  return out;
+}
+
 function rows(output: string, fields: number): string[][] {
   return output
     .split('\n')

@@ -84,32 +84,47 @@ export function createAccountOperations(ctx: LedgerContext, actor: Actor): Ledge
     createAccount(input) {
       const data = parseInput(CreateAccountSchema, input, 'account', ['input']);
       requireRole(actor, admin, 'create an account');
-      return ctx.mutate(async (tx, events) => {
-        const now = ctx.now();
-        const account: AccountRecord = {
-          name: data.name,
-          type: data.type,
-          owner: data.owner,
-          currency: ctx.currency,
-          balance: '0.00',
-          blockThreshold: canonicalAmount(data.blockThreshold),
-          state: 'normal',
-          createdAt: now,
-        };
-        if (data.tenant !== undefined) account.tenant = data.tenant;
-        await tx.insertAccount(account);
-        const owner = {
-          account: data.name,
-          user: data.owner,
-          role: 'owner' as const,
-          state: 'normal' as const,
-        };
-        await tx.insertMember({ ...owner, used: '0.00', createdAt: now });
-        events.emit('account:created', { account: data.name, owner: data.owner, type: data.type });
-        events.emit('member:added', { account: data.name, user: data.owner, role: 'owner' });
-        events.accountChanged(undefined, account);
-        return account;
-      });
+      const cluster = ctx.scheduler;
+      if (cluster) {
+        // The clusters first, as for a member: a ledger account nobody can submit to is worse
+        // than an association the ledger does not know yet (the next call or a reconciler adds it).
+        return ctx
+          .read((tx) => tx.getAccount(data.name))
+          .then(async (existing) => {
+            if (existing === undefined) await cluster.ensureAccount(data.name, data.owner);
+            return insert();
+          });
+      }
+      return insert();
+
+      function insert() {
+        return ctx.mutate(async (tx, events) => {
+          const now = ctx.now();
+          const account: AccountRecord = {
+            name: data.name,
+            type: data.type,
+            owner: data.owner,
+            currency: ctx.currency,
+            balance: '0.00',
+            blockThreshold: canonicalAmount(data.blockThreshold),
+            state: 'normal',
+            createdAt: now,
+          };
+          if (data.tenant !== undefined) account.tenant = data.tenant;
+          await tx.insertAccount(account);
+          const owner = {
+            account: data.name,
+            user: data.owner,
+            role: 'owner' as const,
+            state: 'normal' as const,
+          };
+          await tx.insertMember({ ...owner, used: '0.00', createdAt: now });
+          events.emit('account:created', { account: data.name, owner: data.owner, type: data.type });
+          events.emit('member:added', { account: data.name, user: data.owner, role: 'owner' });
+          events.accountChanged(undefined, account);
+          return account;
+        });
+      }
     },
     setAccountType: (account, type) =>
       update(account, 'change an account type', (a) => ({

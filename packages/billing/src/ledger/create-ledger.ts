@@ -8,6 +8,7 @@ import { type ActorFirstLedgerOperations, actorFirstOperations } from './actor-f
 import { type ActorInput, ActorSchema, SYSTEM_ACTOR } from './actor.js';
 import { createLedgerContext, type LedgerContext } from './ledger-context.js';
 import type { LedgerEventName, LedgerEvents } from './ledger-events.js';
+import { clusterMembership, type LedgerSchedulerOptions } from './membership/cluster-membership.js';
 import { createLedgerView, type LedgerOperations, type LedgerView, ledgerOperations } from './ledger-view.js';
 
 const isObject = (v: unknown) => typeof v === 'object' && v !== null;
@@ -32,6 +33,19 @@ export const LedgerOptionsSchema = z.strictObject({
     .default('UTC'),
   /** The clock. @default () => new Date() */
   now: z.custom<() => Date>((v) => typeof v === 'function', 'must be a function returning a Date').optional(),
+  /**
+   * The clusters that account and membership changes reach. Absent: the ledger changes only
+   * itself, and a reconciler brings the clusters in line. @default undefined
+   */
+  scheduler: z
+    .strictObject({
+      client: z.custom<LedgerSchedulerOptions['client']>(
+        (v) => isObject(v) && isObject((v as { users?: unknown }).users),
+        'must be an hpckit client, e.g. createClient({ clusters })',
+      ),
+      clusters: z.array(z.string().min(1)).min(1, 'must name at least one cluster').optional(),
+    })
+    .optional(),
 });
 
 /** Options of {@link createLedger}, as given. */
@@ -44,6 +58,13 @@ export interface LedgerOptions {
   timeZone?: string;
   /** The clock. @default () => new Date() */
   now?: () => Date;
+  /**
+   * The clusters that account and membership changes reach: `createAccount` creates the account
+   * there, `addMember` the association, and `removeMember` blocks the member, refuses while they
+   * have unfinished jobs on the account, then removes the association everywhere.
+   * @default undefined (the ledger changes only itself)
+   */
+  scheduler?: LedgerSchedulerOptions;
 }
 
 /**
@@ -107,6 +128,7 @@ export function createLedger(options: LedgerOptions): Ledger {
     timeZone: o.timeZone,
     now: o.now ?? (() => new Date()),
     bonus,
+    ...(o.scheduler ? { scheduler: clusterMembership(o.scheduler as LedgerSchedulerOptions) } : {}),
   });
   const as = (actor: ActorInput): LedgerView =>
     createLedgerView(ctx, parseInput(ActorSchema, actor, 'actor', ['actor']));

@@ -85,6 +85,11 @@ export type { BatchStats } from './sync/charge-batch.js';
 export { createReconciler } from './reconcile/reconciler.js';
 export type { ReconcileReport, Reconciler, ReconcilerOptions } from './reconcile/reconciler.js';
 
+// Memberships on the clusters, and adopting an existing cluster
+export type { LedgerSchedulerOptions, MembershipClient } from './membership/cluster-membership.js';
+export { importFromScheduler } from './import/import-cluster.js';
+export type { ImportChange, ImportOptions, ImportReport, ImportSkip } from './import/import-cluster.js';
+
 // Stores
 export { createMemoryStore } from '../stores/memory/memory-store.js';
 export { jobKeyString } from '../stores/ledger-store.js';

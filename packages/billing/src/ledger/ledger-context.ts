@@ -3,6 +3,7 @@ import type { BonusCalculator } from '../bonus/bonus-calculator.js';
 import type { LedgerStore, LedgerTx, OutboxEvent } from '../stores/ledger-store.js';
 import type { AccountRecord, MemberRecord } from '../stores/records.js';
 import { accountBlockState, memberBlockState } from './block-state.js';
+import type { ClusterMembership } from './membership/cluster-membership.js';
 import type { LedgerEventName, LedgerEvents } from './ledger-events.js';
 
 /** Collects the events of one transaction; they reach the outbox with its writes. */
@@ -21,6 +22,8 @@ export interface LedgerContext {
   timeZone: string;
   now(): Date;
   bonus?: BonusCalculator;
+  /** The clusters that account and membership changes reach, when the ledger was given a client. */
+  scheduler?: ClusterMembership;
   emitter: EventEmitter<LedgerEvents>;
   /** Runs `fn` in a transaction, stores its events in the outbox, commits, then delivers them. */
   mutate<T>(fn: (tx: LedgerTx, events: EventSink) => Promise<T>): Promise<T>;
@@ -37,6 +40,7 @@ export interface LedgerContextInit {
   timeZone: string;
   now: () => Date;
   bonus?: BonusCalculator;
+  scheduler?: ClusterMembership;
 }
 
 const OUTBOX_BATCH = 500;
@@ -99,6 +103,7 @@ export function createLedgerContext(init: LedgerContextInit): LedgerContext {
     timeZone,
     now,
     bonus: init.bonus,
+    ...(init.scheduler ? { scheduler: init.scheduler } : {}),
     emitter,
     async mutate(fn) {
       const queue: OutboxEvent[] = [];

@@ -1,4 +1,4 @@
-import { NameSchema, parseInput, PolicyError } from '@hpckit/core';
+import { isHpckitError, NameSchema, parseInput, PolicyError } from '@hpckit/core';
 import { BillingDecimal } from '../money/decimal.js';
 import { canonicalAmount } from '../stores/amount-codec.js';
 import type { LedgerTx } from '../stores/ledger-store.js';
@@ -12,6 +12,7 @@ import {
   SpendingLimitSchema,
 } from './ledger-inputs.js';
 import { periodStartOf } from './limit-period.js';
+import { type ClusterMembership, memberHasJobs } from './membership/cluster-membership.js';
 import { requireAccount, requireMember } from './lookups.js';
 import { requireManage, requireRole } from './roles.js';
 
@@ -28,16 +29,23 @@ import { requireManage, requireRole } from './roles.js';
 export interface LedgerMemberOperations {
   /**
    * Adds a user to an account: a plain member (account owner or admin, or platform admin) or an
-   * admin (account owner or platform admin).
+   * admin (account owner or platform admin). With the ledger's `scheduler` option the association
+   * is created on every cluster first (one that already exists counts as done).
    *
-   * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account), `ALREADY_EXISTS`
+   * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account), `ALREADY_EXISTS`, and the scheduler's errors
    */
   addMember(account: string, input: AddMemberInput): Promise<MemberRecord>;
   /**
    * Removes a user from an account; past charges stay. Plain members: account owner or admin, or
    * platform admin; admins: account owner or platform admin. The owner is never removed.
    *
-   * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account, member), `POLICY_VIOLATION` (the owner)
+   * With the ledger's `scheduler` option it follows the rule of the incumbent portal: the member
+   * is blocked first (in the ledger and on every cluster); while they have pending or running jobs
+   * charged to the account the removal is refused and they stay blocked; then the association is
+   * removed on every cluster (one already gone counts as done) and in the ledger.
+   *
+   * @throws `PERMISSION_DENIED`, `NOT_FOUND` (account, member), `POLICY_VIOLATION` (`not_permitted`:
+   * the owner; `member_has_jobs`: unfinished jobs, with their ids), and the scheduler's errors
    */
   removeMember(account: string, user: string): Promise<void>;
   /**
@@ -81,6 +89,20 @@ export interface LedgerMemberOperations {
   cancelSpendingLimit(account: string, user: string): Promise<MemberRecord>;
 }
 
+/**
+ * Adds the association on every cluster; an account a cluster lacks is created there first (with
+ * its owner), since an association needs its account.
+ */
+async function addOnClusters(cluster: ClusterMembership, account: string, owner: string, user: string) {
+  try {
+    await cluster.add(account, user);
+  } catch (err) {
+    if (!isHpckitError(err, 'NOT_FOUND') || err.details.kind !== 'account') throw err;
+    await cluster.ensureAccount(account, owner);
+    await cluster.add(account, user);
+  }
+}
+
 // Holding none of these roles in the account, an actor learns nothing about its members.
 const MANAGERS: LedgerRole[] = ['platform-admin', 'account-owner', 'account-admin'];
 
@@ -115,11 +137,23 @@ export function createMemberOperations(ctx: LedgerContext, actor: Actor): Ledger
   }
 
   return {
-    addMember(accountInput, input) {
+    async addMember(accountInput, input) {
       const account = parseInput(NameSchema, accountInput, 'account name', ['account']);
       const data = parseInput(AddMemberSchema, input, 'member', ['input']);
+      const verb = (who: string) => `add ${who} to account "${account}"`;
+      const cluster = ctx.scheduler;
+      if (cluster) {
+        // Checked before the clusters are touched, and again in the write: a refused caller
+        // creates no association.
+        const owner = await ctx.read(async (tx) => {
+          const membership = await authorise(tx, account, verb(`"${data.user}"`));
+          requireManage(actor, membership, data, verb);
+          if (await tx.getMember(account, data.user)) return undefined;
+          return (await requireAccount(tx, account)).owner;
+        });
+        if (owner !== undefined) await addOnClusters(cluster, account, owner, data.user);
+      }
       return ctx.mutate(async (tx, events) => {
-        const verb = (who: string) => `add ${who} to account "${account}"`;
         const membership = await authorise(tx, account, verb(`"${data.user}"`));
         requireManage(actor, membership, data, verb);
         const member: MemberRecord = {
@@ -135,11 +169,11 @@ export function createMemberOperations(ctx: LedgerContext, actor: Actor): Ledger
         return member;
       });
     },
-    removeMember(accountInput, userInput) {
+    async removeMember(accountInput, userInput) {
       const account = parseInput(NameSchema, accountInput, 'account name', ['account']);
       const user = parseInput(NameSchema, userInput, 'user name', ['user']);
-      return ctx.mutate(async (tx, events) => {
-        const verb = (who: string) => `remove ${who} from account "${account}"`;
+      const verb = (who: string) => `remove ${who} from account "${account}"`;
+      const check = async (tx: LedgerTx) => {
         const membership = await authorise(tx, account, verb(`"${user}"`));
         const member = await requireMember(tx, account, user);
         requireManage(actor, membership, member, verb);
@@ -150,6 +184,27 @@ export function createMemberOperations(ctx: LedgerContext, actor: Actor): Ledger
             hint: 'An account always keeps its owner.',
           });
         }
+        return member;
+      };
+      const cluster = ctx.scheduler;
+      if (cluster) {
+        // The incumbent portal's order: block first (in the ledger, then on every cluster), so no
+        // new job can start while we look; refuse while jobs may still run and be charged; then
+        // remove everywhere. A refusal leaves the member blocked, as the error says.
+        await ctx.mutate(async (tx, events) => {
+          const before = await check(tx);
+          if (before.state === 'blocked') return;
+          const after: MemberRecord = { ...before, state: 'blocked' };
+          await tx.updateMember(after);
+          events.memberChanged(before, after);
+        });
+        await cluster.block(account, user);
+        const jobs = await cluster.activeJobs(account, user);
+        if (jobs.length > 0) throw memberHasJobs(account, user, jobs);
+        await cluster.remove(account, user);
+      }
+      await ctx.mutate(async (tx, events) => {
+        await check(tx);
         await tx.deleteMember(account, user);
         events.emit('member:removed', { account, user });
       });

@@ -83,7 +83,18 @@ export interface ChargeRecord extends Charge {
 }
 
 /** Where an ended job the sync has seen stands. */
-export type SyncedJobStatus = 'charged' | 'free' | 'unpriced' | 'unsettled' | 'unknown_account';
+/**
+ * What the sync did with an ended job: `charged`, `free` (priced at zero), `before_cutover` (ended
+ * before the sync's cut-over instant: recorded, never charged), or still waiting (`unpriced`,
+ * `unsettled`, `unknown_account`).
+ */
+export type SyncedJobStatus =
+  | 'charged'
+  | 'free'
+  | 'before_cutover'
+  | 'unpriced'
+  | 'unsettled'
+  | 'unknown_account';
 
 /** @deprecated Use {@link SyncedJobStatus}. */
 export type JobRecordStatus = SyncedJobStatus;

@@ -39,6 +39,7 @@ export const POLICY_REASONS = [
   'insufficient_balance',
   'spending_limit_exceeded',
   'not_permitted',
+  'member_has_jobs',
   'other',
 ] as const;
 

@@ -221,6 +221,8 @@ export interface ErrorDetailsByCode {
     jobAction?: JobAction;
     /** The job's phase that forbids it (`running`, `ended`). */
     jobState?: string;
+    /** Jobs that stand in the way (`member_has_jobs`: the member's pending or running jobs). */
+    jobIds?: string[];
     /** Every rule the request broke, when there were several (the fields above describe the first). */
     violations?: PolicyViolationDetail[];
   } & SchedulerOutput;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const AccountMemberSchema = z.object({
   user: z.string(),
   blocked: z.boolean(),
+  coordinator: z.boolean().optional(),
 });
 
 /** An account (project) as the scheduler sees it: who may charge jobs to it, and whether it is blocked. */
@@ -33,6 +34,11 @@ export interface AccountMember {
   user: string;
   /** Blocked in this account: the user may not submit jobs charged to it. */
   blocked: boolean;
+  /**
+   * The user administers the account in the scheduler (a Slurm coordinator). Absent when the
+   * scheduler has no such notion or did not say.
+   */
+  coordinator?: boolean;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { delay, type HpckitClient, type SchedulerAccount } from '@hpckit/core';
+import { activeJobsOn, memberHasJobs, tolerate } from '../membership/cluster-membership.js';
 import type { Ledger } from '../create-ledger.js';
 import type { LedgerEventName } from '../ledger-events.js';
 import { type DesiredAccount, desiredState } from './desired-state.js';
@@ -6,16 +7,28 @@ import { type DesiredAccount, desiredState } from './desired-state.js';
 /** Options of {@link createReconciler}. */
 export interface ReconcilerOptions {
   ledger: Ledger;
-  /** The client whose clusters get the ledger's block states (needs `accounts.list`, `accounts.block`, `users.block`). */
-  client: Pick<HpckitClient, 'accounts' | 'users' | 'clusters'>;
+  /**
+   * The client whose clusters get the ledger's block states and memberships (needs
+   * `accounts.list`, `accounts.block`, `users.block`, `users.manage`, and `jobs.list` to see whether
+   * a member to remove still has jobs).
+   */
+  client: Pick<HpckitClient, 'accounts' | 'users' | 'clusters' | 'jobs'>;
   /** Clusters to reconcile. @default every cluster of the client */
   clusters?: string[];
   /** Write-and-verify rounds before a difference is reported as a failure. @default 3 */
   attempts?: number;
   /** Pause between rounds, in ms. @default 200 */
   retryDelayMs?: number;
-  /** Create accounts and add members the cluster lacks. Memberships are never removed. @default true */
+  /** Create accounts and add members the cluster lacks. @default true */
   createMissing?: boolean;
+  /**
+   * Remove from the ledger's accounts the cluster members the ledger does not have (a member
+   * removed from the ledger, or added behind its back), as `removeMember` does: block, and remove
+   * only once they have no pending or running job on the account (until then they stay blocked
+   * and are reported as a failure). Accounts the ledger does not know are never touched.
+   * @default true
+   */
+  removeExtra?: boolean;
 }
 
 /** One write the reconciler made. */
@@ -27,7 +40,8 @@ export interface ReconcileChange {
     | 'block-account'
     | 'unblock-account'
     | 'block-member'
-    | 'unblock-member';
+    | 'unblock-member'
+    | 'remove-member';
   account: string;
   user?: string;
 }
@@ -37,7 +51,7 @@ export interface ReconcileFailure {
   cluster: string;
   account: string;
   user?: string;
-  /** What was wanted: `blocked` or `unblocked` (or `present`). */
+  /** What was wanted: `blocked`, `unblocked`, `present` or `absent`. */
   wanted: string;
   error?: string;
 }
@@ -51,7 +65,7 @@ export interface ReconcileReport {
   checked: number;
 }
 
-/** Pushes the ledger's block states to the clusters, verifies them, and retries. */
+/** Pushes the ledger's accounts, memberships and block states to the clusters, verifies them, and retries. */
 export interface Reconciler {
   /** Reconciles every cluster once: read, write the differences, read again to verify, retry. */
   run(): Promise<ReconcileReport>;
@@ -72,14 +86,16 @@ const TRIGGERS: LedgerEventName[] = [
   'account:blocked',
   'account:unblocked',
   'member:added',
+  'member:removed',
   'member:blocked',
   'member:unblocked',
 ];
 
 /**
  * Creates the block-state reconciler. The ledger decides (a pure function of its data); the
- * reconciler makes every cluster agree — block or unblock accounts and users in accounts through
- * the adapters, then reads the state back, because a write the scheduler accepted is not proof
+ * reconciler makes every cluster agree — create accounts, add and remove members (removal as
+ * `removeMember` does it: block, and remove once no job of theirs is pending or running), block or
+ * unblock accounts and users in accounts through the adapters — then reads the state back, because a write the scheduler accepted is not proof
  * that it took effect. Blocking never kills running jobs: schedulers only refuse new submissions.
  *
  * @example
@@ -95,6 +111,9 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
   const attempts = options.attempts ?? 3;
   const retryDelayMs = options.retryDelayMs ?? 200;
   const createMissing = options.createMissing ?? true;
+  const removeExtra = options.removeExtra ?? true;
+  const wanted = (d: ReconcileFailure) =>
+    (createMissing || d.wanted !== 'present') && (removeExtra || d.wanted !== 'absent');
   const clusters = () => options.clusters ?? [...client.clusters];
 
   async function reconcileCluster(cluster: string, desired: DesiredAccount[], report: ReconcileReport) {
@@ -123,8 +142,15 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
       for (const d of diffs) {
         const m = d.user === undefined ? undefined : { user: d.user, account: d.account };
         const o = { cluster };
-        if (d.wanted === 'present' && !createMissing) continue;
-        if (d.wanted === 'present' && m === undefined) {
+        if (!wanted(d)) continue;
+        if (d.wanted === 'absent' && m) {
+          await write({ cluster, action: 'remove-member', account: d.account, user: d.user }, async () => {
+            await tolerate(client.users.block(m, o), 'NOT_FOUND');
+            const jobs = await activeJobsOn(client, cluster, m.account, m.user);
+            if (jobs.length > 0) throw memberHasJobs(m.account, m.user, jobs);
+            await tolerate(client.users.remove(m, o), 'NOT_FOUND');
+          });
+        } else if (d.wanted === 'present' && m === undefined) {
           const owner = desired.find((a) => a.name === d.account)!.owner;
           await write({ cluster, action: 'create-account', account: d.account }, () =>
             client.accounts.create({ name: d.account, owner }, o),
@@ -147,12 +173,10 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
           );
         }
       }
-      pending = diffs
-        .filter((d) => createMissing || d.wanted !== 'present')
-        .map((d) => {
-          const error = errors.get(`${d.account}\u0000${d.user ?? ''}`);
-          return error === undefined ? d : { ...d, error };
-        });
+      pending = diffs.filter(wanted).map((d) => {
+        const error = errors.get(`${d.account}\u0000${d.user ?? ''}`);
+        return error === undefined ? d : { ...d, error };
+      });
       // Creating an account or a member can reveal block differences: go round again at once.
       if (pending.length === 0) return;
       if (attempt < attempts && errors.size > 0) await delay(retryDelayMs);
@@ -160,9 +184,7 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
     // Verify what the last round wrote.
     try {
       const actual = new Map((await client.accounts.list({}, { cluster })).map((a) => [a.name, a]));
-      const left = differences(cluster, desired, actual).filter(
-        (d) => createMissing || d.wanted !== 'present',
-      );
+      const left = differences(cluster, desired, actual).filter(wanted);
       const errorOf = new Map(pending.map((p) => [`${p.account}\u0000${p.user ?? ''}`, p.error]));
       report.failures.push(
         ...left.map((d) => {
@@ -243,6 +265,9 @@ function differences(
       if (was === undefined) out.push({ cluster, account: want.name, user, wanted: 'present' });
       else if (was !== blocked)
         out.push({ cluster, account: want.name, user, wanted: blocked ? 'blocked' : 'unblocked' });
+    }
+    for (const user of members.keys()) {
+      if (!want.members.has(user)) out.push({ cluster, account: want.name, user, wanted: 'absent' });
     }
   }
   return out;

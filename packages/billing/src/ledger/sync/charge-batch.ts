@@ -19,6 +19,8 @@ export interface BatchStats {
   free: number;
   /** Jobs kept for a retry (unpriced, unsettled, unknown account). */
   waiting: number;
+  /** Jobs that ended before the cut-over: recorded, never charged. */
+  beforeCutover: number;
   /** Jobs already charged or recorded (a re-read window, or another process won the race). */
   skipped: number;
   /** Sum charged by this batch. */
@@ -33,9 +35,11 @@ export interface BatchContext {
   now: Date;
   pricer: Pricer;
   settled: SettledCheck;
+  /** Jobs that ended before this instant are recorded and never charged. */
+  cutover?: Date;
 }
 
-const DONE: ReadonlySet<SyncedJobStatus> = new Set(['charged', 'free']);
+const DONE: ReadonlySet<SyncedJobStatus> = new Set(['charged', 'free', 'before_cutover']);
 
 /**
  * Charges a batch of ended jobs of one cluster in the caller's transaction. Each job is claimed
@@ -55,6 +59,7 @@ export async function chargeBatch(
     charged: 0,
     free: 0,
     waiting: 0,
+    beforeCutover: 0,
     skipped: 0,
     amount: '0.00',
   };
@@ -80,7 +85,7 @@ export async function chargeBatch(
       stats.skipped++;
       continue;
     }
-    const c = classifyJob(job, accounts, ctx.pricer, ctx.settled);
+    const c = classifyJob(job, accounts, ctx.pricer, ctx.settled, ctx.cutover);
     const record = recordOf(ctx, job, c, before);
     if (before) retried.push({ record, c, job, was: before.status });
     else fresh.push({ record, c, job });
@@ -101,7 +106,8 @@ export async function chargeBatch(
   const waiting: { jobId: string; status: string; reason: string }[] = [];
   for (const { record, c, job } of won) {
     if (c.status === 'free') stats.free++;
-    if (c.status !== 'charged' && c.status !== 'free' && 'reason' in c) {
+    if (c.status === 'before_cutover') stats.beforeCutover++;
+    else if (c.status !== 'charged' && c.status !== 'free' && 'reason' in c) {
       stats.waiting++;
       waiting.push({ jobId: job.id, status: c.status, reason: c.reason });
     }

@@ -29,6 +29,11 @@ export type Classification =
   | { status: 'charged' | 'free'; priced: PricedJob; account: AccountRecord }
   | { status: Exclude<SyncedJobStatus, 'charged' | 'free'>; reason: string };
 
+/** Whether a job ended before the cut-over instant (history of the platform the ledger replaced). */
+function endedBeforeCutover(job: Job, cutover: Date | undefined): boolean {
+  return cutover !== undefined && job.endTime !== undefined && job.endTime.getTime() < cutover.getTime();
+}
+
 /**
  * Decides what to do with an ended job: charge it to its own account (as recorded by the
  * scheduler, not the user's current membership), record it free, or keep it for a retry because
@@ -39,7 +44,14 @@ export function classifyJob(
   accounts: ReadonlyMap<string, AccountRecord>,
   pricer: Pricer,
   settled: SettledCheck,
+  cutover?: Date,
 ): Classification {
+  if (endedBeforeCutover(job, cutover)) {
+    return {
+      status: 'before_cutover',
+      reason: `ended at ${job.endTime!.toISOString()}, before the cut-over at ${cutover!.toISOString()}: recorded, never charged`,
+    };
+  }
   if (!job.account)
     return { status: 'unknown_account', reason: 'the scheduler reported no account for the job' };
   const account = accounts.get(job.account);

@@ -28,6 +28,12 @@ export interface JobSyncOptions {
   lookbackSeconds?: number;
   /** Earliest job end time to ingest on a cluster's first run. @default 1970-01-01T00:00:00Z */
   startAt?: Date;
+  /**
+   * The cut-over instant of a site adopting the ledger: jobs that ended before it are recorded
+   * (status `before_cutover`, for history) and never charged, since the platform the ledger
+   * replaces billed them. @default undefined (every job is charged)
+   */
+  cutover?: Date;
   /** Whether an accounting row is final. @default partition and end time present */
   isSettled?: SettledCheck;
   /** Waiting jobs retried per cluster and run. @default 1000 */
@@ -51,6 +57,7 @@ const OptionsSchema = z.strictObject({
   batchSize: z.number().int().positive().max(50_000).default(1000),
   lookbackSeconds: z.number().int().nonnegative().default(900),
   startAt: z.date().default(new Date(0)),
+  cutover: z.date().optional(),
   isSettled: z.custom<SettledCheck>((v) => typeof v === 'function', 'must be a function').optional(),
   retryLimit: z.number().int().positive().default(1000),
 });
@@ -113,6 +120,7 @@ export function createJobSync(options: JobSyncOptions): JobSync {
           now: ctx.now(),
           pricer: o.pricer,
           settled,
+          ...(o.cutover ? { cutover: o.cutover } : {}),
         },
         jobs,
       );
@@ -135,6 +143,7 @@ export function createJobSync(options: JobSyncOptions): JobSync {
       charged: 0,
       free: 0,
       waiting: 0,
+      beforeCutover: 0,
       skipped: 0,
       amount: '0.00',
     };
@@ -144,6 +153,7 @@ export function createJobSync(options: JobSyncOptions): JobSync {
       report.charged += s.charged;
       report.free += s.free;
       report.waiting += s.waiting;
+      report.beforeCutover += s.beforeCutover;
       report.skipped += s.skipped;
       report.amount = sumAmounts(report.amount, s.amount);
     };

@@ -12,6 +12,9 @@ const oneOf = (d: PolicyDetails, choose: string) =>
       ? `${choose}: there are none for this user.`
       : `${choose}: ${d.allowed.map((n) => `"${n}"`).join(', ')}.`;
 
+const jobList = (ids: string[] | undefined) =>
+  ids === undefined || ids.length === 0 ? 'jobs' : `${ids.length === 1 ? 'job' : 'jobs'} ${ids.join(', ')}`;
+
 const STATES: Record<string, string> = { running: 'is running', ended: 'has ended' };
 const PAST: Record<string, string> = { hold: 'held', release: 'released' };
 
@@ -70,6 +73,8 @@ export const policyEn: Record<PolicyReason, (d: PolicyDetails) => string> = {
     }
     return `The request is not permitted${d.subject ? ` for "${d.subject}"` : ''}.`;
   },
+  member_has_jobs: (d) =>
+    `User "${d.user ?? '?'}" still has ${jobList(d.jobIds)} pending or running in account "${d.subject ?? '?'}", so they cannot be removed from it yet. They are blocked in the account now: no new job can be submitted. Wait for those jobs to end (or cancel them), then remove the user again.`,
   other: (d) =>
     // Slurm has no common reason for an array index at or above MaxArraySize.
     d.nativeReason === 'ESLURM_INVALID_ARRAY' && d.limit !== undefined
@@ -105,5 +110,6 @@ export const refusalHintsEn: Record<PolicyReason, (d: PolicyDetails) => string |
   insufficient_balance: () => undefined,
   spending_limit_exceeded: () => undefined,
   not_permitted: () => undefined,
+  member_has_jobs: () => undefined,
   other: () => undefined,
 };

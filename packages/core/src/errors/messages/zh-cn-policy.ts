@@ -60,6 +60,10 @@ export const policyZhCn: Record<PolicyReason, (d: PolicyDetails) => string> = {
     }
     return `${d.subject ? `“${d.subject}”` : ''}不允许该请求。`;
   },
+  member_has_jobs: (d) =>
+    `用户“${d.user ?? '?'}”在账户“${d.subject ?? '?'}”中仍有排队中或运行中的作业${
+      d.jobIds?.length ? `（${d.jobIds.join('、')}）` : ''
+    }，暂时无法将其移出该账户。该用户现已在账户中被封锁，不能再提交新作业。请等待这些作业结束（或取消它们）后再移除该用户。`,
   other: (d) =>
     d.nativeReason === 'ESLURM_INVALID_ARRAY' && d.limit !== undefined
       ? `数组索引 ${d.requested ?? '?'} 超过了该集群允许的最大索引（${d.limit}，MaxArraySize=${
@@ -94,5 +98,6 @@ export const refusalHintsZhCn: Record<PolicyReason, (d: PolicyDetails) => string
   insufficient_balance: () => undefined,
   spending_limit_exceeded: () => undefined,
   not_permitted: () => undefined,
+  member_has_jobs: () => undefined,
   other: () => undefined,
 };
