@@ -69,17 +69,22 @@ export function startHelperShell(spec: HelperSpawn): HelperShell {
   let busy = false;
   let current: Current | undefined;
   let startError: Error | undefined;
+  let onGone!: () => void;
   const exited = new Promise<void>((resolve) => {
-    child.on('close', () => {
+    onGone = () => {
+      if (!alive) return;
       alive = false;
       setReferenced(false);
       current?.onExit(startError ?? new Error('helper shell exited'));
       resolve();
-    });
+    };
   });
+  // 'exit', not 'close': a command's orphan (a background child) may hold the pipes open long after.
+  child.on('exit', onGone);
   child.on('error', (error) => {
     startError = error;
-    alive = false;
+    // A shell that could not start emits no 'exit'.
+    if (child.pid === undefined) onGone();
   });
   child.stdin.on('error', () => undefined);
   child.stdout.on('data', (chunk: Buffer) => stdout.feed(chunk));
