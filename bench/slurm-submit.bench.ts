@@ -8,7 +8,8 @@
  * Needs the cluster (scripts/slurm-cluster/up.sh).
  *
  * Local: both run as alice through `su - alice`, the loop in one shell, the client in one Node
- * process running sbatch directly (the local transport without acting for anyone).
+ * process running sbatch directly (the local transport without acting for anyone, through its
+ * helper shells; the same with `helperShell: 'off'`, a spawn per command, is printed beside it).
  *
  * SSH: the client keeps one pooled connection and opens a channel per command. The fair baseline
  * is OpenSSH doing the same: one master connection (ControlMaster) and 100 `ssh host sbatch`
@@ -117,6 +118,13 @@ export async function run(): Promise<void> {
     const local = client(['su', '-', 'alice', '-c', node('local')]);
     cancelBench();
     compare('client.jobs.submit (local transport)', 'shell loop of sbatch', loop, local.sdk);
+    const spawning = client(['su', '-', 'alice', '-c', node('local', 'spawn')]).sdk;
+    cancelBench();
+    report("reference: the same, helperShell: 'off'", {
+      ...spawning,
+      ratio: `${(spawning.s / loop.s).toFixed(2)}x baseline`,
+      cpuRatio: `${(spawning.cpuS / loop.cpuS).toFixed(2)}x`,
+    });
     if (local.bareSpawn) {
       report('reference: Node spawning the same sbatch', {
         ...local.bareSpawn,

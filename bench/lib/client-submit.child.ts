@@ -5,7 +5,8 @@
  * `client.jobs.submitMany`), after one warm-up submission (the connection, and the adapter's
  * one-time lookups of the user's home and the cluster's name), and prints the measurement of the
  * `n` as one JSON line. `local` runs sbatch directly: start it as the user, like the shell loop
- * it is compared with.
+ * it is compared with. `local <n> spawn` submits through a local transport that spawns every
+ * command (`helperShell: 'off'`), the way it ran before helper shells.
  */
 import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -57,7 +58,8 @@ function spawnOnce(program: string, args: string[], stdin: string): Promise<void
 async function main(): Promise<void> {
   const [mode, count, how] = process.argv.slice(2);
   const n = Number(count);
-  const transport: Transport = mode === 'ssh' ? sshAs('alice') : localTransport();
+  const transport: Transport =
+    mode === 'ssh' ? sshAs('alice') : localTransport({ helperShell: how === 'spawn' ? 'off' : 'own' });
   const client = createClient({ clusters: { hpc: { adapter: slurmAdapter({ transport }) } } });
   const warmUp = await client.jobs.submit(BENCH_SPEC);
   const before = transport.stats().byProgram;
@@ -82,6 +84,9 @@ async function main(): Promise<void> {
     }
   }
   const wallMs = performance.now() - t0;
+  // Local helper shells are reaped on close, and only then does their CPU (and that of the
+  // sbatch they ran) count among this process's children.
+  if (mode !== 'ssh') await transport.close();
   const cpu = cpuMs() - cpu0;
   const after = transport.stats().byProgram;
   const commands = Object.fromEntries(
@@ -96,7 +101,7 @@ async function main(): Promise<void> {
     rssPeakMiB: rssPeak / 2 ** 20,
     commands,
   };
-  if (mode === 'local' && how !== 'sweep') {
+  if (mode === 'local' && how === undefined) {
     const [program, ...args] = (await client.jobs.render(BENCH_SPEC)).command as [string, ...string[]];
     const cpu1 = cpuMs();
     const t1 = performance.now();

@@ -73,6 +73,7 @@ async function typed<T>(work: Promise<T>): Promise<T | undefined> {
 
 const modes: [string, () => Transport][] = [
   ['local su', () => localTransport({ actAs: { mode: 'su' } })],
+  ['local su, helper shells', () => localTransport({ actAs: { mode: 'su' }, helperShell: 'all' })],
   ['SSH service account + sudo', () => sshServiceAccount()],
   ['SSH per-user logins', () => sshPerUser()],
 ];

@@ -3,8 +3,11 @@
  * working directories, error mapping, lookups by id, and a submission whose answer is lost.
  */
 import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient, createRuntimeAdapter, TransportError } from '@hpckit/core';
-import type { Transport } from '@hpckit/transport';
+import { localTransport, type Transport } from '@hpckit/transport';
 import { afterAll, describe, expect, it } from 'vitest';
 import { slurmAdapter } from '../../src/index.js';
 import { assertClusterUp, localSudo, sleep } from './cluster.js';
@@ -248,5 +251,36 @@ describe('a submission whose answer is lost', () => {
     expect(same.jobs.map((j) => j.id)).toEqual([job.id]);
     await rt.jobs.cancel(job.id, alice);
     await flaky.close();
+  });
+
+  it('is found by its token when the helper shell running sbatch dies after submitting', async () => {
+    // sbatch as alice in her helper shell (sudo -u alice bash); the first run submits, then kills
+    // that helper before the answer is framed: the transport fails it with helper_shell_exited.
+    const dir = mkdtempSync(join(tmpdir(), 'hpckit-helper-death-'));
+    chmodSync(dir, 0o777);
+    const wrapper = join(dir, 'sbatch');
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\nout=$(sbatch "$@") || exit $?\nif [ ! -e ${dir}/died ]; then touch ${dir}/died; kill -KILL $PPID; sleep 2; fi\necho "$out"\n`,
+    );
+    chmodSync(wrapper, 0o755);
+    const transport = localTransport({ actAs: { mode: 'sudo' }, helperShell: 'all' });
+    const dying = createRuntimeAdapter(slurmAdapter({ transport, commands: { sbatch: wrapper } }), {
+      retry: { retries: 0 },
+    });
+    const name = `helper-died-${Date.now()}`;
+    const { job } = await dying.jobs.submit(
+      { ...base, name, command: 'sleep 30' },
+      { ...alice, idempotencyKey: name },
+    );
+    expect(execFileSync('ls', [dir], { encoding: 'utf8' })).toContain('died');
+    const same = await rt.jobs.list({ name, submitTime: { from: new Date(Date.now() - 3_600_000) } }, alice);
+    expect(same.jobs.map((j) => j.id)).toEqual([job.id]);
+    // The next command starts a new helper and runs.
+    const next = await dying.jobs.submit({ ...base, name, command: 'sleep 30' }, alice);
+    expect(next.job.id).not.toBe(job.id);
+    await rt.jobs.cancel(job.id, alice);
+    await rt.jobs.cancel(next.job.id, alice);
+    await dying.close();
   });
 });

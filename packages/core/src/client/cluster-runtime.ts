@@ -25,6 +25,12 @@ export interface ClusterRuntime {
   assertOpen(): void;
   /** Aborted, with the `client_closed` error as its reason, when the runtime closes (ends waits). */
   readonly closing: AbortSignal;
+  /**
+   * Calls `listener` with the `client_closed` error when the runtime closes; returns its removal.
+   * Waits and streams register here rather than on {@link ClusterRuntime.closing}: a hundred
+   * concurrent waits would put a hundred listeners on one signal (Node warns past ten).
+   */
+  onClose(listener: (reason: Error) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -67,12 +73,26 @@ export function createClusterRuntime(init: ClusterRuntimeInit): ClusterRuntime {
   const assertOpen = () => {
     if (closing.signal.aborted) throw closedError();
   };
+  const closeListeners = new Set<(reason: Error) => void>();
 
   return {
     name: init.name,
     adapter,
     assertOpen,
     closing: closing.signal,
+    onClose(listener) {
+      // A closed runtime calls a late listener at once, as an aborted signal would not.
+      if (closing.signal.aborted) {
+        listener(closing.signal.reason as Error);
+        return () => undefined;
+      }
+      // Wrapped, so that one callback registered twice is two registrations, each removed alone.
+      const entry = (reason: Error) => listener(reason);
+      closeListeners.add(entry);
+      return () => {
+        closeListeners.delete(entry);
+      };
+    },
     call: async (run, signal) => {
       assertOpen();
       return queue.add(() => run(adapter), { signal });
@@ -97,6 +117,9 @@ export function createClusterRuntime(init: ClusterRuntimeInit): ClusterRuntime {
     async close() {
       if (closing.signal.aborted) return;
       closing.abort(closedError());
+      const reason = closing.signal.reason as Error;
+      for (const listener of [...closeListeners]) listener(reason);
+      closeListeners.clear();
       for (const poller of pollers.values()) poller.close();
       pollers.clear();
       queue.clear();

@@ -125,10 +125,11 @@ export function createJobHandle(init: JobHandleInit): JobHandle {
         if (satisfied(lease.current(), until)) return lease.current();
         return await new Promise<Job>((resolve, reject) => {
           let timer: ReturnType<typeof setTimeout> | undefined;
+          let offClose: (() => void) | undefined;
           const cleanup = () => {
             lease.events.off('state', onState);
             options.signal?.removeEventListener('abort', onAbort);
-            runtime.closing.removeEventListener('abort', onClose);
+            offClose?.();
             if (timer) clearTimeout(timer);
           };
           const onState = (event: JobStateEvent) => {
@@ -141,13 +142,13 @@ export function createJobHandle(init: JobHandleInit): JobHandle {
             reject(options.signal?.reason);
           };
           // Closing the client stops the poller: a wait would never hear of the job again.
-          const onClose = () => {
+          const onClose = (reason: Error) => {
             cleanup();
-            reject(runtime.closing.reason);
+            reject(reason);
           };
           lease.events.on('state', onState);
           options.signal?.addEventListener('abort', onAbort, { once: true });
-          runtime.closing.addEventListener('abort', onClose, { once: true });
+          offClose = runtime.onClose(onClose);
           if (timeoutMs !== undefined) {
             timer = setTimeout(() => {
               cleanup();

@@ -5,11 +5,14 @@ import type { Poller, WatchLease } from '../watch/poller.js';
 /**
  * Streams state changes of some jobs as an async iterator: first each job's current state, then
  * every change, ending once all have ended. Leaving the loop (or aborting) stops watching.
+ * `onClose` registers for the client's closing (`ClusterRuntime.onClose`), which ends the stream
+ * with the closing error.
  */
 export function streamJobStates(
   poller: Poller,
   jobs: readonly Job[],
   signal?: AbortSignal,
+  onClose?: (listener: (reason: Error) => void) => () => void,
 ): AsyncIterableIterator<JobStateEvent> {
   const buffer: JobStateEvent[] = [];
   const leases: WatchLease[] = [];
@@ -36,11 +39,17 @@ export function streamJobStates(
 
   const onAbort = () => wakeUp?.();
   signal?.addEventListener('abort', onAbort, { once: true });
+  let closed: Error | undefined;
+  const offClose = onClose?.((reason) => {
+    closed = reason;
+    wakeUp?.();
+  });
 
   function stop(): void {
     if (finished) return;
     finished = true;
     signal?.removeEventListener('abort', onAbort);
+    offClose?.();
     for (const lease of leases) {
       lease.events.off('state', push);
       lease.release();
@@ -53,6 +62,10 @@ export function streamJobStates(
         if (signal?.aborted) {
           stop();
           throw signal.reason;
+        }
+        if (closed) {
+          stop();
+          throw closed;
         }
         const event = buffer.shift();
         if (event) return { value: event, done: false };

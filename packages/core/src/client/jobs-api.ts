@@ -224,8 +224,7 @@ export function createJobsApi({ runtime, user, access }: JobsApiContext): JobsAp
       }
     }
     // Closing the client stops the poller, so it ends the stream with its error too.
-    const signal = options?.signal ? AbortSignal.any([options.signal, rt.closing]) : rt.closing;
-    yield* streamJobStates(poller, [...known.values()], signal);
+    yield* streamJobStates(poller, [...known.values()], options?.signal, rt.onClose);
   }
 
   return api;

@@ -123,6 +123,8 @@ export const TRANSPORT_REASONS = [
   'pool_full',
   /** The program could not be started. */
   'spawn_failed',
+  /** The local transport's helper shell ended while it ran the command. */
+  'helper_shell_exited',
   /** The SFTP channel was closed while the call waited. */
   'sftp_channel_closed',
   /** The SFTP channel failed. */

@@ -319,6 +319,14 @@ export const messages: MessageCatalogue = {
         hint: (d) =>
           d.errno === 'ENOENT' ? `Install the Slurm client commands or put ${d.program} on PATH.` : undefined,
       },
+      helper_shell_exited: {
+        summary: (d) =>
+          `The helper shell running ${d.program ?? 'the command'} ended before the command finished: ${sentence(
+            d.nativeMessage ?? '?',
+          )}`,
+        hint: () =>
+          'Retry: the next command starts a new helper shell. A submission may have gone through, so look it up by its idempotency key first (the Slurm adapter does).',
+      },
       sftp_channel_closed: {
         summary: (d) =>
           `${d.operation ?? 'The call'}: the SFTP channel was closed while this call waited, because ${sentence(

@@ -381,6 +381,12 @@ export const messagesZhCn: MessageCatalogue = {
         hint: (d) =>
           d.errno === 'ENOENT' ? `请安装 Slurm 客户端命令，或将 ${d.program} 加入 PATH。` : undefined,
       },
+      helper_shell_exited: {
+        summary: (d) =>
+          `运行 ${d.program ?? '该命令'} 的辅助 shell 在命令结束前退出：${end(d.nativeMessage ?? '?')}`,
+        hint: () =>
+          '请重试：下一条命令会启动新的辅助 shell。提交可能已经成功，请先按幂等键查找该作业（Slurm 适配器会自动查找）。',
+      },
       sftp_channel_closed: {
         summary: (d) =>
           `${operation(d.operation)}：调用等待期间 SFTP 通道已关闭，原因：${end(d.nativeMessage ?? '?')}`,
