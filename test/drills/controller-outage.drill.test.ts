@@ -11,20 +11,19 @@
  * and the SDK must keep reporting it live; the drill releases it, as an operator would, so that
  * it runs to its true end.
  */
-import { slurmAdapter } from '@hpckit/adapter-slurm';
-import { createClient, type JobHandle } from '@hpckit/core';
-import { afterAll, expect, it } from 'vitest';
-import { assertClusterUp, sshServiceAccount } from '../support/test-cluster.js';
+import type { JobHandle } from '@hpckit/core';
+import { expect, it } from 'vitest';
+import { assertClusterUp } from '../support/test-cluster.js';
 import {
-  cancelNamed,
   checkOutcomes,
+  cleanUpAround,
+  drillClient,
+  drillName,
   counted,
   cpuMsSince,
   printTable,
   hurryRequeued,
   outcomeCounts,
-  RESTORE_TIMEOUT_MS,
-  restoreCluster,
   rssSampler,
   sleep,
   startDaemon,
@@ -36,12 +35,10 @@ assertClusterUp();
 
 const TASKS = 1000;
 const DB_OUTAGE_MS = 60_000;
-const NAME = `drill-outage-${process.pid}`;
+const NAME = drillName('outage');
 const FAILS = (task: number) => task % 10 === 7;
 
-const transport = sshServiceAccount();
-const client = createClient({
-  clusters: { hpc: { adapter: slurmAdapter({ transport }) } },
+const drill = drillClient({
   // A lower cap than the default 30 s, so the drill sees the catch-up within its time budget. A
   // latency factor of 2 instead of 10: a poll of 1,000 ids includes the adapter's wait for
   // unsettled sacct rows (up to settleTimeoutMs) and, when it fails, its read retries; with the
@@ -49,16 +46,8 @@ const client = createClient({
   // polls in this drill, past the drill's budget. Reported, not changed here.
   polling: { maxIntervalMs: 10_000, latencyFactor: 2 },
 });
-const alice = client.as('alice');
-
-afterAll(async () => {
-  try {
-    await cancelNamed('alice', NAME);
-    await client.close();
-  } finally {
-    await restoreCluster();
-  }
-}, RESTORE_TIMEOUT_MS);
+const { transport, client, alice } = drill;
+cleanUpAround('outage', drill);
 
 it('slurmctld restarted and slurmdbd down for a minute while 1,000 jobs are watched: no false outcome', async () => {
   const cpu0 = process.cpuUsage();
