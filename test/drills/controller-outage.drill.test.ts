@@ -38,14 +38,8 @@ const DB_OUTAGE_MS = 60_000;
 const NAME = drillName('outage');
 const FAILS = (task: number) => task % 10 === 7;
 
-const drill = drillClient({
-  // A lower cap than the default 30 s, so the drill sees the catch-up within its time budget. A
-  // latency factor of 2 instead of 10: a poll of 1,000 ids includes the adapter's wait for
-  // unsettled sacct rows (up to settleTimeoutMs) and, when it fails, its read retries; with the
-  // default, the poller takes that for a slow scheduler and waited up to 50 s (even 150 s) between
-  // polls in this drill, past the drill's budget. Reported, not changed here.
-  polling: { maxIntervalMs: 10_000, latencyFactor: 2 },
-});
+// The default pacing, as a portal has it: the poller must back off on its own and catch up.
+const drill = drillClient();
 const { transport, client, alice } = drill;
 cleanUpAround('outage', drill);
 

@@ -42,7 +42,7 @@ export async function startDaemon(name: Daemon): Promise<void> {
  * `sacctmgr show cluster` answers): drills run in `finally`/`afterAll` so a failed drill never
  * leaves the shared cluster broken. Throws if it is not healthy after that.
  */
-export async function restoreCluster(): Promise<void> {
+async function restoreCluster(): Promise<void> {
   await run(UP, [], { timeout: 180_000 });
   const node = (await run('sinfo', ['-h', '-N', '-o', '%T'], { timeout: 30_000 })).stdout;
   if (!/^(idle|mixed|allocated)/m.test(node))
@@ -54,7 +54,7 @@ export async function restoreCluster(): Promise<void> {
 }
 
 /** The user every cluster drill submits as. */
-export const DRILL_USER = 'alice';
+const DRILL_USER = 'alice';
 
 /**
  * A drill's job name, `drill-<kind>-<pid>`: unique to this run, and under a prefix that lets the
@@ -130,7 +130,7 @@ const FINISHED = new Set([
  * unfinished: a task caught between two runs (requeued) can miss one scancel. Throws if some are
  * still there after a minute, so a drill never silently leaves jobs on the shared cluster.
  */
-export async function cancelByPrefix(user: string, prefix: string): Promise<void> {
+async function cancelByPrefix(user: string, prefix: string): Promise<void> {
   for (let attempt = 0; attempt < 30; attempt++) {
     const left = (await queuedOf(user)).filter((j) => j.name.startsWith(prefix) && !FINISHED.has(j.state));
     if (left.length === 0) return;
