@@ -1,5 +1,5 @@
 /**
- * Drill: 1,000 jobs (one array of short tasks, 16 at a time, every tenth exits 3) are watched
+ * Drill: 1,000 jobs (one array of instant tasks, 32 at a time, every tenth exits 3) are watched
  * through one client while slurmctld is restarted and then slurmdbd and its MariaDB are stopped
  * for a minute.
  * The watchers must recover, the poller must back off while the scheduler does not answer and
@@ -7,9 +7,14 @@
  * exited 3, `completed` for the others, none `unknown` and none the other way round.
  *
  * On a loaded machine slurmctld may time out launching a task (the node "fails"): Slurm requeues
- * it, and after a failed launch holds it ("launch failed requeued held"). Such a task is live,
- * and the SDK must keep reporting it live; the drill releases it, as an operator would, so that
- * it runs to its true end.
+ * it, and after a failed launch holds it ("launch failed requeued held"). The drill tolerates
+ * such a requeue: it is Slurm's doing, not the SDK's, and it is not a false outcome as long as
+ * the SDK keeps reporting the task live (queued or held), which the outcome check enforces (an
+ * `ended` event for it before its true end would be counted false). The drill releases it, as an
+ * operator would, so that it runs to its true end, and prints how many it released.
+ *
+ * The tasks do nothing but exit: the drill's time goes to Slurm launching 1,000 of them on one
+ * loaded node (about 3 a second at 16 at a time with `sleep 2`, which did not fit CI's budget).
  */
 import type { JobHandle } from '@hpckit/core';
 import { expect, it } from 'vitest';
@@ -60,8 +65,8 @@ it('slurmctld restarted and slurmdbd down for a minute while 1,000 jobs are watc
 
   const array: JobHandle = await alice.jobs.submit({
     name: NAME,
-    command: `sleep 2; [ $((SLURM_ARRAY_TASK_ID % 10)) -ne 7 ] || exit 3`,
-    array: `0-${TASKS - 1}%16`,
+    command: `[ $((SLURM_ARRAY_TASK_ID % 10)) -ne 7 ] || exit 3`,
+    array: `0-${TASKS - 1}%32`,
     account: 'electroplating',
     timeLimit: '10m',
     memory: { perNode: '32M' },
@@ -72,7 +77,7 @@ it('slurmctld restarted and slurmdbd down for a minute while 1,000 jobs are watc
   const { final, falseOutcomes, done } = checkOutcomes(alice.jobs.watch(ids), (id) =>
     FAILS(Number(id.split('_')[1])) ? 'failed' : 'completed',
   );
-  const callsAtStart = transport.stats().calls;
+  const callsAtStart = transport.stats();
 
   // slurmctld restarted once a tenth of the tasks has ended.
   await waitUntil(() => final.size >= TASKS / 10, 120_000);
@@ -103,12 +108,16 @@ it('slurmctld restarted and slurmdbd down for a minute while 1,000 jobs are watc
       released += await hurryRequeued('alice', NAME);
       return false;
     },
-    240_000,
+    300_000,
     5000,
   );
   const caughtUpAt = Date.now();
   await Promise.race([done, sleep(5000)]);
-  const calls = transport.stats().calls - callsAtStart;
+  const callsAtEnd = transport.stats();
+  const calls = callsAtEnd.calls - callsAtStart.calls;
+  const byProgram = Object.entries(callsAtEnd.byProgram)
+    .map(([p, n]) => `${p}×${n - (callsAtStart.byProgram[p] ?? 0)}`)
+    .join(' ');
 
   const outcomes = outcomeCounts(final.values());
   printTable('slurmctld restart and slurmdbd + MariaDB down 60 s, 1,000 jobs watched', {
@@ -129,6 +138,7 @@ it('slurmctld restarted and slurmdbd down for a minute while 1,000 jobs are watc
     ticks: ticks + pollErrors,
     'commands run (squeue, sacct…)': calls,
     'commands per tick': calls / (ticks + pollErrors),
+    'commands by program': byProgram,
     'total (s)': (caughtUpAt - t0) / 1000,
     'CPU per tick (ms)': cpuMsSince(cpu0) / (ticks + pollErrors),
     'peak RSS (MiB)': rss.stop(),
