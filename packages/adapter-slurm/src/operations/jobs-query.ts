@@ -160,7 +160,17 @@ function matcher(ids: readonly string[]): (job: Job) => boolean {
   return (j) => wanted.has(j.id) || (j.arrayJobId !== undefined && wanted.has(j.arrayJobId));
 }
 
-/** Ids whose every accounting row is settled and ended: squeue has nothing fresher to say. */
+/**
+ * Outcomes Slurm may requeue a job from (a node failure, a launch that timed out on a loaded
+ * node, preemption, a node that failed to boot): accounting's last row then says the job ended
+ * while slurmctld has queued it again, so such a row is not final until squeue says so.
+ */
+const MAY_BE_REQUEUED = new Set(['node_fail', 'preempted', 'boot_fail']);
+
+/**
+ * Ids whose every accounting row is settled and ended in a way Slurm does not requeue from:
+ * squeue has nothing fresher to say.
+ */
 function finalIds(history: SacctJob[], ids: readonly string[]): Set<string> {
   const wanted = new Set(ids);
   const rows = new Map<string, SacctJob[]>();
@@ -174,7 +184,9 @@ function finalIds(history: SacctJob[], ids: readonly string[]): Set<string> {
   }
   const final = new Set<string>();
   for (const [id, found] of rows) {
-    if (found.every((h) => h.settled && h.job.state.phase === 'ended')) final.add(id);
+    const ended = (h: SacctJob) =>
+      h.settled && h.job.state.phase === 'ended' && !MAY_BE_REQUEUED.has(h.job.state.outcome ?? '');
+    if (found.every(ended)) final.add(id);
   }
   return final;
 }
