@@ -4,6 +4,11 @@
  * half second to measure how long each task's row stays missing or unsettled (QOS `Unknown`, no
  * partition) after the task ended; the watcher must report every task with its true outcome all the same: never a
  * job taken for `completed` from an unsettled row, never `unknown`.
+ *
+ * Tasks whose launch times out on the loaded node are requeued and held by Slurm, and accounting's
+ * last row for them says NODE_FAIL meanwhile. The drill tolerates the requeue (Slurm's doing) and
+ * releases them as an operator would, but not a `node_fail` outcome: the task is live, and the
+ * SDK must report it so until it really ends (this drill found the adapter reporting it ended).
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
