@@ -172,6 +172,35 @@ describe('jobs by many ids', () => {
     expect(page.jobs.map((j) => j.state.outcome)).toEqual(failed.map(() => 'node_fail'));
   });
 
+  it('asks squeue for the tasks of one array by the array id, in one call, and keeps only the tasks asked', async () => {
+    // 10,000 watched tasks of one held array were 100 squeue batches per poll (38 s a tick).
+    const taskRow = (array: string, task: number) => {
+      const fields = heldRow.split(D);
+      fields[0] = `${array}_${task}`;
+      fields[1] = array;
+      fields[2] = String(task);
+      fields[3] = String(Number(array) + 1 + task);
+      return fields.join(D);
+    };
+    const tasks = Array.from({ length: 300 }, (_, i) => `5000_${i}`);
+    const alone = '7000_3';
+    const { rt, log } = adapter([
+      { match: cmd('sacct'), result: { stdout: '' } },
+      {
+        match: cmd('squeue'),
+        // The whole array (one task more than asked for) and the lone task.
+        result: {
+          stdout: [...Array.from({ length: 301 }, (_, i) => taskRow('5000', i)), taskRow('7000', 3)].join(''),
+        },
+      },
+    ]);
+    const page = await rt.jobs.list({ jobIds: [...tasks, alone] }, { user: 'alice' });
+    const squeues = scheduler(log).filter((a) => a[0] === 'squeue');
+    expect(squeues.map((a) => jobsArg(a))).toEqual([['5000', alone]]);
+    expect(page.jobs.map((j) => j.id).sort()).toEqual([...tasks, alone].sort());
+    expect(page.jobs.every((j) => j.state.phase === 'held')).toBe(true);
+  });
+
   it('sends 250 ids accounting does not know yet to squeue in --jobs batches of at most 100', async () => {
     const fresh = ids(2000, 250);
     const { rt, log } = adapter([
