@@ -5,20 +5,19 @@
  * through the SDK) must show every key mapped to exactly one job, and every read must have
  * succeeded through the adapter's own retries.
  */
-import { createClient, isHpckitError } from '@hpckit/core';
-import { slurmAdapter } from '@hpckit/adapter-slurm';
-import { afterAll, expect, it } from 'vitest';
-import { assertClusterUp, sshServiceAccount } from '../support/test-cluster.js';
+import { isHpckitError } from '@hpckit/core';
+import { expect, it } from 'vitest';
+import { assertClusterUp } from '../support/test-cluster.js';
 import {
-  cancelNamed,
+  cleanUpAround,
   cpuMsSince,
+  drillClient,
+  drillName,
   printTable,
   queuedByName,
-  restoreCluster,
   rssSampler,
   sleep,
   startDaemon,
-  RESTORE_TIMEOUT_MS,
   stopDaemon,
 } from './support/drill-kit.js';
 
@@ -26,7 +25,7 @@ assertClusterUp();
 
 const SUBMISSIONS = 150;
 const CONCURRENCY = 8;
-const NAME = `drill-ssh-${process.pid}`;
+const NAME = drillName('ssh');
 const spec = {
   name: NAME,
   command: 'true',
@@ -37,20 +36,12 @@ const spec = {
   stdout: '/dev/null',
 } as const;
 
-const transport = sshServiceAccount({ reconnectDelayMs: 300, connectAttempts: 4 });
-const client = createClient({
-  clusters: { hpc: { adapter: slurmAdapter({ transport, readRetries: 5, retryDelayMs: 500 }) } },
+const drill = drillClient({
+  transport: { reconnectDelayMs: 300, connectAttempts: 4 },
+  adapter: { readRetries: 5, retryDelayMs: 500 },
 });
-const alice = client.as('alice');
-
-afterAll(async () => {
-  try {
-    await cancelNamed('alice', NAME);
-    await client.close();
-  } finally {
-    await restoreCluster();
-  }
-}, RESTORE_TIMEOUT_MS);
+const { transport, alice } = drill;
+cleanUpAround('ssh', drill);
 
 it('sshd restarted during a burst: every key maps to exactly one job, reads retried', async () => {
   const cpu0 = process.cpuUsage();

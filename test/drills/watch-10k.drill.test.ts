@@ -4,18 +4,17 @@
  * wall time, memory); then the array is cancelled and every task must end `cancelled` (not
  * `completed`, not `unknown`), seen by the same poller.
  */
-import { slurmAdapter } from '@hpckit/adapter-slurm';
-import { createClient, type Job } from '@hpckit/core';
-import { afterAll, expect, it } from 'vitest';
-import { assertClusterUp, sshServiceAccount } from '../support/test-cluster.js';
+import type { Job } from '@hpckit/core';
+import { expect, it } from 'vitest';
+import { assertClusterUp } from '../support/test-cluster.js';
 import {
-  cancelNamed,
+  cleanUpAround,
   counted,
   cpuMsSince,
+  drillClient,
+  drillName,
   outcomeCounts,
   printTable,
-  RESTORE_TIMEOUT_MS,
-  restoreCluster,
   rssSampler,
   waitUntil,
 } from './support/drill-kit.js';
@@ -24,24 +23,14 @@ assertClusterUp();
 
 const TASKS = 10_000;
 const TICKS = 5;
-const NAME = `drill-10k-${process.pid}`;
+const NAME = drillName('10k');
 
-const transport = sshServiceAccount();
-const client = createClient({
-  clusters: { hpc: { adapter: slurmAdapter({ transport }) } },
+const drill = drillClient({
   // Polls are triggered by hand, so each one is measured alone.
   polling: { minIntervalMs: 600_000 },
 });
-const alice = client.as('alice');
-
-afterAll(async () => {
-  try {
-    await cancelNamed('alice', NAME);
-    await client.close();
-  } finally {
-    await restoreCluster();
-  }
-}, RESTORE_TIMEOUT_MS);
+const { transport, client, alice } = drill;
+cleanUpAround('10k', drill);
 
 it('10,000 jobs watched: one adapter call per poll, and every task ends with its true outcome', async () => {
   const rss = rssSampler();

@@ -135,6 +135,72 @@ describe('jobs by many ids', () => {
     expect(jobsArg(calls[1]!)).toEqual(held);
   });
 
+  it('asks squeue for ids whose last accounting row is a state Slurm requeues from (NODE_FAIL), and reports them live', async () => {
+    // A task whose launch failed on a loaded node: sacct's last row is NODE_FAIL while Slurm has
+    // requeued it and holds it ("launch failed requeued held"). Taken from accounting alone, it
+    // was reported ended node_fail, then ran and completed.
+    const purged = ids(1000, 150);
+    const requeued = ids(1150, 50);
+    const nodeFail = (id: string) => sacctAs(id).replace('COMPLETED', 'NODE_FAIL');
+    const { rt, log } = adapter([
+      {
+        match: cmd('sacct'),
+        result: { stdout: [...purged.map(sacctAs), ...requeued.map(nodeFail)].join('') },
+      },
+      { match: cmd('squeue'), result: { stdout: requeued.map(squeueAs).join('') } },
+    ]);
+    expect(nodeFail('1').includes('NODE_FAIL')).toBe(true);
+    const page = await rt.jobs.list({ jobIds: [...purged, ...requeued] }, { user: 'alice' });
+    expect(page.total).toBe(200);
+    expect(page.jobs.filter((j) => j.state.phase === 'held').map((j) => j.id)).toEqual(requeued);
+    expect(page.jobs.filter((j) => j.state.outcome === 'node_fail')).toEqual([]);
+    const calls = scheduler(log);
+    expect(calls.map((a) => a[0])).toEqual(['sacct', 'squeue']);
+    expect(jobsArg(calls[1]!)).toEqual(requeued);
+  });
+
+  it('keeps a NODE_FAIL row as the outcome when squeue no longer holds the job', async () => {
+    const failed = ids(1000, 150);
+    const { rt } = adapter([
+      {
+        match: cmd('sacct'),
+        result: { stdout: failed.map((id) => sacctAs(id).replace('COMPLETED', 'NODE_FAIL')).join('') },
+      },
+      { match: cmd('squeue'), result: { stdout: '' } },
+    ]);
+    const page = await rt.jobs.list({ jobIds: failed }, { user: 'alice' });
+    expect(page.jobs.map((j) => j.state.outcome)).toEqual(failed.map(() => 'node_fail'));
+  });
+
+  it('asks squeue for the tasks of one array by the array id, in one call, and keeps only the tasks asked', async () => {
+    // 10,000 watched tasks of one held array were 100 squeue batches per poll (38 s a tick).
+    const taskRow = (array: string, task: number) => {
+      const fields = heldRow.split(D);
+      fields[0] = `${array}_${task}`;
+      fields[1] = array;
+      fields[2] = String(task);
+      fields[3] = String(Number(array) + 1 + task);
+      return fields.join(D);
+    };
+    const tasks = Array.from({ length: 300 }, (_, i) => `5000_${i}`);
+    const alone = '7000_3';
+    const { rt, log } = adapter([
+      { match: cmd('sacct'), result: { stdout: '' } },
+      {
+        match: cmd('squeue'),
+        // The whole array (one task more than asked for) and the lone task.
+        result: {
+          stdout: [...Array.from({ length: 301 }, (_, i) => taskRow('5000', i)), taskRow('7000', 3)].join(''),
+        },
+      },
+    ]);
+    const page = await rt.jobs.list({ jobIds: [...tasks, alone] }, { user: 'alice' });
+    const squeues = scheduler(log).filter((a) => a[0] === 'squeue');
+    expect(squeues.map((a) => jobsArg(a))).toEqual([['5000', alone]]);
+    expect(page.jobs.map((j) => j.id).sort()).toEqual([...tasks, alone].sort());
+    expect(page.jobs.every((j) => j.state.phase === 'held')).toBe(true);
+  });
+
   it('sends 250 ids accounting does not know yet to squeue in --jobs batches of at most 100', async () => {
     const fresh = ids(2000, 250);
     const { rt, log } = adapter([

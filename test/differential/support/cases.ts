@@ -8,8 +8,8 @@ import fc from 'fast-check';
 
 /**
  * One case: a spec submitted as `user`, maybe after a parent it depends on, maybe released later.
- * Parents sleep 3 s, so a look lands while the child waits on them, on both sides, even when
- * Slurm's answers are slow under load.
+ * Parents are held until their child has been seen waiting on them (see observe.ts), then sleep
+ * 3 s, so later looks land while the child waits on a running parent too.
  */
 export interface DiffCase {
   title: string;

@@ -49,13 +49,17 @@ async function mirrorCluster(slurm: SchedulerAdapter, transport: Transport): Pro
       defaultAccount: defaults.get(name),
     })),
   );
-  // Every association of the test cluster allows the same QoS with the same default; the first
-  // member's availability says which.
-  const first = accounts[0]?.members[0];
-  const availability =
-    first && slurm.config.availability
-      ? await slurm.config.availability({ user: first.user, account: accounts[0]!.name }, ctx)
-      : undefined;
+  // The test users' associations (a user in their default account) all allow the same QoS with
+  // the same default; the first one that has a default says which. Accounts other tests create and
+  // leave behind, and the service account's, have none, so they cannot say.
+  const own = accounts
+    .flatMap((a) => a.members.map((m) => ({ account: a.name, user: m.user })))
+    .filter((m) => defaults.get(m.user) === m.account);
+  let availability: Awaited<ReturnType<NonNullable<SchedulerAdapter['config']['availability']>>> | undefined;
+  for (const association of own) {
+    availability = await slurm.config.availability?.(association, ctx);
+    if (availability?.partitions[0]?.defaultQos !== undefined) break;
+  }
   // A partition without its own DefMemPerCPU uses the cluster-wide one, which the adapter does not report.
   const globalMem = await controllerSetting(transport, 'DefMemPerCPU');
   const mib = (n: number) => `${n}M`;

@@ -64,6 +64,9 @@ interface Tracked {
   obs: Observation;
   ended: boolean;
   tasks: Map<string, ListedJob>;
+  /** The parent this side's job depends on, as submitted (held) and as last seen. */
+  parentId?: string;
+  parentReleased: boolean;
   parent?: ListedJob;
 }
 
@@ -87,6 +90,7 @@ const tracked = (name: string): Tracked => ({
   name,
   submittedAt: 0,
   released: false,
+  parentReleased: false,
   cancelled: false,
   obs: { phases: [], outcomes: [] },
   ended: false,
@@ -123,9 +127,8 @@ export async function observeBatch(
         if (c.parent) {
           k.parentName = `${name}p`;
           const parent = { name: k.parentName, command: c.parent.command, ...PARENT };
-          dependencies = [
-            { type: c.parent.type, jobIds: [(await as.jobs.submit(parent, { cluster: side })).id] },
-          ];
+          t.parentId = (await as.jobs.submit(parent, { cluster: side })).id;
+          dependencies = [{ type: c.parent.type, jobIds: [t.parentId] }];
         }
         try {
           t.id = (
@@ -159,6 +162,11 @@ export async function observeBatch(
         const t = k.on[side];
         const phase = t.obs.phases.at(-1) ?? '';
         const age = t.submittedAt > 0 ? now - t.submittedAt : 0;
+        if (t.parentId && !t.parentReleased && (t.obs.refused || t.obs.phases.length > 0)) {
+          // The child has been seen waiting (or was refused): its parent may run now.
+          t.parentReleased = true;
+          actions.push(client.as(k.c.user).jobs.release(t.parentId, { cluster: side }));
+        }
         if (k.c.release && !t.released && phase.startsWith('held') && age >= RELEASE_AFTER_MS) {
           t.released = true;
           actions.push(client.as(k.c.user).jobs.release(t.id!, { cluster: side }));
@@ -179,19 +187,32 @@ export async function observeBatch(
   await submissions;
   // Past the time limit of a batch, nothing is left behind on the shared cluster.
   const leftovers = all.flatMap((k) =>
-    SIDES.filter((side) => k.on[side].id && !k.on[side].ended).map((side) =>
-      client
-        .as(k.c.user)
-        .jobs.cancel(k.on[side].id!, { cluster: side })
-        .catch(() => undefined),
-    ),
+    SIDES.flatMap((side) => {
+      const t = k.on[side];
+      const unended = [
+        ...(t.id && !t.ended ? [t.id] : []),
+        ...(t.parentId && t.parent?.state.phase !== 'ended' ? [t.parentId] : []),
+      ];
+      return unended.map((id) =>
+        client
+          .as(k.c.user)
+          .jobs.cancel(id, { cluster: side })
+          .catch(() => undefined),
+      );
+    }),
   );
   await Promise.all(leftovers);
   for (const k of all) for (const side of SIDES) finish(k.on[side]);
   return { mock: all.map((k) => k.on.mock.obs), slurm: all.map((k) => k.on.slurm.obs) };
 }
 
-const PARENT = { stdout: '/dev/null', timeLimit: '5m', memory: { perNode: '256M' } } as const;
+/**
+ * A parent is submitted held and released on each side once that side's child has been seen: the
+ * child's first look then always lands while it waits on its parent. Released at once, a parent
+ * could end before a slow sbatch of its child on a loaded Slurm had returned, and the child was
+ * never seen waiting there, only on the mock (a race in the runner, not a difference of the mock).
+ */
+const PARENT = { stdout: '/dev/null', timeLimit: '5m', memory: { perNode: '256M' }, hold: true } as const;
 
 /** Records what one look at `side` showed of every case. */
 function look(all: readonly Case[], side: Side, jobs: readonly ListedJob[]): void {

@@ -7,7 +7,17 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Job, JobOutcome, JobStateEvent } from '@hpckit/core';
+import { type SlurmAdapterOptions, slurmAdapter } from '@hpckit/adapter-slurm';
+import {
+  type ClientOptions,
+  createClient,
+  type Job,
+  type JobOutcome,
+  type JobStateEvent,
+} from '@hpckit/core';
+import type { SshTransportOptions } from '@hpckit/transport';
+import { afterAll, beforeAll } from 'vitest';
+import { sshServiceAccount } from '../../support/test-cluster.js';
 
 const SCRIPTS = join(import.meta.dirname, '../../../scripts');
 const UP = join(SCRIPTS, 'slurm-cluster/up.sh');
@@ -32,7 +42,7 @@ export async function startDaemon(name: Daemon): Promise<void> {
  * `sacctmgr show cluster` answers): drills run in `finally`/`afterAll` so a failed drill never
  * leaves the shared cluster broken. Throws if it is not healthy after that.
  */
-export async function restoreCluster(): Promise<void> {
+async function restoreCluster(): Promise<void> {
   await run(UP, [], { timeout: 180_000 });
   const node = (await run('sinfo', ['-h', '-N', '-o', '%T'], { timeout: 30_000 })).stdout;
   if (!/^(idle|mixed|allocated)/m.test(node))
@@ -43,17 +53,92 @@ export async function restoreCluster(): Promise<void> {
   if (cluster.trim() === '') throw new Error('sacctmgr show cluster printed nothing after restore');
 }
 
+/** The user every cluster drill submits as. */
+const DRILL_USER = 'alice';
+
 /**
- * Cancels every job of `user` named `name` (as root) until squeue holds none: a task caught
- * between two runs (requeued) can miss one scancel.
+ * A drill's job name, `drill-<kind>-<pid>`: unique to this run, and under a prefix that lets the
+ * next run of the same drill cancel what a killed run left behind.
  */
-export async function cancelNamed(user: string, name: string): Promise<void> {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const left = await queuedByName(user, name);
-    if (left.every((j) => j.state === 'COMPLETED' || j.state === 'FAILED' || j.state === 'CANCELLED')) return;
-    execFileSync('scancel', ['--quiet', `--user=${user}`, `--name=${name}`], { stdio: 'ignore' });
-    await sleep(1000);
+export const drillName = (kind: string) => `drill-${kind}-${process.pid}`;
+
+/** What a cluster drill works with: its SSH transport (for its stats) and one client acting as alice. */
+export interface DrillClient {
+  transport: ReturnType<typeof sshServiceAccount>;
+  client: ReturnType<typeof createClient>;
+  alice: ReturnType<ReturnType<typeof createClient>['as']>;
+}
+
+/**
+ * The client a drill watches through: the Slurm adapter over the pooled SSH transport as the
+ * portal service account, with the drill's own transport, adapter and polling settings.
+ */
+export function drillClient(
+  options: {
+    transport?: Partial<SshTransportOptions>;
+    adapter?: Omit<Partial<SlurmAdapterOptions>, 'transport'>;
+    polling?: ClientOptions['polling'];
+  } = {},
+): DrillClient {
+  const transport = sshServiceAccount(options.transport);
+  const client = createClient({
+    clusters: { hpc: { adapter: slurmAdapter({ transport, ...options.adapter }) } },
+    ...(options.polling ? { polling: options.polling } : {}),
+  });
+  return { transport, client, alice: client.as(DRILL_USER) };
+}
+
+/**
+ * Keeps the shared cluster clean around a drill whose jobs are named {@link drillName}`(kind)`:
+ * before it, cancels what an earlier, killed run of the same drill left behind; after it, whether
+ * it passed, failed or timed out, brings every daemon back first (squeue and scancel need
+ * slurmctld), then cancels the drill's jobs and closes its client. Every step runs even if an
+ * earlier one threw; the first error is rethrown.
+ */
+export function cleanUpAround(kind: string, drill: Pick<DrillClient, 'client'>): void {
+  const prefix = `drill-${kind}-`;
+  beforeAll(() => cancelByPrefix(DRILL_USER, prefix), RESTORE_TIMEOUT_MS);
+  afterAll(async () => {
+    const errors: unknown[] = [];
+    for (const step of [
+      restoreCluster,
+      () => cancelByPrefix(DRILL_USER, prefix),
+      () => drill.client.close(),
+    ]) {
+      try {
+        await step();
+      } catch (err) {
+        errors.push(err);
+      }
+    }
+    if (errors.length > 0) throw errors[0];
+  }, RESTORE_TIMEOUT_MS);
+}
+
+const FINISHED = new Set([
+  'COMPLETED',
+  'FAILED',
+  'CANCELLED',
+  'TIMEOUT',
+  'OUT_OF_MEMORY',
+  'NODE_FAIL',
+  'PREEMPTED',
+]);
+
+/**
+ * Cancels (as root) every job of `user` whose name starts with `prefix` until squeue lists none
+ * unfinished: a task caught between two runs (requeued) can miss one scancel. Throws if some are
+ * still there after a minute, so a drill never silently leaves jobs on the shared cluster.
+ */
+async function cancelByPrefix(user: string, prefix: string): Promise<void> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const left = (await queuedOf(user)).filter((j) => j.name.startsWith(prefix) && !FINISHED.has(j.state));
+    if (left.length === 0) return;
+    for (const name of new Set(left.map((j) => j.name)))
+      execFileSync('scancel', ['--quiet', `--user=${user}`, `--name=${name}`], { stdio: 'ignore' });
+    await sleep(2000);
   }
+  throw new Error(`jobs of ${user} named ${prefix}* still queued after a minute of scancel`);
 }
 
 /**
@@ -75,24 +160,29 @@ export async function hurryRequeued(user: string, name: string): Promise<number>
 /** A job as raw squeue (as root) lists it. */
 export interface QueuedJob {
   id: string;
+  name: string;
   state: string;
   reason: string;
   comment: string;
 }
 
 /** Raw squeue as root: `user`'s jobs named `name`, array tasks expanded, finished ones included. */
-export async function queuedByName(user: string, name: string): Promise<QueuedJob[]> {
+export function queuedByName(user: string, name: string): Promise<QueuedJob[]> {
+  return queuedOf(user, [`--name=${name}`]);
+}
+
+async function queuedOf(user: string, filter: string[] = []): Promise<QueuedJob[]> {
   const { stdout } = await run(
     'squeue',
-    ['-h', '-r', '--states=all', `--user=${user}`, `--name=${name}`, '-o', '%i|%T|%r|%k'],
+    ['-h', '-r', '--states=all', `--user=${user}`, ...filter, '-o', '%i|%T|%r|%j|%k'],
     { timeout: 30_000, maxBuffer: 64 << 20 },
   );
   return stdout
     .split('\n')
     .filter(Boolean)
     .map((line) => {
-      const [id = '', state = '', reason = '', ...comment] = line.split('|');
-      return { id, state, reason, comment: comment.join('|') };
+      const [id = '', state = '', reason = '', name = '', ...comment] = line.split('|');
+      return { id, name, state, reason, comment: comment.join('|') };
     });
 }
 

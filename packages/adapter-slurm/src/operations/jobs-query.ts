@@ -123,12 +123,16 @@ async function jobsByIds(
   }
   // squeue lists a job as `12` or `12_3`, so only ids of that shape can match a row; it rejects
   // the whole call for one it cannot parse ("Invalid job id: abc"), so the others are not sent.
-  const queueIds = queueAsked.filter((id) => QUEUE_ID.test(id));
+  const queueIds = byArray(queueAsked.filter((id) => QUEUE_ID.test(id)));
   const live: FoundJob[] = [];
   for (let i = 0; i < queueIds.length; i += MAX_SQUEUE_IDS) {
     const batch = queueIds.slice(i, i + MAX_SQUEUE_IDS);
     const ofBatch = matcher(batch);
-    live.push(...(await squeueJobs(ops, { ...base, jobIds: batch }, ctx)).filter((f) => ofBatch(f.job)));
+    live.push(
+      ...(await squeueJobs(ops, { ...base, jobIds: batch }, ctx)).filter(
+        (f) => ofBatch(f.job) && matches(f.job),
+      ),
+    );
   }
   const exact = new Set(live.map((f) => f.job.id));
   const arrays = new Set(live.flatMap((f) => (f.job.arrayJobId ? [f.job.arrayJobId] : [])));
@@ -154,13 +158,43 @@ async function jobsByIds(
   return [...live, ...history.filter((h) => matches(h.job) && !exact.has(h.job.id))];
 }
 
+/**
+ * The ids to ask squeue for: several tasks of one array are asked as the array (`12` for `12_0`
+ * … `12_9999`), one id that squeue expands into every task (`-r`), so watching a 10,000-task
+ * array is one squeue, not 100 batches; the caller keeps only the tasks it asked for. A task
+ * asked alone stays a task.
+ */
+function byArray(ids: readonly string[]): string[] {
+  const tasksOf = new Map<string, number>();
+  for (const id of ids) {
+    const [array, task] = id.split('_');
+    if (task !== undefined) tasksOf.set(array!, (tasksOf.get(array!) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  for (const id of ids) {
+    const array = id.split('_')[0]!;
+    out.add((tasksOf.get(array) ?? 0) > 1 ? array : id);
+  }
+  return [...out];
+}
+
 /** Whether a job is one of `ids`, or a task of an array among them. */
 function matcher(ids: readonly string[]): (job: Job) => boolean {
   const wanted = new Set(ids);
   return (j) => wanted.has(j.id) || (j.arrayJobId !== undefined && wanted.has(j.arrayJobId));
 }
 
-/** Ids whose every accounting row is settled and ended: squeue has nothing fresher to say. */
+/**
+ * Outcomes Slurm may requeue a job from (a node failure, a launch that timed out on a loaded
+ * node, preemption, a node that failed to boot): accounting's last row then says the job ended
+ * while slurmctld has queued it again, so such a row is not final until squeue says so.
+ */
+const MAY_BE_REQUEUED = new Set(['node_fail', 'preempted', 'boot_fail']);
+
+/**
+ * Ids whose every accounting row is settled and ended in a way Slurm does not requeue from:
+ * squeue has nothing fresher to say.
+ */
 function finalIds(history: SacctJob[], ids: readonly string[]): Set<string> {
   const wanted = new Set(ids);
   const rows = new Map<string, SacctJob[]>();
@@ -174,7 +208,9 @@ function finalIds(history: SacctJob[], ids: readonly string[]): Set<string> {
   }
   const final = new Set<string>();
   for (const [id, found] of rows) {
-    if (found.every((h) => h.settled && h.job.state.phase === 'ended')) final.add(id);
+    const ended = (h: SacctJob) =>
+      h.settled && h.job.state.phase === 'ended' && !MAY_BE_REQUEUED.has(h.job.state.outcome ?? '');
+    if (found.every(ended)) final.add(id);
   }
   return final;
 }
