@@ -28,6 +28,10 @@ const en = {
   not_a_client: () => 'must be an hpckit client, e.g. createClient({ … }).as(user)',
   not_session_files: () => 'must implement SessionFiles, e.g. commandSessionFiles(transport, user)',
   not_a_function: () => 'must be a function',
+  short_secret: () => 'the session secret is at least 32 characters',
+  not_a_header_name: () => 'must be a header name',
+  not_a_server_path: (f) =>
+    `${q(f.value)} is not a path on the session's server: give the request's path and query, starting with "/"`,
 } satisfies Record<string, IssueWording>;
 
 const zhCn: Record<keyof typeof en, IssueWording> = {
@@ -51,6 +55,9 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   not_a_client: () => '应为 hpckit 客户端，例如 createClient({ … }).as(user)',
   not_session_files: () => '应实现 SessionFiles，例如 commandSessionFiles(transport, user)',
   not_a_function: () => '应为函数',
+  short_secret: () => '会话密钥至少 32 个字符',
+  not_a_header_name: () => '应为 HTTP 头名称',
+  not_a_server_path: (f) => `${q(f.value)} 不是会话服务器上的路径：请给出请求的路径和查询，以 "/" 开头`,
 };
 
 /** The validation rules of `@hpckit/apps`, worded in every locale. */

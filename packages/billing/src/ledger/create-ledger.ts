@@ -9,6 +9,7 @@ import { type ActorInput, ActorSchema, SYSTEM_ACTOR } from './actor.js';
 import { createLedgerContext, type LedgerContext } from './ledger-context.js';
 import type { LedgerEventName, LedgerEvents } from './ledger-events.js';
 import { createLedgerView, type LedgerOperations, type LedgerView, ledgerOperations } from './ledger-view.js';
+import { billingRules } from '../errors/billing-rules.js';
 
 const isObject = (v: unknown) => typeof v === 'object' && v !== null;
 
@@ -16,10 +17,10 @@ const isObject = (v: unknown) => typeof v === 'object' && v !== null;
 export const LedgerOptionsSchema = z.strictObject({
   /** Where the ledger lives: `createMemoryStore()`, `createSqliteStore()` or `createPostgresStore()`. */
   store: z.custom<LedgerStore>((v) => isObject(v) && typeof (v as LedgerStore).transaction === 'function', {
-    message: 'must be a ledger store, e.g. createMemoryStore() or await createSqliteStore({ path })',
+    error: billingRules.error('not_a_store'),
   }),
   /** The ledger's currency (ISO 4217). */
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "CNY"'),
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: billingRules.error('not_a_currency') }),
   /**
    * Recharge bonus: tier rules or a calculator from `createBonusCalculator`. Absent: no bonus.
    * @default undefined
@@ -28,10 +29,12 @@ export const LedgerOptionsSchema = z.strictObject({
   /** Time zone of periodic spending limits (month and day boundaries). @default 'UTC' */
   timeZone: z
     .string()
-    .refine(isTimeZone, 'must be an IANA time zone such as "Asia/Shanghai" or "UTC"')
+    .refine(isTimeZone, { error: billingRules.error('not_a_time_zone') })
     .default('UTC'),
   /** The clock. @default () => new Date() */
-  now: z.custom<() => Date>((v) => typeof v === 'function', 'must be a function returning a Date').optional(),
+  now: z
+    .custom<() => Date>((v) => typeof v === 'function', { error: billingRules.error('not_a_clock') })
+    .optional(),
 });
 
 /** Options of {@link createLedger}, as given. */

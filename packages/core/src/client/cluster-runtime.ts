@@ -23,6 +23,11 @@ export interface ClusterRuntime {
   poller(user: string | undefined): Poller;
   /** @throws `UNSUPPORTED` (reason `client_closed`) once {@link ClusterRuntime.close} was called. */
   assertOpen(): void;
+  /**
+   * @throws `UNSUPPORTED` (reason `no_acting_user`) for a submission acting for no user on an
+   * adapter that acts for users, unless the cluster's `actAsLogin` option allows it.
+   */
+  assertActingUser(user: string | undefined, operation: string): void;
   /** Aborted, with the `client_closed` error as its reason, when the runtime closes (ends waits). */
   readonly closing: AbortSignal;
   close(): Promise<void>;
@@ -39,6 +44,8 @@ export interface ClusterRuntimeInit {
   timers?: Timers;
   retry?: Partial<RetryPolicy>;
   beforeSubmit?: SubmitGuard;
+  /** The cluster's `actAsLogin` option. */
+  actAsLogin?: boolean;
 }
 
 /** Builds the runtime of one cluster. */
@@ -68,10 +75,25 @@ export function createClusterRuntime(init: ClusterRuntimeInit): ClusterRuntime {
     if (closing.signal.aborted) throw closedError();
   };
 
+  // Whom a user-less submission acts for is the one thing a multi-user adapter cannot guess.
+  const assertActingUser = (user: string | undefined, operation: string) => {
+    if (user !== undefined || init.actAsLogin || !adapter.capabilities.actAsUser) return;
+    throw new UnsupportedError({
+      details: {
+        capability: 'actAsUser',
+        adapter: adapter.name,
+        reason: 'no_acting_user',
+        cluster: init.name,
+        operation,
+      },
+    });
+  };
+
   return {
     name: init.name,
     adapter,
     assertOpen,
+    assertActingUser,
     closing: closing.signal,
     call: async (run, signal) => {
       assertOpen();
