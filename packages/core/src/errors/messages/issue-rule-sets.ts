@@ -44,6 +44,8 @@ const registry = (): Registry => {
  * @throws `Error` when a locale misses a rule of another (a JavaScript caller, which types miss).
  * @example
  * ```ts
+ * import { z } from 'zod';
+ *
  * const rules = defineIssueRules('my-portal', {
  *   en: { no_spaces: () => 'must not contain spaces' },
  *   'zh-CN': { no_spaces: () => '不能包含空格' },
