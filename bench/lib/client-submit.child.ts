@@ -58,7 +58,10 @@ async function main(): Promise<void> {
   const [mode, count, how] = process.argv.slice(2);
   const n = Number(count);
   const transport: Transport = mode === 'ssh' ? sshAs('alice') : localTransport();
-  const client = createClient({ clusters: { hpc: { adapter: slurmAdapter({ transport }) } } });
+  // Submits as the transport's login, like the raw sbatch baseline.
+  const client = createClient({
+    clusters: { hpc: { adapter: slurmAdapter({ transport }), actAsLogin: true } },
+  });
   const warmUp = await client.jobs.submit(BENCH_SPEC);
   const before = transport.stats().byProgram;
   const rssBefore = process.memoryUsage.rss();
