@@ -115,7 +115,12 @@ export async function webShellScenario(
       outcome.controls.push(JSON.parse(data.toString('utf8')) as Record<string, unknown>);
     }
   });
+  // The terminal's first bytes (the login banner) say the shell is open; a user types after that.
+  const opened = new Promise<void>((resolve) =>
+    browser.on('message', (_, isBinary) => isBinary && resolve()),
+  );
   void attachShell(server, { transport, user: 'alice', rows: 24, cols: 80 });
+  await opened;
 
   const typed = (text: string) => browser.send(new TextEncoder().encode(text));
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
