@@ -3,8 +3,8 @@
  * browser sends keystrokes and resize messages over a websocket, the server forwards them to the
  * PTY and streams the PTY's bytes back.
  *
- * The protocol tells data from control by the frame type, never by content, so any text a user
- * pastes reaches the shell as it is:
+ * `bridgeTerminal` of `@hpckit/remote` speaks the protocol. It tells data from control by the frame
+ * type, never by content, so any text a user pastes reaches the shell as it is:
  * - binary frames carry terminal bytes: keystrokes to the server, PTY output to the browser;
  * - text frames carry one JSON control message: `{ "type": "resize", "rows", "cols" }` to the
  *   server; `{ "type": "error", "message" }` and `{ "type": "exit", "code", "signal" }` to the
@@ -21,8 +21,8 @@
  * const wss = new WebSocketServer({ server: httpServer, path: '/shell' });
  * wss.on('connection', (socket, request) => {
  *   const q = new URL(request.url ?? '/', 'http://portal').searchParams;
- *   void attachShell(socket, { transport, user: userOf(request), rows: Number(q.get('rows') ?? 24),
- *     cols: Number(q.get('cols') ?? 80), cwd: q.get('cwd') ?? undefined });
+ *   void bridgeTerminal(socket, openShell({ transport, user: userOf(request), rows: Number(q.get('rows') ?? 24),
+ *     cols: Number(q.get('cols') ?? 80), cwd: q.get('cwd') ?? undefined }));
  * });
  * ```
  *
@@ -38,17 +38,13 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { formatError } from '@hpckit/core';
-import { openShell } from '@hpckit/remote';
+import { bridgeTerminal, openShell, type ShellExit, type TerminalSocket } from '@hpckit/remote';
 import { type SshTransport, sshTransport } from '@hpckit/transport';
 
-/** The part of a `ws` WebSocket the bridge uses. */
-export interface MessageSocket {
-  /** A string goes as a text frame, bytes as a binary frame. */
-  send(data: string | Uint8Array): void;
+/** The part of a `ws` WebSocket the bridge uses (`bridgeTerminal` takes any such socket). */
+export interface MessageSocket extends TerminalSocket {
   on(event: 'message', listener: (data: Buffer, isBinary: boolean) => void): this;
   on(event: 'close', listener: () => void): this;
-  close(): void;
 }
 
 /** Where the shell runs and its size when it opens. */
@@ -60,64 +56,13 @@ export interface ShellTarget {
   cwd?: string;
 }
 
-/** A control message from the browser, once checked. */
-type Control = { type: 'resize'; rows: number; cols: number };
-
-// Returns the message, or why it is not one; the browser is not trusted to send good ones.
-function parseControl(text: string): Control | string {
-  let message: unknown;
-  try {
-    message = JSON.parse(text);
-  } catch {
-    return 'a text frame must be one JSON control message (send keystrokes as binary frames)';
-  }
-  const m = message as { type?: unknown; rows?: unknown; cols?: unknown } | null;
-  if (m?.type !== 'resize')
-    return `unknown control message type ${JSON.stringify(m?.type)}: expected "resize"`;
-  if (!Number.isInteger(m.rows) || !Number.isInteger(m.cols))
-    return 'a resize message needs whole numbers "rows" and "cols"';
-  return { type: 'resize', rows: m.rows as number, cols: m.cols as number };
-}
-
 /**
- * Server side: one PTY per websocket. Binary frames are keystrokes; text frames are control
- * messages. Never throws: a shell that cannot open, or a bad message, is reported to the browser
- * as an `error` control message (an exception in a `ws` listener would crash the server).
+ * Server side: one PTY per websocket, bridged by `bridgeTerminal` of `@hpckit/remote`, which
+ * checks the browser's control messages and never throws (a shell that cannot open is reported to
+ * the browser as an `error` control message).
  */
-export async function attachShell(socket: MessageSocket, target: ShellTarget): Promise<void> {
-  const control = (message: Record<string, unknown>) => socket.send(JSON.stringify(message));
-  let shell: Awaited<ReturnType<typeof openShell>>;
-  try {
-    shell = await openShell(target);
-  } catch (err) {
-    control({ type: 'error', message: formatError(err) });
-    socket.close();
-    return;
-  }
-  shell.output.on('data', (bytes: Buffer) => socket.send(bytes));
-  socket.on('message', (data, isBinary) => {
-    if (isBinary) {
-      shell.write(data);
-      return;
-    }
-    const message = parseControl(data.toString('utf8'));
-    if (typeof message === 'string') {
-      control({ type: 'error', message });
-      return;
-    }
-    try {
-      shell.resize(message.rows, message.cols);
-    } catch (err) {
-      // resize refuses sizes outside 1–1000 with VALIDATION.
-      control({ type: 'error', message: formatError(err) });
-    }
-  });
-  // Browser tab closed: hang up the shell. Shell exited: close the socket.
-  socket.on('close', () => void shell.close());
-  void shell.exited.then((exit) => {
-    control({ type: 'exit', code: exit.code ?? null, signal: exit.signal ?? null });
-    socket.close();
-  });
+export function attachShell(socket: MessageSocket, target: ShellTarget): Promise<ShellExit> {
+  return bridgeTerminal(socket, openShell(target));
 }
 
 /** An in-process websocket: two connected ends, messages delivered asynchronously like a network. */
@@ -170,7 +115,12 @@ export async function webShellScenario(
       outcome.controls.push(JSON.parse(data.toString('utf8')) as Record<string, unknown>);
     }
   });
-  await attachShell(server, { transport, user: 'alice', rows: 24, cols: 80 });
+  // The terminal's first bytes (the login banner) say the shell is open; a user types after that.
+  const opened = new Promise<void>((resolve) =>
+    browser.on('message', (_, isBinary) => isBinary && resolve()),
+  );
+  void attachShell(server, { transport, user: 'alice', rows: 24, cols: 80 });
+  await opened;
 
   const typed = (text: string) => browser.send(new TextEncoder().encode(text));
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -60,7 +60,10 @@ async function main(): Promise<void> {
   const n = Number(count);
   const transport: Transport =
     mode === 'ssh' ? sshAs('alice') : localTransport({ helperShell: how === 'spawn' ? 'off' : 'own' });
-  const client = createClient({ clusters: { hpc: { adapter: slurmAdapter({ transport }) } } });
+  // Submits as the transport's login, like the raw sbatch baseline.
+  const client = createClient({
+    clusters: { hpc: { adapter: slurmAdapter({ transport }), actAsLogin: true } },
+  });
   const warmUp = await client.jobs.submit(BENCH_SPEC);
   const before = transport.stats().byProgram;
   const rssBefore = process.memoryUsage.rss();

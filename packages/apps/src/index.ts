@@ -9,6 +9,8 @@
 
 // Definitions
 export { appDefinitionJsonSchema, defineApp } from './definition/app-definition.js';
+export { extendApp } from './definition/extend-app.js';
+export type { AppAttributeExtension, AppExtension } from './definition/extend-app.js';
 export { BUILTIN_APPS, jupyterLab, jupyterNotebook, webServer } from './definition/builtin-apps.js';
 export { createAppRegistry } from './definition/app-registry.js';
 export type { AppRegistry } from './definition/app-registry.js';

@@ -43,5 +43,12 @@ export { scriptFileJob } from './jobs/script-file-job.js';
 // Shells and commands
 export { openShell, ShellOptionsSchema } from './shell/open-shell.js';
 export type { ShellExit, ShellOptions, ShellSession } from './shell/open-shell.js';
+export { bridgeTerminal } from './shell/terminal-bridge.js';
+export type {
+  TerminalBridgeOptions,
+  TerminalFrame,
+  TerminalShell,
+  TerminalSocket,
+} from './shell/terminal-bridge.js';
 export { RunCommandOptionsSchema, runCommand } from './shell/run-command.js';
 export type { RunCommandOptions } from './shell/run-command.js';

@@ -19,7 +19,7 @@ it('examples/web-shell.ts: keystrokes and resizes reach the PTY, bad control fra
   // A keystroke frame that starts like a control message went to bash as typed.
   expect(screen).toMatch(/\{type:resize\}: command not found/);
   expect(controls).toEqual([
-    { type: 'error', message: expect.stringMatching(/terminal size.*rows.*1000/s) },
+    { type: 'error', message: expect.stringMatching(/terminal control message.*rows.*1000/s) },
     { type: 'error', message: expect.stringMatching(/must be one JSON control message/) },
     { type: 'exit', code: 0, signal: null },
   ]);

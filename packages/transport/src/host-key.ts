@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { transportRules } from './transport-rules.js';
 
 /**
  * How the SSH host's key is checked. Verification is on by default: against known_hosts files or
@@ -19,7 +20,9 @@ export const HostKeyPolicySchema = z.union([
   z.strictObject({
     /** Accepted fingerprints as OpenSSH prints them: `SHA256:…` (base64, no padding). */
     fingerprints: z
-      .array(z.string().regex(/^SHA256:[A-Za-z0-9+/]+=*$/, 'write fingerprints as "SHA256:<base64>"'))
+      .array(
+        z.string().regex(/^SHA256:[A-Za-z0-9+/]+=*$/, { error: transportRules.error('fingerprint_format') }),
+      )
       .min(1),
   }),
   z.strictObject({

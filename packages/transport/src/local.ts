@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { errorsFor, parseInput } from '@hpckit/core';
 import { z } from 'zod';
+import { transportRules } from './transport-rules.js';
 import { type ActAs, ActAsSchema, actAsArgv } from './act-as.js';
 import { actAsGuard } from './act-as-guard.js';
 import { helperPool } from './helper-shell/pool.js';
@@ -49,8 +50,7 @@ export const LocalTransportOptionsSchema = z
   })
   .refine((o) => o.actAs.mode !== 'credentials', {
     path: ['actAs', 'mode'],
-    message:
-      'the local transport cannot log in as each user: use { mode: "sudo" } or { mode: "su" } (as root), or sshTransport with userCredentials for per-user logins',
+    error: transportRules.error('local_cannot_log_in_as_users'),
   });
 
 /** What callers may pass to {@link localTransport}. */

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { errorsFor, ruleValidationIssue } from '@hpckit/core';
 import type { ConnectConfig } from 'ssh2';
 import { z } from 'zod';
+import { transportRules } from './transport-rules.js';
 
 const errors = errorsFor('ssh');
 
@@ -25,9 +26,7 @@ export const SshCredentialsSchema = z
       c.privateKeyPath !== undefined ||
       c.agent !== undefined ||
       c.password !== undefined,
-    {
-      message: 'give one way to log in: privateKey, privateKeyPath, agent or password',
-    },
+    { error: transportRules.error('one_way_to_log_in') },
   );
 
 /** Login credentials of one user. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { errorsFor, ruleValidationIssue, shellJoin } from '@hpckit/core';
 import type { Client, ConnectConfig } from 'ssh2';
 import { z } from 'zod';
+import { transportRules } from './transport-rules.js';
 import { ActAsSchema, actAsArgv } from './act-as.js';
 import { actAsGuard } from './act-as-guard.js';
 import { HostKeyPolicySchema, hostKeyVerifier } from './host-key.js';
@@ -140,13 +141,7 @@ export function sshTransport(options: SshTransportOptions): SshTransport {
     throw errors.validation({
       details: {
         subject: 'SSH transport options',
-        issues: [
-          {
-            path: ['userCredentials'],
-            message: 'actAs "credentials" needs userCredentials(user)',
-            code: 'custom',
-          },
-        ],
+        issues: [transportRules.validationIssue(['userCredentials'], 'credentials_need_user_credentials')],
       },
     });
   }

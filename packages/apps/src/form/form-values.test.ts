@@ -81,6 +81,7 @@ describe('validateForm: whole numbers', () => {
         path: ['form', 'cores'],
         code: 'custom',
         message: "must be a whole number (it sets the job's coresPerNode), got 2.5",
+        facts: { rule: 'apps.field_not_whole', text: 'coresPerNode', value: '2.5' },
       },
     ]);
     expect(issuesOf(() => validateForm(jupyterNotebook, { cores: '4.0001' }))[0]?.path).toEqual([

@@ -1,4 +1,13 @@
-import { type App, type AppAttribute, ValidationError, type ValidationIssue } from '@hpckit/core';
+import {
+  type App,
+  type AppAttribute,
+  type RuleFacts,
+  ValidationError,
+  type ValidationIssue,
+} from '@hpckit/core';
+import { appRules } from '../errors/app-rules.js';
+
+type Rule = Parameters<typeof appRules.message>[0];
 
 /** Submitted form values, by attribute name. */
 export type FormValues = Record<string, string | number>;
@@ -21,20 +30,18 @@ export function validateForm(app: App, input: Readonly<Record<string, unknown>> 
   const known = new Set(app.attributes.map((a) => a.name));
   for (const key of Object.keys(input)) {
     if (!known.has(key)) {
-      const names = [...known].join(', ') || 'none';
-      issues.push(issue(key, `"${key}" is not a field of app "${app.id}" (its fields: ${names})`));
+      issues.push(issue(key, 'not_a_field', { value: key, item: app.id, names: [...known] }));
     }
   }
   for (const attr of app.attributes) {
     const given = input[attr.name];
     const raw = isBlank(given) ? attr.defaultValue : given;
     if (raw === undefined) {
-      if (attr.required) issues.push(issue(attr.name, `"${attr.label ?? attr.name}" is required`));
+      if (attr.required) issues.push(issue(attr.name, 'field_required', { value: attr.label ?? attr.name }));
       continue;
     }
     const checked = checkValue(attr, raw);
-    if (typeof checked === 'string' && checked.startsWith('!'))
-      issues.push(issue(attr.name, checked.slice(1)));
+    if (typeof checked === 'object') issues.push(issue(attr.name, checked.rule, checked.facts));
     else out[attr.name] = checked;
   }
   if (issues.length > 0)
@@ -52,29 +59,40 @@ export function formRequiresGpu(app: App, values: FormValues): boolean {
 const isBlank = (v: unknown): boolean =>
   v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
-// Returns the value, or a message prefixed with "!" (kept in one pass to report every field).
-function checkValue(attr: AppAttribute, raw: unknown): string | number {
+/** A rule a value broke, with the facts its words need. */
+interface Broken {
+  rule: Rule;
+  facts: RuleFacts;
+}
+
+// Returns the value, or the rule it broke (kept in one pass to report every field).
+function checkValue(attr: AppAttribute, raw: unknown): string | number | Broken {
   if (attr.type === 'number') {
     const n =
       typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : Number.NaN;
-    if (!Number.isFinite(n)) return `!must be a number, got ${JSON.stringify(raw)}`;
-    if (attr.integer && !Number.isInteger(n)) {
-      const what = attr.target ? ` (it sets the job's ${attr.target})` : '';
-      return `!must be a whole number${what}, got ${n}`;
-    }
-    if (attr.min !== undefined && n < attr.min) return `!must be at least ${attr.min}, got ${n}`;
-    if (attr.max !== undefined && n > attr.max) return `!must be at most ${attr.max}, got ${n}`;
+    if (!Number.isFinite(n)) return { rule: 'field_not_a_number', facts: { value: JSON.stringify(raw) } };
+    const value = String(n);
+    if (attr.integer && !Number.isInteger(n))
+      return { rule: 'field_not_whole', facts: { value, ...(attr.target && { text: attr.target }) } };
+    if (attr.min !== undefined && n < attr.min)
+      return { rule: 'field_below_min', facts: { value, minimum: attr.min } };
+    if (attr.max !== undefined && n > attr.max)
+      return { rule: 'field_above_max', facts: { value, maximum: attr.max } };
     return n;
   }
-  if (typeof raw !== 'string' && typeof raw !== 'number') return `!must be text, got ${typeof raw}`;
+  if (typeof raw !== 'string' && typeof raw !== 'number')
+    return { rule: 'field_not_text', facts: { value: typeof raw } };
   const text = String(raw);
-  if (/[\0\r\n]/.test(text)) return '!must be one line without control characters';
+  if (/[\0\r\n]/.test(text)) return { rule: 'field_one_line', facts: {} };
   if (attr.type === 'select' && !attr.options?.some((o) => o.value === text)) {
-    return `!"${text}" is not one of ${attr.options?.map((o) => `"${o.value}"`).join(', ')}`;
+    return {
+      rule: 'field_not_an_option',
+      facts: { value: text, names: attr.options?.map((o) => o.value) ?? [] },
+    };
   }
   return text;
 }
 
-function issue(name: string, message: string): ValidationIssue {
-  return { path: ['form', name], message, code: 'custom' };
+function issue(name: string, rule: Rule, facts: RuleFacts): ValidationIssue {
+  return appRules.validationIssue(['form', name], rule, facts);
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  type RuleFacts,
   type App,
   type AppSession,
   delay,
@@ -16,6 +17,7 @@ import {
   timeoutMsOf,
 } from '@hpckit/core';
 import { z } from 'zod';
+import { appRules } from '../errors/app-rules.js';
 import { type AppRegistry, createAppRegistry } from '../definition/app-registry.js';
 import type { SessionFiles } from '../files/session-files.js';
 import { type FormValues, validateForm } from '../form/form-values.js';
@@ -39,15 +41,13 @@ import { upstreamUrl } from './upstream-url.js';
 /** Options of {@link createAppSessions}. */
 export const AppSessionsOptionsSchema = z.object({
   /** The client, acting for the session's user (`client.as('alice')`). */
-  client: z.custom<HpckitClient>(
-    (v) => typeof v === 'object' && v !== null && 'jobs' in v,
-    'must be an hpckit client',
-  ),
+  client: z.custom<HpckitClient>((v) => typeof v === 'object' && v !== null && 'jobs' in v, {
+    error: appRules.error('not_a_client'),
+  }),
   /** The user's files on the cluster (home, connection files). */
-  files: z.custom<SessionFiles>(
-    (v) => typeof v === 'object' && v !== null && 'readFile' in v,
-    'must implement SessionFiles',
-  ),
+  files: z.custom<SessionFiles>((v) => typeof v === 'object' && v !== null && 'readFile' in v, {
+    error: appRules.error('not_session_files'),
+  }),
   /** Apps that may be started. @default createAppRegistry() (the built-ins) */
   registry: z.custom<AppRegistry>((v) => typeof v === 'object' && v !== null && 'get' in v).optional(),
   /** The cluster to run on. @default the client's default cluster */
@@ -60,22 +60,28 @@ export const AppSessionsOptionsSchema = z.object({
     .string()
     .superRefine((dir, ctx) => {
       const problem = baseDirProblem(dir);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      if (problem) ctx.addIssue(appRules.issue(problem.rule, problem.facts));
     })
     .default(APPS_DIRECTORY),
   /** Checks that the server answers. @default httpProbe (fetch, any status below 500) */
-  probe: z.custom<ServerProbe>((v) => typeof v === 'function', 'must be a function').optional(),
+  probe: z
+    .custom<ServerProbe>((v) => typeof v === 'function', { error: appRules.error('not_a_function') })
+    .optional(),
   /**
    * The site's own rule about where the proxy and the probe may connect, asked after the built-in
    * checks of the connection file (its job, a node of the job, the app's port range), which it
    * cannot loosen: `false` or a throw refuses. @default every upstream the built-in checks allow
    */
-  allowUpstream: z.custom<AllowUpstream>((v) => typeof v === 'function', 'must be a function').optional(),
+  allowUpstream: z
+    .custom<AllowUpstream>((v) => typeof v === 'function', { error: appRules.error('not_a_function') })
+    .optional(),
   /**
    * Resolves host names when a connection file's host is not a name or address the scheduler
    * gives for the job's nodes. @default the system resolver (`/etc/hosts`, DNS)
    */
-  resolveHost: z.custom<HostResolver>((v) => typeof v === 'function', 'must be a function').optional(),
+  resolveHost: z
+    .custom<HostResolver>((v) => typeof v === 'function', { error: appRules.error('not_a_function') })
+    .optional(),
   /** How often {@link AppSessions.waitReady} looks for the connection file and probes, in ms. @default 500 */
   readyIntervalMs: z.number().int().positive().default(500),
   /**
@@ -89,14 +95,16 @@ export const AppSessionsOptionsSchema = z.object({
 export type AppSessionsOptions = z.input<typeof AppSessionsOptionsSchema>;
 
 // Sessions must stay under the home: the SDK creates and the job writes their files there.
-function baseDirProblem(dir: string): string | undefined {
-  if (/\p{Cc}/u.test(dir)) return 'must be one line without control characters';
-  if (dir.startsWith('/'))
-    return `"${dir}" is absolute: give a path relative to the home, e.g. ".hpckit/apps"`;
+function baseDirProblem(
+  dir: string,
+): { rule: Parameters<typeof appRules.issue>[0]; facts: RuleFacts } | undefined {
+  if (/\p{Cc}/u.test(dir)) return { rule: 'base_dir_control', facts: {} };
+  if (dir.startsWith('/')) return { rule: 'base_dir_absolute', facts: { value: dir } };
   const segments = dir.split('/');
-  if (segments.includes('..')) return `"${dir}" has a ".." segment, which would leave the home: remove it`;
+  if (segments.includes('..')) return { rule: 'base_dir_dotdot', facts: { value: dir } };
   if (segments.some((s) => s === '' || s === '.')) {
-    return `"${dir}" has an empty or "." segment (a trailing "/", "//" or "./"): write it as "${segments.filter((s) => s !== '' && s !== '.').join('/') || '.hpckit/apps'}"`;
+    const fixed = segments.filter((s) => s !== '' && s !== '.').join('/') || '.hpckit/apps';
+    return { rule: 'base_dir_empty_segment', facts: { value: dir, item: fixed } };
   }
   return undefined;
 }

@@ -1,11 +1,12 @@
 import { ParseError } from '@hpckit/core';
 import { z } from 'zod';
+import { appRules } from '../errors/app-rules.js';
 
 /** What the job writes to `connection.json` once it has a host, port and token. */
 export const ConnectionFileSchema = z.object({
   host: z.string().min(1),
   port: z.number().int().min(1).max(65_535),
-  secret: z.string().min(32, 'the session secret is at least 32 characters'),
+  secret: z.string().min(32, { error: appRules.error('short_secret') }),
   /** The job that wrote the file (`$SLURM_JOB_ID`): a file naming another job is refused. */
   jobId: z.string().min(1),
 });

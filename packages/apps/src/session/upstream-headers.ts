@@ -1,6 +1,7 @@
 import { parseInput } from '@hpckit/core';
 import { z } from 'zod';
 import type { ConnectionInfo } from './connection-info.js';
+import { appRules } from '../errors/app-rules.js';
 
 /** Request headers as Node's `IncomingMessage.headers` or fetch's `Headers` hold them. */
 export type IncomingHeaders = Headers | Record<string, string | string[] | undefined>;
@@ -15,7 +16,9 @@ export const UpstreamHeadersOptionsSchema = z.strictObject({
     .custom<(name: string) => boolean>((v) => typeof v === 'function', 'must be a function')
     .optional(),
   /** More headers that carry the portal's credentials (e.g. `X-Api-Key`), dropped too. @default [] */
-  drop: z.array(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be a header name')).default([]),
+  drop: z
+    .array(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: appRules.error('not_a_header_name') }))
+    .default([]),
 });
 
 /** Options of {@link upstreamHeaders}, as given. */

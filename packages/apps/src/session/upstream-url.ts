@@ -1,5 +1,6 @@
 import { ValidationError } from '@hpckit/core';
 import type { ConnectionInfo } from './connection-info.js';
+import { appRules } from '../errors/app-rules.js';
 
 /**
  * The URL a reverse proxy requests on a session's server for a browser request's target (path and
@@ -25,11 +26,9 @@ export function upstreamUrl(connection: Pick<ConnectionInfo, 'origin'>, target: 
     details: {
       subject: 'upstream request target',
       issues: [
-        {
-          path: ['target'],
-          message: `${JSON.stringify(target.slice(0, 200))} is not a path on the session's server: give the request's path and query, starting with "/"`,
-          code: 'custom',
-        },
+        appRules.validationIssue(['target'], 'not_a_server_path', {
+          value: JSON.stringify(target.slice(0, 200)),
+        }),
       ],
     },
   });

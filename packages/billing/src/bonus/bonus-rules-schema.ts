@@ -3,6 +3,7 @@ import { BillingDecimal, DECIMAL_PATTERN } from '../money/decimal.js';
 import { ROUNDING_MODES } from '../money/rounding-mode.js';
 import { NonNegativeDecimalStringSchema } from '../pricing/charging-rules-schema.js';
 import { isTimeZone } from './calendar-year.js';
+import { billingRules } from '../errors/billing-rules.js';
 
 /** One bonus tier: a year's recharges strictly above `above` earn `rate` × the year's total. */
 export const BonusTierSchema = z.strictObject({
@@ -27,10 +28,10 @@ export const BonusTierSchema = z.strictObject({
  */
 export const BonusRulesSchema = z
   .strictObject({
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "CNY"'),
+    currency: z.string().regex(/^[A-Z]{3}$/, { error: billingRules.error('not_a_currency') }),
     timeZone: z
       .string()
-      .refine(isTimeZone, 'must be an IANA time zone such as "Asia/Shanghai" or "UTC"')
+      .refine(isTimeZone, { error: billingRules.error('not_a_time_zone') })
       .describe('Time zone whose calendar year the tiers accumulate in'),
     tiers: z.array(BonusTierSchema).min(1),
     /**
@@ -51,19 +52,10 @@ export const BonusRulesSchema = z
       // zod runs this refinement even when a tier failed its own checks; compare only parsed ones.
       if (!prev || ![tier.above, tier.rate, prev.above, prev.rate].every(valid)) return;
       if (!new BillingDecimal(tier.above).gt(prev.above)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['tiers', i, 'above'],
-          message: 'must be greater than the previous tier\'s "above"; list tiers in ascending order',
-        });
+        ctx.addIssue({ ...billingRules.issue('tiers_ascending'), path: ['tiers', i, 'above'] });
       }
       if (new BillingDecimal(tier.rate).lt(prev.rate)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['tiers', i, 'rate'],
-          message:
-            "is below the previous tier's rate; a higher total earning a lower rate would take bonus back from a payment",
-        });
+        ctx.addIssue({ ...billingRules.issue('tier_rate_lower'), path: ['tiers', i, 'rate'] });
       }
     });
   });

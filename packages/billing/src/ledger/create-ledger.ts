@@ -10,6 +10,7 @@ import { createLedgerContext, type LedgerContext } from './ledger-context.js';
 import type { LedgerEventName, LedgerEvents } from './ledger-events.js';
 import { clusterMembership, type LedgerSchedulerOptions } from './membership/cluster-membership.js';
 import { createLedgerView, type LedgerOperations, type LedgerView, ledgerOperations } from './ledger-view.js';
+import { billingRules } from '../errors/billing-rules.js';
 
 const isObject = (v: unknown) => typeof v === 'object' && v !== null;
 
@@ -17,10 +18,10 @@ const isObject = (v: unknown) => typeof v === 'object' && v !== null;
 export const LedgerOptionsSchema = z.strictObject({
   /** Where the ledger lives: `createMemoryStore()`, `createSqliteStore()` or `createPostgresStore()`. */
   store: z.custom<LedgerStore>((v) => isObject(v) && typeof (v as LedgerStore).transaction === 'function', {
-    message: 'must be a ledger store, e.g. createMemoryStore() or await createSqliteStore({ path })',
+    error: billingRules.error('not_a_store'),
   }),
   /** The ledger's currency (ISO 4217). */
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "CNY"'),
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: billingRules.error('not_a_currency') }),
   /**
    * Recharge bonus: tier rules or a calculator from `createBonusCalculator`. Absent: no bonus.
    * @default undefined
@@ -29,10 +30,12 @@ export const LedgerOptionsSchema = z.strictObject({
   /** Time zone of periodic spending limits (month and day boundaries). @default 'UTC' */
   timeZone: z
     .string()
-    .refine(isTimeZone, 'must be an IANA time zone such as "Asia/Shanghai" or "UTC"')
+    .refine(isTimeZone, { error: billingRules.error('not_a_time_zone') })
     .default('UTC'),
   /** The clock. @default () => new Date() */
-  now: z.custom<() => Date>((v) => typeof v === 'function', 'must be a function returning a Date').optional(),
+  now: z
+    .custom<() => Date>((v) => typeof v === 'function', { error: billingRules.error('not_a_clock') })
+    .optional(),
   /**
    * The clusters that account and membership changes reach. Absent: the ledger changes only
    * itself, and a reconciler brings the clusters in line. @default undefined
@@ -41,9 +44,12 @@ export const LedgerOptionsSchema = z.strictObject({
     .strictObject({
       client: z.custom<LedgerSchedulerOptions['client']>(
         (v) => isObject(v) && isObject((v as { users?: unknown }).users),
-        'must be an hpckit client, e.g. createClient({ clusters })',
+        { error: billingRules.error('not_a_client') },
       ),
-      clusters: z.array(z.string().min(1)).min(1, 'must name at least one cluster').optional(),
+      clusters: z
+        .array(z.string().min(1))
+        .min(1, { error: billingRules.error('no_cluster') })
+        .optional(),
     })
     .optional(),
 });

@@ -2,6 +2,7 @@ import { type AccessRolesInput, type AccessSource, parseInput } from '@hpckit/co
 import { z } from 'zod';
 import type { Ledger } from './create-ledger.js';
 import { PLATFORM_ROLES, type PlatformRole } from './actor.js';
+import { billingRules } from '../errors/billing-rules.js';
 
 /** The platform roles of a user, as the portal's identity system knows them. */
 export type PlatformRolesOf = (user: string) => readonly PlatformRole[] | Promise<readonly PlatformRole[]>;
@@ -13,7 +14,7 @@ export const LedgerAccessOptionsSchema = z.strictObject({
   /** The ledger whose memberships say who owns or administers which account. */
   ledger: z.custom<Pick<Ledger, 'store'>>(
     (v) => typeof v === 'object' && v !== null && typeof (v as Ledger).store?.transaction === 'function',
-    { message: 'must be a ledger, e.g. createLedger({ store, currency })' },
+    { error: billingRules.error('not_a_ledger') },
   ),
   /**
    * The platform roles of a user (the `roles` the portal passes as the ledger's actor). Holders

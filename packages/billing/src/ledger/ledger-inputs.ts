@@ -2,36 +2,33 @@ import { DecimalStringSchema, LineSchema, NameSchema, UserNameSchema } from '@hp
 import { z } from 'zod';
 import { DECIMAL_PATTERN } from '../money/decimal.js';
 import { LEDGER_SCALE, MAX_LEDGER_AMOUNT, withinLedgerRange } from '../stores/amount-codec.js';
+import { billingRules } from '../errors/billing-rules.js';
 
 const scale = (s: string) => (s.split('.')[1]?.length ?? 0) <= LEDGER_SCALE;
 // zod runs every refinement even after the format check failed: a non-decimal is that check's to
 // report, and must not reach the decimal parser (which throws a bare DecimalError on it).
 const inRange = (s: string) => !DECIMAL_PATTERN.test(s) || withinLedgerRange(s);
-const SCALE_MESSAGE = `must have at most ${LEDGER_SCALE} decimal places (the ledger never rounds)`;
+const SCALE_MESSAGE = { error: billingRules.error('too_many_places', { maximum: LEDGER_SCALE }) };
 
 /**
  * A positive amount as a decimal string (`"5000"`, `"12.50"`), at most `MAX_LEDGER_AMOUNT`, with at
  * most `LEDGER_SCALE` decimal places.
  */
 export const PositiveAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESSAGE)
-  .refine(
-    (s) => !s.startsWith('-') && /[1-9]/.test(s),
-    'must be greater than zero; to take money back, reverse the entry instead',
-  )
-  .refine(inRange, `must be at most ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`);
+  .refine((s) => !s.startsWith('-') && /[1-9]/.test(s), { error: billingRules.error('positive_amount') })
+  .refine(inRange, { error: billingRules.error('amount_too_large', { maximum: MAX_LEDGER_AMOUNT }) });
 
 /**
  * A signed amount as a decimal string (a block threshold may be negative: a credit line), within
  * ±`MAX_LEDGER_AMOUNT`, with at most `LEDGER_SCALE` decimal places.
  */
-export const SignedAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESSAGE).refine(
-  inRange,
-  `must lie between -${MAX_LEDGER_AMOUNT} and ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`,
-);
+export const SignedAmountSchema = DecimalStringSchema.refine(scale, SCALE_MESSAGE).refine(inRange, {
+  error: billingRules.error('amount_out_of_range', { maximum: MAX_LEDGER_AMOUNT }),
+});
 
 const EARLIEST = new Date('0001-01-01T00:00:00.000Z');
 const LATEST = new Date('9999-12-31T23:59:59.999Z');
-const TIME_RANGE_MESSAGE = 'must lie between 0001-01-01 and 9999-12-31 (UTC)';
+const TIME_RANGE_MESSAGE = { error: billingRules.error('time_out_of_range') };
 
 /**
  * A time an entry or exemption carries, in the years 1 to 9999: calendar years, bonus years and
@@ -40,7 +37,9 @@ const TIME_RANGE_MESSAGE = 'must lie between 0001-01-01 and 9999-12-31 (UTC)';
 export const LedgerTimeSchema = z.date().min(EARLIEST, TIME_RANGE_MESSAGE).max(LATEST, TIME_RANGE_MESSAGE);
 
 /** A free-text comment on one line. */
-const CommentSchema = LineSchema.max(1000, 'must be at most 1000 characters');
+const CommentSchema = LineSchema.max(1000, {
+  error: billingRules.error('comment_too_long', { maximum: 1000 }),
+});
 
 /** Input of `createAccount`. */
 export const CreateAccountSchema = z.strictObject({
@@ -81,7 +80,7 @@ export const SpendingLimitSchema = z.strictObject({
 export const PaymentInputSchema = z.strictObject({
   amount: PositiveAmountSchema,
   /** Site-defined payment type, e.g. `bank transfer`. */
-  type: LineSchema.min(1, 'must name the payment type, e.g. "bank transfer"').max(100),
+  type: LineSchema.min(1, { error: billingRules.error('no_payment_type') }).max(100),
   comment: CommentSchema.optional(),
   /** When the money was received. @default now */
   time: LedgerTimeSchema.optional(),

@@ -1,5 +1,6 @@
 import { ValidationError } from '@hpckit/core';
 import { Decimal } from 'decimal.js';
+import { billingRules } from '../errors/billing-rules.js';
 
 /**
  * The decimal type every money computation in this package uses.
@@ -60,14 +61,9 @@ export function decimalString(value: Decimal): string {
 }
 
 function notDecimal(value: unknown, what: string): ValidationError {
-  const hint =
+  const issue =
     typeof value === 'number'
-      ? `it is the JS number ${String(value)}; write it as a string such as "${String(value)}" so no binary rounding can creep in`
-      : `${JSON.stringify(value) ?? String(value)} is not a decimal; write it as a string such as "12.50"`;
-  return new ValidationError({
-    details: {
-      subject: what,
-      issues: [{ path: [], message: `must be a decimal string: ${hint}`, code: 'custom' }],
-    },
-  });
+      ? billingRules.validationIssue([], 'js_number_amount', { value: String(value) })
+      : billingRules.validationIssue([], 'not_a_decimal', { value: JSON.stringify(value) ?? String(value) });
+  return new ValidationError({ details: { subject: what, issues: [issue] } });
 }

@@ -2,6 +2,7 @@ import type { Money } from '@hpckit/core';
 import { MoneySchema, parseInput, ValidationError } from '@hpckit/core';
 import type { Decimal } from 'decimal.js';
 import { BillingDecimal, type DecimalInput, decimalString, toDecimal } from './decimal.js';
+import { billingRules } from '../errors/billing-rules.js';
 
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -19,9 +20,7 @@ export function money(amount: DecimalInput, currency: string): Money {
     throw new ValidationError({
       details: {
         subject: 'currency',
-        issues: [
-          { path: [], message: `"${currency}" is not an ISO 4217 code such as "CNY"`, code: 'custom' },
-        ],
+        issues: [billingRules.validationIssue([], 'not_a_currency', { value: currency })],
       },
     });
   }
@@ -41,11 +40,10 @@ export function moneyToDecimal(value: Money, currency?: string, what = 'money'):
       details: {
         subject: what,
         issues: [
-          {
-            path: ['currency'],
-            message: `is ${parsed.currency} but ${currency} was expected; convert it first (amounts in different currencies never add up)`,
-            code: 'custom',
-          },
+          billingRules.validationIssue(['currency'], 'wrong_currency', {
+            value: parsed.currency,
+            item: currency,
+          }),
         ],
       },
     });

@@ -1,5 +1,6 @@
 import { DurationSchema, MemorySizeSchema, NameSchema } from '@hpckit/core';
 import { z } from 'zod';
+import { billingRules } from '../errors/billing-rules.js';
 
 const Count = z.number().int('must be a whole number').positive('must be at least 1');
 
@@ -60,11 +61,7 @@ export const ResourcePolicySchema = z
     partitions: z.array(PartitionRulesSchema).min(1),
     qos: z.array(QosRulesSchema).default([]),
     allowedDirectives: z
-      .array(
-        z
-          .string()
-          .regex(/^[a-z][a-z0-9-]+$/, 'name options as sbatch long names without dashes, e.g. "exclusive"'),
-      )
+      .array(z.string().regex(/^[a-z][a-z0-9-]+$/, { error: billingRules.error('option_name') }))
       .default([])
       .describe(
         'sbatch options that change resources in ways the rules cannot check (e.g. "exclusive", "constraint") and that jobs may still use; any other such option is refused',
@@ -75,9 +72,8 @@ export const ResourcePolicySchema = z
     policy.partitions.forEach((p, i) => {
       if (names.has(p.name))
         ctx.addIssue({
-          code: 'custom',
+          ...billingRules.issue('repeated_partition', { value: p.name }),
           path: ['partitions', i, 'name'],
-          message: `repeats partition "${p.name}"`,
         });
       names.add(p.name);
       if (
@@ -86,17 +82,15 @@ export const ResourcePolicySchema = z
         p.defaultMemoryPerCore > p.maxMemoryPerCore
       ) {
         ctx.addIssue({
-          code: 'custom',
+          ...billingRules.issue('default_memory_above_max'),
           path: ['partitions', i, 'defaultMemoryPerCore'],
-          message: 'exceeds maxMemoryPerCore, so every job relying on the default would be refused',
         });
       }
       p.allowedQos?.forEach((q, j) => {
         if (!policy.qos.some((r) => r.name === q)) {
           ctx.addIssue({
-            code: 'custom',
+            ...billingRules.issue('unlisted_qos', { value: q }),
             path: ['partitions', i, 'allowedQos', j],
-            message: `names QoS "${q}", which "qos" does not list`,
           });
         }
       });
@@ -104,21 +98,19 @@ export const ResourcePolicySchema = z
     const qosNames = new Set<string>();
     policy.qos.forEach((q, i) => {
       if (qosNames.has(q.name))
-        ctx.addIssue({ code: 'custom', path: ['qos', i, 'name'], message: `repeats QoS "${q.name}"` });
+        ctx.addIssue({ ...billingRules.issue('repeated_qos', { value: q.name }), path: ['qos', i, 'name'] });
       qosNames.add(q.name);
     });
     if (policy.defaultPartition !== undefined && !names.has(policy.defaultPartition)) {
       ctx.addIssue({
-        code: 'custom',
+        ...billingRules.issue('unlisted_default', { value: policy.defaultPartition, item: 'partitions' }),
         path: ['defaultPartition'],
-        message: `names "${policy.defaultPartition}", which "partitions" does not list`,
       });
     }
     if (policy.defaultQos !== undefined && !qosNames.has(policy.defaultQos)) {
       ctx.addIssue({
-        code: 'custom',
+        ...billingRules.issue('unlisted_default', { value: policy.defaultQos, item: 'qos' }),
         path: ['defaultQos'],
-        message: `names "${policy.defaultQos}", which "qos" does not list`,
       });
     }
   });

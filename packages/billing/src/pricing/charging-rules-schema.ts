@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROUNDING_MODES } from '../money/rounding-mode.js';
+import { billingRules } from '../errors/billing-rules.js';
 
 const NON_NEGATIVE_DECIMAL = /^\d+(\.\d+)?$/;
 
@@ -76,9 +77,8 @@ export const ChargingRulesSchema = z
     const places = rules.minimumCharge.split('.')[1]?.length ?? 0;
     if (places > rules.precision) {
       ctx.addIssue({
-        code: 'custom',
+        ...billingRules.issue('minimum_charge_places', { count: places, maximum: rules.precision }),
         path: ['minimumCharge'],
-        message: `has ${places} decimal places but charges have ${rules.precision} ("precision"); raise the precision or shorten the minimum charge`,
       });
     }
   });

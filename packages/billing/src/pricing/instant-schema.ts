@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { billingRules } from '../errors/billing-rules.js';
 
 /**
  * A moment in time: a `Date`, or an ISO 8601 timestamp with an explicit offset
@@ -10,13 +11,13 @@ export const InstantSchema = z
     z.date(),
     z.iso.datetime({
       offset: true,
-      error: 'must be an ISO 8601 timestamp with an offset, such as "2025-01-01T00:00:00+08:00" or "…Z"',
+      error: billingRules.error('not_an_instant'),
     }),
   ])
   .transform((value, ctx) => {
     const date = new Date(value);
     if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: 'custom', message: 'is not a valid moment in time' });
+      ctx.addIssue(billingRules.issue('invalid_instant'));
       return z.NEVER;
     }
     return date;

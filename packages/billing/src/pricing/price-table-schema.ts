@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AmountSchema } from './amount-schema.js';
 import { ChargingRulesSchema, NonNegativeDecimalStringSchema } from './charging-rules-schema.js';
 import { InstantSchema } from './instant-schema.js';
+import { billingRules } from '../errors/billing-rules.js';
 
 /**
  * One immutable price: what a job in `cluster`/`partition` (optionally one QoS, account type,
@@ -61,14 +62,14 @@ export type Selector = (typeof SELECTORS)[number];
  */
 export const PriceTableSchema = z
   .strictObject({
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "CNY"'),
+    currency: z.string().regex(/^[A-Z]{3}$/, { error: billingRules.error('not_a_currency') }),
     accountTypes: z
       .array(NameSchema)
       .min(1)
       .optional()
       .describe('Account types the site uses; items and pricing contexts must name one of them'),
     rules: ChargingRulesSchema.prefault({}),
-    items: z.array(PriceItemSchema).min(1, 'a price table needs at least one item'),
+    items: z.array(PriceItemSchema).min(1, { error: billingRules.error('at_least_one_item') }),
   })
   .superRefine((table, ctx) => {
     const ids = new Map<string, number>();
@@ -77,9 +78,8 @@ export const PriceTableSchema = z
       const seen = ids.get(item.id);
       if (seen !== undefined) {
         ctx.addIssue({
-          code: 'custom',
+          ...billingRules.issue('repeated_item_id', { count: seen }),
           path: ['items', i, 'id'],
-          message: `repeats the id of items[${seen}]; ids must be unique`,
         });
       } else ids.set(item.id, i);
       // zod runs this refinement even when an item's own fields failed; skip what is not parsed.
@@ -88,17 +88,12 @@ export const PriceTableSchema = z
       const same = versions.get(version);
       if (same !== undefined) {
         ctx.addIssue({
-          code: 'custom',
+          ...billingRules.issue('same_version', { count: same }),
           path: ['items', i, 'effectiveFrom'],
-          message: `items[${same}] has the same selectors and takes effect at the same moment, so neither can win; give one a later effectiveFrom`,
         });
       } else versions.set(version, i);
       if (item.effectiveUntil instanceof Date && item.effectiveUntil <= item.effectiveFrom) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['items', i, 'effectiveUntil'],
-          message: 'must be later than effectiveFrom',
-        });
+        ctx.addIssue({ ...billingRules.issue('until_before_from'), path: ['items', i, 'effectiveUntil'] });
       }
       if (
         table.accountTypes &&
@@ -106,9 +101,11 @@ export const PriceTableSchema = z
         !table.accountTypes.includes(item.accountType)
       ) {
         ctx.addIssue({
-          code: 'custom',
+          ...billingRules.issue('unknown_account_type', {
+            value: item.accountType,
+            names: table.accountTypes,
+          }),
           path: ['items', i, 'accountType'],
-          message: `"${item.accountType}" is not one of the table's accountTypes (${table.accountTypes.join(', ')})`,
         });
       }
     });

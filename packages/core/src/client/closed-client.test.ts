@@ -72,7 +72,10 @@ describe('a closed client', () => {
   });
 
   it('ends a wait and a watch that are under way when it closes, instead of leaving them hanging', async () => {
-    const client = createClient({ clusters: { hpc: { adapter: fakeAdapter() } }, polling: fast });
+    const client = createClient({
+      clusters: { hpc: { adapter: fakeAdapter(), actAsLogin: true } },
+      polling: fast,
+    });
     const handle = await client.jobs.submit({ command: 'x' });
     const waiting = rejection(() => handle.wait());
     const watching = rejection(async () => {

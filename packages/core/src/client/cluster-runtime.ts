@@ -23,6 +23,11 @@ export interface ClusterRuntime {
   poller(user: string | undefined): Poller;
   /** @throws `UNSUPPORTED` (reason `client_closed`) once {@link ClusterRuntime.close} was called. */
   assertOpen(): void;
+  /**
+   * @throws `UNSUPPORTED` (reason `no_acting_user`) for a submission acting for no user on an
+   * adapter that acts for users, unless the cluster's `actAsLogin` option allows it.
+   */
+  assertActingUser(user: string | undefined, operation: string): void;
   /** Aborted, with the `client_closed` error as its reason, when the runtime closes (ends waits). */
   readonly closing: AbortSignal;
   /**
@@ -45,6 +50,8 @@ export interface ClusterRuntimeInit {
   timers?: Timers;
   retry?: Partial<RetryPolicy>;
   beforeSubmit?: SubmitGuard;
+  /** The cluster's `actAsLogin` option. */
+  actAsLogin?: boolean;
 }
 
 /** Builds the runtime of one cluster. */
@@ -75,10 +82,25 @@ export function createClusterRuntime(init: ClusterRuntimeInit): ClusterRuntime {
   };
   const closeListeners = new Set<(reason: Error) => void>();
 
+  // Whom a user-less submission acts for is the one thing a multi-user adapter cannot guess.
+  const assertActingUser = (user: string | undefined, operation: string) => {
+    if (user !== undefined || init.actAsLogin || !adapter.capabilities.actAsUser) return;
+    throw new UnsupportedError({
+      details: {
+        capability: 'actAsUser',
+        adapter: adapter.name,
+        reason: 'no_acting_user',
+        cluster: init.name,
+        operation,
+      },
+    });
+  };
+
   return {
     name: init.name,
     adapter,
     assertOpen,
+    assertActingUser,
     closing: closing.signal,
     onClose(listener) {
       // A closed runtime calls a late listener at once, as an aborted signal would not.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeAdapter } from '../../test/fake-adapter.js';
+import { formatError } from '../errors/format.js';
 import { isHpckitError } from '../errors/hpckit-error.js';
 import type { SubmitContext } from '../adapter/scheduler-adapter.js';
 import type { JobStateEvent } from '../watch/events.js';
@@ -9,7 +10,8 @@ const fast = { minIntervalMs: 5, maxIntervalMs: 20, jitter: 0, missingGraceMs: 0
 
 function setup() {
   const fake = fakeAdapter();
-  const client = createClient({ clusters: { hpc: { adapter: fake } }, polling: fast });
+  // Submits as the adapter's own login: these tests are about the client, not whom it acts for.
+  const client = createClient({ clusters: { hpc: { adapter: fake, actAsLogin: true } }, polling: fast });
   return { fake, client };
 }
 
@@ -214,6 +216,45 @@ describe('createClient', () => {
     expect(() => client.as('not a name')).toThrow(/user name/);
     // A number is a uid to id, getent and chown ("0" is root); sudo reads "#2001" as one too.
     for (const uid of ['0', '2001', '#2001']) expect(() => client.as(uid)).toThrow(/user name/);
+    await client.close();
+  });
+
+  it('refuses a submission acting for no user on an adapter that acts for users, unless actAsLogin allows it', async () => {
+    const fake = fakeAdapter();
+    const plain = fakeAdapter({ capabilities: { actAsUser: false } });
+    const client = createClient({
+      clusters: {
+        hpc: { adapter: fake },
+        login: { adapter: fakeAdapter(), actAsLogin: true },
+        plain: { adapter: plain },
+      },
+      polling: fast,
+    });
+    for (const call of [
+      () => client.jobs.submit({ command: 'x' }),
+      () => client.jobs.submitMany([{ command: 'x' }]),
+    ]) {
+      const err = await rejection(call());
+      expect(isHpckitError(err, 'UNSUPPORTED')).toBe(true);
+      if (!isHpckitError(err, 'UNSUPPORTED')) return;
+      expect(err.details).toMatchObject({
+        reason: 'no_acting_user',
+        cluster: 'hpc',
+        capability: 'actAsUser',
+      });
+      expect(err.message).toMatch(
+        /This client acts for no user.*client\.as\('alice'\)\.jobs\.submit(Many)?\(…\).*actAsLogin: true/s,
+      );
+      expect(formatError(err, { locale: 'zh-CN' })).toMatch(/此客户端不代表任何用户.*actAsLogin: true/s);
+    }
+    // Nothing reached the adapter; a user view, actAsLogin and a single-identity adapter submit.
+    expect(fake.calls['jobs.submit'] ?? 0).toBe(0);
+    expect(fake.calls['jobs.submitMany'] ?? 0).toBe(0);
+    await client.as('alice').jobs.submit({ command: 'x' });
+    await client.jobs.submit({ command: 'x' }, { cluster: 'login' });
+    await client.jobs.submit({ command: 'x' }, { cluster: 'plain' });
+    // Reads and actions of the portal's own view need no user.
+    await client.jobs.list();
     await client.close();
   });
 

@@ -3,7 +3,7 @@ import type { Capabilities } from '../adapter/capabilities.js';
 import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
 import type { SchedulerVersion } from '../adapter/scheduler-adapter.js';
 import { ValidationError } from '../errors/hpckit-error.js';
-import { parseInput } from '../errors/validation.js';
+import { parseInput, ruleValidationIssue } from '../errors/validation.js';
 import { UserNameSchema } from '../model/names.js';
 import { PollingOptionsSchema } from '../watch/backoff.js';
 import type { ClientEvents } from '../watch/events.js';
@@ -156,6 +156,7 @@ export function createClient(options: ClientOptions): HpckitClient {
         timers: parsed.timers,
         retry: parsed.retry,
         beforeSubmit: cluster.beforeSubmit,
+        actAsLogin: cluster.actAsLogin,
       }),
     );
   }
@@ -169,13 +170,7 @@ export function createClient(options: ClientOptions): HpckitClient {
     throw new ValidationError({
       details: {
         subject: 'call options',
-        issues: [
-          {
-            path: ['cluster'],
-            message: `"${cluster}" is not one of the clusters (${names.join(', ')})`,
-            code: 'custom',
-          },
-        ],
+        issues: [ruleValidationIssue(['cluster'], 'unknown_cluster', { value: `"${cluster}"`, names })],
       },
     });
   }

@@ -123,6 +123,7 @@ export function createJobsApi({ runtime, user, access }: JobsApiContext): JobsAp
   const api: JobsApi = {
     async submit(spec, options) {
       const rt = runtime(options?.cluster);
+      rt.assertActingUser(user, 'jobs.submit');
       // A caller's key may have a job already (a resubmitted form); one made here cannot, so the
       // adapter need not look for it before submitting.
       const freshKey = options?.idempotencyKey === undefined;
@@ -135,6 +136,7 @@ export function createJobsApi({ runtime, user, access }: JobsApiContext): JobsAp
     },
     async submitMany(specs, options) {
       const rt = runtime(options?.cluster);
+      rt.assertActingUser(user, 'jobs.submitMany');
       const outcomes = await submitManyOn(rt, specs, user, options);
       return outcomes.map((outcome) =>
         outcome.status === 'submitted'

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleError } from '../errors/validation.js';
 import type { SubmitGuard } from '../adapter/runtime-adapter.js';
 import type { SchedulerAdapter } from '../adapter/scheduler-adapter.js';
 import { type PollingOptionsInput, PollingOptionsSchema } from '../watch/backoff.js';
@@ -12,7 +13,7 @@ const AdapterSchema = z.custom<SchedulerAdapter>(
     typeof (value as SchedulerAdapter).name === 'string' &&
     typeof (value as SchedulerAdapter).capabilities === 'object' &&
     typeof (value as SchedulerAdapter).jobs?.list === 'function',
-  { message: 'must be a scheduler adapter, e.g. mockAdapter() or slurmAdapter({...})' },
+  { error: ruleError('not_an_adapter') },
 );
 
 /** One cluster of a client; parses a {@link ClusterOptions}. */
@@ -20,23 +21,20 @@ export const ClusterOptionsSchema = z.strictObject({
   adapter: AdapterSchema,
   polling: PollingOptionsSchema.partial().optional(),
   beforeSubmit: z
-    .custom<SubmitGuard>((f) => typeof f === 'function', {
-      message: 'must be a function (spec, ctx) => spec',
-    })
+    .custom<SubmitGuard>((f) => typeof f === 'function', { error: ruleError('not_a_submit_guard') })
     .optional(),
   maxConcurrentCalls: z.number().int().positive().default(16),
+  actAsLogin: z.boolean().default(false),
 });
 
 /** Options of `createClient`; parses a {@link ClientOptions}. */
 export const ClientOptionsSchema = z.strictObject({
   clusters: z
     .record(
-      z
-        .string()
-        .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, 'cluster names are letters, digits, "_", "-" and "."'),
+      z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, { error: ruleError('cluster_name') }),
       ClusterOptionsSchema,
     )
-    .refine((c) => Object.keys(c).length > 0, 'give at least one cluster'),
+    .refine((c) => Object.keys(c).length > 0, { error: ruleError('at_least_one_cluster') }),
   defaultCluster: z.string().optional(),
   polling: PollingOptionsSchema.partial().optional(),
   retry: z
@@ -47,7 +45,9 @@ export const ClientOptionsSchema = z.strictObject({
     .optional(),
   access: AccessSourceSchema.optional(),
   timers: z
-    .custom<Timers>((t) => typeof t === 'object' && t !== null && typeof (t as Timers).now === 'function')
+    .custom<Timers>((t) => typeof t === 'object' && t !== null && typeof (t as Timers).now === 'function', {
+      error: ruleError('not_timers'),
+    })
     .optional(),
 });
 
@@ -75,6 +75,16 @@ export interface ClusterOptions {
    * @defaultValue 16
    */
   maxConcurrentCalls?: number;
+  /**
+   * Lets a client that acts for no user (no `.as(user)`) submit jobs on this cluster as the
+   * adapter's own login (Slurm: the transport's login; mock: its `defaultUser`). Without it, on an
+   * adapter that acts for users (capability `actAsUser`), such a submission is refused with
+   * `UNSUPPORTED` (reason `no_acting_user`): a portal serving many users almost never means to
+   * submit a user's job as its service account. Adapters that act for no one ignore it.
+   *
+   * @defaultValue false
+   */
+  actAsLogin?: boolean;
 }
 
 /**

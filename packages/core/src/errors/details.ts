@@ -265,8 +265,10 @@ export interface ErrorDetailsByCode {
     driverMajor?: string;
     /** What the driver's loader said went wrong, on one line (`driver_unbuilt`). */
     nativeMessage?: string;
-    /** The cluster the call was for (`client_closed`). */
+    /** The cluster the call was for (`client_closed`, `no_acting_user`). */
     cluster?: string;
+    /** The call that needs a user (`jobs.submit`), for `no_acting_user`. */
+    operation?: string;
   };
   TIMEOUT: CommonDetails & {
     operation: string;

@@ -165,6 +165,11 @@ export const UNSUPPORTED_REASONS = [
   'driver_unbuilt',
   /** The client was closed (`client.close()`): it makes no more calls. */
   'client_closed',
+  /**
+   * A client acting for no user (no `.as(user)`) submitted on a cluster whose adapter acts for
+   * many users, without the cluster's `actAsLogin` option.
+   */
+  'no_acting_user',
 ] as const;
 
 /** Why a `UNSUPPORTED` error happened (`details.reason`); the catalogue words each one. */

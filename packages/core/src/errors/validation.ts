@@ -63,7 +63,15 @@ export function ruleIssue(
   facts: RuleFacts = {},
 ): { code: 'custom'; message: string; params: Record<string, unknown> } {
   const all = { ...facts, rule };
-  return { code: 'custom', message: issueRulesEn[rule](all), params: { [FACTS]: all } };
+  return customIssue(issueRulesEn[rule](all), all);
+}
+
+/** A custom issue for `ctx.addIssue` with its English text and the facts every locale words it from. */
+export function customIssue(
+  message: string,
+  facts: ValidationIssueFacts,
+): { code: 'custom'; message: string; params: Record<string, unknown> } {
+  return { code: 'custom', message, params: { [FACTS]: facts } };
 }
 
 /**

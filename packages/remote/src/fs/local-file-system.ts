@@ -6,6 +6,7 @@ import { posix, resolve as resolveLocal } from 'node:path';
 import type { Readable } from 'node:stream';
 import { parseInput } from '@hpckit/core';
 import { z } from 'zod';
+import { remoteRules } from '../errors/remote-rules.js';
 import { type FileOperation, fileAlreadyExists, fromErrno, pathProblem } from '../errors/file-errors.js';
 import { resolvePath } from '../path/resolve-path.js';
 import { pipeTransfer } from '../transfer/pipe-transfer.js';
@@ -20,7 +21,10 @@ import { readLimitOf, readStartOf } from './read-options.js';
 /** Options of {@link localFileSystem}. */
 export const LocalFileSystemOptionsSchema = FileSystemLimitsSchema.extend({
   /** Directory relative paths resolve against. @default the process owner's home (`os.homedir()`) */
-  home: z.string().startsWith('/', 'home must be an absolute path').optional(),
+  home: z
+    .string()
+    .startsWith('/', { error: remoteRules.error('home_absolute') })
+    .optional(),
   /** Name shown in permission errors. @default the process owner (`os.userInfo().username`) */
   user: z.string().min(1).optional(),
 });

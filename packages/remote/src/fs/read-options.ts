@@ -1,8 +1,17 @@
 import { parseInput } from '@hpckit/core';
 import { z } from 'zod';
+import { remoteRules } from '../errors/remote-rules.js';
 
-const MaxBytesSchema = z.number().int('maxBytes must be a whole number of bytes').positive().optional();
-const StartSchema = z.number().int('start must be a whole byte offset').nonnegative().optional();
+const MaxBytesSchema = z
+  .number()
+  .int({ error: remoteRules.error('max_bytes_whole') })
+  .positive()
+  .optional();
+const StartSchema = z
+  .number()
+  .int({ error: remoteRules.error('start_whole') })
+  .nonnegative()
+  .optional();
 
 /** The caller's `maxBytes` of `readFile`/`preview`, validated, or the file system's default. */
 export function readLimitOf(options: { maxBytes?: number }, fallback: number, subject: string): number {

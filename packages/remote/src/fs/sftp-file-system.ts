@@ -4,6 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { type HpckitError, parseInput, UserNameSchema } from '@hpckit/core';
 import type { Attributes, Client, SFTPWrapper } from 'ssh2';
 import { z } from 'zod';
+import { remoteRules } from '../errors/remote-rules.js';
 import {
   type FileOperation,
   fileAlreadyExists,
@@ -31,10 +32,9 @@ import { assertRegularFile } from './regular-file.js';
 /** Options of {@link sftpFileSystem}. */
 export const SftpFileSystemOptionsSchema = FileSystemLimitsSchema.extend(SftpTimeoutsSchema.shape).extend({
   /** Where connections come from: `sshTransport(...)` of `@hpckit/transport`. */
-  transport: z.custom<SessionSource>(
-    (v) => typeof (v as SessionSource | undefined)?.session === 'function',
-    'must be an SSH transport (sshTransport of @hpckit/transport) or have a session(user) method',
-  ),
+  transport: z.custom<SessionSource>((v) => typeof (v as SessionSource | undefined)?.session === 'function', {
+    error: remoteRules.error('not_a_session_source'),
+  }),
   /** The user whose files these are (a login name); omit for the transport's own login. */
   user: UserNameSchema.optional(),
 });

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { JobSpecInput } from '@hpckit/core';
 import { ValidationError } from '@hpckit/core';
+import { remoteRules } from '../errors/remote-rules.js';
 import type { FileSystem } from '../fs/file-system.js';
 
 /** Largest script file read for submission, in bytes (Slurm's own default limit is 4 MiB). */
@@ -33,8 +34,7 @@ export async function scriptFileJob(
         subject: 'script file',
         issues: [
           {
-            path: ['path'],
-            message: `${resolved} does not start with an interpreter line such as "#!/bin/bash"`,
+            ...remoteRules.validationIssue(['path'], 'no_interpreter_line', { value: resolved }),
             code: 'not_a_script',
           },
         ],

@@ -1,9 +1,10 @@
 import { posix } from 'node:path';
-import { ValidationError } from '@hpckit/core';
+import { ValidationError, type ValidationIssue } from '@hpckit/core';
+import { remoteRules } from '../errors/remote-rules.js';
 
-function invalid(path: string, message: string, code: string): ValidationError {
+function invalid(path: string, issue: ValidationIssue, code: string): ValidationError {
   return new ValidationError({
-    details: { subject: 'path', issues: [{ path: ['path'], message, code }], reason: 'invalid_path', path },
+    details: { subject: 'path', issues: [{ ...issue, code }], reason: 'invalid_path', path },
   });
 }
 
@@ -23,16 +24,17 @@ function invalid(path: string, message: string, code: string): ValidationError {
  */
 export function resolvePath(home: string, path: string): string {
   if (typeof path !== 'string' || path === '') {
-    throw invalid(String(path), 'a path must be a non-empty string', 'too_small');
+    throw invalid(String(path), remoteRules.validationIssue(['path'], 'path_empty'), 'too_small');
   }
-  if (path.includes('\0')) throw invalid(path, 'a path cannot contain a NUL byte', 'invalid_string');
+  if (path.includes('\0'))
+    throw invalid(path, remoteRules.validationIssue(['path'], 'path_nul'), 'invalid_string');
   if (path.startsWith('/')) return trimSlash(posix.normalize(path));
   const relative = path === '~' ? '.' : path.startsWith('~/') ? path.slice(2) || '.' : path;
   const normal = posix.normalize(relative);
   if (normal === '..' || normal.startsWith('../')) {
     throw invalid(
       path,
-      `the relative path ${JSON.stringify(path)} climbs above the home directory ${home}; use an absolute path`,
+      remoteRules.validationIssue(['path'], 'path_climbs', { value: JSON.stringify(path), item: home }),
       'path_escape',
     );
   }
@@ -49,7 +51,11 @@ export function resolveWithin(root: string, path: string): string {
   const base = trimSlash(posix.normalize(root));
   const resolved = resolvePath(base, path);
   if (!isWithin(base, resolved)) {
-    throw invalid(path, `${JSON.stringify(path)} is outside ${base}`, 'path_escape');
+    throw invalid(
+      path,
+      remoteRules.validationIssue(['path'], 'path_outside', { value: JSON.stringify(path), item: base }),
+      'path_escape',
+    );
   }
   return resolved;
 }

@@ -2,6 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { parseInput, shellJoin, TransportError, UserNameSchema } from '@hpckit/core';
 import type { ClientChannel, PseudoTtyOptions } from 'ssh2';
 import { z } from 'zod';
+import { remoteRules } from '../errors/remote-rules.js';
 import { pathProblem } from '../errors/file-errors.js';
 import { sftpFileSystem } from '../fs/sftp-file-system.js';
 import { openSessionAs } from '../ssh/open-session.js';
@@ -12,10 +13,9 @@ const Size = { rows: z.number().int().min(1).max(1000), cols: z.number().int().m
 /** Options of {@link openShell}. */
 export const ShellOptionsSchema = z.strictObject({
   /** Where the PTY channel comes from: `sshTransport(...)` of `@hpckit/transport`. */
-  transport: z.custom<SessionSource>(
-    (v) => typeof (v as SessionSource | undefined)?.session === 'function',
-    'must be an SSH transport (sshTransport of @hpckit/transport) or have a session(user) method',
-  ),
+  transport: z.custom<SessionSource>((v) => typeof (v as SessionSource | undefined)?.session === 'function', {
+    error: remoteRules.error('not_a_session_source'),
+  }),
   /** The user the shell runs as (a login name; needs a connection logged in as them); omit for the transport's login. */
   user: UserNameSchema.optional(),
   /** Terminal rows. @default 24 */
@@ -25,7 +25,7 @@ export const ShellOptionsSchema = z.strictObject({
   /** TERM of the remote side; xterm.js speaks xterm-256color. @default "xterm-256color" */
   term: z
     .string()
-    .regex(/^[A-Za-z0-9._+-]+$/, 'a terminal type is letters, digits and . _ + -')
+    .regex(/^[A-Za-z0-9._+-]+$/, { error: remoteRules.error('terminal_type') })
     .default('xterm-256color'),
   /** Initial directory, absolute or relative to the home; checked over SFTP before the shell starts. */
   cwd: z.string().min(1).optional(),

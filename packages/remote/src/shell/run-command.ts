@@ -1,11 +1,12 @@
 import { parseInput, UserNameSchema } from '@hpckit/core';
 import type { ExecResult, Transport } from '@hpckit/transport';
 import { z } from 'zod';
+import { remoteRules } from '../errors/remote-rules.js';
 
 /** Options of {@link runCommand}. */
 export const RunCommandOptionsSchema = z.strictObject({
   /** Program and arguments; each is passed as one quoted word, never parsed by the caller's shell. */
-  argv: z.array(z.string()).min(1, 'give at least the program name'),
+  argv: z.array(z.string()).min(1, { error: remoteRules.error('program_name_required') }),
   /**
    * The user to run as (a login name), through the transport's act-as setting, which refuses root
    * and its own service account.

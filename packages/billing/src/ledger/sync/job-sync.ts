@@ -8,6 +8,7 @@ import { publishedBatch } from './batch-diagnostics.js';
 import { type BatchStats, chargeBatch } from './charge-batch.js';
 import { defaultSettledCheck, type Pricer, type SettledCheck } from './classify-job.js';
 import { clientJobSource, type EndedJobSource } from './job-source.js';
+import { billingRules } from '../../errors/billing-rules.js';
 
 /** Options of {@link createJobSync}. */
 export interface JobSyncOptions {
@@ -49,7 +50,7 @@ const OptionsSchema = z.strictObject({
     (v) => typeof v === 'object' && v !== null,
     'must be a client or a job source',
   ),
-  clusters: z.array(NameSchema).min(1, 'must name at least one cluster'),
+  clusters: z.array(NameSchema).min(1, { error: billingRules.error('no_cluster') }),
   pricer: z.custom<Pricer>(
     (v) => typeof v === 'function',
     'must be a function (job, context) => PricedJob, e.g. engine.price',

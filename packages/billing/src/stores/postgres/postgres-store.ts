@@ -10,17 +10,18 @@ import { sqlTx } from '../sql/sql-tx.js';
 import { type StoreLocation, storeFailure } from '../store-failures.js';
 import { numberPlaceholders, postgresDialect } from './postgres-dialect.js';
 import { POSTGRES_DRIVER, postgresDriverImport } from './postgres-driver.js';
+import { billingRules } from '../../errors/billing-rules.js';
 
 /** Options of {@link createPostgresStore}. */
 export const PostgresStoreOptionsSchema = z.strictObject({
   /** `postgres://user:password@host:port/database`. */
   connectionString: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a URL such as "postgres://user@127.0.0.1:5433/db"'),
+    .regex(/^postgres(ql)?:\/\//, { error: billingRules.error('not_a_postgres_url') }),
   /** Schema holding the ledger's tables (created if missing). @default 'public' */
   schema: z
     .string()
-    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier such as "ledger"')
+    .regex(/^[a-z_][a-z0-9_]*$/, { error: billingRules.error('not_an_sql_identifier') })
     .default('public'),
   /** Connections in the pool. @default 10 */
   maxConnections: z.number().int().positive().default(10),

@@ -10,11 +10,12 @@ import { sqlTx } from '../sql/sql-tx.js';
 import { storeFailure } from '../store-failures.js';
 import { sqliteDialect } from './sqlite-dialect.js';
 import { SQLITE_DRIVER, sqliteDriverImport } from './sqlite-driver.js';
+import { billingRules } from '../../errors/billing-rules.js';
 
 /** Options of {@link createSqliteStore}. */
 export const SqliteStoreOptionsSchema = z.strictObject({
   /** Database file (created if missing), or `:memory:`. */
-  path: z.string().min(1, 'must name a database file, e.g. "./ledger.db"'),
+  path: z.string().min(1, { error: billingRules.error('no_database_file') }),
   /** How long a transaction waits for another process's write lock, in ms. @default 10000 */
   busyTimeoutMs: z.number().int().nonnegative().default(10_000),
   /**

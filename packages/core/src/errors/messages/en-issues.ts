@@ -83,6 +83,13 @@ export const issueRulesEn = {
   known_hosts_unreadable: (f) =>
     `none of the known_hosts files can be read (${(f.names ?? []).join(', ')}), so no host key can be trusted`,
   unknown_host: (f) => `the host name ${q(f.value)} does not resolve (${f.text ?? 'ENOTFOUND'})`,
+  // Client options.
+  not_an_adapter: () => 'must be a scheduler adapter, e.g. mockAdapter() or slurmAdapter({...})',
+  not_a_submit_guard: () => 'must be a function (spec, ctx) => spec',
+  not_timers: () => 'must be timers with a now() function, e.g. from a test clock',
+  cluster_name: () => 'cluster names are letters, digits, "_", "-" and "."',
+  at_least_one_cluster: () => 'give at least one cluster',
+  unknown_cluster: (f) => `${q(f.value)} is not one of the clusters (${(f.names ?? []).join(', ')})`,
   // Job arrays.
   array_spec: (f) => `array spec "${q(f.value)}" ${arrayProblemEn(f)}`,
   array_throttle_too_big: (f) => `must be at most ${q(String(f.maximum))}, the most tasks an array may have`,

@@ -405,6 +405,12 @@ export const messages: MessageCatalogue = {
         hint: () =>
           'Close a client only when the process is done with it; to go on, create a new one with createClient().',
       },
+      no_acting_user: {
+        summary: (d) =>
+          `This client acts for no user, and cluster "${d.cluster ?? '?'}" serves many (its ${d.adapter} adapter acts for users), so ${d.operation ?? 'this call'} cannot tell whose job it is.`,
+        hint: (d) =>
+          `Act for the job's owner with client.as('alice').${d.operation ?? 'jobs.submit'}(…); or, to submit as the adapter's own login (Slurm: the transport's login; mock: its defaultUser), set actAsLogin: true in the options of cluster "${d.cluster ?? '?'}".`,
+      },
     },
     TIMEOUT: {
       sftp_unanswered: {

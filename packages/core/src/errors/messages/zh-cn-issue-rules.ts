@@ -60,6 +60,12 @@ export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => stri
   known_hosts_unreadable: (f) =>
     `所有 known_hosts 文件（${(f.names ?? []).join('、')}）都无法读取，因此无法信任任何主机密钥`,
   unknown_host: (f) => `主机名 ${q(f.value)} 无法解析（${f.text ?? 'ENOTFOUND'}）`,
+  not_an_adapter: () => '应为调度器适配器，例如 mockAdapter() 或 slurmAdapter({...})',
+  not_a_submit_guard: () => '应为函数 (spec, ctx) => spec',
+  not_timers: () => '应为带有 now() 函数的计时器，例如测试时钟提供的计时器',
+  cluster_name: () => '集群名由字母、数字、“_”、“-”和“.”组成',
+  at_least_one_cluster: () => '请至少给出一个集群',
+  unknown_cluster: (f) => `${q(f.value)} 不是已配置的集群之一（${(f.names ?? []).join('、')}）`,
   array_spec: (f) => `数组规格 "${q(f.value)}" ${arrayProblemZhCn(f)}`,
   array_throttle_too_big: (f) => `最大为 ${q(String(f.maximum))}，即一个数组最多的任务数`,
 };

@@ -1,5 +1,6 @@
 import type { ValidationIssue, ValidationIssueFacts } from '../details.js';
 import { named } from './catalogue.js';
+import { registeredRuleWording } from './issue-rule-sets.js';
 import { issueRulesZhCn } from './zh-cn-issue-rules.js';
 
 /** zod's type and origin names in Chinese. */
@@ -86,9 +87,9 @@ export function issueZhCn(issue: ValidationIssue): string {
   const f = issue.facts;
   if (f === undefined) return issue.message;
   if (f.rule !== undefined) {
-    return Object.hasOwn(issueRulesZhCn, f.rule)
-      ? issueRulesZhCn[f.rule as keyof typeof issueRulesZhCn](f)
-      : issue.message;
+    if (Object.hasOwn(issueRulesZhCn, f.rule))
+      return issueRulesZhCn[f.rule as keyof typeof issueRulesZhCn](f);
+    return registeredRuleWording(f.rule, 'zh-CN')?.(f) ?? issue.message;
   }
   switch (issue.code) {
     case 'invalid_type':

@@ -455,6 +455,12 @@ export const messagesZhCn: MessageCatalogue = {
         summary: (d) => `此客户端已关闭（client.close()），不再调用集群“${d.cluster ?? '?'}”。`,
         hint: () => '请只在进程不再使用客户端时关闭它；如需继续，请用 createClient() 创建新的客户端。',
       },
+      no_acting_user: {
+        summary: (d) =>
+          `此客户端不代表任何用户，而集群“${d.cluster ?? '?'}”服务多个用户（其 ${d.adapter} 适配器代表用户执行），因此 ${d.operation ?? '此调用'} 无法确定作业属于谁。`,
+        hint: (d) =>
+          `请用 client.as('alice').${d.operation ?? 'jobs.submit'}(…) 代表作业的所有者；如要以适配器自身的登录身份提交（Slurm：传输的登录用户；mock：其 defaultUser），请在集群“${d.cluster ?? '?'}”的选项中设置 actAsLogin: true。`,
+      },
     },
     TIMEOUT: {
       sftp_unanswered: {

@@ -1,0 +1,38 @@
+import { defineIssueRules, type IssueWording } from '@hpckit/core';
+
+const q = (text: string | undefined) => text ?? '?';
+
+const en = {
+  control_not_json: () => 'a text frame must be one JSON control message (send keystrokes as binary frames)',
+  not_a_session_source: () =>
+    'must be an SSH transport (sshTransport of @hpckit/transport) or have a session(user) method',
+  terminal_type: () => 'a terminal type is letters, digits and . _ + -',
+  program_name_required: () => 'give at least the program name',
+  home_absolute: () => 'home must be an absolute path',
+  max_bytes_whole: () => 'maxBytes must be a whole number of bytes',
+  start_whole: () => 'start must be a whole byte offset',
+  no_interpreter_line: (f) => `${q(f.value)} does not start with an interpreter line such as "#!/bin/bash"`,
+  path_empty: () => 'a path must be a non-empty string',
+  path_nul: () => 'a path cannot contain a NUL byte',
+  path_climbs: (f) =>
+    `the relative path ${q(f.value)} climbs above the home directory ${q(f.item)}; use an absolute path`,
+  path_outside: (f) => `${q(f.value)} is outside ${q(f.item)}`,
+} satisfies Record<string, IssueWording>;
+
+const zhCn: Record<keyof typeof en, IssueWording> = {
+  control_not_json: () => '文本帧应为一条 JSON 控制消息（按键请以二进制帧发送）',
+  not_a_session_source: () => '应为 SSH 传输（@hpckit/transport 的 sshTransport），或具有 session(user) 方法',
+  terminal_type: () => '终端类型只能由字母、数字和 . _ + - 组成',
+  program_name_required: () => '请至少给出程序名',
+  home_absolute: () => 'home 应为绝对路径',
+  max_bytes_whole: () => 'maxBytes 应为整数字节数',
+  start_whole: () => 'start 应为整数字节偏移',
+  no_interpreter_line: (f) => `${q(f.value)} 不以解释器行（例如 "#!/bin/bash"）开头`,
+  path_empty: () => '路径应为非空字符串',
+  path_nul: () => '路径不能包含 NUL 字节',
+  path_climbs: (f) => `相对路径 ${q(f.value)} 越出了主目录 ${q(f.item)}；请使用绝对路径`,
+  path_outside: (f) => `${q(f.value)} 不在 ${q(f.item)} 之内`,
+};
+
+/** The validation rules of `@hpckit/remote`, worded in every locale. */
+export const remoteRules = defineIssueRules('remote', { en, 'zh-CN': zhCn });

@@ -1,0 +1,20 @@
+import { defineIssueRules, type IssueWording } from '@hpckit/core';
+
+const en = {
+  one_way_to_log_in: () => 'give one way to log in: privateKey, privateKeyPath, agent or password',
+  credentials_need_user_credentials: () => 'actAs "credentials" needs userCredentials(user)',
+  local_cannot_log_in_as_users: () =>
+    'the local transport cannot log in as each user: use { mode: "sudo" } or { mode: "su" } (as root), or sshTransport with userCredentials for per-user logins',
+  fingerprint_format: () => 'write fingerprints as "SHA256:<base64>"',
+} satisfies Record<string, IssueWording>;
+
+const zhCn: Record<keyof typeof en, IssueWording> = {
+  one_way_to_log_in: () => '请给出一种登录方式：privateKey、privateKeyPath、agent 或 password',
+  credentials_need_user_credentials: () => 'actAs "credentials" 需要 userCredentials(user)',
+  local_cannot_log_in_as_users: () =>
+    '本地传输无法以每个用户的身份登录：请使用 { mode: "sudo" } 或 { mode: "su" }（以 root 运行），或使用带 userCredentials 的 sshTransport 按用户登录',
+  fingerprint_format: () => '指纹应写成 "SHA256:<base64>"',
+};
+
+/** The validation rules of `@hpckit/transport`, worded in every locale. */
+export const transportRules = defineIssueRules('transport', { en, 'zh-CN': zhCn });
