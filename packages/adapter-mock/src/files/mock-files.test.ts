@@ -66,7 +66,7 @@ describe('the mock writes jobs into its file sink', () => {
   it('reports a failed write on the next call instead of losing it', async () => {
     const m = memorySink('/home/alice/bad.out');
     const adapter = mockAdapter({ files: m.sink });
-    const alice = createClient({ clusters: { hpc: { adapter } } }).as('alice', { retry: { retries: 0 } });
+    const alice = createClient({ clusters: { hpc: { adapter } } }).as('alice');
     const job = await alice.jobs.submit({ command: 'true', account: 'electroplating', stdout: 'bad.out' });
     let caught: unknown;
     try {
