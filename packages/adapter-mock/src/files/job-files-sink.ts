@@ -5,9 +5,11 @@
  *
  * @example
  * ```ts
- * const dir = await mkdtemp(join(tmpdir(), 'portal-'));
- * const files = localFileSystem({ home: dir });
- * mockAdapter({ homes: dir, files }); // alice's jobs run in `${dir}/alice` and write there
+ * import { mockAdapter } from '@hpckit/adapter-mock';
+ * import { localFileSystem } from '@hpckit/remote';
+ *
+ * const files = localFileSystem({ home: '/tmp/portal-test/alice' });
+ * mockAdapter({ homes: '/tmp/portal-test', files }); // alice's jobs run in /tmp/portal-test/alice
  * ```
  */
 export interface MockFileSink {
