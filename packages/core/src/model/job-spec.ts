@@ -121,10 +121,7 @@ const JobSpecObject = z.strictObject({
   workingDirectory: PathSchema.optional().describe(
     "Working directory: relative to the user's home, or absolute",
   ),
-  createWorkingDirectory: z
-    .boolean()
-    .optional()
-    .describe('Create the working directory (like mkdir -p, as the user) before submitting'),
+  createWorkingDirectory: z.boolean().optional().describe('Create the working directory before submitting'),
   stdout: PathSchema.optional().describe(
     'Standard output file (relative to the working directory); may use %j',
   ),
