@@ -35,6 +35,9 @@ export { defaultJobBehavior, interpretScript } from './jobs/default-job-behavior
 export { BEHAVIOR_OUTCOMES, JobBehaviorResultSchema } from './jobs/job-behavior.js';
 export type { BehaviorOutcome, JobBehavior, JobBehaviorResult } from './jobs/job-behavior.js';
 
+// Jobs' files
+export type { MockFileSink } from './files/job-files-sink.js';
+
 // Clock
 export type { IdleReport, MockClock, RunUntilIdleOptions } from './clock/mock-clock.js';
 export type { ClockMode } from './clock/virtual-clock.js';

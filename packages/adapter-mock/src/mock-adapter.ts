@@ -21,6 +21,8 @@ import { type MockContext, viewOf } from './operations/mock-context.js';
 import { type MockAdapterOptionsInput, MockAdapterOptionsSchema } from './options.js';
 import { createPartitionRuntime } from './scheduler/partition-runtime.js';
 import { createSimulator } from './scheduler/simulator.js';
+import { createOutputWriter } from './files/output-writer.js';
+import { posix } from 'node:path';
 
 /**
  * A {@link SchedulerAdapter} backed by an in-memory Slurm-like scheduler, plus the controls a test
@@ -72,7 +74,11 @@ export function mockAdapter(options: MockAdapterOptionsInput = {}): MockAdapter 
     realTime: o.clock.realTime ?? (() => performance.now()),
   });
   const minJobAgeMs = o.minJobAge * 1000;
+  const output = createOutputWriter(o.files);
+  const { homes } = o;
+  const homeOf = typeof homes === 'string' ? (user: string) => posix.join(homes, user) : homes;
   const sim = createSimulator({
+    observer: { started: (job) => output.started(job), ended: (job) => output.ended(job) },
     startMs: clock.now(),
     partitions,
     backfillDepth: o.backfillDepth,
@@ -108,6 +114,8 @@ export function mockAdapter(options: MockAdapterOptionsInput = {}): MockAdapter 
     maxArraySize: o.maxArraySize,
     idPrefix: o.idPrefix,
     behavior: () => behavior,
+    homeOf,
+    output,
   };
   const counter = createCallCounter();
   const guard = createCallGuard({
@@ -115,6 +123,7 @@ export function mockAdapter(options: MockAdapterOptionsInput = {}): MockAdapter 
     counter,
     faults: faults.state,
     catchUp: () => sim.advanceTo(clock.now()),
+    settled: () => output.settled(),
   });
 
   const adapter = defineSchedulerAdapter({

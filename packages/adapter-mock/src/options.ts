@@ -1,6 +1,7 @@
 import { CAPABILITY_KEYS, type CapabilityKey, DurationSchema, NameSchema } from '@hpckit/core';
 import { z } from 'zod';
 import { MockClusterSchema } from './cluster/mock-cluster-schema.js';
+import type { MockFileSink } from './files/job-files-sink.js';
 import type { JobBehavior } from './jobs/job-behavior.js';
 import { ikkemMockCluster } from './presets/ikkem-mock-cluster.js';
 
@@ -89,6 +90,33 @@ export const MockAdapterOptionsSchema = z
     maxArraySize: z.number().int().positive().default(10_001),
     /** Jobs examined for backfill behind the first blocked one, per pass (Slurm's bf_max_job_test). @default 100 */
     backfillDepth: z.number().int().nonnegative().default(100),
+    /**
+     * Each user's home, where relative working directories start: a directory holding one home per
+     * user (`"/tmp/t/home"` gives alice `/tmp/t/home/alice`), or a function of the login name.
+     * @default '/home'
+     */
+    homes: z
+      .union([
+        z.string().startsWith('/', 'must be an absolute directory'),
+        z.custom<(user: string) => string>(isFunction, 'must be a directory or a function (user) => home'),
+      ])
+      .default('/home'),
+    /**
+     * Where jobs' working directories (`createWorkingDirectory`) and output files are written: any
+     * object with `mkdir` and `writeFile` as `@hpckit/remote`'s `FileSystem` has them, e.g.
+     * `localFileSystem({ home: dir })` with `homes: dir`. Writes finish before the next call to the
+     * adapter answers, and a failed write fails that call. @default none: nothing is written
+     */
+    files: z
+      .custom<MockFileSink>(
+        (v) =>
+          typeof v === 'object' &&
+          v !== null &&
+          typeof (v as MockFileSink).mkdir === 'function' &&
+          typeof (v as MockFileSink).writeFile === 'function',
+        'must have mkdir(path, { recursive }) and writeFile(path, data), as a FileSystem of @hpckit/remote does',
+      )
+      .optional(),
     /** Capabilities to turn off, e.g. `{ 'jobs.hold': false }` (see {@link MockCapabilitiesSchema}). @default every capability on */
     capabilities: MockCapabilitiesSchema.prefault({}),
   })

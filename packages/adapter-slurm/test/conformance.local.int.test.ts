@@ -8,5 +8,7 @@ runAdapterConformance({
   name: 'slurm (local, sudo)',
   setup: () => ({ adapter: slurmAdapter({ transport: localSudo() }), advance: (s) => sleep(s * 1000) }),
   fixtures: FIXTURES,
+  // The test cluster's MinJobAge is 10 s; slurmctld purged ended jobs within 12 s of submitting.
+  queueRetentionSeconds: 25,
   timeoutMs: 120_000,
 });

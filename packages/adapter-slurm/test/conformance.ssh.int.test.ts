@@ -11,6 +11,8 @@ runAdapterConformance({
     advance: (s) => sleep(s * 1000),
   }),
   fixtures: FIXTURES,
+  // The test cluster's MinJobAge is 10 s; slurmctld purged ended jobs within 12 s of submitting.
+  queueRetentionSeconds: 25,
   timeoutMs: 120_000,
   skip: {
     'state-transitions: a job that runs past its time limit times out':

@@ -463,7 +463,8 @@ describe('jobs.submit', () => {
       expect(transport.log.map((argv) => argv[0])).toEqual(['sbatch']);
       const sbatch = transport.log[0]!;
       expect(sbatch.find((a) => a.startsWith('--comment='))).toMatch(
-        /^--comment=hpckit:[0-9a-f-]{36} my note$/,
+        // The named output pattern is recorded after the token, percent-encoded; the note follows.
+        /^--comment=hpckit:[0-9a-f-]{36};o=out-%25x-%25j\.txt my note$/,
       );
       const { submitTime, ...job } = handle.job;
       expect(job).toEqual({

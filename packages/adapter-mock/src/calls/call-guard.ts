@@ -23,6 +23,8 @@ export interface CallGuardInit {
   faults: FaultState;
   /** Brings the simulation up to the current virtual time. */
   catchUp(): void;
+  /** Waits until the files the simulation wrote so far are written (rejects with a failed write). */
+  settled?(): Promise<void>;
 }
 
 // The client each operation stands for, so an injected outage reads like the real one.
@@ -57,6 +59,8 @@ export function createCallGuard(init: CallGuardInit): CallGuard {
     if (outage && !outage.responseLost) throw unavailable(init.cluster, operation);
     init.catchUp();
     const result = run();
+    // A portal reads a job's files once the job says it ended: they must be there by then.
+    await init.settled?.();
     if (outage) throw unavailable(init.cluster, operation);
     return result;
   };

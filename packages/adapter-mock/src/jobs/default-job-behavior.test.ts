@@ -5,9 +5,17 @@ import { interpretScript } from './default-job-behavior.js';
 import { resolveBehavior } from './job-behavior.js';
 
 describe('default job behaviour', () => {
+  it('prints what echo lines print, to standard error with >&2, nothing expanded', () => {
+    expect(interpretScript('echo "a b"\necho $HOME; echo \'c\' >&2\n# echo no')).toEqual({
+      runtime: 1,
+      stdout: 'a b\n$HOME\n',
+      stderr: 'c\n',
+    });
+  });
+
   it('sums every sleep, in any unit, as the runtime', () => {
     expect(interpretScript('sleep 30\nsrun a.out\nsleep 5m')).toEqual({ runtime: 330 });
-    expect(interpretScript('sleep 1h 30m; echo done')).toEqual({ runtime: 5400 });
+    expect(interpretScript('sleep 1h 30m; echo done')).toEqual({ runtime: 5400, stdout: 'done\n' });
     expect(interpretScript('for i in 1 2; do sleep 2.5; done')).toEqual({ runtime: 2.5 });
     expect(interpretScript('sleep 1d && sleep 10s')).toEqual({ runtime: 86_410 });
   });

@@ -8,6 +8,8 @@ import {
 
 const SLEEP = /(?:^|[\s;&|(])sleep\s+((?:\d+(?:\.\d+)?[smhd]?(?:\s+|$|(?=[;&|)])))+)/g;
 const EXIT = /(?:^|[\s;&|(])exit\s+(\d+)\b/;
+// `echo text`, `echo "text"`, `echo text >&2`: one line of output, as a very small shell prints it.
+const ECHO = /^echo\s+(.*?)\s*(1?>&2)?$/;
 const MOCK_LINE = /^#\s*mock:\s*(.*)$/i;
 // `kill -9 $$`, `kill -KILL $$`, `kill -s TERM $$`, `kill $$`: the script killing its own shell.
 const KILL_SELF = /(?:^|[\s;&|(])kill\s+(?:(?:-s\s+|-)(\w+)\s+)?\$\$(?![\w$])/;
@@ -33,6 +35,8 @@ const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 }
  *   if there is none;
  * - the first `exit N` sets the exit code (non-zero ends the job `failed`), or, if it comes first,
  *   a `kill -SIG $$` ends it `failed` by that signal (exit code 0), as Slurm reports it;
+ * - each `echo text` line prints its text (quotes removed, nothing expanded), to standard error
+ *   when it ends in `>&2`: what the mock writes to the job's output files when it has `files`;
  * - a comment line `# mock: outcome=out_of_memory runtime=10m exit=3` overrides any of the three.
  *
  * Other comment lines are ignored, so `# sleep 100` does not count.
@@ -51,6 +55,8 @@ export function interpretScript(text: string): JobBehaviorResult {
   let exitCode: number | undefined;
   let signal: number | undefined;
   let forced: Partial<JobBehaviorResult> = {};
+  let stdout = '';
+  let stderr = '';
   for (const rawLine of text.split('\n')) {
     const line = rawLine.trim();
     if (line.startsWith('#')) {
@@ -59,6 +65,13 @@ export function interpretScript(text: string): JobBehaviorResult {
       continue;
     }
     const code = line.replace(/\s#.*$/, '');
+    for (const command of code.split(/\s*;\s*/)) {
+      const echo = ECHO.exec(command.trim());
+      if (!echo) continue;
+      const text = `${echo[1]!.replace(/^(["'])(.*)\1$/, '$2')}\n`;
+      if (echo[2]) stderr += text;
+      else stdout += text;
+    }
     for (const m of code.matchAll(SLEEP)) {
       sawSleep = true;
       for (const token of m[1]!.trim().split(/\s+/)) runtime += sleepSeconds(token);
@@ -73,6 +86,8 @@ export function interpretScript(text: string): JobBehaviorResult {
   const result: JobBehaviorResult = { runtime: sawSleep ? runtime : 1 };
   if (exitCode !== undefined) result.exitCode = Math.min(exitCode, 255);
   if (signal !== undefined) result.signal = signal;
+  if (stdout) result.stdout = stdout;
+  if (stderr) result.stderr = stderr;
   return { ...result, ...forced };
 }
 

@@ -28,6 +28,10 @@ export interface JobBehaviorResult {
    * signal, as Slurm reports it (`ExitCode 0:9`).
    */
   signal?: number;
+  /** What the job prints on standard output, written to its output file when the mock has `files`. @default '' */
+  stdout?: string;
+  /** What the job prints on standard error (into the output file too unless the job splits them). @default '' */
+  stderr?: string;
 }
 
 /**
@@ -48,6 +52,8 @@ export const JobBehaviorResultSchema = z.strictObject({
   exitCode: z.number().int('must be a whole number').min(0).max(255).optional(),
   outcome: z.enum(BEHAVIOR_OUTCOMES).optional(),
   signal: z.number().int('must be a whole number').min(1).max(64).optional(),
+  stdout: z.string().optional(),
+  stderr: z.string().optional(),
 });
 
 /** A behaviour with its defaults applied, in the simulator's units. */
@@ -56,6 +62,8 @@ export interface ResolvedBehavior {
   exitCode: number;
   outcome: BehaviorOutcome;
   signal?: number;
+  stdout?: string;
+  stderr?: string;
 }
 
 /** Applies the defaults of {@link JobBehaviorResult}: outcome from exit code and back. */
@@ -65,5 +73,7 @@ export function resolveBehavior(result: z.output<typeof JobBehaviorResultSchema>
   const exitCode = result.exitCode ?? (outcome === 'failed' && signal === undefined ? 1 : 0);
   const resolved: ResolvedBehavior = { runtimeMs: Math.round(result.runtime * 1000), exitCode, outcome };
   if (signal !== undefined) resolved.signal = signal;
+  if (result.stdout) resolved.stdout = result.stdout;
+  if (result.stderr) resolved.stderr = result.stderr;
   return resolved;
 }

@@ -2,6 +2,7 @@ import type { CallContext, Job } from '@hpckit/core';
 import type { MockCluster } from '../cluster/mock-cluster-schema.js';
 import type { AccountDirectory } from '../directory/account-directory.js';
 import type { FaultState } from '../faults/fault-injector.js';
+import type { OutputWriter } from '../files/output-writer.js';
 import type { JobBehavior } from '../jobs/job-behavior.js';
 import type { JobStore } from '../jobs/job-store.js';
 import { jobView } from '../jobs/job-view.js';
@@ -24,6 +25,10 @@ export interface MockContext {
   readonly maxArraySize: number;
   readonly idPrefix: string;
   behavior(): JobBehavior;
+  /** Each user's home directory. */
+  homeOf(user: string): string;
+  /** Writes working directories and output files, when the mock has `files`. */
+  readonly output: OutputWriter;
 }
 
 /** The user a call acts for. */

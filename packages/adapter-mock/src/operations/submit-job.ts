@@ -12,7 +12,7 @@ import { compileSubmission } from '@hpckit/core/sbatch';
 import { parseBeginTime } from '../jobs/begin-time.js';
 import { defaultJobBehavior } from '../jobs/default-job-behavior.js';
 import { JobBehaviorResultSchema, type ResolvedBehavior, resolveBehavior } from '../jobs/job-behavior.js';
-import { outputPathsOf, workingDirectoryOf } from '../jobs/job-paths.js';
+import { outputPathsOf, outputPatternsOf, workingDirectoryOf } from '../jobs/job-paths.js';
 import { jobView } from '../jobs/job-view.js';
 import { createArrayGroup, createSimJob, type DependencyTerm, type SimJob } from '../jobs/sim-job.js';
 import { fail } from '../mock-errors.js';
@@ -25,7 +25,7 @@ import { actorOf, type MockContext, viewOf } from './mock-context.js';
  * compiles (one dialect), with the spec's comment where Slurm's token would precede it.
  */
 export function renderJob(ctx: MockContext, spec: JobSpec, call: SubmitContext): RenderedSubmission {
-  const workingDirectory = workingDirectoryOf(spec, actorOf(ctx, call));
+  const workingDirectory = workingDirectoryOf(spec, actorOf(ctx, call), ctx.homeOf);
   return compileSubmission(spec, { workingDirectory, ...(spec.comment && { comment: spec.comment }) });
 }
 
@@ -59,6 +59,8 @@ export function submitJob(ctx: MockContext, spec: JobSpec, call: SubmitContext):
     job.behavior = behaviors[i]!;
     ctx.store.add(job);
   });
+  // Before the job is queued, as the Slurm adapter's mkdir runs before sbatch.
+  if (spec.createWorkingDirectory) ctx.output.createDirectory(jobs[0]!.workingDirectory);
   const group = jobs[0]!.group;
   if (group) ctx.store.addGroup(group);
   ctx.sim.admit(jobs);
@@ -89,16 +91,23 @@ function createJobs(
   const base = ctx.store.reserveIds(indices.length);
   const id = `${ctx.idPrefix}${base}`;
   const group = spec.array ? createArrayGroup(id, spec.array.throttle) : undefined;
-  const workingDirectory = workingDirectoryOf(spec, user);
+  const workingDirectory = workingDirectoryOf(spec, user, ctx.homeOf);
   const name = spec.name ?? 'sbatch';
-  const jobs = indices.map((taskId, position) => {
-    const tokens = { jobId: `${ctx.idPrefix}${base + position}`, arrayJobId: id, taskId, name, user };
-    const paths = outputPathsOf(spec, workingDirectory, tokens);
+  const patterns = outputPatternsOf(spec, workingDirectory, spec.array !== undefined);
+  const jobs = indices.map((arrayTaskId, position) => {
+    const jobId = `${ctx.idPrefix}${base + position}`;
+    const paths = outputPathsOf(patterns, workingDirectory, {
+      jobId,
+      arrayJobId: id,
+      arrayTaskId,
+      name,
+      user,
+    });
     return createSimJob({
       seq: ctx.store.nextSeq(),
-      id: taskId === undefined ? id : `${id}_${taskId}`,
+      id: arrayTaskId === undefined ? id : `${id}_${arrayTaskId}`,
       group,
-      arrayTaskId: taskId,
+      arrayTaskId,
       spec,
       name,
       user,

@@ -10,6 +10,7 @@ import { fail } from '../errors/slurm-errors.js';
 import { parseSubmitOutput } from '../parse/submit-output.js';
 import { type BatchAnswer, batchScript, parseBatchOutput } from './batch-script.js';
 import { withUserComment } from './jobs-query.js';
+import { createWorkingDirectories } from './working-directory.js';
 import {
   ANSWER_LOST,
   answeredJob,
@@ -56,6 +57,7 @@ export async function submitJobs(
     pending.push({ submission, rendered, workingDirectory });
   }
   await findEarlier(deps, pending, ctx);
+  await createDirectories(deps, pending, ctx);
   let stopped = false;
   for (let from = 0; from < pending.length && !stopped; from += chunk) {
     const group = pending.slice(from, from + chunk).filter((p) => p.outcome === undefined);
@@ -64,6 +66,28 @@ export async function submitJobs(
     stopped = ctx.stopOnError === true && group.some((p) => p.outcome?.status === 'failed');
   }
   return pending.map((p) => p.outcome ?? { status: 'skipped' });
+}
+
+/**
+ * The working directories the batch asks to create, in one command before any sbatch; when it
+ * fails, the jobs that needed them fail with its error and the others are still submitted.
+ */
+async function createDirectories(
+  deps: SubmitDeps,
+  pending: Pending[],
+  ctx: BatchSubmitContext,
+): Promise<void> {
+  const needing = pending.filter((p) => p.outcome === undefined && p.submission.spec.createWorkingDirectory);
+  try {
+    await createWorkingDirectories(
+      deps.ops,
+      needing.map((p) => p.workingDirectory),
+      ctx,
+    );
+  } catch (err) {
+    if (!isHpckitError(err)) throw err;
+    for (const p of needing) p.outcome = { status: 'failed', error: err };
+  }
 }
 
 /** Jobs already created under keys that are not fresh: returned as read, not submitted again. */

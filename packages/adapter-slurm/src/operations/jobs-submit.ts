@@ -23,6 +23,7 @@ import { commentWithToken, tokenOf } from './idempotency-token.js';
 import { type FoundJob, sacctJobs, squeueJobs, withUserComment } from './jobs-query.js';
 import { associations } from './sacctmgr-reads.js';
 import { submittedJob } from './submitted-job.js';
+import { createWorkingDirectories } from './working-directory.js';
 
 /** What submit needs beyond the operation context. */
 export interface SubmitDeps {
@@ -56,7 +57,10 @@ export async function prepare(
     : dir === '.'
       ? home
       : `${home.replace(/\/$/, '')}/${dir}`;
-  const comment = key === undefined ? spec.comment : commentWithToken(key, spec.comment);
+  const comment =
+    key === undefined
+      ? spec.comment
+      : commentWithToken(key, spec.comment, { stdout: spec.stdout, stderr: spec.stderr });
   const rendered = compileSubmission(
     spec,
     { workingDirectory, comment },
@@ -89,6 +93,7 @@ export async function submitJob(deps: SubmitDeps, spec: JobSpec, ctx: SubmitCont
     const earlier = await findByToken(deps, key, ctx);
     if (earlier) return { ...rendered, job: withUserComment(earlier.job) };
   }
+  if (spec.createWorkingDirectory) await createWorkingDirectories(ops, [workingDirectory], ctx);
   let id: string;
   try {
     const result = await ops.runner.transport.exec({

@@ -1,4 +1,5 @@
 import type { Job } from '@hpckit/core';
+import { outputsOf } from '../operations/idempotency-token.js';
 import { splitRecords } from './delimited.js';
 import { expandHostlist } from './hostlist.js';
 import { optionalText, parseEpoch } from './slurm-values.js';
@@ -97,6 +98,10 @@ function toJob(row: SacctRow, cluster: string): SacctJob {
   const rawComment = optionalText(row.Comment);
   const limitMinutes = toInt(row.TimelimitRaw);
   const hasAllocation = Object.keys(alloc).length > 0;
+  const workingDirectory = optionalText(row.WorkDir);
+  // Slurm 22.05's accounting has no output paths: hpckit recorded the named ones in the comment.
+  const outputs = outputsOf(rawComment);
+  const stdoutPath = outputPath(outputs.stdout, workingDirectory);
   const job: Job = {
     cluster,
     id: pending ? `${pending[1]}` : id,
@@ -128,7 +133,9 @@ function toJob(row: SacctRow, cluster: string): SacctJob {
     endTime,
     elapsedSeconds: toInt(row.ElapsedRaw) ?? 0,
     timeLimitSeconds: limitMinutes ? limitMinutes * 60 : undefined,
-    workingDirectory: optionalText(row.WorkDir),
+    workingDirectory,
+    stdoutPath,
+    stderrPath: outputPath(outputs.stderr, workingDirectory) ?? stdoutPath,
     nodeList: started ? nodeList : [],
     comment: rawComment,
   };
@@ -141,4 +148,14 @@ function toJob(row: SacctRow, cluster: string): SacctJob {
 
 function toInt(text: string): number | undefined {
   return /^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
+}
+
+/**
+ * A recorded output pattern as squeue shows a live job's (unexpanded, a relative one joined to
+ * the working directory), so a job reads the same before and after it leaves the queue.
+ */
+function outputPath(pattern: string | undefined, workingDirectory: string | undefined): string | undefined {
+  if (pattern === undefined) return undefined;
+  if (pattern.startsWith('/')) return pattern;
+  return workingDirectory === undefined ? undefined : `${workingDirectory.replace(/\/$/, '')}/${pattern}`;
 }

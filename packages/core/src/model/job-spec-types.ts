@@ -204,6 +204,15 @@ export interface JobSpecInput {
    */
   workingDirectory?: string;
   /**
+   * Create the working directory before submitting
+   *
+   * Like `mkdir -p`, as the user the job runs as (through the adapter's way of acting for users),
+   * so the directory belongs to them. Off by default: Slurm does not create it, and a job whose
+   * directory is missing fails to write its output. A relative directory that leaves the home
+   * (`../bob`) is refused whether or not this is set.
+   */
+  createWorkingDirectory?: boolean;
+  /**
    * Standard output file (relative to the working directory); may use %j
    *
    * `%j` is replaced by the job id, e.g. `"logs/relax-%j.out"`. Slurm's default if omitted.
@@ -297,6 +306,8 @@ export interface JobSpec {
   timeLimit?: number;
   /** Working directory: relative to the user's home, or absolute. */
   workingDirectory?: string;
+  /** Whether the working directory is created (as the user) before submitting. */
+  createWorkingDirectory?: boolean;
   /** Standard output file (relative to the working directory); may use `%j`. */
   stdout?: string;
   /** Standard error file (relative to the working directory); may use `%j`. */

@@ -77,6 +77,26 @@ describe('JobSpecSchema', () => {
     ]);
   });
 
+  it("refuses a relative working directory that leaves the user's home, however it is written", () => {
+    const leaves = `"../bob" leaves the user's home: a relative working directory stays inside the home; write an absolute path for a directory elsewhere`;
+    expect(issues({ command: 'x', workingDirectory: '../bob' })).toEqual([`workingDirectory: ${leaves}`]);
+    expect(issues({ command: 'x', workingDirectory: 'runs/../../x' })).toHaveLength(1);
+    expect(issues({ script: '#!/bin/sh\n#SBATCH --chdir=../bob\ntrue\n' })).toEqual([
+      `workingDirectory: ${leaves}`,
+    ]);
+    for (const inside of ['runs/a/../b', './x', 'a/..', '/home/bob', '..foo/x']) {
+      expect(issues({ command: 'x', workingDirectory: inside, createWorkingDirectory: true })).toEqual([]);
+    }
+    let caught: unknown;
+    try {
+      parseInput(JobSpecSchema, { command: 'x', workingDirectory: '../bob' }, 'job spec');
+    } catch (err) {
+      caught = err;
+    }
+    expect(isHpckitError(caught, 'VALIDATION')).toBe(true);
+    expect((caught as Error).message).toContain('workingDirectory');
+  });
+
   it('refuses unknown fields by name', () => {
     expect(issues({ command: 'x', memroy: { perNode: '4G' } })).toEqual([': Unrecognized key: "memroy"']);
   });

@@ -121,6 +121,7 @@ const JobSpecObject = z.strictObject({
   workingDirectory: PathSchema.optional().describe(
     "Working directory: relative to the user's home, or absolute",
   ),
+  createWorkingDirectory: z.boolean().optional().describe('Create the working directory before submitting'),
   stdout: PathSchema.optional().describe(
     'Standard output file (relative to the working directory); may use %j',
   ),
@@ -209,6 +210,7 @@ export const JobSpecSchema = JobSpecObject.superRefine((raw, ctx) => {
 /** Rules of the job as it will run, whichever source set its fields. */
 function checkEffectiveJob(
   spec: {
+    workingDirectory?: string;
     memory?: MemoryRequest;
     gpusPerNode?: number;
     tasks?: number;
@@ -218,6 +220,13 @@ function checkEffectiveJob(
   ctx: z.core.$RefinementCtx,
 ): boolean {
   let ok = true;
+  // Checked on the effective job, so a script's `#SBATCH --chdir=../bob` is refused too.
+  if (spec.workingDirectory !== undefined && leavesHome(spec.workingDirectory)) {
+    addIssue(ctx, ['workingDirectory'], 'working_directory_leaves_home', {
+      value: JSON.stringify(spec.workingDirectory),
+    });
+    ok = false;
+  }
   if (spec.memory?.per === 'gpu' && !spec.gpusPerNode) {
     addIssue(ctx, ['memory'], 'memory_per_gpu_needs_gpus');
     ok = false;
@@ -235,6 +244,21 @@ function checkEffectiveJob(
     ok = false;
   }
   return ok;
+}
+
+/**
+ * Whether a relative directory climbs out of the home it is relative to at some point
+ * (`../bob`, `runs/../../bob`). Decided on the text alone, since the home is not known here.
+ */
+function leavesHome(dir: string): boolean {
+  if (dir.startsWith('/')) return false;
+  let depth = 0;
+  for (const part of dir.split('/')) {
+    if (part === '..') depth--;
+    else if (part !== '' && part !== '.') depth++;
+    if (depth < 0) return true;
+  }
+  return false;
 }
 
 function addIssue(

@@ -38,3 +38,7 @@ export { compileSubmission, renderBatchScript } from './compile-submission.js';
 export type { CompiledSubmission, CompileOptions } from './compile-submission.js';
 export { optionsToArgv, sbatchCommandLine } from './command-line.js';
 export type { SubmissionContext } from './command-line.js';
+
+// Output file names
+export { expandFilenamePattern } from './filename-pattern.js';
+export type { FilenamePatternValues } from './filename-pattern.js';

@@ -51,13 +51,18 @@ export interface ConformanceContext {
   unique(prefix: string): string;
   /** Seconds of scheduler time between two looks in `settle`. */
   readonly step: number;
+  /**
+   * Seconds of scheduler time after which an ended job has surely left the live queue (Slurm's
+   * MinJobAge plus the controller's purge interval), for tests of what accounting alone knows.
+   */
+  readonly queueRetentionSeconds: number;
 }
 
 /** The cluster key the suite's runtime layer is given, as a client gives its key. */
 export const CLUSTER_KEY = 'conformance-key';
 
 /** Builds the shared context; `current` is replaced before each test. */
-export function createContext(fixtures: ConformanceFixtures, step: number) {
+export function createContext(fixtures: ConformanceFixtures, step: number, queueRetentionSeconds = 310) {
   let current: { target: ConformanceTarget; runtime: RuntimeAdapter } | undefined;
   let counter = 0;
   // Jobs the current test submitted, cancelled after it so a failed test leaves nothing running.
@@ -67,6 +72,7 @@ export function createContext(fixtures: ConformanceFixtures, step: number) {
   const ctx: ConformanceContext = {
     fixtures,
     step,
+    queueRetentionSeconds,
     target: () => required().target,
     runtime: () => required().runtime,
     actor: () => (required().target.adapter.capabilities.actAsUser ? fixtures.users.member : undefined),

@@ -10,6 +10,7 @@ import { jobsCancel } from './suites/jobs-cancel.js';
 import { jobsEffective } from './suites/jobs-effective.js';
 import { jobsHoldRelease } from './suites/jobs-hold-release.js';
 import { jobsList } from './suites/jobs-list.js';
+import { jobsOutput } from './suites/jobs-output.js';
 import { jobsSubmit } from './suites/jobs-submit.js';
 import { jobsSubmitMany } from './suites/jobs-submit-many.js';
 import { jobsTimeLimit } from './suites/jobs-time-limit.js';
@@ -22,6 +23,7 @@ export const CONFORMANCE_SUITES: readonly ConformanceSuite[] = [
   jobsSubmitMany,
   jobsEffective,
   jobsList,
+  jobsOutput,
   jobsCancel,
   jobsHoldRelease,
   jobsTimeLimit,
@@ -44,6 +46,13 @@ export interface AdapterConformanceOptions {
    * Seconds of scheduler time between two looks while waiting for a job. @default 1
    */
   step?: number;
+  /**
+   * Seconds of scheduler time after which an ended job has surely left the live queue: Slurm's
+   * `MinJobAge` plus slurmctld's purge interval (up to a minute). Tests of what a job reads like
+   * once only accounting knows it wait this long after it ends. @default 310 (Slurm's default
+   * MinJobAge of 300 s, and the mock's)
+   */
+  queueRetentionSeconds?: number;
   /** Tests to skip, by exact title, each with the reason (required). */
   skip?: Record<string, string>;
   /** Per-test timeout in ms (tests may ask for more). @default 60000 */
@@ -86,7 +95,11 @@ export interface AdapterConformanceOptions {
  * ```
  */
 export function runAdapterConformance(options: AdapterConformanceOptions): void {
-  const { ctx, begin, end } = createContext(options.fixtures, options.step ?? 1);
+  const { ctx, begin, end } = createContext(
+    options.fixtures,
+    options.step ?? 1,
+    options.queueRetentionSeconds,
+  );
   const known = new Set(CONFORMANCE_SUITES.flatMap((s) => s.tests.map((t) => t.title)));
   for (const [title, reason] of Object.entries(options.skip ?? {})) {
     if (!known.has(title)) throw new Error(`skip names an unknown conformance test: "${title}"`);

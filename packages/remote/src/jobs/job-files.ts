@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { Job } from '@hpckit/core';
+import { expandFilenamePattern } from '@hpckit/core/sbatch';
 
 /** Where a job's files are. */
 export interface JobFiles {
@@ -17,13 +18,11 @@ export type JobFileFields = Pick<Job, 'id' | 'name' | 'user'> &
     Pick<Job, 'arrayJobId' | 'arrayTaskId' | 'workingDirectory' | 'stdoutPath' | 'stderrPath' | 'nodeList'>
   >;
 
-// Slurm prints this for %a of a job that is not an array task (NO_VAL - 1).
-const NO_ARRAY_TASK = '4294967294';
-
 /**
  * Expands Slurm's filename patterns of a job (`%j` id, `%x` name, `%u` user, `%A` array job id,
  * `%a` array task index, `%N` first node, `%%`; a width such as `%4a` zero-pads numbers). A path
- * containing a backslash is taken literally, as Slurm does.
+ * containing a backslash is taken literally, as Slurm does. The rules are core's
+ * `expandFilenamePattern` (`@hpckit/core/sbatch`), which the mock scheduler uses too.
  *
  * @example
  * ```ts
@@ -31,28 +30,13 @@ const NO_ARRAY_TASK = '4294967294';
  * ```
  */
 export function expandJobPattern(pattern: string, job: JobFileFields): string {
-  if (pattern.includes('\\')) return pattern.replace(/\\/g, '');
-  const isTask = job.arrayTaskId !== undefined;
-  const arrayJob = job.arrayJobId ?? job.id.split('_')[0] ?? job.id;
-  return pattern.replace(/%(\d*)([jxuAaN%])/g, (_match, width: string, key: string) => {
-    const pad = (value: string) =>
-      width && /^\d+$/.test(value) ? value.padStart(Number(width), '0') : value;
-    switch (key) {
-      case 'j':
-        return pad(job.id);
-      case 'x':
-        return job.name;
-      case 'u':
-        return job.user;
-      case 'A':
-        return pad(isTask ? arrayJob : job.id);
-      case 'a':
-        return pad(isTask ? String(job.arrayTaskId) : NO_ARRAY_TASK);
-      case 'N':
-        return job.nodeList?.[0] ?? '';
-      default:
-        return '%';
-    }
+  return expandFilenamePattern(pattern, {
+    jobId: job.id,
+    arrayJobId: job.arrayJobId ?? job.id.split('_')[0] ?? job.id,
+    arrayTaskId: job.arrayTaskId,
+    name: job.name,
+    user: job.user,
+    node: job.nodeList?.[0],
   });
 }
 

@@ -75,6 +75,8 @@ export const issueRulesEn = {
     `${f.count ?? '?'} tasks do not fit in ${f.minimum ?? '?'} node(s) × ${f.maximum ?? '?'} tasks per node`,
   cores_or_tasks: (f) =>
     `use either "coresPerNode" or the task fields (${(f.names ?? []).join(', ')}), not both`,
+  working_directory_leaves_home: (f) =>
+    `${q(f.value)} leaves the user's home: a relative working directory stays inside the home; write an absolute path for a directory elsewhere`,
   at_least_one_job_id: () => 'name at least one job id',
   from_after_to: () => '"from" must not be after "to"',
   // Configuration.

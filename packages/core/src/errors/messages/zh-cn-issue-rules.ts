@@ -53,6 +53,8 @@ export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => stri
   tasks_do_not_fit: (f) =>
     `${f.count ?? '?'} 个任务放不进 ${f.minimum ?? '?'} 个节点 × 每节点 ${f.maximum ?? '?'} 个任务`,
   cores_or_tasks: (f) => `"coresPerNode" 与任务字段（${(f.names ?? []).join('、')}）只能二选一`,
+  working_directory_leaves_home: (f) =>
+    `${q(f.value)} 超出了用户的主目录：相对路径的工作目录必须位于主目录之内；主目录以外的目录请写绝对路径`,
   at_least_one_job_id: () => '请至少给出一个作业编号',
   from_after_to: () => '"from" 不能晚于 "to"',
   key_file_missing: (f) => `${q(f.value)} 处没有私钥文件`,
