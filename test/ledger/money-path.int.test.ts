@@ -170,18 +170,17 @@ describe('the money path on real Slurm', { timeout: 120_000 }, () => {
     expect(line!.job?.state.outcome).toBe('completed');
     const detail = await alice.jobCost({ cluster: first.job.cluster, jobId: first.id });
     expect(detail).toEqual(line);
-    // For the issue's closing note: what a portal's history page shows for this real job.
-    // biome-ignore lint/suspicious/noConsole: the issue's closing note quotes this output
-    console.log(
-      [
-        `job history of bob in ${ACCOUNT}, ${history.from.toISOString()} .. ${history.to.toISOString()}: ${history.total} job(s), total ${history.totals.CNY} CNY`,
-        ...history.items.map(
-          (j) =>
-            `  ${j.cluster}/${j.jobId} ${j.job?.state.outcome} ended ${j.endTime?.toISOString()}: ${j.pricing} ${j.cost} ${j.currency} = ${j.charge?.breakdown?.quantity} ${j.charge?.breakdown?.unit} × ${j.charge?.breakdown?.billedSeconds} s ÷ 3600 × ${j.charge?.breakdown?.rate.amount} (sacct: ElapsedRaw ${seen.elapsed}, gres/gpu=${seen.gpus})`,
-        ),
-        `  detail of ${detail.jobId}: ${detail.pricing}, cost ${detail.cost} ${detail.currency}, charge ${detail.charge?.id}`,
-      ].join('\n'),
-    );
+    // For the issue's closing note: what a portal's history page shows for this real job. Written
+    // to stdout, as the drills' reports are: test/setup/fail-on-console.ts fails a test on console.*.
+    const note = [
+      `job history of bob in ${ACCOUNT}, ${history.from.toISOString()} .. ${history.to.toISOString()}: ${history.total} job(s), total ${history.totals.CNY} CNY`,
+      ...history.items.map(
+        (j) =>
+          `  ${j.cluster}/${j.jobId} ${j.job?.state.outcome} ended ${j.endTime?.toISOString()}: ${j.pricing} ${j.cost} ${j.currency} = ${j.charge?.breakdown?.quantity} ${j.charge?.breakdown?.unit} × ${j.charge?.breakdown?.billedSeconds} s ÷ 3600 × ${j.charge?.breakdown?.rate.amount} (sacct: ElapsedRaw ${seen.elapsed}, gres/gpu=${seen.gpus})`,
+      ),
+      `  detail of ${detail.jobId}: ${detail.pricing}, cost ${detail.cost} ${detail.currency}, charge ${detail.charge?.id}`,
+    ];
+    process.stdout.write(`\n[money path] ${note.join('\n')}\n`);
 
     // A 5,000 limit. The member's earlier months of jobs stand in as used (4,999.99): seconds of
     // real GPU time cannot add up to 5,000 in a test. The next real job takes them over.
