@@ -1,8 +1,9 @@
 /**
  * Account administration on the mock scheduler: an account admin adds two users and gives one a
  * spending limit of 5,000; that user's jobs are charged until the limit blocks new submissions;
- * the admin raises the limit to 100,000 and the user can submit again; the admin exports last
- * week's charges to CSV; finally the admin removes a user, which is refused (and the user
+ * the admin raises the limit to 100,000 and the user can submit again; the admin lists the
+ * account's payments and exports them and last week's charges to CSV (a full file that reads
+ * back, and files for Excel on Chinese Windows with a BOM and chosen columns); finally the admin removes a user, which is refused (and the user
  * blocked) while their job runs, and done on the cluster once it ended.
  *
  * Run it with `npx tsx --conditions=@hpckit/source examples/account-admin.ts`. The ledger lives in
@@ -20,8 +21,10 @@ import {
   createLedger,
   createReconciler,
   exportChargesCsv,
+  exportPaymentsCsv,
   type Ledger,
   parseChargesCsv,
+  parsePaymentsCsv,
 } from '@hpckit/billing/ledger';
 import { createSqliteStore } from '@hpckit/billing/stores/sqlite';
 import { createClient, isHpckitError } from '@hpckit/core';
@@ -34,8 +37,14 @@ export interface AccountAdminOutcome {
   refusal: string;
   /** Whether she could submit again once the limit was raised. */
   submittedAfterRaise: boolean;
-  /** The exported CSV. */
+  /** The exported charges, every column (reads back with `parseChargesCsv`). */
   csv: string;
+  /** The account's payments as the admin lists them, newest first. */
+  payments: { kind: string; amount: string; type: string }[];
+  /** The payments exported for Excel: BOM, chosen columns. */
+  paymentsCsv: string;
+  /** The charges exported for Excel: BOM, chosen columns. */
+  chargesForExcel: string;
   /** Carol's used amount when she was blocked. */
   usedAtBlock: string;
   /** The jobs named when erin's removal was refused. */
@@ -138,6 +147,26 @@ export async function accountAdminScenario(
     );
     print(`exported ${parseChargesCsv(csv).length} charges:\n${csv}`);
 
+    // The account's payments (the recharge and its bonus), listed and exported; then both files
+    // for the finance office's Excel on Chinese Windows: a BOM, and only the columns it reads.
+    const payments = (await dave.payments({ account: 'catalysis' })).items;
+    for (const p of payments) print(`  payment: ${p.kind} ${p.amount} ${p.currency} (${p.type})`);
+    const fullPayments = await exportPaymentsCsv(ledger, dave.actor, { account: 'catalysis' });
+    print(`exported ${parsePaymentsCsv(fullPayments).length} payments`);
+    const paymentsCsv = await exportPaymentsCsv(
+      ledger,
+      dave.actor,
+      { account: 'catalysis' },
+      { timeZone: 'Asia/Shanghai', bom: true, columns: ['time', 'kind', 'type', 'amount', 'currency'] },
+    );
+    const chargesForExcel = await exportChargesCsv(
+      ledger,
+      dave.actor,
+      { account: 'catalysis' },
+      { timeZone: 'Asia/Shanghai', bom: true, columns: ['time', 'user', 'job_id', 'amount', 'currency'] },
+    );
+    print(`for Excel:\n${paymentsCsv.slice(1)}${chargesForExcel.slice(1)}`);
+
     // Erin leaves the project while a job of hers runs: the removal blocks her and waits for it.
     const erinJob = await client
       .as('erin')
@@ -163,6 +192,9 @@ export async function accountAdminScenario(
       refusal,
       submittedAfterRaise: true,
       csv,
+      payments: payments.map((p) => ({ kind: p.kind, amount: p.amount, type: p.type })),
+      paymentsCsv,
+      chargesForExcel,
       usedAtBlock,
       removalRefusedFor: [...removalRefusedFor],
       clusterMembers,

@@ -142,6 +142,46 @@ describe('the money path on real Slurm', { timeout: 120_000 }, () => {
     expect(seen.gpus).toBe(8);
     expect(seen.elapsed).toBeGreaterThanOrEqual(3);
 
+    // The history page for that real job: bob's jobs in the account since the test began, and
+    // the job's detail page, both with the charge and its breakdown as the ledger holds them.
+    const history = await alice.jobCosts({
+      users: ['bob'],
+      account: ACCOUNT,
+      from: startedAt,
+      to: new Date(),
+    });
+    expect(history.total).toBe(1);
+    expect(history.totals).toEqual({ CNY: charge.amount });
+    const [line] = history.items;
+    expect(line).toMatchObject({
+      cluster: 'hpc',
+      jobId: first.id,
+      user: 'bob',
+      account: ACCOUNT,
+      pricing: 'charged',
+      cost: charge.amount,
+      currency: 'CNY',
+    });
+    expect(line!.charge).toEqual(charge);
+    const breakdown = line!.charge!.breakdown!;
+    expect(breakdown).toMatchObject({ unit: charge.breakdown!.unit, seconds: seen.elapsed });
+    expect(breakdown.rate.amount).toBe('12.00');
+    expect(Number(breakdown.quantity)).toBe(seen.gpus);
+    expect(line!.job?.state.outcome).toBe('completed');
+    const detail = await alice.jobCost({ cluster: first.job.cluster, jobId: first.id });
+    expect(detail).toEqual(line);
+    // For the issue's closing note: what a portal's history page shows for this real job. Written
+    // to stdout, as the drills' reports are: test/setup/fail-on-console.ts fails a test on console.*.
+    const note = [
+      `job history of bob in ${ACCOUNT}, ${history.from.toISOString()} .. ${history.to.toISOString()}: ${history.total} job(s), total ${history.totals.CNY} CNY`,
+      ...history.items.map(
+        (j) =>
+          `  ${j.cluster}/${j.jobId} ${j.job?.state.outcome} ended ${j.endTime?.toISOString()}: ${j.pricing} ${j.cost} ${j.currency} = ${j.charge?.breakdown?.quantity} ${j.charge?.breakdown?.unit} × ${j.charge?.breakdown?.billedSeconds} s ÷ 3600 × ${j.charge?.breakdown?.rate.amount} (sacct: ElapsedRaw ${seen.elapsed}, gres/gpu=${seen.gpus})`,
+      ),
+      `  detail of ${detail.jobId}: ${detail.pricing}, cost ${detail.cost} ${detail.currency}, charge ${detail.charge?.id}`,
+    ];
+    process.stdout.write(`\n[money path] ${note.join('\n')}\n`);
+
     // A 5,000 limit. The member's earlier months of jobs stand in as used (4,999.99): seconds of
     // real GPU time cannot add up to 5,000 in a test. The next real job takes them over.
     await alice.setSpendingLimit(ACCOUNT, 'bob', { amount: '5000' });

@@ -10,7 +10,7 @@ import {
   memberBlockState,
 } from './block-state.js';
 import type { LedgerContext } from './ledger-context.js';
-import { effectiveUsed } from './limit-period.js';
+import { effectiveUsed, remainingLimit } from './limit-period.js';
 import { requireAccount } from './lookups.js';
 import { requireRole } from './roles.js';
 import { visibleUsers } from './visible-users.js';
@@ -76,6 +76,11 @@ export interface BalanceLine {
   limit?: MemberRecord['limit'];
   /** Used against the limit in the current period. */
   used?: string;
+  /**
+   * What is left of the limit this period (`limit.amount` less `used`, never below zero), the same
+   * figure `checkQuote` compares a quote with; absent without a limit.
+   */
+  remaining?: string;
 }
 
 /** A page of entries with the time range it covers (after defaults). */
@@ -164,6 +169,7 @@ export function createLedgerQueries(ctx: LedgerContext, actor: Actor): LedgerQue
           if (m.limit) {
             line.limit = m.limit;
             line.used = effectiveUsed(m, now, ctx.timeZone);
+            line.remaining = remainingLimit(m, now, ctx.timeZone);
           }
           return [line];
         });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { startOfLocalDay, wallClock } from '../time/zoned-time.js';
 import { BillingDecimal } from '../money/decimal.js';
 import { applyToMember } from './charge-operations.js';
-import { effectiveUsed, periodStartOf } from './limit-period.js';
+import { effectiveUsed, periodStartOf, remainingLimit } from './limit-period.js';
 
 const ZONES = Intl.supportedValuesOf('timeZone');
 /** Zones whose clocks jumped over midnight, or skipped or repeated it, in recent years. */
@@ -137,5 +137,40 @@ describe('periodStartOf', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('remainingLimit', () => {
+  const cents = fc.bigInt({ min: 0n, max: 10n ** 12n }).map((c) => (Number(c) / 100).toFixed(2));
+
+  it('is the limit less what was used this period, never below zero, and the whole limit in a new period', () => {
+    fc.assert(
+      fc.property(
+        cents,
+        cents,
+        fc.constantFrom('none' as const, 'day' as const, 'month' as const),
+        (amount, used, period) => {
+          const now = new Date('2026-03-02T12:00:00Z');
+          const member = {
+            limit: { amount, period },
+            used,
+            periodStart: periodStartOf(period, now, 'Asia/Shanghai'),
+          };
+          const left = new BillingDecimal(remainingLimit(member, now, 'Asia/Shanghai')!);
+          expect(left.gte(0)).toBe(true);
+          const over = new BillingDecimal(used).gt(amount);
+          if (over) expect(left.isZero()).toBe(true);
+          else expect(left.plus(used).eq(amount)).toBe(true);
+          if (period === 'none') return;
+          // The next period starts afresh: nothing used, the whole limit left.
+          const later = new Date(now.getTime() + 40 * 86_400_000);
+          expect(remainingLimit(member, later, 'Asia/Shanghai')).toBe(new BillingDecimal(amount).toFixed(2));
+        },
+      ),
+    );
+  });
+
+  it('is undefined without a limit', () => {
+    expect(remainingLimit({ used: '5.00' }, new Date(), 'UTC')).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { BillingDecimal } from '../money/decimal.js';
+import { canonicalAmount } from '../stores/amount-codec.js';
 import type { LimitPeriod, MemberRecord } from '../stores/records.js';
 import { startOfLocalDay, wallClock } from '../time/zoned-time.js';
 
@@ -24,4 +26,18 @@ export function effectiveUsed(
   if (limit.period === 'none') return member.used;
   const current = periodStartOf(limit.period, now, timeZone)!;
   return member.periodStart && member.periodStart.getTime() >= current.getTime() ? member.used : '0.00';
+}
+
+/**
+ * What is left of a member's spending limit this period (never below zero: charges may overshoot
+ * it); undefined without a limit. The dashboard and the quote check must agree on this figure.
+ */
+export function remainingLimit(
+  member: Pick<MemberRecord, 'limit' | 'used' | 'periodStart'>,
+  now: Date,
+  timeZone: string,
+): string | undefined {
+  if (!member.limit) return undefined;
+  const left = new BillingDecimal(member.limit.amount).minus(effectiveUsed(member, now, timeZone));
+  return canonicalAmount(BillingDecimal.max(0, left));
 }

@@ -64,6 +64,19 @@ describe('checking a quote before submitting', () => {
     expect(owner.limit).toBeUndefined();
   });
 
+  it("agrees with the dashboard's balances on what is left of the limit", async () => {
+    const h = await setup();
+    const bob = h.ledger.as({ user: 'bob' });
+    const [line] = await bob.balances();
+    expect(line).toMatchObject({ account: 'chem', balance: '100.00', used: '0.00', remaining: '30.00' });
+    const check = await bob.checkQuote('chem', cny('1'));
+    expect(check.limit?.available).toBe(line?.remaining);
+    // alice, without a limit, has no remaining figure at all (not zero: nothing limits her).
+    const [owner] = await h.ledger.as({ user: 'alice' }).balances();
+    expect(owner?.remaining).toBeUndefined();
+    expect(owner?.limit).toBeUndefined();
+  });
+
   it('reports a blocked account, and never exceeds the balance of a whitelisted one', async () => {
     const h = await setup();
     const root = h.ledger.as(ROOT);

@@ -11,7 +11,7 @@ import {
   memberBlockState,
 } from './block-state.js';
 import type { LedgerContext } from './ledger-context.js';
-import { effectiveUsed } from './limit-period.js';
+import { remainingLimit } from './limit-period.js';
 import { requireAccount, requireMember } from './lookups.js';
 import { requireRole } from './roles.js';
 
@@ -114,13 +114,8 @@ export function createQuoteOperations(ctx: LedgerContext, actor: Actor): LedgerQ
           errors: [],
         };
         const unit = ctx.currency;
-        if (member.limit) {
-          const left = BillingDecimal.max(
-            0,
-            new BillingDecimal(member.limit.amount).minus(effectiveUsed(member, now, ctx.timeZone)),
-          );
-          check.limit = bound(required, left);
-        }
+        const left = remainingLimit(member, now, ctx.timeZone);
+        if (left !== undefined) check.limit = bound(required, new BillingDecimal(left));
         if (accountBlock.blocked) {
           check.errors.push(
             new PolicyError({ details: { reason: 'account_blocked', subject: accountName } }),
