@@ -68,6 +68,28 @@ export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => stri
   cluster_name: () => '集群名由字母、数字、“_”、“-”和“.”组成',
   at_least_one_cluster: () => '请至少给出一个集群',
   unknown_cluster: (f) => `${q(f.value)} 不是已配置的集群之一（${(f.names ?? []).join('、')}）`,
+  app_option_value: () => '选项的值不能为空',
+  app_attribute_name: () => '属性名由字母、数字和“_”组成，且不能以数字开头',
+  app_select_needs_options: () => '“select”属性至少需要一个选项',
+  app_options_only_select: (f) => `只有“select”属性才有选项，“${q(f.value)}”属性没有`,
+  app_number_default: () => '“number”属性的默认值应为数字',
+  app_integer_only_number: (f) => `只有“number”属性才接受 "integer"，“${q(f.value)}”属性不接受`,
+  app_target_whole_type: (f) => `"${q(f.item)}" 只接受整数：请把该属性改为“number”或“select”`,
+  app_target_whole_option: (f) => `"${q(f.item)}" 只接受整数，"${q(f.value)}" 不是整数`,
+  app_default_not_an_option: (f) => `默认值 "${q(f.value)}" 不是选项之一`,
+  app_target_integer_false: (f) => `"${q(f.item)}" 只接受整数：请去掉 "integer: false" 或换一个目标字段`,
+  app_max_below_min: (f) => `max（${q(String(f.maximum))}）小于 min（${q(String(f.minimum))}）`,
+  app_default_out_of_bounds: (f) =>
+    `默认值 ${q(f.value)} 超出范围 ${f.minimum ?? '-∞'}…${f.maximum ?? '∞'}：请修改默认值或范围`,
+  app_default_not_whole: (f) =>
+    `默认值 ${q(f.value)} 不是整数，而 ${f.item === undefined ? '"integer: true"' : `"${f.item}"`} 需要整数`,
+  app_path_slash: (f) => `${f.text === 'ready' ? '就绪检查（ready）' : '连接（connect）'}路径应以“/”开头`,
+  app_port_unprivileged: (f) => `至少应为 ${q(String(f.minimum))}（非特权端口）`,
+  app_id: () => '应用 id 由小写字母、数字和“-”组成，例如 "jupyter-lab"',
+  app_display_name: () => '应用需要一个显示名称',
+  app_attribute_name_taken: (f) =>
+    `属性名 "${q(f.value)}" 已被 "${q(f.item)}" 使用（比较名称时不区分大小写）：请重命名其中一个`,
+  app_script_empty: () => '启动服务器的脚本不能为空',
   array_spec: (f) => `数组规格 "${q(f.value)}" ${arrayProblemZhCn(f)}`,
   array_throttle_too_big: (f) => `最大为 ${q(String(f.maximum))}，即一个数组最多的任务数`,
 };
