@@ -92,6 +92,19 @@ export const issueRulesEn = {
   cluster_name: () => 'cluster names are letters, digits, "_", "-" and "."',
   at_least_one_cluster: () => 'give at least one cluster',
   unknown_cluster: (f) => `${q(f.value)} is not one of the clusters (${(f.names ?? []).join(', ')})`,
+  // Money, keys and lists.
+  decimal_string: () => 'must be a decimal number written as a string, such as "12.50" (never a JS number)',
+  currency_code: () => 'must be an ISO 4217 code such as "CNY"',
+  idempotency_key_characters: () =>
+    'may contain only letters, digits and "._:@/+=-" (no spaces); a UUID or "form-1234" fits',
+  batch_list_shape: () => 'must be an array of { spec } objects',
+  batch_at_least_one_job: () => 'must hold at least one job',
+  batch_too_many_jobs: (f) => `must hold at most ${q(String(f.maximum))} jobs: split the sweep`,
+  query_list_too_long: (f) => `must hold at most ${q(String(f.maximum))} values`,
+  outcome_when_ended: () => 'an outcome is present exactly when the phase is "ended"',
+  at_least_one_node: () => 'name at least one node',
+  timeout_deprecated_spelling: () =>
+    '"timeout" is the deprecated spelling of "timeoutMs": give only "timeoutMs"',
   // Interactive apps.
   app_option_value: () => 'an option needs a non-empty value',
   app_attribute_name: () => 'attribute names are letters, digits and "_", not starting with a digit',
