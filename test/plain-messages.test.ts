@@ -23,10 +23,6 @@ const REMAINING: Record<string, number> = {
   'packages/adapter-slurm/src/slurm-adapter.ts': 3,
   'packages/adapter-slurm/src/errors/map-error.ts': 1,
   'packages/apps/src/session/upstream-headers.ts': 1,
-  'packages/core/src/adapter/define-adapter.ts': 3,
-  'packages/core/src/client/access-roles.ts': 1,
-  'packages/core/src/client/jobs-api.ts': 1,
-  'packages/core/src/client/submit-many.ts': 1,
   'packages/core/src/sbatch/effective-options.ts': 6,
   'packages/transport/src/ssh.ts': 1,
 };

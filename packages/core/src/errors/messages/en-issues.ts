@@ -105,6 +105,16 @@ export const issueRulesEn = {
   at_least_one_node: () => 'name at least one node',
   timeout_deprecated_spelling: () =>
     '"timeout" is the deprecated spelling of "timeoutMs": give only "timeoutMs"',
+  // Adapters and clients.
+  adapter_name: () => 'must be a kebab-case id such as "slurm"',
+  adapter_operation_required: () => 'is required by the contract',
+  adapter_capability_operation: (f) => `is missing, but capability "${q(f.item)}" is declared`,
+  keys_per_spec: (f) =>
+    `has ${f.count ?? '?'} keys for ${q(String(f.maximum))} specs: give one key per spec, in the same order, or none`,
+  watch_one_scope: (f) =>
+    `jobs of several ${f.text === 'users' ? 'users' : 'clusters'} (${(f.names ?? []).join(', ')}) were given: watch each separately`,
+  not_a_role_source: () =>
+    'must be a role source { roles(user, { cluster }) => ({ platform?, adminOf? }) }, e.g. ledgerAccess({ ledger }) of @hpckit/billing/ledger',
   // Interactive apps.
   app_option_value: () => 'an option needs a non-empty value',
   app_attribute_name: () => 'attribute names are letters, digits and "_", not starting with a digit',

@@ -78,6 +78,15 @@ export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => stri
   outcome_when_ended: () => '只有当阶段（phase）为 "ended" 时才有结果（outcome），反之亦然',
   at_least_one_node: () => '请至少给出一个节点',
   timeout_deprecated_spelling: () => '"timeout" 是 "timeoutMs" 已弃用的写法：请只给出 "timeoutMs"',
+  adapter_name: () => '应为 kebab-case 形式的 id，例如 "slurm"',
+  adapter_operation_required: () => '是契约要求的操作，必须提供',
+  adapter_capability_operation: (f) => `缺失，但声明了能力 "${q(f.item)}"`,
+  keys_per_spec: (f) =>
+    `给出了 ${f.count ?? '?'} 个键，却有 ${q(String(f.maximum))} 个作业描述：请按相同顺序每个作业描述给一个键，或都不给`,
+  watch_one_scope: (f) =>
+    `给出的作业属于多个${f.text === 'users' ? '用户' : '集群'}（${(f.names ?? []).join('、')}）：请分别监视`,
+  not_a_role_source: () =>
+    '应为角色来源 { roles(user, { cluster }) => ({ platform?, adminOf? }) }，例如 @hpckit/billing/ledger 的 ledgerAccess({ ledger })',
   app_option_value: () => '选项的值不能为空',
   app_attribute_name: () => '属性名由字母、数字和“_”组成，且不能以数字开头',
   app_select_needs_options: () => '“select”属性至少需要一个选项',
