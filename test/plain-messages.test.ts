@@ -22,9 +22,7 @@ const REMAINING: Record<string, number> = {
   'packages/adapter-mock/src/operations/submit-job.ts': 1,
   'packages/adapter-slurm/src/slurm-adapter.ts': 3,
   'packages/adapter-slurm/src/errors/map-error.ts': 1,
-  'packages/apps/src/session/upstream-headers.ts': 1,
   'packages/core/src/sbatch/effective-options.ts': 6,
-  'packages/transport/src/ssh.ts': 1,
 };
 
 const root = join(import.meta.dirname, '..');
