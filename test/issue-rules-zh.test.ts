@@ -3,7 +3,18 @@
  * Chinese: formatError(err, { locale: 'zh-CN' }) leaves no English sentence for them. The rule
  * tables register when their package loads, so each package is imported first.
  */
-import { defineIssueRules, formatError, registeredIssueRules, ValidationError } from '@hpckit/core';
+import { parseConnectionFile } from '@hpckit/apps';
+import {
+  AppPortRangeSchema,
+  AppSchema,
+  defineIssueRules,
+  formatError,
+  IdempotencyKeySchema,
+  MoneySchema,
+  parseInput,
+  registeredIssueRules,
+  ValidationError,
+} from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
 import '@hpckit/apps';
 import '@hpckit/billing';
@@ -73,5 +84,44 @@ describe('rules contributed by packages', () => {
   it('finds the English a message would have left (the check itself can fail)', () => {
     expect(englishIn('应为 must be a header name')).toBe('must be a header name');
     expect(englishIn('“gpus”不是基础应用的属性（它的属性：partition、account）')).toBeUndefined();
+  });
+});
+
+/** The error a call throws (the test fails if it throws none). */
+function thrown(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected the call to throw');
+}
+
+describe('bad input through public schemas and entries', () => {
+  const app = {
+    id: 'Bad Id',
+    name: '',
+    kind: 'web',
+    script: '',
+    attributes: [
+      { name: 'cores', type: 'text', target: 'coresPerNode' },
+      { name: 'CORES', type: 'select', options: [{ value: 'x' }], defaultValue: 'y', target: 'gpusPerNode' },
+      { name: 'n', type: 'number', min: 5, max: 1, defaultValue: 0.5, integer: true },
+    ],
+    connect: { path: 'lab', readyPath: 'x' },
+    portRange: { min: 80, max: 70_000.5 },
+  };
+  const cases: [string, () => unknown][] = [
+    ['an app', () => parseInput(AppSchema, app, 'app')],
+    ['a port range', () => parseInput(AppPortRangeSchema, { min: 9000, max: 8000 }, 'port range')],
+    ['money', () => parseInput(MoneySchema, { amount: '1,5', currency: 'yuan' }, 'money')],
+    ['an idempotency key', () => parseInput(IdempotencyKeySchema, 'a b', 'key')],
+    ['a connection file', () => parseConnectionFile('{"host":"","port":0}', '/srv/c.json')],
+  ];
+  it.each(cases)('%s is refused in Chinese with no English sentence left', (_, call) => {
+    const err = thrown(call);
+    const zh = formatError(err, { locale: 'zh-CN', hint: false });
+    expect(englishIn(zh), zh).toBeUndefined();
+    expect(formatError(err, { hint: false })).not.toBe(zh);
   });
 });

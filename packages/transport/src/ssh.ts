@@ -33,10 +33,9 @@ export const SshTransportOptionsSchema = z.strictObject({
    * user; credentials with another `username` than the user are refused (`PERMISSION_DENIED`).
    */
   userCredentials: z
-    .custom<(user: string) => SshCredentials | Promise<SshCredentials>>(
-      (v) => typeof v === 'function',
-      'must be a function of the user name',
-    )
+    .custom<(user: string) => SshCredentials | Promise<SshCredentials>>((v) => typeof v === 'function', {
+      error: transportRules.error('not_a_credentials_function'),
+    })
     .optional(),
   /** Host-key verification. @default { knownHosts: ['~/.ssh/known_hosts'] } */
   hostKey: HostKeyPolicySchema.optional(),

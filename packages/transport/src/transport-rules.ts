@@ -6,6 +6,7 @@ const en = {
   local_cannot_log_in_as_users: () =>
     'the local transport cannot log in as each user: use { mode: "sudo" } or { mode: "su" } (as root), or sshTransport with userCredentials for per-user logins',
   fingerprint_format: () => 'write fingerprints as "SHA256:<base64>"',
+  not_a_credentials_function: () => 'must be a function of the user name',
 } satisfies Record<string, IssueWording>;
 
 const zhCn: Record<keyof typeof en, IssueWording> = {
@@ -14,6 +15,7 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   local_cannot_log_in_as_users: () =>
     '本地传输无法以每个用户的身份登录：请使用 { mode: "sudo" } 或 { mode: "su" }（以 root 运行），或使用带 userCredentials 的 sshTransport 按用户登录',
   fingerprint_format: () => '指纹应写成 "SHA256:<base64>"',
+  not_a_credentials_function: () => '应为以用户名为参数的函数',
 };
 
 /** The validation rules of `@hpckit/transport`, worded in every locale. */

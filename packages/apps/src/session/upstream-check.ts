@@ -74,11 +74,12 @@ export interface UpstreamCheckInput {
 export async function checkUpstream(input: UpstreamCheckInput): Promise<CheckedUpstream> {
   const { app, session, job, conn, path, nodes } = input;
   const { host, port } = conn;
-  const refuse = (message: string, hint: string, cause?: unknown) =>
+  const refuse = (message: string, hint: string, zh: { message: string; hint: string }, cause?: unknown) =>
     new PermissionError({
       details: { action: `proxy to the server of app session ${session.id}`, user: session.user },
       message: `the connection file ${path} is refused: ${message}`,
       hint,
+      translations: { 'zh-CN': `连接文件 ${path} 被拒绝：${zh.message}。${zh.hint}。` },
       ...(cause !== undefined && { cause }),
     });
 
@@ -86,6 +87,10 @@ export async function checkUpstream(input: UpstreamCheckInput): Promise<CheckedU
     throw refuse(
       `field "jobId" (${JSON.stringify(conn.jobId.slice(0, 64))}) is not the session's job ${session.jobId}`,
       "a session's server is the one its own job started; the file was written by something else",
+      {
+        message: `字段 "jobId"（${JSON.stringify(conn.jobId.slice(0, 64))}）不是该会话的作业 ${session.jobId}`,
+        hint: '会话的服务器只能是它自己的作业启动的那个；该文件是别的程序写的',
+      },
     );
   }
   // Before anything compares or resolves the host: it must be one a URL keeps as it is.
@@ -95,6 +100,10 @@ export async function checkUpstream(input: UpstreamCheckInput): Promise<CheckedU
     throw refuse(
       `field "port" (${port}) is outside the port range ${min}-${max} of app ${app.id}`,
       "the session script picks a port in the app's portRange; the file was written by something else",
+      {
+        message: `字段 "port"（${port}）不在应用 ${app.id} 的端口范围 ${min}-${max} 之内`,
+        hint: '会话脚本会在应用的 portRange 中选择端口；该文件是别的程序写的',
+      },
     );
   }
   const address = await nodeAddressOf(host, nodes, input.resolveHost);
@@ -103,6 +112,10 @@ export async function checkUpstream(input: UpstreamCheckInput): Promise<CheckedU
     throw refuse(
       `field "host" (${JSON.stringify(host.slice(0, 200))}) is not one of the nodes of job ${job.id} (${names}), by name, host name or address`,
       "the session script writes the node's hostname; the file was written by something else, or the portal resolves the node's name to another address",
+      {
+        message: `字段 "host"（${JSON.stringify(host.slice(0, 200))}）按名称、主机名或地址都不是作业 ${job.id} 的节点（${names}）之一`,
+        hint: '会话脚本写入的是节点的主机名；该文件是别的程序写的，或门户把节点名解析到了别的地址',
+      },
     );
   }
   if (input.allowUpstream) {
@@ -114,6 +127,10 @@ export async function checkUpstream(input: UpstreamCheckInput): Promise<CheckedU
       throw refuse(
         `the site's allowUpstream refused ${address}:${port}: ${err instanceof Error ? err.message : String(err)}`,
         "ask the portal's administrators which upstreams its allowUpstream accepts",
+        {
+          message: `站点的 allowUpstream 拒绝了 ${address}:${port}：${err instanceof Error ? err.message : String(err)}`,
+          hint: '请向门户管理员询问其 allowUpstream 接受哪些上游地址',
+        },
         err,
       );
     }
@@ -121,6 +138,10 @@ export async function checkUpstream(input: UpstreamCheckInput): Promise<CheckedU
       throw refuse(
         `the site's allowUpstream refused ${address}:${port}`,
         "ask the portal's administrators which upstreams its allowUpstream accepts",
+        {
+          message: `站点的 allowUpstream 拒绝了 ${address}:${port}`,
+          hint: '请向门户管理员询问其 allowUpstream 接受哪些上游地址',
+        },
       );
     }
   }

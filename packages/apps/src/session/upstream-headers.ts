@@ -13,7 +13,9 @@ export const UpstreamHeadersOptionsSchema = z.strictObject({
    * cookie, the portal's among them, is dropped. @default none
    */
   keepCookie: z
-    .custom<(name: string) => boolean>((v) => typeof v === 'function', 'must be a function')
+    .custom<(name: string) => boolean>((v) => typeof v === 'function', {
+      error: appRules.error('not_a_function'),
+    })
     .optional(),
   /** More headers that carry the portal's credentials (e.g. `X-Api-Key`), dropped too. @default [] */
   drop: z

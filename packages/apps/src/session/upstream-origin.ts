@@ -37,7 +37,17 @@ export function upstreamOrigin(host: string, port: number, what = 'the host'): s
     details: { raw: host.length > 200 ? `${host.slice(0, 200)}…` : host, what },
     message: `${what} (${JSON.stringify(host.slice(0, 200))}) is not a host name or IP address that a URL keeps as it is${host.includes('[') ? ' (an IPv6 address is written without brackets)' : ''}`,
     hint: "the connection file gives the node's hostname or address, as the session script writes it; look at output.log in the session directory",
+    translations: {
+      'zh-CN': `${whatZh(what)}（${JSON.stringify(host.slice(0, 200))}）不是 URL 能原样保留的主机名或 IP 地址${host.includes('[') ? '（IPv6 地址不带方括号）' : ''}。连接文件给出的是会话脚本写入的节点主机名或地址；请查看会话目录中的 output.log。`,
+    },
   });
+}
+
+/** `what` in Chinese: the callers' phrases, and any other as given. */
+function whatZh(what: string): string {
+  const field = /^field "host" of the connection file (.*)$/.exec(what);
+  if (field) return `连接文件 ${field[1]} 的字段 "host"`;
+  return what === 'the host' ? '主机' : what === 'the address' ? '地址' : what;
 }
 
 /** A host as it compares: lower case, an IPv6 address in its canonical form. */

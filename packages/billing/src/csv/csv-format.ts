@@ -35,7 +35,7 @@ export function parseCsv(text: string): CsvField[][] {
       let value = '';
       i++;
       for (;;) {
-        if (i >= n) throw bad(text, 'a quoted field is not closed');
+        if (i >= n) throw bad(text, 'a quoted field is not closed', '有一个带引号的字段没有闭合');
         const ch = text[i]!;
         if (ch === '"') {
           if (text[i + 1] === '"') {
@@ -51,7 +51,11 @@ export function parseCsv(text: string): CsvField[][] {
       }
       field = value;
       if (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
-        throw bad(text, `unexpected text after a closing quote at offset ${i}`);
+        throw bad(
+          text,
+          `unexpected text after a closing quote at offset ${i}`,
+          `偏移 ${i} 处的闭合引号后有意外的文本`,
+        );
       }
     } else {
       let end = i;
@@ -77,10 +81,13 @@ export function parseCsv(text: string): CsvField[][] {
   }
 }
 
-function bad(raw: string, what: string): ParseError {
+function bad(raw: string, what: string, whatZh: string): ParseError {
   return new ParseError({
     details: { raw: raw.slice(0, 200), what: 'CSV text' },
     message: `Could not read the CSV text: ${what}.`,
     hint: 'Export the file again, or check that no program changed its quoting.',
+    translations: {
+      'zh-CN': `无法读取 CSV 文本：${whatZh}。请重新导出该文件，或检查是否有程序改动了其中的引号。`,
+    },
   });
 }

@@ -198,6 +198,9 @@ function rowsOf(text: string, header: string[]): Map<string, CsvField>[] {
       details: { raw: text.slice(0, 200), what: 'CSV header' },
       message: `The CSV header is not "${header.join(',')}".`,
       hint: 'Read only files written by the matching export function.',
+      translations: {
+        'zh-CN': `CSV 表头不是“${header.join(',')}”。请只读取由对应导出函数写出的文件。`,
+      },
     });
   }
   return rows.map((r, line) => {
@@ -205,6 +208,7 @@ function rowsOf(text: string, header: string[]): Map<string, CsvField>[] {
       throw new ParseError({
         details: { raw: r.join(','), what: `CSV line ${line + 2}` },
         message: `CSV line ${line + 2} has ${r.length} fields instead of ${header.length}.`,
+        translations: { 'zh-CN': `CSV 第 ${line + 2} 行有 ${r.length} 个字段，而不是 ${header.length} 个。` },
       });
     }
     return new Map(header.map((h, i) => [h, UNGUARDED.has(h) ? r[i] : unguard(r[i])]));
@@ -217,6 +221,7 @@ function required(row: Map<string, CsvField>, key: string): string {
     throw new ParseError({
       details: { raw: [...row.values()].join(','), what: 'CSV line' },
       message: `Field "${key}" is empty.`,
+      translations: { 'zh-CN': `字段“${key}”为空。` },
     });
   }
   return v;
@@ -229,6 +234,9 @@ function time(text: string): Date {
       details: { raw: text, what: 'CSV time' },
       message: `"${text}" is not a time with an explicit offset.`,
       hint: 'Times must look like 2026-01-08T10:00:00.000+08:00.',
+      translations: {
+        'zh-CN': `“${text}”不是带明确时区偏移的时间。时间应形如 2026-01-08T10:00:00.000+08:00。`,
+      },
     });
   }
   return d;

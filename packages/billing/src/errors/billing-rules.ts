@@ -51,6 +51,37 @@ const en = {
   comment_too_long: (f) => `must be at most ${n(f.maximum)} characters`,
   no_payment_type: () => 'must name the payment type, e.g. "bank transfer"',
   no_cluster: () => 'must name at least one cluster',
+  whole_number: () => 'must be a whole number',
+  at_least_one: () => 'must be at least 1',
+  not_a_function: () => 'must be a function',
+  ledger_from_create: () => 'must be a ledger from createLedger()',
+  client_or_job_source: () => 'must be a client or a job source',
+  not_a_pricer: () => 'must be a function (job, context) => PricedJob, e.g. engine.price',
+  price_item_id: () => 'must be 1–200 letters, digits or "_.:/-", not starting with a symbol',
+  not_a_cursor: () => 'must be the nextCursor of a previous page, unchanged',
+  not_platform_roles: () => 'must be a function (user) => PlatformRole[]',
+  beyond_ledger_range: (f) =>
+    `the ${q(f.item)} would be ${q(f.value)}, beyond ${n(f.maximum)}, the largest amount a ledger keeps exactly`,
+  beyond_ledger_scale: (f) =>
+    `${q(f.value)} has more than ${n(f.maximum)} decimal places; the ledger keeps amounts exactly and does not round them: round it first`,
+  charge_currency: (f) =>
+    `job ${q(f.item)} was priced in ${q(f.value)} but the ledger keeps ${q(f.text)}: use a price table in the ledger's currency`,
+  unregistered_strategy: (f) =>
+    `names the custom strategy "${q(f.value)}", which is not registered; pass it in the engine's "strategies" option${
+      f.names?.length ? ` (registered: ${f.names.join(', ')})` : ''
+    }`,
+  memory_unknown: (f) =>
+    `is unknown, but price item "${q(f.item)}" bills max(cores, memory); ${
+      f.text === 'job'
+        ? 'the adapter must report the allocated or requested memory of the job'
+        : "request memory in the spec, run the resource policy's applyDefaults first, or give the engine the cluster config"
+    }`,
+  billing_tres_missing: (f) =>
+    `is missing, but price item "${q(f.item)}" bills Slurm's "billing" TRES; the job reports no allocated.billing (sacct AllocTRES "billing=N"); pass it as context.billingTres`,
+  not_a_quantity: (f) =>
+    `${q(f.value)} is not a non-negative quantity; return a whole number, a decimal string such as "1.5", or a decimal.js value`,
+  not_an_account_type: (f) =>
+    `"${q(f.value)}" is not an account type of this price table; use one of ${(f.names ?? []).map((t) => `"${t}"`).join(', ')}`,
 } satisfies Record<string, IssueWording>;
 
 const zhCn: Record<keyof typeof en, IssueWording> = {
@@ -95,6 +126,36 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   comment_too_long: (f) => `最多 ${n(f.maximum)} 个字符`,
   no_payment_type: () => '请给出付款方式，例如 "bank transfer"',
   no_cluster: () => '请至少给出一个集群',
+  whole_number: () => '应为整数',
+  at_least_one: () => '至少应为 1',
+  not_a_function: () => '应为函数',
+  ledger_from_create: () => '应为 createLedger() 创建的账本',
+  client_or_job_source: () => '应为客户端或作业来源',
+  not_a_pricer: () => '应为函数 (job, context) => PricedJob，例如 engine.price',
+  price_item_id: () => '应为 1–200 个字母、数字或“_.:/-”，且不能以符号开头',
+  not_a_cursor: () => '应为上一页原样返回的 nextCursor',
+  not_platform_roles: () => '应为函数 (user) => PlatformRole[]',
+  beyond_ledger_range: (f) =>
+    `${q(f.item)} 将为 ${q(f.value)}，超过了 ${n(f.maximum)}，即账本能精确保存的最大金额`,
+  beyond_ledger_scale: (f) =>
+    `${q(f.value)} 的小数位超过 ${n(f.maximum)} 位；账本精确保存金额、从不舍入：请先自行取整`,
+  charge_currency: (f) =>
+    `作业 ${q(f.item)} 按 ${q(f.value)} 计价，但账本使用 ${q(f.text)}：请使用账本币种的价格表`,
+  unregistered_strategy: (f) =>
+    `指定的自定义策略 "${q(f.value)}" 未注册；请在计价引擎的 "strategies" 选项中传入它${
+      f.names?.length ? `（已注册：${f.names.join('、')}）` : ''
+    }`,
+  memory_unknown: (f) =>
+    `未知，但价目项 "${q(f.item)}" 按 max(cores, memory) 计费；${
+      f.text === 'job'
+        ? '适配器必须报告作业分配或申请的内存'
+        : '请在作业描述中申请内存、先运行资源策略的 applyDefaults，或把集群配置交给计价引擎'
+    }`,
+  billing_tres_missing: (f) =>
+    `缺失，但价目项 "${q(f.item)}" 按 Slurm 的 "billing" TRES 计费；作业没有报告 allocated.billing（sacct AllocTRES "billing=N"）；请通过 context.billingTres 传入`,
+  not_a_quantity: (f) => `${q(f.value)} 不是非负数量；请返回整数、十进制字符串（例如 "1.5"）或 decimal.js 值`,
+  not_an_account_type: (f) =>
+    `"${q(f.value)}" 不是该价格表的账户类型；请使用 ${(f.names ?? []).map((t) => `"${t}"`).join('、')} 之一`,
 };
 
 /** The validation rules of `@hpckit/billing`, worded in every locale. */

@@ -63,6 +63,19 @@ export function createAccountOperations(ctx: LedgerContext, actor: Actor): Ledge
     });
   }
 
+  // The words of a refused state change in Chinese (the error's `translations`).
+  const ACTIONS_ZH: Record<string, string> = {
+    block: '封禁',
+    unblock: '解封',
+    freeze: '冻结',
+    unfreeze: '解冻',
+  };
+  const STATES_ZH: Record<string, string> = {
+    normal: '未被封禁或冻结',
+    blocked: '已被封禁',
+    frozen: '已被冻结',
+  };
+
   const setState =
     (from: AccountState[], to: AccountState, action: string) =>
     (account: string): Promise<AccountRecord> =>
@@ -75,6 +88,11 @@ export function createAccountOperations(ctx: LedgerContext, actor: Actor): Ledge
               a.state === 'frozen'
                 ? 'Unfreeze it first.'
                 : 'Check the account state with ledger.getAccount().',
+            translations: {
+              'zh-CN': `无法${ACTIONS_ZH[action] ?? action}账户“${a.name}”：它${STATES_ZH[a.state] ?? `处于 ${a.state} 状态`}。${
+                a.state === 'frozen' ? '请先解冻。' : '请用 ledger.getAccount() 查看账户状态。'
+              }`,
+            },
           });
         }
         return { ...a, state: to };

@@ -126,6 +126,7 @@ export function createChargeOperations(ctx: LedgerContext, actor: Actor): Ledger
             details: { reason: 'not_permitted', subject: chargeId },
             message: `Charge "${chargeId}" is itself a reversal and cannot be reversed.`,
             hint: 'Charge the account again instead.',
+            translations: { 'zh-CN': `费用“${chargeId}”本身就是冲正，不能再冲正。请改为重新向账户收费。` },
           });
         }
         const account = await requireAccount(tx, original.account);

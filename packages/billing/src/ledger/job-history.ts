@@ -1,5 +1,6 @@
 import { JOB_OUTCOMES, type Job, JobIdSchema, NameSchema, parseInput } from '@hpckit/core';
 import { z } from 'zod';
+import { billingRules } from '../errors/billing-rules.js';
 import { type SyncedJobPosition, syncedJobPosition } from '../stores/ledger-store.js';
 import type { ChargeRecord, SyncedJob, SyncedJobStatus } from '../stores/records.js';
 import type { Actor } from './actor.js';
@@ -43,7 +44,7 @@ const CursorSchema = z.string().transform((text, ctx): SyncedJobPosition => {
   } catch {
     // Reported below, like any other malformed cursor.
   }
-  ctx.addIssue({ code: 'custom', message: 'must be the nextCursor of a previous page, unchanged' });
+  ctx.addIssue(billingRules.issue('not_a_cursor'));
   return z.NEVER;
 });
 

@@ -22,7 +22,7 @@ export const LedgerAccessOptionsSchema = z.strictObject({
    * @default () => [] (no platform staff)
    */
   platformRoles: z
-    .custom<PlatformRolesOf>(isFunction, 'must be a function (user) => PlatformRole[]')
+    .custom<PlatformRolesOf>(isFunction, { error: billingRules.error('not_platform_roles') })
     .optional(),
 });
 

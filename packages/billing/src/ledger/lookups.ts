@@ -28,5 +28,6 @@ export async function requireMember(tx: LedgerTx, account: string, user: string)
     details: { kind: 'member', id: `${user} in ${account}` },
     message: `User "${user}" is not a member of account "${account}".`,
     hint: 'Add them with ledger.addMember() first.',
+    translations: { 'zh-CN': `用户“${user}”不是账户“${account}”的成员。请先用 ledger.addMember() 添加。` },
   });
 }

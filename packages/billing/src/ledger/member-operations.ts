@@ -182,6 +182,9 @@ export function createMemberOperations(ctx: LedgerContext, actor: Actor): Ledger
             details: { reason: 'not_permitted', subject: account },
             message: `User "${user}" owns account "${account}" and cannot be removed from it.`,
             hint: 'An account always keeps its owner.',
+            translations: {
+              'zh-CN': `用户“${user}”是账户“${account}”的所有者，不能从中移除。账户始终保留其所有者。`,
+            },
           });
         }
         return member;
@@ -224,6 +227,7 @@ export function createMemberOperations(ctx: LedgerContext, actor: Actor): Ledger
           throw new PolicyError({
             details: { reason: 'not_permitted', subject: account },
             message: `User "${user}" owns account "${account}"; the owner's role cannot be changed.`,
+            translations: { 'zh-CN': `用户“${user}”是账户“${account}”的所有者；所有者的角色不能更改。` },
           });
         }
         const after: MemberRecord = { ...before, role: next };

@@ -154,6 +154,9 @@ export function createPaymentOperations(ctx: LedgerContext, actor: Actor): Ledge
             details: { reason: 'not_permitted', subject: paymentId },
             message: `Entry "${paymentId}" is itself a correction (${original.kind}) and cannot be reversed.`,
             hint: 'Record a new payment instead.',
+            translations: {
+              'zh-CN': `条目“${paymentId}”本身就是更正（${original.kind}），不能冲正。请改为记录一笔新的付款。`,
+            },
           });
         }
         const account = await requireAccount(tx, original.account);

@@ -1,5 +1,6 @@
 import { ValidationError } from '@hpckit/core';
 import type { Decimal } from 'decimal.js';
+import { billingRules } from '../errors/billing-rules.js';
 import { BillingDecimal, DECIMAL_PATTERN } from '../money/decimal.js';
 import type { Amount } from './amount-schema.js';
 import type { PriceItem } from './price-table-schema.js';
@@ -86,13 +87,10 @@ export function resolveStrategy(
           details: {
             subject: 'price table',
             issues: [
-              {
-                path: ['items', index, 'amount', 'name'],
-                message: `names the custom strategy "${amount.name}", which is not registered; pass it in the engine's "strategies" option${
-                  known.length ? ` (registered: ${known.join(', ')})` : ''
-                }`,
-                code: 'custom',
-              },
+              billingRules.validationIssue(['items', index, 'amount', 'name'], 'unregistered_strategy', {
+                value: amount.name,
+                names: known,
+              }),
             ],
           },
         });
@@ -113,15 +111,10 @@ function requireMemory(facts: UsageFacts, item: PriceItem): number {
     details: {
       subject: facts.job ? 'job' : 'job spec',
       issues: [
-        {
-          path: facts.job ? ['allocated', 'memoryMiB'] : ['memory'],
-          message: `is unknown, but price item "${item.id}" bills max(cores, memory); ${
-            facts.job
-              ? 'the adapter must report the allocated or requested memory of the job'
-              : "request memory in the spec, run the resource policy's applyDefaults first, or give the engine the cluster config"
-          }`,
-          code: 'custom',
-        },
+        billingRules.validationIssue(facts.job ? ['allocated', 'memoryMiB'] : ['memory'], 'memory_unknown', {
+          item: item.id,
+          text: facts.job ? 'job' : 'spec',
+        }),
       ],
     },
   });
@@ -134,13 +127,7 @@ function billingTres(facts: UsageFacts, item: PriceItem): Quantity {
     throw new ValidationError({
       details: {
         subject: 'pricing context',
-        issues: [
-          {
-            path: ['billingTres'],
-            message: `is missing, but price item "${item.id}" bills Slurm's "billing" TRES; the job reports no allocated.billing (sacct AllocTRES "billing=N"); pass it as context.billingTres`,
-            code: 'custom',
-          },
-        ],
+        issues: [billingRules.validationIssue(['billingTres'], 'billing_tres_missing', { item: item.id })],
       },
     });
   }
@@ -157,13 +144,7 @@ function customQuantity(value: unknown, name: string): Quantity {
   throw new ValidationError({
     details: {
       subject: `result of amount strategy "${name}"`,
-      issues: [
-        {
-          path: [],
-          message: `${String(value)} is not a non-negative quantity; return a whole number, a decimal string such as "1.5", or a decimal.js value`,
-          code: 'custom',
-        },
-      ],
+      issues: [billingRules.validationIssue([], 'not_a_quantity', { value: String(value) })],
     },
   });
 }

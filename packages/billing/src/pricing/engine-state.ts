@@ -1,5 +1,6 @@
 import type { ClusterConfig } from '@hpckit/core';
 import { parseInput, ValidationError } from '@hpckit/core';
+import { billingRules } from '../errors/billing-rules.js';
 import type { Decimal } from 'decimal.js';
 import type { ChargingRules } from './charging-rules-schema.js';
 import type { PriceIndex } from './price-index.js';
@@ -82,15 +83,10 @@ function checkAccountType<C extends PricingContext>(state: EngineState, context:
       details: {
         subject,
         issues: [
-          {
-            path: ['accountType'],
-            message: `"${context.accountType}" is not an account type of this price table; use one of ${[
-              ...state.accountTypes,
-            ]
-              .map((t) => `"${t}"`)
-              .join(', ')}`,
-            code: 'custom',
-          },
+          billingRules.validationIssue(['accountType'], 'not_an_account_type', {
+            value: context.accountType,
+            names: [...state.accountTypes],
+          }),
         ],
       },
     });

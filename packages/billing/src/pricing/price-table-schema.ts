@@ -12,10 +12,7 @@ import { billingRules } from '../errors/billing-rules.js';
 export const PriceItemSchema = z.strictObject({
   id: z
     .string()
-    .regex(
-      /^[A-Za-z0-9_][A-Za-z0-9_.:/-]{0,199}$/,
-      'must be 1–200 letters, digits or "_.:/-", not starting with a symbol',
-    )
+    .regex(/^[A-Za-z0-9_][A-Za-z0-9_.:/-]{0,199}$/, { error: billingRules.error('price_item_id') })
     .describe('Unique, stable id: audits and charges refer to it'),
   cluster: NameSchema.describe('Cluster the price applies to'),
   partition: NameSchema.describe('Partition the price applies to'),

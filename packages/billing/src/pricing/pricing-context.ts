@@ -1,5 +1,6 @@
 import { NameSchema } from '@hpckit/core';
 import { z } from 'zod';
+import { billingRules } from '../errors/billing-rules.js';
 import { NonNegativeDecimalStringSchema } from './charging-rules-schema.js';
 
 /**
@@ -11,7 +12,13 @@ export const PricingContextSchema = z.strictObject({
   tenant: NameSchema.optional().describe('Tenant the account belongs to'),
   account: NameSchema.optional().describe("Account charged; the job's own account if absent"),
   billingTres: z
-    .union([z.number().int('must be a whole number').nonnegative(), NonNegativeDecimalStringSchema])
+    .union([
+      z
+        .number()
+        .int({ error: billingRules.error('whole_number') })
+        .nonnegative(),
+      NonNegativeDecimalStringSchema,
+    ])
     .optional()
     .describe('Slurm\'s "billing" TRES of the job (sacct AllocTRES billing=N), for items billed by it'),
 });

@@ -1,5 +1,6 @@
 import { ValidationError } from '@hpckit/core';
 import type { Decimal } from 'decimal.js';
+import { billingRules } from '../errors/billing-rules.js';
 import { BillingDecimal } from '../money/decimal.js';
 
 /**
@@ -46,11 +47,11 @@ export function checkLedgerRange(amount: string, what: string): void {
     details: {
       subject: 'ledger amount',
       issues: [
-        {
-          path: [],
-          message: `the ${what} would be ${shown}, beyond ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`,
-          code: 'custom',
-        },
+        billingRules.validationIssue([], 'beyond_ledger_range', {
+          item: what,
+          value: shown,
+          maximum: MAX_LEDGER_AMOUNT,
+        }),
       ],
     },
     hint: 'Amounts this large are refused rather than rounded: check the amount, or split it across accounts.',
@@ -78,11 +79,10 @@ export function checkScale(value: Decimal, what: string): string {
       details: {
         subject: what,
         issues: [
-          {
-            path: [],
-            message: `${value.toFixed()} has more than ${LEDGER_SCALE} decimal places; the ledger keeps amounts exactly and does not round them: round it first`,
-            code: 'custom',
-          },
+          billingRules.validationIssue([], 'beyond_ledger_scale', {
+            value: value.toFixed(),
+            maximum: LEDGER_SCALE,
+          }),
         ],
       },
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleError } from '../errors/validation.js';
 import type { HpckitError } from '../errors/hpckit-error.js';
 import type { JobSpec, JobSpecInput } from '../model/job-spec.js';
 import type { CallContext, SubmitResult } from './scheduler-adapter.js';
@@ -48,6 +49,8 @@ export const MAX_BATCH_SUBMISSIONS = 10_000;
 
 /** The list of a batch: an array of 1 to {@link MAX_BATCH_SUBMISSIONS} objects. */
 export const BatchListSchema = z
-  .array(z.object({ spec: z.unknown() }).loose(), { error: 'must be an array of { spec } objects' })
-  .min(1, 'must hold at least one job')
-  .max(MAX_BATCH_SUBMISSIONS, `must hold at most ${MAX_BATCH_SUBMISSIONS} jobs: split the sweep`);
+  .array(z.object({ spec: z.unknown() }).loose(), { error: ruleError('batch_list_shape') })
+  .min(1, { error: ruleError('batch_at_least_one_job') })
+  .max(MAX_BATCH_SUBMISSIONS, {
+    error: ruleError('batch_too_many_jobs', { maximum: MAX_BATCH_SUBMISSIONS }),
+  });

@@ -1,4 +1,6 @@
 import { ValidationError } from '../errors/hpckit-error.js';
+import { ruleValidationIssue } from '../errors/validation.js';
+import type { ValidationIssue } from '../errors/details.js';
 import { CAPABILITY_KEYS, type Capabilities, type CapabilityKey } from './capabilities.js';
 import {
   ADAPTER_OPERATION_PATHS,
@@ -68,24 +70,20 @@ export function defineSchedulerAdapter(definition: SchedulerAdapterDefinition): 
     version: definition.version,
     close: definition.close,
   };
-  const issues: { path: string[]; message: string; code: string }[] = [];
+  const issues: ValidationIssue[] = [];
   if (!/^[a-z][a-z0-9-]*$/.test(definition.name)) {
-    issues.push({ path: ['name'], message: 'must be a kebab-case id such as "slurm"', code: 'custom' });
+    issues.push(ruleValidationIssue(['name'], 'adapter_name'));
   }
   for (const path of ADAPTER_OPERATION_PATHS) {
     const { capability } = ADAPTER_OPERATIONS[path] as AdapterOperationSpec;
     if (capability !== undefined || operationOf(adapter, path)) continue;
-    issues.push({ path: path.split('.'), message: 'is required by the contract', code: 'custom' });
+    issues.push(ruleValidationIssue(path.split('.'), 'adapter_operation_required'));
   }
   for (const key of CAPABILITY_KEYS) {
     if (!capabilities[key]) continue;
     for (const method of methodsOf(key)) {
       if (!operationOf(adapter, method)) {
-        issues.push({
-          path: method.split('.'),
-          message: `is missing, but capability "${key}" is declared`,
-          code: 'custom',
-        });
+        issues.push(ruleValidationIssue(method.split('.'), 'adapter_capability_operation', { item: key }));
       }
     }
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleError } from '../errors/validation.js';
 
 /**
  * An idempotency key: 1–128 characters from `A–Z a–z 0–9 . _ : @ / + = -`. Adapters store the key
@@ -8,12 +9,9 @@ import { z } from 'zod';
  */
 export const IdempotencyKeySchema = z
   .string()
-  .min(1, 'must not be empty')
-  .max(128, 'must be at most 128 characters')
-  .regex(
-    /^[A-Za-z0-9._:@/+=-]+$/,
-    'may contain only letters, digits and "._:@/+=-" (no spaces); a UUID or "form-1234" fits',
-  );
+  .min(1, { error: ruleError('not_empty') })
+  .max(128, { error: ruleError('at_most_characters', { maximum: 128 }) })
+  .regex(/^[A-Za-z0-9._:@/+=-]+$/, { error: ruleError('idempotency_key_characters') });
 
 /**
  * A fresh idempotency key (a UUID) for a submission the caller gave none. From the Web Crypto

@@ -1,6 +1,6 @@
 import { freshIdempotencyKey } from './idempotency-key.js';
 import { z } from 'zod';
-import { parseInput } from '../errors/validation.js';
+import { parseInput, ruleError } from '../errors/validation.js';
 import { type JobQueryInput, JobQuerySchema } from '../model/job-query.js';
 import { type JobSpecInput, JobSpecSchema } from '../model/job-spec.js';
 import { JobIdSchema, NameSchema, UserNameSchema } from '../model/names.js';
@@ -15,7 +15,9 @@ import { type TimeLimitChangeInput, TimeLimitChangeSchema } from './time-limit-c
 const MembershipSchema = z.strictObject({ user: UserNameSchema, account: NameSchema });
 const AccountCreateSchema = z.strictObject({ name: NameSchema, owner: UserNameSchema.optional() });
 const AccountFilterSchema = z.strictObject({ user: UserNameSchema.optional() });
-const NodeQuerySchema = z.strictObject({ names: z.array(NameSchema).min(1, 'name at least one node') });
+const NodeQuerySchema = z.strictObject({
+  names: z.array(NameSchema).min(1, { error: ruleError('at_least_one_node') }),
+});
 
 /** A job spec, normalised (durations in seconds, memory in MiB). */
 export const jobSpec = (spec: JobSpecInput) => parseInput(JobSpecSchema, spec, 'job spec');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleError } from '../errors/validation.js';
 import { NameSchema } from '../model/names.js';
 
 /**
@@ -59,8 +60,5 @@ export interface AccessSource {
 export const AccessSourceSchema = z.custom<AccessSource>(
   (value) =>
     typeof value === 'object' && value !== null && typeof (value as AccessSource).roles === 'function',
-  {
-    message:
-      'must be a role source { roles(user, { cluster }) => ({ platform?, adminOf? }) }, e.g. ledgerAccess({ ledger }) of @hpckit/billing/ledger',
-  },
+  { error: ruleError('not_a_role_source') },
 );

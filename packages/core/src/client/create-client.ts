@@ -122,11 +122,10 @@ export function createClient(options: ClientOptions): HpckitClient {
       details: {
         subject: 'client options',
         issues: [
-          {
-            path: ['options', 'defaultCluster'],
-            message: `"${defaultCluster}" is not one of the clusters (${names.join(', ')})`,
-            code: 'custom',
-          },
+          ruleValidationIssue(['options', 'defaultCluster'], 'unknown_cluster', {
+            value: `"${defaultCluster}"`,
+            names,
+          }),
         ],
       },
     });

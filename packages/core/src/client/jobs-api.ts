@@ -1,5 +1,6 @@
 import { freshIdempotencyKey } from '../adapter/idempotency-key.js';
 import { ValidationError } from '../errors/hpckit-error.js';
+import { ruleValidationIssue } from '../errors/validation.js';
 import type { Job, JobField, ListedJob } from '../model/job.js';
 import type { JobPage, JobQueryInput } from '../model/job-query.js';
 import type { JobSpecInput } from '../model/job-spec.js';
@@ -186,18 +187,14 @@ export function createJobsApi({ runtime, user, access }: JobsApiContext): JobsAp
     const users = new Set(handles.map((h) => h.user));
     if (handles.length < targets.length) users.add(user);
     if (clusters.size > 1 || users.size > 1) {
-      const what =
-        clusters.size > 1 ? `clusters (${[...clusters].join(', ')})` : `users (${[...users].join(', ')})`;
+      const facts =
+        clusters.size > 1
+          ? { text: 'clusters', names: [...clusters].map((c) => c ?? '') }
+          : { text: 'users', names: [...users].map((u) => u ?? '') };
       throw new ValidationError({
         details: {
           subject: 'watch targets',
-          issues: [
-            {
-              path: [],
-              message: `jobs of several ${what} were given: watch each separately`,
-              code: 'custom',
-            },
-          ],
+          issues: [ruleValidationIssue([], 'watch_one_scope', facts)],
         },
       });
     }

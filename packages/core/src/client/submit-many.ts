@@ -1,6 +1,7 @@
 import { freshIdempotencyKey } from '../adapter/idempotency-key.js';
 import type { BatchSubmissionInput, SubmitOutcome } from '../adapter/batch-submission.js';
 import { type HpckitError, isHpckitError, ValidationError } from '../errors/hpckit-error.js';
+import { ruleValidationIssue } from '../errors/validation.js';
 import type { JobSpecInput } from '../model/job-spec.js';
 import type { SubmitManyOptions } from './call-options.js';
 import type { ClusterRuntime } from './cluster-runtime.js';
@@ -57,13 +58,7 @@ function keyCountMismatch(keys: number, specs: number): ValidationError {
   return new ValidationError({
     details: {
       subject: 'submit options',
-      issues: [
-        {
-          path: ['idempotencyKeys'],
-          message: `has ${keys} keys for ${specs} specs: give one key per spec, in the same order, or none`,
-          code: 'custom',
-        },
-      ],
+      issues: [ruleValidationIssue(['idempotencyKeys'], 'keys_per_spec', { count: keys, maximum: specs })],
     },
   });
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { type RuleFacts, ruleError, ruleIssue } from '../errors/validation.js';
+import type { IssueRule } from '../errors/messages/en-issues.js';
 import { TimeLimitSchema } from '../time/duration.js';
 import { DirectivesSchema } from './job-spec.js';
 
@@ -20,7 +22,7 @@ const ATTRIBUTE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** One choice of a `select` attribute. */
 export const AppOptionSchema = z.strictObject({
-  value: z.string().min(1, 'an option needs a non-empty value'),
+  value: z.string().min(1, { error: ruleError('app_option_value') }),
   label: z.string().optional().describe('Shown in the form; the value if omitted'),
   /** Choosing this option asks for at least one GPU (e.g. the `gpu` partition). @default false */
   requiresGpu: z.boolean().default(false),
@@ -29,9 +31,7 @@ export const AppOptionSchema = z.strictObject({
 /** A form field of an app: number, text or select, with a default and what it fills in the job. */
 export const AppAttributeSchema = z
   .strictObject({
-    name: z
-      .string()
-      .regex(ATTRIBUTE_NAME, 'attribute names are letters, digits and "_", not starting with a digit'),
+    name: z.string().regex(ATTRIBUTE_NAME, { error: ruleError('app_attribute_name') }),
     label: z.string().optional().describe('Shown in the form; the name if omitted'),
     type: z.enum(['number', 'text', 'select']),
     /** A submission must give a value (or the attribute must have a default). @default true */
@@ -54,50 +54,28 @@ export const AppAttributeSchema = z
   })
   .superRefine((a, ctx) => {
     if (a.type === 'select' && !a.options?.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['options'],
-        message: 'a "select" attribute needs at least one option',
-      });
+      ctx.addIssue(at(['options'], 'app_select_needs_options'));
     }
     if (a.type !== 'select' && a.options) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['options'],
-        message: `only "select" attributes take options, not "${a.type}"`,
-      });
+      ctx.addIssue(at(['options'], 'app_options_only_select', { value: a.type }));
     }
     if (a.type === 'number' && a.defaultValue !== undefined && typeof a.defaultValue !== 'number') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['defaultValue'],
-        message: 'the default of a "number" attribute is a number',
-      });
+      ctx.addIssue(at(['defaultValue'], 'app_number_default'));
     }
     // `false` is what parsing fills in for these, so a defined app parses again as it is.
     if (a.type !== 'number' && a.integer === true) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['integer'],
-        message: `only "number" attributes take "integer", not "${a.type}"`,
-      });
+      ctx.addIssue(at(['integer'], 'app_integer_only_number', { value: a.type }));
     }
     if (a.type === 'number') checkNumberAttribute(a, ctx);
     if (a.target !== undefined && INTEGER_TARGETS.has(a.target)) {
       if (a.type === 'text') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['type'],
-          message: `"${a.target}" takes a whole number: make the attribute a "number" or a "select"`,
-        });
+        ctx.addIssue(at(['type'], 'app_target_whole_type', { item: a.target }));
       }
       a.options?.forEach((o, i) => {
         if (!/^\d+$/.test(o.value)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['options', i, 'value'],
-            message: `"${a.target}" takes a whole number, not "${o.value}"`,
-          });
+          ctx.addIssue(
+            at(['options', i, 'value'], 'app_target_whole_option', { item: a.target, value: o.value }),
+          );
         }
       });
     }
@@ -106,11 +84,7 @@ export const AppAttributeSchema = z
       a.defaultValue !== undefined &&
       !a.options?.some((o) => o.value === a.defaultValue)
     ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['defaultValue'],
-        message: `the default "${a.defaultValue}" is not one of the options`,
-      });
+      ctx.addIssue(at(['defaultValue'], 'app_default_not_an_option', { value: String(a.defaultValue) }));
     }
   })
   .transform((a) => ({
@@ -118,40 +92,36 @@ export const AppAttributeSchema = z
     integer: a.integer ?? (a.type === 'number' && a.target !== undefined && INTEGER_TARGETS.has(a.target)),
   }));
 
+/** A custom issue at `path` breaking one of the app rules, worded in every locale. */
+function at(path: (string | number)[], rule: IssueRule, facts?: RuleFacts) {
+  return { ...ruleIssue(rule, facts), path };
+}
+
 function checkNumberAttribute(
   a: { min?: number; max?: number; integer?: boolean; defaultValue?: string | number; target?: string },
   ctx: z.RefinementCtx,
 ): void {
   const integerTarget = a.target !== undefined && INTEGER_TARGETS.has(a.target);
   if (integerTarget && a.integer === false) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['integer'],
-      message: `"${a.target}" takes whole numbers: drop "integer: false" or choose another target`,
-    });
+    ctx.addIssue(at(['integer'], 'app_target_integer_false', { item: a.target }));
   }
   if (a.min !== undefined && a.max !== undefined && a.min > a.max) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['max'],
-      message: `max (${a.max}) is below min (${a.min})`,
-    });
+    ctx.addIssue(at(['max'], 'app_max_below_min', { minimum: a.min, maximum: a.max }));
   }
   if (typeof a.defaultValue !== 'number') return;
   const d = a.defaultValue;
   if ((a.min !== undefined && d < a.min) || (a.max !== undefined && d > a.max)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['defaultValue'],
-      message: `the default ${d} is outside the bounds ${a.min ?? '-∞'}…${a.max ?? '∞'}: change the default or the bounds`,
-    });
+    ctx.addIssue(
+      at(['defaultValue'], 'app_default_out_of_bounds', { value: String(d), minimum: a.min, maximum: a.max }),
+    );
   }
   if ((a.integer ?? integerTarget) && !Number.isInteger(d)) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['defaultValue'],
-      message: `the default ${d} is not a whole number, which ${integerTarget ? `"${a.target}"` : '"integer: true"'} needs`,
-    });
+    ctx.addIssue(
+      at(['defaultValue'], 'app_default_not_whole', {
+        value: String(d),
+        ...(integerTarget ? { item: a.target } : {}),
+      }),
+    );
   }
 }
 
@@ -160,7 +130,7 @@ export const AppConnectSchema = z.strictObject({
   /** @default 'GET' */
   method: z.enum(['GET', 'POST']).default('GET'),
   /** Path on the server, may use placeholders, e.g. `/lab`. */
-  path: z.string().startsWith('/', 'the connect path starts with "/"'),
+  path: z.string().startsWith('/', { error: ruleError('app_path_slash', { text: 'connect' }) }),
   /** Query fields; values may use `{{password}}`, `{{port}}`, `{{host}}`, `{{session}}`. */
   query: z.record(z.string(), z.string()).optional(),
   /** Form fields of a POST (a login form); same placeholders. */
@@ -168,7 +138,10 @@ export const AppConnectSchema = z.strictObject({
   /** HTTP headers a proxy adds to every request (e.g. `Authorization: token {{password}}`). */
   headers: z.record(z.string(), z.string()).optional(),
   /** Path the lifecycle probes to decide the server answers (any HTTP status below 500). @default '/' */
-  readyPath: z.string().startsWith('/', 'the ready path starts with "/"').default('/'),
+  readyPath: z
+    .string()
+    .startsWith('/', { error: ruleError('app_path_slash', { text: 'ready' }) })
+    .default('/'),
 });
 
 /** The lowest port an app may use: below it only root can listen, and the node's services live there. */
@@ -182,13 +155,15 @@ export const AppPortRangeSchema = z
   .strictObject({
     min: z
       .number()
-      .int('must be a whole number')
-      .min(LOWEST_APP_PORT, `must be at least ${LOWEST_APP_PORT} (an unprivileged port)`),
-    max: z.number().int('must be a whole number').max(65_535, 'must be at most 65535'),
+      .int({ error: ruleError('whole_number') })
+      .min(LOWEST_APP_PORT, { error: ruleError('app_port_unprivileged', { minimum: LOWEST_APP_PORT }) }),
+    max: z
+      .number()
+      .int({ error: ruleError('whole_number') })
+      .max(65_535, { error: ruleError('at_most', { maximum: 65_535 }) }),
   })
   .superRefine((r, ctx) => {
-    if (r.min > r.max)
-      ctx.addIssue({ code: 'custom', path: ['max'], message: `max (${r.max}) is below min (${r.min})` });
+    if (r.min > r.max) ctx.addIssue(at(['max'], 'app_max_below_min', { minimum: r.min, maximum: r.max }));
   });
 
 /**
@@ -196,10 +171,8 @@ export const AppPortRangeSchema = z
  * and how to connect. Users add their own with `defineApp` (`@hpckit/apps`).
  */
 export const AppSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'app ids are lowercase letters, digits and "-", e.g. "jupyter-lab"'),
-  name: z.string().min(1, 'an app needs a display name'),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: ruleError('app_id') }),
+  name: z.string().min(1, { error: ruleError('app_display_name') }),
   description: z.string().optional(),
   /** `web`: an HTTP server; `vnc`: a desktop behind a websocket VNC server. */
   kind: z.enum(['web', 'vnc']),
@@ -213,12 +186,7 @@ export const AppSchema = z.strictObject({
         const key = a.name.toUpperCase();
         const first = seen.get(key);
         if (first === undefined) seen.set(key, a.name);
-        else
-          ctx.addIssue({
-            code: 'custom',
-            path: [i, 'name'],
-            message: `the attribute name "${a.name}" is already used by "${first}" (names are compared ignoring case): rename one`,
-          });
+        else ctx.addIssue(at([i, 'name'], 'app_attribute_name_taken', { value: a.name, item: first }));
       });
     }),
   /**
@@ -236,7 +204,7 @@ export const AppSchema = z.strictObject({
    * `$HPCKIT_HOST`, `$HPCKIT_SESSION_DIR` and `$HPCKIT_FORM_<NAME>`; form values are never
    * spliced into its text.
    */
-  script: z.string().min(1, 'the script that starts the server must not be empty'),
+  script: z.string().min(1, { error: ruleError('app_script_empty') }),
   connect: AppConnectSchema,
 });
 

@@ -11,7 +11,9 @@ import { JobIdSchema, JobNameSchema, NameSchema } from './names.js';
 export const MAX_QUERY_LIST_LENGTH = 10_000;
 
 const list = <T extends z.ZodType>(item: T) =>
-  z.array(item).max(MAX_QUERY_LIST_LENGTH, `must hold at most ${MAX_QUERY_LIST_LENGTH} values`);
+  z.array(item).max(MAX_QUERY_LIST_LENGTH, {
+    error: ruleError('query_list_too_long', { maximum: MAX_QUERY_LIST_LENGTH }),
+  });
 
 const TimeRangeSchema = z
   .strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleError } from '../errors/validation.js';
 
 /**
  * Where a job is in its life. Ordered: a job moves forward through this list, except that
@@ -38,7 +39,7 @@ export const JobStateSchema = z
     signal: z.number().int().optional(),
   })
   .refine((s) => (s.phase === 'ended') === (s.outcome !== undefined), {
-    message: 'an outcome is present exactly when the phase is "ended"',
+    error: ruleError('outcome_when_ended'),
     path: ['outcome'],
   });
 

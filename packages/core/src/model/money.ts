@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleError } from '../errors/validation.js';
 
 /**
  * A decimal amount as a string (`"12.50"`, `"-3"`, `"0.000001"`): exact, never a JS number, so no
@@ -6,15 +7,12 @@ import { z } from 'zod';
  */
 export const DecimalStringSchema = z
   .string()
-  .regex(
-    /^-?\d+(\.\d+)?$/,
-    'must be a decimal number written as a string, such as "12.50" (never a JS number)',
-  );
+  .regex(/^-?\d+(\.\d+)?$/, { error: ruleError('decimal_string') });
 
 /** An amount of money: a decimal string and an ISO 4217 currency code. */
 export const MoneySchema = z.object({
   amount: DecimalStringSchema,
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "CNY"'),
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: ruleError('currency_code') }),
 });
 
 /** An amount of money. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput } from '../errors/validation.js';
+import { parseInput, ruleIssue } from '../errors/validation.js';
 
 /** Options that take a timeout: `timeoutMs`, or `timeout`, its deprecated spelling. */
 export interface TimeoutOptions {
@@ -14,11 +14,7 @@ const TimeoutSpellingSchema = z
   .object({ timeoutMs: z.unknown().optional(), timeout: z.unknown().optional() })
   .superRefine((o, ctx) => {
     if (o.timeoutMs !== undefined && o.timeout !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['timeout'],
-        message: '"timeout" is the deprecated spelling of "timeoutMs": give only "timeoutMs"',
-      });
+      ctx.addIssue({ ...ruleIssue('timeout_deprecated_spelling'), path: ['timeout'] });
     }
   });
 

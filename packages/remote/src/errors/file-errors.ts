@@ -9,6 +9,7 @@ import {
   TransportError,
   ValidationError,
 } from '@hpckit/core';
+import { remoteRules } from './remote-rules.js';
 import { SftpChannelAbandoned, SftpTimeout } from '../ssh/sftp-timeouts.js';
 
 /** What a file-system call was doing, for messages (`"delete /home/alice/x"`). */
@@ -75,7 +76,13 @@ export function pathProblem(
   return new ValidationError({
     details: {
       subject: 'path',
-      issues: [{ path: ['path'], message: `${path}: ${problem.replaceAll('_', ' ')}`, code: problem }],
+      // The issue's code stays the problem, which callers match; its words come from the rule.
+      issues: [
+        {
+          ...remoteRules.validationIssue(['path'], 'path_problem', { value: path, text: problem }),
+          code: problem,
+        },
+      ],
       reason: problem,
       operation,
       path,

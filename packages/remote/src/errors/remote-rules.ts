@@ -2,6 +2,22 @@ import { defineIssueRules, type IssueWording } from '@hpckit/core';
 
 const q = (text: string | undefined) => text ?? '?';
 
+const PATH_PROBLEMS_EN: Record<string, string> = {
+  not_a_directory: 'is not a directory',
+  is_a_directory: 'is a directory',
+  directory_not_empty: 'is a directory that is not empty',
+  not_a_regular_file: 'is not a regular file',
+  too_big: 'is too big',
+};
+
+const PATH_PROBLEMS_ZH: Record<string, string> = {
+  not_a_directory: '不是目录',
+  is_a_directory: '是目录',
+  directory_not_empty: '目录不为空',
+  not_a_regular_file: '不是普通文件',
+  too_big: '太大',
+};
+
 const en = {
   control_not_json: () => 'a text frame must be one JSON control message (send keystrokes as binary frames)',
   not_a_session_source: () =>
@@ -17,6 +33,7 @@ const en = {
   path_climbs: (f) =>
     `the relative path ${q(f.value)} climbs above the home directory ${q(f.item)}; use an absolute path`,
   path_outside: (f) => `${q(f.value)} is outside ${q(f.item)}`,
+  path_problem: (f) => `${q(f.value)} ${PATH_PROBLEMS_EN[q(f.text)] ?? `has the problem ${q(f.text)}`}`,
 } satisfies Record<string, IssueWording>;
 
 const zhCn: Record<keyof typeof en, IssueWording> = {
@@ -32,6 +49,7 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   path_nul: () => '路径不能包含 NUL 字节',
   path_climbs: (f) => `相对路径 ${q(f.value)} 越出了主目录 ${q(f.item)}；请使用绝对路径`,
   path_outside: (f) => `${q(f.value)} 不在 ${q(f.item)} 之内`,
+  path_problem: (f) => `${q(f.value)}：${PATH_PROBLEMS_ZH[q(f.text)] ?? q(f.text)}`,
 };
 
 /** The validation rules of `@hpckit/remote`, worded in every locale. */

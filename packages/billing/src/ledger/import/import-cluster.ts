@@ -7,6 +7,7 @@ import {
   UserNameSchema,
 } from '@hpckit/core';
 import { z } from 'zod';
+import { billingRules } from '../../errors/billing-rules.js';
 import type { AccountRecord, MemberRecord } from '../../stores/records.js';
 import type { Ledger } from '../create-ledger.js';
 
@@ -34,18 +35,21 @@ export interface ImportOptions {
 }
 
 const OptionsSchema = z.strictObject({
-  ledger: z.custom<Ledger>(
-    (v) => typeof v === 'object' && v !== null && 'context' in v,
-    'must be a ledger from createLedger()',
-  ),
-  client: z.custom<ImportOptions['client']>(
-    (v) => typeof v === 'object' && v !== null && 'accounts' in v,
-    'must be an hpckit client, e.g. createClient({ clusters })',
-  ),
-  clusters: z.array(z.string().min(1)).min(1, 'must name at least one cluster').optional(),
+  ledger: z.custom<Ledger>((v) => typeof v === 'object' && v !== null && 'context' in v, {
+    error: billingRules.error('ledger_from_create'),
+  }),
+  client: z.custom<ImportOptions['client']>((v) => typeof v === 'object' && v !== null && 'accounts' in v, {
+    error: billingRules.error('not_a_client'),
+  }),
+  clusters: z
+    .array(z.string().min(1))
+    .min(1, { error: billingRules.error('no_cluster') })
+    .optional(),
   accountType: NameSchema,
   ownerOf: z
-    .custom<ImportOptions['ownerOf']>((v) => typeof v === 'function', 'must be a function')
+    .custom<ImportOptions['ownerOf']>((v) => typeof v === 'function', {
+      error: billingRules.error('not_a_function'),
+    })
     .optional(),
   whitelist: z.boolean().default(false),
   dryRun: z.boolean().default(false),

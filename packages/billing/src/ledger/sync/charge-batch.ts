@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Job, ValidationError } from '@hpckit/core';
 import { BillingDecimal } from '../../money/decimal.js';
+import { billingRules } from '../../errors/billing-rules.js';
 import { checkScale } from '../../stores/amount-codec.js';
 import { jobKeyString, type LedgerTx } from '../../stores/ledger-store.js';
 import type { AccountRecord, ChargeRecord, SyncedJob, SyncedJobStatus } from '../../stores/records.js';
@@ -165,11 +166,11 @@ function amountOf(charge: { amount: string; currency: string }, currency: string
       details: {
         subject: 'job charge',
         issues: [
-          {
-            path: ['charge', 'currency'],
-            message: `job ${job.id} was priced in ${charge.currency} but the ledger keeps ${currency}: use a price table in the ledger's currency`,
-            code: 'custom',
-          },
+          billingRules.validationIssue(['charge', 'currency'], 'charge_currency', {
+            item: job.id,
+            value: charge.currency,
+            text: currency,
+          }),
         ],
       },
     });

@@ -42,24 +42,23 @@ export interface JobSyncOptions {
 }
 
 const OptionsSchema = z.strictObject({
-  ledger: z.custom<Ledger>(
-    (v) => typeof v === 'object' && v !== null && 'context' in v,
-    'must be a ledger from createLedger()',
-  ),
-  source: z.custom<EndedJobSource | Pick<HpckitClient, 'jobs'>>(
-    (v) => typeof v === 'object' && v !== null,
-    'must be a client or a job source',
-  ),
+  ledger: z.custom<Ledger>((v) => typeof v === 'object' && v !== null && 'context' in v, {
+    error: billingRules.error('ledger_from_create'),
+  }),
+  source: z.custom<EndedJobSource | Pick<HpckitClient, 'jobs'>>((v) => typeof v === 'object' && v !== null, {
+    error: billingRules.error('client_or_job_source'),
+  }),
   clusters: z.array(NameSchema).min(1, { error: billingRules.error('no_cluster') }),
-  pricer: z.custom<Pricer>(
-    (v) => typeof v === 'function',
-    'must be a function (job, context) => PricedJob, e.g. engine.price',
-  ),
+  pricer: z.custom<Pricer>((v) => typeof v === 'function', { error: billingRules.error('not_a_pricer') }),
   batchSize: z.number().int().positive().max(50_000).default(1000),
   lookbackSeconds: z.number().int().nonnegative().default(900),
   startAt: z.date().default(new Date(0)),
   cutover: z.date().optional(),
-  isSettled: z.custom<SettledCheck>((v) => typeof v === 'function', 'must be a function').optional(),
+  isSettled: z
+    .custom<SettledCheck>((v) => typeof v === 'function', {
+      error: billingRules.error('not_a_function'),
+    })
+    .optional(),
   retryLimit: z.number().int().positive().default(1000),
 });
 

@@ -92,6 +92,54 @@ export const issueRulesEn = {
   cluster_name: () => 'cluster names are letters, digits, "_", "-" and "."',
   at_least_one_cluster: () => 'give at least one cluster',
   unknown_cluster: (f) => `${q(f.value)} is not one of the clusters (${(f.names ?? []).join(', ')})`,
+  // Money, keys and lists.
+  decimal_string: () => 'must be a decimal number written as a string, such as "12.50" (never a JS number)',
+  currency_code: () => 'must be an ISO 4217 code such as "CNY"',
+  idempotency_key_characters: () =>
+    'may contain only letters, digits and "._:@/+=-" (no spaces); a UUID or "form-1234" fits',
+  batch_list_shape: () => 'must be an array of { spec } objects',
+  batch_at_least_one_job: () => 'must hold at least one job',
+  batch_too_many_jobs: (f) => `must hold at most ${q(String(f.maximum))} jobs: split the sweep`,
+  query_list_too_long: (f) => `must hold at most ${q(String(f.maximum))} values`,
+  outcome_when_ended: () => 'an outcome is present exactly when the phase is "ended"',
+  at_least_one_node: () => 'name at least one node',
+  timeout_deprecated_spelling: () =>
+    '"timeout" is the deprecated spelling of "timeoutMs": give only "timeoutMs"',
+  // Adapters and clients.
+  adapter_name: () => 'must be a kebab-case id such as "slurm"',
+  adapter_operation_required: () => 'is required by the contract',
+  adapter_capability_operation: (f) => `is missing, but capability "${q(f.item)}" is declared`,
+  keys_per_spec: (f) =>
+    `has ${f.count ?? '?'} keys for ${q(String(f.maximum))} specs: give one key per spec, in the same order, or none`,
+  watch_one_scope: (f) =>
+    `jobs of several ${f.text === 'users' ? 'users' : 'clusters'} (${(f.names ?? []).join(', ')}) were given: watch each separately`,
+  not_a_role_source: () =>
+    'must be a role source { roles(user, { cluster }) => ({ platform?, adminOf? }) }, e.g. ledgerAccess({ ledger }) of @hpckit/billing/ledger',
+  // Interactive apps.
+  app_option_value: () => 'an option needs a non-empty value',
+  app_attribute_name: () => 'attribute names are letters, digits and "_", not starting with a digit',
+  app_select_needs_options: () => 'a "select" attribute needs at least one option',
+  app_options_only_select: (f) => `only "select" attributes take options, not "${q(f.value)}"`,
+  app_number_default: () => 'the default of a "number" attribute is a number',
+  app_integer_only_number: (f) => `only "number" attributes take "integer", not "${q(f.value)}"`,
+  app_target_whole_type: (f) =>
+    `"${q(f.item)}" takes a whole number: make the attribute a "number" or a "select"`,
+  app_target_whole_option: (f) => `"${q(f.item)}" takes a whole number, not "${q(f.value)}"`,
+  app_default_not_an_option: (f) => `the default "${q(f.value)}" is not one of the options`,
+  app_target_integer_false: (f) =>
+    `"${q(f.item)}" takes whole numbers: drop "integer: false" or choose another target`,
+  app_max_below_min: (f) => `max (${q(String(f.maximum))}) is below min (${q(String(f.minimum))})`,
+  app_default_out_of_bounds: (f) =>
+    `the default ${q(f.value)} is outside the bounds ${f.minimum ?? '-∞'}…${f.maximum ?? '∞'}: change the default or the bounds`,
+  app_default_not_whole: (f) =>
+    `the default ${q(f.value)} is not a whole number, which ${f.item === undefined ? '"integer: true"' : `"${f.item}"`} needs`,
+  app_path_slash: (f) => `the ${q(f.text)} path starts with "/"`,
+  app_port_unprivileged: (f) => `must be at least ${q(String(f.minimum))} (an unprivileged port)`,
+  app_id: () => 'app ids are lowercase letters, digits and "-", e.g. "jupyter-lab"',
+  app_display_name: () => 'an app needs a display name',
+  app_attribute_name_taken: (f) =>
+    `the attribute name "${q(f.value)}" is already used by "${q(f.item)}" (names are compared ignoring case): rename one`,
+  app_script_empty: () => 'the script that starts the server must not be empty',
   // Job arrays.
   array_spec: (f) => `array spec "${q(f.value)}" ${arrayProblemEn(f)}`,
   array_throttle_too_big: (f) => `must be at most ${q(String(f.maximum))}, the most tasks an array may have`,

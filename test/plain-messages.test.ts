@@ -1,0 +1,72 @@
+/**
+ * No validation text is written as a plain English string in a package's source: each is a rule
+ * (`ruleError`/`ruleIssue` in core, `defineIssueRules` in a package) worded in every locale, so
+ * `formatError(err, { locale: 'zh-CN' })` shows Chinese. `issue-rules-zh.test.ts` checks the
+ * rules' words; this checks that schemas use rules at all, which it cannot see.
+ *
+ * `REMAINING` lists the sites not yet moved to rules, by file: a new plain text fails, and so does
+ * a file that has fewer than listed (lower its count, so the list only shrinks).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { plainMessages } from './support/plain-messages.js';
+
+const REMAINING: Record<string, number> = {
+  'packages/adapter-mock/src/mock-adapter.ts': 1,
+  'packages/adapter-mock/src/options.ts': 9,
+  'packages/adapter-mock/src/cluster/mock-cluster-schema.ts': 3,
+  'packages/adapter-mock/src/faults/fault-injector.ts': 3,
+  'packages/adapter-mock/src/jobs/default-job-behavior.ts': 1,
+  'packages/adapter-mock/src/jobs/job-behavior.ts': 4,
+  'packages/adapter-mock/src/operations/submit-job.ts': 1,
+  'packages/adapter-slurm/src/slurm-adapter.ts': 3,
+  'packages/adapter-slurm/src/errors/map-error.ts': 1,
+  'packages/core/src/sbatch/effective-options.ts': 6,
+};
+
+const root = join(import.meta.dirname, '..');
+
+function sourceFiles(): string[] {
+  const packages = join(root, 'packages');
+  return readdirSync(packages).flatMap((pkg) =>
+    readdirSync(join(packages, pkg, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !/\.test(-d)?\.ts$/.test(f))
+      .map((f) => `packages/${pkg}/src/${f.split('\\').join('/')}`),
+  );
+}
+
+describe('validation texts in package source', () => {
+  const found = new Map(
+    sourceFiles().map((file) => [file, plainMessages(file, readFileSync(join(root, file), 'utf8'))]),
+  );
+
+  it('are rules, not plain English strings (beyond the sites still listed)', () => {
+    const over = [...found]
+      .filter(([file, messages]) => messages.length > (REMAINING[file] ?? 0))
+      .map(([file, messages]) => `${file}: ${messages.map((m) => `${m.line} ${m.text}`).join(' | ')}`);
+    expect(over, 'word these through a rule (ruleError, ruleIssue or defineIssueRules)').toEqual([]);
+  });
+
+  it('lists no more remaining sites than there are (the list only shrinks)', () => {
+    const stale = Object.entries(REMAINING)
+      .filter(([file, count]) => (found.get(file)?.length ?? 0) < count)
+      .map(([file, count]) => `${file}: listed ${count}, found ${found.get(file)?.length ?? 0}`);
+    expect(stale).toEqual([]);
+  });
+
+  it('finds each way a plain text is written (the check itself can fail)', () => {
+    const source = `
+      const A = z.string().min(1, 'must not be empty');
+      const B = z.number().int('must be whole');
+      const C = z.custom<F>(isFunction, 'must be a function');
+      const D = z.string().refine((s) => s !== '', { message: 'not empty' });
+      const E = z.array(z.string(), { error: 'must be a list' });
+      const F = z.object({}).superRefine((v, ctx) => ctx.addIssue({ code: 'custom', message: \`bad \${v}\` }));
+      issues.push({ path: ['script'], message: 'line 2 is wrong' });
+      const G = z.string().min(1, { error: ruleError('not_empty') });
+      const H = 'x'.startsWith('/');
+    `;
+    expect(plainMessages('x.ts', source).map((m) => m.line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+  });
+});
