@@ -1,5 +1,4 @@
 /** What the ledger's cluster tests share: a client of the test cluster and the site's pricing for it. */
-import { execFileSync } from 'node:child_process';
 import { slurmAdapter } from '@hpckit/adapter-slurm';
 import { createPricingEngine, ikkemPreset } from '@hpckit/billing';
 import { createClient } from '@hpckit/core';
@@ -11,13 +10,11 @@ export const clusterClient = () =>
     clusters: { hpc: { adapter: slurmAdapter({ transport: localTransport({ actAs: { mode: 'sudo' } }) }) } },
   });
 
-/** The preset's pricing engine for the cluster's own name, which its sacct rows carry. */
+/**
+ * The preset's pricing engine for the client's cluster key `hpc`: every job the client returns
+ * carries that key as its `cluster` (not Slurm's own ClusterName), so the price table names it.
+ */
 export function sitePricing() {
-  const slurmCluster = execFileSync('sacctmgr', ['-n', '-P', 'show', 'cluster', 'format=cluster'], {
-    encoding: 'utf8',
-  })
-    .trim()
-    .split('\n')[0]!;
-  const site = ikkemPreset({ cluster: slurmCluster });
+  const site = ikkemPreset({ cluster: 'hpc' });
   return createPricingEngine({ table: site.priceTable, clusters: [site.cluster] });
 }
