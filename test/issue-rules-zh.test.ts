@@ -10,6 +10,7 @@ import {
   defineIssueRules,
   formatError,
   IdempotencyKeySchema,
+  JobSpecSchema,
   MoneySchema,
   parseInput,
   registeredIssueRules,
@@ -35,8 +36,12 @@ const FACTS = {
 
 /** An English phrase: three ASCII words in a row once quoted names, code and values are taken out. */
 function englishIn(text: string): string | undefined {
-  // Code a message quotes: calls such as `commandSessionFiles(transport, user)`.
-  const bare = text.replace(/"[^"]*"|'[^']*'|“[^”]*”|`[^`]*`|\{[^}]*\}|[A-Za-z_.]+\([^)]*\)/g, ' ');
+  // Code a message quotes: calls such as `commandSessionFiles(transport, user)`, and sbatch
+  // options such as --mem-per-cpu.
+  const bare = text.replace(
+    /"[^"]*"|'[^']*'|“[^”]*”|`[^`]*`|\{[^}]*\}|[A-Za-z_.]+\([^)]*\)|--[A-Za-z][\w-]*/g,
+    ' ',
+  );
   return /[A-Za-z]+(?:[ ,;:()/-]+[A-Za-z]+){2,}/.exec(bare)?.[0];
 }
 
@@ -116,6 +121,24 @@ describe('bad input through public schemas and entries', () => {
     ['a port range', () => parseInput(AppPortRangeSchema, { min: 9000, max: 8000 }, 'port range')],
     ['money', () => parseInput(MoneySchema, { amount: '1,5', currency: 'yuan' }, 'money')],
     ['an idempotency key', () => parseInput(IdempotencyKeySchema, 'a b', 'key')],
+    [
+      'sbatch options a script and directives set',
+      () =>
+        parseInput(
+          JobSpecSchema,
+          {
+            nodes: 1,
+            script:
+              '#!/bin/bash\n#SBATCH --uid=0\n#SBATCH --nodes=2\n#SBATCH --mem=1G\n#SBATCH --mem-per-cpu=1G\n',
+            directives: { wait: 'yes', partition: true },
+          },
+          'job spec',
+        ),
+    ],
+    [
+      'a script line the spec disagrees with',
+      () => parseInput(JobSpecSchema, { nodes: 1, script: '#!/bin/bash\n#SBATCH --nodes=2\n' }, 'job spec'),
+    ],
     ['a connection file', () => parseConnectionFile('{"host":"","port":0}', '/srv/c.json')],
   ];
   it.each(cases)('%s is refused in Chinese with no English sentence left', (_, call) => {

@@ -6,6 +6,26 @@ const or = (items: string[] | undefined) => {
   return all.length < 2 ? all.join('') : `${all.slice(0, -1).join(', ')} or ${all.at(-1)}`;
 };
 
+/** Where in a script a problem is, when it is on a line: `line 3 ("#SBATCH --uid=0"): `. */
+const at = (f: ValidationIssueFacts) => (f.count === undefined ? '' : `line ${f.count} (${q(f.text)}): `);
+
+/** Why sbatch options hpckit sets or forbids are reserved, by option name. */
+const RESERVED_EN: Record<string, string> = {
+  comment:
+    'set the job comment with the spec\'s "comment" field: hpckit keeps its idempotency token in the job comment',
+  parsable: "hpckit reads sbatch's answer in its own format",
+  wrap: 'give the commands as "command" or "script"',
+  wait: 'it would make the submission wait until the job ends',
+  uid: 'jobs run as the user the portal acts for',
+  gid: 'jobs run as the user the portal acts for',
+  clusters: "the cluster is chosen by the adapter's configuration",
+  cluster: "the cluster is chosen by the adapter's configuration",
+  'cluster-constraint': "the cluster is chosen by the adapter's configuration",
+  'export-file': 'set the job\'s variables with the spec\'s "environment"',
+  priority: 'only operators may set a priority',
+  reboot: 'only operators may reboot nodes',
+};
+
 /**
  * The English words of each validation rule hpckit's own schemas check (the zod refinements and
  * custom messages it writes), worded from the rule's facts. Every rule has Chinese words too
@@ -140,6 +160,19 @@ export const issueRulesEn = {
   app_attribute_name_taken: (f) =>
     `the attribute name "${q(f.value)}" is already used by "${q(f.item)}" (names are compared ignoring case): rename one`,
   app_script_empty: () => 'the script that starts the server must not be empty',
+  // sbatch options, as the fold of fields, directives and `#SBATCH` lines finds them.
+  sbatch_option_reserved: (f) =>
+    `${at(f)}--${q(f.value)} is reserved: ${
+      RESERVED_EN[f.value ?? ''] || 'it changes how sbatch itself runs, which hpckit controls'
+    }`,
+  sbatch_option_takes_no_value: (f) => `--${q(f.value)} takes no value: write true`,
+  sbatch_option_needs_value: (f) => `--${q(f.value)} needs a value`,
+  sbatch_script_exclusive_options: (f) =>
+    `line ${f.count ?? '?'} (${q(f.text)}) and line ${q(f.item)} (${q(f.value)}) set --${q(f.names?.[0])} and --${q(f.names?.[1])}, which sbatch refuses together: keep one`,
+  sbatch_script_disagrees: (f) =>
+    `line ${f.count ?? '?'} (${q(f.text)}) asks for ${q(f.examples?.[0])}, but ${
+      f.names ? `the spec's "${q(f.names[0])}"` : `the directive "${q(f.item)}"`
+    } asks for ${q(f.examples?.[1])}: remove the line or change the spec so they agree (sbatch would silently use the spec's value)`,
   // Job arrays.
   array_spec: (f) => `array spec "${q(f.value)}" ${arrayProblemEn(f)}`,
   array_throttle_too_big: (f) => `must be at most ${q(String(f.maximum))}, the most tasks an array may have`,

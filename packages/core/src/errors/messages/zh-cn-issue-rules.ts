@@ -7,6 +7,25 @@ const or = (items: string[] | undefined) => {
   return all.length < 2 ? all.join('') : `${all.slice(0, -1).join('、')} 或 ${all.at(-1)}`;
 };
 
+/** Where in a script a problem is, when it is on a line. */
+const at = (f: ValidationIssueFacts) => (f.count === undefined ? '' : `第 ${f.count} 行（${q(f.text)}）：`);
+
+/** Why sbatch options hpckit sets or forbids are reserved, by option name. */
+const RESERVED_ZH: Record<string, string> = {
+  comment: '请用规格的 "comment" 字段设置作业备注：hpckit 在作业备注中保存幂等令牌',
+  parsable: 'hpckit 以自己的格式读取 sbatch 的应答',
+  wrap: '请用 "command" 或 "script" 给出命令',
+  wait: '它会让提交一直等到作业结束',
+  uid: '作业以门户所代表的用户身份运行',
+  gid: '作业以门户所代表的用户身份运行',
+  clusters: '集群由适配器的配置选择',
+  cluster: '集群由适配器的配置选择',
+  'cluster-constraint': '集群由适配器的配置选择',
+  'export-file': '请用规格的 "environment" 设置作业的变量',
+  priority: '只有运维人员可以设置优先级',
+  reboot: '只有运维人员可以重启节点',
+};
+
 /** The Chinese words of each rule in `issueRulesEn`, from the same facts. */
 export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => string> = {
   whole_number: () => '应为整数',
@@ -109,6 +128,16 @@ export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => stri
   app_attribute_name_taken: (f) =>
     `属性名 "${q(f.value)}" 已被 "${q(f.item)}" 使用（比较名称时不区分大小写）：请重命名其中一个`,
   app_script_empty: () => '启动服务器的脚本不能为空',
+  sbatch_option_reserved: (f) =>
+    `${at(f)}--${q(f.value)} 是保留选项：${RESERVED_ZH[f.value ?? ''] || '它会改变 sbatch 本身的运行方式，而这由 hpckit 控制'}`,
+  sbatch_option_takes_no_value: (f) => `--${q(f.value)} 不带值：请写 true`,
+  sbatch_option_needs_value: (f) => `--${q(f.value)} 需要一个值`,
+  sbatch_script_exclusive_options: (f) =>
+    `第 ${f.count ?? '?'} 行（${q(f.text)}）和第 ${q(f.item)} 行（${q(f.value)}）分别设置了 --${q(f.names?.[0])} 和 --${q(f.names?.[1])}，sbatch 不接受两者同时出现：只保留一个`,
+  sbatch_script_disagrees: (f) =>
+    `第 ${f.count ?? '?'} 行（${q(f.text)}）要求 ${q(f.examples?.[0])}，但${
+      f.names ? `规格的 "${q(f.names[0])}"` : `指令 "${q(f.item)}"`
+    }要求 ${q(f.examples?.[1])}：请删除该行或修改规格使两者一致（否则 sbatch 会悄悄使用规格中的值）`,
   array_spec: (f) => `数组规格 "${q(f.value)}" ${arrayProblemZhCn(f)}`,
   array_throttle_too_big: (f) => `最大为 ${q(String(f.maximum))}，即一个数组最多的任务数`,
 };
