@@ -130,7 +130,7 @@ describe('bad input through public schemas and entries', () => {
             nodes: 1,
             script:
               '#!/bin/bash\n#SBATCH --uid=0\n#SBATCH --nodes=2\n#SBATCH --mem=1G\n#SBATCH --mem-per-cpu=1G\n',
-            directives: { wait: 'yes', partition: true },
+            directives: { wait: 'yes', partition: true, 'ntasks-per': '2', zzz: '1' },
           },
           'job spec',
         ),

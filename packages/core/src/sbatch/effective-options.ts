@@ -73,10 +73,7 @@ export function foldSbatchOptions(
   for (const [key, value] of Object.entries(input.directives ?? {})) {
     const found = lookupLongOption(key);
     if ('problem' in found) {
-      issues.push({
-        path: ['directives', key],
-        message: `${found.problem}; directive names are long sbatch options without dashes`,
-      });
+      issues.push({ path: ['directives', key], rule: 'sbatch_directive_not_an_option', facts: found.facts });
       continue;
     }
     const { option } = found;

@@ -26,6 +26,12 @@ const RESERVED_EN: Record<string, string> = {
   reboot: 'only operators may reboot nodes',
 };
 
+/** Why a name is no sbatch option: ambiguous (`names` it could be) or unknown. */
+const noSuchOption = (f: ValidationIssueFacts) =>
+  f.names
+    ? `"--${q(f.value)}" is ambiguous: sbatch could read it as ${f.names.map((n) => `--${n}`).join(', ')}; write the option in full`
+    : `sbatch has no option "${q(f.value)}"`;
+
 /**
  * The English words of each validation rule hpckit's own schemas check (the zod refinements and
  * custom messages it writes), worded from the rule's facts. Every rule has Chinese words too
@@ -165,6 +171,10 @@ export const issueRulesEn = {
     `${at(f)}--${q(f.value)} is reserved: ${
       RESERVED_EN[f.value ?? ''] || 'it changes how sbatch itself runs, which hpckit controls'
     }`,
+  sbatch_option_ambiguous: (f) => noSuchOption(f),
+  sbatch_no_such_option: (f) => noSuchOption({ ...f, names: undefined }),
+  sbatch_directive_not_an_option: (f) =>
+    `${noSuchOption(f)}; directive names are long sbatch options without dashes`,
   sbatch_option_takes_no_value: (f) => `--${q(f.value)} takes no value: write true`,
   sbatch_option_needs_value: (f) => `--${q(f.value)} needs a value`,
   sbatch_script_exclusive_options: (f) =>

@@ -26,6 +26,12 @@ const RESERVED_ZH: Record<string, string> = {
   reboot: '只有运维人员可以重启节点',
 };
 
+/** Why a name is no sbatch option: ambiguous (`names` it could be) or unknown. */
+const noSuchOption = (f: ValidationIssueFacts) =>
+  f.names
+    ? `"--${q(f.value)}" 有歧义：sbatch 可能把它读作 ${f.names.map((n) => `--${n}`).join('、')}；请写出完整的选项名`
+    : `sbatch 没有选项 "${q(f.value)}"`;
+
 /** The Chinese words of each rule in `issueRulesEn`, from the same facts. */
 export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => string> = {
   whole_number: () => '应为整数',
@@ -130,6 +136,9 @@ export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => stri
   app_script_empty: () => '启动服务器的脚本不能为空',
   sbatch_option_reserved: (f) =>
     `${at(f)}--${q(f.value)} 是保留选项：${RESERVED_ZH[f.value ?? ''] || '它会改变 sbatch 本身的运行方式，而这由 hpckit 控制'}`,
+  sbatch_option_ambiguous: (f) => noSuchOption(f),
+  sbatch_no_such_option: (f) => noSuchOption({ ...f, names: undefined }),
+  sbatch_directive_not_an_option: (f) => `${noSuchOption(f)}；指令名是不带短横线的 sbatch 长选项名`,
   sbatch_option_takes_no_value: (f) => `--${q(f.value)} 不带值：请写 true`,
   sbatch_option_needs_value: (f) => `--${q(f.value)} 需要一个值`,
   sbatch_script_exclusive_options: (f) =>
