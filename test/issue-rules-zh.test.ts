@@ -139,6 +139,19 @@ describe('bad input through public schemas and entries', () => {
       'a script line the spec disagrees with',
       () => parseInput(JobSpecSchema, { nodes: 1, script: '#!/bin/bash\n#SBATCH --nodes=2\n' }, 'job spec'),
     ],
+    [
+      '#SBATCH lines sbatch cannot split',
+      () =>
+        parseInput(
+          JobSpecSchema,
+          { script: '#!/bin/bash\n#SBATCH hetjob\n#SBATCH --chdir="a\n#SBATCH :b\n' },
+          'job spec',
+        ),
+    ],
+    [
+      '#SBATCH words sbatch stops at',
+      () => parseInput(JobSpecSchema, { script: '#!/bin/bash\n#SBATCH --exclusive=1 -y\n' }, 'job spec'),
+    ],
     ['a connection file', () => parseConnectionFile('{"host":"","port":0}', '/srv/c.json')],
   ];
   it.each(cases)('%s is refused in Chinese with no English sentence left', (_, call) => {

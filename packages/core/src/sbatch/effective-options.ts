@@ -97,7 +97,11 @@ export function foldSbatchOptions(
   if (input.script !== undefined) {
     const read = readScriptDirectives(input.script);
     for (const p of read.problems)
-      issues.push({ path: ['script'], message: `line ${p.line} (${quoteLine(p.text)}) ${p.message}` });
+      issues.push({
+        path: ['script'],
+        rule: p.rule,
+        facts: { ...p.facts, count: p.line, text: quoteLine(p.text) },
+      });
     for (const so of read.options) {
       const problem = reservedProblem(so.option);
       if (problem)

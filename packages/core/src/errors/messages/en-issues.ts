@@ -32,6 +32,21 @@ const noSuchOption = (f: ValidationIssueFacts) =>
     ? `"--${q(f.value)}" is ambiguous: sbatch could read it as ${f.names.map((n) => `--${n}`).join(', ')}; write the option in full`
     : `sbatch has no option "${q(f.value)}"`;
 
+/** Where in a script a problem sbatch stops at is: `line 3 ("#SBATCH -y") `. */
+const onLine = (f: ValidationIssueFacts) => (f.count === undefined ? '' : `line ${f.count} (${q(f.text)}) `);
+
+/** Why sbatch stops reading a list of option words, by rule. */
+const argumentRulesEn = {
+  sbatch_option_ambiguous: (f: ValidationIssueFacts) => noSuchOption(f),
+  sbatch_no_such_option: (f: ValidationIssueFacts) => noSuchOption({ ...f, names: undefined }),
+  sbatch_argument_takes_no_value: (f: ValidationIssueFacts) => `"${q(f.value)}" takes no value`,
+  sbatch_argument_needs_value: (f: ValidationIssueFacts) => `"${q(f.value)}" needs a value`,
+  sbatch_argument_not_an_option: (f: ValidationIssueFacts) => `"${q(f.value)}" is not an option`,
+};
+
+/** A rule sbatch stops reading option words at. */
+export type ArgumentRule = keyof typeof argumentRulesEn;
+
 /**
  * The English words of each validation rule hpckit's own schemas check (the zod refinements and
  * custom messages it writes), worded from the rule's facts. Every rule has Chinese words too
@@ -171,8 +186,14 @@ export const issueRulesEn = {
     `${at(f)}--${q(f.value)} is reserved: ${
       RESERVED_EN[f.value ?? ''] || 'it changes how sbatch itself runs, which hpckit controls'
     }`,
-  sbatch_option_ambiguous: (f) => noSuchOption(f),
-  sbatch_no_such_option: (f) => noSuchOption({ ...f, names: undefined }),
+  ...argumentRulesEn,
+  sbatch_script_hetjob: (f) =>
+    `${onLine(f)}starts another component of a heterogeneous job, which hpckit does not submit: submit each part as its own job`,
+  sbatch_script_word_colon: (f) => `${onLine(f)}has a word starting with ":", which sbatch refuses`,
+  sbatch_script_unmatched_quote: (f) => `${onLine(f)}has an unmatched ${q(f.value)}, which sbatch refuses`,
+  // `item` is the rule sbatch stopped reading the line's words at.
+  sbatch_script_refused: (f) =>
+    `${onLine(f)}${(argumentRulesEn[f.item as ArgumentRule] ?? noSuchOption)(f)} (sbatch refuses the script)`,
   sbatch_directive_not_an_option: (f) =>
     `${noSuchOption(f)}; directive names are long sbatch options without dashes`,
   sbatch_option_takes_no_value: (f) => `--${q(f.value)} takes no value: write true`,

@@ -1,5 +1,5 @@
 import type { ValidationIssueFacts } from '../details.js';
-import type { IssueRule } from './en-issues.js';
+import type { ArgumentRule, IssueRule } from './en-issues.js';
 
 const q = (text: string | undefined) => text ?? '?';
 const or = (items: string[] | undefined) => {
@@ -31,6 +31,18 @@ const noSuchOption = (f: ValidationIssueFacts) =>
   f.names
     ? `"--${q(f.value)}" 有歧义：sbatch 可能把它读作 ${f.names.map((n) => `--${n}`).join('、')}；请写出完整的选项名`
     : `sbatch 没有选项 "${q(f.value)}"`;
+
+/** Where in a script a problem sbatch stops at is. */
+const onLine = (f: ValidationIssueFacts) => (f.count === undefined ? '' : `第 ${f.count} 行（${q(f.text)}）`);
+
+/** Why sbatch stops reading a list of option words, by rule. */
+const argumentRulesZhCn: Record<ArgumentRule, (f: ValidationIssueFacts) => string> = {
+  sbatch_option_ambiguous: (f) => noSuchOption(f),
+  sbatch_no_such_option: (f) => noSuchOption({ ...f, names: undefined }),
+  sbatch_argument_takes_no_value: (f) => `"${q(f.value)}" 不带值`,
+  sbatch_argument_needs_value: (f) => `"${q(f.value)}" 需要一个值`,
+  sbatch_argument_not_an_option: (f) => `"${q(f.value)}" 不是选项`,
+};
 
 /** The Chinese words of each rule in `issueRulesEn`, from the same facts. */
 export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => string> = {
@@ -136,8 +148,13 @@ export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => stri
   app_script_empty: () => '启动服务器的脚本不能为空',
   sbatch_option_reserved: (f) =>
     `${at(f)}--${q(f.value)} 是保留选项：${RESERVED_ZH[f.value ?? ''] || '它会改变 sbatch 本身的运行方式，而这由 hpckit 控制'}`,
-  sbatch_option_ambiguous: (f) => noSuchOption(f),
-  sbatch_no_such_option: (f) => noSuchOption({ ...f, names: undefined }),
+  ...argumentRulesZhCn,
+  sbatch_script_hetjob: (f) =>
+    `${onLine(f)}开始了异构作业的另一个组成部分，hpckit 不提交这类作业：请把每个部分作为单独的作业提交`,
+  sbatch_script_word_colon: (f) => `${onLine(f)}有以 ":" 开头的词，sbatch 会拒绝`,
+  sbatch_script_unmatched_quote: (f) => `${onLine(f)}有不配对的 ${q(f.value)}，sbatch 会拒绝`,
+  sbatch_script_refused: (f) =>
+    `${onLine(f)}${(argumentRulesZhCn[f.item as ArgumentRule] ?? noSuchOption)(f)}（sbatch 会拒绝该脚本）`,
   sbatch_directive_not_an_option: (f) => `${noSuchOption(f)}；指令名是不带短横线的 sbatch 长选项名`,
   sbatch_option_takes_no_value: (f) => `--${q(f.value)} 不带值：请写 true`,
   sbatch_option_needs_value: (f) => `--${q(f.value)} 需要一个值`,
