@@ -17,6 +17,7 @@ import {
   ValidationError,
 } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
+import '@hpckit/adapter-mock';
 import '@hpckit/apps';
 import '@hpckit/billing';
 import '@hpckit/billing/ledger';
