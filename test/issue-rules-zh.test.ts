@@ -3,6 +3,7 @@
  * Chinese: formatError(err, { locale: 'zh-CN' }) leaves no English sentence for them. The rule
  * tables register when their package loads, so each package is imported first.
  */
+import { mockAdapter } from '@hpckit/adapter-mock';
 import { parseConnectionFile } from '@hpckit/apps';
 import {
   AppPortRangeSchema,
@@ -17,7 +18,6 @@ import {
   ValidationError,
 } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
-import '@hpckit/adapter-mock';
 import '@hpckit/apps';
 import '@hpckit/billing';
 import '@hpckit/billing/ledger';
@@ -155,6 +155,20 @@ describe('bad input through public schemas and entries', () => {
     ],
     ['a connection file', () => parseConnectionFile('{"host":"","port":0}', '/srv/c.json')],
   ];
+  it('mock adapter options are refused in Chinese (but for the subject the adapter names)', () => {
+    const err = thrown(() =>
+      mockAdapter({
+        clock: { scale: 0, realTime: 1 as never },
+        firstJobId: 2 ** 32,
+        idPrefix: '1',
+        homes: 'rel',
+        files: {} as never,
+      }),
+    );
+    const zh = formatError(err, { locale: 'zh-CN', hint: false });
+    expect(zh).toContain('应为返回毫秒数的函数');
+    expect(englishIn(zh.replace('mock adapter options', '')), zh).toBeUndefined();
+  });
   it.each(cases)('%s is refused in Chinese with no English sentence left', (_, call) => {
     const err = thrown(call);
     const zh = formatError(err, { locale: 'zh-CN', hint: false });
