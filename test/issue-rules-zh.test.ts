@@ -3,6 +3,7 @@
  * Chinese: formatError(err, { locale: 'zh-CN' }) leaves no English sentence for them. The rule
  * tables register when their package loads, so each package is imported first.
  */
+import { mockAdapter } from '@hpckit/adapter-mock';
 import { parseConnectionFile } from '@hpckit/apps';
 import {
   AppPortRangeSchema,
@@ -10,6 +11,7 @@ import {
   defineIssueRules,
   formatError,
   IdempotencyKeySchema,
+  JobSpecSchema,
   MoneySchema,
   parseInput,
   registeredIssueRules,
@@ -35,8 +37,12 @@ const FACTS = {
 
 /** An English phrase: three ASCII words in a row once quoted names, code and values are taken out. */
 function englishIn(text: string): string | undefined {
-  // Code a message quotes: calls such as `commandSessionFiles(transport, user)`.
-  const bare = text.replace(/"[^"]*"|'[^']*'|“[^”]*”|`[^`]*`|\{[^}]*\}|[A-Za-z_.]+\([^)]*\)/g, ' ');
+  // Code a message quotes: calls such as `commandSessionFiles(transport, user)`, and sbatch
+  // options such as --mem-per-cpu.
+  const bare = text.replace(
+    /"[^"]*"|'[^']*'|“[^”]*”|`[^`]*`|\{[^}]*\}|[A-Za-z_.]+\([^)]*\)|--[A-Za-z][\w-]*/g,
+    ' ',
+  );
   return /[A-Za-z]+(?:[ ,;:()/-]+[A-Za-z]+){2,}/.exec(bare)?.[0];
 }
 
@@ -116,8 +122,53 @@ describe('bad input through public schemas and entries', () => {
     ['a port range', () => parseInput(AppPortRangeSchema, { min: 9000, max: 8000 }, 'port range')],
     ['money', () => parseInput(MoneySchema, { amount: '1,5', currency: 'yuan' }, 'money')],
     ['an idempotency key', () => parseInput(IdempotencyKeySchema, 'a b', 'key')],
+    [
+      'sbatch options a script and directives set',
+      () =>
+        parseInput(
+          JobSpecSchema,
+          {
+            nodes: 1,
+            script:
+              '#!/bin/bash\n#SBATCH --uid=0\n#SBATCH --nodes=2\n#SBATCH --mem=1G\n#SBATCH --mem-per-cpu=1G\n',
+            directives: { wait: 'yes', partition: true, 'ntasks-per': '2', zzz: '1' },
+          },
+          'job spec',
+        ),
+    ],
+    [
+      'a script line the spec disagrees with',
+      () => parseInput(JobSpecSchema, { nodes: 1, script: '#!/bin/bash\n#SBATCH --nodes=2\n' }, 'job spec'),
+    ],
+    [
+      '#SBATCH lines sbatch cannot split',
+      () =>
+        parseInput(
+          JobSpecSchema,
+          { script: '#!/bin/bash\n#SBATCH hetjob\n#SBATCH --chdir="a\n#SBATCH :b\n' },
+          'job spec',
+        ),
+    ],
+    [
+      '#SBATCH words sbatch stops at',
+      () => parseInput(JobSpecSchema, { script: '#!/bin/bash\n#SBATCH --exclusive=1 -y\n' }, 'job spec'),
+    ],
     ['a connection file', () => parseConnectionFile('{"host":"","port":0}', '/srv/c.json')],
   ];
+  it('mock adapter options are refused in Chinese (but for the subject the adapter names)', () => {
+    const err = thrown(() =>
+      mockAdapter({
+        clock: { scale: 0, realTime: 1 as never },
+        firstJobId: 2 ** 32,
+        idPrefix: '1',
+        homes: 'rel',
+        files: {} as never,
+      }),
+    );
+    const zh = formatError(err, { locale: 'zh-CN', hint: false });
+    expect(zh).toContain('应为返回毫秒数的函数');
+    expect(englishIn(zh.replace('mock adapter options', '')), zh).toBeUndefined();
+  });
   it.each(cases)('%s is refused in Chinese with no English sentence left', (_, call) => {
     const err = thrown(call);
     const zh = formatError(err, { locale: 'zh-CN', hint: false });

@@ -1,5 +1,6 @@
 import { CAPABILITY_KEYS, type CapabilityKey, DurationSchema, NameSchema } from '@hpckit/core';
 import { z } from 'zod';
+import { mockRules } from './errors/mock-rules.js';
 import { MockClusterSchema } from './cluster/mock-cluster-schema.js';
 import type { MockFileSink } from './files/job-files-sink.js';
 import type { JobBehavior } from './jobs/job-behavior.js';
@@ -18,9 +19,13 @@ export const MockClockOptionsSchema = z.strictObject({
   /** Virtual time at creation (a Date or an ISO string with offset). @default 2026-01-01T00:00:00Z */
   start: DateInputSchema.default(() => new Date(DEFAULT_MOCK_START)),
   /** Virtual seconds per real second in `scaled` mode (600: ten virtual minutes per second). @default 60 */
-  scale: z.number().finite().positive('must be greater than zero').default(60),
+  scale: z
+    .number()
+    .finite()
+    .positive({ error: mockRules.error('greater_than_zero') })
+    .default(60),
   /** The real clock in ms, read in `scaled` mode. @default performance.now */
-  realTime: z.custom<() => number>(isFunction, 'must be a function returning milliseconds').optional(),
+  realTime: z.custom<() => number>(isFunction, { error: mockRules.error('not_a_real_clock') }).optional(),
 });
 
 /**
@@ -65,7 +70,7 @@ export const MockAdapterOptionsSchema = z
     minJobAge: DurationSchema.default(300),
     /** How jobs behave when they run. @default defaultJobBehavior (reads `sleep`, `exit` and `# mock:` lines) */
     jobBehavior: z
-      .custom<JobBehavior>(isFunction, 'must be a function (spec, job) => ({ runtime, exitCode?, outcome? })')
+      .custom<JobBehavior>(isFunction, { error: mockRules.error('not_a_job_behavior') })
       .optional(),
     /** The user of calls that name none. @default 'alice' if the cluster has her, else its first user */
     defaultUser: NameSchema.optional(),
@@ -76,15 +81,12 @@ export const MockAdapterOptionsSchema = z
       .number()
       .int()
       .positive()
-      .max(2 ** 31, 'must be below 2^31')
+      .max(2 ** 31, { error: mockRules.error('first_job_id_too_big') })
       .default(1000),
     /** Text before every job id, e.g. `"m"` for `m1000`. @default '' */
     idPrefix: z
       .string()
-      .regex(
-        /^(?:[A-Za-z][A-Za-z.-]*)?$/,
-        'must be letters, "." or "-", starting with a letter (digits would blur the id)',
-      )
+      .regex(/^(?:[A-Za-z][A-Za-z.-]*)?$/, { error: mockRules.error('id_prefix') })
       .default(''),
     /** Array indices must stay below this (Slurm's MaxArraySize). @default 10001 */
     maxArraySize: z.number().int().positive().default(10_001),
@@ -97,8 +99,8 @@ export const MockAdapterOptionsSchema = z
      */
     homes: z
       .union([
-        z.string().startsWith('/', 'must be an absolute directory'),
-        z.custom<(user: string) => string>(isFunction, 'must be a directory or a function (user) => home'),
+        z.string().startsWith('/', { error: mockRules.error('absolute_directory') }),
+        z.custom<(user: string) => string>(isFunction, { error: mockRules.error('not_homes') }),
       ])
       .default('/home'),
     /**
@@ -114,7 +116,7 @@ export const MockAdapterOptionsSchema = z
           v !== null &&
           typeof (v as MockFileSink).mkdir === 'function' &&
           typeof (v as MockFileSink).writeFile === 'function',
-        'must have mkdir(path, { recursive }) and writeFile(path, data), as a FileSystem of @hpckit/remote does',
+        { error: mockRules.error('not_a_file_sink') },
       )
       .optional(),
     /** Capabilities to turn off, e.g. `{ 'jobs.hold': false }` (see {@link MockCapabilitiesSchema}). @default every capability on */
@@ -127,9 +129,8 @@ export const MockAdapterOptionsSchema = z
       o.cluster.accounts.some((a) => a.members.some((m) => m.user === o.defaultUser));
     if (!known) {
       ctx.addIssue({
-        code: 'custom',
+        ...mockRules.issue('unknown_default_user', { value: o.defaultUser }),
         path: ['defaultUser'],
-        message: `"${o.defaultUser}" is not a user of the cluster: add it to "cluster.users" or an account's members`,
       });
     }
   });

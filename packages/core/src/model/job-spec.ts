@@ -191,7 +191,10 @@ export const JobSpecSchema = JobSpecObject.superRefine((raw, ctx) => {
       parseFields,
     );
     if ('issues' in folded) {
-      for (const i of folded.issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+      for (const i of folded.issues) {
+        if ('rule' in i) addIssue(ctx, i.path, i.rule, i.facts);
+        else ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+      }
       return z.NEVER;
     }
     for (const field of SPEC_FIELDS) delete spec[field];

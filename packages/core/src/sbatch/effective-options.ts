@@ -1,3 +1,5 @@
+import type { RuleFacts } from '../errors/validation.js';
+import type { IssueRule } from '../errors/messages/en-issues.js';
 import { lookupLongOption } from './option-lookup.js';
 import {
   groupOf,
@@ -9,11 +11,16 @@ import {
 import type { SbatchOption } from './option-table.js';
 import { readScriptDirectives, type ScriptOption } from './script-directives.js';
 
-/** A problem with a spec's options, at a path of the spec. */
-export interface OptionIssue {
-  path: (string | number)[];
-  message: string;
-}
+/**
+ * A problem with a spec's options, at a path of the spec: a rule and its facts, worded in each
+ * locale by the schema that reports it, or (for problems not yet moved to rules) English text.
+ */
+export type OptionIssue =
+  | { path: (string | number)[]; rule: IssueRule; facts: RuleFacts }
+  | { path: (string | number)[]; message: string };
+
+/** A rule an option broke and the facts it is worded from. */
+type OptionProblem = { rule: IssueRule; facts: RuleFacts };
 
 /** What {@link foldSbatchOptions} needs: the spec's explicit fields, directives and script. */
 export interface FoldInput {
@@ -66,16 +73,13 @@ export function foldSbatchOptions(
   for (const [key, value] of Object.entries(input.directives ?? {})) {
     const found = lookupLongOption(key);
     if ('problem' in found) {
-      issues.push({
-        path: ['directives', key],
-        message: `${found.problem}; directive names are long sbatch options without dashes`,
-      });
+      issues.push({ path: ['directives', key], rule: 'sbatch_directive_not_an_option', facts: found.facts });
       continue;
     }
     const { option } = found;
     const problem = reservedProblem(option) ?? valueProblem(option, value);
     if (problem) {
-      issues.push({ path: ['directives', key], message: problem });
+      issues.push({ path: ['directives', key], ...problem });
       continue;
     }
     if (value === null) {
@@ -93,11 +97,19 @@ export function foldSbatchOptions(
   if (input.script !== undefined) {
     const read = readScriptDirectives(input.script);
     for (const p of read.problems)
-      issues.push({ path: ['script'], message: `line ${p.line} (${quoteLine(p.text)}) ${p.message}` });
+      issues.push({
+        path: ['script'],
+        rule: p.rule,
+        facts: { ...p.facts, count: p.line, text: quoteLine(p.text) },
+      });
     for (const so of read.options) {
       const problem = reservedProblem(so.option);
       if (problem)
-        issues.push({ path: ['script'], message: `line ${so.line} (${quoteLine(so.text)}): ${problem}` });
+        issues.push({
+          path: ['script'],
+          rule: problem.rule,
+          facts: { ...problem.facts, count: so.line, text: quoteLine(so.text) },
+        });
       const group = groupOf(so.option.name);
       const clash = group?.exclusive
         ? group.options.map((o) => script.get(o)).find((o) => o && o.option.name !== so.option.name)
@@ -105,7 +117,14 @@ export function foldSbatchOptions(
       if (clash) {
         issues.push({
           path: ['script'],
-          message: `line ${so.line} (${quoteLine(so.text)}) and line ${clash.line} (${quoteLine(clash.text)}) set --${so.option.name} and --${clash.option.name}, which sbatch refuses together: keep one`,
+          rule: 'sbatch_script_exclusive_options',
+          facts: {
+            count: so.line,
+            text: quoteLine(so.text),
+            item: String(clash.line),
+            value: quoteLine(clash.text),
+            names: [so.option.name, clash.option.name],
+          },
         });
       }
       script.set(so.option.name, so);
@@ -131,10 +150,15 @@ export function foldSbatchOptions(
       if (!sameMeaning(group, line, written)) {
         const so = [...fromScript.values()].at(-1)!;
         const by = origin.get([...fromLine.keys()][0]!)!;
-        const source = by.kind === 'field' ? `the spec's "${by.field}"` : `the directive "${by.key}"`;
         issues.push({
           path: ['script'],
-          message: `line ${so.line} (${quoteLine(so.text)}) asks for ${describe(fromScript)}, but ${source} asks for ${describe(fromLine)}: remove the line or change the spec so they agree (sbatch would silently use the spec's value)`,
+          rule: 'sbatch_script_disagrees',
+          facts: {
+            count: so.line,
+            text: quoteLine(so.text),
+            examples: [describe(fromScript), describe(fromLine)],
+            ...(by.kind === 'field' ? { names: [by.field] } : { item: by.key }),
+          },
         });
         continue;
       }
@@ -223,30 +247,16 @@ function quoteLine(text: string): string {
   return JSON.stringify(line);
 }
 
-function reservedProblem(option: SbatchOption): string | undefined {
+function reservedProblem(option: SbatchOption): OptionProblem | undefined {
   if (option.kind !== 'reserved') return undefined;
-  const why: Record<string, string> = {
-    comment:
-      'set the job comment with the spec\'s "comment" field: hpckit keeps its idempotency token in the job comment',
-    parsable: "hpckit reads sbatch's answer in its own format",
-    wrap: 'give the commands as "command" or "script"',
-    wait: 'it would make the submission wait until the job ends',
-    uid: 'jobs run as the user the portal acts for',
-    gid: 'jobs run as the user the portal acts for',
-    clusters: "the cluster is chosen by the adapter's configuration",
-    cluster: "the cluster is chosen by the adapter's configuration",
-    'cluster-constraint': "the cluster is chosen by the adapter's configuration",
-    'export-file': 'set the job\'s variables with the spec\'s "environment"',
-    priority: 'only operators may set a priority',
-    reboot: 'only operators may reboot nodes',
-  };
-  const reason = why[option.name] || 'it changes how sbatch itself runs, which hpckit controls';
-  return `--${option.name} is reserved: ${reason}`;
+  return { rule: 'sbatch_option_reserved', facts: { value: option.name } };
 }
 
-function valueProblem(option: SbatchOption, value: string | true | null): string | undefined {
+function valueProblem(option: SbatchOption, value: string | true | null): OptionProblem | undefined {
   if (value === null) return undefined;
-  if (option.argument === 'none' && value !== true) return `--${option.name} takes no value: write true`;
-  if (option.argument === 'required' && value === true) return `--${option.name} needs a value`;
+  if (option.argument === 'none' && value !== true)
+    return { rule: 'sbatch_option_takes_no_value', facts: { value: option.name } };
+  if (option.argument === 'required' && value === true)
+    return { rule: 'sbatch_option_needs_value', facts: { value: option.name } };
   return undefined;
 }

@@ -44,6 +44,6 @@ describe('sbatch option names', () => {
     const letters = SBATCH_OPTIONS.flatMap((o) => (o.short ? [o.short] : []));
     expect(new Set(letters).size).toBe(letters.length);
     expect(lookupShortOption('p')).toMatchObject({ option: { name: 'partition' } });
-    expect(lookupShortOption('y')).toEqual({ problem: 'sbatch has no option "-y"' });
+    expect(lookupShortOption('y')).toMatchObject({ problem: 'sbatch has no option "-y"' });
   });
 });

@@ -1,3 +1,5 @@
+import { type IssueRule, issueRulesEn } from '../errors/messages/en-issues.js';
+import type { RuleFacts } from '../errors/validation.js';
 import { SBATCH_OPTIONS, type SbatchOption } from './option-table.js';
 
 // Names that sbatch lists twice for one option (same getopt value): the first is canonical.
@@ -8,8 +10,15 @@ const BY_SHORT = new Map(
   SBATCH_OPTIONS.filter((opt) => opt.short !== undefined).map((opt) => [opt.short!, opt]),
 );
 
-/** The option an sbatch name means, or why it means none. */
-export type OptionLookup = { option: SbatchOption } | { problem: string };
+/**
+ * The option an sbatch name means, or why it means none: in English (`problem`) and as the rule
+ * and facts every locale words it from.
+ */
+export type OptionLookup = { option: SbatchOption } | { problem: string; rule: IssueRule; facts: RuleFacts };
+
+function refused(rule: IssueRule, facts: RuleFacts): OptionLookup {
+  return { problem: issueRulesEn[rule]({ ...facts, rule }), rule, facts };
+}
 
 /** The canonical option of a table entry (an alias such as `tasks-per-node` → `ntasks-per-node`). */
 function canonical(opt: SbatchOption): SbatchOption {
@@ -38,18 +47,15 @@ export function lookupLongOption(name: string): OptionLookup {
   }
   if (matches.size === 1) return { option: [...matches.values()][0]! };
   if (matches.size > 1) {
-    const names = [...matches.keys()].map((n) => `--${n}`).join(', ');
-    return {
-      problem: `"--${name}" is ambiguous: sbatch could read it as ${names}; write the option in full`,
-    };
+    return refused('sbatch_option_ambiguous', { value: name, names: [...matches.keys()] });
   }
-  return { problem: `sbatch has no option "--${name}"` };
+  return refused('sbatch_no_such_option', { value: `--${name}` });
 }
 
 /** The option a single letter means to sbatch (`p` → `--partition`). */
 export function lookupShortOption(letter: string): OptionLookup {
   const opt = BY_SHORT.get(letter);
-  return opt ? { option: opt } : { problem: `sbatch has no option "-${letter}"` };
+  return opt ? { option: opt } : refused('sbatch_no_such_option', { value: `-${letter}` });
 }
 
 /** The table entry of a canonical long name; throws on a name not in the table (a bug). */

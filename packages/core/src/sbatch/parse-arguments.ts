@@ -1,3 +1,5 @@
+import { type ArgumentRule, issueRulesEn } from '../errors/messages/en-issues.js';
+import type { RuleFacts } from '../errors/validation.js';
 import { lookupLongOption, lookupShortOption } from './option-lookup.js';
 import type { SbatchOption } from './option-table.js';
 
@@ -13,7 +15,7 @@ export interface ParsedOption {
 /** What {@link parseSbatchArguments} read, or the first word sbatch would stop at. */
 export type ParsedArguments =
   | { options: ParsedOption[] }
-  | { options: ParsedOption[]; problem: string; word: number };
+  | { options: ParsedOption[]; problem: string; rule: ArgumentRule; facts: RuleFacts; word: number };
 
 /**
  * Reads words as sbatch's `getopt_long` does: `--name=value`, `--name value` (for options that
@@ -24,20 +26,28 @@ export type ParsedArguments =
  */
 export function parseSbatchArguments(words: readonly string[]): ParsedArguments {
   const options: ParsedOption[] = [];
-  const stop = (problem: string, word: number): ParsedArguments => ({ options, problem, word });
+  const stop = (rule: ArgumentRule, facts: RuleFacts, word: number): ParsedArguments => ({
+    options,
+    problem: issueRulesEn[rule]({ ...facts, rule }),
+    rule,
+    facts,
+    word,
+  });
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (word.startsWith('--') && word.length > 2) {
       const eq = word.indexOf('=');
       const name = eq === -1 ? word.slice(2) : word.slice(2, eq);
       const found = lookupLongOption(name);
-      if ('problem' in found) return stop(found.problem, i);
+      if ('problem' in found) return stop(found.rule as ArgumentRule, found.facts, i);
       const { option } = found;
       if (eq !== -1) {
-        if (option.argument === 'none') return stop(`"--${option.name}" takes no value`, i);
+        if (option.argument === 'none')
+          return stop('sbatch_argument_takes_no_value', { value: `--${option.name}` }, i);
         options.push({ option, value: word.slice(eq + 1), word: i });
       } else if (option.argument === 'required') {
-        if (i + 1 >= words.length) return stop(`"--${option.name}" needs a value`, i);
+        if (i + 1 >= words.length)
+          return stop('sbatch_argument_needs_value', { value: `--${option.name}` }, i);
         options.push({ option, value: words[i + 1]!, word: i });
         i++;
       } else {
@@ -48,7 +58,7 @@ export function parseSbatchArguments(words: readonly string[]): ParsedArguments 
     if (word.startsWith('-') && word.length > 1 && word !== '--') {
       for (let j = 1; j < word.length; j++) {
         const found = lookupShortOption(word[j]!);
-        if ('problem' in found) return stop(found.problem, i);
+        if ('problem' in found) return stop(found.rule as ArgumentRule, found.facts, i);
         const { option } = found;
         const rest = word.slice(j + 1);
         if (option.argument === 'none') {
@@ -60,12 +70,12 @@ export function parseSbatchArguments(words: readonly string[]): ParsedArguments 
         else if (i + 1 < words.length) {
           options.push({ option, value: words[i + 1]!, word: i });
           i++;
-        } else return stop(`"-${option.short}" needs a value`, i);
+        } else return stop('sbatch_argument_needs_value', { value: `-${option.short}` }, i);
         break;
       }
       continue;
     }
-    return stop(`"${word}" is not an option`, i);
+    return stop('sbatch_argument_not_an_option', { value: word }, i);
   }
   return { options };
 }

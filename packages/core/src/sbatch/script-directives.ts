@@ -1,3 +1,5 @@
+import { type IssueRule, issueRulesEn } from '../errors/messages/en-issues.js';
+import type { RuleFacts } from '../errors/validation.js';
 import { type ParsedOption, parseSbatchArguments } from './parse-arguments.js';
 
 /** An option read from a script's `#SBATCH` lines, with where it was written. */
@@ -12,7 +14,15 @@ export interface ScriptOption extends Omit<ParsedOption, 'word'> {
 export interface ScriptProblem {
   line: number;
   text: string;
+  /** What sbatch refuses, in English. */
   message: string;
+  /** The rule every locale words the problem from, with its facts (`line` and `text` aside). */
+  rule: IssueRule;
+  facts: RuleFacts;
+}
+
+function scriptProblem(line: number, text: string, rule: IssueRule, facts: RuleFacts = {}): ScriptProblem {
+  return { line, text, message: issueRulesEn[rule]({ ...facts, rule }), rule, facts };
 }
 
 /** The options of a script's `#SBATCH` lines and the problems sbatch would stop at. */
@@ -62,17 +72,12 @@ export function readScriptDirectives(script: string): ScriptDirectives {
     }
     const rest = text.slice(magic.length);
     if (/^\s*(hetjob|packjob)(\s|$)/i.test(rest)) {
-      problems.push({
-        line,
-        text,
-        message:
-          'starts another component of a heterogeneous job, which hpckit does not submit: submit each part as its own job',
-      });
+      problems.push(scriptProblem(line, text, 'sbatch_script_hetjob'));
       continue;
     }
     const split = splitDirectiveWords(rest);
-    if (typeof split === 'string') {
-      problems.push({ line, text, message: split });
+    if (!Array.isArray(split)) {
+      problems.push(scriptProblem(line, text, split.rule, split.facts));
       continue;
     }
     for (const word of split) words.push({ word, line, text });
@@ -87,7 +92,9 @@ export function readScriptDirectives(script: string): ScriptDirectives {
   }));
   if ('problem' in parsed) {
     const at = words[parsed.word]!;
-    problems.push({ line: at.line, text: at.text, message: `${parsed.problem} (sbatch refuses the script)` });
+    problems.push(
+      scriptProblem(at.line, at.text, 'sbatch_script_refused', { ...parsed.facts, item: parsed.rule }),
+    );
   }
   return { options, problems };
 }
@@ -97,13 +104,13 @@ export function readScriptDirectives(script: string): ScriptDirectives {
  * `get_argument`: a backslash is dropped and escapes the next character (but never joins words
  * across whitespace outside quotes), and an empty word (`""`) ends the line, as it does in sbatch.
  */
-function splitDirectiveWords(rest: string): string[] | string {
+function splitDirectiveWords(rest: string): string[] | { rule: IssueRule; facts: RuleFacts } {
   const words: string[] = [];
   let i = 0;
   for (;;) {
     while (i < rest.length && C_SPACE.test(rest[i]!)) i++;
     if (i >= rest.length) return words;
-    if (rest[i] === ':') return 'has a word starting with ":", which sbatch refuses';
+    if (rest[i] === ':') return { rule: 'sbatch_script_word_colon', facts: {} };
     let word = '';
     let quote: string | undefined;
     let escaped = false;
@@ -127,7 +134,7 @@ function splitDirectiveWords(rest: string): string[] | string {
       }
       word += ch;
     }
-    if (quote !== undefined) return `has an unmatched ${quote}, which sbatch refuses`;
+    if (quote !== undefined) return { rule: 'sbatch_script_unmatched_quote', facts: { value: quote } };
     if (word === '') return words;
     words.push(word);
   }

@@ -6,6 +6,47 @@ const or = (items: string[] | undefined) => {
   return all.length < 2 ? all.join('') : `${all.slice(0, -1).join(', ')} or ${all.at(-1)}`;
 };
 
+/** Where in a script a problem is, when it is on a line: `line 3 ("#SBATCH --uid=0"): `. */
+const at = (f: ValidationIssueFacts) => (f.count === undefined ? '' : `line ${f.count} (${q(f.text)}): `);
+
+/** Why sbatch options hpckit sets or forbids are reserved, by option name. */
+const RESERVED_EN: Record<string, string> = {
+  comment:
+    'set the job comment with the spec\'s "comment" field: hpckit keeps its idempotency token in the job comment',
+  parsable: "hpckit reads sbatch's answer in its own format",
+  wrap: 'give the commands as "command" or "script"',
+  wait: 'it would make the submission wait until the job ends',
+  uid: 'jobs run as the user the portal acts for',
+  gid: 'jobs run as the user the portal acts for',
+  clusters: "the cluster is chosen by the adapter's configuration",
+  cluster: "the cluster is chosen by the adapter's configuration",
+  'cluster-constraint': "the cluster is chosen by the adapter's configuration",
+  'export-file': 'set the job\'s variables with the spec\'s "environment"',
+  priority: 'only operators may set a priority',
+  reboot: 'only operators may reboot nodes',
+};
+
+/** Why a name is no sbatch option: ambiguous (`names` it could be) or unknown. */
+const noSuchOption = (f: ValidationIssueFacts) =>
+  f.names
+    ? `"--${q(f.value)}" is ambiguous: sbatch could read it as ${f.names.map((n) => `--${n}`).join(', ')}; write the option in full`
+    : `sbatch has no option "${q(f.value)}"`;
+
+/** Where in a script a problem sbatch stops at is: `line 3 ("#SBATCH -y") `. */
+const onLine = (f: ValidationIssueFacts) => (f.count === undefined ? '' : `line ${f.count} (${q(f.text)}) `);
+
+/** Why sbatch stops reading a list of option words, by rule. */
+const argumentRulesEn = {
+  sbatch_option_ambiguous: (f: ValidationIssueFacts) => noSuchOption(f),
+  sbatch_no_such_option: (f: ValidationIssueFacts) => noSuchOption({ ...f, names: undefined }),
+  sbatch_argument_takes_no_value: (f: ValidationIssueFacts) => `"${q(f.value)}" takes no value`,
+  sbatch_argument_needs_value: (f: ValidationIssueFacts) => `"${q(f.value)}" needs a value`,
+  sbatch_argument_not_an_option: (f: ValidationIssueFacts) => `"${q(f.value)}" is not an option`,
+};
+
+/** A rule sbatch stops reading option words at. */
+export type ArgumentRule = keyof typeof argumentRulesEn;
+
 /**
  * The English words of each validation rule hpckit's own schemas check (the zod refinements and
  * custom messages it writes), worded from the rule's facts. Every rule has Chinese words too
@@ -140,6 +181,29 @@ export const issueRulesEn = {
   app_attribute_name_taken: (f) =>
     `the attribute name "${q(f.value)}" is already used by "${q(f.item)}" (names are compared ignoring case): rename one`,
   app_script_empty: () => 'the script that starts the server must not be empty',
+  // sbatch options, as the fold of fields, directives and `#SBATCH` lines finds them.
+  sbatch_option_reserved: (f) =>
+    `${at(f)}--${q(f.value)} is reserved: ${
+      RESERVED_EN[f.value ?? ''] || 'it changes how sbatch itself runs, which hpckit controls'
+    }`,
+  ...argumentRulesEn,
+  sbatch_script_hetjob: (f) =>
+    `${onLine(f)}starts another component of a heterogeneous job, which hpckit does not submit: submit each part as its own job`,
+  sbatch_script_word_colon: (f) => `${onLine(f)}has a word starting with ":", which sbatch refuses`,
+  sbatch_script_unmatched_quote: (f) => `${onLine(f)}has an unmatched ${q(f.value)}, which sbatch refuses`,
+  // `item` is the rule sbatch stopped reading the line's words at.
+  sbatch_script_refused: (f) =>
+    `${onLine(f)}${(argumentRulesEn[f.item as ArgumentRule] ?? noSuchOption)(f)} (sbatch refuses the script)`,
+  sbatch_directive_not_an_option: (f) =>
+    `${noSuchOption(f)}; directive names are long sbatch options without dashes`,
+  sbatch_option_takes_no_value: (f) => `--${q(f.value)} takes no value: write true`,
+  sbatch_option_needs_value: (f) => `--${q(f.value)} needs a value`,
+  sbatch_script_exclusive_options: (f) =>
+    `line ${f.count ?? '?'} (${q(f.text)}) and line ${q(f.item)} (${q(f.value)}) set --${q(f.names?.[0])} and --${q(f.names?.[1])}, which sbatch refuses together: keep one`,
+  sbatch_script_disagrees: (f) =>
+    `line ${f.count ?? '?'} (${q(f.text)}) asks for ${q(f.examples?.[0])}, but ${
+      f.names ? `the spec's "${q(f.names[0])}"` : `the directive "${q(f.item)}"`
+    } asks for ${q(f.examples?.[1])}: remove the line or change the spec so they agree (sbatch would silently use the spec's value)`,
   // Job arrays.
   array_spec: (f) => `array spec "${q(f.value)}" ${arrayProblemEn(f)}`,
   array_throttle_too_big: (f) => `must be at most ${q(String(f.maximum))}, the most tasks an array may have`,

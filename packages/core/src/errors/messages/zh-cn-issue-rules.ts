@@ -1,10 +1,47 @@
 import type { ValidationIssueFacts } from '../details.js';
-import type { IssueRule } from './en-issues.js';
+import type { ArgumentRule, IssueRule } from './en-issues.js';
 
 const q = (text: string | undefined) => text ?? '?';
 const or = (items: string[] | undefined) => {
   const all = items ?? [];
   return all.length < 2 ? all.join('') : `${all.slice(0, -1).join('、')} 或 ${all.at(-1)}`;
+};
+
+/** Where in a script a problem is, when it is on a line. */
+const at = (f: ValidationIssueFacts) => (f.count === undefined ? '' : `第 ${f.count} 行（${q(f.text)}）：`);
+
+/** Why sbatch options hpckit sets or forbids are reserved, by option name. */
+const RESERVED_ZH: Record<string, string> = {
+  comment: '请用规格的 "comment" 字段设置作业备注：hpckit 在作业备注中保存幂等令牌',
+  parsable: 'hpckit 以自己的格式读取 sbatch 的应答',
+  wrap: '请用 "command" 或 "script" 给出命令',
+  wait: '它会让提交一直等到作业结束',
+  uid: '作业以门户所代表的用户身份运行',
+  gid: '作业以门户所代表的用户身份运行',
+  clusters: '集群由适配器的配置选择',
+  cluster: '集群由适配器的配置选择',
+  'cluster-constraint': '集群由适配器的配置选择',
+  'export-file': '请用规格的 "environment" 设置作业的变量',
+  priority: '只有运维人员可以设置优先级',
+  reboot: '只有运维人员可以重启节点',
+};
+
+/** Why a name is no sbatch option: ambiguous (`names` it could be) or unknown. */
+const noSuchOption = (f: ValidationIssueFacts) =>
+  f.names
+    ? `"--${q(f.value)}" 有歧义：sbatch 可能把它读作 ${f.names.map((n) => `--${n}`).join('、')}；请写出完整的选项名`
+    : `sbatch 没有选项 "${q(f.value)}"`;
+
+/** Where in a script a problem sbatch stops at is. */
+const onLine = (f: ValidationIssueFacts) => (f.count === undefined ? '' : `第 ${f.count} 行（${q(f.text)}）`);
+
+/** Why sbatch stops reading a list of option words, by rule. */
+const argumentRulesZhCn: Record<ArgumentRule, (f: ValidationIssueFacts) => string> = {
+  sbatch_option_ambiguous: (f) => noSuchOption(f),
+  sbatch_no_such_option: (f) => noSuchOption({ ...f, names: undefined }),
+  sbatch_argument_takes_no_value: (f) => `"${q(f.value)}" 不带值`,
+  sbatch_argument_needs_value: (f) => `"${q(f.value)}" 需要一个值`,
+  sbatch_argument_not_an_option: (f) => `"${q(f.value)}" 不是选项`,
 };
 
 /** The Chinese words of each rule in `issueRulesEn`, from the same facts. */
@@ -109,6 +146,24 @@ export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => stri
   app_attribute_name_taken: (f) =>
     `属性名 "${q(f.value)}" 已被 "${q(f.item)}" 使用（比较名称时不区分大小写）：请重命名其中一个`,
   app_script_empty: () => '启动服务器的脚本不能为空',
+  sbatch_option_reserved: (f) =>
+    `${at(f)}--${q(f.value)} 是保留选项：${RESERVED_ZH[f.value ?? ''] || '它会改变 sbatch 本身的运行方式，而这由 hpckit 控制'}`,
+  ...argumentRulesZhCn,
+  sbatch_script_hetjob: (f) =>
+    `${onLine(f)}开始了异构作业的另一个组成部分，hpckit 不提交这类作业：请把每个部分作为单独的作业提交`,
+  sbatch_script_word_colon: (f) => `${onLine(f)}有以 ":" 开头的词，sbatch 会拒绝`,
+  sbatch_script_unmatched_quote: (f) => `${onLine(f)}有不配对的 ${q(f.value)}，sbatch 会拒绝`,
+  sbatch_script_refused: (f) =>
+    `${onLine(f)}${(argumentRulesZhCn[f.item as ArgumentRule] ?? noSuchOption)(f)}（sbatch 会拒绝该脚本）`,
+  sbatch_directive_not_an_option: (f) => `${noSuchOption(f)}；指令名是不带短横线的 sbatch 长选项名`,
+  sbatch_option_takes_no_value: (f) => `--${q(f.value)} 不带值：请写 true`,
+  sbatch_option_needs_value: (f) => `--${q(f.value)} 需要一个值`,
+  sbatch_script_exclusive_options: (f) =>
+    `第 ${f.count ?? '?'} 行（${q(f.text)}）和第 ${q(f.item)} 行（${q(f.value)}）分别设置了 --${q(f.names?.[0])} 和 --${q(f.names?.[1])}，sbatch 不接受两者同时出现：只保留一个`,
+  sbatch_script_disagrees: (f) =>
+    `第 ${f.count ?? '?'} 行（${q(f.text)}）要求 ${q(f.examples?.[0])}，但${
+      f.names ? `规格的 "${q(f.names[0])}"` : `指令 "${q(f.item)}"`
+    }要求 ${q(f.examples?.[1])}：请删除该行或修改规格使两者一致（否则 sbatch 会悄悄使用规格中的值）`,
   array_spec: (f) => `数组规格 "${q(f.value)}" ${arrayProblemZhCn(f)}`,
   array_throttle_too_big: (f) => `最大为 ${q(String(f.maximum))}，即一个数组最多的任务数`,
 };
