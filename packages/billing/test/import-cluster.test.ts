@@ -79,7 +79,7 @@ describe('importing an existing cluster', () => {
     const root = ledger.as({ user: 'root', roles: ['platform-admin'] });
     const crowd = await root.getAccount('crowd');
     expect(crowd).toMatchObject({ owner: 'erin', type: 'external' });
-    expect(crowd.whitelist).toBeDefined();
+    expect(crowd.whitelist).toMatchObject({ operator: 'import' });
     expect((await root.listMembers('chem')).find((m) => m.user === 'bob')?.role).toBe('member');
 
     // bob becomes a coordinator in Slurm later: the next import makes him an admin.

@@ -64,7 +64,7 @@ export const jobHistoryTests: StoreTest[] = [
       expect(page.totals).toEqual({ CNY: '0.26' });
       const [, , pending, , , reversed, first] = page.items;
       expect(pending).toMatchObject({ pendingStatus: 'unpriced', user: 'bob', account: 'chem' });
-      expect(pending?.pendingReason).toBeTruthy();
+      expect(pending?.pendingReason).toMatch(/^No price item covers cluster "c1", partition "new"/);
       expect(pending?.charge).toBeUndefined();
       expect(reversed?.charge?.amount).toBe('0.03');
       expect(reversed?.reversal).toMatchObject({ kind: 'reversal', amount: '0.03', comment: 'node failure' });
