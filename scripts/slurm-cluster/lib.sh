@@ -109,14 +109,15 @@ start_mariadb() {
     install -d -o mysql -g mysql "$STATE/run/mysqld"
     start_daemon mariadb /usr/sbin/mariadbd --defaults-file="$STATE/my.cnf"
   fi
-  wait_for MariaDB 30 mariadb --defaults-file="$STATE/my.cnf" -uroot -e 'select 1'
+  wait_for MariaDB 60 mariadb --defaults-file="$STATE/my.cnf" -uroot -e 'select 1'
 }
 start_slurmdbd() {
   if ! live_pid slurmdbd >/dev/null; then
     log "starting slurmdbd"
     start_daemon slurmdbd /usr/sbin/slurmdbd -D
   fi
-  wait_for slurmdbd 30 sacctmgr -n show cluster
+  # On a fresh MariaDB, slurmdbd first creates its tables: more than 30 s on a loaded machine.
+  wait_for slurmdbd 120 sacctmgr -n show cluster
 }
 node_ready() { sinfo -h -N -n "$NODE" -o '%T' | grep -Eq '^(idle|mixed|allocated)'; }
 start_slurmctld() {
@@ -124,7 +125,7 @@ start_slurmctld() {
     log "starting slurmctld"
     start_daemon slurmctld /usr/sbin/slurmctld -D
   fi
-  wait_for slurmctld 30 bash -c 'scontrol ping | grep -q UP'
+  wait_for slurmctld 60 bash -c 'scontrol ping | grep -q UP'
 }
 start_slurmd() {
   if ! live_pid slurmd >/dev/null; then

@@ -108,13 +108,15 @@ MYSQL=(mariadb --defaults-file="$STATE/my.cnf" -uroot)
   GRANT ALL ON slurm_acct_db.* TO 'slurm'@'localhost';"
 
 # --- slurmdbd ----------------------------------------------------------------------------------
+# slurm.conf first: slurmdbd's readiness check (sacctmgr) reads it, and on a fresh machine there is
+# none yet, so sacctmgr would look for a DNS SRV record and fail until the wait times out.
+restart_slurm=0
+render slurm.conf "$ETC/slurm.conf" root:root 644 && restart_slurm=1
+render gres.conf "$ETC/gres.conf" root:root 644 && restart_slurm=1
 render slurmdbd.conf "$ETC/slurmdbd.conf" slurm:slurm 600 && stop_daemon slurmdbd
 start_slurmdbd
 
 # --- slurmctld and slurmd ----------------------------------------------------------------------
-restart_slurm=0
-render slurm.conf "$ETC/slurm.conf" root:root 644 && restart_slurm=1
-render gres.conf "$ETC/gres.conf" root:root 644 && restart_slurm=1
 if ! sacctmgr -n -P show cluster format=cluster | grep -qx "$CLUSTER"; then
   sacctmgr -i add cluster "$CLUSTER" >/dev/null
 fi
