@@ -68,6 +68,11 @@ export interface ValidationIssueFacts {
   names?: string[];
   /** How many there are (entries, characters), for a rule. */
   count?: number;
+  /**
+   * The issue found inside the value, for a rule that reports it in context (the job-spec field an
+   * sbatch option's value sets, as the field's own schema words it).
+   */
+  issue?: ValidationIssue;
 }
 
 /** What the scheduler said: the command that ran and its exact stderr. */

@@ -19,10 +19,24 @@ export function parseInput<S extends z.ZodType>(
   subject: string,
   pathPrefix: (string | number)[] = [],
 ): z.output<S> {
+  const result = validate(schema, input, pathPrefix);
+  if ('data' in result) return result.data;
+  throw new ValidationError({ details: { subject, issues: result.issues } });
+}
+
+/**
+ * Parses `input` with `schema`, returning its value or its issues with the facts every locale
+ * words them from (what {@link parseInput} throws, for a caller that reports them in context).
+ */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  pathPrefix: (string | number)[] = [],
+): { data: z.output<S> } | { issues: ValidationIssue[] } {
   // A per-parse error map is consulted only for issues no schema worded itself: exactly the ones
   // whose text is zod's generic English, which other locales must word from the facts.
   const result = schema.safeParse(input, { error: markGeneric });
-  if (result.success) return result.data;
+  if (result.success) return { data: result.data };
   const issues: ValidationIssue[] = result.error.issues.map((issue) => {
     const facts =
       (issue as { [FACTS]?: ValidationIssueFacts })[FACTS] ??
@@ -31,7 +45,7 @@ export function parseInput<S extends z.ZodType>(
     const base = { path, message: issue.message, code: issue.code };
     return facts === undefined ? base : { ...base, facts };
   });
-  throw new ValidationError({ details: { subject, issues } });
+  return { issues };
 }
 
 /** A zod issue as error maps receive it, before zod finalises it. */

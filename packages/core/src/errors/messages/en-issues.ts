@@ -35,6 +35,9 @@ const noSuchOption = (f: ValidationIssueFacts) =>
 /** Where in a script a problem sbatch stops at is: `line 3 ("#SBATCH -y") `. */
 const onLine = (f: ValidationIssueFacts) => (f.count === undefined ? '' : `line ${f.count} (${q(f.text)}) `);
 
+/** The script line an option's value was read from, when it was: `line 3: `. */
+const fromLine = (f: ValidationIssueFacts) => (f.count === undefined ? '' : `line ${f.count}: `);
+
 /** Why sbatch stops reading a list of option words, by rule. */
 const argumentRulesEn = {
   sbatch_option_ambiguous: (f: ValidationIssueFacts) => noSuchOption(f),
@@ -204,6 +207,20 @@ export const issueRulesEn = {
     `line ${f.count ?? '?'} (${q(f.text)}) asks for ${q(f.examples?.[0])}, but ${
       f.names ? `the spec's "${q(f.names[0])}"` : `the directive "${q(f.item)}"`
     } asks for ${q(f.examples?.[1])}: remove the line or change the spec so they agree (sbatch would silently use the spec's value)`,
+  // An option's value (`value`: "--mem=4Q", from script line `count` if any) that sbatch would refuse.
+  sbatch_value_names_several: (f) =>
+    `${fromLine(f)}${q(f.value)} names several ${f.item === 'qos' ? 'QoS' : 'partitions'}: hpckit submits to one; name one`,
+  sbatch_value_not_node_count: (f) => `${fromLine(f)}${q(f.value)} is not a node count`,
+  sbatch_value_not_whole_number: (f) => `${fromLine(f)}${q(f.value)} is not a whole number`,
+  sbatch_value_not_gres: (f) =>
+    `${fromLine(f)}${q(f.value)} is not a list of generic resources (name[:type][:count])`,
+  sbatch_value_not_gpu_count: (f) => `${fromLine(f)}${q(f.value)} is not a GPU count ([type:]count)`,
+  sbatch_value_not_memory: (f) =>
+    `${fromLine(f)}${q(f.value)} is not a memory size sbatch reads (e.g. 4096, 4G)`,
+  sbatch_value_not_time_limit: (f) =>
+    `${fromLine(f)}${q(f.value)} is not a time limit sbatch reads (minutes, HH:MM:SS, D-HH:MM:SS or UNLIMITED)`,
+  // `issue` is what the spec's own schema says of the field (`item`) the option's value sets.
+  sbatch_value_field: (f) => `${fromLine(f)}${q(f.item)} ${f.issue?.message ?? '?'}`,
   // Job arrays.
   array_spec: (f) => `array spec "${q(f.value)}" ${arrayProblemEn(f)}`,
   array_throttle_too_big: (f) => `must be at most ${q(String(f.maximum))}, the most tasks an array may have`,
