@@ -111,7 +111,7 @@ export type SlurmAdapterOptions = z.input<typeof SlurmAdapterOptionsSchema>;
  * ```
  */
 export function slurmAdapter(options: SlurmAdapterOptions = {}): SchedulerAdapter {
-  const opts = parseInput(SlurmAdapterOptionsSchema, options, 'Slurm adapter options');
+  const opts = parseInput(SlurmAdapterOptionsSchema, options, slurmRules.subject('slurm_adapter_options'));
   const transport = opts.transport ?? localTransport();
   // Commands are published on `hpckit:command:*`, naming the operation and cluster they served.
   const traced = tracedTransport(transport, {

@@ -80,7 +80,7 @@ export function mapCommandError(failure: CommandFailure): HpckitError {
       const said = output.nativeMessage ?? '';
       return fail.validation({
         details: {
-          subject: 'sbatch options',
+          ...slurmRules.subject('sbatch_options'),
           issues: [slurmRules.validationIssue(['directives'], 'sbatch_refused_option', { value: said })],
           reason: 'option_refused',
           ...output,

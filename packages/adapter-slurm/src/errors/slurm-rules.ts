@@ -16,5 +16,20 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   sbatch_refused_option: (f) => `sbatch 拒绝了一个选项：${f.value ?? ''}`,
 };
 
+/** What the package validates, named in English ("Invalid payment: …"). */
+const subjectsEn = {
+  slurm_adapter_options: () => 'Slurm adapter options',
+  sbatch_options: () => 'sbatch options',
+} satisfies Record<string, IssueWording>;
+
+const subjectsZhCn: Record<keyof typeof subjectsEn, IssueWording> = {
+  slurm_adapter_options: () => 'Slurm 适配器选项',
+  sbatch_options: () => 'sbatch 选项',
+};
+
 /** The validation rules of `@hpckit/adapter-slurm`, worded in every locale. */
-export const slurmRules = defineIssueRules('slurm', { en, 'zh-CN': zhCn });
+export const slurmRules = defineIssueRules(
+  'slurm',
+  { en, 'zh-CN': zhCn },
+  { en: subjectsEn, 'zh-CN': subjectsZhCn },
+);

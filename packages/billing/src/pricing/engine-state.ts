@@ -56,7 +56,9 @@ export function parsePricingContext(state: EngineState, input: PricingContextInp
     return checkAccountType(state, cached.parsed, 'pricing context');
   }
   // Frozen: the parse is shared by every job priced with this context, custom strategies included.
-  const parsed = Object.freeze(parseInput(PricingContextSchema, input, 'pricing context'));
+  const parsed = Object.freeze(
+    parseInput(PricingContextSchema, input, billingRules.subject('pricing_context')),
+  );
   contextCache.set(input, {
     keys: Object.keys(input).length,
     accountType: input.accountType,
@@ -70,7 +72,11 @@ export function parsePricingContext(state: EngineState, input: PricingContextInp
 
 /** Validates a quote context, including that its account type is one the table declares. */
 export function parseQuoteContext(state: EngineState, input: QuoteContextInput): QuoteContext {
-  return checkAccountType(state, parseInput(QuoteContextSchema, input, 'quote context'), 'quote context');
+  return checkAccountType(
+    state,
+    parseInput(QuoteContextSchema, input, billingRules.subject('quote_context')),
+    'quote context',
+  );
 }
 
 function checkAccountType<C extends PricingContext>(state: EngineState, context: C, subject: string): C {

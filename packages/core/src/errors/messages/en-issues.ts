@@ -229,6 +229,39 @@ export const issueRulesEn = {
 /** A rule hpckit's schemas check, worded in every locale from its facts. */
 export type IssueRule = keyof typeof issueRulesEn;
 
+/**
+ * What core validates, named in English for "Invalid job spec: …" (`validationSubject`); every
+ * subject has Chinese words too (`subjectsZhCn`).
+ */
+export const subjectsEn = {
+  job_spec: () => 'job spec',
+  job_script: () => 'job script',
+  job: () => 'job',
+  job_id: () => 'job id',
+  job_query: () => 'job query',
+  batch_submission: () => 'batch submission',
+  time_limit_change: () => 'time-limit change',
+  account: () => 'account',
+  account_name: () => 'account name',
+  account_filter: () => 'account filter',
+  user_name: () => 'user name',
+  membership: () => 'membership',
+  node_query: () => 'node query',
+  cluster_config: () => 'cluster config',
+  client_options: () => 'client options',
+  call_options: () => 'call options',
+  call_context: () => 'call context',
+  submit_context: () => 'submit context',
+  submit_options: () => 'submit options',
+  wait_options: () => 'wait options',
+  watch_targets: () => 'watch targets',
+  access_roles: (f) => `access roles of user "${q(f.value)}"`,
+  adapter_definition: (f) => `adapter definition "${q(f.value)}"`,
+} satisfies Record<string, (f: ValidationIssueFacts) => string>;
+
+/** A subject core validates, named in every locale. */
+export type SubjectName = keyof typeof subjectsEn;
+
 /** What is wrong with an array spec (`facts.text` names the problem, `facts.item` the part). */
 export function arrayProblemEn(f: ValidationIssueFacts): string {
   const item = q(f.item);

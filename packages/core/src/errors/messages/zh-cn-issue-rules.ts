@@ -1,5 +1,5 @@
 import type { ValidationIssueFacts } from '../details.js';
-import type { ArgumentRule, IssueRule } from './en-issues.js';
+import type { ArgumentRule, IssueRule, SubjectName } from './en-issues.js';
 // A cycle, resolved at call time: a field's issue inside an option's value is worded like any other.
 import { issueZhCn } from './zh-cn-issues.js';
 
@@ -181,6 +181,33 @@ export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => stri
   sbatch_value_field: (f) => `${fromLine(f)}"${q(f.item)}"：${f.issue ? issueZhCn(f.issue) : '无效'}`,
   array_spec: (f) => `数组规格 "${q(f.value)}" ${arrayProblemZhCn(f)}`,
   array_throttle_too_big: (f) => `最大为 ${q(String(f.maximum))}，即一个数组最多的任务数`,
+};
+
+/** The Chinese name of each subject in `subjectsEn`. */
+export const subjectsZhCn: Record<SubjectName, (f: ValidationIssueFacts) => string> = {
+  job_spec: () => '作业描述',
+  job_script: () => '作业脚本',
+  job: () => '作业',
+  job_id: () => '作业编号',
+  job_query: () => '作业查询',
+  batch_submission: () => '批量提交',
+  time_limit_change: () => '时间限制的修改',
+  account: () => '账户',
+  account_name: () => '账户名',
+  account_filter: () => '账户筛选条件',
+  user_name: () => '用户名',
+  membership: () => '成员关系',
+  node_query: () => '节点查询',
+  cluster_config: () => '集群配置',
+  client_options: () => '客户端选项',
+  call_options: () => '调用选项',
+  call_context: () => '调用上下文',
+  submit_context: () => '提交上下文',
+  submit_options: () => '提交选项',
+  wait_options: () => '等待选项',
+  watch_targets: () => '监视目标',
+  access_roles: (f) => `用户“${q(f.value)}”的访问角色`,
+  adapter_definition: (f) => `适配器定义“${q(f.value)}”`,
 };
 
 function arrayProblemZhCn(f: ValidationIssueFacts): string {
