@@ -1,5 +1,5 @@
 import { billingRules } from '../errors/billing-rules.js';
-import { ParseError, type Payment, parseInput } from '@hpckit/core';
+import { ParseError, type Payment, parseInput, type ValidationSubject } from '@hpckit/core';
 import { z } from 'zod';
 import { formatZoned } from '../time/zoned-time.js';
 import { canonicalAmount } from '../stores/amount-codec.js';
@@ -96,7 +96,7 @@ function writer<T, C extends string>(
   all: readonly C[],
   fields: (record: T, timeZone: string) => CsvField[],
   options: CsvOptions<C>,
-  subject: string,
+  subject: ValidationSubject,
 ): CsvWriter<T> {
   const o = parseInput(
     z.strictObject({
@@ -124,12 +124,12 @@ function writer<T, C extends string>(
 
 /** The writer of a charge export. @throws `VALIDATION` on bad options (an unknown column). */
 export function chargeCsvWriter(options: CsvOptions<ChargeCsvColumn> = {}): CsvWriter<ChargeRecord> {
-  return writer(CHARGE_CSV_COLUMNS, chargeFields, options, 'charge CSV options');
+  return writer(CHARGE_CSV_COLUMNS, chargeFields, options, billingRules.subject('charge_csv_options'));
 }
 
 /** The writer of a payment export. @throws `VALIDATION` on bad options (an unknown column). */
 export function paymentCsvWriter(options: CsvOptions<PaymentCsvColumn> = {}): CsvWriter<Payment> {
-  return writer(PAYMENT_CSV_COLUMNS, paymentFields, options, 'payment CSV options');
+  return writer(PAYMENT_CSV_COLUMNS, paymentFields, options, billingRules.subject('payment_csv_options'));
 }
 
 /** One charge's fields in {@link CHARGE_CSV_COLUMNS} order (the breakdown stays in the ledger). */

@@ -246,6 +246,8 @@ const subjectsEn = {
   postgresql_store_options: () => 'PostgreSQL store options',
   sqlite_store_options: () => 'SQLite store options',
   money: () => 'money',
+  charge_csv_options: () => 'charge CSV options',
+  payment_csv_options: () => 'payment CSV options',
   platform_roles: (f) => `platform roles of user "${q(f.value)}"`,
   amount_strategy_result: (f) => `result of amount strategy "${q(f.value)}"`,
 } satisfies Record<string, IssueWording>;
@@ -285,6 +287,8 @@ const subjectsZhCn: Record<keyof typeof subjectsEn, IssueWording> = {
   postgresql_store_options: () => 'PostgreSQL 存储选项',
   sqlite_store_options: () => 'SQLite 存储选项',
   money: () => '金额',
+  charge_csv_options: () => '费用 CSV 选项',
+  payment_csv_options: () => '付款 CSV 选项',
   platform_roles: (f) => `用户“${q(f.value)}”的平台角色`,
   amount_strategy_result: (f) => `金额策略“${q(f.value)}”的结果`,
 };
