@@ -4,6 +4,7 @@
  * tables register when their package loads, so each package is imported first.
  */
 import { mockAdapter } from '@hpckit/adapter-mock';
+import { slurmAdapter } from '@hpckit/adapter-slurm';
 import { parseConnectionFile } from '@hpckit/apps';
 import {
   AppPortRangeSchema,
@@ -49,9 +50,9 @@ function englishIn(text: string): string | undefined {
 const scopes = [...registeredIssueRules()];
 
 describe('rules contributed by packages', () => {
-  it('are registered by apps, billing, remote and transport', () => {
+  it('are registered by apps, billing, remote, transport and the Slurm adapter', () => {
     expect(scopes.map(([scope]) => scope)).toEqual(
-      expect.arrayContaining(['apps', 'billing', 'remote', 'transport']),
+      expect.arrayContaining(['apps', 'billing', 'remote', 'transport', 'slurm']),
     );
   });
 
@@ -152,6 +153,31 @@ describe('bad input through public schemas and entries', () => {
     [
       '#SBATCH words sbatch stops at',
       () => parseInput(JobSpecSchema, { script: '#!/bin/bash\n#SBATCH --exclusive=1 -y\n' }, 'job spec'),
+    ],
+    [
+      'option values sbatch would not read, in a script and in directives',
+      () =>
+        parseInput(
+          JobSpecSchema,
+          {
+            script: '#!/bin/bash\n#SBATCH -p a,b\n#SBATCH --nodes=x\n#SBATCH --mem=4Q\n#SBATCH --time=soon\n',
+            directives: { qos: 'low,high', gres: 'gpu::', 'gpus-per-node': 'many', ntasks: 'two' },
+          },
+          'job spec',
+        ),
+    ],
+    [
+      'an option value the field it sets refuses',
+      () =>
+        parseInput(
+          JobSpecSchema,
+          { script: '#!/bin/bash\n#SBATCH --nodes=0\n#SBATCH --mem=2000000000000G\n' },
+          'job spec',
+        ),
+    ],
+    [
+      'Slurm adapter options',
+      () => slurmAdapter({ transport: {} as never, blockMechanism: 1 as never, shell: 'bash' }),
     ],
     ['a connection file', () => parseConnectionFile('{"host":"","port":0}', '/srv/c.json')],
   ];

@@ -19,9 +19,6 @@ const REMAINING: Record<string, number> = {
   'packages/adapter-mock/src/jobs/default-job-behavior.ts': 1,
   'packages/adapter-mock/src/jobs/job-behavior.ts': 4,
   'packages/adapter-mock/src/operations/submit-job.ts': 1,
-  'packages/adapter-slurm/src/slurm-adapter.ts': 3,
-  'packages/adapter-slurm/src/errors/map-error.ts': 1,
-  'packages/core/src/sbatch/effective-options.ts': 1,
 };
 
 const root = join(import.meta.dirname, '..');

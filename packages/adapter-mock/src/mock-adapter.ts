@@ -1,3 +1,4 @@
+import { mockRules } from './errors/mock-rules.js';
 import { performance } from 'node:perf_hooks';
 import { defineSchedulerAdapter, parseInput, type SchedulerAdapter, ValidationError } from '@hpckit/core';
 import { ADAPTER_NAME, ADAPTER_VERSION, SCHEDULER_VERSION } from './adapter-version.js';
@@ -62,7 +63,9 @@ export interface MockAdapter extends SchedulerAdapter {
  * ```
  */
 export function mockAdapter(options: MockAdapterOptionsInput = {}): MockAdapter {
-  const o = parseInput(MockAdapterOptionsSchema, options, 'mock adapter options', ['options']);
+  const o = parseInput(MockAdapterOptionsSchema, options, mockRules.subject('mock_adapter_options'), [
+    'options',
+  ]);
   const { cluster } = o;
   const partitions = cluster.partitions.map(createPartitionRuntime);
   const byName = new Map(partitions.map((p) => [p.def.name, p]));

@@ -9,6 +9,7 @@ import { localTransport, type Transport } from '@hpckit/transport';
 import { z } from 'zod';
 import { currentOperation, scopeOperations } from './diagnostics/operation-scope.js';
 import { tracedTransport } from './diagnostics/traced-transport.js';
+import { slurmRules } from './errors/slurm-rules.js';
 import { createAccount, listAccounts } from './operations/accounts.js';
 import { type BlockMechanism, submitLimitBlocks } from './operations/block-mechanism.js';
 import { createCommandRunner, type SlurmProgram } from './operations/command-runner.js';
@@ -37,7 +38,7 @@ export const SlurmAdapterOptionsSchema = z.strictObject({
   transport: z
     .custom<Transport>(
       (v) => typeof v === 'object' && v !== null && typeof (v as Transport).exec === 'function',
-      'must be a transport (localTransport() or sshTransport())',
+      { error: slurmRules.error('not_a_transport') },
     )
     .optional(),
   /** Cluster name reported in jobs. @default Slurm's ClusterName */
@@ -58,7 +59,7 @@ export const SlurmAdapterOptionsSchema = z.strictObject({
   blockMechanism: z
     .custom<BlockMechanism>(
       (v) => typeof v === 'object' && v !== null && typeof (v as BlockMechanism).blockAccount === 'function',
-      'must be a BlockMechanism',
+      { error: slurmRules.error('not_a_block_mechanism') },
     )
     .optional(),
   /** Window of a listing that names no time range. @default "30d" */
@@ -76,7 +77,7 @@ export const SlurmAdapterOptionsSchema = z.strictObject({
   /** Interpreter line of generated scripts. @default "/bin/bash" */
   shell: z
     .string()
-    .regex(/^\/\S+$/, 'give an absolute interpreter path such as "/bin/bash"')
+    .regex(/^\/\S+$/, { error: slurmRules.error('absolute_interpreter') })
     .default('/bin/bash'),
 });
 
@@ -110,7 +111,7 @@ export type SlurmAdapterOptions = z.input<typeof SlurmAdapterOptionsSchema>;
  * ```
  */
 export function slurmAdapter(options: SlurmAdapterOptions = {}): SchedulerAdapter {
-  const opts = parseInput(SlurmAdapterOptionsSchema, options, 'Slurm adapter options');
+  const opts = parseInput(SlurmAdapterOptionsSchema, options, slurmRules.subject('slurm_adapter_options'));
   const transport = opts.transport ?? localTransport();
   // Commands are published on `hpckit:command:*`, naming the operation and cluster they served.
   const traced = tracedTransport(transport, {

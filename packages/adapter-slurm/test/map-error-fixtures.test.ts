@@ -1,7 +1,7 @@
 /** Error mapping against the exact stderr Slurm 22.05 printed on the test cluster. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatError } from '@hpckit/core';
+import { formatError, registeredIssueRules, type ValidationError } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
 import { mapCommandError, policyError } from '../src/errors/map-error.js';
 
@@ -56,6 +56,28 @@ describe('mapCommandError on real sbatch refusals', () => {
       "sbatch refused an option before contacting the controller: sbatch: unrecognized option '--foo=x'.",
     );
     expect(err.message).not.toContain('--help');
+  });
+
+  it("frames sbatch's refusal of an option in Chinese and quotes its stderr verbatim", () => {
+    const text = "sbatch: unrecognized option '--foo=x'\n";
+    const err = mapCommandError({
+      command: ['sbatch', '--foo=x'],
+      stderr: text,
+      exitCode: 255,
+    }) as ValidationError;
+    expect(formatError(err, { locale: 'zh-CN', hint: false })).toBe(
+      "sbatch 在联系控制器之前拒绝了一个选项：sbatch: unrecognized option '--foo=x'。",
+    );
+    const [issue] = err.details.issues;
+    expect(issue?.facts).toEqual({
+      rule: 'slurm.sbatch_refused_option',
+      value: "sbatch: unrecognized option '--foo=x'",
+    });
+    const zh = registeredIssueRules().get('slurm')?.['zh-CN'].sbatch_refused_option?.(issue!.facts!);
+    expect([issue?.message, zh]).toEqual([
+      "sbatch refused an option: sbatch: unrecognized option '--foo=x'",
+      "sbatch 拒绝了一个选项：sbatch: unrecognized option '--foo=x'",
+    ]);
   });
 
   it("an unmatched sbatch refusal is a policy violation that keeps all of Slurm's words", () => {

@@ -232,10 +232,26 @@ export { errorsFor } from './errors/error-factory.js';
 export type { BoundErrorInit, ErrorFactory } from './errors/error-factory.js';
 export { formatError, formatViolation } from './errors/format.js';
 export type { FormatErrorOptions } from './errors/format.js';
-export { parseInput, ruleValidationIssue } from './errors/validation.js';
-export type { RawIssue, RuleFacts } from './errors/validation.js';
-export { defineIssueRules, registeredIssueRules } from './errors/messages/issue-rule-sets.js';
-export type { IssueRuleSet, IssueRuleTables, IssueWording } from './errors/messages/issue-rule-sets.js';
+export {
+  parseInput,
+  ruleError,
+  ruleIssue,
+  ruleValidationIssue,
+  validationSubject,
+} from './errors/validation.js';
+export type { RawIssue, RuleFacts, ValidationSubject } from './errors/validation.js';
+export type { SubjectName } from './errors/messages/en-issues.js';
+export {
+  defineIssueRules,
+  registeredIssueRules,
+  registeredSubjects,
+} from './errors/messages/issue-rule-sets.js';
+export type {
+  ErrorText,
+  IssueRuleSet,
+  IssueRuleTables,
+  IssueWording,
+} from './errors/messages/issue-rule-sets.js';
 export type { Locale } from './errors/locale.js';
 export type {
   AlreadyExistsReason,

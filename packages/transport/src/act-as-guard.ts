@@ -5,6 +5,7 @@ import {
   type PermissionReason,
   parseInput,
   UserNameSchema,
+  type ValidationSubject,
 } from '@hpckit/core';
 import type { ActAs } from './act-as.js';
 import type { TransportTag } from './error-tag.js';
@@ -25,7 +26,7 @@ export interface ActAsGuard {
    * `VALIDATION` (not a login name), `UNSUPPORTED` (`actAs` is `none`), `PERMISSION_DENIED` (a
    * refused user) or `NOT_FOUND` (no uid for the name when `minUid` needs one).
    */
-  check(user: string | undefined, subject: string, signal?: AbortSignal): Promise<void>;
+  check(user: string | undefined, subject: string | ValidationSubject, signal?: AbortSignal): Promise<void>;
 }
 
 /**

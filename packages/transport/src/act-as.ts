@@ -1,3 +1,4 @@
+import { transportRules } from './transport-rules.js';
 import { parseInput, shellJoin, UserNameSchema } from '@hpckit/core';
 import { z } from 'zod';
 
@@ -75,7 +76,7 @@ export function actAsArgv(
   ];
   const withEnv = envArgs.length > 0 ? ['env', ...envArgs, ...argv] : [...argv];
   if (user === undefined || actAs.mode === 'none' || actAs.mode === 'credentials') return withEnv;
-  parseInput(UserNameSchema, user, 'command', ['user']);
+  parseInput(UserNameSchema, user, transportRules.subject('command'), ['user']);
   // "--" ends sudo's and su's own options, so a user name can never be read as one ("-m" would
   // keep root's environment, "--login" would log in as root). su's options all come before it:
   // -l (not a bare "-", which getopt only sees as an argument) and -c with the one command line.

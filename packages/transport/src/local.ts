@@ -70,7 +70,11 @@ const errors = errorsFor('local');
  * ```
  */
 export function localTransport(options: LocalTransportOptions = {}): Transport {
-  const opts = parseInput(LocalTransportOptionsSchema, options, 'local transport options');
+  const opts = parseInput(
+    LocalTransportOptionsSchema,
+    options,
+    transportRules.subject('local_transport_options'),
+  );
   const stats = createStats();
   const timed = (request: ExecRequest) => {
     const finish = stats.begin(request.argv[0] ?? '');
@@ -113,7 +117,7 @@ export function localTransport(options: LocalTransportOptions = {}): Transport {
     stats: stats.snapshot,
     close: () => helpers.close(),
     async exec(request) {
-      await guard.check(request.user, 'command', request.signal);
+      await guard.check(request.user, transportRules.subject('command'), request.signal);
       return timed(request);
     },
   };

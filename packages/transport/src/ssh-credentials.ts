@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { errorsFor, ruleValidationIssue } from '@hpckit/core';
+import { errorsFor, ruleValidationIssue, type ValidationSubject } from '@hpckit/core';
 import type { ConnectConfig } from 'ssh2';
 import { z } from 'zod';
 import { transportRules } from './transport-rules.js';
@@ -49,7 +49,7 @@ function parseCredentials(raw: unknown, source: CredentialsSource): z.output<typ
   if (parsed.success) return parsed.data;
   throw errors.validation({
     details: {
-      subject: subjectOf(source),
+      ...subjectOf(source),
       issues: parsed.error.issues.map((i) => ({
         path: [source.option, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
         message: i.message,
@@ -96,7 +96,7 @@ export async function loginConfig(
             });
       throw errors.validation({
         details: {
-          subject: subjectOf(source),
+          ...subjectOf(source),
           issues: [issue],
           reason: 'unreadable_key_file',
           path: creds.privateKeyPath,
@@ -114,6 +114,8 @@ export async function loginConfig(
   };
 }
 
-function subjectOf(source: CredentialsSource): string {
-  return source.user === undefined ? 'SSH credentials' : `SSH credentials of "${source.user}"`;
+function subjectOf(source: CredentialsSource): ValidationSubject {
+  return source.user === undefined
+    ? transportRules.subject('ssh_credentials')
+    : transportRules.subject('ssh_credentials_of', { value: source.user });
 }

@@ -1,3 +1,4 @@
+import { transportRules } from './transport-rules.js';
 import {
   delay,
   type ErrorDetailsByCode,
@@ -149,7 +150,7 @@ export function pooledConnection(
     if (err.code === 'ENOTFOUND') {
       return errors.validation({
         details: {
-          subject: 'SSH transport options',
+          ...transportRules.subject('ssh_transport_options'),
           issues: [ruleValidationIssue(['host'], 'unknown_host', { value: label.host, text: err.code })],
           reason: 'unknown_host',
         },

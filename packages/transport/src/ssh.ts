@@ -125,7 +125,7 @@ export function sshTransport(options: SshTransportOptions): SshTransport {
   if (!parsed.success) {
     throw errors.validation({
       details: {
-        subject: 'SSH transport options',
+        ...transportRules.subject('ssh_transport_options'),
         // Only paths and messages: the rejected values may be secrets.
         issues: parsed.error.issues.map((i) => ({
           path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
@@ -139,7 +139,7 @@ export function sshTransport(options: SshTransportOptions): SshTransport {
   if (opts.actAs.mode === 'credentials' && !opts.userCredentials) {
     throw errors.validation({
       details: {
-        subject: 'SSH transport options',
+        ...transportRules.subject('ssh_transport_options'),
         issues: [transportRules.validationIssue(['userCredentials'], 'credentials_need_user_credentials')],
       },
     });
@@ -151,7 +151,7 @@ export function sshTransport(options: SshTransportOptions): SshTransport {
     if (!('knownHosts' in hostKey) || hostKey.knownHosts.some(readable)) return;
     throw errors.validation({
       details: {
-        subject: 'SSH transport options',
+        ...transportRules.subject('ssh_transport_options'),
         issues: [
           ruleValidationIssue(
             opts.hostKey ? ['hostKey', 'knownHosts'] : ['hostKey'],
@@ -239,7 +239,7 @@ export function sshTransport(options: SshTransportOptions): SshTransport {
     stats: stats.snapshot,
     maxOpenChannels: () => Math.max(0, ...pool.all().map((c) => c.maxOpenChannels)),
     async session(user) {
-      await guard.check(user, 'SSH session');
+      await guard.check(user, transportRules.subject('ssh_session'));
       const connection = connectionFor(user);
       const client = await connection.client();
       // The name the connection really logged in as, never the one asked for.
@@ -247,7 +247,7 @@ export function sshTransport(options: SshTransportOptions): SshTransport {
       return { client, login, host: opts.host, port: opts.port };
     },
     async exec(request) {
-      await guard.check(request.user, 'command', request.signal);
+      await guard.check(request.user, transportRules.subject('command'), request.signal);
       const argv = actAsArgv(opts.actAs, request.user, request.argv, request.env, request.unsetEnv);
       const finish = stats.begin(request.argv[0] ?? '');
       try {

@@ -1,3 +1,4 @@
+import { mockRules } from '../errors/mock-rules.js';
 import { type DurationInput, DurationSchema, type Job, parseInput, ValidationError } from '@hpckit/core';
 import { z } from 'zod';
 import type { ClockMode, VirtualClock } from './virtual-clock.js';
@@ -74,11 +75,15 @@ export function createMockClock({ clock, sim, store, view }: MockClockInit): Moc
     mode: clock.mode,
     now: () => new Date(Math.max(clock.now(), sim.now)),
     advance(duration) {
-      const seconds = parseInput(DurationSchema, duration, 'clock.advance duration', ['duration']);
+      const seconds = parseInput(DurationSchema, duration, mockRules.subject('clock_advance_duration'), [
+        'duration',
+      ]);
       return moveTo(Math.max(clock.now(), sim.now) + seconds * 1000);
     },
     advanceTo(date) {
-      const target = parseInput(z.date(), date, 'clock.advanceTo date', ['date']).getTime();
+      const target = parseInput(z.date(), date, mockRules.subject('clock_advanceto_date'), [
+        'date',
+      ]).getTime();
       const now = Math.max(clock.now(), sim.now);
       if (target < now) {
         throw pastDate(
@@ -88,7 +93,12 @@ export function createMockClock({ clock, sim, store, view }: MockClockInit): Moc
       return moveTo(target);
     },
     runUntilIdle(options = {}) {
-      const { limit } = parseInput(IdleOptionsSchema, options, 'clock.runUntilIdle options', ['options']);
+      const { limit } = parseInput(
+        IdleOptionsSchema,
+        options,
+        mockRules.subject('clock_rununtilidle_options'),
+        ['options'],
+      );
       sim.advanceTo(Math.max(clock.now(), sim.now));
       const deadline = limit === undefined ? Number.POSITIVE_INFINITY : sim.now + limit * 1000;
       const outcome = sim.runUntilIdle(deadline);
@@ -106,6 +116,9 @@ export function createMockClock({ clock, sim, store, view }: MockClockInit): Moc
 
 function pastDate(message: string): ValidationError {
   return new ValidationError({
-    details: { subject: 'clock.advanceTo date', issues: [{ path: ['date'], message, code: 'custom' }] },
+    details: {
+      ...mockRules.subject('clock_advanceto_date'),
+      issues: [{ path: ['date'], message, code: 'custom' }],
+    },
   });
 }

@@ -29,5 +29,38 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   unknown_default_user: (f) => `"${q(f.value)}" 不是集群的用户：请把它加入 "cluster.users" 或某个账户的成员`,
 };
 
+/** What the package validates, named in English ("Invalid payment: …"). */
+const subjectsEn = {
+  mock_adapter_options: () => 'mock adapter options',
+  clock_advance_duration: () => 'clock.advance duration',
+  clock_advanceto_date: () => 'clock.advanceTo date',
+  clock_rununtilidle_options: () => 'clock.runUntilIdle options',
+  faults_unavailable_arguments: () => 'faults.unavailable arguments',
+  faults_latency: () => 'faults.latency',
+  faults_purgebeforeaccounting: () => 'faults.purgeBeforeAccounting',
+  faults_accountingdisabled: () => 'faults.accountingDisabled',
+  faults_accountingdelay: () => 'faults.accountingDelay',
+  faults_latency_result: () => 'faults.latency result',
+  job_behavior_result: (f) => `jobBehavior result for job ${q(f.value)}`,
+} satisfies Record<string, IssueWording>;
+
+const subjectsZhCn: Record<keyof typeof subjectsEn, IssueWording> = {
+  mock_adapter_options: () => '模拟适配器选项',
+  clock_advance_duration: () => 'clock.advance 的时长',
+  clock_advanceto_date: () => 'clock.advanceTo 的日期',
+  clock_rununtilidle_options: () => 'clock.runUntilIdle 的选项',
+  faults_unavailable_arguments: () => 'faults.unavailable 的参数',
+  faults_latency: () => 'faults.latency 的参数',
+  faults_purgebeforeaccounting: () => 'faults.purgeBeforeAccounting 的参数',
+  faults_accountingdisabled: () => 'faults.accountingDisabled 的参数',
+  faults_accountingdelay: () => 'faults.accountingDelay 的参数',
+  faults_latency_result: () => 'faults.latency 的返回值',
+  job_behavior_result: (f) => `作业 ${q(f.value)} 的 jobBehavior 结果`,
+};
+
 /** The validation rules of `@hpckit/adapter-mock`, worded in every locale. */
-export const mockRules = defineIssueRules('mock', { en, 'zh-CN': zhCn });
+export const mockRules = defineIssueRules(
+  'mock',
+  { en, 'zh-CN': zhCn },
+  { en: subjectsEn, 'zh-CN': subjectsZhCn },
+);

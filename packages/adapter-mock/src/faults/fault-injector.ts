@@ -1,3 +1,4 @@
+import { mockRules } from '../errors/mock-rules.js';
 import { type DurationInput, DurationSchema, parseInput } from '@hpckit/core';
 import { z } from 'zod';
 import { MOCK_OPERATIONS, type MockOperation } from '../calls/mock-operations.js';
@@ -68,7 +69,11 @@ export function createFaults(): { control: MockFaults; state: FaultState } {
 
   const control: MockFaults = {
     unavailable(n, options = {}) {
-      const parsed = parseInput(UnavailableSchema, { n, ...options }, 'faults.unavailable arguments');
+      const parsed = parseInput(
+        UnavailableSchema,
+        { n, ...options },
+        mockRules.subject('faults_unavailable_arguments'),
+      );
       rules.push({
         remaining: parsed.n,
         operations: parsed.operations && new Set(parsed.operations),
@@ -76,16 +81,21 @@ export function createFaults(): { control: MockFaults; state: FaultState } {
       });
     },
     latency(ms) {
-      latency = typeof ms === 'function' ? ms : parseInput(LatencyMsSchema, ms, 'faults.latency', ['ms']);
+      latency =
+        typeof ms === 'function'
+          ? ms
+          : parseInput(LatencyMsSchema, ms, mockRules.subject('faults_latency'), ['ms']);
     },
     purgeBeforeAccounting(on) {
-      purging = parseInput(z.boolean(), on, 'faults.purgeBeforeAccounting', ['on']);
+      purging = parseInput(z.boolean(), on, mockRules.subject('faults_purgebeforeaccounting'), ['on']);
     },
     accountingDisabled(on) {
-      accountingOff = parseInput(z.boolean(), on, 'faults.accountingDisabled', ['on']);
+      accountingOff = parseInput(z.boolean(), on, mockRules.subject('faults_accountingdisabled'), ['on']);
     },
     accountingDelay(duration) {
-      accountingDelayMs = parseInput(DurationSchema, duration, 'faults.accountingDelay', ['duration']) * 1000;
+      accountingDelayMs =
+        parseInput(DurationSchema, duration, mockRules.subject('faults_accountingdelay'), ['duration']) *
+        1000;
     },
     clear() {
       rules = [];
@@ -106,7 +116,9 @@ export function createFaults(): { control: MockFaults; state: FaultState } {
     },
     latencyFor(operation) {
       if (typeof latency === 'number') return latency;
-      return parseInput(LatencyMsSchema, latency(operation), 'faults.latency result', [operation]);
+      return parseInput(LatencyMsSchema, latency(operation), mockRules.subject('faults_latency_result'), [
+        operation,
+      ]);
     },
     get purging() {
       return purging;

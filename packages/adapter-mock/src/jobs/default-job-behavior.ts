@@ -1,4 +1,4 @@
-import { parseDuration, ValidationError } from '@hpckit/core';
+import { parseDuration, ValidationError, validationSubject } from '@hpckit/core';
 import {
   BEHAVIOR_OUTCOMES,
   type BehaviorOutcome,
@@ -121,7 +121,7 @@ function parseMockLine(text: string): Partial<JobBehaviorResult> {
 function badMockLine(pair: string): ValidationError {
   return new ValidationError({
     details: {
-      subject: 'job script',
+      ...validationSubject('job_script'),
       issues: [
         {
           path: ['command'],

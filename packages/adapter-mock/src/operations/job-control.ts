@@ -1,4 +1,10 @@
-import { type CallContext, type CancelResult, type TimeLimitChange, ValidationError } from '@hpckit/core';
+import {
+  type CallContext,
+  type CancelResult,
+  type TimeLimitChange,
+  ValidationError,
+  validationSubject,
+} from '@hpckit/core';
 import { formatSbatchTime } from '@hpckit/core/sbatch';
 import { fail } from '../mock-errors.js';
 import type { SimJob } from '../jobs/sim-job.js';
@@ -148,6 +154,6 @@ function newLimit(job: SimJob, change: TimeLimitChange): number {
 
 function invalidChange(path: string[], message: string): ValidationError {
   return new ValidationError({
-    details: { subject: 'time-limit change', issues: [{ path, message, code: 'custom' }] },
+    details: { ...validationSubject('time_limit_change'), issues: [{ path, message, code: 'custom' }] },
   });
 }

@@ -1,3 +1,4 @@
+import { mockRules } from '../errors/mock-rules.js';
 import {
   aggregateArrayJob,
   type Job,
@@ -7,6 +8,7 @@ import {
   type SubmitContext,
   type SubmitResult,
   ValidationError,
+  validationSubject,
 } from '@hpckit/core';
 import { compileSubmission } from '@hpckit/core/sbatch';
 import { parseBeginTime } from '../jobs/begin-time.js';
@@ -151,7 +153,9 @@ function behaviorOf(ctx: MockContext, spec: JobSpec, job: SimJob): ResolvedBehav
     return known;
   }
   const result = behavior(spec, jobView(job, ctx.sim.now, ctx.cluster.name));
-  return resolveBehavior(parseInput(JobBehaviorResultSchema, result, `jobBehavior result for job ${job.id}`));
+  return resolveBehavior(
+    parseInput(JobBehaviorResultSchema, result, mockRules.subject('job_behavior_result', { value: job.id })),
+  );
 }
 
 function resolveDependencies(ctx: MockContext, spec: JobSpec): DependencyTerm[] {
@@ -182,7 +186,7 @@ function beginTimeOf(spec: JobSpec, now: number): number | undefined {
   if (at !== undefined) return at;
   throw new ValidationError({
     details: {
-      subject: 'job spec',
+      ...validationSubject('job_spec'),
       issues: [
         {
           path: ['directives', 'begin'],

@@ -1,5 +1,6 @@
 import type { HpckitError, PolicyError, PolicyReason, SchedulerOutput } from '@hpckit/core';
 import { fail, SCHEDULER } from './slurm-errors.js';
+import { slurmRules } from './slurm-rules.js';
 
 /** A Slurm command that failed: what ran and what it said. */
 export interface CommandFailure {
@@ -79,8 +80,8 @@ export function mapCommandError(failure: CommandFailure): HpckitError {
       const said = output.nativeMessage ?? '';
       return fail.validation({
         details: {
-          subject: 'sbatch options',
-          issues: [{ path: ['directives'], message: `sbatch refused an option: ${said}`, code: 'custom' }],
+          ...slurmRules.subject('sbatch_options'),
+          issues: [slurmRules.validationIssue(['directives'], 'sbatch_refused_option', { value: said })],
           reason: 'option_refused',
           ...output,
         },

@@ -1,3 +1,4 @@
+import { appRules } from '../errors/app-rules.js';
 import { type App, type AppInput, AppSchema, parseInput } from '@hpckit/core';
 import { z } from 'zod';
 
@@ -15,7 +16,7 @@ import { z } from 'zod';
  * ```
  */
 export function defineApp(input: AppInput): App {
-  return parseInput(AppSchema, input, 'app definition', ['app']);
+  return parseInput(AppSchema, input, appRules.subject('app_definition'), ['app']);
 }
 
 /** JSON Schema of an app definition, for tools that edit apps as JSON. */

@@ -87,7 +87,7 @@ const AppExtensionSchema = z.strictObject({
  * ```
  */
 export function extendApp(base: App, extension: AppExtension): App {
-  const ext = parseInput(AppExtensionSchema, extension, 'app extension', ['extension']);
+  const ext = parseInput(AppExtensionSchema, extension, appRules.subject('app_extension'), ['extension']);
   const { attributes = [], removeAttributes = [], scriptPrelude, script, connect, directives } = ext;
   const names = new Set(base.attributes.map((a) => a.name));
   const unknown = removeAttributes.flatMap((name, i) =>
@@ -101,7 +101,7 @@ export function extendApp(base: App, extension: AppExtension): App {
         ],
   );
   if (unknown.length > 0)
-    throw new ValidationError({ details: { subject: 'app extension', issues: unknown } });
+    throw new ValidationError({ details: { ...appRules.subject('app_extension'), issues: unknown } });
 
   const changes = new Map(attributes.map((a) => [a.name, a]));
   const removed = new Set(removeAttributes);

@@ -60,5 +60,36 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   not_a_server_path: (f) => `${q(f.value)} 不是会话服务器上的路径：请给出请求的路径和查询，以 "/" 开头`,
 };
 
+/** What the package validates, named in English ("Invalid payment: …"). */
+const subjectsEn = {
+  app_definition: () => 'app definition',
+  app_extension: () => 'app extension',
+  session_files: () => 'session files',
+  simulated_server_options: () => 'simulated server options',
+  app: () => 'app',
+  app_sessions_options: () => 'app sessions options',
+  upstream_headers_options: () => 'upstream headers options',
+  upstream_request_target: () => 'upstream request target',
+  waitready_options: () => 'waitReady options',
+  form_of_app: (f) => `form of app "${q(f.value)}"`,
+} satisfies Record<string, IssueWording>;
+
+const subjectsZhCn: Record<keyof typeof subjectsEn, IssueWording> = {
+  app_definition: () => '应用定义',
+  app_extension: () => '应用扩展',
+  session_files: () => '会话文件',
+  simulated_server_options: () => '模拟服务器选项',
+  app: () => '应用',
+  app_sessions_options: () => '应用会话选项',
+  upstream_headers_options: () => '上游请求头选项',
+  upstream_request_target: () => '上游请求目标',
+  waitready_options: () => 'waitReady 的选项',
+  form_of_app: (f) => `应用“${q(f.value)}”的表单`,
+};
+
 /** The validation rules of `@hpckit/apps`, worded in every locale. */
-export const appRules = defineIssueRules('apps', { en, 'zh-CN': zhCn });
+export const appRules = defineIssueRules(
+  'apps',
+  { en, 'zh-CN': zhCn },
+  { en: subjectsEn, 'zh-CN': subjectsZhCn },
+);

@@ -1,3 +1,4 @@
+import { appRules } from '../errors/app-rules.js';
 import { NotFoundError, parseInput, TransportError, UserNameSchema } from '@hpckit/core';
 import type { SessionFiles } from './session-files.js';
 
@@ -22,7 +23,7 @@ export interface CommandRunner {
  * ```
  */
 export function commandSessionFiles(runner: CommandRunner, user?: string): SessionFiles {
-  if (user !== undefined) parseInput(UserNameSchema, user, 'session files', ['user']);
+  if (user !== undefined) parseInput(UserNameSchema, user, appRules.subject('session_files'), ['user']);
   let home: string | undefined;
   const run = async (argv: string[], stdin?: string) => {
     const result = await runner.exec({ argv, user, ...(stdin !== undefined && { stdin }) });

@@ -45,7 +45,7 @@ export function validateForm(app: App, input: Readonly<Record<string, unknown>> 
     else out[attr.name] = checked;
   }
   if (issues.length > 0)
-    throw new ValidationError({ details: { subject: `form of app "${app.id}"`, issues } });
+    throw new ValidationError({ details: { ...appRules.subject('form_of_app', { value: app.id }), issues } });
   return out;
 }
 

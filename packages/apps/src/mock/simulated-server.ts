@@ -1,3 +1,4 @@
+import { appRules } from '../errors/app-rules.js';
 import { randomInt } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,7 +28,7 @@ export async function startSimulatedServer(
   const range = parseInput(
     AppPortRangeSchema,
     options.portRange ?? { min: 20_000, max: 59_999 },
-    'simulated server options',
+    appRules.subject('simulated_server_options'),
     ['options', 'portRange'],
   );
   let requests = 0;

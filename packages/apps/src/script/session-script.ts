@@ -1,3 +1,4 @@
+import { appRules } from '../errors/app-rules.js';
 import { type App, AppPortRangeSchema, parseInput, shellQuote } from '@hpckit/core';
 import type { FormValues } from '../form/form-values.js';
 import { CONNECTION_FILE, OUTPUT_FILE } from '../session/session-layout.js';
@@ -71,7 +72,7 @@ if [ "\${#HPCKIT_PASSWORD}" -ne 64 ]; then echo "hpckit: could not generate the 
  */
 export function renderSessionScript({ app, sessionId, directory, values }: SessionScriptInput): string {
   // Spliced into the script as numbers: checked again for an app that bypassed defineApp.
-  const ports = parseInput(AppPortRangeSchema, app.portRange, 'app', ['app', 'portRange']);
+  const ports = parseInput(AppPortRangeSchema, app.portRange, appRules.subject('app'), ['app', 'portRange']);
   const exports = Object.entries(values).map(
     ([k, v]) => `export ${formVariable(k)}=${shellQuote(String(v))}`,
   );

@@ -198,7 +198,9 @@ const FormValuesSchema = z.record(z.string(), z.union([z.string(), z.number()]))
  * ```
  */
 export function createAppSessions(options: AppSessionsOptions): AppSessions {
-  const o = parseInput(AppSessionsOptionsSchema, options, 'app sessions options', ['options']);
+  const o = parseInput(AppSessionsOptionsSchema, options, appRules.subject('app_sessions_options'), [
+    'options',
+  ]);
   const { client, files } = o;
   const registry = o.registry ?? createAppRegistry();
   const probe = o.probe ?? httpProbe;
@@ -315,7 +317,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
 
     async waitReady(session, opts) {
       const started = Date.now();
-      const timeout = timeoutMsOf(opts, 'waitReady options') ?? 300_000;
+      const timeout = timeoutMsOf(opts, appRules.subject('waitready_options')) ?? 300_000;
       const deadline = started + timeout;
       const since = createdLocally.get(session) ?? Math.min(session.createdAt.getTime(), started);
       const app = registry.get(session.appId);

@@ -63,7 +63,9 @@ export function upstreamHeaders(
   connection: Pick<ConnectionInfo, 'headers'>,
   options: UpstreamHeadersOptions = {},
 ): Record<string, string> {
-  const o = parseInput(UpstreamHeadersOptionsSchema, options, 'upstream headers options', ['options']);
+  const o = parseInput(UpstreamHeadersOptionsSchema, options, appRules.subject('upstream_headers_options'), [
+    'options',
+  ]);
   const entries: [string, string][] =
     incoming instanceof Headers
       ? [...incoming.entries()]

@@ -24,7 +24,7 @@ export function upstreamUrl(connection: Pick<ConnectionInfo, 'origin'>, target: 
   if (url && url.origin === connection.origin) return url;
   throw new ValidationError({
     details: {
-      subject: 'upstream request target',
+      ...appRules.subject('upstream_request_target'),
       issues: [
         appRules.validationIssue(['target'], 'not_a_server_path', {
           value: JSON.stringify(target.slice(0, 200)),

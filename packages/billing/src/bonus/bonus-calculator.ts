@@ -1,3 +1,4 @@
+import { billingRules } from '../errors/billing-rules.js';
 import type { Money } from '@hpckit/core';
 import { parseInput } from '@hpckit/core';
 import type { Decimal } from 'decimal.js';
@@ -54,7 +55,7 @@ export interface BonusCalculator {
  * @throws `ValidationError` when the rules are invalid.
  */
 export function createBonusCalculator(input: BonusRulesInput): BonusCalculator {
-  const rules = parseInput(BonusRulesSchema, input, 'bonus rules');
+  const rules = parseInput(BonusRulesSchema, input, billingRules.subject('bonus_rules'));
   const zero = new BillingDecimal(0);
   const tiers = [
     { above: undefined, rate: zero, text: '0' },

@@ -1,3 +1,4 @@
+import { billingRules } from '../errors/billing-rules.js';
 import { ParseError } from '@hpckit/core';
 
 /** A CSV field: a string, or undefined for "no value" (written empty, distinct from `""`). */
@@ -35,7 +36,7 @@ export function parseCsv(text: string): CsvField[][] {
       let value = '';
       i++;
       for (;;) {
-        if (i >= n) throw bad(text, 'a quoted field is not closed', '有一个带引号的字段没有闭合');
+        if (i >= n) throw bad(text);
         const ch = text[i]!;
         if (ch === '"') {
           if (text[i + 1] === '"') {
@@ -51,11 +52,7 @@ export function parseCsv(text: string): CsvField[][] {
       }
       field = value;
       if (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
-        throw bad(
-          text,
-          `unexpected text after a closing quote at offset ${i}`,
-          `偏移 ${i} 处的闭合引号后有意外的文本`,
-        );
+        throw bad(text, i);
       }
     } else {
       let end = i;
@@ -81,13 +78,10 @@ export function parseCsv(text: string): CsvField[][] {
   }
 }
 
-function bad(raw: string, what: string, whatZh: string): ParseError {
+/** The text is no CSV: a quote never closed, or (at `offset`) text after a closing quote. */
+function bad(raw: string, offset?: number): ParseError {
   return new ParseError({
     details: { raw: raw.slice(0, 200), what: 'CSV text' },
-    message: `Could not read the CSV text: ${what}.`,
-    hint: 'Export the file again, or check that no program changed its quoting.',
-    translations: {
-      'zh-CN': `无法读取 CSV 文本：${whatZh}。请重新导出该文件，或检查是否有程序改动了其中的引号。`,
-    },
+    ...billingRules.errorText('csv_unreadable', offset === undefined ? {} : { count: offset }),
   });
 }

@@ -1,4 +1,5 @@
-import { ParseError, type Payment, parseInput } from '@hpckit/core';
+import { billingRules } from '../errors/billing-rules.js';
+import { ParseError, type Payment, parseInput, type ValidationSubject } from '@hpckit/core';
 import { z } from 'zod';
 import { formatZoned } from '../time/zoned-time.js';
 import { canonicalAmount } from '../stores/amount-codec.js';
@@ -95,7 +96,7 @@ function writer<T, C extends string>(
   all: readonly C[],
   fields: (record: T, timeZone: string) => CsvField[],
   options: CsvOptions<C>,
-  subject: string,
+  subject: ValidationSubject,
 ): CsvWriter<T> {
   const o = parseInput(
     z.strictObject({
@@ -123,12 +124,12 @@ function writer<T, C extends string>(
 
 /** The writer of a charge export. @throws `VALIDATION` on bad options (an unknown column). */
 export function chargeCsvWriter(options: CsvOptions<ChargeCsvColumn> = {}): CsvWriter<ChargeRecord> {
-  return writer(CHARGE_CSV_COLUMNS, chargeFields, options, 'charge CSV options');
+  return writer(CHARGE_CSV_COLUMNS, chargeFields, options, billingRules.subject('charge_csv_options'));
 }
 
 /** The writer of a payment export. @throws `VALIDATION` on bad options (an unknown column). */
 export function paymentCsvWriter(options: CsvOptions<PaymentCsvColumn> = {}): CsvWriter<Payment> {
-  return writer(PAYMENT_CSV_COLUMNS, paymentFields, options, 'payment CSV options');
+  return writer(PAYMENT_CSV_COLUMNS, paymentFields, options, billingRules.subject('payment_csv_options'));
 }
 
 /** One charge's fields in {@link CHARGE_CSV_COLUMNS} order (the breakdown stays in the ledger). */
@@ -196,19 +197,18 @@ function rowsOf(text: string, header: string[]): Map<string, CsvField>[] {
   if (!head || head.join(',') !== header.join(',')) {
     throw new ParseError({
       details: { raw: text.slice(0, 200), what: 'CSV header' },
-      message: `The CSV header is not "${header.join(',')}".`,
-      hint: 'Read only files written by the matching export function.',
-      translations: {
-        'zh-CN': `CSV 表头不是“${header.join(',')}”。请只读取由对应导出函数写出的文件。`,
-      },
+      ...billingRules.errorText('csv_header', { value: header.join(',') }),
     });
   }
   return rows.map((r, line) => {
     if (r.length !== header.length) {
       throw new ParseError({
         details: { raw: r.join(','), what: `CSV line ${line + 2}` },
-        message: `CSV line ${line + 2} has ${r.length} fields instead of ${header.length}.`,
-        translations: { 'zh-CN': `CSV 第 ${line + 2} 行有 ${r.length} 个字段，而不是 ${header.length} 个。` },
+        ...billingRules.errorText('csv_field_count', {
+          count: line + 2,
+          value: String(r.length),
+          maximum: header.length,
+        }),
       });
     }
     return new Map(header.map((h, i) => [h, UNGUARDED.has(h) ? r[i] : unguard(r[i])]));
@@ -220,8 +220,7 @@ function required(row: Map<string, CsvField>, key: string): string {
   if (v === undefined) {
     throw new ParseError({
       details: { raw: [...row.values()].join(','), what: 'CSV line' },
-      message: `Field "${key}" is empty.`,
-      translations: { 'zh-CN': `字段“${key}”为空。` },
+      ...billingRules.errorText('csv_field_empty', { value: key }),
     });
   }
   return v;
@@ -232,11 +231,7 @@ function time(text: string): Date {
   if (Number.isNaN(d.getTime()) || !/(Z|[+-]\d\d:\d\d)$/.test(text)) {
     throw new ParseError({
       details: { raw: text, what: 'CSV time' },
-      message: `"${text}" is not a time with an explicit offset.`,
-      hint: 'Times must look like 2026-01-08T10:00:00.000+08:00.',
-      translations: {
-        'zh-CN': `“${text}”不是带明确时区偏移的时间。时间应形如 2026-01-08T10:00:00.000+08:00。`,
-      },
+      ...billingRules.errorText('csv_time', { value: text }),
     });
   }
   return d;

@@ -48,11 +48,7 @@ const en = {
   not_an_sql_identifier: () => 'must be a lower-case SQL identifier such as "ledger"',
   no_database_file: () => 'must name a database file, e.g. "./ledger.db"',
   option_name: () => 'name options as sbatch long names without dashes, e.g. "exclusive"',
-  comment_too_long: (f) => `must be at most ${n(f.maximum)} characters`,
   no_payment_type: () => 'must name the payment type, e.g. "bank transfer"',
-  no_cluster: () => 'must name at least one cluster',
-  whole_number: () => 'must be a whole number',
-  at_least_one: () => 'must be at least 1',
   not_a_function: () => 'must be a function',
   ledger_from_create: () => 'must be a ledger from createLedger()',
   client_or_job_source: () => 'must be a client or a job source',
@@ -82,7 +78,45 @@ const en = {
     `${q(f.value)} is not a non-negative quantity; return a whole number, a decimal string such as "1.5", or a decimal.js value`,
   not_an_account_type: (f) =>
     `"${q(f.value)}" is not an account type of this price table; use one of ${(f.names ?? []).map((t) => `"${t}"`).join(', ')}`,
+  // Refusals the ledger words itself (errorText): a summary and, in `<rule>_hint`, the way out.
+  state_change_refused: (f) =>
+    `Cannot ${q(f.item)} account "${q(f.value)}": it is ${f.text === 'normal' ? 'not blocked or frozen' : q(f.text)}.`,
+  state_change_refused_hint: (f) =>
+    f.text === 'frozen' ? 'Unfreeze it first.' : 'Check the account state with ledger.getAccount().',
+  payment_is_correction: (f) =>
+    `Entry "${q(f.value)}" is itself a correction (${q(f.item)}) and cannot be reversed.`,
+  payment_is_correction_hint: () => 'Record a new payment instead.',
+  charge_is_reversal: (f) => `Charge "${q(f.value)}" is itself a reversal and cannot be reversed.`,
+  charge_is_reversal_hint: () => 'Charge the account again instead.',
+  not_a_member: (f) => `User "${q(f.value)}" is not a member of account "${q(f.item)}".`,
+  not_a_member_hint: () => 'Add them with ledger.addMember() first.',
+  owner_not_removable: (f) =>
+    `User "${q(f.value)}" owns account "${q(f.item)}" and cannot be removed from it.`,
+  owner_not_removable_hint: () => 'An account always keeps its owner.',
+  owner_role_fixed: (f) =>
+    `User "${q(f.value)}" owns account "${q(f.item)}"; the owner's role cannot be changed.`,
+  csv_unreadable: (f) =>
+    `Could not read the CSV text: ${f.count === undefined ? 'a quoted field is not closed' : `unexpected text after a closing quote at offset ${f.count}`}.`,
+  csv_unreadable_hint: () => 'Export the file again, or check that no program changed its quoting.',
+  csv_header: (f) => `The CSV header is not "${q(f.value)}".`,
+  csv_header_hint: () => 'Read only files written by the matching export function.',
+  csv_field_count: (f) => `CSV line ${n(f.count)} has ${q(f.value)} fields instead of ${n(f.maximum)}.`,
+  csv_field_empty: (f) => `Field "${q(f.value)}" is empty.`,
+  csv_time: (f) => `"${q(f.value)}" is not a time with an explicit offset.`,
+  csv_time_hint: () => 'Times must look like 2026-01-08T10:00:00.000+08:00.',
 } satisfies Record<string, IssueWording>;
+
+const ACTIONS_ZH: Record<string, string> = {
+  block: '封禁',
+  unblock: '解封',
+  freeze: '冻结',
+  unfreeze: '解冻',
+};
+const STATES_ZH: Record<string, string> = {
+  normal: '未被封禁或冻结',
+  blocked: '已被封禁',
+  frozen: '已被冻结',
+};
 
 const zhCn: Record<keyof typeof en, IssueWording> = {
   not_a_currency: (f) =>
@@ -123,11 +157,7 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   not_an_sql_identifier: () => '应为小写的 SQL 标识符，例如 "ledger"',
   no_database_file: () => '请给出数据库文件，例如 "./ledger.db"',
   option_name: () => '选项名应为不带短横线前缀的 sbatch 长选项名，例如 "exclusive"',
-  comment_too_long: (f) => `最多 ${n(f.maximum)} 个字符`,
   no_payment_type: () => '请给出付款方式，例如 "bank transfer"',
-  no_cluster: () => '请至少给出一个集群',
-  whole_number: () => '应为整数',
-  at_least_one: () => '至少应为 1',
   not_a_function: () => '应为函数',
   ledger_from_create: () => '应为 createLedger() 创建的账本',
   client_or_job_source: () => '应为客户端或作业来源',
@@ -156,7 +186,116 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   not_a_quantity: (f) => `${q(f.value)} 不是非负数量；请返回整数、十进制字符串（例如 "1.5"）或 decimal.js 值`,
   not_an_account_type: (f) =>
     `"${q(f.value)}" 不是该价格表的账户类型；请使用 ${(f.names ?? []).map((t) => `"${t}"`).join('、')} 之一`,
+  state_change_refused: (f) =>
+    `无法${ACTIONS_ZH[f.item ?? ''] ?? q(f.item)}账户“${q(f.value)}”：它${STATES_ZH[f.text ?? ''] ?? `处于 ${q(f.text)} 状态`}。`,
+  state_change_refused_hint: (f) =>
+    f.text === 'frozen' ? '请先解冻。' : '请用 ledger.getAccount() 查看账户状态。',
+  payment_is_correction: (f) => `条目“${q(f.value)}”本身就是更正（${q(f.item)}），不能冲正。`,
+  payment_is_correction_hint: () => '请改为记录一笔新的付款。',
+  charge_is_reversal: (f) => `费用“${q(f.value)}”本身就是冲正，不能再冲正。`,
+  charge_is_reversal_hint: () => '请改为重新向账户收费。',
+  not_a_member: (f) => `用户“${q(f.value)}”不是账户“${q(f.item)}”的成员。`,
+  not_a_member_hint: () => '请先用 ledger.addMember() 添加。',
+  owner_not_removable: (f) => `用户“${q(f.value)}”是账户“${q(f.item)}”的所有者，不能从中移除。`,
+  owner_not_removable_hint: () => '账户始终保留其所有者。',
+  owner_role_fixed: (f) => `用户“${q(f.value)}”是账户“${q(f.item)}”的所有者；所有者的角色不能更改。`,
+  csv_unreadable: (f) =>
+    `无法读取 CSV 文本：${f.count === undefined ? '有一个带引号的字段没有闭合' : `偏移 ${f.count} 处的闭合引号后有意外的文本`}。`,
+  csv_unreadable_hint: () => '请重新导出该文件，或检查是否有程序改动了其中的引号。',
+  csv_header: (f) => `CSV 表头不是“${q(f.value)}”。`,
+  csv_header_hint: () => '请只读取由对应导出函数写出的文件。',
+  csv_field_count: (f) => `CSV 第 ${n(f.count)} 行有 ${q(f.value)} 个字段，而不是 ${n(f.maximum)} 个。`,
+  csv_field_empty: (f) => `字段“${q(f.value)}”为空。`,
+  csv_time: (f) => `“${q(f.value)}”不是带明确时区偏移的时间。`,
+  csv_time_hint: () => '时间应形如 2026-01-08T10:00:00.000+08:00。',
+};
+
+/** What the package validates, named in English ("Invalid payment: …"). */
+const subjectsEn = {
+  bonus_rules: () => 'bonus rules',
+  account_type: () => 'account type',
+  block_threshold: () => 'block threshold',
+  whitelist: () => 'whitelist',
+  charge: () => 'charge',
+  reversal: () => 'reversal',
+  ledger_options: () => 'ledger options',
+  actor: () => 'actor',
+  job_cost_query: () => 'job cost query',
+  job_reference: () => 'job reference',
+  ledger_access_options: () => 'ledger access options',
+  payment_query: () => 'payment query',
+  charge_query: () => 'charge query',
+  member: () => 'member',
+  role: () => 'role',
+  spending_limit: () => 'spending limit',
+  payment: () => 'payment',
+  quote: () => 'quote',
+  currency: () => 'currency',
+  resource_policy: () => 'resource policy',
+  price_table: () => 'price table',
+  pricing_context: () => 'pricing context',
+  previous_price_table: () => 'previous price table',
+  next_price_table: () => 'next price table',
+  quote_context: () => 'quote context',
+  price_lookup: () => 'price lookup',
+  ledger_amount: () => 'ledger amount',
+  import_options: () => 'import options',
+  job_charge: () => 'job charge',
+  job_sync_options: () => 'job sync options',
+  cluster_name: () => 'cluster name',
+  postgresql_store_options: () => 'PostgreSQL store options',
+  sqlite_store_options: () => 'SQLite store options',
+  money: () => 'money',
+  charge_csv_options: () => 'charge CSV options',
+  payment_csv_options: () => 'payment CSV options',
+  platform_roles: (f) => `platform roles of user "${q(f.value)}"`,
+  amount_strategy_result: (f) => `result of amount strategy "${q(f.value)}"`,
+} satisfies Record<string, IssueWording>;
+
+const subjectsZhCn: Record<keyof typeof subjectsEn, IssueWording> = {
+  bonus_rules: () => '赠送规则',
+  account_type: () => '账户类型',
+  block_threshold: () => '封锁阈值',
+  whitelist: () => '白名单',
+  charge: () => '费用',
+  reversal: () => '冲正',
+  ledger_options: () => '账本选项',
+  actor: () => '操作者',
+  job_cost_query: () => '作业费用查询',
+  job_reference: () => '作业引用',
+  ledger_access_options: () => '账本访问选项',
+  payment_query: () => '付款查询',
+  charge_query: () => '费用查询',
+  member: () => '成员',
+  role: () => '角色',
+  spending_limit: () => '消费限额',
+  payment: () => '付款',
+  quote: () => '报价',
+  currency: () => '币种',
+  resource_policy: () => '资源策略',
+  price_table: () => '价格表',
+  pricing_context: () => '计价上下文',
+  previous_price_table: () => '上一版价格表',
+  next_price_table: () => '下一版价格表',
+  quote_context: () => '报价上下文',
+  price_lookup: () => '价格查询',
+  ledger_amount: () => '账本金额',
+  import_options: () => '导入选项',
+  job_charge: () => '作业费用',
+  job_sync_options: () => '作业同步选项',
+  cluster_name: () => '集群名',
+  postgresql_store_options: () => 'PostgreSQL 存储选项',
+  sqlite_store_options: () => 'SQLite 存储选项',
+  money: () => '金额',
+  charge_csv_options: () => '费用 CSV 选项',
+  payment_csv_options: () => '付款 CSV 选项',
+  platform_roles: (f) => `用户“${q(f.value)}”的平台角色`,
+  amount_strategy_result: (f) => `金额策略“${q(f.value)}”的结果`,
 };
 
 /** The validation rules of `@hpckit/billing`, worded in every locale. */
-export const billingRules = defineIssueRules('billing', { en, 'zh-CN': zhCn });
+export const billingRules = defineIssueRules(
+  'billing',
+  { en, 'zh-CN': zhCn },
+  { en: subjectsEn, 'zh-CN': subjectsZhCn },
+);

@@ -1,4 +1,5 @@
-import { NameSchema, parseInput, PolicyError } from '@hpckit/core';
+import { billingRules } from '../errors/billing-rules.js';
+import { NameSchema, parseInput, PolicyError, validationSubject } from '@hpckit/core';
 import { canonicalAmount } from '../stores/amount-codec.js';
 import type { AccountRecord, AccountState } from '../stores/records.js';
 import type { Actor } from './actor.js';
@@ -52,7 +53,7 @@ export function createAccountOperations(ctx: LedgerContext, actor: Actor): Ledge
     action: string,
     change: (a: AccountRecord) => AccountRecord,
   ): Promise<AccountRecord> {
-    const name = parseInput(NameSchema, accountName, 'account name', ['account']);
+    const name = parseInput(NameSchema, accountName, validationSubject('account_name'), ['account']);
     requireRole(actor, admin, action);
     return ctx.mutate(async (tx, events) => {
       const before = await requireAccount(tx, name);
@@ -63,19 +64,6 @@ export function createAccountOperations(ctx: LedgerContext, actor: Actor): Ledge
     });
   }
 
-  // The words of a refused state change in Chinese (the error's `translations`).
-  const ACTIONS_ZH: Record<string, string> = {
-    block: '封禁',
-    unblock: '解封',
-    freeze: '冻结',
-    unfreeze: '解冻',
-  };
-  const STATES_ZH: Record<string, string> = {
-    normal: '未被封禁或冻结',
-    blocked: '已被封禁',
-    frozen: '已被冻结',
-  };
-
   const setState =
     (from: AccountState[], to: AccountState, action: string) =>
     (account: string): Promise<AccountRecord> =>
@@ -83,16 +71,7 @@ export function createAccountOperations(ctx: LedgerContext, actor: Actor): Ledge
         if (!from.includes(a.state)) {
           throw new PolicyError({
             details: { reason: 'not_permitted', subject: a.name },
-            message: `Cannot ${action} account "${a.name}": it is ${a.state === 'normal' ? 'not blocked or frozen' : a.state}.`,
-            hint:
-              a.state === 'frozen'
-                ? 'Unfreeze it first.'
-                : 'Check the account state with ledger.getAccount().',
-            translations: {
-              'zh-CN': `无法${ACTIONS_ZH[action] ?? action}账户“${a.name}”：它${STATES_ZH[a.state] ?? `处于 ${a.state} 状态`}。${
-                a.state === 'frozen' ? '请先解冻。' : '请用 ledger.getAccount() 查看账户状态。'
-              }`,
-            },
+            ...billingRules.errorText('state_change_refused', { item: action, value: a.name, text: a.state }),
           });
         }
         return { ...a, state: to };
@@ -100,7 +79,7 @@ export function createAccountOperations(ctx: LedgerContext, actor: Actor): Ledge
 
   return {
     createAccount(input) {
-      const data = parseInput(CreateAccountSchema, input, 'account', ['input']);
+      const data = parseInput(CreateAccountSchema, input, validationSubject('account'), ['input']);
       requireRole(actor, admin, 'create an account');
       const cluster = ctx.scheduler;
       if (cluster) {
@@ -147,13 +126,13 @@ export function createAccountOperations(ctx: LedgerContext, actor: Actor): Ledge
     setAccountType: (account, type) =>
       update(account, 'change an account type', (a) => ({
         ...a,
-        type: parseInput(NameSchema, type, 'account type', ['type']),
+        type: parseInput(NameSchema, type, billingRules.subject('account_type'), ['type']),
       })),
     setBlockThreshold: (account, threshold) =>
       update(account, 'change a block threshold', (a) => ({
         ...a,
         blockThreshold: canonicalAmount(
-          parseInput(SignedAmountSchema, threshold, 'block threshold', ['threshold']),
+          parseInput(SignedAmountSchema, threshold, billingRules.subject('block_threshold'), ['threshold']),
         ),
       })),
     blockAccount: setState(['normal'], 'blocked', 'block'),
@@ -161,7 +140,7 @@ export function createAccountOperations(ctx: LedgerContext, actor: Actor): Ledge
     freezeAccount: setState(['normal', 'blocked'], 'frozen', 'freeze'),
     unfreezeAccount: setState(['frozen'], 'normal', 'unfreeze'),
     whitelistAccount(account, input = {}) {
-      const data = parseInput(WhitelistSchema, input, 'whitelist', ['input']);
+      const data = parseInput(WhitelistSchema, input, billingRules.subject('whitelist'), ['input']);
       return update(account, 'whitelist an account', (a) => {
         const whitelist: NonNullable<AccountRecord['whitelist']> = { operator: actor.user, time: ctx.now() };
         if (data.until) whitelist.until = data.until;

@@ -1,5 +1,6 @@
+import { billingRules } from '../errors/billing-rules.js';
 import { randomUUID } from 'node:crypto';
-import { NameSchema, NotFoundError, parseInput, PolicyError } from '@hpckit/core';
+import { NameSchema, NotFoundError, parseInput, PolicyError, validationSubject } from '@hpckit/core';
 import { BillingDecimal } from '../money/decimal.js';
 import { canonicalAmount } from '../stores/amount-codec.js';
 import type { LedgerTx } from '../stores/ledger-store.js';
@@ -85,8 +86,10 @@ const FINANCE = ['platform-admin', 'finance'] as const;
 export function createChargeOperations(ctx: LedgerContext, actor: Actor): LedgerChargeOperations {
   return {
     chargeManually(accountInput, input) {
-      const accountName = parseInput(NameSchema, accountInput, 'account name', ['account']);
-      const data = parseInput(ManualChargeSchema, input, 'charge', ['input']);
+      const accountName = parseInput(NameSchema, accountInput, validationSubject('account_name'), [
+        'account',
+      ]);
+      const data = parseInput(ManualChargeSchema, input, billingRules.subject('charge'), ['input']);
       requireRole(actor, FINANCE, `charge account "${accountName}"`);
       return ctx.mutate(async (tx, events) => {
         const account = await requireAccount(tx, accountName);
@@ -116,7 +119,7 @@ export function createChargeOperations(ctx: LedgerContext, actor: Actor): Ledger
       });
     },
     reverseCharge(chargeId, input = {}) {
-      const data = parseInput(ReversalSchema, input, 'reversal', ['input']);
+      const data = parseInput(ReversalSchema, input, billingRules.subject('reversal'), ['input']);
       requireRole(actor, FINANCE, 'reverse a charge');
       return ctx.mutate(async (tx, events) => {
         const original = await tx.getCharge(chargeId);
@@ -124,9 +127,7 @@ export function createChargeOperations(ctx: LedgerContext, actor: Actor): Ledger
         if (original.kind === 'reversal') {
           throw new PolicyError({
             details: { reason: 'not_permitted', subject: chargeId },
-            message: `Charge "${chargeId}" is itself a reversal and cannot be reversed.`,
-            hint: 'Charge the account again instead.',
-            translations: { 'zh-CN': `费用“${chargeId}”本身就是冲正，不能再冲正。请改为重新向账户收费。` },
+            ...billingRules.errorText('charge_is_reversal', { value: chargeId }),
           });
         }
         const account = await requireAccount(tx, original.account);

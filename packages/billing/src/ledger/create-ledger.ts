@@ -1,4 +1,4 @@
-import { parseInput } from '@hpckit/core';
+import { parseInput, ruleError } from '@hpckit/core';
 import { z } from 'zod';
 import { type BonusCalculator, createBonusCalculator } from '../bonus/bonus-calculator.js';
 import type { BonusRulesInput } from '../bonus/bonus-rules-schema.js';
@@ -48,7 +48,7 @@ export const LedgerOptionsSchema = z.strictObject({
       ),
       clusters: z
         .array(z.string().min(1))
-        .min(1, { error: billingRules.error('no_cluster') })
+        .min(1, { error: ruleError('at_least_one_cluster') })
         .optional(),
     })
     .optional(),
@@ -120,7 +120,7 @@ export interface Ledger extends ActorFirstLedgerOperations {
  * @throws `ValidationError` on malformed options.
  */
 export function createLedger(options: LedgerOptions): Ledger {
-  const o = parseInput(LedgerOptionsSchema, options, 'ledger options', ['options']);
+  const o = parseInput(LedgerOptionsSchema, options, billingRules.subject('ledger_options'), ['options']);
   let bonus: BonusCalculator | undefined;
   if (o.bonus !== undefined) {
     bonus =
@@ -137,7 +137,7 @@ export function createLedger(options: LedgerOptions): Ledger {
     ...(o.scheduler ? { scheduler: clusterMembership(o.scheduler as LedgerSchedulerOptions) } : {}),
   });
   const as = (actor: ActorInput): LedgerView =>
-    createLedgerView(ctx, parseInput(ActorSchema, actor, 'actor', ['actor']));
+    createLedgerView(ctx, parseInput(ActorSchema, actor, billingRules.subject('actor'), ['actor']));
   // Building operations runs none of them: their names are the keys of any actor's set.
   const names = Object.keys(ledgerOperations(ctx, SYSTEM_ACTOR)) as (keyof LedgerOperations)[];
   return {

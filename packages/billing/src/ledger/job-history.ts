@@ -189,7 +189,7 @@ export function createJobHistoryOperations(ctx: LedgerContext, actor: Actor): Le
   const privileged = actor.roles.length > 0;
   return {
     jobCosts(queryInput = {}) {
-      const q = parseInput(JobCostQuerySchema, queryInput, 'job cost query', ['query']);
+      const q = parseInput(JobCostQuerySchema, queryInput, billingRules.subject('job_cost_query'), ['query']);
       const to = q.to ?? ctx.now();
       const from = q.from ?? new Date(to.getTime() - 30 * DAY);
       return ctx.read(async (tx) => {
@@ -221,7 +221,7 @@ export function createJobHistoryOperations(ctx: LedgerContext, actor: Actor): Le
       });
     },
     jobCost(refInput) {
-      const ref = parseInput(JobCostRefSchema, refInput, 'job reference', ['ref']);
+      const ref = parseInput(JobCostRefSchema, refInput, billingRules.subject('job_reference'), ['ref']);
       return ctx.read(async (tx) => {
         const page = await tx.querySyncedJobs({
           from: new Date(-8.64e15),

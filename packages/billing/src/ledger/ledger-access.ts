@@ -51,7 +51,9 @@ const PlatformRolesSchema = z.array(z.enum(PLATFORM_ROLES));
  * ```
  */
 export function ledgerAccess(options: LedgerAccessOptions): AccessSource {
-  const o = parseInput(LedgerAccessOptionsSchema, options, 'ledger access options', ['options']);
+  const o = parseInput(LedgerAccessOptionsSchema, options, billingRules.subject('ledger_access_options'), [
+    'options',
+  ]);
   const { store } = o.ledger;
   const platformRoles = o.platformRoles;
   return {
@@ -60,9 +62,12 @@ export function ledgerAccess(options: LedgerAccessOptions): AccessSource {
         store.transaction((tx) => tx.listMembers({ user })),
         platformRoles ? platformRoles(user) : [],
       ]);
-      const staff = parseInput(PlatformRolesSchema, roles, `platform roles of user "${user}"`, [
-        'platformRoles',
-      ]);
+      const staff = parseInput(
+        PlatformRolesSchema,
+        roles,
+        billingRules.subject('platform_roles', { value: user }),
+        ['platformRoles'],
+      );
       return {
         platform: staff.includes('platform-admin'),
         adminOf: members.filter((m) => m.role === 'owner' || m.role === 'admin').map((m) => m.account),

@@ -1,4 +1,4 @@
-import { DecimalStringSchema, LineSchema, NameSchema, UserNameSchema } from '@hpckit/core';
+import { DecimalStringSchema, LineSchema, NameSchema, UserNameSchema, ruleError } from '@hpckit/core';
 import { z } from 'zod';
 import { DECIMAL_PATTERN } from '../money/decimal.js';
 import { LEDGER_SCALE, MAX_LEDGER_AMOUNT, withinLedgerRange } from '../stores/amount-codec.js';
@@ -38,7 +38,7 @@ export const LedgerTimeSchema = z.date().min(EARLIEST, TIME_RANGE_MESSAGE).max(L
 
 /** A free-text comment on one line. */
 const CommentSchema = LineSchema.max(1000, {
-  error: billingRules.error('comment_too_long', { maximum: 1000 }),
+  error: ruleError('at_most_characters', { maximum: 1000 }),
 });
 
 /** Input of `createAccount`. */

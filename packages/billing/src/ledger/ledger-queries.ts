@@ -1,4 +1,13 @@
-import { ChargeSchema, JobIdSchema, NameSchema, parseInput, type Payment, PaymentSchema } from '@hpckit/core';
+import { billingRules } from '../errors/billing-rules.js';
+import {
+  ChargeSchema,
+  JobIdSchema,
+  NameSchema,
+  parseInput,
+  type Payment,
+  PaymentSchema,
+  validationSubject,
+} from '@hpckit/core';
 import { z } from 'zod';
 import type { EntryPage } from '../stores/ledger-store.js';
 import type { AccountRecord, ChargeRecord, MemberRecord } from '../stores/records.js';
@@ -117,7 +126,10 @@ export function createLedgerQueries(ctx: LedgerContext, actor: Actor): LedgerQue
   return {
     getAccount(account) {
       return ctx.read(async (tx) => {
-        const a = await requireAccount(tx, parseInput(NameSchema, account, 'account name', ['account']));
+        const a = await requireAccount(
+          tx,
+          parseInput(NameSchema, account, validationSubject('account_name'), ['account']),
+        );
         requireRole(
           actor,
           [...FINANCE, 'member'],
@@ -133,7 +145,10 @@ export function createLedgerQueries(ctx: LedgerContext, actor: Actor): LedgerQue
     },
     listMembers(account) {
       return ctx.read(async (tx) => {
-        const a = await requireAccount(tx, parseInput(NameSchema, account, 'account name', ['account']));
+        const a = await requireAccount(
+          tx,
+          parseInput(NameSchema, account, validationSubject('account_name'), ['account']),
+        );
         const roles = [...FINANCE, 'account-owner', 'account-admin'] as const;
         requireRole(
           actor,
@@ -146,7 +161,9 @@ export function createLedgerQueries(ctx: LedgerContext, actor: Actor): LedgerQue
     },
     balances(userInput) {
       const user =
-        userInput === undefined ? actor.user : parseInput(NameSchema, userInput, 'user name', ['user']);
+        userInput === undefined
+          ? actor.user
+          : parseInput(NameSchema, userInput, validationSubject('user_name'), ['user']);
       if (user !== actor.user) requireRole(actor, FINANCE, `view the balances of user "${user}"`);
       return ctx.read(async (tx) => {
         const now = ctx.now();
@@ -176,7 +193,7 @@ export function createLedgerQueries(ctx: LedgerContext, actor: Actor): LedgerQue
       });
     },
     payments(queryInput = {}) {
-      const q = parseInput(PaymentQuerySchema, queryInput, 'payment query', ['query']);
+      const q = parseInput(PaymentQuerySchema, queryInput, billingRules.subject('payment_query'), ['query']);
       const to = q.to ?? ctx.now();
       const from = q.from ?? new Date(to.getTime() - 365 * DAY);
       return ctx.read(async (tx) => {
@@ -204,7 +221,7 @@ export function createLedgerQueries(ctx: LedgerContext, actor: Actor): LedgerQue
       });
     },
     charges(queryInput = {}) {
-      const q = parseInput(ChargeQuerySchema, queryInput, 'charge query', ['query']);
+      const q = parseInput(ChargeQuerySchema, queryInput, billingRules.subject('charge_query'), ['query']);
       const to = q.to ?? ctx.now();
       const from = q.from ?? new Date(to.getTime() - 7 * DAY);
       return ctx.read(async (tx) => {

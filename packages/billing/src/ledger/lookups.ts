@@ -1,3 +1,4 @@
+import { billingRules } from '../errors/billing-rules.js';
 import { NotFoundError } from '@hpckit/core';
 import type { LedgerTx } from '../stores/ledger-store.js';
 import type { AccountRecord, MemberRecord } from '../stores/records.js';
@@ -26,8 +27,6 @@ export async function requireMember(tx: LedgerTx, account: string, user: string)
   if (member) return member;
   throw new NotFoundError({
     details: { kind: 'member', id: `${user} in ${account}` },
-    message: `User "${user}" is not a member of account "${account}".`,
-    hint: 'Add them with ledger.addMember() first.',
-    translations: { 'zh-CN': `用户“${user}”不是账户“${account}”的成员。请先用 ledger.addMember() 添加。` },
+    ...billingRules.errorText('not_a_member', { value: user, item: account }),
   });
 }

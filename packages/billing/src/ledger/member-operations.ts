@@ -1,4 +1,5 @@
-import { isHpckitError, NameSchema, parseInput, PolicyError } from '@hpckit/core';
+import { billingRules } from '../errors/billing-rules.js';
+import { isHpckitError, NameSchema, parseInput, PolicyError, validationSubject } from '@hpckit/core';
 import { BillingDecimal } from '../money/decimal.js';
 import { canonicalAmount } from '../stores/amount-codec.js';
 import type { LedgerTx } from '../stores/ledger-store.js';
@@ -122,8 +123,8 @@ export function createMemberOperations(ctx: LedgerContext, actor: Actor): Ledger
     action: (who: string) => string,
     apply: (m: MemberRecord, events: EventSink) => MemberRecord,
   ): Promise<MemberRecord> {
-    const account = parseInput(NameSchema, accountInput, 'account name', ['account']);
-    const user = parseInput(NameSchema, userInput, 'user name', ['user']);
+    const account = parseInput(NameSchema, accountInput, validationSubject('account_name'), ['account']);
+    const user = parseInput(NameSchema, userInput, validationSubject('user_name'), ['user']);
     const verb = (who: string) => `${action(who)} in account "${account}"`;
     return ctx.mutate(async (tx, events) => {
       const membership = await authorise(tx, account, verb(`"${user}"`));
@@ -138,8 +139,8 @@ export function createMemberOperations(ctx: LedgerContext, actor: Actor): Ledger
 
   return {
     async addMember(accountInput, input) {
-      const account = parseInput(NameSchema, accountInput, 'account name', ['account']);
-      const data = parseInput(AddMemberSchema, input, 'member', ['input']);
+      const account = parseInput(NameSchema, accountInput, validationSubject('account_name'), ['account']);
+      const data = parseInput(AddMemberSchema, input, billingRules.subject('member'), ['input']);
       const verb = (who: string) => `add ${who} to account "${account}"`;
       const cluster = ctx.scheduler;
       if (cluster) {
@@ -170,8 +171,8 @@ export function createMemberOperations(ctx: LedgerContext, actor: Actor): Ledger
       });
     },
     async removeMember(accountInput, userInput) {
-      const account = parseInput(NameSchema, accountInput, 'account name', ['account']);
-      const user = parseInput(NameSchema, userInput, 'user name', ['user']);
+      const account = parseInput(NameSchema, accountInput, validationSubject('account_name'), ['account']);
+      const user = parseInput(NameSchema, userInput, validationSubject('user_name'), ['user']);
       const verb = (who: string) => `remove ${who} from account "${account}"`;
       const check = async (tx: LedgerTx) => {
         const membership = await authorise(tx, account, verb(`"${user}"`));
@@ -180,11 +181,7 @@ export function createMemberOperations(ctx: LedgerContext, actor: Actor): Ledger
         if (member.role === 'owner') {
           throw new PolicyError({
             details: { reason: 'not_permitted', subject: account },
-            message: `User "${user}" owns account "${account}" and cannot be removed from it.`,
-            hint: 'An account always keeps its owner.',
-            translations: {
-              'zh-CN': `用户“${user}”是账户“${account}”的所有者，不能从中移除。账户始终保留其所有者。`,
-            },
+            ...billingRules.errorText('owner_not_removable', { value: user, item: account }),
           });
         }
         return member;
@@ -213,9 +210,11 @@ export function createMemberOperations(ctx: LedgerContext, actor: Actor): Ledger
       });
     },
     setMemberRole(accountInput, userInput, role) {
-      const next = parseInput(AddMemberSchema.shape.role, role, 'role', ['role']) as MemberRole;
-      const account = parseInput(NameSchema, accountInput, 'account name', ['account']);
-      const user = parseInput(NameSchema, userInput, 'user name', ['user']);
+      const next = parseInput(AddMemberSchema.shape.role, role, billingRules.subject('role'), [
+        'role',
+      ]) as MemberRole;
+      const account = parseInput(NameSchema, accountInput, validationSubject('account_name'), ['account']);
+      const user = parseInput(NameSchema, userInput, validationSubject('user_name'), ['user']);
       return ctx.mutate(async (tx, events) => {
         const verb = (who: string) => `change the role of ${who} in account "${account}"`;
         const membership = await authorise(tx, account, verb(`"${user}"`));
@@ -226,8 +225,7 @@ export function createMemberOperations(ctx: LedgerContext, actor: Actor): Ledger
         if (before.role === 'owner') {
           throw new PolicyError({
             details: { reason: 'not_permitted', subject: account },
-            message: `User "${user}" owns account "${account}"; the owner's role cannot be changed.`,
-            translations: { 'zh-CN': `用户“${user}”是账户“${account}”的所有者；所有者的角色不能更改。` },
+            ...billingRules.errorText('owner_role_fixed', { value: user, item: account }),
           });
         }
         const after: MemberRecord = { ...before, role: next };
@@ -251,7 +249,7 @@ export function createMemberOperations(ctx: LedgerContext, actor: Actor): Ledger
         (m) => ({ ...m, state: 'normal' }),
       ),
     setSpendingLimit(account, user, input) {
-      const data = parseInput(SpendingLimitSchema, input, 'spending limit', ['input']);
+      const data = parseInput(SpendingLimitSchema, input, billingRules.subject('spending_limit'), ['input']);
       return change(
         account,
         user,

@@ -1,5 +1,13 @@
+import { billingRules } from '../errors/billing-rules.js';
 import { randomUUID } from 'node:crypto';
-import { NameSchema, NotFoundError, parseInput, PolicyError, type Payment } from '@hpckit/core';
+import {
+  NameSchema,
+  NotFoundError,
+  parseInput,
+  PolicyError,
+  type Payment,
+  validationSubject,
+} from '@hpckit/core';
 import { BillingDecimal } from '../money/decimal.js';
 import { canonicalAmount } from '../stores/amount-codec.js';
 import type { LedgerTx } from '../stores/ledger-store.js';
@@ -95,8 +103,10 @@ export function createPaymentOperations(ctx: LedgerContext, actor: Actor): Ledge
 
   return {
     recordPayment(accountInput, input) {
-      const accountName = parseInput(NameSchema, accountInput, 'account name', ['account']);
-      const data = parseInput(PaymentInputSchema, input, 'payment', ['input']);
+      const accountName = parseInput(NameSchema, accountInput, validationSubject('account_name'), [
+        'account',
+      ]);
+      const data = parseInput(PaymentInputSchema, input, billingRules.subject('payment'), ['input']);
       requireRole(actor, FINANCE, `record a payment to account "${accountName}"`);
       return ctx.mutate(async (tx, events) => {
         const account = await requireAccount(tx, accountName);
@@ -144,7 +154,7 @@ export function createPaymentOperations(ctx: LedgerContext, actor: Actor): Ledge
       });
     },
     reversePayment(paymentId, input = {}) {
-      const data = parseInput(ReversalSchema, input, 'reversal', ['input']);
+      const data = parseInput(ReversalSchema, input, billingRules.subject('reversal'), ['input']);
       requireRole(actor, FINANCE, 'reverse a payment');
       return ctx.mutate(async (tx, events) => {
         const original = await tx.getPayment(paymentId);
@@ -152,11 +162,7 @@ export function createPaymentOperations(ctx: LedgerContext, actor: Actor): Ledge
         if (original.kind === 'reversal' || (original.kind === 'bonus' && original.amount.startsWith('-'))) {
           throw new PolicyError({
             details: { reason: 'not_permitted', subject: paymentId },
-            message: `Entry "${paymentId}" is itself a correction (${original.kind}) and cannot be reversed.`,
-            hint: 'Record a new payment instead.',
-            translations: {
-              'zh-CN': `条目“${paymentId}”本身就是更正（${original.kind}），不能冲正。请改为记录一笔新的付款。`,
-            },
+            ...billingRules.errorText('payment_is_correction', { value: paymentId, item: original.kind }),
           });
         }
         const account = await requireAccount(tx, original.account);

@@ -1,4 +1,12 @@
-import { type Money, MoneySchema, NameSchema, parseInput, PolicyError } from '@hpckit/core';
+import { billingRules } from '../errors/billing-rules.js';
+import {
+  type Money,
+  MoneySchema,
+  NameSchema,
+  parseInput,
+  PolicyError,
+  validationSubject,
+} from '@hpckit/core';
 import { z } from 'zod';
 import { BillingDecimal } from '../money/decimal.js';
 import { moneyToDecimal } from '../money/money.js';
@@ -78,10 +86,14 @@ function bound(required: BillingDecimal, available: BillingDecimal, exempt = fal
 export function createQuoteOperations(ctx: LedgerContext, actor: Actor): LedgerQuoteOperations {
   return {
     checkQuote(accountInput, quoteInput, userInput) {
-      const accountName = parseInput(NameSchema, accountInput, 'account name', ['account']);
-      const quote = parseInput(QuotedMaximumSchema, quoteInput, 'quote', ['quote']);
+      const accountName = parseInput(NameSchema, accountInput, validationSubject('account_name'), [
+        'account',
+      ]);
+      const quote = parseInput(QuotedMaximumSchema, quoteInput, billingRules.subject('quote'), ['quote']);
       const user =
-        userInput === undefined ? actor.user : parseInput(NameSchema, userInput, 'user name', ['user']);
+        userInput === undefined
+          ? actor.user
+          : parseInput(NameSchema, userInput, validationSubject('user_name'), ['user']);
       const required = moneyToDecimal(quote.maximum, ctx.currency, 'quote maximum');
       return ctx.read(async (tx) => {
         const account = await requireAccount(tx, accountName);

@@ -19,7 +19,7 @@ export function money(amount: DecimalInput, currency: string): Money {
   if (!CURRENCY.test(currency)) {
     throw new ValidationError({
       details: {
-        subject: 'currency',
+        ...billingRules.subject('currency'),
         issues: [billingRules.validationIssue([], 'not_a_currency', { value: currency })],
       },
     });

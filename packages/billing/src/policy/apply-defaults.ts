@@ -1,5 +1,5 @@
 import type { JobSpecInput } from '@hpckit/core';
-import { formatMemorySize, JobSpecSchema, parseInput } from '@hpckit/core';
+import { formatMemorySize, JobSpecSchema, parseInput, validationSubject } from '@hpckit/core';
 import type { PreparedPolicy } from './check-spec.js';
 
 const MEMORY_OPTIONS = ['mem', 'mem-per-cpu', 'mem-per-gpu'];
@@ -12,7 +12,7 @@ const MEMORY_OPTIONS = ['mem', 'mem-per-cpu', 'mem-per-gpu'];
  * @throws `ValidationError` when the spec is invalid.
  */
 export function applyDefaultsTo(prepared: PreparedPolicy, input: JobSpecInput): JobSpecInput {
-  const spec = parseInput(JobSpecSchema, input, 'job spec');
+  const spec = parseInput(JobSpecSchema, input, validationSubject('job_spec'));
   const partition = spec.partition ?? prepared.policy.defaultPartition;
   const rules = partition === undefined ? undefined : prepared.partitions.get(partition);
   // Memory the script or a directive sets in a form the fields cannot hold (`--mem=0`) is the

@@ -1,5 +1,6 @@
+import { billingRules } from '../errors/billing-rules.js';
 import type { JobSpecInput, SubmitGuard } from '@hpckit/core';
-import { JobSpecSchema, parseInput } from '@hpckit/core';
+import { JobSpecSchema, parseInput, validationSubject } from '@hpckit/core';
 import { applyDefaultsTo } from './apply-defaults.js';
 import { checkSpec, preparePolicy } from './check-spec.js';
 import {
@@ -57,8 +58,11 @@ export interface ResourcePolicyEngine {
  * @throws `ValidationError` when the policy is invalid.
  */
 export function createResourcePolicy(input: ResourcePolicyInput): ResourcePolicyEngine {
-  const prepared = preparePolicy(parseInput(ResourcePolicySchema, input, 'resource policy'));
-  const check = (spec: JobSpecInput) => checkSpec(prepared, parseInput(JobSpecSchema, spec, 'job spec'));
+  const prepared = preparePolicy(
+    parseInput(ResourcePolicySchema, input, billingRules.subject('resource_policy')),
+  );
+  const check = (spec: JobSpecInput) =>
+    checkSpec(prepared, parseInput(JobSpecSchema, spec, validationSubject('job_spec')));
   return {
     policy: prepared.policy,
     check,

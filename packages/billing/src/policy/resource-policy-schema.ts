@@ -1,11 +1,11 @@
-import { DurationSchema, MemorySizeSchema, NameSchema } from '@hpckit/core';
+import { DurationSchema, MemorySizeSchema, NameSchema, ruleError } from '@hpckit/core';
 import { z } from 'zod';
 import { billingRules } from '../errors/billing-rules.js';
 
 const Count = z
   .number()
-  .int({ error: billingRules.error('whole_number') })
-  .positive({ error: billingRules.error('at_least_one') });
+  .int({ error: ruleError('whole_number') })
+  .positive({ error: ruleError('at_least_one') });
 
 /**
  * Submission rules of one partition. Memory sizes are written with a unit (`"4G"`; binary, as in

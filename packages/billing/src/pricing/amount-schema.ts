@@ -1,14 +1,13 @@
-import { MemorySizeSchema, NameSchema } from '@hpckit/core';
+import { MemorySizeSchema, NameSchema, ruleError } from '@hpckit/core';
 import { z } from 'zod';
-import { billingRules } from '../errors/billing-rules.js';
 
 /** Names of the built-in amount strategies, usable as a plain string in a price item. */
 export const BUILT_IN_AMOUNTS = ['cores', 'gpus', 'billing-tres'] as const;
 
 const Ratio = z
   .number()
-  .int({ error: billingRules.error('whole_number') })
-  .positive({ error: billingRules.error('at_least_one') })
+  .int({ error: ruleError('whole_number') })
+  .positive({ error: ruleError('at_least_one') })
   .describe('How many of the smaller unit make one billed unit');
 
 const Equivalents = z

@@ -1,4 +1,4 @@
-import { ValidationError } from '@hpckit/core';
+import { ValidationError, validationSubject } from '@hpckit/core';
 import type { Decimal } from 'decimal.js';
 import { billingRules } from '../errors/billing-rules.js';
 import { BillingDecimal, DECIMAL_PATTERN } from '../money/decimal.js';
@@ -85,7 +85,7 @@ export function resolveStrategy(
         const known = Object.keys(custom);
         throw new ValidationError({
           details: {
-            subject: 'price table',
+            ...billingRules.subject('price_table'),
             issues: [
               billingRules.validationIssue(['items', index, 'amount', 'name'], 'unregistered_strategy', {
                 value: amount.name,
@@ -109,7 +109,7 @@ function requireMemory(facts: UsageFacts, item: PriceItem): number {
   if (facts.memoryMiB !== undefined) return facts.memoryMiB;
   throw new ValidationError({
     details: {
-      subject: facts.job ? 'job' : 'job spec',
+      ...validationSubject(facts.job ? 'job' : 'job_spec'),
       issues: [
         billingRules.validationIssue(facts.job ? ['allocated', 'memoryMiB'] : ['memory'], 'memory_unknown', {
           item: item.id,
@@ -126,7 +126,7 @@ function billingTres(facts: UsageFacts, item: PriceItem): Quantity {
   if (value === undefined) {
     throw new ValidationError({
       details: {
-        subject: 'pricing context',
+        ...billingRules.subject('pricing_context'),
         issues: [billingRules.validationIssue(['billingTres'], 'billing_tres_missing', { item: item.id })],
       },
     });
@@ -143,7 +143,7 @@ function customQuantity(value: unknown, name: string): Quantity {
   }
   throw new ValidationError({
     details: {
-      subject: `result of amount strategy "${name}"`,
+      ...billingRules.subject('amount_strategy_result', { value: name }),
       issues: [billingRules.validationIssue([], 'not_a_quantity', { value: String(value) })],
     },
   });

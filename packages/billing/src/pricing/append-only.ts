@@ -1,3 +1,4 @@
+import { billingRules } from '../errors/billing-rules.js';
 import { parseInput } from '@hpckit/core';
 import {
   type PriceItem,
@@ -42,8 +43,8 @@ export function checkAppendOnly(
   next: PriceTableInput,
   options: AppendOnlyOptions = {},
 ): AppendOnlyReport {
-  const before = parseInput(PriceTableSchema, previous, 'previous price table');
-  const after = parseInput(PriceTableSchema, next, 'next price table');
+  const before = parseInput(PriceTableSchema, previous, billingRules.subject('previous_price_table'));
+  const after = parseInput(PriceTableSchema, next, billingRules.subject('next_price_table'));
   const now = options.now ?? new Date();
   const problems: string[] = [];
   const closed: string[] = [];

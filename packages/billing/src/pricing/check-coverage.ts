@@ -1,5 +1,5 @@
 import type { ClusterConfig } from '@hpckit/core';
-import { ClusterConfigSchema, NotFoundError, parseInput } from '@hpckit/core';
+import { ClusterConfigSchema, NotFoundError, parseInput, validationSubject } from '@hpckit/core';
 import type { EngineState } from './engine-state.js';
 
 /** A combination of partition, QoS and account type that no price item covers. */
@@ -44,7 +44,7 @@ export function checkCoverage(
   input: ClusterConfig,
   options: CoverageOptions = {},
 ): CoverageReport {
-  const cluster = parseInput(ClusterConfigSchema, input, 'cluster config');
+  const cluster = parseInput(ClusterConfigSchema, input, validationSubject('cluster_config'));
   const atMs = (options.at ?? state.now()).getTime();
   const accountTypes: (string | undefined)[] = state.accountTypes ? [...state.accountTypes] : [undefined];
   const clusterQos = cluster.qos.map((q) => q.name);

@@ -1,4 +1,4 @@
-import type { ClusterConfig } from '@hpckit/core';
+import type { ClusterConfig, ValidationSubject } from '@hpckit/core';
 import { parseInput, ValidationError } from '@hpckit/core';
 import { billingRules } from '../errors/billing-rules.js';
 import type { Decimal } from 'decimal.js';
@@ -53,10 +53,12 @@ export function parsePricingContext(state: EngineState, input: PricingContextInp
     cached.billingTres === input.billingTres &&
     cached.keys === Object.keys(input).length
   ) {
-    return checkAccountType(state, cached.parsed, 'pricing context');
+    return checkAccountType(state, cached.parsed, billingRules.subject('pricing_context'));
   }
   // Frozen: the parse is shared by every job priced with this context, custom strategies included.
-  const parsed = Object.freeze(parseInput(PricingContextSchema, input, 'pricing context'));
+  const parsed = Object.freeze(
+    parseInput(PricingContextSchema, input, billingRules.subject('pricing_context')),
+  );
   contextCache.set(input, {
     keys: Object.keys(input).length,
     accountType: input.accountType,
@@ -65,15 +67,23 @@ export function parsePricingContext(state: EngineState, input: PricingContextInp
     billingTres: input.billingTres,
     parsed,
   });
-  return checkAccountType(state, parsed, 'pricing context');
+  return checkAccountType(state, parsed, billingRules.subject('pricing_context'));
 }
 
 /** Validates a quote context, including that its account type is one the table declares. */
 export function parseQuoteContext(state: EngineState, input: QuoteContextInput): QuoteContext {
-  return checkAccountType(state, parseInput(QuoteContextSchema, input, 'quote context'), 'quote context');
+  return checkAccountType(
+    state,
+    parseInput(QuoteContextSchema, input, billingRules.subject('quote_context')),
+    billingRules.subject('quote_context'),
+  );
 }
 
-function checkAccountType<C extends PricingContext>(state: EngineState, context: C, subject: string): C {
+function checkAccountType<C extends PricingContext>(
+  state: EngineState,
+  context: C,
+  subject: ValidationSubject,
+): C {
   if (
     state.accountTypes &&
     context.accountType !== undefined &&
@@ -81,7 +91,7 @@ function checkAccountType<C extends PricingContext>(state: EngineState, context:
   ) {
     throw new ValidationError({
       details: {
-        subject,
+        ...subject,
         issues: [
           billingRules.validationIssue(['accountType'], 'not_an_account_type', {
             value: context.accountType,

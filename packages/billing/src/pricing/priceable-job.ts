@@ -1,4 +1,4 @@
-import { JOB_OUTCOMES, JOB_PHASES, JobSchema, parseInput } from '@hpckit/core';
+import { JOB_OUTCOMES, JOB_PHASES, JobSchema, parseInput, validationSubject } from '@hpckit/core';
 import type { z } from 'zod';
 
 /** The fields of a core `Job` that pricing reads: the schema every priced job must satisfy. */
@@ -33,7 +33,7 @@ const OUTCOMES: ReadonlySet<unknown> = new Set(JOB_OUTCOMES);
  * what is valid.
  */
 export function parsePriceableJob(input: unknown): PriceableJob {
-  return isPriceableJob(input) ? input : parseInput(PriceableJobSchema, input, 'job');
+  return isPriceableJob(input) ? input : parseInput(PriceableJobSchema, input, validationSubject('job'));
 }
 
 /** Whether `value` certainly satisfies {@link PriceableJobSchema} (false means "ask zod"). */

@@ -1,6 +1,5 @@
-import { NameSchema } from '@hpckit/core';
+import { NameSchema, ruleError } from '@hpckit/core';
 import { z } from 'zod';
-import { billingRules } from '../errors/billing-rules.js';
 import { NonNegativeDecimalStringSchema } from './charging-rules-schema.js';
 
 /**
@@ -15,7 +14,7 @@ export const PricingContextSchema = z.strictObject({
     .union([
       z
         .number()
-        .int({ error: billingRules.error('whole_number') })
+        .int({ error: ruleError('whole_number') })
         .nonnegative(),
       NonNegativeDecimalStringSchema,
     ])

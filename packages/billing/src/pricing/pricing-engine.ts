@@ -1,5 +1,6 @@
+import { billingRules } from '../errors/billing-rules.js';
 import type { ClusterConfig, Job, JobSpecInput } from '@hpckit/core';
-import { ClusterConfigSchema, NameSchema, parseInput } from '@hpckit/core';
+import { ClusterConfigSchema, NameSchema, parseInput, validationSubject } from '@hpckit/core';
 import { z } from 'zod';
 import { BillingDecimal } from '../money/decimal.js';
 import type { CustomAmountStrategy } from './amount-strategies.js';
@@ -123,9 +124,9 @@ export interface PricingEngine {
  * @throws `ValidationError` when the table is invalid or names an unregistered strategy.
  */
 export function createPricingEngine(options: PricingEngineOptions): PricingEngine {
-  const table = parseInput(PriceTableSchema, options.table, 'price table');
+  const table = parseInput(PriceTableSchema, options.table, billingRules.subject('price_table'));
   const clusters = (options.clusters ?? []).map((c, i) =>
-    parseInput(ClusterConfigSchema, c, 'cluster config', [i]),
+    parseInput(ClusterConfigSchema, c, validationSubject('cluster_config'), [i]),
   );
   const state: EngineState = {
     table,
@@ -147,7 +148,7 @@ export function createPricingEngine(options: PricingEngineOptions): PricingEngin
     quote: (spec, context) => quoteSpec(state, spec, context),
     itemFor: (job, context = {}) => locateJob(state, job, context).indexed.item,
     lookup(input) {
-      const { at, ...rest } = parseInput(PriceLookupSchema, input, 'price lookup');
+      const { at, ...rest } = parseInput(PriceLookupSchema, input, billingRules.subject('price_lookup'));
       const query = { ...rest, atMs: at.getTime() };
       const found = state.index.lookup(query);
       if (!found) throw priceNotFound(state.index, query);

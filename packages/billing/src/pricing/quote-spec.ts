@@ -1,5 +1,5 @@
 import type { ClusterConfig, JobSpec, JobSpecInput, Money, Partition } from '@hpckit/core';
-import { JobSpecSchema, parseInput, requestedShape } from '@hpckit/core';
+import { JobSpecSchema, parseInput, requestedShape, validationSubject } from '@hpckit/core';
 import { unmodelledResources } from '@hpckit/core/sbatch';
 import { BillingDecimal } from '../money/decimal.js';
 import { buildBreakdown, type ChargeBreakdown } from './charge-breakdown.js';
@@ -43,7 +43,7 @@ export interface Quote {
  * @throws `NotFoundError` (kind `price item`) when no item covers the spec.
  */
 export function quoteSpec(state: EngineState, input: JobSpecInput, contextInput: QuoteContextInput): Quote {
-  const spec = parseInput(JobSpecSchema, input, 'job spec');
+  const spec = parseInput(JobSpecSchema, input, validationSubject('job_spec'));
   // A quote prices the fields; an option that adds resources beyond them would be understated.
   const unpriced = unmodelledResources(spec).find((u) => !state.allowedDirectives.has(u.option));
   if (unpriced) {

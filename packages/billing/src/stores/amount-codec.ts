@@ -45,7 +45,7 @@ export function checkLedgerRange(amount: string, what: string): void {
   const shown = amount.length > 40 ? `${amount.slice(0, 40)}…` : amount;
   throw new ValidationError({
     details: {
-      subject: 'ledger amount',
+      ...billingRules.subject('ledger_amount'),
       issues: [
         billingRules.validationIssue([], 'beyond_ledger_range', {
           item: what,

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/hpckit-error.js';
-import { ruleValidationIssue } from '../errors/validation.js';
+import { ruleValidationIssue, validationSubject } from '../errors/validation.js';
 import type { ValidationIssue } from '../errors/details.js';
 import { CAPABILITY_KEYS, type Capabilities, type CapabilityKey } from './capabilities.js';
 import {
@@ -88,7 +88,9 @@ export function defineSchedulerAdapter(definition: SchedulerAdapterDefinition): 
     }
   }
   if (issues.length > 0) {
-    throw new ValidationError({ details: { subject: `adapter definition "${definition.name}"`, issues } });
+    throw new ValidationError({
+      details: { ...validationSubject('adapter_definition', { value: definition.name }), issues },
+    });
   }
   return adapter;
 }

@@ -1,6 +1,6 @@
 import { freshIdempotencyKey } from './idempotency-key.js';
 import { z } from 'zod';
-import { parseInput, ruleError } from '../errors/validation.js';
+import { parseInput, ruleError, validationSubject } from '../errors/validation.js';
 import { type JobQueryInput, JobQuerySchema } from '../model/job-query.js';
 import { type JobSpecInput, JobSpecSchema } from '../model/job-spec.js';
 import { JobIdSchema, NameSchema, UserNameSchema } from '../model/names.js';
@@ -20,50 +20,56 @@ const NodeQuerySchema = z.strictObject({
 });
 
 /** A job spec, normalised (durations in seconds, memory in MiB). */
-export const jobSpec = (spec: JobSpecInput) => parseInput(JobSpecSchema, spec, 'job spec');
+export const jobSpec = (spec: JobSpecInput) => parseInput(JobSpecSchema, spec, validationSubject('job_spec'));
 
 /**
  * The jobs of a batch, every one valid (the runtime's `jobs.submitMany` validates each job on its
  * own instead, so one bad spec fails only its own outcome).
  */
 export const batchSubmissions = (items: readonly BatchSubmissionInput[]): BatchSubmission[] =>
-  parseInput(BatchListSchema, items, 'batch submission').map((item, i) => batchItem(item as never, i));
+  parseInput(BatchListSchema, items, validationSubject('batch_submission')).map((item, i) =>
+    batchItem(item as never, i),
+  );
 
 /** One job of a batch, validated; a generated key is fresh. */
 export function batchItem(item: BatchSubmissionInput, index: number): BatchSubmission {
-  const spec = parseInput(JobSpecSchema, item.spec, 'job spec', [index, 'spec']);
+  const spec = parseInput(JobSpecSchema, item.spec, validationSubject('job_spec'), [index, 'spec']);
   if (item.idempotencyKey === undefined)
     return { spec, idempotencyKey: freshIdempotencyKey(), freshKey: true };
-  const idempotencyKey = parseInput(IdempotencyKeySchema, item.idempotencyKey, 'batch submission', [
-    index,
-    'idempotencyKey',
-  ]);
+  const idempotencyKey = parseInput(
+    IdempotencyKeySchema,
+    item.idempotencyKey,
+    validationSubject('batch_submission'),
+    [index, 'idempotencyKey'],
+  );
   return { spec, idempotencyKey, freshKey: item.freshKey === true };
 }
 
 /** A job id. */
-export const jobId = (id: string) => parseInput(JobIdSchema, id, 'job id');
+export const jobId = (id: string) => parseInput(JobIdSchema, id, validationSubject('job_id'));
 
 /** A job query; none means every job the caller may see. */
-export const jobQuery = (query?: JobQueryInput) => parseInput(JobQuerySchema, query ?? {}, 'job query');
+export const jobQuery = (query?: JobQueryInput) =>
+  parseInput(JobQuerySchema, query ?? {}, validationSubject('job_query'));
 
 /** A time-limit change, in seconds. */
 export const timeLimitChange = (change: TimeLimitChangeInput) =>
-  parseInput(TimeLimitChangeSchema, change, 'time-limit change');
+  parseInput(TimeLimitChangeSchema, change, validationSubject('time_limit_change'));
 
 /** A new account and its owner. */
 export const newAccount = (account: { name: string; owner?: string }) =>
-  parseInput(AccountCreateSchema, account, 'account');
+  parseInput(AccountCreateSchema, account, validationSubject('account'));
 
 /** A filter of accounts; none means every account. */
 export const accountFilter = (filter?: { user?: string }) =>
-  parseInput(AccountFilterSchema, filter ?? {}, 'account filter');
+  parseInput(AccountFilterSchema, filter ?? {}, validationSubject('account_filter'));
 
 /** An account name. */
-export const accountName = (name: string) => parseInput(NameSchema, name, 'account name');
+export const accountName = (name: string) => parseInput(NameSchema, name, validationSubject('account_name'));
 
 /** A user in an account. */
-export const membership = (m: Membership) => parseInput(MembershipSchema, m, 'membership');
+export const membership = (m: Membership) => parseInput(MembershipSchema, m, validationSubject('membership'));
 
 /** The names of nodes, at least one. */
-export const nodeQuery = (query: { names: string[] }) => parseInput(NodeQuerySchema, query, 'node query');
+export const nodeQuery = (query: { names: string[] }) =>
+  parseInput(NodeQuerySchema, query, validationSubject('node_query'));

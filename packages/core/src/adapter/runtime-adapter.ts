@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errorsFor } from '../errors/error-factory.js';
 import { type InternalError, isHpckitError, type UnsupportedError } from '../errors/hpckit-error.js';
-import { parseInput } from '../errors/validation.js';
+import { parseInput, validationSubject } from '../errors/validation.js';
 import type { JobSpec, JobSpecInput } from '../model/job-spec.js';
 import { UserNameSchema } from '../model/names.js';
 import { traceOperations } from '../diagnostics/trace-operations.js';
@@ -149,7 +149,7 @@ export function createRuntimeAdapter(
     const { capability } = ADAPTER_OPERATIONS[path] as AdapterOperationSpec;
     if (capability && !adapter.capabilities[capability]) throw unsupported(capability);
     if (ctx.user !== undefined) {
-      parseInput(UserNameSchema, ctx.user, 'call context', ['user']);
+      parseInput(UserNameSchema, ctx.user, validationSubject('call_context'), ['user']);
       if (!adapter.capabilities.actAsUser) throw unsupported('actAsUser');
     }
   }
@@ -180,9 +180,11 @@ export function createRuntimeAdapter(
     const context = ctx as SubmitContext | undefined;
     // A key the adapter could not store and find again would let a retry submit twice.
     if (context?.idempotencyKey !== undefined)
-      parseInput(IdempotencyKeySchema, context.idempotencyKey, 'submit context', ['idempotencyKey']);
+      parseInput(IdempotencyKeySchema, context.idempotencyKey, validationSubject('submit_context'), [
+        'idempotencyKey',
+      ]);
     if (context?.freshKey !== undefined)
-      parseInput(FreshKeySchema, context.freshKey, 'submit context', ['freshKey']);
+      parseInput(FreshKeySchema, context.freshKey, validationSubject('submit_context'), ['freshKey']);
     const parsed = await guarded('jobs.submit', spec as JobSpecInput, context);
     requireSpecCapabilities(parsed, adapter, unsupported);
     // With a key, submitting again is safe: the retry looks the key up first, since the failed

@@ -1,5 +1,5 @@
 import { type HpckitError, type InternalError, isHpckitError } from '../errors/hpckit-error.js';
-import { parseInput } from '../errors/validation.js';
+import { parseInput, validationSubject } from '../errors/validation.js';
 import { delay } from '../time/abort.js';
 import {
   BatchListSchema,
@@ -38,7 +38,11 @@ export async function submitMany(
   steps: SubmitManySteps,
 ): Promise<SubmitOutcome[]> {
   steps.admit(ctx);
-  const list = parseInput(BatchListSchema, items, 'batch submission') as BatchSubmissionInput[];
+  const list = parseInput(
+    BatchListSchema,
+    items,
+    validationSubject('batch_submission'),
+  ) as BatchSubmissionInput[];
   const outcomes: SubmitOutcome[] = list.map(() => ({ status: 'skipped' }));
   const valid: { index: number; submission: BatchSubmission }[] = [];
   for (const [index, item] of list.entries()) {

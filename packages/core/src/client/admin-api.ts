@@ -8,7 +8,7 @@ import type {
 import type { OperationInputs } from '../adapter/operations.js';
 import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
 import type { Membership } from '../adapter/scheduler-adapter.js';
-import { parseInput } from '../errors/validation.js';
+import { parseInput, validationSubject } from '../errors/validation.js';
 import { NameSchema, UserNameSchema } from '../model/names.js';
 import type { AccessSource } from './access-roles.js';
 import { createAdminRule } from './admin-rule.js';
@@ -61,8 +61,8 @@ export function createAdminApis(
   const on = (options: CallOptions | undefined) => runtime(options?.cluster);
   const viewer = (options: CallOptions | undefined) =>
     resolveViewer(source, user, { cluster: on(options).name, signal: options?.signal });
-  const membership = (m: Membership) => parseInput(MembershipSchema, m, 'membership');
-  const accountName = (name: string) => parseInput(NameSchema, name, 'account name');
+  const membership = (m: Membership) => parseInput(MembershipSchema, m, validationSubject('membership'));
+  const accountName = (name: string) => parseInput(NameSchema, name, validationSubject('account_name'));
   const member = (m: Membership) => `user "${m.user}" in account "${m.account}"`;
 
   /** Runs an adapter call once `check` has passed for the viewer of this call. */
@@ -78,7 +78,7 @@ export function createAdminApis(
 
   const accounts: AccountsApi = {
     async create(account, o) {
-      const { name } = parseInput(NewAccountSchema, account, 'account');
+      const { name } = parseInput(NewAccountSchema, account, validationSubject('account'));
       return guarded(
         o,
         (v) => rule.requirePlatform(v, `create account "${name}"`),

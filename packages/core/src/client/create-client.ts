@@ -3,7 +3,7 @@ import type { Capabilities } from '../adapter/capabilities.js';
 import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
 import type { SchedulerVersion } from '../adapter/scheduler-adapter.js';
 import { ValidationError } from '../errors/hpckit-error.js';
-import { parseInput, ruleValidationIssue } from '../errors/validation.js';
+import { parseInput, ruleValidationIssue, validationSubject } from '../errors/validation.js';
 import { UserNameSchema } from '../model/names.js';
 import { PollingOptionsSchema } from '../watch/backoff.js';
 import type { ClientEvents } from '../watch/events.js';
@@ -114,13 +114,13 @@ export interface HpckitClient {
  * ```
  */
 export function createClient(options: ClientOptions): HpckitClient {
-  const parsed = parseInput(ClientOptionsSchema, options, 'client options', ['options']);
+  const parsed = parseInput(ClientOptionsSchema, options, validationSubject('client_options'), ['options']);
   const names = Object.keys(parsed.clusters);
   const defaultCluster = parsed.defaultCluster ?? names[0]!;
   if (!names.includes(defaultCluster)) {
     throw new ValidationError({
       details: {
-        subject: 'client options',
+        ...validationSubject('client_options'),
         issues: [
           ruleValidationIssue(['options', 'defaultCluster'], 'unknown_cluster', {
             value: `"${defaultCluster}"`,
@@ -168,7 +168,7 @@ export function createClient(options: ClientOptions): HpckitClient {
     if (rt) return rt;
     throw new ValidationError({
       details: {
-        subject: 'call options',
+        ...validationSubject('call_options'),
         issues: [ruleValidationIssue(['cluster'], 'unknown_cluster', { value: `"${cluster}"`, names })],
       },
     });
@@ -189,7 +189,7 @@ export function createClient(options: ClientOptions): HpckitClient {
       adapter: (cluster) => runtime(cluster).adapter,
       version: async (o) =>
         runtime(o?.cluster).call((a) => a.version({ user, signal: o?.signal }), o?.signal),
-      as: (other) => view(parseInput(UserNameSchema, other, 'user name')),
+      as: (other) => view(parseInput(UserNameSchema, other, validationSubject('user_name'))),
       pollerStats: (cluster) => runtime(cluster).poller(user).stats,
       pollNow: async (cluster) => runtime(cluster).poller(user).pollNow(),
       on(event, listener) {

@@ -1,7 +1,7 @@
 import type { CallContext } from '../adapter/scheduler-adapter.js';
 import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
 import { isHpckitError, NotFoundError } from '../errors/hpckit-error.js';
-import { parseInput } from '../errors/validation.js';
+import { parseInput, validationSubject } from '../errors/validation.js';
 import type { Job, ListedJob } from '../model/job.js';
 import { type JobPage, type JobQueryInput, JobQuerySchema } from '../model/job-query.js';
 import type { AccessSource } from './access-roles.js';
@@ -99,7 +99,7 @@ export function createJobAccess({ user, source }: JobAccessInit): JobAccess {
       const v = await viewer(rt, signal);
       const list = (q: JobQueryInput) => rt.call((a) => a.jobs.list(q, { user, signal }), signal);
       if (!v) return list(query ?? {});
-      const parsed = parseInput(JobQuerySchema, query ?? {}, 'job query');
+      const parsed = parseInput(JobQuerySchema, query ?? {}, validationSubject('job_query'));
       return listScopedJobs(scopeJobQuery(parsed, v), parsed, list);
     },
     async act(rt, id, known, signal, run) {

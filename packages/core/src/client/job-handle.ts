@@ -1,3 +1,4 @@
+import { validationSubject } from '../errors/validation.js';
 import type { RuntimeAdapter } from '../adapter/runtime-adapter.js';
 import type { CallContext, CancelResult } from '../adapter/scheduler-adapter.js';
 import type { TimeLimitChangeInput } from '../adapter/time-limit-change.js';
@@ -117,7 +118,7 @@ export function createJobHandle(init: JobHandleInit): JobHandle {
     script: init.script,
     async wait(options = {}) {
       const until = options.until ?? 'ended';
-      const timeoutMs = timeoutMsOf(options, 'wait options');
+      const timeoutMs = timeoutMsOf(options, validationSubject('wait_options'));
       options.signal?.throwIfAborted();
       runtime.assertOpen();
       const lease = poller.watch(latest());

@@ -1,6 +1,6 @@
 import { freshIdempotencyKey } from '../adapter/idempotency-key.js';
 import { ValidationError } from '../errors/hpckit-error.js';
-import { ruleValidationIssue } from '../errors/validation.js';
+import { ruleValidationIssue, validationSubject } from '../errors/validation.js';
 import type { Job, JobField, ListedJob } from '../model/job.js';
 import type { JobPage, JobQueryInput } from '../model/job-query.js';
 import type { JobSpecInput } from '../model/job-spec.js';
@@ -193,7 +193,7 @@ export function createJobsApi({ runtime, user, access }: JobsApiContext): JobsAp
           : { text: 'users', names: [...users].map((u) => u ?? '') };
       throw new ValidationError({
         details: {
-          subject: 'watch targets',
+          ...validationSubject('watch_targets'),
           issues: [ruleValidationIssue([], 'watch_one_scope', facts)],
         },
       });

@@ -1,7 +1,7 @@
 import { freshIdempotencyKey } from '../adapter/idempotency-key.js';
 import type { BatchSubmissionInput, SubmitOutcome } from '../adapter/batch-submission.js';
 import { type HpckitError, isHpckitError, ValidationError } from '../errors/hpckit-error.js';
-import { ruleValidationIssue } from '../errors/validation.js';
+import { ruleValidationIssue, validationSubject } from '../errors/validation.js';
 import type { JobSpecInput } from '../model/job-spec.js';
 import type { SubmitManyOptions } from './call-options.js';
 import type { ClusterRuntime } from './cluster-runtime.js';
@@ -57,7 +57,7 @@ export async function submitManyOn(
 function keyCountMismatch(keys: number, specs: number): ValidationError {
   return new ValidationError({
     details: {
-      subject: 'submit options',
+      ...validationSubject('submit_options'),
       issues: [ruleValidationIssue(['idempotencyKeys'], 'keys_per_spec', { count: keys, maximum: specs })],
     },
   });

@@ -1,5 +1,5 @@
 import { InternalError, isHpckitError } from '../errors/hpckit-error.js';
-import { parseInput } from '../errors/validation.js';
+import { parseInput, validationSubject } from '../errors/validation.js';
 import type { Job } from '../model/job.js';
 import { abortable } from '../time/abort.js';
 import { type AccessContext, AccessRolesSchema, type AccessSource } from './access-roles.js';
@@ -38,7 +38,10 @@ export async function resolveViewer(
       cause: err,
     });
   }
-  const roles = parseInput(AccessRolesSchema, given, `access roles of user "${user}"`, ['access', 'roles']);
+  const roles = parseInput(AccessRolesSchema, given, validationSubject('access_roles', { value: user }), [
+    'access',
+    'roles',
+  ]);
   return { user, platform: roles.platform, adminOf: new Set(roles.adminOf) };
 }
 

@@ -68,6 +68,11 @@ export interface ValidationIssueFacts {
   names?: string[];
   /** How many there are (entries, characters), for a rule. */
   count?: number;
+  /**
+   * The issue found inside the value, for a rule that reports it in context (the job-spec field an
+   * sbatch option's value sets, as the field's own schema words it).
+   */
+  issue?: ValidationIssue;
 }
 
 /** What the scheduler said: the command that ran and its exact stderr. */
@@ -139,7 +144,13 @@ export type JobAction = 'hold' | 'release' | 'update_time_limit';
 /** Typed details carried by each error code. */
 export interface ErrorDetailsByCode {
   VALIDATION: CommonDetails & {
+    /** What was invalid, in English (`job spec`). */
     subject: string;
+    /**
+     * The subject as a name every locale words (`facts.rule`: `job_spec`, `billing.payment`), when
+     * it was named through `validationSubject` or a package's `rules.subject`.
+     */
+    subjectFacts?: ValidationIssueFacts;
     issues: ValidationIssue[];
     reason?: ValidationReason;
     /** What was being done (`read`, `copy`), for file problems. */

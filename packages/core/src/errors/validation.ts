@@ -1,14 +1,46 @@
 import type { z } from 'zod';
 import type { ValidationIssue, ValidationIssueFacts } from './details.js';
 import { ValidationError } from './hpckit-error.js';
-import { type IssueRule, issueRulesEn } from './messages/en-issues.js';
+import { type IssueRule, issueRulesEn, type SubjectName, subjectsEn } from './messages/en-issues.js';
 
 /** Where {@link markGeneric} leaves an issue's facts; zod copies it onto the final issue. */
 const FACTS = 'hpckitFacts';
 
 /**
+ * What a validation is about, named in every locale: spread it into a `ValidationError`'s details
+ * or pass it as {@link parseInput}'s `subject`. Core's own come from {@link validationSubject}, a
+ * package's from its `defineIssueRules(…).subject`.
+ */
+export interface ValidationSubject {
+  /** The subject in English (`job spec`). */
+  subject: string;
+  /** The name (`facts.rule`) and facts every locale words the subject from. */
+  subjectFacts: ValidationIssueFacts;
+}
+
+/**
+ * One of core's validation subjects, named in every locale.
+ *
+ * @example
+ * ```ts
+ * import { formatError, JobSpecSchema, parseInput, validationSubject } from '@hpckit/core';
+ *
+ * try {
+ *   parseInput(JobSpecSchema, { command: '' }, validationSubject('job_spec'));
+ * } catch (err) {
+ *   console.log(formatError(err, { locale: 'zh-CN' })); // 作业描述无效："command"：不能为空。
+ * }
+ * ```
+ */
+export function validationSubject(name: SubjectName, facts: RuleFacts = {}): ValidationSubject {
+  const all = { ...facts, rule: name };
+  return { subject: subjectsEn[name](all), subjectFacts: all };
+}
+
+/**
  * Parses `input` with `schema`, turning zod's issues into a {@link ValidationError} whose message
- * names every offending path. `subject` says what was being validated ("job spec", "options").
+ * names every offending path. `subject` says what was being validated: a {@link ValidationSubject}
+ * (worded in every locale), or English text ("options"), which every locale shows as written.
  * An issue worded by zod's generic text keeps its facts (`facts`), so every locale can word it.
  *
  * @throws {@link ValidationError} (`VALIDATION`) listing every issue, not just the first.
@@ -16,13 +48,28 @@ const FACTS = 'hpckitFacts';
 export function parseInput<S extends z.ZodType>(
   schema: S,
   input: unknown,
-  subject: string,
+  subject: string | ValidationSubject,
   pathPrefix: (string | number)[] = [],
 ): z.output<S> {
+  const result = validate(schema, input, pathPrefix);
+  if ('data' in result) return result.data;
+  const named = typeof subject === 'string' ? { subject } : subject;
+  throw new ValidationError({ details: { ...named, issues: result.issues } });
+}
+
+/**
+ * Parses `input` with `schema`, returning its value or its issues with the facts every locale
+ * words them from (what {@link parseInput} throws, for a caller that reports them in context).
+ */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  pathPrefix: (string | number)[] = [],
+): { data: z.output<S> } | { issues: ValidationIssue[] } {
   // A per-parse error map is consulted only for issues no schema worded itself: exactly the ones
   // whose text is zod's generic English, which other locales must word from the facts.
   const result = schema.safeParse(input, { error: markGeneric });
-  if (result.success) return result.data;
+  if (result.success) return { data: result.data };
   const issues: ValidationIssue[] = result.error.issues.map((issue) => {
     const facts =
       (issue as { [FACTS]?: ValidationIssueFacts })[FACTS] ??
@@ -31,7 +78,7 @@ export function parseInput<S extends z.ZodType>(
     const base = { path, message: issue.message, code: issue.code };
     return facts === undefined ? base : { ...base, facts };
   });
-  throw new ValidationError({ details: { subject, issues } });
+  return { issues };
 }
 
 /** A zod issue as error maps receive it, before zod finalises it. */

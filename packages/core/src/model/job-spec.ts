@@ -7,6 +7,7 @@ import {
   ruleError,
   ruleIssue,
   typeOf,
+  validate,
 } from '../errors/validation.js';
 import { TimeLimitSchema } from '../time/duration.js';
 import { ArraySpecSchema } from './array-spec.js';
@@ -192,8 +193,7 @@ export const JobSpecSchema = JobSpecObject.superRefine((raw, ctx) => {
     );
     if ('issues' in folded) {
       for (const i of folded.issues) {
-        if ('rule' in i) addIssue(ctx, i.path, i.rule, i.facts);
-        else ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+        addIssue(ctx, i.path, i.rule, i.facts);
       }
       return z.NEVER;
     }
@@ -309,9 +309,8 @@ const FieldsSchema = JobSpecObject.pick(
 ).partial();
 
 const parseFields: FieldParser = (input) => {
-  const parsed = FieldsSchema.safeParse(input);
-  if (parsed.success) return { fields: parsed.data as SpecFields };
-  return { problems: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`) };
+  const parsed = validate(FieldsSchema, input);
+  return 'data' in parsed ? { fields: parsed.data as SpecFields } : { problems: parsed.issues };
 };
 
 // The readable shapes of a spec, checked against these schemas by job-spec-types.test.ts.

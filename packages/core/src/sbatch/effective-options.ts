@@ -1,3 +1,4 @@
+import type { ValidationIssue } from '../errors/details.js';
 import type { RuleFacts } from '../errors/validation.js';
 import type { IssueRule } from '../errors/messages/en-issues.js';
 import { lookupLongOption } from './option-lookup.js';
@@ -13,11 +14,9 @@ import { readScriptDirectives, type ScriptOption } from './script-directives.js'
 
 /**
  * A problem with a spec's options, at a path of the spec: a rule and its facts, worded in each
- * locale by the schema that reports it, or (for problems not yet moved to rules) English text.
+ * locale by the schema that reports it.
  */
-export type OptionIssue =
-  | { path: (string | number)[]; rule: IssueRule; facts: RuleFacts }
-  | { path: (string | number)[]; message: string };
+export type OptionIssue = { path: (string | number)[]; rule: IssueRule; facts: RuleFacts };
 
 /** A rule an option broke and the facts it is worded from. */
 type OptionProblem = { rule: IssueRule; facts: RuleFacts };
@@ -31,7 +30,9 @@ export interface FoldInput {
 }
 
 /** Validates decoded job-spec input with the spec's own field schemas. */
-export type FieldParser = (input: Record<string, unknown>) => { fields: SpecFields } | { problems: string[] };
+export type FieldParser = (
+  input: Record<string, unknown>,
+) => { fields: SpecFields } | { problems: ValidationIssue[] };
 
 /** The options of a spec as sbatch will apply them. */
 export interface FoldedOptions {
@@ -176,8 +177,8 @@ export function foldSbatchOptions(
     const decoded = decodeFields(group, chosen, nodes, parse);
     if ('problems' in decoded) {
       const path = fromLine.size > 0 ? pathOf(origin.get([...chosen.keys()][0]!)!) : ['script'];
-      const where = fromLine.size > 0 ? '' : `line ${[...fromScript.values()].at(-1)!.line}: `;
-      for (const message of decoded.problems) issues.push({ path, message: `${where}${message}` });
+      const line = fromLine.size > 0 ? {} : { count: [...fromScript.values()].at(-1)!.line };
+      for (const p of decoded.problems) issues.push({ path, rule: p.rule, facts: { ...p.facts, ...line } });
     } else if ('unmodelled' in decoded) {
       for (const [name, value] of chosen) directives[name] = value;
     } else {
@@ -194,7 +195,10 @@ function copyField<K extends keyof SpecFields>(to: SpecFields, from: SpecFields,
   to[field] = from[field];
 }
 
-type DecodedFields = { fields: SpecFields } | { problems: string[] } | { unmodelled: string; raw: string };
+type DecodedFields =
+  | { fields: SpecFields }
+  | { problems: OptionProblem[] }
+  | { unmodelled: string; raw: string };
 
 function decodeFields(
   group: OptionGroup,
@@ -205,7 +209,15 @@ function decodeFields(
   const decoded = group.decode(options, nodes);
   if ('problem' in decoded) return { problems: [decoded.problem] };
   if ('unmodelled' in decoded) return { unmodelled: decoded.unmodelled, raw: describe(options) };
-  return parse(decoded.input);
+  const parsed = parse(decoded.input);
+  if ('fields' in parsed) return parsed;
+  // The field's own schema words what is wrong; the rule says which field the option set.
+  return {
+    problems: parsed.problems.map((issue) => ({
+      rule: 'sbatch_value_field',
+      facts: { item: issue.path.join('.'), issue },
+    })),
+  };
 }
 
 function sameMeaning(group: OptionGroup, a: DecodedFields, b: DecodedFields): boolean {

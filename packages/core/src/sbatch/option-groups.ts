@@ -1,3 +1,5 @@
+import type { IssueRule } from '../errors/messages/en-issues.js';
+import type { RuleFacts } from '../errors/validation.js';
 import type { ArraySpec } from '../model/array-spec.js';
 import type { JobDependency, MemoryRequest } from '../model/job-spec.js';
 import { formatMemorySize } from '../model/memory.js';
@@ -43,7 +45,22 @@ export type SpecField = keyof SpecFields;
  * spec's own schemas to validate; or why sbatch would refuse them; or, for a value sbatch accepts
  * but the model cannot express (`--nodes=2-4`, `--mem=0`), that it stays a raw option.
  */
-export type Decoded = { input: Record<string, unknown> } | { problem: string } | { unmodelled: string };
+export type Decoded =
+  | { input: Record<string, unknown> }
+  | { problem: OptionValueProblem }
+  | { unmodelled: string };
+
+/** Why sbatch would refuse an option's value: a rule, worded with the option as written (`value`). */
+export type OptionValueProblem = { rule: IssueRule; facts: RuleFacts };
+
+const refused = (
+  rule: IssueRule,
+  option: string,
+  value: string,
+  item?: string,
+): { problem: OptionValueProblem } => ({
+  problem: { rule, facts: { value: `--${option}=${value}`, ...(item !== undefined && { item }) } },
+});
 
 /** Options that together set some job-spec fields, e.g. `mem`, `mem-per-cpu`, `mem-per-gpu`. */
 export interface OptionGroup {
@@ -66,9 +83,9 @@ export interface OptionGroup {
 }
 
 const text = (v: string | true) => (v === true ? '' : v);
-const count = (v: string | true, option: string): number | string => {
+const count = (v: string | true, option: string): number | { problem: OptionValueProblem } => {
   const s = text(v);
-  return /^\d+$/.test(s) ? Number(s) : `--${option}=${s} is not a whole number`;
+  return /^\d+$/.test(s) ? Number(s) : refused('sbatch_value_not_whole_number', option, s);
 };
 
 function single(
@@ -90,22 +107,22 @@ function single(
 }
 
 const nameList =
-  (field: SpecField, what: string) =>
+  (field: SpecField) =>
   (value: string, option: string): Decoded =>
     value.includes(',')
-      ? { problem: `--${option}=${value} names several ${what}s: hpckit submits to one; name one` }
+      ? refused('sbatch_value_names_several', option, value, field)
       : { input: { [field]: value } };
 
 const GROUPS: readonly OptionGroup[] = [
   single('name', 'job-name', 'name', false),
   single('account', 'account', 'account', true),
-  single('partition', 'partition', 'partition', true, nameList('partition', 'partition')),
-  single('qos', 'qos', 'qos', true, nameList('qos', 'QoS')),
+  single('partition', 'partition', 'partition', true, nameList('partition')),
+  single('qos', 'qos', 'qos', true, nameList('qos')),
   single('nodes', 'nodes', 'nodes', true, (value, option) => {
     if (/^\d+$/.test(value)) return { input: { nodes: Number(value) } };
     if (/^\d+[-,:]/.test(value))
       return { unmodelled: `--${option}=${value} asks for a range of node counts` };
-    return { problem: `--${option}=${value} is not a node count` };
+    return refused('sbatch_value_not_node_count', option, value);
   }),
   {
     id: 'cpus',
@@ -133,7 +150,7 @@ const GROUPS: readonly OptionGroup[] = [
         const value = options.get(option);
         if (value === undefined) continue;
         const n = count(value, option);
-        if (typeof n === 'string') return { problem: n };
+        if (typeof n !== 'number') return n;
         input[field] = n;
       }
       return { input };
@@ -151,14 +168,13 @@ const GROUPS: readonly OptionGroup[] = [
       const v = text(value);
       if (option === 'gres') {
         const items = parseGres(v);
-        if (!items)
-          return { problem: `--gres=${v} is not a list of generic resources (name[:type][:count])` };
+        if (!items) return refused('sbatch_value_not_gres', option, v);
         if (items.some((i) => i.name !== 'gpu'))
           return { unmodelled: `--gres=${v} asks for generic resources other than GPUs` };
         return { input: { gpusPerNode: items.reduce((sum, i) => sum + i.count, 0) } };
       }
       const gpus = parseGpuCount(v);
-      if (!gpus) return { problem: `--${option}=${v} is not a GPU count ([type:]count)` };
+      if (!gpus) return refused('sbatch_value_not_gpu_count', option, v);
       if (option === 'gpus' && nodes !== 1)
         return { unmodelled: `--gpus=${v} spreads GPUs over ${nodes} nodes in a way Slurm decides` };
       return { input: { gpusPerNode: gpus.count } };
@@ -179,8 +195,7 @@ const GROUPS: readonly OptionGroup[] = [
       const [option, value] = [...options].at(-1)!;
       const v = text(value);
       const mib = parseSbatchMemory(v);
-      if (mib === undefined)
-        return { problem: `--${option}=${v} is not a memory size sbatch reads (e.g. 4096, 4G)` };
+      if (mib === undefined) return refused('sbatch_value_not_memory', option, v);
       if (mib === 0) return { unmodelled: `--${option}=0 asks for all the memory of each node` };
       const per = { mem: 'perNode', 'mem-per-cpu': 'perCore', 'mem-per-gpu': 'perGpu' }[option]!;
       return { input: { memory: { [per]: `${mib}M` } } };
@@ -190,9 +205,7 @@ const GROUPS: readonly OptionGroup[] = [
     ...single('time', 'time', 'timeLimit', true, (value, option) => {
       const seconds = parseSbatchTime(value);
       return seconds === undefined
-        ? {
-            problem: `--${option}=${value} is not a time limit sbatch reads (minutes, HH:MM:SS, D-HH:MM:SS or UNLIMITED)`,
-          }
+        ? refused('sbatch_value_not_time_limit', option, value)
         : { input: { timeLimit: { seconds } } };
     }),
     encode: (f) => (f.timeLimit === undefined ? [] : [['time', formatSbatchTime(f.timeLimit)]]),

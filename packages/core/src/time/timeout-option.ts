@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput, ruleIssue } from '../errors/validation.js';
+import { parseInput, ruleIssue, type ValidationSubject } from '../errors/validation.js';
 
 /** Options that take a timeout: `timeoutMs`, or `timeout`, its deprecated spelling. */
 export interface TimeoutOptions {
@@ -29,7 +29,10 @@ const TimeoutSpellingSchema = z
  * timeoutMsOf({ timeoutMs: 5_000 }, 'wait options'); // 5000
  * ```
  */
-export function timeoutMsOf(options: TimeoutOptions | undefined, subject: string): number | undefined {
+export function timeoutMsOf(
+  options: TimeoutOptions | undefined,
+  subject: string | ValidationSubject,
+): number | undefined {
   if (options === undefined) return undefined;
   parseInput(TimeoutSpellingSchema, options, subject, ['options']);
   return options.timeoutMs ?? options.timeout;

@@ -75,7 +75,7 @@ export function pathProblem(
 ): ValidationError {
   return new ValidationError({
     details: {
-      subject: 'path',
+      ...remoteRules.subject('path'),
       // The issue's code stays the problem, which callers match; its words come from the rule.
       issues: [
         {

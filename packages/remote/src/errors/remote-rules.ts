@@ -52,5 +52,38 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   path_problem: (f) => `${q(f.value)}：${PATH_PROBLEMS_ZH[q(f.text)] ?? q(f.text)}`,
 };
 
+/** What the package validates, named in English ("Invalid payment: …"). */
+const subjectsEn = {
+  path: () => 'path',
+  local_file_system_options: () => 'local file system options',
+  read_stream_options: () => 'read stream options',
+  sftp_file_system_options: () => 'SFTP file system options',
+  script_file: () => 'script file',
+  shell_options: () => 'shell options',
+  terminal_size: () => 'terminal size',
+  command: () => 'command',
+  terminal_control_message: () => 'terminal control message',
+  readfile_options: () => 'readFile options',
+  preview_options: () => 'preview options',
+} satisfies Record<string, IssueWording>;
+
+const subjectsZhCn: Record<keyof typeof subjectsEn, IssueWording> = {
+  path: () => '路径',
+  local_file_system_options: () => '本地文件系统选项',
+  read_stream_options: () => '读取流选项',
+  sftp_file_system_options: () => 'SFTP 文件系统选项',
+  script_file: () => '脚本文件',
+  shell_options: () => 'shell 选项',
+  terminal_size: () => '终端尺寸',
+  command: () => '命令',
+  terminal_control_message: () => '终端控制消息',
+  readfile_options: () => 'readFile 的选项',
+  preview_options: () => 'preview 的选项',
+};
+
 /** The validation rules of `@hpckit/remote`, worded in every locale. */
-export const remoteRules = defineIssueRules('remote', { en, 'zh-CN': zhCn });
+export const remoteRules = defineIssueRules(
+  'remote',
+  { en, 'zh-CN': zhCn },
+  { en: subjectsEn, 'zh-CN': subjectsZhCn },
+);

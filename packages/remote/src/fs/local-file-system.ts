@@ -43,7 +43,11 @@ export type LocalFileSystemOptions = z.input<typeof LocalFileSystemOptionsSchema
  * ```
  */
 export function localFileSystem(options: LocalFileSystemOptions = {}): FileSystem {
-  const opts = parseInput(LocalFileSystemOptionsSchema, options, 'local file system options');
+  const opts = parseInput(
+    LocalFileSystemOptionsSchema,
+    options,
+    remoteRules.subject('local_file_system_options'),
+  );
   const home = posix.normalize(opts.home ?? homedir());
   const user = opts.user ?? userInfo().username;
   const at = (path: string) => resolvePath(home, path);
@@ -116,7 +120,7 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
     },
     async readFile(path, options = {}) {
       const p = at(path);
-      const limit = readLimitOf(options, opts.maxReadBytes, 'readFile options');
+      const limit = readLimitOf(options, opts.maxReadBytes, remoteRules.subject('readfile_options'));
       const { handle, stats } = await openLocalFile(p, 'read', user);
       if (stats.size > limit) {
         await handle.close();
@@ -128,7 +132,7 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
     },
     async preview(path, options = {}) {
       const p = at(path);
-      const limit = readLimitOf(options, opts.previewBytes, 'preview options');
+      const limit = readLimitOf(options, opts.previewBytes, remoteRules.subject('preview_options'));
       const { handle, stats } = await openLocalFile(p, 'read', user);
       const { content, more, seen } = await readAtMost(headOf(handle, limit), limit).catch(fail('read', p));
       return { content, truncated: more, size: more ? Math.max(stats.size, seen) : content.length };

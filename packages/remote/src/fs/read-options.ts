@@ -1,4 +1,4 @@
-import { parseInput } from '@hpckit/core';
+import { parseInput, type ValidationSubject } from '@hpckit/core';
 import { z } from 'zod';
 import { remoteRules } from '../errors/remote-rules.js';
 
@@ -14,11 +14,15 @@ const StartSchema = z
   .optional();
 
 /** The caller's `maxBytes` of `readFile`/`preview`, validated, or the file system's default. */
-export function readLimitOf(options: { maxBytes?: number }, fallback: number, subject: string): number {
+export function readLimitOf(
+  options: { maxBytes?: number },
+  fallback: number,
+  subject: ValidationSubject,
+): number {
   return parseInput(MaxBytesSchema, options.maxBytes, subject, ['maxBytes']) ?? fallback;
 }
 
 /** The caller's `start` of `createReadStream`, validated. */
 export function readStartOf(options: { start?: number }): number {
-  return parseInput(StartSchema, options.start, 'read stream options', ['start']) ?? 0;
+  return parseInput(StartSchema, options.start, remoteRules.subject('read_stream_options'), ['start']) ?? 0;
 }

@@ -55,7 +55,11 @@ export type SftpFileSystemOptions = z.input<typeof SftpFileSystemOptionsSchema>;
  * ```
  */
 export function sftpFileSystem(options: SftpFileSystemOptions): FileSystem {
-  const opts = parseInput(SftpFileSystemOptionsSchema, options, 'SFTP file system options');
+  const opts = parseInput(
+    SftpFileSystemOptionsSchema,
+    options,
+    remoteRules.subject('sftp_file_system_options'),
+  );
   const user = opts.user ?? '';
   let channel:
     | { client: Client; sftp: SFTPWrapper; calls: SftpCalls; home: string; login: string }
@@ -276,7 +280,7 @@ export function sftpFileSystem(options: SftpFileSystemOptions): FileSystem {
       await calls.chmod(p, mode).catch(failWith(calls, p, 'chmod'));
     },
     async readFile(path, options = {}) {
-      const limit = readLimitOf(options, opts.maxReadBytes, 'readFile options');
+      const limit = readLimitOf(options, opts.maxReadBytes, remoteRules.subject('readfile_options'));
       const { calls, p } = await ready(path);
       const opened = await openRead(calls, p, 'read');
       if (opened.attrs.size > limit) {
@@ -288,7 +292,7 @@ export function sftpFileSystem(options: SftpFileSystemOptions): FileSystem {
       return content;
     },
     async preview(path, options = {}) {
-      const limit = readLimitOf(options, opts.previewBytes, 'preview options');
+      const limit = readLimitOf(options, opts.previewBytes, remoteRules.subject('preview_options'));
       const { calls, p } = await ready(path);
       const opened = await openRead(calls, p, 'read');
       const { content, more, seen } = await readAtMost(

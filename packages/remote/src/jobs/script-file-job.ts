@@ -31,7 +31,7 @@ export async function scriptFileJob(
   if (!script.startsWith('#!')) {
     throw new ValidationError({
       details: {
-        subject: 'script file',
+        ...remoteRules.subject('script_file'),
         issues: [
           {
             ...remoteRules.validationIssue(['path'], 'no_interpreter_line', { value: resolved }),

@@ -4,7 +4,7 @@ import { remoteRules } from '../errors/remote-rules.js';
 
 function invalid(path: string, issue: ValidationIssue, code: string): ValidationError {
   return new ValidationError({
-    details: { subject: 'path', issues: [{ ...issue, code }], reason: 'invalid_path', path },
+    details: { ...remoteRules.subject('path'), issues: [{ ...issue, code }], reason: 'invalid_path', path },
   });
 }
 

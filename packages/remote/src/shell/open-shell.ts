@@ -70,7 +70,7 @@ export interface ShellSession {
  * ```
  */
 export async function openShell(options: ShellOptions): Promise<ShellSession> {
-  const opts = parseInput(ShellOptionsSchema, options, 'shell options');
+  const opts = parseInput(ShellOptionsSchema, options, remoteRules.subject('shell_options'));
   const session = await openSessionAs(opts.transport, opts.user, 'a shell');
   let cwd: string | undefined;
   if (opts.cwd !== undefined) {
@@ -138,7 +138,7 @@ export async function openShell(options: ShellOptions): Promise<ShellSession> {
       channel.write(data);
     },
     resize(rows, cols) {
-      const size = parseInput(z.object(Size), { rows, cols }, 'terminal size');
+      const size = parseInput(z.object(Size), { rows, cols }, remoteRules.subject('terminal_size'));
       channel.setWindow(size.rows, size.cols, 0, 0);
     },
     exited,

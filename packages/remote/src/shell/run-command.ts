@@ -38,7 +38,7 @@ export async function runCommand(
   transport: Pick<Transport, 'exec'>,
   options: RunCommandOptions,
 ): Promise<ExecResult> {
-  const opts = parseInput(RunCommandOptionsSchema, options, 'command');
+  const opts = parseInput(RunCommandOptionsSchema, options, remoteRules.subject('command'));
   // "--" keeps a directory or program starting with "-" from being read as an option of env.
   const argv = opts.cwd === undefined ? opts.argv : ['env', '-C', opts.cwd, '--', ...opts.argv];
   return transport.exec({

@@ -119,12 +119,12 @@ function parseControl(text: string): z.output<typeof ResizeSchema> {
   } catch {
     throw new ValidationError({
       details: {
-        subject: 'terminal control message',
+        ...remoteRules.subject('terminal_control_message'),
         issues: [remoteRules.validationIssue([], 'control_not_json')],
       },
     });
   }
-  return parseInput(ResizeSchema, message, 'terminal control message');
+  return parseInput(ResizeSchema, message, remoteRules.subject('terminal_control_message'));
 }
 
 function bytesOf(data: TerminalFrame): Uint8Array {

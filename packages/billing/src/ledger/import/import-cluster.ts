@@ -5,6 +5,7 @@ import {
   parseInput,
   type SchedulerAccount,
   UserNameSchema,
+  ruleError,
 } from '@hpckit/core';
 import { z } from 'zod';
 import { billingRules } from '../../errors/billing-rules.js';
@@ -43,7 +44,7 @@ const OptionsSchema = z.strictObject({
   }),
   clusters: z
     .array(z.string().min(1))
-    .min(1, { error: billingRules.error('no_cluster') })
+    .min(1, { error: ruleError('at_least_one_cluster') })
     .optional(),
   accountType: NameSchema,
   ownerOf: z
@@ -113,7 +114,7 @@ interface Merged {
  * @throws `ValidationError` on malformed options; the scheduler's and the ledger's errors.
  */
 export async function importFromScheduler(options: ImportOptions): Promise<ImportReport> {
-  const o = parseInput(OptionsSchema, options, 'import options', ['options']);
+  const o = parseInput(OptionsSchema, options, billingRules.subject('import_options'), ['options']);
   const ownerOf = o.ownerOf ?? defaultOwner;
   const merged = new Map<string, Merged>();
   for (const cluster of o.clusters ?? [...o.client.clusters]) {

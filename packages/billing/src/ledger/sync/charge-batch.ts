@@ -164,7 +164,7 @@ function amountOf(charge: { amount: string; currency: string }, currency: string
   if (charge.currency !== currency) {
     throw new ValidationError({
       details: {
-        subject: 'job charge',
+        ...billingRules.subject('job_charge'),
         issues: [
           billingRules.validationIssue(['charge', 'currency'], 'charge_currency', {
             item: job.id,

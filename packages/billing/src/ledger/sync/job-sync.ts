@@ -1,4 +1,4 @@
-import { type HpckitClient, type Job, NameSchema, parseInput } from '@hpckit/core';
+import { type HpckitClient, type Job, NameSchema, parseInput, ruleError } from '@hpckit/core';
 import { z } from 'zod';
 import { BillingDecimal } from '../../money/decimal.js';
 import { canonicalAmount } from '../../stores/amount-codec.js';
@@ -48,7 +48,7 @@ const OptionsSchema = z.strictObject({
   source: z.custom<EndedJobSource | Pick<HpckitClient, 'jobs'>>((v) => typeof v === 'object' && v !== null, {
     error: billingRules.error('client_or_job_source'),
   }),
-  clusters: z.array(NameSchema).min(1, { error: billingRules.error('no_cluster') }),
+  clusters: z.array(NameSchema).min(1, { error: ruleError('at_least_one_cluster') }),
   pricer: z.custom<Pricer>((v) => typeof v === 'function', { error: billingRules.error('not_a_pricer') }),
   batchSize: z.number().int().positive().max(50_000).default(1000),
   lookbackSeconds: z.number().int().nonnegative().default(900),
@@ -98,7 +98,7 @@ const WAITING: SyncedJobStatus[] = ['unpriced', 'unknown_account', 'unsettled'];
  * @throws `ValidationError` on malformed options.
  */
 export function createJobSync(options: JobSyncOptions): JobSync {
-  const o = parseInput(OptionsSchema, options, 'job sync options', ['options']);
+  const o = parseInput(OptionsSchema, options, billingRules.subject('job_sync_options'), ['options']);
   const ctx = o.ledger.context;
   const source: EndedJobSource = 'endedJobs' in o.source ? o.source : clientJobSource(o.source);
   const settled = o.isSettled ?? defaultSettledCheck;
@@ -130,7 +130,7 @@ export function createJobSync(options: JobSyncOptions): JobSync {
   }
 
   async function syncCluster(clusterInput: string): Promise<ClusterSyncReport> {
-    const cluster = parseInput(NameSchema, clusterInput, 'cluster name', ['cluster']);
+    const cluster = parseInput(NameSchema, clusterInput, billingRules.subject('cluster_name'), ['cluster']);
     const cursor = await ctx.read((tx) => tx.getCursor(cluster));
     const to = ctx.now();
     const from = new Date(Math.max(o.startAt.getTime(), (cursor?.getTime() ?? 0) - o.lookbackSeconds * 1000));

@@ -64,7 +64,12 @@ function connectionOf(client: pg.PoolClient): SqlConnection {
  * then rolled back); `InternalError` (`reason: 'store_full'`) when the server's disk is full.
  */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<LedgerStore> {
-  const o = parseInput(PostgresStoreOptionsSchema, options, 'PostgreSQL store options', ['options']);
+  const o = parseInput(
+    PostgresStoreOptionsSchema,
+    options,
+    billingRules.subject('postgresql_store_options'),
+    ['options'],
+  );
   const { default: driver } = await importDriver(POSTGRES_DRIVER, postgresDriverImport.load);
   const pool = new driver.Pool({ connectionString: o.connectionString, max: o.maxConnections });
   // Idle clients can fail when the server restarts; the next checkout reconnects.

@@ -45,7 +45,9 @@ export type SqliteStoreOptions = z.input<typeof SqliteStoreOptionsSchema>;
  * disk is full (the transaction is rolled back).
  */
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<LedgerStore> {
-  const o = parseInput(SqliteStoreOptionsSchema, options, 'SQLite store options', ['options']);
+  const o = parseInput(SqliteStoreOptionsSchema, options, billingRules.subject('sqlite_store_options'), [
+    'options',
+  ]);
   // SQLite's own busy wait would block the event loop (and a second connection in this process
   // could then never finish the transaction it waits for), so lock waits are retried here, async.
   const { default: Sqlite } = await importDriver(SQLITE_DRIVER, sqliteDriverImport.load);

@@ -35,6 +35,9 @@ const noSuchOption = (f: ValidationIssueFacts) =>
 /** Where in a script a problem sbatch stops at is: `line 3 ("#SBATCH -y") `. */
 const onLine = (f: ValidationIssueFacts) => (f.count === undefined ? '' : `line ${f.count} (${q(f.text)}) `);
 
+/** The script line an option's value was read from, when it was: `line 3: `. */
+const fromLine = (f: ValidationIssueFacts) => (f.count === undefined ? '' : `line ${f.count}: `);
+
 /** Why sbatch stops reading a list of option words, by rule. */
 const argumentRulesEn = {
   sbatch_option_ambiguous: (f: ValidationIssueFacts) => noSuchOption(f),
@@ -204,6 +207,20 @@ export const issueRulesEn = {
     `line ${f.count ?? '?'} (${q(f.text)}) asks for ${q(f.examples?.[0])}, but ${
       f.names ? `the spec's "${q(f.names[0])}"` : `the directive "${q(f.item)}"`
     } asks for ${q(f.examples?.[1])}: remove the line or change the spec so they agree (sbatch would silently use the spec's value)`,
+  // An option's value (`value`: "--mem=4Q", from script line `count` if any) that sbatch would refuse.
+  sbatch_value_names_several: (f) =>
+    `${fromLine(f)}${q(f.value)} names several ${f.item === 'qos' ? 'QoS' : 'partitions'}: hpckit submits to one; name one`,
+  sbatch_value_not_node_count: (f) => `${fromLine(f)}${q(f.value)} is not a node count`,
+  sbatch_value_not_whole_number: (f) => `${fromLine(f)}${q(f.value)} is not a whole number`,
+  sbatch_value_not_gres: (f) =>
+    `${fromLine(f)}${q(f.value)} is not a list of generic resources (name[:type][:count])`,
+  sbatch_value_not_gpu_count: (f) => `${fromLine(f)}${q(f.value)} is not a GPU count ([type:]count)`,
+  sbatch_value_not_memory: (f) =>
+    `${fromLine(f)}${q(f.value)} is not a memory size sbatch reads (e.g. 4096, 4G)`,
+  sbatch_value_not_time_limit: (f) =>
+    `${fromLine(f)}${q(f.value)} is not a time limit sbatch reads (minutes, HH:MM:SS, D-HH:MM:SS or UNLIMITED)`,
+  // `issue` is what the spec's own schema says of the field (`item`) the option's value sets.
+  sbatch_value_field: (f) => `${fromLine(f)}${q(f.item)} ${f.issue?.message ?? '?'}`,
   // Job arrays.
   array_spec: (f) => `array spec "${q(f.value)}" ${arrayProblemEn(f)}`,
   array_throttle_too_big: (f) => `must be at most ${q(String(f.maximum))}, the most tasks an array may have`,
@@ -211,6 +228,39 @@ export const issueRulesEn = {
 
 /** A rule hpckit's schemas check, worded in every locale from its facts. */
 export type IssueRule = keyof typeof issueRulesEn;
+
+/**
+ * What core validates, named in English for "Invalid job spec: …" (`validationSubject`); every
+ * subject has Chinese words too (`subjectsZhCn`).
+ */
+export const subjectsEn = {
+  job_spec: () => 'job spec',
+  job_script: () => 'job script',
+  job: () => 'job',
+  job_id: () => 'job id',
+  job_query: () => 'job query',
+  batch_submission: () => 'batch submission',
+  time_limit_change: () => 'time-limit change',
+  account: () => 'account',
+  account_name: () => 'account name',
+  account_filter: () => 'account filter',
+  user_name: () => 'user name',
+  membership: () => 'membership',
+  node_query: () => 'node query',
+  cluster_config: () => 'cluster config',
+  client_options: () => 'client options',
+  call_options: () => 'call options',
+  call_context: () => 'call context',
+  submit_context: () => 'submit context',
+  submit_options: () => 'submit options',
+  wait_options: () => 'wait options',
+  watch_targets: () => 'watch targets',
+  access_roles: (f) => `access roles of user "${q(f.value)}"`,
+  adapter_definition: (f) => `adapter definition "${q(f.value)}"`,
+} satisfies Record<string, (f: ValidationIssueFacts) => string>;
+
+/** A subject core validates, named in every locale. */
+export type SubjectName = keyof typeof subjectsEn;
 
 /** What is wrong with an array spec (`facts.text` names the problem, `facts.item` the part). */
 export function arrayProblemEn(f: ValidationIssueFacts): string {

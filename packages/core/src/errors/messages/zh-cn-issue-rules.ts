@@ -1,5 +1,7 @@
 import type { ValidationIssueFacts } from '../details.js';
-import type { ArgumentRule, IssueRule } from './en-issues.js';
+import type { ArgumentRule, IssueRule, SubjectName } from './en-issues.js';
+// A cycle, resolved at call time: a field's issue inside an option's value is worded like any other.
+import { issueZhCn } from './zh-cn-issues.js';
 
 const q = (text: string | undefined) => text ?? '?';
 const or = (items: string[] | undefined) => {
@@ -34,6 +36,9 @@ const noSuchOption = (f: ValidationIssueFacts) =>
 
 /** Where in a script a problem sbatch stops at is. */
 const onLine = (f: ValidationIssueFacts) => (f.count === undefined ? '' : `第 ${f.count} 行（${q(f.text)}）`);
+
+/** The script line an option's value was read from, when it was. */
+const fromLine = (f: ValidationIssueFacts) => (f.count === undefined ? '' : `第 ${f.count} 行：`);
 
 /** Why sbatch stops reading a list of option words, by rule. */
 const argumentRulesZhCn: Record<ArgumentRule, (f: ValidationIssueFacts) => string> = {
@@ -164,8 +169,45 @@ export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => stri
     `第 ${f.count ?? '?'} 行（${q(f.text)}）要求 ${q(f.examples?.[0])}，但${
       f.names ? `规格的 "${q(f.names[0])}"` : `指令 "${q(f.item)}"`
     }要求 ${q(f.examples?.[1])}：请删除该行或修改规格使两者一致（否则 sbatch 会悄悄使用规格中的值）`,
+  sbatch_value_names_several: (f) =>
+    `${fromLine(f)}${q(f.value)} 指定了多个${f.item === 'qos' ? ' QoS' : '分区'}：hpckit 只提交到其中一个；请只写一个`,
+  sbatch_value_not_node_count: (f) => `${fromLine(f)}${q(f.value)} 不是节点数`,
+  sbatch_value_not_whole_number: (f) => `${fromLine(f)}${q(f.value)} 不是整数`,
+  sbatch_value_not_gres: (f) => `${fromLine(f)}${q(f.value)} 不是通用资源列表（name[:type][:count]）`,
+  sbatch_value_not_gpu_count: (f) => `${fromLine(f)}${q(f.value)} 不是 GPU 数量（[type:]count）`,
+  sbatch_value_not_memory: (f) => `${fromLine(f)}${q(f.value)} 不是 sbatch 能读懂的内存大小（例如 4096、4G）`,
+  sbatch_value_not_time_limit: (f) =>
+    `${fromLine(f)}${q(f.value)} 不是 sbatch 能读懂的时间限制（分钟数、"HH:MM:SS"、"D-HH:MM:SS" 或 "UNLIMITED"）`,
+  sbatch_value_field: (f) => `${fromLine(f)}"${q(f.item)}"：${f.issue ? issueZhCn(f.issue) : '无效'}`,
   array_spec: (f) => `数组规格 "${q(f.value)}" ${arrayProblemZhCn(f)}`,
   array_throttle_too_big: (f) => `最大为 ${q(String(f.maximum))}，即一个数组最多的任务数`,
+};
+
+/** The Chinese name of each subject in `subjectsEn`. */
+export const subjectsZhCn: Record<SubjectName, (f: ValidationIssueFacts) => string> = {
+  job_spec: () => '作业描述',
+  job_script: () => '作业脚本',
+  job: () => '作业',
+  job_id: () => '作业编号',
+  job_query: () => '作业查询',
+  batch_submission: () => '批量提交',
+  time_limit_change: () => '时间限制的修改',
+  account: () => '账户',
+  account_name: () => '账户名',
+  account_filter: () => '账户筛选条件',
+  user_name: () => '用户名',
+  membership: () => '成员关系',
+  node_query: () => '节点查询',
+  cluster_config: () => '集群配置',
+  client_options: () => '客户端选项',
+  call_options: () => '调用选项',
+  call_context: () => '调用上下文',
+  submit_context: () => '提交上下文',
+  submit_options: () => '提交选项',
+  wait_options: () => '等待选项',
+  watch_targets: () => '监视目标',
+  access_roles: (f) => `用户“${q(f.value)}”的访问角色`,
+  adapter_definition: (f) => `适配器定义“${q(f.value)}”`,
 };
 
 function arrayProblemZhCn(f: ValidationIssueFacts): string {

@@ -1,7 +1,8 @@
 import type { ValidationIssue, ValidationIssueFacts } from '../details.js';
 import { named } from './catalogue.js';
-import { registeredRuleWording } from './issue-rule-sets.js';
-import { issueRulesZhCn } from './zh-cn-issue-rules.js';
+import type { SubjectName } from './en-issues.js';
+import { registeredRuleWording, registeredSubjectWording } from './issue-rule-sets.js';
+import { issueRulesZhCn, subjectsZhCn } from './zh-cn-issue-rules.js';
 
 /** zod's type and origin names in Chinese. */
 const TYPES: Record<string, string> = {
@@ -115,4 +116,12 @@ export function issueZhCn(issue: ValidationIssue): string {
     default:
       return '输入无效';
   }
+}
+
+/** What was invalid, in Chinese: a named subject's words, else the subject as written. */
+export function subjectZhCn(d: { subject: string; subjectFacts?: ValidationIssueFacts }): string {
+  const f = d.subjectFacts;
+  if (f?.rule === undefined) return d.subject;
+  if (Object.hasOwn(subjectsZhCn, f.rule)) return subjectsZhCn[f.rule as SubjectName](f);
+  return registeredSubjectWording(f.rule, 'zh-CN')?.(f) ?? d.subject;
 }

@@ -1,7 +1,7 @@
 import { type MessageCatalogue, named } from './catalogue.js';
 import { policyZhCn, refusalHintsZhCn } from './zh-cn-policy.js';
 import { violationsZhCn } from './zh-cn-violations.js';
-import { issueZhCn } from './zh-cn-issues.js';
+import { issueZhCn, subjectZhCn } from './zh-cn-issues.js';
 
 const KINDS: Record<string, string> = {
   job: '作业',
@@ -91,7 +91,7 @@ export const messagesZhCn: MessageCatalogue = {
   codes: {
     VALIDATION: {
       summary: (d) =>
-        `${d.subject}无效：${d.issues
+        `${subjectZhCn(d)}无效：${d.issues
           .map((i) => (i.path.length ? `"${i.path.join('.')}"：${issueZhCn(i)}` : issueZhCn(i)))
           .join('；')}。`,
     },
