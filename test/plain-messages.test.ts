@@ -13,12 +13,6 @@ import { describe, expect, it } from 'vitest';
 import { plainMessages } from './support/plain-messages.js';
 
 const REMAINING: Record<string, number> = {
-  'packages/adapter-mock/src/mock-adapter.ts': 1,
-  'packages/adapter-mock/src/cluster/mock-cluster-schema.ts': 3,
-  'packages/adapter-mock/src/faults/fault-injector.ts': 3,
-  'packages/adapter-mock/src/jobs/default-job-behavior.ts': 1,
-  'packages/adapter-mock/src/jobs/job-behavior.ts': 4,
-  'packages/adapter-mock/src/operations/submit-job.ts': 1,
   'packages/adapter-slurm/src/slurm-adapter.ts': 3,
   'packages/adapter-slurm/src/errors/map-error.ts': 1,
   'packages/core/src/sbatch/effective-options.ts': 1,

@@ -6,6 +6,7 @@ import { createVirtualClock } from './clock/virtual-clock.js';
 import { defaultPartitionOf } from './cluster/cluster-config.js';
 import { createMockClock, type MockClock } from './clock/mock-clock.js';
 import { createAccountDirectory } from './directory/account-directory.js';
+import { mockRules } from './errors/mock-rules.js';
 import { createFaults, type MockFaults } from './faults/fault-injector.js';
 import { defaultJobBehavior } from './jobs/default-job-behavior.js';
 import type { JobBehavior } from './jobs/job-behavior.js';
@@ -62,7 +63,7 @@ export interface MockAdapter extends SchedulerAdapter {
  * ```
  */
 export function mockAdapter(options: MockAdapterOptionsInput = {}): MockAdapter {
-  const o = parseInput(MockAdapterOptionsSchema, options, 'mock adapter options', ['options']);
+  const o = parseInput(MockAdapterOptionsSchema, options, 'mockAdapter(options)', ['options']);
   const { cluster } = o;
   const partitions = cluster.partitions.map(createPartitionRuntime);
   const byName = new Map(partitions.map((p) => [p.def.name, p]));
@@ -160,13 +161,7 @@ export function mockAdapter(options: MockAdapterOptionsInput = {}): MockAdapter 
         throw new ValidationError({
           details: {
             subject: 'jobBehavior',
-            issues: [
-              {
-                path: ['jobBehavior'],
-                message: 'must be a function (spec, job) => ({ runtime, exitCode?, outcome? })',
-                code: 'custom',
-              },
-            ],
+            issues: [mockRules.validationIssue(['jobBehavior'], 'not_a_job_behavior')],
           },
         });
       }

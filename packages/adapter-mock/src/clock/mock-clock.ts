@@ -1,5 +1,6 @@
 import { type DurationInput, DurationSchema, type Job, parseInput, ValidationError } from '@hpckit/core';
 import { z } from 'zod';
+import { mockRules } from '../errors/mock-rules.js';
 import type { ClockMode, VirtualClock } from './virtual-clock.js';
 import type { JobStore } from '../jobs/job-store.js';
 import type { SimJob } from '../jobs/sim-job.js';
@@ -74,21 +75,19 @@ export function createMockClock({ clock, sim, store, view }: MockClockInit): Moc
     mode: clock.mode,
     now: () => new Date(Math.max(clock.now(), sim.now)),
     advance(duration) {
-      const seconds = parseInput(DurationSchema, duration, 'clock.advance duration', ['duration']);
+      const seconds = parseInput(DurationSchema, duration, 'clock.advance(duration)', ['duration']);
       return moveTo(Math.max(clock.now(), sim.now) + seconds * 1000);
     },
     advanceTo(date) {
-      const target = parseInput(z.date(), date, 'clock.advanceTo date', ['date']).getTime();
+      const target = parseInput(z.date(), date, 'clock.advanceTo(date)', ['date']).getTime();
       const now = Math.max(clock.now(), sim.now);
       if (target < now) {
-        throw pastDate(
-          `${date.toISOString()} is before the virtual now (${new Date(now).toISOString()}): time only moves forward`,
-        );
+        throw pastDate(date, new Date(now));
       }
       return moveTo(target);
     },
     runUntilIdle(options = {}) {
-      const { limit } = parseInput(IdleOptionsSchema, options, 'clock.runUntilIdle options', ['options']);
+      const { limit } = parseInput(IdleOptionsSchema, options, 'clock.runUntilIdle(options)', ['options']);
       sim.advanceTo(Math.max(clock.now(), sim.now));
       const deadline = limit === undefined ? Number.POSITIVE_INFINITY : sim.now + limit * 1000;
       const outcome = sim.runUntilIdle(deadline);
@@ -104,8 +103,10 @@ export function createMockClock({ clock, sim, store, view }: MockClockInit): Moc
   };
 }
 
-function pastDate(message: string): ValidationError {
-  return new ValidationError({
-    details: { subject: 'clock.advanceTo date', issues: [{ path: ['date'], message, code: 'custom' }] },
+function pastDate(date: Date, now: Date): ValidationError {
+  const issue = mockRules.validationIssue(['date'], 'date_in_past', {
+    value: date.toISOString(),
+    item: now.toISOString(),
   });
+  return new ValidationError({ details: { subject: 'clock.advanceTo(date)', issues: [issue] } });
 }

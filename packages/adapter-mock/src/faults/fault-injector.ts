@@ -1,6 +1,7 @@
 import { type DurationInput, DurationSchema, parseInput } from '@hpckit/core';
 import { z } from 'zod';
 import { MOCK_OPERATIONS, type MockOperation } from '../calls/mock-operations.js';
+import { mockRules } from '../errors/mock-rules.js';
 
 /** Options of {@link MockFaults.unavailable}. */
 export interface UnavailableOptions {
@@ -52,11 +53,17 @@ export interface FaultState {
 }
 
 const UnavailableSchema = z.strictObject({
-  n: z.number().int('must be a whole number').positive('must be at least 1'),
+  n: z
+    .number()
+    .int({ error: mockRules.error('whole_number') })
+    .positive({ error: mockRules.error('at_least_one_call') }),
   operations: z.array(z.enum(MOCK_OPERATIONS)).min(1).optional(),
   responseLost: z.boolean().default(false),
 });
-const LatencyMsSchema = z.number().finite().nonnegative('must not be negative');
+// zod refuses Infinity and NaN as not numbers, so the rule words the type check itself.
+const LatencyMsSchema = z
+  .number({ error: mockRules.error('finite_milliseconds') })
+  .nonnegative({ error: mockRules.error('not_negative') });
 
 /** Creates the fault controls and the state the adapter reads. */
 export function createFaults(): { control: MockFaults; state: FaultState } {
@@ -68,7 +75,7 @@ export function createFaults(): { control: MockFaults; state: FaultState } {
 
   const control: MockFaults = {
     unavailable(n, options = {}) {
-      const parsed = parseInput(UnavailableSchema, { n, ...options }, 'faults.unavailable arguments');
+      const parsed = parseInput(UnavailableSchema, { n, ...options }, 'faults.unavailable(n, options)');
       rules.push({
         remaining: parsed.n,
         operations: parsed.operations && new Set(parsed.operations),
@@ -76,16 +83,17 @@ export function createFaults(): { control: MockFaults; state: FaultState } {
       });
     },
     latency(ms) {
-      latency = typeof ms === 'function' ? ms : parseInput(LatencyMsSchema, ms, 'faults.latency', ['ms']);
+      latency = typeof ms === 'function' ? ms : parseInput(LatencyMsSchema, ms, 'faults.latency(ms)', ['ms']);
     },
     purgeBeforeAccounting(on) {
-      purging = parseInput(z.boolean(), on, 'faults.purgeBeforeAccounting', ['on']);
+      purging = parseInput(z.boolean(), on, 'faults.purgeBeforeAccounting(on)', ['on']);
     },
     accountingDisabled(on) {
-      accountingOff = parseInput(z.boolean(), on, 'faults.accountingDisabled', ['on']);
+      accountingOff = parseInput(z.boolean(), on, 'faults.accountingDisabled(on)', ['on']);
     },
     accountingDelay(duration) {
-      accountingDelayMs = parseInput(DurationSchema, duration, 'faults.accountingDelay', ['duration']) * 1000;
+      accountingDelayMs =
+        parseInput(DurationSchema, duration, 'faults.accountingDelay(duration)', ['duration']) * 1000;
     },
     clear() {
       rules = [];
@@ -106,7 +114,9 @@ export function createFaults(): { control: MockFaults; state: FaultState } {
     },
     latencyFor(operation) {
       if (typeof latency === 'number') return latency;
-      return parseInput(LatencyMsSchema, latency(operation), 'faults.latency result', [operation]);
+      return parseInput(LatencyMsSchema, latency(operation), 'faults.latency((operation) => ms)', [
+        operation,
+      ]);
     },
     get purging() {
       return purging;

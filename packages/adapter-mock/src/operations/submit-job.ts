@@ -10,6 +10,7 @@ import {
 } from '@hpckit/core';
 import { compileSubmission } from '@hpckit/core/sbatch';
 import { parseBeginTime } from '../jobs/begin-time.js';
+import { mockRules } from '../errors/mock-rules.js';
 import { defaultJobBehavior } from '../jobs/default-job-behavior.js';
 import { JobBehaviorResultSchema, type ResolvedBehavior, resolveBehavior } from '../jobs/job-behavior.js';
 import { outputPathsOf, outputPatternsOf, workingDirectoryOf } from '../jobs/job-paths.js';
@@ -151,7 +152,7 @@ function behaviorOf(ctx: MockContext, spec: JobSpec, job: SimJob): ResolvedBehav
     return known;
   }
   const result = behavior(spec, jobView(job, ctx.sim.now, ctx.cluster.name));
-  return resolveBehavior(parseInput(JobBehaviorResultSchema, result, `jobBehavior result for job ${job.id}`));
+  return resolveBehavior(parseInput(JobBehaviorResultSchema, result, `jobBehavior(spec, job ${job.id})`));
 }
 
 function resolveDependencies(ctx: MockContext, spec: JobSpec): DependencyTerm[] {
@@ -184,11 +185,7 @@ function beginTimeOf(spec: JobSpec, now: number): number | undefined {
     details: {
       subject: 'job spec',
       issues: [
-        {
-          path: ['directives', 'begin'],
-          message: `"${String(begin)}" is not a begin time: use "now+1hour", "now+90" (seconds) or "2026-01-01T10:00:00"`,
-          code: 'custom',
-        },
+        mockRules.validationIssue(['directives', 'begin'], 'bad_begin_time', { value: String(begin) }),
       ],
     },
   });
