@@ -23,6 +23,7 @@ import '@hpckit/billing';
 import '@hpckit/billing/ledger';
 import '@hpckit/remote';
 import '@hpckit/transport';
+import { englishIn } from './support/english-in.js';
 
 /** Facts of every kind a rule may quote, so each wording shows all of its own text. */
 const FACTS = {
@@ -34,17 +35,6 @@ const FACTS = {
   maximum: 8,
   text: 'coresPerNode',
 };
-
-/** An English phrase: three ASCII words in a row once quoted names, code and values are taken out. */
-function englishIn(text: string): string | undefined {
-  // Code a message quotes: calls such as `commandSessionFiles(transport, user)`, and sbatch
-  // options such as --mem-per-cpu.
-  const bare = text.replace(
-    /"[^"]*"|'[^']*'|“[^”]*”|`[^`]*`|\{[^}]*\}|[A-Za-z_.]+\([^)]*\)|--[A-Za-z][\w-]*/g,
-    ' ',
-  );
-  return /[A-Za-z]+(?:[ ,;:()/-]+[A-Za-z]+){2,}/.exec(bare)?.[0];
-}
 
 const scopes = [...registeredIssueRules()];
 
