@@ -355,3 +355,39 @@ describe('the mock refuses bad input in English and Chinese', () => {
     }
   });
 });
+
+describe("the mock's refusals of a job leave no English in Chinese", () => {
+  function ikkem(): HpckitClient {
+    const client = createClient({ clusters: { hpc: { adapter: mockAdapter() } } });
+    clients.push(client);
+    return client.as('alice');
+  }
+  async function refused(call: () => Promise<unknown>): Promise<[string, string]> {
+    const err = await call().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isHpckitError(err), String(err)).toBe(true);
+    return [formatError(err, { hint: false }), formatError(err, { locale: 'zh-CN', hint: false })];
+  }
+
+  it.each([
+    ['nodes', { nodes: 99 }, '99 nodes', '99 个节点'],
+    ['cores per node', { coresPerNode: 65 }, '65 cores per node', '65 核/节点'],
+    ['GPUs per node', { partition: 'gpu', gpusPerNode: 9 }, '9 GPUs per node', '9 块 GPU/节点'],
+    ['memory per node', { memory: { perNode: '300G' } }, '307200 MiB per node', '307200 MiB/节点'],
+  ])('names the resource asked for beyond a node (%s) in each language', async (_, ask, en, zh) => {
+    const [english, chinese] = await refused(() => ikkem().jobs.submit({ command: 'true', ...ask }));
+    expect(english).toContain(`(${en})`);
+    expect(chinese).toContain(`（${zh}）`);
+    expect(englishIn(chinese), chinese).toBeUndefined();
+  });
+
+  it('refuses to raise the time limit of a running job in each language', async () => {
+    const alice = ikkem();
+    const handle = await alice.jobs.submit({ command: 'sleep 2h', timeLimit: '1h' });
+    const [english, chinese] = await refused(() => alice.jobs.updateTimeLimit(handle.id, { set: '3h' }));
+    expect(english).toBe(`User "alice" may not raise the time limit of running job ${handle.id}.`);
+    expect(chinese).toBe('用户“alice”无权提高正在运行的作业的运行时间上限。');
+  });
+});
