@@ -264,6 +264,15 @@ const cases: Case[] = [
     zh: '"# mock:" 行中的 "exit=300" 无法识别：',
   },
   {
+    rule: 'bad_mock_line',
+    input: 'a "# mock:" line with a very long word, quoted cut short',
+    call: () =>
+      setUp().alice.jobs.submit({ command: `# mock: runtime=${'9'.repeat(50)}x${'y'.repeat(5000)}` }),
+    path: 'command',
+    en: `the "# mock:" line has "runtime=${'9'.repeat(50)}xy…": write`,
+    zh: `"# mock:" 行中的 "runtime=${'9'.repeat(50)}xy…" 无法识别`,
+  },
+  {
     rule: 'bad_begin_time',
     input: 'a begin time the mock cannot read',
     call: () => setUp().alice.jobs.submit({ command: 'true', directives: { begin: 'tomorrowish' } }),

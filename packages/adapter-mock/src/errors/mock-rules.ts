@@ -76,5 +76,10 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
     `作业 ${q(f.value)} 的运行时间上限为 ${q(f.item)}，此修改会使其变为零或负数：上限必须大于零`,
 };
 
+/** A user's text as a message quotes it: cut short, since it may be a whole script's worth. */
+export function shown(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
 /** The validation rules of `@hpckit/adapter-mock`, worded in every locale. */
 export const mockRules = defineIssueRules('mock', { en, 'zh-CN': zhCn });

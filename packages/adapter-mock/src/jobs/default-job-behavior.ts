@@ -1,5 +1,5 @@
 import { parseDuration, ValidationError } from '@hpckit/core';
-import { mockRules } from '../errors/mock-rules.js';
+import { mockRules, shown } from '../errors/mock-rules.js';
 import {
   BEHAVIOR_OUTCOMES,
   type BehaviorOutcome,
@@ -132,7 +132,10 @@ function badMockLine(pair: string, field: ScriptField): ValidationError {
     details: {
       subject: 'job spec',
       issues: [
-        mockRules.validationIssue([field], 'bad_mock_line', { value: pair, names: [...BEHAVIOR_OUTCOMES] }),
+        mockRules.validationIssue([field], 'bad_mock_line', {
+          value: shown(pair),
+          names: [...BEHAVIOR_OUTCOMES],
+        }),
       ],
     },
   });

@@ -10,7 +10,7 @@ import {
 } from '@hpckit/core';
 import { compileSubmission } from '@hpckit/core/sbatch';
 import { parseBeginTime } from '../jobs/begin-time.js';
-import { mockRules } from '../errors/mock-rules.js';
+import { mockRules, shown } from '../errors/mock-rules.js';
 import { defaultJobBehavior } from '../jobs/default-job-behavior.js';
 import { JobBehaviorResultSchema, type ResolvedBehavior, resolveBehavior } from '../jobs/job-behavior.js';
 import { outputPathsOf, outputPatternsOf, workingDirectoryOf } from '../jobs/job-paths.js';
@@ -185,7 +185,7 @@ function beginTimeOf(spec: JobSpec, now: number): number | undefined {
     details: {
       subject: 'job spec',
       issues: [
-        mockRules.validationIssue(['directives', 'begin'], 'bad_begin_time', { value: String(begin) }),
+        mockRules.validationIssue(['directives', 'begin'], 'bad_begin_time', { value: shown(String(begin)) }),
       ],
     },
   });
