@@ -1,4 +1,3 @@
-import { mockRules } from './errors/mock-rules.js';
 import { performance } from 'node:perf_hooks';
 import { defineSchedulerAdapter, parseInput, type SchedulerAdapter, ValidationError } from '@hpckit/core';
 import { ADAPTER_NAME, ADAPTER_VERSION, SCHEDULER_VERSION } from './adapter-version.js';
@@ -7,6 +6,7 @@ import { createVirtualClock } from './clock/virtual-clock.js';
 import { defaultPartitionOf } from './cluster/cluster-config.js';
 import { createMockClock, type MockClock } from './clock/mock-clock.js';
 import { createAccountDirectory } from './directory/account-directory.js';
+import { mockRules } from './errors/mock-rules.js';
 import { createFaults, type MockFaults } from './faults/fault-injector.js';
 import { defaultJobBehavior } from './jobs/default-job-behavior.js';
 import type { JobBehavior } from './jobs/job-behavior.js';
@@ -162,14 +162,8 @@ export function mockAdapter(options: MockAdapterOptionsInput = {}): MockAdapter 
       if (typeof next !== 'function') {
         throw new ValidationError({
           details: {
-            subject: 'jobBehavior',
-            issues: [
-              {
-                path: ['jobBehavior'],
-                message: 'must be a function (spec, job) => ({ runtime, exitCode?, outcome? })',
-                code: 'custom',
-              },
-            ],
+            ...mockRules.subject('job_behavior_setter'),
+            issues: [mockRules.validationIssue(['jobBehavior'], 'not_a_job_behavior')],
           },
         });
       }

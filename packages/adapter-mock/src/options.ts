@@ -47,7 +47,7 @@ export const MockCapabilitiesSchema = z.strictObject(
   {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `${issue.keys.map((k) => `"${k}"`).join(', ')} ${issue.keys.length === 1 ? 'is not a capability' : 'are not capabilities'}: use ${CAPABILITY_KEYS.join(', ')}`
+        ? mockRules.error('not_a_capability', { keys: issue.keys, names: [...CAPABILITY_KEYS] })(issue)
         : undefined,
   },
 );
@@ -98,10 +98,13 @@ export const MockAdapterOptionsSchema = z
      * @default '/home'
      */
     homes: z
-      .union([
-        z.string().startsWith('/', { error: mockRules.error('absolute_directory') }),
-        z.custom<(user: string) => string>(isFunction, { error: mockRules.error('not_homes') }),
-      ])
+      .union(
+        [
+          z.string().startsWith('/', { error: mockRules.error('absolute_directory') }),
+          z.custom<(user: string) => string>(isFunction),
+        ],
+        { error: mockRules.error('not_homes') },
+      )
       .default('/home'),
     /**
      * Where jobs' working directories (`createWorkingDirectory`) and output files are written: any

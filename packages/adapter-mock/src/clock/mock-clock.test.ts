@@ -18,7 +18,7 @@ describe('mock clock', () => {
     expect(() => adapter.clock.advanceTo(new Date('2026-01-01T00:00:00Z'))).toThrow(
       /time only moves forward/,
     );
-    expect(() => adapter.clock.advance('later')).toThrow(/Invalid clock.advance duration/);
+    expect(() => adapter.clock.advance('later')).toThrow(/Invalid clock\.advance\(duration\)/);
   });
 
   it('runs until idle and reports jobs that can never run', async () => {

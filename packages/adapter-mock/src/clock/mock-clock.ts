@@ -1,6 +1,6 @@
-import { mockRules } from '../errors/mock-rules.js';
 import { type DurationInput, DurationSchema, type Job, parseInput, ValidationError } from '@hpckit/core';
 import { z } from 'zod';
+import { mockRules } from '../errors/mock-rules.js';
 import type { ClockMode, VirtualClock } from './virtual-clock.js';
 import type { JobStore } from '../jobs/job-store.js';
 import type { SimJob } from '../jobs/sim-job.js';
@@ -86,9 +86,7 @@ export function createMockClock({ clock, sim, store, view }: MockClockInit): Moc
       ]).getTime();
       const now = Math.max(clock.now(), sim.now);
       if (target < now) {
-        throw pastDate(
-          `${date.toISOString()} is before the virtual now (${new Date(now).toISOString()}): time only moves forward`,
-        );
+        throw pastDate(date, new Date(now));
       }
       return moveTo(target);
     },
@@ -114,11 +112,10 @@ export function createMockClock({ clock, sim, store, view }: MockClockInit): Moc
   };
 }
 
-function pastDate(message: string): ValidationError {
-  return new ValidationError({
-    details: {
-      ...mockRules.subject('clock_advanceto_date'),
-      issues: [{ path: ['date'], message, code: 'custom' }],
-    },
+function pastDate(date: Date, now: Date): ValidationError {
+  const issue = mockRules.validationIssue(['date'], 'date_in_past', {
+    value: date.toISOString(),
+    item: now.toISOString(),
   });
+  return new ValidationError({ details: { ...mockRules.subject('clock_advanceto_date'), issues: [issue] } });
 }

@@ -1,8 +1,9 @@
 import { DurationSchema, MemorySizeSchema, NameSchema } from '@hpckit/core';
 import { z } from 'zod';
+import { mockRules } from '../errors/mock-rules.js';
 import { checkClusterReferences } from './cluster-references.js';
 
-const PositiveDuration = DurationSchema.refine((s) => s > 0, 'must be longer than zero');
+const PositiveDuration = DurationSchema.refine((s) => s > 0, { error: mockRules.error('longer_than_zero') });
 
 /** Hardware of every node of a mock partition. */
 export const MockNodeSchema = z.strictObject({
@@ -88,7 +89,7 @@ export const MockClusterSchema = z
   .strictObject({
     /** Cluster name, reported in every job's `cluster`. */
     name: NameSchema,
-    partitions: z.array(MockPartitionSchema).min(1, 'give at least one partition'),
+    partitions: z.array(MockPartitionSchema).min(1, { error: mockRules.error('at_least_one_partition') }),
     /** @default [] */
     qos: z.array(MockQosSchema).default([]),
     /** QoS of jobs that name none. */
@@ -101,9 +102,7 @@ export const MockClusterSchema = z
      * The IP address every node reports in `config.nodes()`. The loopback by default, where
      * `@hpckit/apps`' mock harness starts its simulated servers. @default '127.0.0.1'
      */
-    nodeAddress: z
-      .union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address, e.g. "127.0.0.1"' })
-      .default('127.0.0.1'),
+    nodeAddress: z.union([z.ipv4(), z.ipv6()], { error: mockRules.error('ip_address') }).default('127.0.0.1'),
   })
   .superRefine(checkClusterReferences);
 

@@ -1,7 +1,7 @@
-import { mockRules } from '../errors/mock-rules.js';
 import { type DurationInput, DurationSchema, parseInput } from '@hpckit/core';
 import { z } from 'zod';
 import { MOCK_OPERATIONS, type MockOperation } from '../calls/mock-operations.js';
+import { mockRules } from '../errors/mock-rules.js';
 
 /** Options of {@link MockFaults.unavailable}. */
 export interface UnavailableOptions {
@@ -53,11 +53,17 @@ export interface FaultState {
 }
 
 const UnavailableSchema = z.strictObject({
-  n: z.number().int('must be a whole number').positive('must be at least 1'),
+  n: z
+    .number()
+    .int({ error: mockRules.error('whole_number') })
+    .positive({ error: mockRules.error('at_least_one_call') }),
   operations: z.array(z.enum(MOCK_OPERATIONS)).min(1).optional(),
   responseLost: z.boolean().default(false),
 });
-const LatencyMsSchema = z.number().finite().nonnegative('must not be negative');
+// zod refuses Infinity and NaN as not numbers, so the rule words the type check itself.
+const LatencyMsSchema = z
+  .number({ error: mockRules.error('finite_milliseconds') })
+  .nonnegative({ error: mockRules.error('not_negative') });
 
 /** Creates the fault controls and the state the adapter reads. */
 export function createFaults(): { control: MockFaults; state: FaultState } {

@@ -1,4 +1,5 @@
 import { parseDuration, ValidationError, validationSubject } from '@hpckit/core';
+import { mockRules, shown } from '../errors/mock-rules.js';
 import {
   BEHAVIOR_OUTCOMES,
   type BehaviorOutcome,
@@ -46,10 +47,18 @@ const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 }
  * defaultJobBehavior(JobSpecSchema.parse({ command: 'sleep 5m\nexit 3' }), job); // { runtime: 300, exitCode: 3 }
  * ```
  */
-export const defaultJobBehavior: JobBehavior = (spec) => interpretScript(spec.command ?? spec.script ?? '');
+export const defaultJobBehavior: JobBehavior = (spec) =>
+  spec.command !== undefined ? interpretScript(spec.command) : readScript(spec.script ?? '', 'script');
 
 /** Interprets script text as described for {@link defaultJobBehavior}. */
 export function interpretScript(text: string): JobBehaviorResult {
+  return readScript(text, 'command');
+}
+
+/** The spec's field the text came from, where a bad `# mock:` line is reported. */
+type ScriptField = 'command' | 'script';
+
+function readScript(text: string, field: ScriptField): JobBehaviorResult {
   let runtime = 0;
   let sawSleep = false;
   let exitCode: number | undefined;
@@ -61,7 +70,7 @@ export function interpretScript(text: string): JobBehaviorResult {
     const line = rawLine.trim();
     if (line.startsWith('#')) {
       const mock = MOCK_LINE.exec(line);
-      if (mock) forced = { ...forced, ...parseMockLine(mock[1]!) };
+      if (mock) forced = { ...forced, ...parseMockLine(mock[1]!, field) };
       continue;
     }
     const code = line.replace(/\s#.*$/, '');
@@ -104,7 +113,7 @@ function sleepSeconds(token: string): number {
   return Number(token);
 }
 
-function parseMockLine(text: string): Partial<JobBehaviorResult> {
+function parseMockLine(text: string, field: ScriptField): Partial<JobBehaviorResult> {
   const out: Partial<JobBehaviorResult> = {};
   for (const pair of text.split(/\s+/).filter(Boolean)) {
     const [key, value = ''] = pair.split('=', 2) as [string, string?];
@@ -113,21 +122,20 @@ function parseMockLine(text: string): Partial<JobBehaviorResult> {
     else if (key === 'exit' && /^\d+$/.test(value) && Number(value) <= 255) out.exitCode = Number(value);
     else if (key === 'runtime' && (/^\d+$/.test(value) || parseDuration(value) !== undefined)) {
       out.runtime = /^\d+$/.test(value) ? Number(value) : parseDuration(value)!;
-    } else throw badMockLine(pair);
+    } else throw badMockLine(pair, field);
   }
   return out;
 }
 
-function badMockLine(pair: string): ValidationError {
+function badMockLine(pair: string, field: ScriptField): ValidationError {
   return new ValidationError({
     details: {
-      ...validationSubject('job_script'),
+      ...validationSubject('job_spec'),
       issues: [
-        {
-          path: ['command'],
-          message: `the "# mock:" line has "${pair}": write outcome=<${BEHAVIOR_OUTCOMES.join('|')}>, runtime=<seconds or "10m"> or exit=<0-255>`,
-          code: 'custom',
-        },
+        mockRules.validationIssue([field], 'bad_mock_line', {
+          value: shown(pair),
+          names: [...BEHAVIOR_OUTCOMES],
+        }),
       ],
     },
   });

@@ -1,5 +1,6 @@
 import type { Job, JobSpec } from '@hpckit/core';
 import { z } from 'zod';
+import { mockRules } from '../errors/mock-rules.js';
 
 /** Outcomes a job can end with by itself (timeouts and cancellations come from the scheduler). */
 export const BEHAVIOR_OUTCOMES = [
@@ -48,10 +49,23 @@ export type JobBehavior = (spec: JobSpec, job: Job) => JobBehaviorResult;
 
 /** Validates what a {@link JobBehavior} returns. */
 export const JobBehaviorResultSchema = z.strictObject({
-  runtime: z.number().finite('must be a finite number of seconds').nonnegative('must not be negative'),
-  exitCode: z.number().int('must be a whole number').min(0).max(255).optional(),
+  // zod refuses Infinity and NaN as not numbers, so the rule words the type check itself.
+  runtime: z
+    .number({ error: mockRules.error('finite_seconds') })
+    .nonnegative({ error: mockRules.error('not_negative') }),
+  exitCode: z
+    .number()
+    .int({ error: mockRules.error('whole_number') })
+    .min(0)
+    .max(255)
+    .optional(),
   outcome: z.enum(BEHAVIOR_OUTCOMES).optional(),
-  signal: z.number().int('must be a whole number').min(1).max(64).optional(),
+  signal: z
+    .number()
+    .int({ error: mockRules.error('whole_number') })
+    .min(1)
+    .max(64)
+    .optional(),
   stdout: z.string().optional(),
   stderr: z.string().optional(),
 });

@@ -1,11 +1,14 @@
 import {
   type CallContext,
   type CancelResult,
+  formatDuration,
+  type RuleFacts,
   type TimeLimitChange,
   ValidationError,
   validationSubject,
 } from '@hpckit/core';
 import { formatSbatchTime } from '@hpckit/core/sbatch';
+import { mockRules } from '../errors/mock-rules.js';
 import { fail } from '../mock-errors.js';
 import type { SimJob } from '../jobs/sim-job.js';
 import { refuseSubmission } from '../policy/submission-refusal.js';
@@ -137,23 +140,29 @@ export function updateTimeLimit(
 function newLimit(job: SimJob, change: TimeLimitChange): number {
   if ('set' in change) return change.set;
   if (job.timeLimitSeconds === undefined) {
-    throw invalidChange(
-      ['delta'],
-      `job ${job.id} has no time limit to change by ${change.delta} s: set one with { set }`,
-    );
+    throw invalidChange('no_time_limit_to_change', {
+      value: job.id,
+      item: `${change.delta < 0 ? '-' : '+'}${formatDuration(Math.abs(change.delta))}`,
+    });
   }
   const seconds = job.timeLimitSeconds + change.delta;
   if (seconds <= 0) {
-    throw invalidChange(
-      ['delta'],
-      `would leave job ${job.id} with a time limit of ${seconds} s; it must stay above zero`,
-    );
+    throw invalidChange('time_limit_not_positive', {
+      value: job.id,
+      item: formatDuration(job.timeLimitSeconds),
+    });
   }
   return seconds;
 }
 
-function invalidChange(path: string[], message: string): ValidationError {
+function invalidChange(
+  rule: 'no_time_limit_to_change' | 'time_limit_not_positive',
+  facts: RuleFacts,
+): ValidationError {
   return new ValidationError({
-    details: { ...validationSubject('time_limit_change'), issues: [{ path, message, code: 'custom' }] },
+    details: {
+      ...validationSubject('time_limit_change'),
+      issues: [mockRules.validationIssue(['delta'], rule, facts)],
+    },
   });
 }

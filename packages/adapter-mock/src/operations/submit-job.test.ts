@@ -190,9 +190,7 @@ describe('submit', () => {
     ]);
     adapter.jobBehavior = () => ({ runtime: -5 });
     const err = await failure(adapter.jobs.submit(parse({ command: 'x' }), {}));
-    expect(err.message).toContain(
-      'Invalid jobBehavior result for job 1003: at "runtime": must not be negative.',
-    );
+    expect(err.message).toContain('Invalid jobBehavior(spec, job 1003): at "runtime": must not be negative.');
     expect(() => {
       adapter.jobBehavior = 'sleep' as never;
     }).toThrow(/must be a function/);

@@ -1,4 +1,3 @@
-import { mockRules } from '../errors/mock-rules.js';
 import {
   aggregateArrayJob,
   type Job,
@@ -12,6 +11,7 @@ import {
 } from '@hpckit/core';
 import { compileSubmission } from '@hpckit/core/sbatch';
 import { parseBeginTime } from '../jobs/begin-time.js';
+import { mockRules, shown } from '../errors/mock-rules.js';
 import { defaultJobBehavior } from '../jobs/default-job-behavior.js';
 import { JobBehaviorResultSchema, type ResolvedBehavior, resolveBehavior } from '../jobs/job-behavior.js';
 import { outputPathsOf, outputPatternsOf, workingDirectoryOf } from '../jobs/job-paths.js';
@@ -188,11 +188,7 @@ function beginTimeOf(spec: JobSpec, now: number): number | undefined {
     details: {
       ...validationSubject('job_spec'),
       issues: [
-        {
-          path: ['directives', 'begin'],
-          message: `"${String(begin)}" is not a begin time: use "now+1hour", "now+90" (seconds) or "2026-01-01T10:00:00"`,
-          code: 'custom',
-        },
+        mockRules.validationIssue(['directives', 'begin'], 'bad_begin_time', { value: shown(String(begin)) }),
       ],
     },
   });

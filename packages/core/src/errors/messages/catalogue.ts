@@ -65,6 +65,17 @@ export interface MessageCatalogue {
   };
 }
 
+/**
+ * The units adapters give resource limits in (`details.unit`), in Chinese; a unit not listed
+ * (`GB`, `MiB`) is a symbol, the same in every language.
+ */
+const UNITS_ZH_CN: Record<string, string> = {
+  nodes: '个节点',
+  'cores per node': '核/节点',
+  'GPUs per node': '块 GPU/节点',
+  'MiB per node': 'MiB/节点',
+};
+
 /** Formats a limit or requested value with its unit, if any; seconds in their largest whole unit. */
 export function withUnit(
   value: string | number | undefined,
@@ -73,7 +84,8 @@ export function withUnit(
 ): string {
   if (value === undefined) return '?';
   if (unit === 's') return typeof value === 'number' ? durationForMessage(value, locale) : String(value);
-  return unit ? `${value} ${unit}` : String(value);
+  if (!unit) return String(value);
+  return `${value} ${locale === 'zh-CN' ? named(UNITS_ZH_CN, unit) : unit}`;
 }
 
 /** `text` ending as an English sentence: quoted scheduler words are followed by a hint. */

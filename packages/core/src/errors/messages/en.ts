@@ -260,6 +260,7 @@ export const messages: MessageCatalogue = {
         hint: (d) => `Only the job's owner ("${d.owner ?? '?'}") or an administrator may do that.`,
       },
       raise_running_time_limit: {
+        summary: (d) => `User "${d.user ?? '?'}" may not ${d.action}.`,
         hint: () => 'Users may only lower the time limit of a running job; ask an administrator to raise it.',
       },
       file_permission: {

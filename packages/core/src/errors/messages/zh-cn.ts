@@ -322,6 +322,7 @@ export const messagesZhCn: MessageCatalogue = {
         hint: (d) => `只有作业所有者（“${d.owner ?? '?'}”）或管理员可以执行该操作。`,
       },
       raise_running_time_limit: {
+        summary: (d) => `用户“${d.user ?? '?'}”无权提高正在运行的作业的运行时间上限。`,
         hint: () => '用户只能降低正在运行的作业的运行时间上限；如需提高，请联系管理员。',
       },
       file_permission: {
