@@ -13,7 +13,7 @@ import type { DiffCase } from './cases.js';
 const SLEEP = /\bsleep\s+(\d+)/g;
 
 /** Seconds of `sleep` in a command or script: what the job takes to run, beside its start. */
-export function sleepMs(text: string | undefined): number {
+function sleepMs(text: string | undefined): number {
   let total = 0;
   for (const m of (text ?? '').matchAll(SLEEP)) total += Number(m[1]) * 1000;
   return total;

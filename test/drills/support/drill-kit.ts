@@ -29,7 +29,7 @@ const run = promisify(execFile);
  * jobs and shorter waits, with the same properties checked, so every drill fits CI's budget.
  * `npm run test:drills` alone runs the full size the issue describes.
  */
-export const CI_SIZE = process.env.HPCKIT_DRILL_SIZE === 'ci';
+const CI_SIZE = process.env.HPCKIT_DRILL_SIZE === 'ci';
 
 /** `full` for a full-size run of a drill, `ci` for its CI size (see {@link CI_SIZE}). */
 export const sized = <T>(full: T, ci: T): T => (CI_SIZE ? ci : full);
