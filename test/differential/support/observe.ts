@@ -64,8 +64,8 @@ interface Tracked {
   id?: string;
   /** When this side's job was submitted (ms), 0 before. */
   submittedAt: number;
-  /** When this side's submissions began (the parent first, if any), 0 before. */
-  sentAt: number;
+  /** When sbatch (or the mock) answered this side's job, accepted or refused; 0 before. */
+  answeredAt: number;
   /** Whether its start latency was measured already. */
   startMeasured: boolean;
   released: boolean;
@@ -98,7 +98,7 @@ function refusal(err: unknown): Observation['refused'] {
 const tracked = (name: string): Tracked => ({
   name,
   submittedAt: 0,
-  sentAt: 0,
+  answeredAt: 0,
   startMeasured: false,
   released: false,
   parentReleased: false,
@@ -143,7 +143,6 @@ export async function observeBatch(
       // no earlier than Slurm's.
       for (const side of [...SIDES].reverse()) {
         const t = k.on[side];
-        t.sentAt = Date.now();
         let dependencies: { type: NonNullable<DiffCase['parent']>['type']; jobIds: string[] }[] | undefined;
         if (c.parent) {
           k.parentName = `${name}p`;
@@ -151,6 +150,7 @@ export async function observeBatch(
           t.parentId = (await as.jobs.submit(parent, { cluster: side })).id;
           dependencies = [{ type: c.parent.type, jobIds: [t.parentId] }];
         }
+        const sent = Date.now();
         try {
           t.id = (
             await as.jobs.submit(
@@ -163,6 +163,10 @@ export async function observeBatch(
           t.obs.refused = refusal(err);
           t.ended = true;
         }
+        // A loaded controller answers sbatch late: that wait is latency too, and the job's time
+        // is counted from the answer (it may not exist before).
+        t.answeredAt = Date.now();
+        meters[side].answered(t.answeredAt - sent);
       }
     }),
   ).finally(() => {
@@ -170,7 +174,7 @@ export async function observeBatch(
   });
   const done = (t: Tracked) => t.ended && (t.parent === undefined || t.parent.state.phase === 'ended');
   const overdue = (k: Case, side: Side, now: number) =>
-    now - k.on[side].sentAt > caseBoundMs(k.c, meters[side].current(), WAITS);
+    now - k.on[side].answeredAt > caseBoundMs(k.c, meters[side].current(), WAITS);
   while (submitting || all.some((k) => SIDES.some((side) => !done(k.on[side])))) {
     const lookAt = Date.now();
     if (!submitting && all.every((k) => SIDES.every((side) => done(k.on[side]) || overdue(k, side, lookAt))))
