@@ -15,6 +15,9 @@ describe('namesOf', () => {
   it('does not filter when a job has no name (Slurm names it) or a comma in it (a list separator)', () => {
     expect(namesOf([{ key: 'a', name: 'x' }, { key: 'b' }])).toBeUndefined();
     expect(namesOf([{ key: 'a', name: 'x,y' }])).toBeUndefined();
+    for (const name of ['', ' x', 'x ', 'a\nb', 'tab\there', 'ü'])
+      expect(namesOf([{ key: 'a', name }])).toBeUndefined();
+    expect(namesOf([{ key: 'a', name: 'drill-ssh-1 run #2' }])).toEqual(['drill-ssh-1 run #2']);
   });
 });
 

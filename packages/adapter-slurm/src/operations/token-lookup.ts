@@ -26,14 +26,20 @@ const CLOCK_MARGIN_MS = 15 * 60_000;
 const REMEMBERED_KEYS = 10_000;
 
 /**
+ * Names `--name` matches exactly as given: printable ASCII without a comma (both commands split
+ * the filter on commas) and without spaces at either end. Anything else is looked up unfiltered
+ * rather than risk a name Slurm stores differently and a retry that misses its job.
+ */
+const FILTERABLE_NAME = /^[!-+\--~](?:[ !-+\--~]*[!-+\--~])?$/;
+
+/**
  * The `--name` filter for a lookup: every wanted job's name, or undefined (no filter) when one
- * has none (Slurm then names it after the script) or a name has a comma (both commands split
- * the filter on commas).
+ * has none (Slurm then names it after the script) or one is not {@link FILTERABLE_NAME}.
  */
 export function namesOf(wanted: readonly WantedToken[]): string[] | undefined {
   const names = new Set<string>();
   for (const { name } of wanted) {
-    if (name === undefined || name === '' || name.includes(',')) return undefined;
+    if (name === undefined || !FILTERABLE_NAME.test(name)) return undefined;
     names.add(name);
   }
   return names.size > 0 ? [...names] : undefined;
