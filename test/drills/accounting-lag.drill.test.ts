@@ -1,5 +1,5 @@
 /**
- * Drill: accounting lag under load. An array of 200 short tasks (32 at a time, every seventh
+ * Drill: accounting lag under load. An array of 200 short tasks (64 in the CI size: still two waves of 32) (32 at a time, every seventh
  * exits 3) ends in a burst while one client watches every task. Raw sacct (as root) is read every
  * half second to measure how long each task's row stays missing or unsettled (QOS `Unknown`, no
  * partition) after the task ended; the watcher must report every task with its true outcome all the same: never a
@@ -25,12 +25,13 @@ import {
   hurryRequeued,
   outcomeCounts,
   rssSampler,
+  sized,
   sleep,
 } from './support/drill-kit.js';
 
 assertClusterUp();
 
-const TASKS = 200;
+const TASKS = sized(200, 64);
 const NAME = drillName('lag');
 const FAILS = (task: number) => task % 7 === 3;
 const run = promisify(execFile);
@@ -108,7 +109,7 @@ it('accounting lag under load: every task reported with its true outcome, whatev
   const lags = [...settledAt.values()].sort((a, b) => a - b);
   const pct = (p: number) => lags[Math.min(lags.length - 1, Math.floor((lags.length * p) / 100))] ?? 0;
   const outcomes = outcomeCounts(final.values());
-  printTable('accounting lag under load (200 tasks, 32 at a time)', {
+  printTable(`accounting lag under load (${TASKS} tasks, 32 at a time)`, {
     'jobs watched': TASKS,
     'sacct samples': samples,
     'rows seen unsettled (QOS Unknown / no partition)': unsettledSeen.size,

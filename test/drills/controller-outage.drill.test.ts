@@ -1,7 +1,7 @@
 /**
  * Drill: 1,000 jobs are watched through one client while slurmctld is restarted and then slurmdbd
  * and its MariaDB are stopped for a minute: 200 tasks that run and end meanwhile (an array of
- * instant tasks, 32 at a time, every tenth exits 3) and 800 that wait held the whole time (a
+ * instant tasks, 32 at a time; 60 in the CI size, every tenth exits 3) and 800 that wait held the whole time (a
  * second array), cancelled once the first 200 have ended.
  * The watchers must recover, the poller must back off while the scheduler does not answer and
  * catch up afterwards, and every job must end with its true outcome: `failed` for the tasks that
@@ -35,6 +35,7 @@ import {
   hurryRequeued,
   outcomeCounts,
   rssSampler,
+  sized,
   sleep,
   startDaemon,
   stopDaemon,
@@ -43,10 +44,13 @@ import {
 
 assertClusterUp();
 
+// CI size: the same 1,000 jobs watched and accounting down for the same minute, with fewer tasks
+// that run (each costs Slurm a launch on the one loaded node) and a shorter slurmctld outage.
 const TASKS = 1000;
-const RUNNING = 200;
+const RUNNING = sized(200, 60);
 const HELD = TASKS - RUNNING;
 const DB_OUTAGE_MS = 60_000;
+const CTLD_OUTAGE_MS = sized(3000, 1000);
 const NAME = drillName('outage');
 const FAILS = (task: number) => task % 10 === 7;
 
@@ -104,7 +108,7 @@ it('slurmctld restarted and slurmdbd down for a minute while 1,000 jobs are watc
   const endedBeforeCtld = final.size;
   const ctldDownAt = Date.now();
   await stopDaemon('slurmctld');
-  await sleep(3000);
+  await sleep(CTLD_OUTAGE_MS);
   await startDaemon('slurmctld');
   const ctldBackAt = Date.now();
   const errorsAfterCtld = pollErrors;
@@ -145,8 +149,9 @@ it('slurmctld restarted and slurmdbd down for a minute while 1,000 jobs are watc
     .join(' ');
 
   const outcomes = outcomeCounts(final.values());
-  printTable('slurmctld restart and slurmdbd + MariaDB down 60 s, 1,000 jobs watched', {
+  printTable(`slurmctld restart and slurmdbd + MariaDB down ${DB_OUTAGE_MS / 1000} s, 1,000 jobs watched`, {
     'jobs watched': TASKS,
+    'tasks that run / held': `${RUNNING} / ${HELD}`,
     'ended before slurmctld restart': endedBeforeCtld,
     'slurmctld down→back (s)': (ctldBackAt - ctldDownAt) / 1000,
     'poll errors during slurmctld restart': errorsAfterCtld,

@@ -16,6 +16,7 @@ import {
   printTable,
   queuedByName,
   rssSampler,
+  sized,
   sleep,
   startDaemon,
   stopDaemon,
@@ -23,7 +24,7 @@ import {
 
 assertClusterUp();
 
-const SUBMISSIONS = 150;
+const SUBMISSIONS = sized(150, 50);
 const CONCURRENCY = 8;
 const NAME = drillName('ssh');
 const spec = {
@@ -43,6 +44,8 @@ const drill = drillClient({
 const { transport, alice } = drill;
 cleanUpAround('ssh', drill);
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
 it('sshd restarted during a burst: every key maps to exactly one job, reads retried', async () => {
   const cpu0 = process.cpuUsage();
   const rss = rssSampler();
@@ -50,13 +53,16 @@ it('sshd restarted during a burst: every key maps to exactly one job, reads retr
   const byKey = new Map<string, string>();
   const errorsSeen = new Map<string, number>();
   let resubmits = 0;
+  const submitMs: number[] = [];
   let done = 0;
 
   // What a portal does: a retryable failure is retried with the same key until it answers.
   async function submitOnce(key: string): Promise<void> {
     for (let attempt = 0; attempt < 40; attempt++) {
       try {
+        const began = Date.now();
         const handle = await alice.jobs.submit(spec, { idempotencyKey: key });
+        submitMs.push(Date.now() - began);
         byKey.set(key, handle.id);
         done++;
         return;
@@ -121,7 +127,8 @@ it('sshd restarted during a burst: every key maps to exactly one job, reads retr
   const queued = await queuedByName('alice', NAME);
   const jobsPerKey = new Map<string, string[]>();
   for (const { id, comment } of queued) {
-    const key = comment.startsWith('hpckit:') ? comment.slice('hpckit:'.length).split(' ')[0]! : '';
+    // hpckit's part of the comment is `hpckit:<key>[;o=…][;e=…]`, up to the first space.
+    const key = comment.startsWith('hpckit:') ? comment.slice('hpckit:'.length).split(/[ ;]/)[0]! : '';
     jobsPerKey.set(key, [...(jobsPerKey.get(key) ?? []), id]);
   }
   const duplicates = [...jobsPerKey.values()].filter((ids) => ids.length > 1).length;
@@ -130,7 +137,7 @@ it('sshd restarted during a burst: every key maps to exactly one job, reads retr
   const mismatched = keys.filter((k) => jobsPerKey.get(k)?.[0] !== byKey.get(k)).length;
   const stats = transport.stats();
 
-  printTable('sshd killed and restarted during a burst of submissions', {
+  printTable(`sshd killed and restarted during a burst of ${SUBMISSIONS} submissions`, {
     submitted: SUBMISSIONS,
     'submitted before outage': submittedBeforeOutage,
     'unique keys': byKey.size,
@@ -147,6 +154,10 @@ it('sshd restarted during a burst: every key maps to exactly one job, reads retr
     'transport failures (retried inside)': stats.failures,
     'transport failures after sshd back': stats.failures - failuresBefore,
     'ssh connections opened': stats.connections,
+    'commands by program': Object.entries(stats.byProgram)
+      .map(([p, n]) => `${p}×${n}`)
+      .join(' '),
+    'submit, median (ms)': median(submitMs),
     'sshd down→back (s)': (sshdBackAt - outageAt) / 1000,
     'burst caught up after sshd back (s)': (burstEnd - sshdBackAt) / 1000,
     'total (s)': (burstEnd - t0) / 1000,

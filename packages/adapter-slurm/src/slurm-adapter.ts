@@ -19,6 +19,7 @@ import { cancelJob, holdOrRelease, updateTimeLimit } from './operations/jobs-con
 import { getJob, listJobs, withUserComment } from './operations/jobs-query.js';
 import { renderJob, submitJob } from './operations/jobs-submit.js';
 import { submitJobs } from './operations/jobs-submit-many.js';
+import { keyAttempts } from './operations/token-lookup.js';
 import { addUser, removeUser } from './operations/users.js';
 
 /** Version of this adapter package, reported by `version()`. */
@@ -138,7 +139,7 @@ export function slurmAdapter(options: SlurmAdapterOptions = {}): SchedulerAdapte
     opts.cluster,
   );
   const blocks = opts.blockMechanism ?? submitLimitBlocks(ops);
-  const deps = { ops, blocks };
+  const deps = { ops, blocks, attempts: keyAttempts() };
   const block =
     <A>(fn: (arg: A, signal?: AbortSignal) => Promise<void>) =>
     (arg: A, ctx: { signal?: AbortSignal }) =>

@@ -382,6 +382,34 @@ describe('jobs.submit', () => {
     expect(result.job.id).toBe('83');
   });
 
+  it("narrows a key's lookup to the job's name, and to accounting since the key's first sbatch here", async () => {
+    const timedOut = 'sbatch: error: Batch job submission failed: Socket timed out on send/recv operation\n';
+    const { rt, log } = adapter([
+      { match: cmd('squeue'), result: { stdout: '' }, times: 2 },
+      { match: cmd('sacct'), result: { stdout: '' }, times: 2 },
+      { match: cmd('sbatch'), result: { stderr: timedOut, exitCode: 1 }, times: 1 },
+      { match: cmd('squeue'), result: { stdout: live83 } },
+    ]);
+    const spec = { command: 'true', name: 'fx-ok' };
+    const first = await rt.jobs.submit(spec, { user: 'alice', idempotencyKey: 'key-1' }).catch((e) => e);
+    expect(first.code).toBe('SCHEDULER_UNAVAILABLE');
+    // The caller retries with the same key: it is found, not submitted again.
+    const retry = await rt.jobs.submit(spec, { user: 'alice', idempotencyKey: 'key-1' });
+    expect(retry.job.id).toBe('83');
+    expect(log.filter((a) => a[0] === 'sbatch')).toHaveLength(1);
+    const lookups = log.filter((a) => a[0] === 'squeue' || a[0] === 'sacct');
+    expect(lookups.map((a) => a[0])).toEqual(['squeue', 'sacct', 'squeue', 'sacct', 'squeue']);
+    for (const args of lookups) expect(args).toContain('--name=fx-ok');
+    const window = (args: string[]) =>
+      Number(/^--starttime=now-(\d+)seconds$/.exec(args.find((a) => a.startsWith('--starttime='))!)![1]);
+    const [beforeSbatch, afterSbatch] = lookups.filter((a) => a[0] === 'sacct').map(window);
+    // Before this adapter ever sent the key, it may be a day old; once sent, minutes are enough.
+    expect(beforeSbatch).toBeGreaterThanOrEqual(86_400);
+    expect(beforeSbatch).toBeLessThanOrEqual(86_401);
+    expect(afterSbatch).toBeGreaterThan(0);
+    expect(afterSbatch).toBeLessThanOrEqual(15 * 60 + 5);
+  });
+
   describe('with the recovery waits on a fake clock', () => {
     beforeEach(() => {
       // setImmediate stays real: it lets every pending promise settle without moving the clock.

@@ -5,6 +5,7 @@
  */
 import { type HpckitClient, type HpckitError, isHpckitError, type Job, type ListedJob } from '@hpckit/core';
 import type { DiffCase } from './cases.js';
+import { caseBoundMs, type LatencyMeter, latencyMeter, type RunnerWaits } from './time-bounds.js';
 
 /** What one scheduler reported for one case. */
 export interface Observation {
@@ -28,8 +29,6 @@ export interface Observation {
 
 /** How long a batch runs before jobs that can never run by themselves are cancelled. */
 const CANCEL_AFTER_MS = 8_000;
-/** How long after that the runner waits for every job to end. */
-const END_WITHIN_MS = 40_000;
 /** Outcomes only a job that ran can have. */
 const RAN = new Set(['completed', 'failed', 'timeout', 'out_of_memory']);
 /** Phases a job never leaves by itself. */
@@ -48,6 +47,12 @@ const TELLING_REASONS = new Set([
   'JobArrayTaskLimit',
 ]);
 const PHASE_ORDER = ['running', 'completing', 'queued', 'held', 'suspended', 'ended'] as const;
+/** What the runner waits itself: how long a case may take is counted from these (time-bounds.ts). */
+const WAITS: RunnerWaits = {
+  releaseAfterMs: RELEASE_AFTER_MS,
+  cancelAfterMs: CANCEL_AFTER_MS,
+  lookMs: LOOK_MS,
+};
 
 /** The two schedulers compared, as cluster names of the client. */
 export const SIDES = ['mock', 'slurm'] as const;
@@ -59,6 +64,10 @@ interface Tracked {
   id?: string;
   /** When this side's job was submitted (ms), 0 before. */
   submittedAt: number;
+  /** When sbatch (or the mock) answered this side's job, accepted or refused; 0 before. */
+  answeredAt: number;
+  /** Whether its start latency was measured already. */
+  startMeasured: boolean;
   released: boolean;
   cancelled: boolean;
   obs: Observation;
@@ -89,6 +98,8 @@ function refusal(err: unknown): Observation['refused'] {
 const tracked = (name: string): Tracked => ({
   name,
   submittedAt: 0,
+  answeredAt: 0,
+  startMeasured: false,
   released: false,
   parentReleased: false,
   cancelled: false,
@@ -97,15 +108,24 @@ const tracked = (name: string): Tracked => ({
   tasks: new Map(),
 });
 
+/** One latency meter per side: pass the same ones to every batch of a run. */
+export const latencyMeters = (): Record<Side, LatencyMeter> => ({
+  mock: latencyMeter(),
+  slurm: latencyMeter(),
+});
+
 /**
  * Runs `cases` (named `names`) on both clusters of `client` in lockstep: each job goes to Slurm and
  * at once to the mock, both are looked at in the same instant, and a release or cancel reaches
- * both together. Resolves once every job has ended on both.
+ * both together. Resolves once every job has ended on both, or once each case still running on a
+ * side is past the time its jobs need there (their own run time plus that side's measured
+ * latency, see time-bounds.ts); those are cancelled and compared as they were.
  */
 export async function observeBatch(
   client: HpckitClient,
   cases: readonly DiffCase[],
   names: readonly string[],
+  meters: Record<Side, LatencyMeter> = latencyMeters(),
 ): Promise<Record<Side, Observation[]>> {
   const start = Date.now();
   const all: Case[] = cases.map((c, i) => ({
@@ -130,6 +150,7 @@ export async function observeBatch(
           t.parentId = (await as.jobs.submit(parent, { cluster: side })).id;
           dependencies = [{ type: c.parent.type, jobIds: [t.parentId] }];
         }
+        const sent = Date.now();
         try {
           t.id = (
             await as.jobs.submit(
@@ -142,17 +163,32 @@ export async function observeBatch(
           t.obs.refused = refusal(err);
           t.ended = true;
         }
+        // A loaded controller answers sbatch late: that wait is latency too, and the job's time
+        // is counted from the answer (it may not exist before).
+        t.answeredAt = Date.now();
+        meters[side].answered(t.answeredAt - sent);
       }
     }),
   ).finally(() => {
     submitting = false;
   });
   const done = (t: Tracked) => t.ended && (t.parent === undefined || t.parent.state.phase === 'ended');
+  const overdue = (k: Case, side: Side, now: number) =>
+    now - k.on[side].answeredAt > caseBoundMs(k.c, meters[side].current(), WAITS);
   while (submitting || all.some((k) => SIDES.some((side) => !done(k.on[side])))) {
-    if (Date.now() - start > CANCEL_AFTER_MS + END_WITHIN_MS) break;
+    const lookAt = Date.now();
+    if (!submitting && all.every((k) => SIDES.every((side) => done(k.on[side]) || overdue(k, side, lookAt))))
+      break;
     const query = { submitTime: { from: new Date(start - 60_000) }, limit: 5000 };
-    const pages = await Promise.all(SIDES.map((side) => client.jobs.list(query, { cluster: side })));
-    for (const [i, side] of SIDES.entries()) look(all, side, pages[i]!.jobs);
+    const pages = await Promise.all(
+      SIDES.map(async (side) => {
+        const asked = Date.now();
+        const page = await client.jobs.list(query, { cluster: side });
+        meters[side].answered(Date.now() - asked);
+        return page;
+      }),
+    );
+    for (const [i, side] of SIDES.entries()) look(all, side, pages[i]!.jobs, meters[side]);
     // Each side is released and cancelled on its own clock, counted from its own submission:
     // Slurm's sbatch calls delay the mock's submissions by up to seconds under load.
     const actions: Promise<unknown>[] = [];
@@ -214,8 +250,9 @@ export async function observeBatch(
  */
 const PARENT = { stdout: '/dev/null', timeLimit: '5m', memory: { perNode: '256M' }, hold: true } as const;
 
-/** Records what one look at `side` showed of every case. */
-function look(all: readonly Case[], side: Side, jobs: readonly ListedJob[]): void {
+/** Records what one look at `side` showed of every case, and the latencies it measured. */
+function look(all: readonly Case[], side: Side, jobs: readonly ListedJob[], meter: LatencyMeter): void {
+  const seenAt = Date.now();
   const byName = new Map(all.map((k) => [k.name, k] as const));
   const byParent = new Map(all.filter((k) => k.parentName).map((k) => [k.parentName!, k] as const));
   const seen = new Map<Tracked, ListedJob[]>();
@@ -233,7 +270,28 @@ function look(all: readonly Case[], side: Side, jobs: readonly ListedJob[]): voi
     if (!t.obs.effective) t.obs.effective = effectiveOf(found[0] as Job);
     const phase = aggregatePhase([...t.tasks.values()]);
     if (t.obs.phases.at(-1) !== phase) t.obs.phases.push(phase);
+    measure(byName.get(t.name)!.c, t, phase, meter, seenAt);
     t.ended = phase === 'ended';
+  }
+}
+
+/**
+ * Feeds the side's latency meter: the start of a job that was free to start from its submission
+ * on (no parent, not held, not an array whose throttle delays tasks), and the end of any job.
+ */
+function measure(c: DiffCase, t: Tracked, phase: string, meter: LatencyMeter, seenAt: number): void {
+  const jobs = [...t.tasks.values()];
+  // A waiting job's start time is only the scheduler's estimate: measured once it ran.
+  const ran = phase === 'running' || phase === 'completing' || phase === 'ended';
+  const plain = ran && !c.parent && !c.release && !c.spec.hold && c.spec.array === undefined;
+  const startTime = jobs[0]?.startTime;
+  if (plain && !t.startMeasured && jobs.length === 1 && startTime && t.submittedAt > 0) {
+    t.startMeasured = true;
+    meter.started(t.submittedAt, startTime);
+  }
+  if (phase === 'ended' && !t.ended) {
+    const ends = jobs.flatMap((j) => (j.endTime ? [j.endTime.getTime()] : []));
+    if (ends.length > 0) meter.ended(new Date(Math.max(...ends)), seenAt);
   }
 }
 

@@ -24,6 +24,16 @@ const UP = join(SCRIPTS, 'slurm-cluster/up.sh');
 const DOWN = join(SCRIPTS, 'slurm-cluster/down.sh');
 const run = promisify(execFile);
 
+/**
+ * Whether the drills run in their CI size (`HPCKIT_DRILL_SIZE=ci`, what `.ci/run` sets): fewer
+ * jobs and shorter waits, with the same properties checked, so every drill fits CI's budget.
+ * `npm run test:drills` alone runs the full size the issue describes.
+ */
+const CI_SIZE = process.env.HPCKIT_DRILL_SIZE === 'ci';
+
+/** `full` for a full-size run of a drill, `ci` for its CI size (see {@link CI_SIZE}). */
+export const sized = <T>(full: T, ci: T): T => (CI_SIZE ? ci : full);
+
 /** The daemons `down.sh --only` stops and `up.sh` brings back. */
 export type Daemon = 'sshd' | 'slurmctld' | 'slurmd' | 'slurmdbd' | 'mariadb';
 

@@ -33,6 +33,8 @@ interface ServerFilter {
   accounts?: string[];
   partitions?: string[];
   jobIds?: string[];
+  /** Job names, exactly (`--name`; none with a comma: both commands split on commas). */
+  names?: string[];
   /** Earliest time the sacct window must cover. */
   since: Date;
 }
@@ -49,6 +51,7 @@ export async function squeueJobs(
   if (filter.accounts?.length) args.push(`--account=${filter.accounts.join(',')}`);
   if (filter.partitions?.length) args.push(`--partition=${filter.partitions.join(',')}`);
   if (filter.jobIds?.length) args.push(`--jobs=${filter.jobIds.join(',')}`);
+  if (filter.names?.length) args.push(`--name=${filter.names.join(',')}`);
   const result = await ops.runner.run({
     program: 'squeue',
     args,
@@ -87,6 +90,7 @@ export async function sacctJobs(
   if (filter.accounts?.length) args.push(`--accounts=${filter.accounts.join(',')}`);
   if (filter.partitions?.length) args.push(`--partition=${filter.partitions.join(',')}`);
   if (filter.jobIds?.length) args.push(`--jobs=${filter.jobIds.join(',')}`);
+  if (filter.names?.length) args.push(`--name=${filter.names.join(',')}`);
   const result = await ops.runner.run({
     program: 'sacct',
     args,

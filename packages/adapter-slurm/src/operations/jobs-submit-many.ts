@@ -61,6 +61,7 @@ export async function submitJobs(
   let stopped = false;
   for (let from = 0; from < pending.length && !stopped; from += chunk) {
     const group = pending.slice(from, from + chunk).filter((p) => p.outcome === undefined);
+    for (const p of group) deps.attempts.sent(p.submission.idempotencyKey);
     if (group.length > 0) await runGroup(deps, group, ctx);
     await recoverLost(deps, group, ctx);
     stopped = ctx.stopOnError === true && group.some((p) => p.outcome?.status === 'failed');
@@ -94,17 +95,16 @@ async function createDirectories(
 async function findEarlier(deps: SubmitDeps, pending: Pending[], ctx: BatchSubmitContext): Promise<void> {
   const reused = pending.filter((p) => !p.submission.freshKey);
   if (reused.length === 0) return;
-  const found = await findByTokens(
-    deps,
-    reused.map((p) => p.submission.idempotencyKey),
-    ctx,
-  );
+  const found = await findByTokens(deps, reused.map(wantedOf), ctx);
   for (const p of reused) {
     const earlier = found.get(p.submission.idempotencyKey);
     if (earlier)
       p.outcome = { status: 'submitted', result: { ...p.rendered, job: withUserComment(earlier.job) } };
   }
 }
+
+/** What a token lookup of this submission looks for. */
+const wantedOf = (p: Pending) => ({ key: p.submission.idempotencyKey, name: p.submission.spec.name });
 
 /** Runs one shell for the group and settles each job from its framed answer. */
 async function runGroup(deps: SubmitDeps, group: Pending[], ctx: BatchSubmitContext): Promise<void> {
@@ -167,11 +167,7 @@ async function settle(deps: SubmitDeps, p: Pending, answer: BatchAnswer, ctx: Ba
 async function recoverLost(deps: SubmitDeps, group: Pending[], ctx: BatchSubmitContext): Promise<void> {
   const lost = group.filter((p) => p.lost !== undefined);
   if (lost.length === 0) return;
-  const found = await recoverByTokens(
-    deps,
-    lost.map((p) => p.submission.idempotencyKey),
-    ctx,
-  );
+  const found = await recoverByTokens(deps, lost.map(wantedOf), ctx);
   for (const p of lost) {
     const job = found.get(p.submission.idempotencyKey);
     p.outcome = job

@@ -23,12 +23,15 @@ import { commentWithToken, tokenOf } from './idempotency-token.js';
 import { type FoundJob, sacctJobs, squeueJobs, withUserComment } from './jobs-query.js';
 import { associations } from './sacctmgr-reads.js';
 import { submittedJob } from './submitted-job.js';
+import { type KeyAttempts, namesOf, type WantedToken } from './token-lookup.js';
 import { createWorkingDirectories } from './working-directory.js';
 
 /** What submit needs beyond the operation context. */
 export interface SubmitDeps {
   ops: OperationContext;
   blocks: BlockMechanism;
+  /** When each key first went to sbatch here: a retry's lookup reads accounting from then on. */
+  attempts: KeyAttempts;
 }
 
 /** The exact script and argv a submission would run, without running it. */
@@ -89,12 +92,14 @@ export async function submitJob(deps: SubmitDeps, spec: JobSpec, ctx: SubmitCont
   const fresh = ctx.idempotencyKey === undefined || ctx.freshKey === true;
   const key = ctx.idempotencyKey ?? randomUUID();
   const { rendered, workingDirectory } = await prepare(deps, spec, ctx, key);
+  const wanted = { key, name: spec.name };
   if (!fresh) {
-    const earlier = await findByToken(deps, key, ctx);
+    const earlier = await findByToken(deps, wanted, ctx);
     if (earlier) return { ...rendered, job: withUserComment(earlier.job) };
   }
   if (spec.createWorkingDirectory) await createWorkingDirectories(ops, [workingDirectory], ctx);
   let id: string;
+  deps.attempts.sent(key);
   try {
     const result = await ops.runner.transport.exec({
       ...SBATCH_ENVIRONMENT,
@@ -109,7 +114,7 @@ export async function submitJob(deps: SubmitDeps, spec: JobSpec, ctx: SubmitCont
     if (!isHpckitError(err) || !ANSWER_LOST.has(err.code)) throw err;
     // The answer was lost, not necessarily the submission: find it by its token. A controller
     // that timed out may still have queued the job ("Socket timed out on send/recv operation").
-    const found = await recoverByToken(deps, key, ctx);
+    const found = await recoverByToken(deps, wanted, ctx);
     if (found) return { ...rendered, job: withUserComment(found.job) };
     throw err;
   }
@@ -167,20 +172,28 @@ async function withRecoveryRetries<T>(ctx: CallContext, read: () => Promise<T>):
   }
 }
 
-async function findByToken(deps: SubmitDeps, key: string, ctx: CallContext): Promise<FoundJob | undefined> {
-  return (await findByTokens(deps, [key], ctx)).get(key);
+async function findByToken(
+  deps: SubmitDeps,
+  token: WantedToken,
+  ctx: CallContext,
+): Promise<FoundJob | undefined> {
+  return (await findByTokens(deps, [token], ctx)).get(token.key);
 }
 
 /**
  * The user's jobs carrying any of these tokens, by token: one squeue, then (for tokens not
- * live) one sacct, however many tokens.
+ * live) one sacct, however many tokens. Both read only jobs of the wanted names when every one
+ * has a name, and sacct reads from the first attempt of these keys on when this adapter sent
+ * them all (a day otherwise): a retry reads its own few jobs, not the user's whole history.
  */
 export async function findByTokens(
   deps: SubmitDeps,
-  keys: readonly string[],
+  tokens: readonly WantedToken[],
   ctx: CallContext,
 ): Promise<Map<string, FoundJob>> {
+  const keys = tokens.map((t) => t.key);
   const wanted = new Set(keys);
+  const names = namesOf(tokens);
   const found = new Map<string, FoundJob>();
   const collect = (jobs: readonly FoundJob[]) => {
     for (const job of jobs) {
@@ -189,21 +202,20 @@ export async function findByTokens(
     }
   };
   const user = await deps.ops.loginOf(ctx.user, ctx.signal);
-  collect(await squeueJobs(deps.ops, { users: [user] }, ctx));
+  collect(await squeueJobs(deps.ops, { users: [user], names }, ctx));
   if (found.size === wanted.size) return found;
-  // Keys guard against lost answers and quick retries, so a day of accounting is enough.
-  const since = new Date(Date.now() - TOKEN_LOOKUP_WINDOW_MS);
-  collect(await sacctJobs(deps.ops, { users: [user], since }, ctx));
+  const since = deps.attempts.since(keys);
+  collect(await sacctJobs(deps.ops, { users: [user], names, since }, ctx));
   return found;
 }
 
 /** The job with this token, or undefined when it is not there or cannot be read. */
 async function recoverByToken(
   deps: SubmitDeps,
-  key: string,
+  token: WantedToken,
   ctx: CallContext,
 ): Promise<FoundJob | undefined> {
-  return (await recoverByTokens(deps, [key], ctx)).get(key);
+  return (await recoverByTokens(deps, [token], ctx)).get(token.key);
 }
 
 /**
@@ -212,19 +224,17 @@ async function recoverByToken(
  */
 export async function recoverByTokens(
   deps: SubmitDeps,
-  keys: readonly string[],
+  tokens: readonly WantedToken[],
   ctx: CallContext,
 ): Promise<Map<string, FoundJob>> {
   try {
-    return await withRecoveryRetries(ctx, () => findByTokens(deps, keys, ctx));
+    return await withRecoveryRetries(ctx, () => findByTokens(deps, tokens, ctx));
   } catch (err) {
     // Still unreachable: the caller reports the submission's own (retryable) failure.
     if (isHpckitError(err) && err.retryable) return new Map();
     throw err;
   }
 }
-
-const TOKEN_LOOKUP_WINDOW_MS = 86_400_000;
 
 // The spec field each wrong-name refusal is about.
 const NAMED_BY: Partial<Record<PolicyReason, 'partition' | 'qos' | 'account'>> = {
