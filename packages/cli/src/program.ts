@@ -61,7 +61,10 @@ export function buildProgram(state: RunState): Command {
     .argument('<shell>', 'bash or zsh')
     .addHelpText(
       'after',
-      examples(['source <(hpckit completion bash)', 'hpckit completion zsh > ~/.zfunc/_hpckit']),
+      examples([
+        'hpckit completion bash > /etc/bash_completion.d/hpckit',
+        'hpckit completion zsh >> ~/.zshrc',
+      ]),
     )
     .action((shell: string) => {
       state.io.out(shell === 'zsh' ? zshCompletion(program) : bashCompletion(program));

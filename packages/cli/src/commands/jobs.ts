@@ -1,4 +1,4 @@
-import { formatDuration, type Job, type JobHandle, type JobStateFilter } from '@hpckit/core';
+import { JOB_PHASES, formatDuration, type Job, type JobHandle, type JobStateFilter } from '@hpckit/core';
 import { jobFiles, localFileSystem } from '@hpckit/remote';
 import type { Command } from 'commander';
 import { jobJson, jobsTable, jobText } from '../output/job-json.js';
@@ -12,6 +12,9 @@ function cluster(env: CommandEnv) {
   env.onClose(() => open.root.close());
   return open;
 }
+
+// Without --state, what `squeue` shows: every job that has not ended.
+const UNFINISHED = JOB_PHASES.filter((p) => p !== 'ended');
 
 const one = (job: Job, script?: string) => ({ json: jobJson(job, script), text: jobText(job) });
 
@@ -50,10 +53,13 @@ export function jobsCommand(program: Command, state: RunState): void {
 
   jobs
     .command('list')
-    .description('list jobs (queued and running unless --state says otherwise)')
+    .description('list jobs (those not ended unless --state says otherwise)')
     .option('-u, --user <users...>', 'only these users')
     .option('-A, --account <account>', 'only this account')
-    .option('-s, --state <states...>', 'queued, running, ended, active… (JOB_STATE_FILTERS)')
+    .option(
+      '-s, --state <states...>',
+      'phases or outcomes: queued, running, ended, completed, failed… (default: every unfinished phase)',
+    )
     .option('-n, --limit <n>', 'at most this many', '50')
     .addHelpText(
       'after',
@@ -67,7 +73,7 @@ export function jobsCommand(program: Command, state: RunState): void {
           const page = await client.jobs.list({
             ...(opts.user ? { users: opts.user } : {}),
             ...(opts.account ? { accounts: [opts.account] } : {}),
-            states: (opts.state ?? ['active']) as JobStateFilter[],
+            states: (opts.state ?? UNFINISHED) as JobStateFilter[],
             limit: Number(opts.limit),
           });
           return {
