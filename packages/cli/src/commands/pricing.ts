@@ -1,5 +1,5 @@
 import { createResourcePolicy } from '@hpckit/billing';
-import { formatDuration, formatViolation } from '@hpckit/core';
+import { formatDuration } from '@hpckit/core';
 import type { Command } from 'commander';
 import { table } from '../output/io.js';
 import { clusterName, pricingOf, requireSite, siteOf } from '../runtime/open-cluster.js';
@@ -76,7 +76,7 @@ export function pricingCommands(program: Command, state: RunState): void {
         );
         const violations = result.violations.map((v) => ({
           code: v.code,
-          message: formatViolation(v, { locale: env.locale }),
+          message: v.message[env.locale],
         }));
         const ok = env.locale === 'zh-CN' ? '符合资源策略\n' : 'the job keeps the resource policy\n';
         return {

@@ -32,7 +32,8 @@ export function table(head: string[], rows: (string | number | undefined)[][]): 
     chars: PLAIN,
   });
   for (const row of rows) t.push(row.map((c) => (c === undefined ? '' : String(c))));
-  return `${t.toString()}\n`;
+  // cli-table pads the last column too; a line ending in spaces is noise in a diff or a log.
+  return `${t.toString().replace(/ +$/gm, '')}\n`;
 }
 
 // Box-drawing-free borders: a table is as easy to paste into an email or a ticket as to read.
