@@ -299,18 +299,28 @@ export function ledgerCommand(program: Command, state: RunState): void {
   ledger
     .command('sync')
     .description("charge the cluster's ended jobs to their accounts, exactly once (run it from cron)")
-    .addHelpText('after', examples(['hpckit --cluster hpc ledger sync']))
+    .option(
+      '--since <when>',
+      'on the first run, jobs that ended since then (a date or a span back); later runs go on from where the last stopped',
+      '7d',
+    )
+    .addHelpText(
+      'after',
+      examples(['hpckit --cluster hpc ledger sync', 'hpckit ledger sync --since 2026-01-01']),
+    )
     .action(
-      action(state, async (env) => {
+      action(state, async (env, opts: { since: string }) => {
         const { ledger: l } = await ledgerOf(env);
         const open = openCluster(env.config().config, env.options.cluster, undefined);
         env.onClose(() => open.root.close());
         const pricing = pricingOf(requireSite(open));
+        const startAt = instantOf('since', opts.since, l.now());
         const sync = createJobSync({
           ledger: l,
           source: open.root,
           clusters: [open.name],
           pricer: pricing.price,
+          ...(startAt ? { startAt } : {}),
         });
         const reports = await sync.run();
         const clusters = reports.map((r) => ({ cluster: r.cluster, charged: r.charged, free: r.free }));
