@@ -24,14 +24,6 @@ export function secretsOf(config: CliConfig): string[] {
   return [...new Set(found)].sort((a, b) => b.length - a.length);
 }
 
-/** The ledger's database URL with its password replaced by `***`, for showing where it points. */
-export function redactUrl(url: string): string {
-  const parsed = safeUrl(url);
-  if (!parsed) return '***';
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
-}
-
 function safeUrl(url: string): URL | undefined {
   try {
     return new URL(url);
