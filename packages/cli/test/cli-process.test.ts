@@ -16,25 +16,7 @@ describe('hpckit as a process, on the mock', { timeout: 60_000 }, () => {
   it('submits a job, shows its progress on stderr and exits 0 when it completes (--as maps through users)', async () => {
     const dir = configDir(MOCK_CONFIG);
     const run = await hpckit(
-      [
-        '--as',
-        'ali',
-        '--json',
-        'jobs',
-        'submit',
-        '-A',
-        'electroplating',
-        '-p',
-        'cpu',
-        '-c',
-        '4',
-        '-t',
-        '2h',
-        '--wait',
-        '--',
-        'sleep',
-        '1h',
-      ],
+      [...'--as ali --json jobs submit -A electroplating -p cpu -c 4 -t 2h --wait -- sleep 1h'.split(' ')],
       dir,
     );
     expect(run.code, run.stderr).toBe(EXIT_CODES.ok);
@@ -51,20 +33,7 @@ describe('hpckit as a process, on the mock', { timeout: 60_000 }, () => {
 
   it('exits 1 (failed) when the waited job fails, with its exit code in the JSON', async () => {
     const run = await hpckit(
-      [
-        '--as',
-        'alice',
-        '--json',
-        'jobs',
-        'submit',
-        '-A',
-        'ai4ec',
-        '-t',
-        '1h',
-        '--wait',
-        '--',
-        'sleep 10m; exit 3',
-      ],
+      [...'--as alice --json jobs submit -A ai4ec -t 1h --wait --'.split(' '), 'sleep 10m; exit 3'],
       configDir(MOCK_CONFIG),
     );
     expect(run.code).toBe(EXIT_CODES.failed);

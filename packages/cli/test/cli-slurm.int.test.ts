@@ -40,20 +40,7 @@ describe('hpckit on the Slurm test cluster', { timeout: 180_000 }, () => {
   it('submits as the mapped user, waits with progress, reads the output, and charges it in the ledger', async () => {
     const submit = await hpckit(
       [
-        '--as',
-        'alice.wang',
-        '--json',
-        'jobs',
-        'submit',
-        '-A',
-        'electroplating',
-        '-p',
-        'cpu',
-        '-c',
-        '2',
-        '-t',
-        '10m',
-        '--workdir',
+        ...'--as alice.wang --json jobs submit -A electroplating -p cpu -c 2 -t 10m --workdir'.split(' '),
         work,
         '--wait',
         '--',
@@ -101,20 +88,7 @@ describe('hpckit on the Slurm test cluster', { timeout: 180_000 }, () => {
 
   it('cancels a held job', async () => {
     const submit = await hpckit(
-      [
-        '--as',
-        'alice',
-        '--json',
-        'jobs',
-        'submit',
-        '-A',
-        'electroplating',
-        '-t',
-        '10m',
-        '--hold',
-        '--',
-        'sleep 300',
-      ],
+      [...'--as alice --json jobs submit -A electroplating -t 10m --hold --'.split(' '), 'sleep 300'],
       dir,
     );
     expect(submit.code, submit.stderr).toBe(0);

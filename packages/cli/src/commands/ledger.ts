@@ -60,6 +60,24 @@ const entryJson = (e: Entry) => ({
   ...(e.comment ? { comment: e.comment } : {}),
 });
 
+// The input without its absent fields: with exact optional types, an option not given is absent, not undefined.
+function defined<T extends Record<string, unknown>>(input: T): T {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as T;
+}
+
+// What a payment or a manual charge did, as JSON and as a line.
+function changed(
+  done: 'payment' | 'charge',
+  account: string,
+  entry: { id: string; currency: string },
+  balance: string,
+) {
+  return {
+    json: { done, account, id: entry.id, balance },
+    text: `${done} ${entry.id}: ${account} now holds ${balance} ${entry.currency}\n`,
+  };
+}
+
 /** `hpckit ledger …`. */
 export function ledgerCommand(program: Command, state: RunState): void {
   const ledger = program
@@ -115,16 +133,11 @@ export function ledgerCommand(program: Command, state: RunState): void {
         state,
         async (env, account: string, amount: string, opts: { type: string; comment?: string }) => {
           const { view } = await ledgerOf(env);
-          const r = await view.recordPayment(account, {
-            amount,
-            type: opts.type,
-            ...(opts.comment ? { comment: opts.comment } : {}),
-          });
-          const json = { done: 'payment', account, id: r.payment.id, balance: r.account.balance };
-          return {
-            json,
-            text: `payment ${r.payment.id}: ${account} now holds ${r.account.balance} ${r.payment.currency}\n`,
-          };
+          const r = await view.recordPayment(
+            account,
+            defined({ amount, type: opts.type, comment: opts.comment }),
+          );
+          return changed('payment', account, r.payment, r.account.balance);
         },
       ),
     );
@@ -151,17 +164,11 @@ export function ledgerCommand(program: Command, state: RunState): void {
           opts: { type: string; user?: string; comment?: string },
         ) => {
           const { view } = await ledgerOf(env);
-          const r = await view.chargeManually(account, {
-            amount,
-            type: opts.type,
-            ...(opts.user ? { user: opts.user } : {}),
-            ...(opts.comment ? { comment: opts.comment } : {}),
-          });
-          const json = { done: 'charge', account, id: r.charge.id, balance: r.account.balance };
-          return {
-            json,
-            text: `charge ${r.charge.id}: ${account} now holds ${r.account.balance} ${r.charge.currency}\n`,
-          };
+          const r = await view.chargeManually(
+            account,
+            defined({ amount, type: opts.type, user: opts.user, comment: opts.comment }),
+          );
+          return changed('charge', account, r.charge, r.account.balance);
         },
       ),
     );
