@@ -12,6 +12,7 @@ import { defineConfig, type Options } from 'tsup';
 interface PackageJson {
   name: string;
   exports: Record<string, string | { '@hpckit/source'?: string; require?: unknown }>;
+  bin?: Record<string, string>;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
 }
@@ -40,6 +41,12 @@ function packageConfigs(dir: string): Options[] {
     const out = subpath === '.' ? 'index' : `${subpath.slice(2)}/index`;
     entry[out] = join(root, target['@hpckit/source']);
     if (target.require) cjsEntry[out] = entry[out];
+  }
+  // A command (`bin: { hpckit: ./dist/bin.js }`) is built from the source file of the same name,
+  // ESM only; esbuild keeps its shebang and tsup makes the file executable.
+  for (const target of Object.values(pkg.bin ?? {})) {
+    const out = target.replace(/^\.\/dist\//, '').replace(/\.js$/, '');
+    entry[out] = join(root, 'src', `${out}.ts`);
   }
   const common: Options = {
     entry,

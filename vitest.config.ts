@@ -18,6 +18,7 @@ export default defineConfig({
             'packages/adapter-slurm/test/**/*.int.test.ts',
             'packages/apps/test/**/*.int.test.ts',
             'packages/remote/test/**/*.int.test.ts',
+            'packages/cli/test/**/*.int.test.ts',
             'test/**/*.int.test.ts',
           ]),
       // Reliability drills stop and restart the cluster's daemons; `npm run test:drills` sets HPCKIT_DRILLS=1.

@@ -4,7 +4,7 @@
  * fail with ERESOLVE on a peer, or install a second copy of a runtime dependency such as zod).
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -54,8 +54,11 @@ describe('package manifests', () => {
       expect(d.spec, 'only caret ranges and open lower bounds are used').toMatch(/^>=\d+$/);
       return;
     }
+    // The copy the package itself resolves: its own node_modules (npm nests a version the root's
+    // other users conflict with, as commander 14 beside a tool's commander 10), else the root's.
+    const nested = join(root, 'packages', d.dir, 'node_modules', d.name, 'package.json');
     const installed = JSON.parse(
-      readFileSync(join(root, 'node_modules', d.name, 'package.json'), 'utf8'),
+      readFileSync(existsSync(nested) ? nested : join(root, 'node_modules', d.name, 'package.json'), 'utf8'),
     ) as { version: string };
     const [major, minor, patch] = installed.version.split('.').map(Number);
     const [, wantMajor, wantMinor, wantPatch] = caret.map(Number);

@@ -1,6 +1,38 @@
 /**
- * The `hpckit` command line, as a library: build the program to embed or test it.
+ * The `hpckit` command line, as a library: run it in-process, build its command tree, and the
+ * config file and `--json` schemas it uses.
  *
  * @packageDocumentation
+ * @module @hpckit/cli
  */
-export const CLI_NAME = 'hpckit';
+
+// Running
+export { buildProgram, runCli } from './program.js';
+export type { RunCliOptions } from './program.js';
+export type { CommandEnv, CommandResult, GlobalOptions, RunState } from './commands/env.js';
+export type { Io, Streams } from './output/io.js';
+
+// Config file
+export { CliConfigSchema, CliClusterSchema, CliLedgerSchema, SITE_PRESETS } from './config/schema.js';
+export type { CliCluster, CliConfig } from './config/schema.js';
+export { configIssueLocations, findConfigFile, loadConfig } from './config/load-config.js';
+export type { ConfigLocation, FindConfigOptions, LoadedConfig } from './config/load-config.js';
+
+// Output and exit codes
+export { EXIT_CODES, exitKindOf } from './output/exit-codes.js';
+export type { ExitKind } from './output/exit-codes.js';
+export {
+  BalanceJsonSchema,
+  ChangeJsonSchema,
+  CheckJsonSchema,
+  EntriesJsonSchema,
+  ErrorJsonSchema,
+  ExportJsonSchema,
+  ImportJsonSchema,
+  JobJsonSchema,
+  JobListJsonSchema,
+  JobOutputJsonSchema,
+  JSON_SCHEMAS,
+  QuoteJsonSchema,
+  SyncJsonSchema,
+} from './output/schemas.js';

@@ -87,7 +87,7 @@ export type { ReconcileReport, Reconciler, ReconcilerOptions } from './reconcile
 
 // Memberships on the clusters, and adopting an existing cluster
 export type { LedgerSchedulerOptions, MembershipClient } from './membership/cluster-membership.js';
-export { importFromScheduler } from './import/import-cluster.js';
+export { defaultOwner, importFromScheduler } from './import/import-cluster.js';
 export type { ImportChange, ImportOptions, ImportReport, ImportSkip } from './import/import-cluster.js';
 
 // Stores

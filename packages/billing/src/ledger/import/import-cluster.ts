@@ -212,8 +212,17 @@ function merge(into: Map<string, Merged>, a: SchedulerAccount) {
   }
 }
 
-/** The first coordinator in name order, else the only member. */
-function defaultOwner(account: SchedulerAccount): string | undefined {
+/**
+ * The owner {@link importFromScheduler} gives an account by default: its first coordinator in
+ * name order, else its only member; `undefined` (the account is skipped) otherwise. For an
+ * `ownerOf` that names some owners itself and leaves the rest to this rule.
+ *
+ * @example
+ * ```ts
+ * const ownerOf = (a: SchedulerAccount) => (a.name === 'ai4ec' ? 'bob' : defaultOwner(a));
+ * ```
+ */
+export function defaultOwner(account: SchedulerAccount): string | undefined {
   const coordinators = account.members
     .filter((m) => m.coordinator)
     .map((m) => m.user)

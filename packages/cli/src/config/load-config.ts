@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { LocalTransportOptionsSchema, SshTransportOptionsSchema } from '@hpckit/adapter-slurm';
+import { isHpckitError, parseInput, type ValidationIssue, ValidationError } from '@hpckit/core';
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { cliRules } from './cli-rules.js';
+import { type CliConfig, CliConfigSchema } from './schema.js';
+
+/** Where one issue of a config file is: 1-based line and column. */
+export interface ConfigLocation {
+  line: number;
+  column: number;
+}
+
+/** A config file read and validated. */
+export interface LoadedConfig {
+  /** Absolute path of the file. */
+  file: string;
+  config: CliConfig;
+}
+
+/** Options of {@link findConfigFile}: what `--config`, the environment and the cwd say. */
+export interface FindConfigOptions {
+  /** `--config FILE`. */
+  explicit?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+// The locations of a config file's issues, kept beside the error (a ValidationError's issues are
+// core's shape, which has no place for a line) until the error is rendered.
+const locations = new WeakMap<ValidationError, (ConfigLocation | undefined)[]>();
+
+/** Where each issue of a config file's `ValidationError` is in the file, in issue order. */
+export function configIssueLocations(err: ValidationError): (ConfigLocation | undefined)[] | undefined {
+  return locations.get(err);
+}
+
+/**
+ * The config file to read: `--config`, else `HPCKIT_CONFIG`, else `hpckit.yaml` in the working
+ * directory if there is one, else `$XDG_CONFIG_HOME/hpckit/hpckit.yaml` (`~/.config/…`).
+ */
+export function findConfigFile({
+  explicit,
+  env = process.env,
+  cwd = process.cwd(),
+}: FindConfigOptions): string {
+  if (explicit) return resolve(cwd, explicit);
+  if (env.HPCKIT_CONFIG) return resolve(cwd, env.HPCKIT_CONFIG);
+  const local = join(cwd, 'hpckit.yaml');
+  if (exists(local)) return local;
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'hpckit', 'hpckit.yaml');
+}
+
+function exists(path: string): boolean {
+  try {
+    readFileSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads and validates a config file. Relative paths inside it (the SQLite file, key files) are
+ * resolved against the file's directory, so the file means the same from any working directory.
+ *
+ * @throws `ValidationError` whose issues carry the file's line and column
+ * ({@link configIssueLocations}): a missing file, YAML syntax, or a value the schema refuses.
+ */
+export function loadConfig(file: string): LoadedConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const rule = code === 'ENOENT' ? 'no_config_file' : 'unreadable_config';
+    throw new ValidationError({
+      details: {
+        subject: basename(file),
+        issues: [cliRules.validationIssue([], rule, { value: file, text: code })],
+      },
+    });
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const at = (offset: number | undefined): ConfigLocation | undefined =>
+    offset === undefined
+      ? undefined
+      : { line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col };
+  if (doc.errors.length > 0) {
+    const issues = doc.errors.map((e) =>
+      cliRules.validationIssue([], 'yaml_syntax', { text: e.message.split('\n')[0] }),
+    );
+    const err = new ValidationError({ details: { subject: basename(file), issues } });
+    locations.set(
+      err,
+      doc.errors.map((e) => at(e.pos[0])),
+    );
+    throw err;
+  }
+  const raw = doc.toJS() ?? {};
+  const issues: ValidationIssue[] = [];
+  const collect = (fn: () => void) => {
+    try {
+      fn();
+    } catch (err) {
+      if (!isHpckitError(err, 'VALIDATION')) throw err;
+      issues.push(...err.details.issues);
+    }
+  };
+  let config: CliConfig | undefined;
+  collect(() => {
+    config = parseInput(CliConfigSchema, raw, basename(file));
+  });
+  for (const [name, cluster] of Object.entries(config?.clusters ?? {})) {
+    const { kind, ...options } = cluster.transport ?? { kind: 'local' };
+    const path = ['clusters', name, 'transport'];
+    if (cluster.adapter === 'mock') {
+      if (cluster.transport) issues.push(cliRules.validationIssue(path, 'transport_for_mock'));
+      continue;
+    }
+    const schema = kind === 'ssh' ? SshTransportOptionsSchema : LocalTransportOptionsSchema;
+    collect(() => parseInput(schema, options, basename(file), path));
+  }
+  if (issues.length > 0 || !config) {
+    const err = new ValidationError({ details: { subject: basename(file), issues } });
+    locations.set(
+      err,
+      issues.map((i) => {
+        // An unknown key is reported on its object; point at the key itself.
+        const key = i.code === 'unrecognized_keys' ? i.facts?.keys?.[0] : undefined;
+        return at(
+          nodeAt(doc.contents, key === undefined ? i.path : [...i.path, key], key !== undefined)?.range?.[0],
+        );
+      }),
+    );
+    throw err;
+  }
+  return { file, config: resolvePaths(config, dirname(file)) };
+}
+
+// The deepest node of the document on an issue's path: the value itself, or the nearest parent
+// that exists (a missing key is reported where its object is).
+function nodeAt(root: unknown, path: readonly (string | number)[], keyItself = false): Node | undefined {
+  let node = root as Node | undefined;
+  for (const [i, key] of path.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+      if (!pair) return node;
+      node = (keyItself && i === path.length - 1 ? pair.key : (pair.value ?? pair.key)) as Node;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key] as Node | undefined;
+      if (!item) return node;
+      node = item;
+    } else return node;
+  }
+  return node;
+}
+
+function resolvePaths(config: CliConfig, dir: string): CliConfig {
+  const fix = (p: string) => (isAbsolute(p) || p === ':memory:' ? p : resolve(dir, p));
+  const clusters = Object.fromEntries(
+    Object.entries(config.clusters).map(([name, c]) => {
+      const credentials = (c.transport as { credentials?: { privateKeyPath?: string } } | undefined)
+        ?.credentials;
+      if (!credentials?.privateKeyPath) return [name, c];
+      return [
+        name,
+        {
+          ...c,
+          transport: {
+            ...c.transport,
+            credentials: { ...credentials, privateKeyPath: fix(credentials.privateKeyPath) },
+          },
+        },
+      ];
+    }),
+  ) as CliConfig['clusters'];
+  const ledger = config.ledger?.sqlite
+    ? { ...config.ledger, sqlite: fix(config.ledger.sqlite) }
+    : config.ledger;
+  return { ...config, clusters, ...(ledger ? { ledger } : {}) };
+}

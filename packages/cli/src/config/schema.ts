@@ -1,0 +1,89 @@
+import { NameSchema, UserNameSchema } from '@hpckit/core';
+import { z } from 'zod';
+import { cliRules } from './cli-rules.js';
+
+/** Site presets a cluster can name: its price table, resource policy and (on the mock) its shape. */
+export const SITE_PRESETS = ['ikkem'] as const;
+
+const TransportSchema = z
+  .looseObject({
+    kind: z.enum(['local', 'ssh']).describe('local: run the Slurm tools on this host; ssh: on a login node'),
+  })
+  .describe(
+    'How the Slurm tools are run: `kind` plus the options of `localTransport` or `sshTransport` of @hpckit/transport (host, port, credentials, hostKey, actAs…)',
+  );
+
+/** One cluster of the config file. */
+export const CliClusterSchema = z
+  .strictObject({
+    adapter: z
+      .enum(['mock', 'slurm'])
+      .describe('mock: the in-process scheduler of @hpckit/adapter-mock; slurm: a real cluster'),
+    site: z
+      .enum(SITE_PRESETS)
+      .optional()
+      .describe('Site preset: price table and resource policy (`hpckit quote`, `hpckit check`)'),
+    transport: TransportSchema.optional(),
+    slurmCluster: NameSchema.optional().describe(
+      'Slurm cluster name as sacct reports it, when it differs from the key',
+    ),
+    user: UserNameSchema.optional().describe(
+      "Who commands act as without --as; without either, the adapter's own login (Slurm: the transport's user)",
+    ),
+    users: z
+      .record(UserNameSchema, UserNameSchema)
+      .default({})
+      .describe('User mapping: the name given to --as → the login on this cluster'),
+    clockScale: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Mock only: how many times faster than real time its clock runs (3600: an hour a second)'),
+  })
+  .describe('A cluster: its adapter, how to reach it and its site preset');
+
+/** Where the ledger lives: a SQLite file or a PostgreSQL database. */
+export const CliLedgerSchema = z
+  .strictObject({
+    sqlite: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('SQLite file (created if missing), relative to the config file'),
+    postgres: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//)
+      .optional()
+      .describe('postgres://user:password@host:port/database (the password is never printed)'),
+    schema: z.string().optional().describe('PostgreSQL schema of the ledger tables'),
+    currency: z.string().default('CNY').describe('ISO 4217 currency of the ledger'),
+    timeZone: z.string().default('UTC').describe('Time zone of spending-limit periods and CSV times'),
+    actor: z
+      .strictObject({
+        user: UserNameSchema,
+        roles: z.array(z.enum(['platform-admin', 'finance'])).default([]),
+      })
+      .default({ user: 'root', roles: ['platform-admin'] })
+      .describe('Who ledger commands act as, unless --as names a user'),
+  })
+  .refine((l) => (l.sqlite === undefined) !== (l.postgres === undefined), {
+    error: cliRules.error('one_ledger_store'),
+  })
+  .describe('The ledger store');
+
+/** The `hpckit.yaml` config file. */
+export const CliConfigSchema = z
+  .strictObject({
+    defaultCluster: NameSchema.optional().describe('Cluster used without --cluster; the first one otherwise'),
+    clusters: z
+      .record(NameSchema, CliClusterSchema)
+      .refine((c) => Object.keys(c).length > 0, { error: cliRules.error('at_least_one_cluster') })
+      .describe('The clusters, by the name --cluster takes'),
+    ledger: CliLedgerSchema.optional(),
+  })
+  .describe('hpckit.yaml: clusters and the ledger');
+
+/** A validated config file. */
+export type CliConfig = z.output<typeof CliConfigSchema>;
+/** A validated cluster of the config file. */
+export type CliCluster = z.output<typeof CliClusterSchema>;
