@@ -96,10 +96,11 @@ let displays = 0;
  *
  * @example
  * ```ts
- * // Deno's Jupyter kernel; showProgress picks this by itself there.
- * const output = notebookProgress((bundle, { displayId, update }) =>
- *   Deno.jupyter.display(bundle, { raw: true, display_id: displayId, update }),
- * );
+ * // Under Deno's Jupyter kernel showProgress picks this by itself, displaying with
+ * // Deno.jupyter.display(bundle, { raw: true, display_id: displayId, update }).
+ * const shown: string[] = [];
+ * const output = notebookProgress((bundle) => shown.push(bundle['text/html']));
+ * await showProgress(client, handles, { output });
  * ```
  */
 export function notebookProgress(

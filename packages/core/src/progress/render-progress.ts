@@ -24,6 +24,7 @@ const stateOf = (row: ProgressRow) => row.outcome ?? row.phase;
  *
  * @example
  * ```ts
+ * const snapshot = progressSnapshot(handles.map((h) => h.job), { elapsedMs: 0 });
  * process.stdout.write(`${renderProgressLine(snapshot)}\n`);
  * ```
  */
@@ -65,6 +66,7 @@ function cellsOf(row: ProgressRow): string[] {
  *
  * @example
  * ```ts
+ * const snapshot = progressSnapshot(handles.map((h) => h.job), { elapsedMs: 0 });
  * process.stdout.write(`${renderProgressText(snapshot, { maxRows: 10 })}\n`);
  * ```
  */
@@ -90,6 +92,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
  *
  * @example
  * ```ts
+ * const snapshot = progressSnapshot(handles.map((h) => h.job), { elapsedMs: 0 });
  * const html = renderProgressHtml(snapshot); // "<div class=\"hpckit-progress\">…"
  * ```
  */

@@ -39,6 +39,7 @@ const ShowProgressOptionsSchema = z.strictObject({
  * reason when aborted.
  * @example
  * ```ts
+ * const specs = [0.1, 0.2, 0.4].map((lr) => ({ name: `lr-${lr}`, command: `python train.py --lr ${lr}` }));
  * const items = await client.jobs.submitMany(specs);
  * const handles = items.flatMap((i) => (i.status === 'submitted' ? [i.handle] : []));
  * const jobs = await showProgress(client, handles);
