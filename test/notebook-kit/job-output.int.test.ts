@@ -22,7 +22,7 @@ const spec = { account: 'electroplating', timeLimit: '5m', memory: { perNode: '1
 afterAll(async () => {
   await client.close();
   await output.close();
-  transport.close();
+  await transport.close();
 });
 
 describe('job output over SFTP on the test cluster', () => {

@@ -151,6 +151,10 @@ describe('showProgress on the mock scheduler', () => {
 
   it('refuses an output that is not one, in English and Chinese', async () => {
     const { client, alice } = setup();
+    const noInterval = await showProgress(alice, [], { output: { show: () => undefined } as never }).catch(
+      (e: unknown) => e,
+    );
+    expect(isHpckitError(noInterval, 'VALIDATION')).toBe(true);
     const err = await showProgress(alice, [], { output: { show: 1 } as never }).catch((e: unknown) => e);
     expect(isHpckitError(err, 'VALIDATION')).toBe(true);
     if (!isHpckitError(err, 'VALIDATION')) return;

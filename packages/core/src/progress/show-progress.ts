@@ -17,9 +17,16 @@ export interface ShowProgressOptions extends CallOptions {
 
 const ShowProgressOptionsSchema = z.strictObject({
   output: z
-    .custom<ProgressOutput>((o) => typeof (o as ProgressOutput | null)?.show === 'function', {
-      error: ruleError('not_a_progress_output'),
-    })
+    .custom<ProgressOutput>(
+      (o) => {
+        const out = o as Partial<ProgressOutput> | null;
+        const interval = (ms: unknown) => typeof ms === 'number' && ms >= 0;
+        return typeof out?.show === 'function' && interval(out.minIntervalMs) && interval(out.tickMs);
+      },
+      {
+        error: ruleError('not_a_progress_output'),
+      },
+    )
     .optional(),
   now: z.custom<() => number>((f) => typeof f === 'function').optional(),
   cluster: z.string().optional(),
