@@ -33,9 +33,12 @@ describe('job output through the handle (mock scheduler, local disk)', () => {
       command: [...lines, 'sleep 10m'].join('\n'),
       account: 'electroplating',
       stderr: 'err-%j.txt',
+      hold: true,
     });
+    // A job that has not started has no output file yet.
     const before = await handle.output();
-    expect(before.exists).toBe(false);
+    expect(before).toMatchObject({ exists: false, text: '', truncated: false });
+    await handle.release();
     await handle.wait();
     const out = await handle.output();
     const expected = lines.map((l) => `${l.slice(5)}\n`).join('');
@@ -92,6 +95,26 @@ describe('job output through the handle (mock scheduler, local disk)', () => {
     })();
     expect(isHpckitError(wrong, 'VALIDATION')).toBe(true);
     expect(formatError(wrong, { locale: 'zh-CN' })).toContain('文件系统');
+    await client.close();
+  });
+
+  it('asks again whether the view may see the job: a revoked account admin reads nothing', async () => {
+    const homes = mkdtempSync(join(tmpdir(), 'hpckit-output-'));
+    dirs.push(homes);
+    const files = localFileSystem({ home: homes });
+    const adapter = mockAdapter({ clock: { mode: 'scaled', scale: 3600 }, homes, files });
+    const admins = new Set(['bob']);
+    const client = createClient({
+      clusters: { hpc: { adapter, polling: fast, jobOutput: jobOutputSource({ files }) } },
+      access: { roles: (user) => (admins.has(user) ? { adminOf: ['electroplating'] } : {}) },
+    });
+    const job = await client.as('alice').jobs.submit({ command: 'echo mine', account: 'electroplating' });
+    await job.wait();
+    const seenByBob = await client.as('bob').jobs.handle(job.id);
+    expect((await seenByBob.output()).text).toBe('mine\n');
+    admins.delete('bob');
+    const err = await seenByBob.output().catch((e: unknown) => e);
+    expect(isHpckitError(err, 'NOT_FOUND')).toBe(true);
     await client.close();
   });
 

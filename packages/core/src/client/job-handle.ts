@@ -83,8 +83,12 @@ export interface JobHandle {
    * default; `truncated` says whether there is more), through the cluster's `jobOutput` source
    * (or `source`): over SFTP as the acting user, or from the local disk.
    *
+   * Like every action of a handle, it first asks whether the view may still see the job (one
+   * scheduler call).
+   *
    * @throws `UNSUPPORTED` (reason `no_job_output`) without a source; `VALIDATION` for bad
-   * options; the source's typed errors (`PERMISSION_DENIED` for a file the user may not read).
+   * options; `NOT_FOUND` for a job the view may no longer see; the source's typed errors
+   * (`PERMISSION_DENIED` for a file the user may not read).
    * @example
    * ```ts
    * const { text, truncated } = await handle.output({ stream: 'stderr', maxBytes: 64 * 1024 });
@@ -94,8 +98,9 @@ export interface JobHandle {
   /**
    * Follows the job's output while it runs (`tail -f`): yields text as it is written, and ends
    * once the job has ended and its file is read to the end, or after `maxBytes` (1 MiB by
-   * default). The job's end comes from the cluster's shared poller; the file is looked at every
-   * `intervalMs`. Leaving the loop stops following.
+   * default). The job's end comes from the cluster's shared poller (one scheduler call at the
+   * start checks that the view may still see the job); the file is looked at every `intervalMs`.
+   * Leaving the loop stops following.
    *
    * @throws as {@link JobHandle.output}; the signal's reason when aborted; `UNSUPPORTED` (reason
    * `client_closed`) when the client closes meanwhile.
@@ -142,6 +147,12 @@ export function createJobHandle(init: JobHandleInit): JobHandle {
     user,
     source: runtime.jobOutput,
     latest,
+    async check(signal: AbortSignal | undefined) {
+      const job = await access.get(runtime, id, signal);
+      own = job;
+      poller.observe(job);
+      return job;
+    },
     watch() {
       runtime.assertOpen();
       const lease = poller.watch(latest());

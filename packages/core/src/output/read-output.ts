@@ -13,6 +13,11 @@ export interface OutputTarget {
   source: JobOutputSource | undefined;
   /** The job's latest snapshot. */
   latest(): Job;
+  /**
+   * Asks the scheduler for the job as the handle's view may see it (one call): roles may have
+   * changed since the handle was made, so reading its output asks again, like every action.
+   */
+  check(signal: AbortSignal | undefined): Promise<Job>;
 }
 
 function sourceOf(
@@ -42,7 +47,7 @@ export async function readJobOutput(
   const o = parseOutputOptions(options, 'output options');
   const source = sourceOf(target, o.source, 'handle.output()');
   o.signal?.throwIfAborted();
-  const chunk = await source.read(target.latest(), o.stream, {
+  const chunk = await source.read(await target.check(o.signal), o.stream, {
     start: 0,
     maxBytes: o.maxBytes,
     user: target.user,
@@ -82,6 +87,7 @@ export async function* followJobOutput(
 ): AsyncGenerator<string, void, undefined> {
   const o = parseOutputOptions(options, 'follow output options');
   const source = sourceOf(target, o.source, 'handle.followOutput()');
+  await target.check(o.signal);
   const watched = target.watch();
   const decoder = new TextDecoder();
   let offset = 0;
