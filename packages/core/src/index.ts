@@ -149,6 +149,37 @@ export { realTimers } from './watch/timers.js';
 export type { Timers } from './watch/timers.js';
 export type { ClientEvents, JobStateEvent, PollErrorEvent, PollTickEvent } from './watch/events.js';
 
+// Progress
+export { progressSnapshot } from './progress/progress-snapshot.js';
+export type { EtaBasis, ProgressRow, ProgressSnapshot } from './progress/progress-snapshot.js';
+export { renderProgressHtml, renderProgressLine, renderProgressText } from './progress/render-progress.js';
+export type { RenderProgressOptions } from './progress/render-progress.js';
+export {
+  defaultProgressOutput,
+  lineProgress,
+  notebookProgress,
+  terminalProgress,
+} from './progress/progress-outputs.js';
+export type {
+  NotebookDisplay,
+  ProgressOutput,
+  ProgressOutputOptions,
+  TextStream,
+} from './progress/progress-outputs.js';
+export { showProgress } from './progress/show-progress.js';
+export type { ShowProgressOptions } from './progress/show-progress.js';
+
+// Job output
+export type {
+  JobOutput,
+  JobOutputChunk,
+  JobOutputRange,
+  JobOutputSource,
+  OutputStreamName,
+} from './output/job-output-source.js';
+export { JobOutputSourceSchema, MAX_OUTPUT_BYTES } from './output/output-options.js';
+export type { FollowOutputOptions, OutputOptions } from './output/output-options.js';
+
 // Diagnostics
 export { DIAGNOSTICS_CHANNELS } from './diagnostics/channels.js';
 export type {

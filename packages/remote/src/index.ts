@@ -39,6 +39,8 @@ export type { FileOperation, PathProblem } from './errors/file-errors.js';
 export { expandJobPattern, jobFiles } from './jobs/job-files.js';
 export type { JobFileFields, JobFiles } from './jobs/job-files.js';
 export { scriptFileJob } from './jobs/script-file-job.js';
+export { jobOutputSource } from './jobs/job-output-source.js';
+export type { ClosableJobOutputSource, JobOutputSourceOptions } from './jobs/job-output-source.js';
 
 // Shells and commands
 export { openShell, ShellOptionsSchema } from './shell/open-shell.js';

@@ -12,6 +12,7 @@ import type { PollingOptions } from '../watch/backoff.js';
 import type { ClientEvents } from '../watch/events.js';
 import { createPoller, type Poller } from '../watch/poller.js';
 import type { Timers } from '../watch/timers.js';
+import type { JobOutputSource } from '../output/job-output-source.js';
 
 /** One cluster as the client runs it: its adapter, its call queue and its pollers. */
 export interface ClusterRuntime {
@@ -21,6 +22,8 @@ export interface ClusterRuntime {
   call<T>(run: (adapter: RuntimeAdapter) => Promise<T>, signal?: AbortSignal): Promise<T>;
   /** The shared poller for calls acting as `user` (one per cluster and user). */
   poller(user: string | undefined): Poller;
+  /** Where handles read jobs' output files (the cluster's `jobOutput` option), if anywhere. */
+  readonly jobOutput: JobOutputSource | undefined;
   /** @throws `UNSUPPORTED` (reason `client_closed`) once {@link ClusterRuntime.close} was called. */
   assertOpen(): void;
   /**
@@ -52,6 +55,8 @@ export interface ClusterRuntimeInit {
   beforeSubmit?: SubmitGuard;
   /** The cluster's `actAsLogin` option. */
   actAsLogin?: boolean;
+  /** The cluster's `jobOutput` option. */
+  jobOutput?: JobOutputSource;
 }
 
 /** Builds the runtime of one cluster. */
@@ -99,6 +104,7 @@ export function createClusterRuntime(init: ClusterRuntimeInit): ClusterRuntime {
   return {
     name: init.name,
     adapter,
+    jobOutput: init.jobOutput,
     assertOpen,
     assertActingUser,
     closing: closing.signal,

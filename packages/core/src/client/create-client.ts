@@ -85,6 +85,16 @@ export interface HpckitClient {
    * is harmless; any other call afterwards is refused with `UNSUPPORTED` (reason `client_closed`).
    */
   close(): Promise<void>;
+  /**
+   * `close()`, for `await using client = createClient(…)` (TypeScript 5.2+, on a runtime with
+   * `Symbol.asyncDispose`: Node 20.4+, Deno): the client closes when the block is left.
+   *
+   * @example
+   * ```ts
+   * await using client = createClient({ clusters: { hpc: { adapter: mockAdapter() } } });
+   * ```
+   */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /**
@@ -156,6 +166,7 @@ export function createClient(options: ClientOptions): HpckitClient {
         retry: parsed.retry,
         beforeSubmit: cluster.beforeSubmit,
         actAsLogin: cluster.actAsLogin,
+        jobOutput: cluster.jobOutput,
       }),
     );
   }
@@ -172,6 +183,12 @@ export function createClient(options: ClientOptions): HpckitClient {
         issues: [ruleValidationIssue(['cluster'], 'unknown_cluster', { value: `"${cluster}"`, names })],
       },
     });
+  }
+
+  async function close(): Promise<void> {
+    await Promise.all([...runtimes.values()].map((rt) => rt.close()));
+    emitter.removeAllListeners();
+    for (const e of userEvents.values()) e.removeAllListeners();
   }
 
   const views = new Map<string | undefined, HpckitClient>();
@@ -196,11 +213,8 @@ export function createClient(options: ClientOptions): HpckitClient {
         events.on(event, listener as never);
         return () => events.off(event, listener as never);
       },
-      async close() {
-        await Promise.all([...runtimes.values()].map((rt) => rt.close()));
-        emitter.removeAllListeners();
-        for (const e of userEvents.values()) e.removeAllListeners();
-      },
+      close,
+      [Symbol.asyncDispose]: close,
     };
     views.set(user, client);
     return client;

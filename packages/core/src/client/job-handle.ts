@@ -8,6 +8,10 @@ import { type JobPhase, type JobState, phaseProgress } from '../model/job-state.
 import type { JobStateEvent } from '../watch/events.js';
 import type { Poller } from '../watch/poller.js';
 import { type TimeoutOptions, timeoutMsOf } from '../time/timeout-option.js';
+import type { JobOutput } from '../output/job-output-source.js';
+import type { FollowOutputOptions, OutputOptions } from '../output/output-options.js';
+import { type FollowTarget, followJobOutput, readJobOutput } from '../output/read-output.js';
+import { inspectCustom, summarizeHandle } from './readable-handle.js';
 import type { ClusterRuntime } from './cluster-runtime.js';
 import type { JobAccess } from './job-access.js';
 
@@ -75,6 +79,40 @@ export interface JobHandle {
   ): Promise<{ timeLimitSeconds: number }>;
   /** Subscribes to an event; returns the unsubscribe function. The job is watched while subscribed. */
   on<E extends keyof JobHandleEvents>(event: E, listener: JobHandleEvents[E]): () => void;
+  /**
+   * Reads the job's stdout (or `stream: 'stderr'`) as it is now, at most `maxBytes` (1 MiB by
+   * default; `truncated` says whether there is more), through the cluster's `jobOutput` source
+   * (or `source`): over SFTP as the acting user, or from the local disk.
+   *
+   * Like every action of a handle, it first asks whether the view may still see the job (one
+   * scheduler call).
+   *
+   * @throws `UNSUPPORTED` (reason `no_job_output`) without a source; `VALIDATION` for bad
+   * options; `NOT_FOUND` for a job the view may no longer see; the source's typed errors
+   * (`PERMISSION_DENIED` for a file the user may not read).
+   * @example
+   * ```ts
+   * const { text, truncated } = await handle.output({ stream: 'stderr', maxBytes: 64 * 1024 });
+   * ```
+   */
+  output(options?: OutputOptions): Promise<JobOutput>;
+  /**
+   * Follows the job's output while it runs (`tail -f`): yields text as it is written, and ends
+   * once the job has ended and its file is read to the end, or after `maxBytes` (1 MiB by
+   * default). The job's end comes from the cluster's shared poller (one scheduler call at the
+   * start checks that the view may still see the job); the file is looked at every `intervalMs`.
+   * Leaving the loop stops following.
+   *
+   * @throws as {@link JobHandle.output}; the signal's reason when aborted; `UNSUPPORTED` (reason
+   * `client_closed`) when the client closes meanwhile.
+   * @example
+   * ```ts
+   * for await (const text of handle.followOutput()) process.stdout.write(text);
+   * ```
+   */
+  followOutput(options?: FollowOutputOptions): AsyncIterableIterator<string>;
+  /** A plain summary for `JSON.stringify`: id, cluster, user, name, state and the latest job. */
+  toJSON(): { id: string; cluster: string; user: string | undefined; job: Job };
 }
 
 /** What {@link createJobHandle} needs. */
@@ -105,7 +143,43 @@ export function createJobHandle(init: JobHandleInit): JobHandle {
     return until.includes(job.state.phase);
   }
 
-  return {
+  const outputTarget = {
+    cluster: runtime.name,
+    user,
+    source: runtime.jobOutput,
+    latest,
+    async check(signal: AbortSignal | undefined) {
+      const job = await access.get(runtime, id, signal);
+      own = job;
+      poller.observe(job);
+      return job;
+    },
+    watch() {
+      runtime.assertOpen();
+      const lease = poller.watch(latest());
+      let offClose: (() => void) | undefined;
+      let onEnded: (() => void) | undefined;
+      const ended = new Promise<void>((resolve, reject) => {
+        onEnded = () => resolve();
+        lease.events.on('ended', onEnded);
+        offClose = runtime.onClose(reject);
+        if (lease.current().state.phase === 'ended') resolve();
+      });
+      ended.catch(() => undefined); // a rejection nobody awaits yet is not unhandled
+      return {
+        current: () => lease.current(),
+        ended,
+        release() {
+          offClose?.();
+          if (onEnded) lease.events.off('ended', onEnded);
+          own = lease.current();
+          lease.release();
+        },
+      };
+    },
+  } satisfies FollowTarget;
+
+  const handle: JobHandle = {
     id,
     cluster: runtime.name,
     user,
@@ -193,5 +267,11 @@ export function createJobHandle(init: JobHandleInit): JobHandle {
         lease.release();
       };
     },
+    output: (options) => readJobOutput(outputTarget, options),
+    followOutput: (options) => followJobOutput(outputTarget, options),
+    toJSON: () => ({ id, cluster: runtime.name, user, job: latest() }),
   };
+  // Non-enumerable: a REPL shows the summary, a spread or Object.keys does not see it.
+  Object.defineProperty(handle, inspectCustom, { value: () => summarizeHandle(handle) });
+  return handle;
 }

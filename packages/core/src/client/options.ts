@@ -5,6 +5,8 @@ import type { SchedulerAdapter } from '../adapter/scheduler-adapter.js';
 import { type PollingOptionsInput, PollingOptionsSchema } from '../watch/backoff.js';
 import { type AccessSource, AccessSourceSchema } from './access-roles.js';
 import type { Timers } from '../watch/timers.js';
+import type { JobOutputSource } from '../output/job-output-source.js';
+import { JobOutputSourceSchema } from '../output/output-options.js';
 
 const AdapterSchema = z.custom<SchedulerAdapter>(
   (value) =>
@@ -25,6 +27,7 @@ export const ClusterOptionsSchema = z.strictObject({
     .optional(),
   maxConcurrentCalls: z.number().int().positive().default(16),
   actAsLogin: z.boolean().default(false),
+  jobOutput: JobOutputSourceSchema.optional(),
 });
 
 /** Options of `createClient`; parses a {@link ClientOptions}. */
@@ -85,6 +88,12 @@ export interface ClusterOptions {
    * @defaultValue false
    */
   actAsLogin?: boolean;
+  /**
+   * Where handles of this cluster read jobs' stdout and stderr (`handle.output()`,
+   * `handle.followOutput()`): `jobOutputSource({ files })` of `@hpckit/remote`, over SFTP or the
+   * local disk. Without it, those calls need a `source` of their own.
+   */
+  jobOutput?: JobOutputSource;
 }
 
 /**

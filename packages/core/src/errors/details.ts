@@ -278,8 +278,10 @@ export interface ErrorDetailsByCode {
     nativeMessage?: string;
     /** The cluster the call was for (`client_closed`, `no_acting_user`). */
     cluster?: string;
-    /** The call that needs a user (`jobs.submit`), for `no_acting_user`. */
+    /** The call that needs a user (`jobs.submit`), for `no_acting_user`; or the job's output (`no_job_output`). */
     operation?: string;
+    /** The job whose output was asked for (`no_job_output`). */
+    job?: string;
   };
   TIMEOUT: CommonDetails & {
     operation: string;

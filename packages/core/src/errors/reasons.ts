@@ -170,6 +170,10 @@ export const UNSUPPORTED_REASONS = [
    * many users, without the cluster's `actAsLogin` option.
    */
   'no_acting_user',
+  /** A job's output was asked for on a cluster with no `jobOutput` source (and none given). */
+  'no_job_output',
+  /** A progress display has nowhere to go: no stream given and no `process.stdout` (a browser). */
+  'no_output_stream',
 ] as const;
 
 /** Why a `UNSUPPORTED` error happened (`details.reason`); the catalogue words each one. */

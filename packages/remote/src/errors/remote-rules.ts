@@ -25,6 +25,8 @@ const en = {
   terminal_type: () => 'a terminal type is letters, digits and . _ + -',
   program_name_required: () => 'give at least the program name',
   home_absolute: () => 'home must be an absolute path',
+  not_job_output_files: () =>
+    'must be a file system (sftpFileSystem or localFileSystem) or a function (user) => file system',
   max_bytes_whole: () => 'maxBytes must be a whole number of bytes',
   start_whole: () => 'start must be a whole byte offset',
   no_interpreter_line: (f) => `${q(f.value)} does not start with an interpreter line such as "#!/bin/bash"`,
@@ -42,6 +44,7 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   terminal_type: () => '终端类型只能由字母、数字和 . _ + - 组成',
   program_name_required: () => '请至少给出程序名',
   home_absolute: () => 'home 应为绝对路径',
+  not_job_output_files: () => '应为文件系统（sftpFileSystem 或 localFileSystem），或函数 (user) => 文件系统',
   max_bytes_whole: () => 'maxBytes 应为整数字节数',
   start_whole: () => 'start 应为整数字节偏移',
   no_interpreter_line: (f) => `${q(f.value)} 不以解释器行（例如 "#!/bin/bash"）开头`,

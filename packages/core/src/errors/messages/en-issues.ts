@@ -133,6 +133,10 @@ export const issueRulesEn = {
   not_an_adapter: () => 'must be a scheduler adapter, e.g. mockAdapter() or slurmAdapter({...})',
   not_a_submit_guard: () => 'must be a function (spec, ctx) => spec',
   not_timers: () => 'must be timers with a now() function, e.g. from a test clock',
+  not_a_job_output_source: () =>
+    'must be a job output source with a read(job, stream, range) function, e.g. jobOutputSource({ files }) of @hpckit/remote',
+  not_a_progress_output: () =>
+    'must be a progress output with a show(snapshot, final) function and minIntervalMs and tickMs of 0 or more, e.g. terminalProgress(process.stdout) or lineProgress(stream)',
   cluster_name: () => 'cluster names are letters, digits, "_", "-" and "."',
   at_least_one_cluster: () => 'give at least one cluster',
   unknown_cluster: (f) => `${q(f.value)} is not one of the clusters (${(f.names ?? []).join(', ')})`,

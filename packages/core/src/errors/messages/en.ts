@@ -412,6 +412,18 @@ export const messages: MessageCatalogue = {
         hint: (d) =>
           `Act for the job's owner with client.as('alice').${d.operation ?? 'jobs.submit'}(…); or, to submit as the adapter's own login (Slurm: the transport's login; mock: its defaultUser), set actAsLogin: true in the options of cluster "${d.cluster ?? '?'}".`,
       },
+      no_job_output: {
+        summary: (d) =>
+          `Cluster "${d.cluster ?? '?'}" has no way to read jobs' output files, so ${d.operation ?? 'this call'} cannot read job ${d.job ?? '?'}'s output.`,
+        hint: (d) =>
+          `Give cluster "${d.cluster ?? '?'}" a jobOutput source in createClient, e.g. jobOutputSource({ files: (user) => sftpFileSystem({ transport, user }) }) of @hpckit/remote, or pass { source } to this call.`,
+      },
+      no_output_stream: {
+        summary: () =>
+          'The progress display has nowhere to write: no stream was given and there is no process.stdout here.',
+        hint: () =>
+          'Pass an output, e.g. { output: lineProgress(stream) } or notebookProgress(display), to showProgress.',
+      },
     },
     TIMEOUT: {
       sftp_unanswered: {

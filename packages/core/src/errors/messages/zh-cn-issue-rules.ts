@@ -107,6 +107,10 @@ export const issueRulesZhCn: Record<IssueRule, (f: ValidationIssueFacts) => stri
   not_an_adapter: () => '应为调度器适配器，例如 mockAdapter() 或 slurmAdapter({...})',
   not_a_submit_guard: () => '应为函数 (spec, ctx) => spec',
   not_timers: () => '应为带有 now() 函数的计时器，例如测试时钟提供的计时器',
+  not_a_job_output_source: () =>
+    '应为带有 read(job, stream, range) 函数的作业输出来源，例如 @hpckit/remote 的 jobOutputSource({ files })',
+  not_a_progress_output: () =>
+    '应为带有 show(snapshot, final) 函数、且 minIntervalMs 与 tickMs 不小于 0 的进度输出，例如 terminalProgress(process.stdout) 或 lineProgress(stream)',
   cluster_name: () => '集群名由字母、数字、“_”、“-”和“.”组成',
   at_least_one_cluster: () => '请至少给出一个集群',
   unknown_cluster: (f) => `${q(f.value)} 不是已配置的集群之一（${(f.names ?? []).join('、')}）`,

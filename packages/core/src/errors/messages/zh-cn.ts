@@ -462,6 +462,17 @@ export const messagesZhCn: MessageCatalogue = {
         hint: (d) =>
           `请用 client.as('alice').${d.operation ?? 'jobs.submit'}(…) 代表作业的所有者；如要以适配器自身的登录身份提交（Slurm：传输的登录用户；mock：其 defaultUser），请在集群“${d.cluster ?? '?'}”的选项中设置 actAsLogin: true。`,
       },
+      no_job_output: {
+        summary: (d) =>
+          `集群“${d.cluster ?? '?'}”没有读取作业输出文件的途径，因此 ${d.operation ?? '此调用'} 无法读取作业 ${d.job ?? '?'} 的输出。`,
+        hint: (d) =>
+          `请在 createClient 中为集群“${d.cluster ?? '?'}”提供 jobOutput 来源，例如 @hpckit/remote 的 jobOutputSource({ files: (user) => sftpFileSystem({ transport, user }) })，或在此调用中传入 { source }。`,
+      },
+      no_output_stream: {
+        summary: () => '进度显示无处输出：没有给出输出流，此环境中也没有 process.stdout。',
+        hint: () =>
+          '请向 showProgress 传入输出，例如 { output: lineProgress(stream) } 或 notebookProgress(display)。',
+      },
     },
     TIMEOUT: {
       sftp_unanswered: {
