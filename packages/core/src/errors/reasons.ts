@@ -170,6 +170,8 @@ export const UNSUPPORTED_REASONS = [
    * many users, without the cluster's `actAsLogin` option.
    */
   'no_acting_user',
+  /** A REST API (slurmrestd) serves none of the API versions the adapter speaks. */
+  'no_common_version',
 ] as const;
 
 /** Why a `UNSUPPORTED` error happened (`details.reason`); the catalogue words each one. */

@@ -1,0 +1,20 @@
+import { runAdapterConformance } from '@hpckit/core/testing';
+import { jwtAuth, slurmRestAdapter } from '../src/index.js';
+import { assertClusterUp, FIXTURES, REST_URL, scontrolToken, sleep } from './integration/cluster.js';
+
+assertClusterUp();
+
+runAdapterConformance({
+  name: 'slurm (rest, jwt)',
+  setup: () => ({
+    adapter: slurmRestAdapter({
+      url: REST_URL,
+      auth: jwtAuth({ serviceUser: 'portal', mint: (user) => scontrolToken(user) }),
+    }),
+    advance: (s) => sleep(s * 1000),
+  }),
+  fixtures: FIXTURES,
+  // The test cluster's MinJobAge is 10 s; slurmctld purged ended jobs within 12 s of submitting.
+  queueRetentionSeconds: 25,
+  timeoutMs: 120_000,
+});
