@@ -111,7 +111,10 @@ export function createRestClient(options: RestClientOptions): RestClient {
         });
       }
       const errors = (body.errors ?? []).filter((e) => (e.error_number ?? e.error_code ?? 0) !== 0 || e.error);
-      if (errors.length === 0 || request.accepts?.(errors)) {
+      // slurmrestd answers HTTP 500 with Slurm's error for a refusal too ("Invalid job id"): what
+      // Slurm said decides, the status only when it said nothing.
+      if (errors.length > 0 && request.accepts?.(errors)) return body;
+      if (errors.length === 0) {
         if (status >= 500) throw unavailable(command, status, `HTTP ${status}`);
         return body;
       }

@@ -5,7 +5,8 @@
  * (23.02), v0.0.40 (23.11) and v0.0.41 (24.05) follow their published specs and are tested from
  * responses recorded from those specs.
  */
-import type { Job, ResourceCounts } from '@hpckit/core';
+import { type Job, parseArraySpec, type ResourceCounts } from '@hpckit/core';
+import { outputsOf } from '../operations/idempotency-token.js';
 import { expandHostlist } from '../parse/hostlist.js';
 import { mapSlurmState } from '../parse/state-map.js';
 import { parseTres } from '../parse/tres.js';
@@ -22,8 +23,11 @@ export interface RestCodec {
   readonly operations: ReadonlySet<RestOperation>;
   /** sbatch options the version's job description cannot carry (v0.0.36 has no `standard_output`). */
   readonly unsupportedOptions: ReadonlySet<string>;
-  /** A job of `GET /slurm/vX/job/{id}` or `/jobs`, as core's model. */
-  decodeJob(raw: Record<string, unknown>, cluster: string): Job;
+  /**
+   * A job of `GET /slurm/vX/job/{id}` or `/jobs`, as core's model: one job, or the tasks of an
+   * array's pending record (slurmctld keeps them as one, `array_task_string` `"2-3"`).
+   */
+  decodeJob(raw: Record<string, unknown>, cluster: string): Job[];
   /** A job of `GET /slurmdb/vX/job/{id}` or `/jobs`, as core's model. */
   decodeDbJob(raw: Record<string, unknown>, cluster: string): Job;
   /** The body of `POST /slurm/vX/job/submit`. */
@@ -114,7 +118,7 @@ function build(version: string, shape: Shape, operations: RestOperation[], missi
     version,
     operations: new Set(operations),
     unsupportedOptions: new Set(missing),
-    decodeJob: (raw, cluster) => decodeLive(raw, cluster, shape),
+    decodeJob: (raw, cluster) => pendingTasks(raw, decodeLive(raw, cluster, shape)),
     decodeDbJob: (raw, cluster) => decodeDb(raw, cluster),
     encodeSubmit: ({ script, options, environment }) => {
       const job: Record<string, unknown> = {};
@@ -204,6 +208,14 @@ function decodeLive(raw: Record<string, unknown>, cluster: string, shape: Shape)
   });
 }
 
+function pendingTasks(raw: Record<string, unknown>, job: Job): Job[] {
+  const tasks = slurmText(raw.array_task_string);
+  if (tasks === undefined || job.arrayTaskId !== undefined) return [job];
+  const spec = parseArraySpec(tasks);
+  if (typeof spec === 'string') return [job];
+  return spec.indices.map((i) => ({ ...job, id: `${job.id}_${i}`, arrayJobId: job.id, arrayTaskId: i }));
+}
+
 function decodeDb(raw: Record<string, unknown>, cluster: string): Job {
   const time = (raw.time ?? {}) as Record<string, unknown>;
   const st = (raw.state ?? {}) as Record<string, unknown>;
@@ -223,6 +235,10 @@ function decodeDb(raw: Record<string, unknown>, cluster: string): Job {
   const comment = raw.comment as Record<string, unknown> | undefined;
   const nodes = slurmText(raw.nodes);
   const started = start !== undefined;
+  const workingDirectory = slurmText(raw.working_directory);
+  // Accounting has no output paths before v0.0.40: hpckit recorded the named ones in the comment.
+  const outputs = outputsOf(slurmText(comment?.job));
+  const stdoutPath = slurmText(raw.stdout) ?? outputPath(outputs.stdout, workingDirectory);
   return clean({
     cluster,
     id: isTask ? `${arrayJobId}_${arrayTaskId}` : String(slurmCount(raw.job_id) ?? ''),
@@ -241,10 +257,17 @@ function decodeDb(raw: Record<string, unknown>, cluster: string): Job {
     endTime: state.phase === 'ended' ? end : undefined,
     elapsedSeconds: slurmCount(time.elapsed) ?? elapsed(start, end),
     timeLimitSeconds: minutesToSeconds(slurmNumber(time.limit)),
-    workingDirectory: slurmText(raw.working_directory),
+    workingDirectory,
+    stdoutPath,
+    stderrPath: slurmText(raw.stderr) ?? outputPath(outputs.stderr, workingDirectory) ?? stdoutPath,
     nodeList: started && nodes && nodes !== 'None assigned' ? expandHostlist(nodes) : [],
     comment: slurmText(comment?.job),
   });
+}
+
+function outputPath(pattern: string | undefined, dir: string | undefined): string | undefined {
+  if (pattern === undefined || pattern.startsWith('/')) return pattern;
+  return dir === undefined ? undefined : `${dir.replace(/\/$/, '')}/${pattern}`;
 }
 
 function resources(tres: string | undefined, nodes?: number, cpus?: number): ResourceCounts {

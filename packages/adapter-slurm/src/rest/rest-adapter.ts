@@ -4,11 +4,13 @@ import {
   type CallContext,
   DurationSchema,
   defineSchedulerAdapter,
+  isHpckitError,
   type Job,
   type JobQuery,
   type JobSpec,
   NameSchema,
   parseInput,
+  type PolicyError,
   type SchedulerAdapter,
   type SubmitContext,
 } from '@hpckit/core';
@@ -27,6 +29,12 @@ import { negotiateVersion } from './negotiate.js';
 const ADAPTER_VERSION = '0.1.0';
 const NOT_HELD = /Invalid job id specified|Unable to find JobId/i;
 const NOTHING_FOUND = /Nothing found/i;
+// The spec field each wrong-name refusal is about.
+const NAMED_BY: Partial<Record<string, 'partition' | 'qos' | 'account'>> = {
+  invalid_partition: 'partition',
+  invalid_qos: 'qos',
+  invalid_account: 'account',
+};
 
 /** Options of {@link slurmRestAdapter}. */
 export const SlurmRestAdapterOptionsSchema = z.strictObject({
@@ -120,7 +128,7 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
       ...(subject !== undefined && { subject: { kind: 'job', id: subject } }),
       accepts: (errors) => errors.every((e) => NOT_HELD.test(`${e.error} ${e.description}`)),
     });
-    const jobs = ((body.jobs ?? []) as Record<string, unknown>[]).map((j) => c.decodeJob(j, cluster()));
+    const jobs = ((body.jobs ?? []) as Record<string, unknown>[]).flatMap((j) => c.decodeJob(j, cluster()));
     return withUsers(c, jobs, ctx);
   };
   const historyJobs = async (path: string, ctx: CallContext): Promise<Job[]> => {
@@ -232,19 +240,29 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
         },
       });
     }
+    if (spec.createWorkingDirectory) {
+      // slurmrestd runs no commands on the cluster's file system: the directory must exist.
+      throw fail.unsupported({
+        details: { capability: `createWorkingDirectory over slurmrestd ${c.version}`, operation: 'jobs.submit' },
+      });
+    }
     if (!fresh) {
       const earlier = await findByToken(key, ctx);
       if (earlier) return { script, command, job: withUserComment(earlier) };
     }
     const environment = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: homeOf(ctx.user ?? 'root') };
-    const body = await client.send({
-      method: 'POST',
-      path,
-      user: ctx.user,
-      body: c.encodeSubmit({ script, options, environment }),
-      signal: ctx.signal,
-      program: 'sbatch',
-    });
+    const body = await client
+      .send({
+        method: 'POST',
+        path,
+        user: ctx.user,
+        body: c.encodeSubmit({ script, options, environment }),
+        signal: ctx.signal,
+        program: 'sbatch',
+      })
+      .catch(async (err: unknown) => {
+        throw await withValidNames(err, spec, ctx);
+      });
     const id = String(body.job_id ?? '');
     if (!/^\d+$/.test(id)) {
       throw fail.parse({ details: { raw: JSON.stringify(body).slice(0, 500), what: 'slurmrestd submit answer', command } });
@@ -257,6 +275,70 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
       at: new Date(),
     });
     return { script, command, job };
+  };
+
+  // A wrong partition, QoS or account is refused with the names that would have been accepted:
+  // read on this error path only, so a submission that succeeds costs one request.
+  const withValidNames = async (err: unknown, spec: JobSpec, ctx: CallContext): Promise<unknown> => {
+    if (!isHpckitError(err, 'POLICY_VIOLATION')) return err;
+    if (err.details.reason === 'other') return overQosWall(err, spec, ctx);
+    const field = NAMED_BY[err.details.reason];
+    if (!field) return err;
+    try {
+      const { codec: c } = await codec(ctx.signal);
+      let allowed: string[];
+      if (field === 'partition') {
+        const body = await client.send({ method: 'GET', path: `/slurm/${c.version}/partitions`, user: ctx.user, signal: ctx.signal, program: 'scontrol' });
+        allowed = ((body.partitions ?? []) as { name?: string }[]).flatMap((p) => (p.name ? [p.name] : []));
+      } else {
+        const body = await client.send({ method: 'GET', path: `/slurmdb/${c.version}/associations`, user: ctx.user, signal: ctx.signal, program: 'sacctmgr' });
+        const user = ctx.user ?? (opts.auth.actsForUsers ? undefined : '');
+        const mine = ((body.associations ?? []) as { account?: string; user?: string | null; qos?: string[] }[]).filter(
+          (a) => a.user && (user === undefined || user === '' || a.user === user),
+        );
+        allowed =
+          field === 'account'
+            ? mine.flatMap((a) => (a.account ? [a.account] : []))
+            : mine.filter((a) => spec.account === undefined || a.account === spec.account).flatMap((a) => a.qos ?? []);
+      }
+      const subject = spec[field] ?? err.details.subject;
+      const details = { ...err.details, allowed: [...new Set(allowed)].sort() };
+      return fail.policy({ details: subject === undefined ? details : { ...details, subject }, cause: err.cause });
+    } catch {
+      // The refusal itself is the answer; failing to read the valid names must not hide it.
+      return err;
+    }
+  };
+
+  // slurmrestd (22.05) drops the limit code sbatch prints ("QOSMaxWallDurationPerJobLimit") and
+  // says only "Job violates accounting/QOS policy": a time limit over the named QoS's MaxWall is
+  // that refusal's reason, read from the QoS on this error path.
+  const overQosWall = async (err: PolicyError, spec: JobSpec, ctx: CallContext): Promise<unknown> => {
+    const limit = spec.timeLimit;
+    if (limit === undefined || err.details.nativeReason !== undefined) return err;
+    try {
+      const { codec: c } = await codec(ctx.signal);
+      const config = await clusterConfig(ctx);
+      let candidates = spec.qos === undefined ? [] : [spec.qos];
+      if (candidates.length === 0) {
+        // No QoS named: the association's default QoS is the one the limit was checked against.
+        const body = await client.send({ method: 'GET', path: `/slurmdb/${c.version}/associations`, user: ctx.user, signal: ctx.signal, program: 'sacctmgr' });
+        const rows = (body.associations ?? []) as { account?: string; user?: string | null; default?: { qos?: string | null } }[];
+        candidates = rows
+          .filter((a) => a.user && (ctx.user === undefined || a.user === ctx.user))
+          .filter((a) => spec.account === undefined || a.account === spec.account)
+          .flatMap((a) => (a.default?.qos ? [a.default.qos] : []));
+      }
+      const walls = candidates.map((name) => config.qos.find((q) => q.name === name)?.maxWallSeconds);
+      if (walls.length === 0 || walls.some((w) => w === undefined || limit <= w)) return err;
+      const wall = Math.max(...(walls as number[]));
+      return fail.policy({
+        details: { ...err.details, reason: 'time_limit_exceeds_qos', subject: candidates[0], limit: wall, requested: limit, unit: 'seconds' },
+        cause: err.cause,
+      });
+    } catch {
+      return err;
+    }
   };
 
   const findByToken = async (key: string, ctx: CallContext): Promise<Job | undefined> => {
@@ -291,7 +373,9 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
       read(`/slurmdb/${c.version}/qos`, 'sacctmgr'),
     ]);
     const list = (body: RestEnvelope, key: string) => (body[key] ?? []) as Record<string, unknown>[];
-    return decodeClusterConfig(cluster(), list(partitions, 'partitions'), list(nodes, 'nodes'), list(qos, 'qos'));
+    // 22.05's slurmdbd plugins name the list "QOS", later ones "qos".
+    const qosList = list(qos, 'qos').length > 0 ? list(qos, 'qos') : list(qos, 'QOS');
+    return decodeClusterConfig(cluster(), list(partitions, 'partitions'), list(nodes, 'nodes'), qosList);
   };
 
   return defineSchedulerAdapter({
