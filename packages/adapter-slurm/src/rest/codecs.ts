@@ -117,7 +117,7 @@ function build(version: string, shape: Shape, operations: RestOperation[], missi
     operations: new Set(operations),
     unsupportedOptions: new Set(missing),
     decodeJob: (raw, cluster) => pendingTasks(raw, decodeLive(raw, cluster, shape)),
-    decodeDbJob: (raw, cluster) => decodeDb(raw, cluster),
+    decodeDbJob: (raw, cluster) => decodeDb(raw, cluster, shape),
     encodeSubmit: ({ script, options, environment }) => {
       const job: Record<string, unknown> = {};
       for (const [name, value] of options) for (const [k, v] of WRITERS[name]!(value, shape.wrapped)) job[k] = v;
@@ -207,7 +207,7 @@ function pendingTasks(raw: Record<string, unknown>, job: Job): Job[] {
   return spec.indices.map((i) => ({ ...job, id: `${job.id}_${i}`, arrayJobId: job.id, arrayTaskId: i }));
 }
 
-function decodeDb(raw: Record<string, unknown>, cluster: string): Job {
+function decodeDb(raw: Record<string, unknown>, cluster: string, shape: Shape): Job {
   const time = (raw.time ?? {}) as Record<string, unknown>;
   const st = (raw.state ?? {}) as Record<string, unknown>;
   const current = Array.isArray(st.current) ? (st.current as string[])[0] : st.current;
@@ -218,7 +218,9 @@ function decodeDb(raw: Record<string, unknown>, cluster: string): Job {
   const state = mapSlurmState({
     state: String(current ?? ''),
     reason: slurmText(st.reason),
-    exitCode: verboseExit(raw.exit_code),
+    // 22.05's slurmdbd plugins (dbv0.0.36-38) report every job's exit code as SUCCESS/0, even one
+    // sacct shows as 3:0: an unknown exit code is better than a wrong one.
+    exitCode: shape.wrapped ? verboseExit(raw.exit_code) : undefined,
   });
   const start = slurmTime(time.start);
   const end = slurmTime(time.end);
