@@ -53,7 +53,10 @@ describe('version negotiation', () => {
 
   it('keeps to the versions it is allowed', async () => {
     const { server, adapter } = await setup(
-      { ...served(SLURM_22, '22.05.8'), 'GET /slurm/v0.0.37/job/676': json('22.05/v0.0.37-job-completed.json') },
+      {
+        ...served(SLURM_22, '22.05.8'),
+        'GET /slurm/v0.0.37/job/676': json('22.05/v0.0.37-job-completed.json'),
+      },
       { versions: ['v0.0.37'] },
     );
     const job = await adapter.jobs.get('676', { user: 'alice' });
@@ -62,7 +65,9 @@ describe('version negotiation', () => {
   });
 
   it('refuses with both lists of versions when none is common, in English and Chinese', async () => {
-    const { adapter } = await setup(served(['v0.0.42', 'v0.0.43'], '25.05.0'), { versions: ['v0.0.38', 'v0.0.41'] });
+    const { adapter } = await setup(served(['v0.0.42', 'v0.0.43'], '25.05.0'), {
+      versions: ['v0.0.38', 'v0.0.41'],
+    });
     const err = await adapter.version({}).catch((e: unknown) => e);
     expect(isHpckitError(err, 'UNSUPPORTED')).toBe(true);
     if (!isHpckitError(err, 'UNSUPPORTED')) return;
@@ -110,32 +115,43 @@ describe('codecs read the same job alike in every version', () => {
       'GET /slurm/v0.0.37/job/677': json('22.05/v0.0.37-job-failed.json'),
     });
     const job = await adapter.jobs.get('677', { user: 'alice' });
-    expect(job.state).toMatchObject({ phase: 'ended', outcome: 'failed', exitCode: 3, reason: 'NonZeroExitCode' });
+    expect(job.state).toMatchObject({
+      phase: 'ended',
+      outcome: 'failed',
+      exitCode: 3,
+      reason: 'NonZeroExitCode',
+    });
   });
 
-  it.each(['v0.0.39', 'v0.0.40', 'v0.0.41'])('%s: wrapped numbers, state arrays and verbose exit codes', async (v) => {
-    const { adapter } = await setup({
-      ...served([v], '24.05.4'),
-      [`GET /slurm/${v}/job/701`]: json(`24.05/${v}-job-failed.json`),
-      [`GET /slurm/${v}/job/702`]: json(`24.05/${v}-job-running.json`),
-      [`GET /slurm/${v}/job/703`]: json(`24.05/${v}-job-array-held.json`),
-    });
-    const failed = await adapter.jobs.get('701', { user: 'alice' });
-    expect(failed).toMatchObject({
-      state: { phase: 'ended', outcome: 'failed', exitCode: 3 },
-      timeLimitSeconds: 300,
-      elapsedSeconds: 2,
-      stdoutPath: '/home/alice/slurm-701.out',
-    });
-    const running = await adapter.jobs.get('702', { user: 'alice' });
-    // An infinite time limit is no limit, never a number.
-    expect(running.timeLimitSeconds).toBeUndefined();
-    expect(running).toMatchObject({ state: { phase: 'running' }, allocated: { gpus: 1, cores: 2, memoryMiB: 2048 } });
-    expect(running.endTime).toBeUndefined();
-    const held = await adapter.jobs.get('703', { user: 'alice' });
-    expect(held.state.phase).toBe('held');
-    expect(held.arrayJobId).toBe('703');
-  });
+  it.each(['v0.0.39', 'v0.0.40', 'v0.0.41'])(
+    '%s: wrapped numbers, state arrays and verbose exit codes',
+    async (v) => {
+      const { adapter } = await setup({
+        ...served([v], '24.05.4'),
+        [`GET /slurm/${v}/job/701`]: json(`24.05/${v}-job-failed.json`),
+        [`GET /slurm/${v}/job/702`]: json(`24.05/${v}-job-running.json`),
+        [`GET /slurm/${v}/job/703`]: json(`24.05/${v}-job-array-held.json`),
+      });
+      const failed = await adapter.jobs.get('701', { user: 'alice' });
+      expect(failed).toMatchObject({
+        state: { phase: 'ended', outcome: 'failed', exitCode: 3 },
+        timeLimitSeconds: 300,
+        elapsedSeconds: 2,
+        stdoutPath: '/home/alice/slurm-701.out',
+      });
+      const running = await adapter.jobs.get('702', { user: 'alice' });
+      // An infinite time limit is no limit, never a number.
+      expect(running.timeLimitSeconds).toBeUndefined();
+      expect(running).toMatchObject({
+        state: { phase: 'running' },
+        allocated: { gpus: 1, cores: 2, memoryMiB: 2048 },
+      });
+      expect(running.endTime).toBeUndefined();
+      const held = await adapter.jobs.get('703', { user: 'alice' });
+      expect(held.state.phase).toBe('held');
+      expect(held.arrayJobId).toBe('703');
+    },
+  );
 
   it('a held array of 22.05 reads as its four pending tasks', async () => {
     const { adapter } = await setup({
@@ -163,7 +179,9 @@ describe('errors', () => {
     const { adapter } = await setup({
       ...served(['v0.0.38'], '22.05.8'),
       'POST /slurm/v0.0.38/job/submit': json('22.05/v0.0.38-submit-invalid-partition.json', 500),
-      'GET /slurm/v0.0.38/partitions': { body: { partitions: [{ name: 'cpu' }, { name: 'gpu' }], errors: [] } },
+      'GET /slurm/v0.0.38/partitions': {
+        body: { partitions: [{ name: 'cpu' }, { name: 'gpu' }], errors: [] },
+      },
     });
     const err = await adapter.jobs
       .submit({ command: 'true', partition: 'nosuch' } as never, { user: 'alice', freshKey: true })
@@ -229,7 +247,13 @@ describe('JWT per user', () => {
     // The service account negotiates; alice is minted again after the refusal.
     expect(minted).toEqual(['portal', 'alice', 'bob', 'alice']);
     const jobCalls = server.seen.filter((r) => r.path === '/slurm/v0.0.38/job/676');
-    expect(jobCalls.map((r) => r.headers['x-slurm-user-name'])).toEqual(['alice', 'alice', 'bob', 'alice', 'alice']);
+    expect(jobCalls.map((r) => r.headers['x-slurm-user-name'])).toEqual([
+      'alice',
+      'alice',
+      'bob',
+      'alice',
+      'alice',
+    ]);
     expect(jobCalls.at(-1)!.headers['x-slurm-user-token']).toBe('secret-alice-4');
   });
 

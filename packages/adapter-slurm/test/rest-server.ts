@@ -62,7 +62,9 @@ export async function fakeRestd(routes: Routes) {
             return;
           }
           const send = () =>
-            res.writeHead(answer.status ?? 200, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer.body));
+            res
+              .writeHead(answer.status ?? 200, { 'Content-Type': 'application/json' })
+              .end(JSON.stringify(answer.body));
           if (answer.delayMs) setTimeout(send, answer.delayMs).unref();
           else send();
         });

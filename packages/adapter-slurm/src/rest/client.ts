@@ -110,7 +110,9 @@ export function createRestClient(options: RestClientOptions): RestClient {
           details: { raw: said, what: `slurmrestd's answer to ${request.method} ${request.path}`, command },
         });
       }
-      const errors = (body.errors ?? []).filter((e) => (e.error_number ?? e.error_code ?? 0) !== 0 || e.error);
+      const errors = (body.errors ?? []).filter(
+        (e) => (e.error_number ?? e.error_code ?? 0) !== 0 || e.error,
+      );
       // slurmrestd answers HTTP 500 with Slurm's error for a refusal too ("Invalid job id"): what
       // Slurm said decides, the status only when it said nothing.
       if (errors.length > 0 && request.accepts?.(errors)) return body;
@@ -121,7 +123,13 @@ export function createRestClient(options: RestClientOptions): RestClient {
       const stderr = errors
         .map((e) => `${request.program}: error: ${[e.description, e.error].filter(Boolean).join(': ')}`)
         .join('\n');
-      throw mapCommandError({ command, stderr, exitCode: status, subject: request.subject, user: request.user });
+      throw mapCommandError({
+        command,
+        stderr,
+        exitCode: status,
+        subject: request.subject,
+        user: request.user,
+      });
     },
   };
 }
@@ -143,7 +151,10 @@ function transportError(request: RestRequest, base: URL, error: unknown, timeout
   const cause = error instanceof Error ? (error.cause ?? error) : error;
   const code = (cause as { code?: string })?.code;
   if (timeoutMs !== undefined) {
-    return fail.timeout({ details: { operation: `${request.method} ${request.path}`, timeoutMs }, cause: error });
+    return fail.timeout({
+      details: { operation: `${request.method} ${request.path}`, timeoutMs },
+      cause: error,
+    });
   }
   return fail.transport({
     details: {

@@ -111,7 +111,12 @@ interface Shape {
   liveUserName: boolean;
 }
 
-function build(version: string, shape: Shape, operations: RestOperation[], missing: string[] = []): RestCodec {
+function build(
+  version: string,
+  shape: Shape,
+  operations: RestOperation[],
+  missing: string[] = [],
+): RestCodec {
   return {
     version,
     operations: new Set(operations),
@@ -120,7 +125,8 @@ function build(version: string, shape: Shape, operations: RestOperation[], missi
     decodeDbJob: (raw, cluster) => decodeDb(raw, cluster, shape),
     encodeSubmit: ({ script, options, environment }) => {
       const job: Record<string, unknown> = {};
-      for (const [name, value] of options) for (const [k, v] of WRITERS[name]!(value, shape.wrapped)) job[k] = v;
+      for (const [name, value] of options)
+        for (const [k, v] of WRITERS[name]!(value, shape.wrapped)) job[k] = v;
       // v0.0.39+ take the environment as `NAME=value` strings, older plugins as a dictionary.
       job.environment = shape.wrapped
         ? Object.entries(environment).map(([k, v]) => `${k}=${v}`)
@@ -150,13 +156,10 @@ export const REST_CODECS: readonly RestCodec[] = [
   build('v0.0.36', { ...LEGACY, liveUserName: false }, ALL, ['output']),
 ];
 
-/** The codec of a version, if this package has one. */
-export function codecFor(version: string): RestCodec | undefined {
-  return REST_CODECS.find((c) => c.version === version);
-}
-
 function decodeLive(raw: Record<string, unknown>, cluster: string, shape: Shape): Job {
-  const stateWords = Array.isArray(raw.job_state) ? (raw.job_state as string[]) : [String(raw.job_state ?? '')];
+  const stateWords = Array.isArray(raw.job_state)
+    ? (raw.job_state as string[])
+    : [String(raw.job_state ?? '')];
   const exit = shape.verboseExit ? verboseExit(raw.exit_code) : waitStatus(raw.exit_code);
   const state = mapSlurmState({
     state: stateWords[0] ?? '',

@@ -11,7 +11,12 @@ import { slurmCount, slurmText } from './values.js';
 type Raw = Record<string, unknown>;
 
 /** Partitions (with the shape of their smallest node) and QoS as core's model. */
-export function decodeClusterConfig(name: string, partitions: Raw[], nodes: Raw[], qos: Raw[]): ClusterConfig {
+export function decodeClusterConfig(
+  name: string,
+  partitions: Raw[],
+  nodes: Raw[],
+  qos: Raw[],
+): ClusterConfig {
   const byName = new Map(nodes.map((n) => [String(n.name ?? ''), n]));
   return {
     name,
@@ -55,8 +60,11 @@ function decodePartition(p: Raw, nodes: Map<string, Raw>): Partition {
 }
 
 function decodeQos(q: Raw): Qos {
-  const perJob = ((((q.limits as Raw | undefined)?.max as Raw | undefined)?.wall_clock as Raw | undefined)
-    ?.per as Raw | undefined)?.job;
+  const perJob = (
+    (((q.limits as Raw | undefined)?.max as Raw | undefined)?.wall_clock as Raw | undefined)?.per as
+      | Raw
+      | undefined
+  )?.job;
   const wall = slurmCount(perJob);
   const priority = slurmCount(q.priority) ?? 0;
   return {

@@ -6,7 +6,7 @@ import type { RestCodec } from './codecs.js';
  * The plugin versions a slurmrestd serves, from the paths of its OpenAPI document
  * (`/slurm/v0.0.38/…`), newest first.
  */
-export function servedVersions(paths: readonly string[]): string[] {
+function servedVersions(paths: readonly string[]): string[] {
   const versions = new Set<string>();
   for (const path of paths) {
     const m = /^\/slurm\/(v\d+\.\d+\.\d+)\//.exec(path);
@@ -16,7 +16,7 @@ export function servedVersions(paths: readonly string[]): string[] {
 }
 
 /** Compares `v0.0.38`-style versions numerically. */
-export function byVersion(a: string, b: string): number {
+function byVersion(a: string, b: string): number {
   const pa = a.slice(1).split('.').map(Number);
   const pb = b.slice(1).split('.').map(Number);
   for (let i = 0; i < 3; i++) {
@@ -27,9 +27,11 @@ export function byVersion(a: string, b: string): number {
 }
 
 /** The newest of `codecs` a slurmrestd serving `served` also speaks; a typed error naming both lists if none. */
-export function pickCodec(served: readonly string[], codecs: readonly RestCodec[]): RestCodec {
+function pickCodec(served: readonly string[], codecs: readonly RestCodec[]): RestCodec {
   const offered = new Set(served);
-  const common = [...codecs].sort((a, b) => byVersion(b.version, a.version)).find((c) => offered.has(c.version));
+  const common = [...codecs]
+    .sort((a, b) => byVersion(b.version, a.version))
+    .find((c) => offered.has(c.version));
   if (common) return common;
   throw fail.unsupported({
     details: {
@@ -52,7 +54,12 @@ export async function negotiateVersion(
 ): Promise<{ codec: RestCodec; release: string }> {
   const doc = await client.send({ method: 'GET', path: '/openapi', signal, program: 'slurmrestd' });
   const codec = pickCodec(servedVersions(Object.keys((doc.paths ?? {}) as object)), codecs);
-  const ping = await client.send({ method: 'GET', path: `/slurm/${codec.version}/ping`, signal, program: 'scontrol' });
+  const ping = await client.send({
+    method: 'GET',
+    path: `/slurm/${codec.version}/ping`,
+    signal,
+    program: 'scontrol',
+  });
   const release = ping.meta?.Slurm?.release ?? ping.meta?.slurm?.release ?? 'unknown';
   return { codec, release };
 }

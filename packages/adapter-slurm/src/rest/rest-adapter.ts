@@ -21,8 +21,9 @@ import { commentWithToken, tokenOf } from '../operations/idempotency-token.js';
 import { bySubmitThenId, keep, project, withUserComment } from '../operations/jobs-query.js';
 import { submittedJob } from '../operations/submitted-job.js';
 import type { RestAuth } from './auth.js';
-import { createRestClient, type RestClient, type RestEnvelope } from './client.js';
+import { createRestClient, type RestEnvelope } from './client.js';
 import { decodeClusterConfig } from './config.js';
+import { restRules } from './rest-rules.js';
 import { REST_CODECS, REST_OPTIONS, type RestCodec, type RestOperation } from './codecs.js';
 import { negotiateVersion } from './negotiate.js';
 
@@ -43,7 +44,7 @@ export const SlurmRestAdapterOptionsSchema = z.strictObject({
   /** How requests authenticate: `jwtAuth({...})` or `localSocketAuth()`. */
   auth: z.custom<RestAuth>(
     (v) => typeof v === 'object' && v !== null && typeof (v as RestAuth).headers === 'function',
-    'must be a RestAuth (jwtAuth({...}) or localSocketAuth())',
+    { error: restRules.error('not_a_rest_auth') },
   ),
   /**
    * OpenAPI plugin versions the adapter may use, e.g. `["v0.0.38"]`; the newest one slurmrestd
@@ -60,7 +61,11 @@ export const SlurmRestAdapterOptionsSchema = z.strictObject({
    * Home directory of a user, against which a relative working directory is resolved (slurmrestd
    * cannot look it up). @default `/home/<user>`
    */
-  homeOf: z.custom<(user: string) => string>((v) => typeof v === 'function', 'must be a function').optional(),
+  homeOf: z
+    .custom<(user: string) => string>((v) => typeof v === 'function', {
+      error: restRules.error('not_a_home_function'),
+    })
+    .optional(),
   /** Per-request timeout in ms. @default 30000 */
   timeoutMs: z.number().int().positive().default(30_000),
   /** Window of a listing that names no time range. @default "30d" */
@@ -68,10 +73,12 @@ export const SlurmRestAdapterOptionsSchema = z.strictObject({
   /** Interpreter line of generated scripts. @default "/bin/bash" */
   shell: z
     .string()
-    .regex(/^\/\S+$/, 'give an absolute interpreter path such as "/bin/bash"')
+    .regex(/^\/\S+$/, { error: restRules.error('absolute_interpreter') })
     .default('/bin/bash'),
   /** The fetch to send requests with. @default globalThis.fetch */
-  fetch: z.custom<typeof fetch>((v) => typeof v === 'function', 'must be a fetch function').optional(),
+  fetch: z
+    .custom<typeof fetch>((v) => typeof v === 'function', { error: restRules.error('not_a_fetch') })
+    .optional(),
 });
 
 /** What callers may pass to {@link slurmRestAdapter}. */
@@ -104,7 +111,12 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
   const opts = parseInput(SlurmRestAdapterOptionsSchema, options, 'Slurm REST adapter options');
   const allowed = REST_CODECS.filter((c) => !opts.versions || opts.versions.includes(c.version));
   const can = (op: RestOperation) => allowed.every((c) => c.operations.has(op));
-  const client = createRestClient({ url: opts.url, auth: opts.auth, timeoutMs: opts.timeoutMs, fetch: opts.fetch });
+  const client = createRestClient({
+    url: opts.url,
+    auth: opts.auth,
+    timeoutMs: opts.timeoutMs,
+    fetch: opts.fetch,
+  });
   let negotiated: Promise<{ codec: RestCodec; release: string }> | undefined;
   const codec = (signal?: AbortSignal) => {
     negotiated ??= negotiateVersion(client, allowed, signal);
@@ -129,7 +141,7 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
       accepts: (errors) => errors.every((e) => NOT_HELD.test(`${e.error} ${e.description}`)),
     });
     const jobs = ((body.jobs ?? []) as Record<string, unknown>[]).flatMap((j) => c.decodeJob(j, cluster()));
-    return withUsers(c, jobs, ctx);
+    return withUsers(jobs, ctx);
   };
   const historyJobs = async (path: string, ctx: CallContext): Promise<Job[]> => {
     const { codec: c } = await codec(ctx.signal);
@@ -146,7 +158,7 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
     return raw.map((j) => c.decodeDbJob(j, cluster()));
   };
   // v0.0.36 leaves `user_name` empty in slurmctld's jobs: accounting names the user.
-  const withUsers = async (c: RestCodec, jobs: Job[], ctx: CallContext): Promise<Job[]> => {
+  const withUsers = async (jobs: Job[], ctx: CallContext): Promise<Job[]> => {
     if (jobs.every((j) => j.user !== '')) return jobs;
     return Promise.all(
       jobs.map(async (j) => {
@@ -159,16 +171,15 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
 
   const jobsById = async (id: string, ctx: CallContext): Promise<Job[]> => {
     const head = id.split('_')[0]!;
-    const live = (await liveJobs(`job/${head}`, ctx, id)).filter(
-      (j) => j.id === id || j.arrayJobId === id,
-    );
+    const live = (await liveJobs(`job/${head}`, ctx, id)).filter((j) => j.id === id || j.arrayJobId === id);
     if (live.length > 0) return live;
     return (await historyJobs(`job/${head}`, ctx)).filter((j) => j.id === id || j.arrayJobId === id);
   };
 
   const get = async (id: string, ctx: CallContext): Promise<Job> => {
     const found = await jobsById(id, ctx);
-    const exact = found.find((j) => j.id === id && j.arrayTaskId === undefined) ?? found.find((j) => j.id === id);
+    const exact =
+      found.find((j) => j.id === id && j.arrayTaskId === undefined) ?? found.find((j) => j.id === id);
     if (exact) return withUserComment(exact);
     if (found.length > 0) return withUserComment(aggregateArrayJob(id, found.sort(bySubmitThenId)));
     throw fail.notFound({ details: { kind: 'job', id } });
@@ -208,18 +219,14 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
       throw fail.validation({
         details: {
           subject: 'job spec',
-          issues: [
-            {
-              path: ['workingDirectory'],
-              message: 'give an absolute working directory: a call for no user has no home to resolve it against',
-              code: 'custom',
-            },
-          ],
+          issues: [restRules.validationIssue(['workingDirectory'], 'absolute_working_directory')],
         },
       });
     }
     const comment =
-      key === undefined ? spec.comment : commentWithToken(key, spec.comment, { stdout: spec.stdout, stderr: spec.stderr });
+      key === undefined
+        ? spec.comment
+        : commentWithToken(key, spec.comment, { stdout: spec.stdout, stderr: spec.stderr });
     const options = sbatchCommandLine(spec, { workingDirectory, comment });
     return { options, workingDirectory, script: renderBatchScript(spec, opts.shell) };
   };
@@ -243,7 +250,10 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
     if (spec.createWorkingDirectory) {
       // slurmrestd runs no commands on the cluster's file system: the directory must exist.
       throw fail.unsupported({
-        details: { capability: `createWorkingDirectory over slurmrestd ${c.version}`, operation: 'jobs.submit' },
+        details: {
+          capability: `createWorkingDirectory over slurmrestd ${c.version}`,
+          operation: 'jobs.submit',
+        },
       });
     }
     if (!fresh) {
@@ -265,7 +275,9 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
       });
     const id = String(body.job_id ?? '');
     if (!/^\d+$/.test(id)) {
-      throw fail.parse({ details: { raw: JSON.stringify(body).slice(0, 500), what: 'slurmrestd submit answer', command } });
+      throw fail.parse({
+        details: { raw: JSON.stringify(body).slice(0, 500), what: 'slurmrestd submit answer', command },
+      });
     }
     const job = submittedJob(spec, {
       id,
@@ -288,22 +300,39 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
       const { codec: c } = await codec(ctx.signal);
       let allowed: string[];
       if (field === 'partition') {
-        const body = await client.send({ method: 'GET', path: `/slurm/${c.version}/partitions`, user: ctx.user, signal: ctx.signal, program: 'scontrol' });
+        const body = await client.send({
+          method: 'GET',
+          path: `/slurm/${c.version}/partitions`,
+          user: ctx.user,
+          signal: ctx.signal,
+          program: 'scontrol',
+        });
         allowed = ((body.partitions ?? []) as { name?: string }[]).flatMap((p) => (p.name ? [p.name] : []));
       } else {
-        const body = await client.send({ method: 'GET', path: `/slurmdb/${c.version}/associations`, user: ctx.user, signal: ctx.signal, program: 'sacctmgr' });
+        const body = await client.send({
+          method: 'GET',
+          path: `/slurmdb/${c.version}/associations`,
+          user: ctx.user,
+          signal: ctx.signal,
+          program: 'sacctmgr',
+        });
         const user = ctx.user ?? (opts.auth.actsForUsers ? undefined : '');
-        const mine = ((body.associations ?? []) as { account?: string; user?: string | null; qos?: string[] }[]).filter(
-          (a) => a.user && (user === undefined || user === '' || a.user === user),
-        );
+        const mine = (
+          (body.associations ?? []) as { account?: string; user?: string | null; qos?: string[] }[]
+        ).filter((a) => a.user && (user === undefined || user === '' || a.user === user));
         allowed =
           field === 'account'
             ? mine.flatMap((a) => (a.account ? [a.account] : []))
-            : mine.filter((a) => spec.account === undefined || a.account === spec.account).flatMap((a) => a.qos ?? []);
+            : mine
+                .filter((a) => spec.account === undefined || a.account === spec.account)
+                .flatMap((a) => a.qos ?? []);
       }
       const subject = spec[field] ?? err.details.subject;
       const details = { ...err.details, allowed: [...new Set(allowed)].sort() };
-      return fail.policy({ details: subject === undefined ? details : { ...details, subject }, cause: err.cause });
+      return fail.policy({
+        details: subject === undefined ? details : { ...details, subject },
+        cause: err.cause,
+      });
     } catch {
       // The refusal itself is the answer; failing to read the valid names must not hide it.
       return err;
@@ -322,8 +351,18 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
       let candidates = spec.qos === undefined ? [] : [spec.qos];
       if (candidates.length === 0) {
         // No QoS named: the association's default QoS is the one the limit was checked against.
-        const body = await client.send({ method: 'GET', path: `/slurmdb/${c.version}/associations`, user: ctx.user, signal: ctx.signal, program: 'sacctmgr' });
-        const rows = (body.associations ?? []) as { account?: string; user?: string | null; default?: { qos?: string | null } }[];
+        const body = await client.send({
+          method: 'GET',
+          path: `/slurmdb/${c.version}/associations`,
+          user: ctx.user,
+          signal: ctx.signal,
+          program: 'sacctmgr',
+        });
+        const rows = (body.associations ?? []) as {
+          account?: string;
+          user?: string | null;
+          default?: { qos?: string | null };
+        }[];
         candidates = rows
           .filter((a) => a.user && (ctx.user === undefined || a.user === ctx.user))
           .filter((a) => spec.account === undefined || a.account === spec.account)
@@ -333,7 +372,14 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
       if (walls.length === 0 || walls.some((w) => w === undefined || limit <= w)) return err;
       const wall = Math.max(...(walls as number[]));
       return fail.policy({
-        details: { ...err.details, reason: 'time_limit_exceeds_qos', subject: candidates[0], limit: wall, requested: limit, unit: 'seconds' },
+        details: {
+          ...err.details,
+          reason: 'time_limit_exceeds_qos',
+          subject: candidates[0],
+          limit: wall,
+          requested: limit,
+          unit: 'seconds',
+        },
         cause: err.cause,
       });
     } catch {
@@ -342,7 +388,10 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
   };
 
   const findByToken = async (key: string, ctx: CallContext): Promise<Job | undefined> => {
-    const jobs = [...(await liveJobs('jobs', ctx)), ...(await historyJobs(`jobs?start_time=${sinceText(new Date(Date.now() - 86_400_000))}`, ctx))];
+    const jobs = [
+      ...(await liveJobs('jobs', ctx)),
+      ...(await historyJobs(`jobs?start_time=${sinceText(new Date(Date.now() - 86_400_000))}`, ctx)),
+    ];
     return jobs.find((j) => tokenOf(j.comment) === key);
   };
 
@@ -358,7 +407,8 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
       program: 'scancel',
       subject: { kind: 'job', id },
       // A job that ended between the read and the cancel.
-      accepts: (errors) => errors.every((e) => /already completing or completed/i.test(`${e.error} ${e.description}`)),
+      accepts: (errors) =>
+        errors.every((e) => /already completing or completed/i.test(`${e.error} ${e.description}`)),
     });
     return { status: 'cancelled' as const };
   };

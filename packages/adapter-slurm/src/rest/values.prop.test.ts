@@ -24,7 +24,7 @@ describe('slurmrestd numbers', () => {
   });
 
   it('the NO_VAL and INFINITE sentinels of bare numbers are never read as counts', () => {
-    for (const sentinel of [0xfffffffe, 0xffffffff, 0xfffffffffffffffe]) expect(slurmCount(sentinel)).toBeUndefined();
+    for (const sentinel of [0xfffffffe, 0xffffffff, 2 ** 64]) expect(slurmCount(sentinel)).toBeUndefined();
   });
 
   it('an epoch time reads the same bare or wrapped, and 0 is no time', () => {

@@ -7,12 +7,13 @@
 /** A number slurmrestd sent: a value, "no limit", or nothing. */
 export type SlurmNumber = number | 'infinite' | undefined;
 
-// NO_VAL/INFINITE sentinels of 32- and 64-bit fields that bare-number plugins leak.
-const SENTINELS = new Set([0xfffffffe, 0xffffffff, 0xfffffffffffffffe, 0xffffffffffffffff]);
+// From NO_VAL (0xfffffffe) up, bare numbers are Slurm's NO_VAL/INFINITE sentinels of 32- and
+// 64-bit fields, never a value (times stay below it until 2106).
+const FIRST_SENTINEL = 0xfffffffe;
 
 /** Reads a bare number or a `{ set, infinite, number }` wrapper. */
 export function slurmNumber(value: unknown): SlurmNumber {
-  if (typeof value === 'number') return Number.isFinite(value) && !SENTINELS.has(value) ? value : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) && value < FIRST_SENTINEL ? value : undefined;
   if (typeof value !== 'object' || value === null) return undefined;
   const w = value as { set?: unknown; infinite?: unknown; number?: unknown };
   if (w.infinite === true) return 'infinite';

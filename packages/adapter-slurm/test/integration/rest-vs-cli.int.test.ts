@@ -12,14 +12,22 @@ assertClusterUp();
 const alice = { user: 'alice' };
 const cli = createRuntimeAdapter(slurmAdapter({ transport: localSudo() }), { retry: { retries: 0 } });
 const rest = createRuntimeAdapter(
-  slurmRestAdapter({ url: REST_URL, auth: jwtAuth({ serviceUser: 'portal', mint: (u) => scontrolToken(u) }) }),
+  slurmRestAdapter({
+    url: REST_URL,
+    auth: jwtAuth({ serviceUser: 'portal', mint: (u) => scontrolToken(u) }),
+  }),
   { retry: { retries: 0 } },
 );
 afterAll(async () => {
   await Promise.all([cli.close(), rest.close()]);
 });
 
-const base = { account: 'electroplating', timeLimit: '5m', memory: { perNode: '256M' }, stdout: '/dev/null' } as const;
+const base = {
+  account: 'electroplating',
+  timeLimit: '5m',
+  memory: { perNode: '256M' },
+  stdout: '/dev/null',
+} as const;
 
 /** What both transports must agree on. */
 const truth = (j: Job) => ({
@@ -29,14 +37,24 @@ const truth = (j: Job) => ({
   account: j.account,
   partition: j.partition,
   qos: j.qos,
-  state: { phase: j.state.phase, outcome: j.state.outcome, exitCode: j.state.exitCode, signal: j.state.signal },
+  state: {
+    phase: j.state.phase,
+    outcome: j.state.outcome,
+    exitCode: j.state.exitCode,
+    signal: j.state.signal,
+  },
   submitTime: j.submitTime.toISOString(),
   startTime: j.startTime?.toISOString(),
   endTime: j.endTime?.toISOString(),
   elapsedSeconds: j.elapsedSeconds,
   timeLimitSeconds: j.timeLimitSeconds,
   requested: { nodes: j.requested.nodes, cores: j.requested.cores, gpus: j.requested.gpus },
-  allocated: j.allocated && { nodes: j.allocated.nodes, cores: j.allocated.cores, gpus: j.allocated.gpus, memoryMiB: j.allocated.memoryMiB },
+  allocated: j.allocated && {
+    nodes: j.allocated.nodes,
+    cores: j.allocated.cores,
+    gpus: j.allocated.gpus,
+    memoryMiB: j.allocated.memoryMiB,
+  },
   workingDirectory: j.workingDirectory,
   nodeList: j.nodeList,
 });
@@ -61,7 +79,8 @@ describe('REST and CLI transports read the same jobs alike', () => {
     for (const spec of specs) ids.push((await cli.jobs.submit(spec as never, alice)).job.id);
     for (const id of ids) await ended(id);
     // Live: slurmctld still holds them (MinJobAge 10 s).
-    for (const id of ids) expect(truth(await rest.jobs.get(id, alice))).toEqual(truth(await cli.jobs.get(id, alice)));
+    for (const id of ids)
+      expect(truth(await rest.jobs.get(id, alice))).toEqual(truth(await cli.jobs.get(id, alice)));
     await sleep(25_000);
     // Accounting only. 22.05's slurmdbd plugins report every exit code as 0 (sacct has the real
     // one): the REST adapter leaves it unknown there rather than say 0.
