@@ -9,9 +9,8 @@ NODE=${SLURM_LOCAL_NODE:-localhost}
 CLUSTER=${SLURM_LOCAL_CLUSTER:-local}
 SSH_PORT=${SLURM_LOCAL_SSH_PORT:-2222}
 DB_PORT=${SLURM_LOCAL_DB_PORT:-3307}
-# slurmrestd: JWT-authenticated TCP on loopback, and a UNIX socket for rest_auth/local.
+# slurmrestd: JWT-authenticated TCP on loopback.
 REST_PORT=${SLURM_LOCAL_REST_PORT:-6820}
-REST_SOCKET=${SLURM_LOCAL_REST_SOCKET:-$STATE/run/slurmrestd.sock}
 # Low so that finished jobs leave squeue quickly and tests exercise the sacct path.
 MIN_JOB_AGE=${SLURM_LOCAL_MIN_JOB_AGE:-10}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -145,12 +144,11 @@ start_slurmd() {
 }
 # slurmrestd refuses to run as root or SlurmUser: it drops to its own user after binding. It
 # serves JWT-authenticated clients on TCP (SLURM_JWT=daemon makes it talk to slurmctld with those
-# tokens rather than munge) and same-uid clients on the UNIX socket (rest_auth/local).
+# tokens rather than munge).
 rest_ready() { curl -s -o /dev/null "http://127.0.0.1:$REST_PORT/openapi/v3"; }
 start_slurmrestd() {
   if ! live_pid slurmrestd >/dev/null; then
     log "starting slurmrestd on 127.0.0.1:$REST_PORT"
-    rm -f "$REST_SOCKET"
     SLURM_JWT=daemon start_daemon slurmrestd /usr/sbin/slurmrestd -a rest_auth/jwt \
       -u slurmrestd -g slurmrestd "127.0.0.1:$REST_PORT"
   fi

@@ -68,5 +68,5 @@ export type { ActAs } from '@hpckit/transport';
 // The REST transport: slurmrestd instead of Slurm's commands, selected by configuration.
 export { SlurmRestAdapterOptionsSchema, slurmRestAdapter } from './rest/rest-adapter.js';
 export type { SlurmRestAdapterOptions } from './rest/rest-adapter.js';
-export { jwtAuth, localSocketAuth } from './rest/auth.js';
+export { jwtAuth } from './rest/auth.js';
 export type { JwtAuthOptions, MintedToken, RestAuth } from './rest/auth.js';

@@ -80,11 +80,3 @@ export function jwtAuth(options: JwtAuthOptions): RestAuth {
     },
   };
 }
-
-/**
- * No credentials: slurmrestd on a UNIX socket with `rest_auth/local` knows the caller by the
- * socket's peer uid, so every call acts as the process's own user.
- */
-export function localSocketAuth(): RestAuth {
-  return { actsForUsers: false, headers: async () => ({}), invalidate: () => {} };
-}

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { fail } from '../errors/slurm-errors.js';
 import { commentWithToken, tokenOf } from '../operations/idempotency-token.js';
 import { bySubmitThenId, keep, project, withUserComment } from '../operations/jobs-query.js';
+import { withAllowed } from '../operations/jobs-submit.js';
 import { submittedJob } from '../operations/submitted-job.js';
 import type { RestAuth } from './auth.js';
 import { createRestClient, type RestEnvelope } from './client.js';
@@ -41,7 +42,7 @@ const NAMED_BY: Partial<Record<string, 'partition' | 'qos' | 'account'>> = {
 export const SlurmRestAdapterOptionsSchema = z.strictObject({
   /** slurmrestd's address, e.g. `http://127.0.0.1:6820`. */
   url: z.url({ protocol: /^https?$/ }),
-  /** How requests authenticate: `jwtAuth({...})` or `localSocketAuth()`. */
+  /** How requests authenticate: `jwtAuth({...})`, a token per user. */
   auth: z.custom<RestAuth>(
     (v) => typeof v === 'object' && v !== null && typeof (v as RestAuth).headers === 'function',
     { error: restRules.error('not_a_rest_auth') },
@@ -129,31 +130,30 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
   const cluster = () => clusterName ?? 'slurm';
   const homeOf = opts.homeOf ?? ((user: string) => `/home/${user}`);
 
-  const liveJobs = async (path: string, ctx: CallContext, subject?: string): Promise<Job[]> => {
+  // Raw jobs of slurmctld (`/slurm/…`, "Invalid job id" is no job) or slurmdbd (`/slurmdb/…`,
+  // "Nothing found" is none), with the codec that reads them.
+  const rawJobs = async (daemon: 'slurm' | 'slurmdb', path: string, ctx: CallContext) => {
     const { codec: c } = await codec(ctx.signal);
+    const none = daemon === 'slurm' ? NOT_HELD : NOTHING_FOUND;
     const body = await client.send({
       method: 'GET',
-      path: `/slurm/${c.version}/${path}`,
+      path: `/${daemon}/${c.version}/${path}`,
       user: ctx.user,
       signal: ctx.signal,
-      program: 'squeue',
-      ...(subject !== undefined && { subject: { kind: 'job', id: subject } }),
-      accepts: (errors) => errors.every((e) => NOT_HELD.test(`${e.error} ${e.description}`)),
+      program: daemon === 'slurm' ? 'squeue' : 'sacct',
+      accepts: (errors) => errors.every((e) => none.test(`${e.error} ${e.description}`)),
     });
-    const jobs = ((body.jobs ?? []) as Record<string, unknown>[]).flatMap((j) => c.decodeJob(j, cluster()));
-    return withUsers(jobs, ctx);
+    return { c, raw: (body.jobs ?? []) as Record<string, unknown>[] };
+  };
+  const liveJobs = async (path: string, ctx: CallContext): Promise<Job[]> => {
+    const { c, raw } = await rawJobs('slurm', path, ctx);
+    return withUsers(
+      raw.flatMap((j) => c.decodeJob(j, cluster())),
+      ctx,
+    );
   };
   const historyJobs = async (path: string, ctx: CallContext): Promise<Job[]> => {
-    const { codec: c } = await codec(ctx.signal);
-    const body = await client.send({
-      method: 'GET',
-      path: `/slurmdb/${c.version}/${path}`,
-      user: ctx.user,
-      signal: ctx.signal,
-      program: 'sacct',
-      accepts: (errors) => errors.every((e) => NOTHING_FOUND.test(`${e.error} ${e.description}`)),
-    });
-    const raw = (body.jobs ?? []) as Record<string, unknown>[];
+    const { c, raw } = await rawJobs('slurmdb', path, ctx);
     if (clusterName === undefined && typeof raw[0]?.cluster === 'string') clusterName = raw[0].cluster;
     return raw.map((j) => c.decodeDbJob(j, cluster()));
   };
@@ -171,7 +171,7 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
 
   const jobsById = async (id: string, ctx: CallContext): Promise<Job[]> => {
     const head = id.split('_')[0]!;
-    const live = (await liveJobs(`job/${head}`, ctx, id)).filter((j) => j.id === id || j.arrayJobId === id);
+    const live = (await liveJobs(`job/${head}`, ctx)).filter((j) => j.id === id || j.arrayJobId === id);
     if (live.length > 0) return live;
     return (await historyJobs(`job/${head}`, ctx)).filter((j) => j.id === id || j.arrayJobId === id);
   };
@@ -327,12 +327,7 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
                 .filter((a) => spec.account === undefined || a.account === spec.account)
                 .flatMap((a) => a.qos ?? []);
       }
-      const subject = spec[field] ?? err.details.subject;
-      const details = { ...err.details, allowed: [...new Set(allowed)].sort() };
-      return fail.policy({
-        details: subject === undefined ? details : { ...details, subject },
-        cause: err.cause,
-      });
+      return withAllowed(err, spec[field], allowed);
     } catch {
       // The refusal itself is the answer; failing to read the valid names must not hide it.
       return err;

@@ -1,7 +1,7 @@
 import { defineIssueRules, type IssueWording } from '@hpckit/core';
 
 const en = {
-  not_a_rest_auth: () => 'must be a RestAuth (jwtAuth({...}) or localSocketAuth())',
+  not_a_rest_auth: () => 'must be a RestAuth such as jwtAuth({...})',
   not_a_home_function: () => 'must be a function of the user name returning their home directory',
   not_a_fetch: () => 'must be a fetch function',
   absolute_interpreter: () => 'give an absolute interpreter path such as "/bin/bash"',
@@ -10,7 +10,7 @@ const en = {
 } satisfies Record<string, IssueWording>;
 
 const zhCn: Record<keyof typeof en, IssueWording> = {
-  not_a_rest_auth: () => '应为 RestAuth（jwtAuth({...}) 或 localSocketAuth()）',
+  not_a_rest_auth: () => '应为 RestAuth，例如 jwtAuth({...})',
   not_a_home_function: () => '应为以用户名为参数、返回其主目录的函数',
   not_a_fetch: () => '应为 fetch 函数',
   absolute_interpreter: () => '请给出解释器的绝对路径，例如 "/bin/bash"',
