@@ -2,7 +2,7 @@
 # Stops the daemons that up.sh started (and only those: each pid is checked against the binary
 # it should be). State, accounting DB and queued jobs are kept unless --reset is given, which
 # cancels every job first, then wipes the state dir (the DB lives there) and the rendered configs.
-# `--only NAME` stops one daemon (munged, mariadb, slurmdbd, slurmctld, slurmd, sshd); tests use
+# `--only NAME` stops one daemon (munged, mariadb, slurmdbd, slurmctld, slurmd, slurmrestd, sshd); tests use
 # `--only sshd` to simulate an sshd restart.
 #
 # Usage: scripts/slurm-cluster/down.sh [--reset] [--only NAME]
@@ -40,7 +40,7 @@ fi
 if pid=$(live_pid sshd); then
   for child in $(pgrep -P "$pid" 2>/dev/null); do kill -TERM "$child" 2>/dev/null || true; done
 fi
-for name in sshd slurmd slurmctld slurmdbd mariadb munged; do stop_daemon "$name"; done
+for name in slurmrestd sshd slurmd slurmctld slurmdbd mariadb munged; do stop_daemon "$name"; done
 
 if ((RESET)); then
   log "wiping $STATE and the rendered configs"

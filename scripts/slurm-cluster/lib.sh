@@ -9,6 +9,8 @@ NODE=${SLURM_LOCAL_NODE:-localhost}
 CLUSTER=${SLURM_LOCAL_CLUSTER:-local}
 SSH_PORT=${SLURM_LOCAL_SSH_PORT:-2222}
 DB_PORT=${SLURM_LOCAL_DB_PORT:-3307}
+# slurmrestd: JWT-authenticated TCP on loopback.
+REST_PORT=${SLURM_LOCAL_REST_PORT:-6820}
 # Low so that finished jobs leave squeue quickly and tests exercise the sacct path.
 MIN_JOB_AGE=${SLURM_LOCAL_MIN_JOB_AGE:-10}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -29,6 +31,7 @@ expected_exes() {
     slurmctld) echo "slurmctld slurmctld-wlm" ;;
     slurmd) echo "slurmd slurmd-wlm" ;;
     sshd) echo sshd ;;
+    slurmrestd) echo slurmrestd ;;
     *) return 1 ;;
   esac
 }
@@ -138,6 +141,18 @@ start_slurmd() {
     scontrol update nodename="$NODE" state=resume >/dev/null 2>&1 || true
   fi
   wait_for "node $NODE" 30 node_ready
+}
+# slurmrestd refuses to run as root or SlurmUser: it drops to its own user after binding. It
+# serves JWT-authenticated clients on TCP (SLURM_JWT=daemon makes it talk to slurmctld with those
+# tokens rather than munge).
+rest_ready() { curl -s -o /dev/null "http://127.0.0.1:$REST_PORT/openapi/v3"; }
+start_slurmrestd() {
+  if ! live_pid slurmrestd >/dev/null; then
+    log "starting slurmrestd on 127.0.0.1:$REST_PORT"
+    SLURM_JWT=daemon start_daemon slurmrestd /usr/sbin/slurmrestd -a rest_auth/jwt \
+      -u slurmrestd -g slurmrestd "127.0.0.1:$REST_PORT"
+  fi
+  wait_for slurmrestd 30 rest_ready
 }
 start_sshd() {
   if ! live_pid sshd >/dev/null; then

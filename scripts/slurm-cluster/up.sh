@@ -7,7 +7,7 @@
 # `--only NAME` only starts that daemon (munged and configs must be in place: a daemon stopped with
 # `down.sh --only NAME`) and waits until it answers.
 #
-# Usage: scripts/slurm-cluster/up.sh [--smoke] [--only mariadb|slurmdbd|slurmctld|slurmd|sshd]
+# Usage: scripts/slurm-cluster/up.sh [--smoke] [--only mariadb|slurmdbd|slurmctld|slurmd|slurmrestd|sshd]
 # Environment: SLURM_LOCAL_STATE, SLURM_LOCAL_NODE, SLURM_LOCAL_CLUSTER, SLURM_LOCAL_SSH_PORT,
 #              SLURM_LOCAL_DB_PORT, SLURM_LOCAL_MIN_JOB_AGE (see README.md).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -26,14 +26,15 @@ done
 [[ $(id -u) -eq 0 ]] || die "run as root (it installs packages and starts daemons)"
 if [[ -n $ONLY ]]; then
   case "$ONLY" in
-    mariadb|slurmdbd|slurmctld|slurmd|sshd) "start_$ONLY"; exit 0 ;;
-    *) die "unknown daemon $ONLY (expected mariadb, slurmdbd, slurmctld, slurmd or sshd)" ;;
+    mariadb|slurmdbd|slurmctld|slurmd|slurmrestd|sshd) "start_$ONLY"; exit 0 ;;
+    *) die "unknown daemon $ONLY (expected mariadb, slurmdbd, slurmctld, slurmd, slurmrestd or sshd)" ;;
   esac
 fi
 START=$SECONDS
 
 # --- packages ----------------------------------------------------------------------------------
-PACKAGES=(munge mariadb-server slurmdbd slurmctld slurmd slurm-client openssh-server sudo)
+PACKAGES=(munge mariadb-server slurmdbd slurmctld slurmd slurm-client slurmrestd slurm-wlm-jwt-plugin
+  openssh-server sudo curl)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -62,6 +63,7 @@ ensure_user alice 2001
 ensure_user bob 2002
 ensure_user portal 2003
 id slurm >/dev/null 2>&1 || useradd -r -M -d /nonexistent -s /usr/sbin/nologin slurm
+id slurmrestd >/dev/null 2>&1 || useradd -r -M -d /nonexistent -s /usr/sbin/nologin slurmrestd
 
 mkdir -p "$STATE"/{pids,log,run,spool/ctld,spool/d,ssh,fakegpu} "$ETC"
 chown slurm:slurm "$STATE/spool/ctld" "$STATE/log" "$STATE/run"
@@ -106,6 +108,13 @@ MYSQL=(mariadb --defaults-file="$STATE/my.cnf" -uroot)
   ALTER USER 'slurm'@'localhost' IDENTIFIED BY '$DB_PASS';
   GRANT ALL ON slurm_acct_db.* TO 'slurm'@'127.0.0.1';
   GRANT ALL ON slurm_acct_db.* TO 'slurm'@'localhost';"
+
+# --- JWT key (slurmctld and slurmdbd verify slurmrestd's tokens with it) ------------------------
+if [[ ! -s "$STATE/jwt_hs256.key" ]]; then
+  log "creating the JWT signing key"
+  dd if=/dev/urandom of="$STATE/jwt_hs256.key" bs=32 count=1 status=none
+fi
+chown slurm:slurm "$STATE/jwt_hs256.key"; chmod 600 "$STATE/jwt_hs256.key"
 
 # --- slurmdbd ----------------------------------------------------------------------------------
 # slurm.conf first: slurmdbd's readiness check (sacctmgr) reads it, and on a fresh machine there is
@@ -185,7 +194,12 @@ done
 render sshd_config "$STATE/sshd_config" root:root 644 && stop_daemon sshd
 start_sshd
 
-log "cluster up in $((SECONDS - START))s (state $STATE, ssh 127.0.0.1:$SSH_PORT)"
+# --- slurmrestd --------------------------------------------------------------------------------
+# A restarted slurmctld has new config (AuthAltTypes) slurmrestd must read: restart it with it.
+if ((restart_slurm)); then stop_daemon slurmrestd; fi
+start_slurmrestd
+
+log "cluster up in $((SECONDS - START))s (state $STATE, ssh 127.0.0.1:$SSH_PORT, rest 127.0.0.1:$REST_PORT)"
 
 # --- smoke test --------------------------------------------------------------------------------
 if ((SMOKE)); then

@@ -67,3 +67,24 @@ export function sshServiceAccount(overrides: Partial<SshTransportOptions> = {}):
     ...overrides,
   });
 }
+
+/** slurmrestd of the test cluster (JWT on loopback TCP). */
+export const REST_URL = `http://127.0.0.1:${process.env.SLURM_LOCAL_REST_PORT ?? 6820}`;
+
+/**
+ * Mints a JWT for `user` as the cluster does for a portal running beside slurmctld: root's
+ * `scontrol token username=<user>` (the token is printed as `SLURM_JWT=<token>`).
+ */
+export async function scontrolToken(
+  user: string,
+  lifespanSeconds = 600,
+): Promise<{ token: string; expiresAt: Date }> {
+  const out = execFileSync('scontrol', ['token', `username=${user}`, `lifespan=${lifespanSeconds}`], {
+    encoding: 'utf8',
+    timeout: 10_000,
+  });
+  return {
+    token: out.trim().replace(/^SLURM_JWT=/, ''),
+    expiresAt: new Date(Date.now() + lifespanSeconds * 1000),
+  };
+}

@@ -64,3 +64,9 @@ export type { SshCredentials } from '@hpckit/transport';
 export type { HostKeyPolicy } from '@hpckit/transport';
 /** @deprecated Import `ActAs` from `@hpckit/transport`. */
 export type { ActAs } from '@hpckit/transport';
+
+// The REST transport: slurmrestd instead of Slurm's commands, selected by configuration.
+export { SlurmRestAdapterOptionsSchema, slurmRestAdapter } from './rest/rest-adapter.js';
+export type { SlurmRestAdapterOptions } from './rest/rest-adapter.js';
+export { jwtAuth } from './rest/auth.js';
+export type { JwtAuthOptions, MintedToken, RestAuth } from './rest/auth.js';

@@ -273,7 +273,8 @@ export function withUserComment(job: Job): Job {
   return { ...job, comment: userComment(job.comment) };
 }
 
-function keep(job: Job, q: JobQuery): boolean {
+/** Whether a job matches a query's filters (those a scheduler could not apply itself). */
+export function keep(job: Job, q: JobQuery): boolean {
   if (q.users && !q.users.includes(job.user)) return false;
   if (q.accounts && (!job.account || !q.accounts.includes(job.account))) return false;
   if (q.partitions && (!job.partition || !q.partitions.includes(job.partition))) return false;
@@ -294,7 +295,8 @@ function windowStart(ops: OperationContext, q: JobQuery): Date {
   return new Date(Date.now() - ops.settings.historyWindowSeconds * 1000);
 }
 
-function bySubmitThenId(a: Job, b: Job): number {
+/** Listing order: submit time, then id (array tasks by index). */
+export function bySubmitThenId(a: Job, b: Job): number {
   const t = a.submitTime.getTime() - b.submitTime.getTime();
   if (t !== 0) return t;
   const [an, at] = a.id.split('_').map(Number) as [number, number | undefined];
@@ -302,7 +304,8 @@ function bySubmitThenId(a: Job, b: Job): number {
   return an - bn || (at ?? -1) - (bt ?? -1) || a.id.localeCompare(b.id);
 }
 
-function project(job: Job, fields: JobQuery['fields']): ListedJob {
+/** A job as listed: hpckit's token stripped from its comment, projected onto `fields`. */
+export function project(job: Job, fields: JobQuery['fields']): ListedJob {
   const clean = withUserComment(job);
   if (!fields) return clean;
   const keys = new Set<string>([...ALWAYS_LISTED_FIELDS, ...fields]);

@@ -271,16 +271,21 @@ async function withValidNames(
               .filter((a) => spec.account === undefined || a.account === spec.account)
               .flatMap((a) => a.qos);
     }
-    const subject = spec[field] ?? err.details.subject;
-    const details = { ...err.details, allowed: [...new Set(allowed)].sort() };
-    return fail.policy({
-      details: subject === undefined ? details : { ...details, subject },
-      cause: err.cause,
-    });
+    return withAllowed(err, spec[field], allowed);
   } catch {
     // The refusal itself is the answer; failing to read the valid names must not hide it.
     return err;
   }
+}
+
+/** A wrong-name refusal naming the names that would have been accepted (sorted, once each). */
+export function withAllowed(err: PolicyError, named: string | undefined, allowed: string[]): PolicyError {
+  const subject = named ?? err.details.subject;
+  const details = { ...err.details, allowed: [...new Set(allowed)].sort() };
+  return fail.policy({
+    details: subject === undefined ? details : { ...details, subject },
+    cause: err.cause,
+  });
 }
 
 const LIMIT_CODES = new Set([

@@ -11,7 +11,9 @@ export {
   assertClusterUp,
   KNOWN_HOSTS,
   keyOf,
+  REST_URL,
   SSH_PORT,
+  scontrolToken,
   sshPerUser,
   sshServiceAccount,
 } from '../../../../test/support/test-cluster.js';

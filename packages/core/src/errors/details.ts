@@ -266,6 +266,10 @@ export interface ErrorDetailsByCode {
     capability: string;
     adapter: string;
     reason?: UnsupportedReason;
+    /** The API versions the server offers (`no_common_version`), e.g. `["v0.0.42"]`. */
+    offered?: string[];
+    /** The API versions the adapter speaks (`no_common_version`). */
+    spoken?: string[];
     /** The user the call was for. */
     user?: string;
     /** The login the transport uses instead. */

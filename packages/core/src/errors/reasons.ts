@@ -174,6 +174,8 @@ export const UNSUPPORTED_REASONS = [
   'no_job_output',
   /** A progress display has nowhere to go: no stream given and no `process.stdout` (a browser). */
   'no_output_stream',
+  /** A REST API (slurmrestd) serves none of the API versions the adapter speaks. */
+  'no_common_version',
 ] as const;
 
 /** Why a `UNSUPPORTED` error happened (`details.reason`); the catalogue words each one. */

@@ -406,6 +406,12 @@ export const messages: MessageCatalogue = {
         hint: () =>
           'Close a client only when the process is done with it; to go on, create a new one with createClient().',
       },
+      no_common_version: {
+        summary: (d) =>
+          `${d.capability} serves API versions ${(d.offered ?? []).join(', ') || 'none'}, and the ${d.adapter} adapter speaks ${(d.spoken ?? []).join(', ') || 'none'}: there is no version both speak.`,
+        hint: () =>
+          'Enable a plugin version both speak in slurmrestd (its -s option), or upgrade hpckit for a newer one; the "versions" option narrows what the adapter may use.',
+      },
       no_acting_user: {
         summary: (d) =>
           `This client acts for no user, and cluster "${d.cluster ?? '?'}" serves many (its ${d.adapter} adapter acts for users), so ${d.operation ?? 'this call'} cannot tell whose job it is.`,

@@ -456,6 +456,12 @@ export const messagesZhCn: MessageCatalogue = {
         summary: (d) => `此客户端已关闭（client.close()），不再调用集群“${d.cluster ?? '?'}”。`,
         hint: () => '请只在进程不再使用客户端时关闭它；如需继续，请用 createClient() 创建新的客户端。',
       },
+      no_common_version: {
+        summary: (d) =>
+          `${d.capability} 提供的 API 版本为 ${(d.offered ?? []).join('、') || '无'}，而 ${d.adapter} 适配器支持的版本为 ${(d.spoken ?? []).join('、') || '无'}：双方没有共同的版本。`,
+        hint: () =>
+          '请在 slurmrestd 中启用双方都支持的插件版本（其 -s 选项），或升级 hpckit 以支持更新的版本；"versions" 选项可限定适配器使用的版本。',
+      },
       no_acting_user: {
         summary: (d) =>
           `此客户端不代表任何用户，而集群“${d.cluster ?? '?'}”服务多个用户（其 ${d.adapter} 适配器代表用户执行），因此 ${d.operation ?? '此调用'} 无法确定作业属于谁。`,

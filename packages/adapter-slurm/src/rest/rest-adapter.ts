@@ -1,0 +1,460 @@
+import { randomUUID } from 'node:crypto';
+import {
+  aggregateArrayJob,
+  type CallContext,
+  DurationSchema,
+  defineSchedulerAdapter,
+  isHpckitError,
+  type Job,
+  type JobQuery,
+  type JobSpec,
+  NameSchema,
+  parseInput,
+  type PolicyError,
+  type SchedulerAdapter,
+  type SubmitContext,
+} from '@hpckit/core';
+import { renderBatchScript, sbatchCommandLine } from '@hpckit/core/sbatch';
+import { z } from 'zod';
+import { fail } from '../errors/slurm-errors.js';
+import { commentWithToken, tokenOf } from '../operations/idempotency-token.js';
+import { bySubmitThenId, keep, project, withUserComment } from '../operations/jobs-query.js';
+import { withAllowed } from '../operations/jobs-submit.js';
+import { submittedJob } from '../operations/submitted-job.js';
+import type { RestAuth } from './auth.js';
+import { createRestClient, type RestEnvelope } from './client.js';
+import { decodeClusterConfig } from './config.js';
+import { restRules } from './rest-rules.js';
+import { REST_CODECS, REST_OPTIONS, type RestCodec, type RestOperation } from './codecs.js';
+import { negotiateVersion } from './negotiate.js';
+
+const ADAPTER_VERSION = '0.1.0';
+const NOT_HELD = /Invalid job id specified|Unable to find JobId/i;
+const NOTHING_FOUND = /Nothing found/i;
+// The spec field each wrong-name refusal is about.
+const NAMED_BY: Partial<Record<string, 'partition' | 'qos' | 'account'>> = {
+  invalid_partition: 'partition',
+  invalid_qos: 'qos',
+  invalid_account: 'account',
+};
+
+/** Options of {@link slurmRestAdapter}. */
+export const SlurmRestAdapterOptionsSchema = z.strictObject({
+  /** slurmrestd's address, e.g. `http://127.0.0.1:6820`. */
+  url: z.url({ protocol: /^https?$/ }),
+  /** How requests authenticate: `jwtAuth({...})`, a token per user. */
+  auth: z.custom<RestAuth>(
+    (v) => typeof v === 'object' && v !== null && typeof (v as RestAuth).headers === 'function',
+    { error: restRules.error('not_a_rest_auth') },
+  ),
+  /**
+   * OpenAPI plugin versions the adapter may use, e.g. `["v0.0.38"]`; the newest one slurmrestd
+   * also serves is chosen. Capabilities are what every listed version can do.
+   * @default every version this package has a codec for
+   */
+  versions: z
+    .array(z.enum(REST_CODECS.map((c) => c.version) as [string, ...string[]]))
+    .min(1)
+    .optional(),
+  /** Cluster name reported in jobs. @default the accounting cluster of the first job read, else "slurm" */
+  cluster: NameSchema.optional(),
+  /**
+   * Home directory of a user, against which a relative working directory is resolved (slurmrestd
+   * cannot look it up). @default `/home/<user>`
+   */
+  homeOf: z
+    .custom<(user: string) => string>((v) => typeof v === 'function', {
+      error: restRules.error('not_a_home_function'),
+    })
+    .optional(),
+  /** Per-request timeout in ms. @default 30000 */
+  timeoutMs: z.number().int().positive().default(30_000),
+  /** Window of a listing that names no time range. @default "30d" */
+  historyWindow: DurationSchema.default(30 * 86_400),
+  /** Interpreter line of generated scripts. @default "/bin/bash" */
+  shell: z
+    .string()
+    .regex(/^\/\S+$/, { error: restRules.error('absolute_interpreter') })
+    .default('/bin/bash'),
+  /** The fetch to send requests with. @default globalThis.fetch */
+  fetch: z
+    .custom<typeof fetch>((v) => typeof v === 'function', { error: restRules.error('not_a_fetch') })
+    .optional(),
+});
+
+/** What callers may pass to {@link slurmRestAdapter}. */
+export type SlurmRestAdapterOptions = z.input<typeof SlurmRestAdapterOptionsSchema>;
+
+/**
+ * The Slurm adapter over slurmrestd, the third transport beside local commands and SSH: the same
+ * contract, read and written through Slurm's REST API with a codec per OpenAPI plugin version.
+ * The version is negotiated on first use (the newest both sides speak); what a version cannot do
+ * is declared false in the capabilities, never emulated.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from '@hpckit/core';
+ * import { jwtAuth, slurmRestAdapter } from '@hpckit/adapter-slurm';
+ *
+ * const client = createClient({
+ *   clusters: {
+ *     hpc: {
+ *       adapter: slurmRestAdapter({
+ *         url: 'http://slurmrestd.hpc.example.org:6820',
+ *         auth: jwtAuth({ serviceUser: 'portal', mint: async (user) => `token-of-${user}` }),
+ *       }),
+ *     },
+ *   },
+ * });
+ * ```
+ */
+export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAdapter {
+  const opts = parseInput(SlurmRestAdapterOptionsSchema, options, 'Slurm REST adapter options');
+  const allowed = REST_CODECS.filter((c) => !opts.versions || opts.versions.includes(c.version));
+  const can = (op: RestOperation) => allowed.every((c) => c.operations.has(op));
+  const client = createRestClient({
+    url: opts.url,
+    auth: opts.auth,
+    timeoutMs: opts.timeoutMs,
+    fetch: opts.fetch,
+  });
+  let negotiated: Promise<{ codec: RestCodec; release: string }> | undefined;
+  const codec = (signal?: AbortSignal) => {
+    negotiated ??= negotiateVersion(client, allowed, signal);
+    negotiated.catch(() => {
+      negotiated = undefined;
+    });
+    return negotiated;
+  };
+  let clusterName = opts.cluster;
+  const cluster = () => clusterName ?? 'slurm';
+  const homeOf = opts.homeOf ?? ((user: string) => `/home/${user}`);
+
+  // Raw jobs of slurmctld (`/slurm/…`, "Invalid job id" is no job) or slurmdbd (`/slurmdb/…`,
+  // "Nothing found" is none), with the codec that reads them.
+  const rawJobs = async (daemon: 'slurm' | 'slurmdb', path: string, ctx: CallContext) => {
+    const { codec: c } = await codec(ctx.signal);
+    const none = daemon === 'slurm' ? NOT_HELD : NOTHING_FOUND;
+    const body = await client.send({
+      method: 'GET',
+      path: `/${daemon}/${c.version}/${path}`,
+      user: ctx.user,
+      signal: ctx.signal,
+      program: daemon === 'slurm' ? 'squeue' : 'sacct',
+      accepts: (errors) => errors.every((e) => none.test(`${e.error} ${e.description}`)),
+    });
+    return { c, raw: (body.jobs ?? []) as Record<string, unknown>[] };
+  };
+  const liveJobs = async (path: string, ctx: CallContext): Promise<Job[]> => {
+    const { c, raw } = await rawJobs('slurm', path, ctx);
+    return withUsers(
+      raw.flatMap((j) => c.decodeJob(j, cluster())),
+      ctx,
+    );
+  };
+  const historyJobs = async (path: string, ctx: CallContext): Promise<Job[]> => {
+    const { c, raw } = await rawJobs('slurmdb', path, ctx);
+    if (clusterName === undefined && typeof raw[0]?.cluster === 'string') clusterName = raw[0].cluster;
+    return raw.map((j) => c.decodeDbJob(j, cluster()));
+  };
+  // v0.0.36 leaves `user_name` empty in slurmctld's jobs: accounting names the user.
+  const withUsers = async (jobs: Job[], ctx: CallContext): Promise<Job[]> => {
+    if (jobs.every((j) => j.user !== '')) return jobs;
+    return Promise.all(
+      jobs.map(async (j) => {
+        if (j.user !== '') return j;
+        const [db] = await historyJobs(`job/${j.arrayJobId ?? j.id}`, ctx);
+        return { ...j, user: db?.user ?? ctx.user ?? '' };
+      }),
+    );
+  };
+
+  const jobsById = async (id: string, ctx: CallContext): Promise<Job[]> => {
+    const head = id.split('_')[0]!;
+    const live = (await liveJobs(`job/${head}`, ctx)).filter((j) => j.id === id || j.arrayJobId === id);
+    if (live.length > 0) return live;
+    return (await historyJobs(`job/${head}`, ctx)).filter((j) => j.id === id || j.arrayJobId === id);
+  };
+
+  const get = async (id: string, ctx: CallContext): Promise<Job> => {
+    const found = await jobsById(id, ctx);
+    const exact =
+      found.find((j) => j.id === id && j.arrayTaskId === undefined) ?? found.find((j) => j.id === id);
+    if (exact) return withUserComment(exact);
+    if (found.length > 0) return withUserComment(aggregateArrayJob(id, found.sort(bySubmitThenId)));
+    throw fail.notFound({ details: { kind: 'job', id } });
+  };
+
+  const list = async (query: JobQuery, ctx: CallContext) => {
+    const since = windowStart(query, opts.historyWindow);
+    const [live, history] = await Promise.all([
+      liveJobs('jobs', ctx),
+      historyJobs(`jobs?start_time=${sinceText(since)}`, ctx),
+    ]);
+    const byId = new Map<string, Job>();
+    for (const h of history) byId.set(h.id, h);
+    // slurmctld is fresher for everything it still holds.
+    for (const l of live) byId.set(l.id, l);
+    const ids = query.jobIds ? new Set(query.jobIds) : undefined;
+    const jobs = [...byId.values()]
+      .filter((j) => !ids || ids.has(j.id) || (j.arrayJobId !== undefined && ids.has(j.arrayJobId)))
+      .filter((j) => keep(j, query))
+      .sort(bySubmitThenId);
+    const page = jobs.slice(query.offset, query.limit === undefined ? undefined : query.offset + query.limit);
+    return { jobs: page.map((j) => project(j, query.fields)), total: jobs.length };
+  };
+
+  const render = (spec: JobSpec, ctx: CallContext, key?: string) => {
+    const user = ctx.user;
+    const dir = spec.workingDirectory ?? '.';
+    const home = user === undefined ? undefined : homeOf(user);
+    const workingDirectory = dir.startsWith('/')
+      ? dir
+      : home === undefined
+        ? undefined
+        : dir === '.'
+          ? home
+          : `${home.replace(/\/$/, '')}/${dir}`;
+    if (workingDirectory === undefined) {
+      throw fail.validation({
+        details: {
+          subject: 'job spec',
+          issues: [restRules.validationIssue(['workingDirectory'], 'absolute_working_directory')],
+        },
+      });
+    }
+    const comment =
+      key === undefined
+        ? spec.comment
+        : commentWithToken(key, spec.comment, { stdout: spec.stdout, stderr: spec.stderr });
+    const options = sbatchCommandLine(spec, { workingDirectory, comment });
+    return { options, workingDirectory, script: renderBatchScript(spec, opts.shell) };
+  };
+
+  const submit = async (spec: JobSpec, ctx: SubmitContext) => {
+    const { codec: c } = await codec(ctx.signal);
+    const fresh = ctx.idempotencyKey === undefined || ctx.freshKey === true;
+    const key = ctx.idempotencyKey ?? randomUUID();
+    const { options, workingDirectory, script } = render(spec, ctx, key);
+    const refused = [...options.keys()].filter((o) => !REST_OPTIONS.has(o) || c.unsupportedOptions.has(o));
+    const path = `/slurm/${c.version}/job/submit`;
+    const command = ['slurmrestd', 'POST', path];
+    if (refused.length > 0) {
+      throw fail.unsupported({
+        details: {
+          capability: `sbatch option --${refused.join(', --')} over slurmrestd ${c.version}`,
+          operation: 'jobs.submit',
+        },
+      });
+    }
+    if (spec.createWorkingDirectory) {
+      // slurmrestd runs no commands on the cluster's file system: the directory must exist.
+      throw fail.unsupported({
+        details: {
+          capability: `createWorkingDirectory over slurmrestd ${c.version}`,
+          operation: 'jobs.submit',
+        },
+      });
+    }
+    if (!fresh) {
+      const earlier = await findByToken(key, ctx);
+      if (earlier) return { script, command, job: withUserComment(earlier) };
+    }
+    const environment = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: homeOf(ctx.user ?? 'root') };
+    const body = await client
+      .send({
+        method: 'POST',
+        path,
+        user: ctx.user,
+        body: c.encodeSubmit({ script, options, environment }),
+        signal: ctx.signal,
+        program: 'sbatch',
+      })
+      .catch(async (err: unknown) => {
+        throw await withValidNames(err, spec, ctx);
+      });
+    const id = String(body.job_id ?? '');
+    if (!/^\d+$/.test(id)) {
+      throw fail.parse({
+        details: { raw: JSON.stringify(body).slice(0, 500), what: 'slurmrestd submit answer', command },
+      });
+    }
+    const job = submittedJob(spec, {
+      id,
+      cluster: cluster(),
+      user: ctx.user ?? '',
+      workingDirectory,
+      at: new Date(),
+    });
+    return { script, command, job };
+  };
+
+  // A wrong partition, QoS or account is refused with the names that would have been accepted:
+  // read on this error path only, so a submission that succeeds costs one request.
+  const withValidNames = async (err: unknown, spec: JobSpec, ctx: CallContext): Promise<unknown> => {
+    if (!isHpckitError(err, 'POLICY_VIOLATION')) return err;
+    if (err.details.reason === 'other') return overQosWall(err, spec, ctx);
+    const field = NAMED_BY[err.details.reason];
+    if (!field) return err;
+    try {
+      const { codec: c } = await codec(ctx.signal);
+      let allowed: string[];
+      if (field === 'partition') {
+        const body = await client.send({
+          method: 'GET',
+          path: `/slurm/${c.version}/partitions`,
+          user: ctx.user,
+          signal: ctx.signal,
+          program: 'scontrol',
+        });
+        allowed = ((body.partitions ?? []) as { name?: string }[]).flatMap((p) => (p.name ? [p.name] : []));
+      } else {
+        const body = await client.send({
+          method: 'GET',
+          path: `/slurmdb/${c.version}/associations`,
+          user: ctx.user,
+          signal: ctx.signal,
+          program: 'sacctmgr',
+        });
+        const user = ctx.user ?? (opts.auth.actsForUsers ? undefined : '');
+        const mine = (
+          (body.associations ?? []) as { account?: string; user?: string | null; qos?: string[] }[]
+        ).filter((a) => a.user && (user === undefined || user === '' || a.user === user));
+        allowed =
+          field === 'account'
+            ? mine.flatMap((a) => (a.account ? [a.account] : []))
+            : mine
+                .filter((a) => spec.account === undefined || a.account === spec.account)
+                .flatMap((a) => a.qos ?? []);
+      }
+      return withAllowed(err, spec[field], allowed);
+    } catch {
+      // The refusal itself is the answer; failing to read the valid names must not hide it.
+      return err;
+    }
+  };
+
+  // slurmrestd (22.05) drops the limit code sbatch prints ("QOSMaxWallDurationPerJobLimit") and
+  // says only "Job violates accounting/QOS policy": a time limit over the named QoS's MaxWall is
+  // that refusal's reason, read from the QoS on this error path.
+  const overQosWall = async (err: PolicyError, spec: JobSpec, ctx: CallContext): Promise<unknown> => {
+    const limit = spec.timeLimit;
+    if (limit === undefined || err.details.nativeReason !== undefined) return err;
+    try {
+      const { codec: c } = await codec(ctx.signal);
+      const config = await clusterConfig(ctx);
+      let candidates = spec.qos === undefined ? [] : [spec.qos];
+      if (candidates.length === 0) {
+        // No QoS named: the association's default QoS is the one the limit was checked against.
+        const body = await client.send({
+          method: 'GET',
+          path: `/slurmdb/${c.version}/associations`,
+          user: ctx.user,
+          signal: ctx.signal,
+          program: 'sacctmgr',
+        });
+        const rows = (body.associations ?? []) as {
+          account?: string;
+          user?: string | null;
+          default?: { qos?: string | null };
+        }[];
+        candidates = rows
+          .filter((a) => a.user && (ctx.user === undefined || a.user === ctx.user))
+          .filter((a) => spec.account === undefined || a.account === spec.account)
+          .flatMap((a) => (a.default?.qos ? [a.default.qos] : []));
+      }
+      const walls = candidates.map((name) => config.qos.find((q) => q.name === name)?.maxWallSeconds);
+      if (walls.length === 0 || walls.some((w) => w === undefined || limit <= w)) return err;
+      const wall = Math.max(...(walls as number[]));
+      return fail.policy({
+        details: {
+          ...err.details,
+          reason: 'time_limit_exceeds_qos',
+          subject: candidates[0],
+          limit: wall,
+          requested: limit,
+          unit: 'seconds',
+        },
+        cause: err.cause,
+      });
+    } catch {
+      return err;
+    }
+  };
+
+  const findByToken = async (key: string, ctx: CallContext): Promise<Job | undefined> => {
+    const jobs = [
+      ...(await liveJobs('jobs', ctx)),
+      ...(await historyJobs(`jobs?start_time=${sinceText(new Date(Date.now() - 86_400_000))}`, ctx)),
+    ];
+    return jobs.find((j) => tokenOf(j.comment) === key);
+  };
+
+  const cancel = async (id: string, ctx: CallContext) => {
+    const job = await get(id, ctx);
+    if (job.state.phase === 'ended') return { status: 'already_ended' as const };
+    const { codec: c } = await codec(ctx.signal);
+    await client.send({
+      method: 'DELETE',
+      path: `/slurm/${c.version}/job/${id}`,
+      user: ctx.user,
+      signal: ctx.signal,
+      program: 'scancel',
+      subject: { kind: 'job', id },
+      // A job that ended between the read and the cancel.
+      accepts: (errors) =>
+        errors.every((e) => /already completing or completed/i.test(`${e.error} ${e.description}`)),
+    });
+    return { status: 'cancelled' as const };
+  };
+
+  const clusterConfig = async (ctx: CallContext) => {
+    const { codec: c } = await codec(ctx.signal);
+    const read = (path: string, program: string) =>
+      client.send({ method: 'GET', path, user: ctx.user, signal: ctx.signal, program });
+    const [partitions, nodes, qos] = await Promise.all([
+      read(`/slurm/${c.version}/partitions`, 'scontrol'),
+      read(`/slurm/${c.version}/nodes`, 'scontrol'),
+      read(`/slurmdb/${c.version}/qos`, 'sacctmgr'),
+    ]);
+    const list = (body: RestEnvelope, key: string) => (body[key] ?? []) as Record<string, unknown>[];
+    // 22.05's slurmdbd plugins name the list "QOS", later ones "qos".
+    const qosList = list(qos, 'qos').length > 0 ? list(qos, 'qos') : list(qos, 'QOS');
+    return decodeClusterConfig(cluster(), list(partitions, 'partitions'), list(nodes, 'nodes'), qosList);
+  };
+
+  return defineSchedulerAdapter({
+    name: 'slurm',
+    capabilities: {
+      'jobs.arrays': true,
+      'jobs.dependencies': true,
+      'accounting.history': can('history'),
+      actAsUser: opts.auth.actsForUsers,
+    },
+    jobs: {
+      submit,
+      get,
+      list,
+      cancel,
+    },
+    accounts: {},
+    users: {},
+    config: { cluster: clusterConfig },
+    version: async (ctx) => ({
+      scheduler: 'slurm',
+      version: (await codec(ctx.signal)).release,
+      adapter: ADAPTER_VERSION,
+    }),
+  });
+}
+
+function windowStart(q: JobQuery, historySeconds: number): Date {
+  const from = [q.submitTime?.from, q.endTime?.from].filter((d): d is Date => d !== undefined);
+  if (from.length > 0) return new Date(Math.min(...from.map((d) => d.getTime())));
+  return new Date(Date.now() - historySeconds * 1000);
+}
+
+// slurmdbd reads times in sacct's grammar; an offset from "now" needs no time zone.
+function sinceText(date: Date): string {
+  return `now-${Math.max(0, Math.ceil((Date.now() - date.getTime()) / 1000))}seconds`;
+}

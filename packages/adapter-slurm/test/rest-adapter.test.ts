@@ -1,0 +1,270 @@
+import { formatError, isHpckitError, type SchedulerAdapter } from '@hpckit/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { jwtAuth, slurmRestAdapter } from '../src/index.js';
+import { type Answer, fakeRestd, openapiOf, ping, recorded, type Routes } from './rest-server.js';
+
+const SLURM_22 = ['v0.0.36', 'v0.0.37', 'v0.0.38'];
+const servers: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+/** A token per user that names the user and how many were minted, so tests can tell them apart. */
+function countingAuth(lifespanMs?: number) {
+  const minted: string[] = [];
+  const auth = jwtAuth({
+    serviceUser: 'portal',
+    mint: async (user) => {
+      minted.push(user);
+      const token = `secret-${user}-${minted.length}`;
+      return lifespanMs === undefined ? token : { token, expiresAt: new Date(Date.now() + lifespanMs) };
+    },
+  });
+  return { auth, minted };
+}
+
+async function setup(routes: Routes, extra: Partial<Parameters<typeof slurmRestAdapter>[0]> = {}) {
+  const server = await fakeRestd(routes);
+  servers.push(server);
+  const { auth, minted } = countingAuth();
+  const adapter: SchedulerAdapter = slurmRestAdapter({ url: server.url, auth, cluster: 'local', ...extra });
+  return { server, adapter, minted };
+}
+
+const json = (file: string, status = 200): Answer => ({ status, body: recorded(file) });
+
+function served(versions: string[], release: string): Routes {
+  const routes: Routes = { 'GET /openapi': openapiOf(versions) };
+  for (const v of versions) routes[`GET /slurm/${v}/ping`] = ping(release);
+  return routes;
+}
+
+describe('version negotiation', () => {
+  it('uses the newest version both sides speak, and reports the release that answered', async () => {
+    const { server, adapter } = await setup({
+      ...served(SLURM_22, '22.05.8'),
+      'GET /slurm/v0.0.38/job/676': json('22.05/v0.0.38-job-completed.json'),
+    });
+    expect((await adapter.version({})).version).toBe('22.05.8');
+    await adapter.jobs.get('676', { user: 'alice' });
+    expect(server.seen.map((r) => r.path)).toContain('/slurm/v0.0.38/job/676');
+    expect(server.seen.some((r) => /v0\.0\.3[67]/.test(r.path) && r.path !== '/openapi')).toBe(false);
+  });
+
+  it('keeps to the versions it is allowed', async () => {
+    const { server, adapter } = await setup(
+      {
+        ...served(SLURM_22, '22.05.8'),
+        'GET /slurm/v0.0.37/job/676': json('22.05/v0.0.37-job-completed.json'),
+      },
+      { versions: ['v0.0.37'] },
+    );
+    const job = await adapter.jobs.get('676', { user: 'alice' });
+    expect(job.user).toBe('alice');
+    expect(server.seen.some((r) => r.path.includes('v0.0.38'))).toBe(false);
+  });
+
+  it('refuses with both lists of versions when none is common, in English and Chinese', async () => {
+    const { adapter } = await setup(served(['v0.0.42', 'v0.0.43'], '25.05.0'), {
+      versions: ['v0.0.38', 'v0.0.41'],
+    });
+    const err = await adapter.version({}).catch((e: unknown) => e);
+    expect(isHpckitError(err, 'UNSUPPORTED')).toBe(true);
+    if (!isHpckitError(err, 'UNSUPPORTED')) return;
+    expect(err.details.reason).toBe('no_common_version');
+    expect(err.details.offered).toEqual(['v0.0.43', 'v0.0.42']);
+    expect(err.message).toContain('v0.0.43, v0.0.42');
+    expect(err.message).toContain('v0.0.41, v0.0.38');
+    expect(formatError(err, { locale: 'zh-CN' })).toContain('双方没有共同的版本');
+  });
+});
+
+describe('codecs read the same job alike in every version', () => {
+  const legacy = ['v0.0.36', 'v0.0.37', 'v0.0.38'] as const;
+  it.each(legacy)('%s: a completed job (22.05, recorded)', async (v) => {
+    const routes: Routes = {
+      ...served([v], '22.05.8'),
+      [`GET /slurm/${v}/job/676`]: json(`22.05/${v}-job-completed.json`),
+      // v0.0.36 leaves user_name empty: accounting names the user.
+      [`GET /slurmdb/${v}/job/676`]: json('22.05/v0.0.38-dbjob-completed.json'),
+    };
+    const { adapter } = await setup(routes);
+    const job = await adapter.jobs.get('676', { user: 'alice' });
+    expect(job).toMatchObject({
+      id: '676',
+      name: 'ok',
+      user: 'alice',
+      account: 'electroplating',
+      partition: 'cpu',
+      qos: 'normal',
+      state: { phase: 'ended', outcome: 'completed', exitCode: 0 },
+      requested: { nodes: 1, cores: 1, gpus: 0, memoryMiB: 1024, billing: 1 },
+      allocated: { nodes: 1, cores: 1, gpus: 0, memoryMiB: 1024 },
+      timeLimitSeconds: 300,
+      workingDirectory: '/home/alice',
+      nodeList: ['localhost'],
+      comment: 'fixture',
+    });
+    expect(job.endTime!.getTime()).toBeGreaterThanOrEqual(job.startTime!.getTime());
+    expect(job.elapsedSeconds).toBe((job.endTime!.getTime() - job.startTime!.getTime()) / 1000);
+  });
+
+  it('v0.0.37: exit 3 is a wait status of 768, read as exit code 3', async () => {
+    const { adapter } = await setup({
+      ...served(['v0.0.37'], '22.05.8'),
+      'GET /slurm/v0.0.37/job/677': json('22.05/v0.0.37-job-failed.json'),
+    });
+    const job = await adapter.jobs.get('677', { user: 'alice' });
+    expect(job.state).toMatchObject({
+      phase: 'ended',
+      outcome: 'failed',
+      exitCode: 3,
+      reason: 'NonZeroExitCode',
+    });
+  });
+
+  it.each(['v0.0.39', 'v0.0.40', 'v0.0.41'])(
+    '%s: wrapped numbers, state arrays and verbose exit codes',
+    async (v) => {
+      const { adapter } = await setup({
+        ...served([v], '24.05.4'),
+        [`GET /slurm/${v}/job/701`]: json(`24.05/${v}-job-failed.json`),
+        [`GET /slurm/${v}/job/702`]: json(`24.05/${v}-job-running.json`),
+        [`GET /slurm/${v}/job/703`]: json(`24.05/${v}-job-array-held.json`),
+      });
+      const failed = await adapter.jobs.get('701', { user: 'alice' });
+      expect(failed).toMatchObject({
+        state: { phase: 'ended', outcome: 'failed', exitCode: 3 },
+        timeLimitSeconds: 300,
+        elapsedSeconds: 2,
+        stdoutPath: '/home/alice/slurm-701.out',
+      });
+      const running = await adapter.jobs.get('702', { user: 'alice' });
+      // An infinite time limit is no limit, never a number.
+      expect(running.timeLimitSeconds).toBeUndefined();
+      expect(running).toMatchObject({
+        state: { phase: 'running' },
+        allocated: { gpus: 1, cores: 2, memoryMiB: 2048 },
+      });
+      expect(running.endTime).toBeUndefined();
+      const held = await adapter.jobs.get('703', { user: 'alice' });
+      expect(held.state.phase).toBe('held');
+      expect(held.arrayJobId).toBe('703');
+    },
+  );
+
+  it('a held array of 22.05 reads as its four pending tasks', async () => {
+    const { adapter } = await setup({
+      ...served(['v0.0.38'], '22.05.8'),
+      'GET /slurm/v0.0.38/job/678': json('22.05/v0.0.38-job-array-held.json'),
+    });
+    const job = await adapter.jobs.get('678_2', { user: 'alice' });
+    expect(job).toMatchObject({ id: '678_2', arrayJobId: '678', arrayTaskId: 2, state: { phase: 'held' } });
+  });
+});
+
+describe('errors', () => {
+  it('an unknown job is NOT_FOUND after slurmctld (HTTP 500) and accounting both say so', async () => {
+    const { adapter, server } = await setup({
+      ...served(['v0.0.38'], '22.05.8'),
+      'GET /slurm/v0.0.38/job/999999': json('22.05/v0.0.38-job-unknown.json', 500),
+      'GET /slurmdb/v0.0.38/job/999999': json('22.05/v0.0.38-dbjob-unknown.json', 500),
+    });
+    const err = await adapter.jobs.get('999999', { user: 'alice' }).catch((e: unknown) => e);
+    expect(isHpckitError(err, 'NOT_FOUND')).toBe(true);
+    expect(server.seen.map((r) => r.path)).toContain('/slurmdb/v0.0.38/job/999999');
+  });
+
+  it('a refused submission carries Slurm’s words and the valid partitions, never the token', async () => {
+    const { adapter } = await setup({
+      ...served(['v0.0.38'], '22.05.8'),
+      'POST /slurm/v0.0.38/job/submit': json('22.05/v0.0.38-submit-invalid-partition.json', 500),
+      'GET /slurm/v0.0.38/partitions': {
+        body: { partitions: [{ name: 'cpu' }, { name: 'gpu' }], errors: [] },
+      },
+    });
+    const err = await adapter.jobs
+      .submit({ command: 'true', partition: 'nosuch' } as never, { user: 'alice', freshKey: true })
+      .catch((e: unknown) => e);
+    expect(isHpckitError(err, 'POLICY_VIOLATION')).toBe(true);
+    if (!isHpckitError(err, 'POLICY_VIOLATION')) return;
+    expect(err.details.reason).toBe('invalid_partition');
+    expect(err.details.allowed).toEqual(['cpu', 'gpu']);
+    expect(err.details.stderr).toContain('Invalid partition name specified');
+    expect(JSON.stringify({ ...err.details, message: err.message })).not.toContain('secret-');
+  });
+
+  it('a slow answer is a TIMEOUT, a dropped one a retryable TRANSPORT error; neither shows the token', async () => {
+    const { adapter } = await setup(
+      {
+        ...served(['v0.0.38'], '22.05.8'),
+        'GET /slurm/v0.0.38/job/1': { body: recorded('22.05/v0.0.38-job-completed.json'), delayMs: 2_000 },
+        'GET /slurm/v0.0.38/job/2': 'drop',
+      },
+      { timeoutMs: 300 },
+    );
+    const slow = await adapter.jobs.get('1', { user: 'alice' }).catch((e: unknown) => e);
+    expect(isHpckitError(slow, 'TIMEOUT')).toBe(true);
+    const dropped = await adapter.jobs.get('2', { user: 'alice' }).catch((e: unknown) => e);
+    expect(isHpckitError(dropped, 'TRANSPORT')).toBe(true);
+    expect(isHpckitError(dropped) && dropped.retryable).toBe(true);
+    for (const e of [slow, dropped]) expect(JSON.stringify(e) + String(e)).not.toContain('secret-');
+  });
+
+  it('a daemon restarting mid-poll fails the polls while it is down, then answers them again', async () => {
+    const { adapter, server } = await setup({
+      ...served(['v0.0.38'], '22.05.8'),
+      'GET /slurm/v0.0.38/job/676': json('22.05/v0.0.38-job-completed.json'),
+    });
+    expect((await adapter.jobs.get('676', { user: 'alice' })).id).toBe('676');
+    const restarting = server.restart(400);
+    await new Promise((r) => setTimeout(r, 100));
+    const down = await adapter.jobs.get('676', { user: 'alice' }).catch((e: unknown) => e);
+    expect(isHpckitError(down, 'TRANSPORT') && down.retryable).toBe(true);
+    await restarting;
+    expect((await adapter.jobs.get('676', { user: 'alice' })).state.phase).toBe('ended');
+  });
+});
+
+describe('JWT per user', () => {
+  it('sends each user’s own token, mints once per user, and mints again when slurmrestd refuses one', async () => {
+    let refuseNext = false;
+    const { adapter, server, minted } = await setup({
+      ...served(['v0.0.38'], '22.05.8'),
+      'GET /slurm/v0.0.38/job/676': () => {
+        if (refuseNext) {
+          refuseNext = false;
+          return { status: 401, body: 'Authentication failure' };
+        }
+        return json('22.05/v0.0.38-job-completed.json');
+      },
+    });
+    await adapter.jobs.get('676', { user: 'alice' });
+    await adapter.jobs.get('676', { user: 'alice' });
+    await adapter.jobs.get('676', { user: 'bob' });
+    refuseNext = true;
+    await adapter.jobs.get('676', { user: 'alice' });
+    // The service account negotiates; alice is minted again after the refusal.
+    expect(minted).toEqual(['portal', 'alice', 'bob', 'alice']);
+    const jobCalls = server.seen.filter((r) => r.path === '/slurm/v0.0.38/job/676');
+    expect(jobCalls.map((r) => r.headers['x-slurm-user-name'])).toEqual([
+      'alice',
+      'alice',
+      'bob',
+      'alice',
+      'alice',
+    ]);
+    expect(jobCalls.at(-1)!.headers['x-slurm-user-token']).toBe('secret-alice-4');
+  });
+
+  it('mints a new token before the old one expires', async () => {
+    const server = await fakeRestd({ ...served(['v0.0.38'], '22.05.8') });
+    servers.push(server);
+    const { auth, minted } = countingAuth(30_000);
+    // refreshBeforeSeconds defaults to 60: a 30 s token is renewed on every use.
+    const adapter = slurmRestAdapter({ url: server.url, auth });
+    await adapter.version({});
+    await adapter.version({});
+    expect(minted.length).toBeGreaterThanOrEqual(2);
+  });
+});
