@@ -17,6 +17,12 @@ export type { BlockMechanism } from './operations/block-mechanism.js';
 export { compressHostlist, expandHostlist } from './parse/hostlist.js';
 
 // Moved to core, where the mock and billing use them too; kept here for one minor version.
+// The REST transport: slurmrestd instead of Slurm's commands, selected by configuration.
+export { SlurmRestAdapterOptionsSchema, slurmRestAdapter } from './rest/rest-adapter.js';
+export type { SlurmRestAdapterOptions } from './rest/rest-adapter.js';
+export { jwtAuth } from './rest/auth.js';
+export type { JwtAuthOptions, MintedToken, RestAuth } from './rest/auth.js';
+
 /** @deprecated Import `compileSubmission` from `@hpckit/core/sbatch`. */
 export { compileSubmission } from '@hpckit/core/sbatch';
 /** @deprecated Import `renderBatchScript` from `@hpckit/core/sbatch`. */
@@ -64,9 +70,3 @@ export type { SshCredentials } from '@hpckit/transport';
 export type { HostKeyPolicy } from '@hpckit/transport';
 /** @deprecated Import `ActAs` from `@hpckit/transport`. */
 export type { ActAs } from '@hpckit/transport';
-
-// The REST transport: slurmrestd instead of Slurm's commands, selected by configuration.
-export { SlurmRestAdapterOptionsSchema, slurmRestAdapter } from './rest/rest-adapter.js';
-export type { SlurmRestAdapterOptions } from './rest/rest-adapter.js';
-export { jwtAuth } from './rest/auth.js';
-export type { JwtAuthOptions, MintedToken, RestAuth } from './rest/auth.js';

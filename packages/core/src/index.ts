@@ -119,7 +119,7 @@ export {
   MAX_DURATION_SECONDS,
 } from './time/duration.js';
 export type { DurationInput, DurationObject, TimeLimitInput } from './time/duration.js';
-export type { IssueRule } from './errors/messages/en-issues.js';
+export type { IssueRule, SubjectName } from './errors/messages/en-issues.js';
 export { abortable, delay } from './time/abort.js';
 export { timeoutMsOf } from './time/timeout-option.js';
 export type { TimeoutOptions } from './time/timeout-option.js';
@@ -271,7 +271,6 @@ export {
   validationSubject,
 } from './errors/validation.js';
 export type { RawIssue, RuleFacts, ValidationSubject } from './errors/validation.js';
-export type { SubjectName } from './errors/messages/en-issues.js';
 export {
   defineIssueRules,
   registeredIssueRules,

@@ -20,11 +20,13 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
 const subjectsEn = {
   slurm_adapter_options: () => 'Slurm adapter options',
   sbatch_options: () => 'sbatch options',
+  slurm_rest_adapter_options: () => 'Slurm REST adapter options',
 } satisfies Record<string, IssueWording>;
 
 const subjectsZhCn: Record<keyof typeof subjectsEn, IssueWording> = {
   slurm_adapter_options: () => 'Slurm 适配器选项',
   sbatch_options: () => 'sbatch 选项',
+  slurm_rest_adapter_options: () => 'Slurm REST 适配器选项',
 };
 
 /** The validation rules of `@hpckit/adapter-slurm`, worded in every locale. */

@@ -17,6 +17,7 @@ import {
 import { renderBatchScript, sbatchCommandLine } from '@hpckit/core/sbatch';
 import { z } from 'zod';
 import { fail } from '../errors/slurm-errors.js';
+import { slurmRules } from '../errors/slurm-rules.js';
 import { commentWithToken, tokenOf } from '../operations/idempotency-token.js';
 import { bySubmitThenId, keep, project, withUserComment } from '../operations/jobs-query.js';
 import { withAllowed } from '../operations/jobs-submit.js';
@@ -109,7 +110,11 @@ export type SlurmRestAdapterOptions = z.input<typeof SlurmRestAdapterOptionsSche
  * ```
  */
 export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAdapter {
-  const opts = parseInput(SlurmRestAdapterOptionsSchema, options, 'Slurm REST adapter options');
+  const opts = parseInput(
+    SlurmRestAdapterOptionsSchema,
+    options,
+    slurmRules.subject('slurm_rest_adapter_options'),
+  );
   const allowed = REST_CODECS.filter((c) => !opts.versions || opts.versions.includes(c.version));
   const can = (op: RestOperation) => allowed.every((c) => c.operations.has(op));
   const client = createRestClient({

@@ -1,7 +1,7 @@
 import type { CallOptions } from '../client/call-options.js';
 import type { JobHandle } from '../client/job-handle.js';
 import type { JobsApi } from '../client/jobs-api.js';
-import { parseInput, ruleError } from '../errors/validation.js';
+import { parseInput, ruleError, validationSubject } from '../errors/validation.js';
 import type { Job } from '../model/job.js';
 import { z } from 'zod';
 import { defaultProgressOutput, type ProgressOutput } from './progress-outputs.js';
@@ -58,7 +58,7 @@ export async function showProgress(
   jobs: Iterable<string | JobHandle>,
   options: ShowProgressOptions = {},
 ): Promise<Job[]> {
-  parseInput(ShowProgressOptionsSchema, options, 'progress options', ['options']);
+  parseInput(ShowProgressOptionsSchema, options, validationSubject('progress_options'), ['options']);
   const output = options.output ?? defaultProgressOutput();
   const now = options.now ?? Date.now;
   const started = now();

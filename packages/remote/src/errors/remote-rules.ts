@@ -68,6 +68,7 @@ const subjectsEn = {
   terminal_control_message: () => 'terminal control message',
   readfile_options: () => 'readFile options',
   preview_options: () => 'preview options',
+  job_output_source_options: () => 'job output source options',
 } satisfies Record<string, IssueWording>;
 
 const subjectsZhCn: Record<keyof typeof subjectsEn, IssueWording> = {
@@ -82,6 +83,7 @@ const subjectsZhCn: Record<keyof typeof subjectsEn, IssueWording> = {
   terminal_control_message: () => '终端控制消息',
   readfile_options: () => 'readFile 的选项',
   preview_options: () => 'preview 的选项',
+  job_output_source_options: () => 'jobOutputSource 的选项',
 };
 
 /** The validation rules of `@hpckit/remote`, worded in every locale. */

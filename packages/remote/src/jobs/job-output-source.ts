@@ -50,7 +50,9 @@ const OptionsSchema = z.strictObject({
  * ```
  */
 export function jobOutputSource(options: JobOutputSourceOptions): ClosableJobOutputSource {
-  const { files } = parseInput(OptionsSchema, options, 'job output source options', ['options']);
+  const { files } = parseInput(OptionsSchema, options, remoteRules.subject('job_output_source_options'), [
+    'options',
+  ]);
   const made = new Map<string, FileSystem>();
   const filesOf = (user: string): FileSystem => {
     if (typeof files !== 'function') return files;

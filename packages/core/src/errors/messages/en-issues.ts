@@ -259,6 +259,7 @@ export const subjectsEn = {
   submit_options: () => 'submit options',
   wait_options: () => 'wait options',
   watch_targets: () => 'watch targets',
+  progress_options: () => 'progress options',
   access_roles: (f) => `access roles of user "${q(f.value)}"`,
   adapter_definition: (f) => `adapter definition "${q(f.value)}"`,
 } satisfies Record<string, (f: ValidationIssueFacts) => string>;

@@ -210,6 +210,7 @@ export const subjectsZhCn: Record<SubjectName, (f: ValidationIssueFacts) => stri
   submit_options: () => '提交选项',
   wait_options: () => '等待选项',
   watch_targets: () => '监视目标',
+  progress_options: () => '进度显示的选项',
   access_roles: (f) => `用户“${q(f.value)}”的访问角色`,
   adapter_definition: (f) => `适配器定义“${q(f.value)}”`,
 };
