@@ -13,6 +13,7 @@ import {
   type PolicyError,
   type SchedulerAdapter,
   type SubmitContext,
+  type TimeLimitChange,
 } from '@hpckit/core';
 import { renderBatchScript, sbatchCommandLine } from '@hpckit/core/sbatch';
 import { z } from 'zod';
@@ -26,7 +27,13 @@ import type { RestAuth } from './auth.js';
 import { createRestClient, type RestEnvelope } from './client.js';
 import { decodeClusterConfig } from './config.js';
 import { restRules } from './rest-rules.js';
-import { REST_CODECS, REST_OPTIONS, type RestCodec, type RestOperation } from './codecs.js';
+import {
+  REST_CODECS,
+  REST_OPTIONS,
+  type RestCodec,
+  type RestJobUpdate,
+  type RestOperation,
+} from './codecs.js';
 import { negotiateVersion } from './negotiate.js';
 
 const ADAPTER_VERSION = '0.1.0';
@@ -413,6 +420,43 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
     return { status: 'cancelled' as const };
   };
 
+  // A job update: slurmctld answers "Invalid job id specified" for an unknown job and "Access/
+  // permission denied" for another user's or a raise it refuses, mapped as scontrol's words are.
+  const update = async (id: string, change: RestJobUpdate, ctx: CallContext): Promise<void> => {
+    const { codec: c } = await codec(ctx.signal);
+    await client.send({
+      method: 'POST',
+      path: `/slurm/${c.version}/job/${id}`,
+      user: ctx.user,
+      body: c.encodeUpdate(change),
+      signal: ctx.signal,
+      program: 'scontrol',
+      subject: { kind: 'job', id },
+    });
+  };
+
+  // REST takes an absolute limit only (no scontrol `+N`): a shift is applied to the limit read
+  // just before, in whole minutes rounded away from zero as the CLI transports do.
+  const updateTimeLimit = async (id: string, change: TimeLimitChange, ctx: CallContext) => {
+    let minutes: number;
+    if ('set' in change) minutes = Math.ceil(change.set / 60);
+    else {
+      const current = (await get(id, ctx)).timeLimitSeconds;
+      if (current === undefined) {
+        throw fail.unsupported({
+          details: {
+            capability: 'shifting an unlimited time limit over slurmrestd',
+            operation: 'jobs.updateTimeLimit',
+          },
+        });
+      }
+      const shift = Math.sign(change.delta) * Math.ceil(Math.abs(change.delta) / 60);
+      minutes = Math.ceil(current / 60) + shift;
+    }
+    await update(id, { timeLimitMinutes: minutes }, ctx);
+    return { timeLimitSeconds: (await get(id, ctx)).timeLimitSeconds ?? 0 };
+  };
+
   const clusterConfig = async (ctx: CallContext) => {
     const { codec: c } = await codec(ctx.signal);
     const read = (path: string, program: string) =>
@@ -434,6 +478,8 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
       'jobs.arrays': true,
       'jobs.dependencies': true,
       'accounting.history': can('history'),
+      'jobs.hold': can('hold'),
+      'jobs.updateTimeLimit': can('timeLimit'),
       actAsUser: opts.auth.actsForUsers,
     },
     jobs: {
@@ -441,6 +487,9 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
       get,
       list,
       cancel,
+      hold: (id, ctx) => update(id, { hold: true }, ctx),
+      release: (id, ctx) => update(id, { hold: false }, ctx),
+      updateTimeLimit,
     },
     accounts: {},
     users: {},
