@@ -357,3 +357,18 @@ describe('hold, release and time limit: a job update', () => {
     expect(JSON.stringify(denied) + String(denied)).not.toContain('secret-');
   });
 });
+
+describe('submitting held', () => {
+  it('takes 22.05’s “Job is in held state” beside the id as the submission’s success', async () => {
+    const { adapter, server } = setup({
+      ...served(['v0.0.38'], '22.05.8'),
+      'POST /slurm/v0.0.38/job/submit': json('22.05/v0.0.38-submit-held.json'),
+    });
+    const { job } = await adapter.jobs.submit({ command: 'true', hold: true } as never, {
+      user: 'alice',
+      freshKey: true,
+    });
+    expect(job.id).toBe(String(recorded('22.05/v0.0.38-submit-held.json').job_id));
+    expect(JSON.parse(server.seen.at(-1)!.body).job.hold).toBe(true);
+  });
+});

@@ -39,6 +39,7 @@ import { negotiateVersion } from './negotiate.js';
 const ADAPTER_VERSION = '0.1.0';
 const NOT_HELD = /Invalid job id specified|Unable to find JobId/i;
 const NOTHING_FOUND = /Nothing found/i;
+const HELD = /Job is in held state, pending scheduler release/i;
 // The spec field each wrong-name refusal is about.
 const NAMED_BY: Partial<Record<string, 'partition' | 'qos' | 'account'>> = {
   invalid_partition: 'partition',
@@ -281,6 +282,8 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
         body: c.encodeSubmit({ script, options, environment }),
         signal: ctx.signal,
         program: 'sbatch',
+        // A held job is submitted with ESLURM_JOB_HELD (2042) beside its id, as sbatch takes it.
+        accepts: (errors) => errors.every((e) => HELD.test(`${e.error} ${e.description}`)),
       })
       .catch(async (err: unknown) => {
         throw await withValidNames(err, spec, ctx);
