@@ -372,3 +372,22 @@ describe('submitting held', () => {
     expect(JSON.parse(server.seen.at(-1)!.body).job.hold).toBe(true);
   });
 });
+
+describe('listing', () => {
+  it('asks slurmdbd only when ended jobs may be wanted, as the CLI transports ask sacct', async () => {
+    const { adapter, server } = setup({
+      ...served(['v0.0.38'], '22.05.8'),
+      'GET /slurm/v0.0.38/jobs': json('22.05/v0.0.38-job-array-held.json'),
+      'GET /slurmdb/v0.0.38/jobs': json('22.05/v0.0.38-dbjob-completed.json'),
+    });
+    const accounting = () => server.seen.filter((r) => r.path.startsWith('/slurmdb/')).length;
+    const live = await adapter.jobs.list({ states: ['queued', 'held', 'running'], offset: 0 } as never, {
+      user: 'alice',
+    });
+    expect(live.jobs.map((j) => j.state.phase)).toEqual(['held', 'held', 'held', 'held']);
+    expect(accounting()).toBe(0);
+    const all = await adapter.jobs.list({ offset: 0 } as never, { user: 'alice' });
+    expect(accounting()).toBe(1);
+    expect(all.jobs.map((j) => j.id)).toContain('676');
+  });
+});

@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { fail } from '../errors/slurm-errors.js';
 import { slurmRules } from '../errors/slurm-rules.js';
 import { commentWithToken, tokenOf } from '../operations/idempotency-token.js';
-import { bySubmitThenId, keep, project, withUserComment } from '../operations/jobs-query.js';
+import { bySubmitThenId, keep, needsHistory, project, withUserComment } from '../operations/jobs-query.js';
 import { withAllowed } from '../operations/jobs-submit.js';
 import { submittedJob } from '../operations/submitted-job.js';
 import type { RestAuth } from './auth.js';
@@ -200,9 +200,10 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
 
   const list = async (query: JobQuery, ctx: CallContext) => {
     const since = windowStart(query, opts.historyWindow);
+    // Only live states asked for: slurmctld alone answers, as squeue alone does for the CLI.
     const [live, history] = await Promise.all([
       liveJobs('jobs', ctx),
-      historyJobs(`jobs?start_time=${sinceText(since)}`, ctx),
+      needsHistory(query) ? historyJobs(`jobs?start_time=${sinceText(since)}`, ctx) : [],
     ]);
     const byId = new Map<string, Job>();
     for (const h of history) byId.set(h.id, h);
