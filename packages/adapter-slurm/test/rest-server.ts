@@ -7,8 +7,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Routes } from './rest-handlers.js';
 
-/** Starts the server on loopback; `restart(downMs)` closes it and listens again on the same port. */
-export async function restdOnSocket(routes: Routes) {
+/**
+ * Starts the server on loopback, or on the UNIX socket `socketPath`; `restart(downMs)` closes it
+ * and listens again on the same port.
+ */
+export async function restdOnSocket(routes: Routes, socketPath?: string) {
+  const seen: { path: string; headers: Record<string, unknown> }[] = [];
   let server: Server;
   const listen = (port = 0) =>
     new Promise<number>((resolve) => {
@@ -19,6 +23,7 @@ export async function restdOnSocket(routes: Routes) {
         });
         req.on('end', () => {
           const path = req.url ?? '';
+          seen.push({ path, headers: req.headers });
           const request = { method: req.method ?? '', path, headers: new Headers(), body };
           const route =
             routes[`${request.method} ${path}`] ?? routes[`${request.method} ${path.split('?')[0]}`];
@@ -31,7 +36,8 @@ export async function restdOnSocket(routes: Routes) {
               .end(JSON.stringify(answer.body));
         });
       });
-      server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+      if (socketPath !== undefined) server.listen(socketPath, () => resolve(0));
+      else server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
     });
   const port = await listen();
   const close = () =>
@@ -40,7 +46,8 @@ export async function restdOnSocket(routes: Routes) {
       server.close(() => resolve());
     });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: socketPath === undefined ? `http://127.0.0.1:${port}` : `unix:${socketPath}`,
+    seen,
     close,
     async restart(downMs: number) {
       await close();

@@ -23,7 +23,7 @@ import { commentWithToken, tokenOf } from '../operations/idempotency-token.js';
 import { bySubmitThenId, keep, needsHistory, project, withUserComment } from '../operations/jobs-query.js';
 import { withAllowed } from '../operations/jobs-submit.js';
 import { submittedJob } from '../operations/submitted-job.js';
-import type { RestAuth } from './auth.js';
+import type { localAuth, RestAuth } from './auth.js';
 import { createRestClient, type RestEnvelope } from './client.js';
 import { decodeClusterConfig } from './config.js';
 import { restRules } from './rest-rules.js';
@@ -49,8 +49,13 @@ const NAMED_BY: Partial<Record<string, 'partition' | 'qos' | 'account'>> = {
 
 /** Options of {@link slurmRestAdapter}. */
 export const SlurmRestAdapterOptionsSchema = z.strictObject({
-  /** slurmrestd's address, e.g. `http://127.0.0.1:6820`. */
-  url: z.url({ protocol: /^https?$/ }),
+  /**
+   * slurmrestd's address: `http://127.0.0.1:6820`, or `unix:/run/slurmrestd.socket` for a daemon
+   * on a UNIX socket (with {@link localAuth}).
+   */
+  url: z.union([z.url({ protocol: /^https?$/ }), z.string().regex(/^unix:\/\S+$/)], {
+    error: restRules.error('rest_url'),
+  }),
   /** How requests authenticate: `jwtAuth({...})`, a token per user. */
   auth: z.custom<RestAuth>(
     (v) => typeof v === 'object' && v !== null && typeof (v as RestAuth).headers === 'function',
