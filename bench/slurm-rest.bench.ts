@@ -104,6 +104,12 @@ export async function run(): Promise<void> {
         ]),
       (c) => c.jobs.submit(SPEC),
     );
+    // Every measured submission is a job slurmctld holds: the figures are of real submissions.
+    const held = execFileSync('squeue', ['-h', '-u', 'alice', '-n', NAME, '-t', 'PD', '-o', '%i'], {
+      encoding: 'utf8',
+    });
+    const expected = (RUNS + 1) * (transports.length + 1);
+    report('held jobs in the queue before cancelling', { jobs: held.trim().split('\n').length, expected });
   } finally {
     execFileSync('scancel', ['--user=alice', `--name=${NAME}`], { stdio: 'ignore' });
     await Promise.all(transports.map(([, c]) => c.close()));
