@@ -157,6 +157,9 @@ function unavailable(command: string[], status: number, said: string): HpckitErr
   });
 }
 
+// Nothing listens (TCP), no socket file, or a socket this process may not open.
+const CONNECT_FAILED = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES']);
+
 function transportError(
   request: RestRequest,
   where: { host: string; port?: number },
@@ -174,7 +177,7 @@ function transportError(
   return fail.transport({
     details: {
       ...where,
-      reason: code === 'ECONNREFUSED' || code === 'ENOENT' ? 'connect_failed' : 'connection_closed',
+      reason: CONNECT_FAILED.has(code ?? '') ? 'connect_failed' : 'connection_closed',
       ...(code !== undefined && { errno: code }),
       operation: `${request.method} ${request.path}`,
       nativeMessage: cause instanceof Error ? cause.message : String(cause),
