@@ -56,7 +56,7 @@ export const SlurmRestAdapterOptionsSchema = z.strictObject({
   url: z.union([z.url({ protocol: /^https?$/ }), z.string().regex(/^unix:\/\S+$/)], {
     error: restRules.error('rest_url'),
   }),
-  /** How requests authenticate: `jwtAuth({...})`, a token per user. */
+  /** How requests authenticate: `jwtAuth({...})`, a token per user; `localAuth()` on a UNIX socket. */
   auth: z.custom<RestAuth>(
     (v) => typeof v === 'object' && v !== null && typeof (v as RestAuth).headers === 'function',
     { error: restRules.error('not_a_rest_auth') },
