@@ -20,7 +20,7 @@ export { compressHostlist, expandHostlist } from './parse/hostlist.js';
 // The REST transport: slurmrestd instead of Slurm's commands, selected by configuration.
 export { SlurmRestAdapterOptionsSchema, slurmRestAdapter } from './rest/rest-adapter.js';
 export type { SlurmRestAdapterOptions } from './rest/rest-adapter.js';
-export { jwtAuth } from './rest/auth.js';
+export { jwtAuth, localAuth } from './rest/auth.js';
 export type { JwtAuthOptions, MintedToken, RestAuth } from './rest/auth.js';
 
 /** @deprecated Import `compileSubmission` from `@hpckit/core/sbatch`. */

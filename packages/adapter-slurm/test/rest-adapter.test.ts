@@ -1,13 +1,14 @@
-import { formatError, isHpckitError, type SchedulerAdapter } from '@hpckit/core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { createClient, formatError, isHpckitError, type SchedulerAdapter } from '@hpckit/core';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { jwtAuth, slurmRestAdapter } from '../src/index.js';
-import { type Answer, fakeRestd, openapiOf, ping, recorded, type Routes } from './rest-server.js';
+import { json, RESTD_URL, type Routes, recorded, served, slurmrestd } from './rest-handlers.js';
 
 const SLURM_22 = ['v0.0.36', 'v0.0.37', 'v0.0.38'];
-const servers: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const msw = setupServer();
+beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => msw.resetHandlers());
+afterAll(() => msw.close());
 
 /** A token per user that names the user and how many were minted, so tests can tell them apart. */
 function countingAuth(lifespanMs?: number) {
@@ -23,25 +24,17 @@ function countingAuth(lifespanMs?: number) {
   return { auth, minted };
 }
 
-async function setup(routes: Routes, extra: Partial<Parameters<typeof slurmRestAdapter>[0]> = {}) {
-  const server = await fakeRestd(routes);
-  servers.push(server);
+function setup(routes: Routes, extra: Partial<Parameters<typeof slurmRestAdapter>[0]> = {}) {
+  const server = slurmrestd(routes);
+  msw.use(server.handler);
   const { auth, minted } = countingAuth();
-  const adapter: SchedulerAdapter = slurmRestAdapter({ url: server.url, auth, cluster: 'local', ...extra });
+  const adapter: SchedulerAdapter = slurmRestAdapter({ url: RESTD_URL, auth, cluster: 'local', ...extra });
   return { server, adapter, minted };
-}
-
-const json = (file: string, status = 200): Answer => ({ status, body: recorded(file) });
-
-function served(versions: string[], release: string): Routes {
-  const routes: Routes = { 'GET /openapi': openapiOf(versions) };
-  for (const v of versions) routes[`GET /slurm/${v}/ping`] = ping(release);
-  return routes;
 }
 
 describe('version negotiation', () => {
   it('uses the newest version both sides speak, and reports the release that answered', async () => {
-    const { server, adapter } = await setup({
+    const { server, adapter } = setup({
       ...served(SLURM_22, '22.05.8'),
       'GET /slurm/v0.0.38/job/676': json('22.05/v0.0.38-job-completed.json'),
     });
@@ -52,7 +45,7 @@ describe('version negotiation', () => {
   });
 
   it('keeps to the versions it is allowed', async () => {
-    const { server, adapter } = await setup(
+    const { server, adapter } = setup(
       {
         ...served(SLURM_22, '22.05.8'),
         'GET /slurm/v0.0.37/job/676': json('22.05/v0.0.37-job-completed.json'),
@@ -65,7 +58,7 @@ describe('version negotiation', () => {
   });
 
   it('refuses with both lists of versions when none is common, in English and Chinese', async () => {
-    const { adapter } = await setup(served(['v0.0.42', 'v0.0.43'], '25.05.0'), {
+    const { adapter } = setup(served(['v0.0.42', 'v0.0.43'], '25.05.0'), {
       versions: ['v0.0.38', 'v0.0.41'],
     });
     const err = await adapter.version({}).catch((e: unknown) => e);
@@ -88,7 +81,7 @@ describe('codecs read the same job alike in every version', () => {
       // v0.0.36 leaves user_name empty: accounting names the user.
       [`GET /slurmdb/${v}/job/676`]: json('22.05/v0.0.38-dbjob-completed.json'),
     };
-    const { adapter } = await setup(routes);
+    const { adapter } = setup(routes);
     const job = await adapter.jobs.get('676', { user: 'alice' });
     expect(job).toMatchObject({
       id: '676',
@@ -110,7 +103,7 @@ describe('codecs read the same job alike in every version', () => {
   });
 
   it('v0.0.37: exit 3 is a wait status of 768, read as exit code 3', async () => {
-    const { adapter } = await setup({
+    const { adapter } = setup({
       ...served(['v0.0.37'], '22.05.8'),
       'GET /slurm/v0.0.37/job/677': json('22.05/v0.0.37-job-failed.json'),
     });
@@ -126,7 +119,7 @@ describe('codecs read the same job alike in every version', () => {
   it.each(['v0.0.39', 'v0.0.40', 'v0.0.41'])(
     '%s: wrapped numbers, state arrays and verbose exit codes',
     async (v) => {
-      const { adapter } = await setup({
+      const { adapter } = setup({
         ...served([v], '24.05.4'),
         [`GET /slurm/${v}/job/701`]: json(`24.05/${v}-job-failed.json`),
         [`GET /slurm/${v}/job/702`]: json(`24.05/${v}-job-running.json`),
@@ -154,7 +147,7 @@ describe('codecs read the same job alike in every version', () => {
   );
 
   it('a held array of 22.05 reads as its four pending tasks', async () => {
-    const { adapter } = await setup({
+    const { adapter } = setup({
       ...served(['v0.0.38'], '22.05.8'),
       'GET /slurm/v0.0.38/job/678': json('22.05/v0.0.38-job-array-held.json'),
     });
@@ -165,7 +158,7 @@ describe('codecs read the same job alike in every version', () => {
 
 describe('errors', () => {
   it('an unknown job is NOT_FOUND after slurmctld (HTTP 500) and accounting both say so', async () => {
-    const { adapter, server } = await setup({
+    const { adapter, server } = setup({
       ...served(['v0.0.38'], '22.05.8'),
       'GET /slurm/v0.0.38/job/999999': json('22.05/v0.0.38-job-unknown.json', 500),
       'GET /slurmdb/v0.0.38/job/999999': json('22.05/v0.0.38-dbjob-unknown.json', 500),
@@ -176,7 +169,7 @@ describe('errors', () => {
   });
 
   it('a refused submission carries Slurm’s words and the valid partitions, never the token', async () => {
-    const { adapter } = await setup({
+    const { adapter } = setup({
       ...served(['v0.0.38'], '22.05.8'),
       'POST /slurm/v0.0.38/job/submit': json('22.05/v0.0.38-submit-invalid-partition.json', 500),
       'GET /slurm/v0.0.38/partitions': {
@@ -195,7 +188,7 @@ describe('errors', () => {
   });
 
   it('a slow answer is a TIMEOUT, a dropped one a retryable TRANSPORT error; neither shows the token', async () => {
-    const { adapter } = await setup(
+    const { adapter } = setup(
       {
         ...served(['v0.0.38'], '22.05.8'),
         'GET /slurm/v0.0.38/job/1': { body: recorded('22.05/v0.0.38-job-completed.json'), delayMs: 2_000 },
@@ -210,26 +203,12 @@ describe('errors', () => {
     expect(isHpckitError(dropped) && dropped.retryable).toBe(true);
     for (const e of [slow, dropped]) expect(JSON.stringify(e) + String(e)).not.toContain('secret-');
   });
-
-  it('a daemon restarting mid-poll fails the polls while it is down, then answers them again', async () => {
-    const { adapter, server } = await setup({
-      ...served(['v0.0.38'], '22.05.8'),
-      'GET /slurm/v0.0.38/job/676': json('22.05/v0.0.38-job-completed.json'),
-    });
-    expect((await adapter.jobs.get('676', { user: 'alice' })).id).toBe('676');
-    const restarting = server.restart(400);
-    await new Promise((r) => setTimeout(r, 100));
-    const down = await adapter.jobs.get('676', { user: 'alice' }).catch((e: unknown) => e);
-    expect(isHpckitError(down, 'TRANSPORT') && down.retryable).toBe(true);
-    await restarting;
-    expect((await adapter.jobs.get('676', { user: 'alice' })).state.phase).toBe('ended');
-  });
 });
 
 describe('JWT per user', () => {
   it('sends each user’s own token, mints once per user, and mints again when slurmrestd refuses one', async () => {
     let refuseNext = false;
-    const { adapter, server, minted } = await setup({
+    const { adapter, server, minted } = setup({
       ...served(['v0.0.38'], '22.05.8'),
       'GET /slurm/v0.0.38/job/676': () => {
         if (refuseNext) {
@@ -247,24 +226,168 @@ describe('JWT per user', () => {
     // The service account negotiates; alice is minted again after the refusal.
     expect(minted).toEqual(['portal', 'alice', 'bob', 'alice']);
     const jobCalls = server.seen.filter((r) => r.path === '/slurm/v0.0.38/job/676');
-    expect(jobCalls.map((r) => r.headers['x-slurm-user-name'])).toEqual([
+    expect(jobCalls.map((r) => r.headers.get('x-slurm-user-name'))).toEqual([
       'alice',
       'alice',
       'bob',
       'alice',
       'alice',
     ]);
-    expect(jobCalls.at(-1)!.headers['x-slurm-user-token']).toBe('secret-alice-4');
+    expect(jobCalls.at(-1)!.headers.get('x-slurm-user-token')).toBe('secret-alice-4');
   });
 
   it('mints a new token before the old one expires', async () => {
-    const server = await fakeRestd({ ...served(['v0.0.38'], '22.05.8') });
-    servers.push(server);
+    msw.use(slurmrestd(served(['v0.0.38'], '22.05.8')).handler);
     const { auth, minted } = countingAuth(30_000);
     // refreshBeforeSeconds defaults to 60: a 30 s token is renewed on every use.
-    const adapter = slurmRestAdapter({ url: server.url, auth });
+    const adapter = slurmRestAdapter({ url: RESTD_URL, auth });
     await adapter.version({});
     await adapter.version({});
     expect(minted.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('a daemon that restarts mid-poll', () => {
+  it('fails the watcher’s polls while it is down, and the watcher sees the job end once it is back', async () => {
+    const completed = recorded('22.05/v0.0.38-job-completed.json');
+    const running = structuredClone(completed) as { jobs: Record<string, unknown>[] };
+    Object.assign(running.jobs[0]!, { job_state: 'RUNNING', end_time: 0 });
+    let ended = false;
+    const listing = () => ({ body: ended ? completed : running });
+    const server = slurmrestd({
+      ...served(['v0.0.38'], '22.05.8'),
+      'GET /slurm/v0.0.38/job/676': listing,
+      'GET /slurm/v0.0.38/jobs': listing,
+      'GET /slurmdb/v0.0.38/jobs': { body: { jobs: [], errors: [] } },
+    });
+    msw.use(server.handler);
+    const { auth } = countingAuth();
+    const client = createClient({
+      clusters: { hpc: { adapter: slurmRestAdapter({ url: RESTD_URL, auth, cluster: 'local' }) } },
+      polling: { minIntervalMs: 20, maxIntervalMs: 50, jitter: 0 },
+    });
+    const failures: number[] = [];
+    client.on('poll:error', (e) => failures.push(e.consecutiveFailures));
+    const phases: string[] = [];
+    for await (const { job } of client.as('alice').jobs.watch(['676'])) {
+      phases.push(job.state.phase);
+      if (phases.length === 1) {
+        // The job ends while slurmrestd is down: the watcher must learn it from the daemon back up.
+        server.restart(300);
+        ended = true;
+      }
+    }
+    await client.close();
+    expect(phases).toEqual(['running', 'ended']);
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures).toEqual(failures.map((_, i) => i + 1));
+  });
+});
+
+describe('hold, release and time limit: a job update', () => {
+  const wrappedVersions = ['v0.0.39', 'v0.0.40', 'v0.0.41'];
+  it.each([...SLURM_22, ...wrappedVersions])(
+    '%s: hold and release send `hold`, a limit `time_limit` in minutes, at the top level',
+    async (v) => {
+      const wrapped = wrappedVersions.includes(v);
+      const release = wrapped ? '24.05.4' : '22.05.8';
+      const job = wrapped ? `24.05/${v}-job-running.json` : `22.05/${v}-job-completed.json`;
+      const id = wrapped ? '702' : '676';
+      const { adapter, server } = setup({
+        ...served([v], release),
+        [`POST /slurm/${v}/job/${id}`]: { body: { errors: [] } },
+        [`GET /slurm/${v}/job/${id}`]: json(job),
+        [`GET /slurmdb/${v}/job/${id}`]: json('22.05/v0.0.38-dbjob-completed.json'),
+      });
+      expect(adapter.capabilities).toMatchObject({ 'jobs.hold': true, 'jobs.updateTimeLimit': true });
+      await adapter.jobs.hold!(id, { user: 'alice' });
+      await adapter.jobs.release!(id, { user: 'alice' });
+      await adapter.jobs.updateTimeLimit!(id, { set: 150 }, { user: 'alice' });
+      const updates = server.seen.filter((r) => r.method === 'POST').map((r) => JSON.parse(r.body));
+      const minutes = 3; // 150 s is 2.5 minutes: Slurm counts whole minutes, rounded up.
+      expect(updates).toEqual([
+        { hold: true },
+        { hold: false },
+        { time_limit: wrapped ? { set: true, infinite: false, number: minutes } : minutes },
+      ]);
+      const users = server.seen
+        .filter((r) => r.method === 'POST')
+        .map((r) => r.headers.get('x-slurm-user-name'));
+      expect(users).toEqual(['alice', 'alice', 'alice']);
+    },
+  );
+
+  it('a shift is applied to the limit read just before it, and the new limit is read back', async () => {
+    const before = recorded('22.05/v0.0.38-job-completed.json') as { jobs: Record<string, unknown>[] };
+    let limit = Number(before.jobs[0]!.time_limit);
+    const { adapter, server } = setup({
+      ...served(['v0.0.38'], '22.05.8'),
+      'GET /slurm/v0.0.38/job/676': () => {
+        const answer = structuredClone(before);
+        answer.jobs[0]!.time_limit = limit;
+        return { body: answer };
+      },
+      'POST /slurm/v0.0.38/job/676': (req) => {
+        limit = JSON.parse(req.body).time_limit;
+        return json('22.05/v0.0.38-update-ok.json');
+      },
+    });
+    const start = limit;
+    const after = await adapter.jobs.updateTimeLimit!('676', { delta: -61 }, { user: 'alice' });
+    // -61 s is two whole minutes off, away from zero, as scontrol's `-2` would be.
+    expect(limit).toBe(start - 2);
+    expect(after.timeLimitSeconds).toBe((start - 2) * 60);
+    expect(server.seen.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('maps Slurm’s refusals of 22.05 as scontrol’s: an unknown job, a raise denied to its user', async () => {
+    const { adapter } = setup({
+      ...served(['v0.0.38'], '22.05.8'),
+      'POST /slurm/v0.0.38/job/99999999': json('22.05/v0.0.38-update-unknown.json', 500),
+      'POST /slurm/v0.0.38/job/676': json('22.05/v0.0.38-update-denied.json', 500),
+    });
+    const unknown = await adapter.jobs.hold!('99999999', { user: 'alice' }).catch((e: unknown) => e);
+    expect(isHpckitError(unknown, 'NOT_FOUND')).toBe(true);
+    expect(isHpckitError(unknown, 'NOT_FOUND') && unknown.details.id).toBe('99999999');
+    const denied = await adapter.jobs.updateTimeLimit!('676', { set: 100_000 * 60 }, { user: 'alice' }).catch(
+      (e: unknown) => e,
+    );
+    expect(isHpckitError(denied, 'PERMISSION_DENIED')).toBe(true);
+    expect(JSON.stringify(denied)).toContain('Access/permission denied');
+    expect(JSON.stringify(denied) + String(denied)).not.toContain('secret-');
+  });
+});
+
+describe('submitting held', () => {
+  it('takes 22.05’s “Job is in held state” beside the id as the submission’s success', async () => {
+    const { adapter, server } = setup({
+      ...served(['v0.0.38'], '22.05.8'),
+      'POST /slurm/v0.0.38/job/submit': json('22.05/v0.0.38-submit-held.json'),
+    });
+    const { job } = await adapter.jobs.submit({ command: 'true', hold: true } as never, {
+      user: 'alice',
+      freshKey: true,
+    });
+    expect(job.id).toBe(String(recorded('22.05/v0.0.38-submit-held.json').job_id));
+    expect(JSON.parse(server.seen.at(-1)!.body).job.hold).toBe(true);
+  });
+});
+
+describe('listing', () => {
+  it('asks slurmdbd only when ended jobs may be wanted, as the CLI transports ask sacct', async () => {
+    const { adapter, server } = setup({
+      ...served(['v0.0.38'], '22.05.8'),
+      'GET /slurm/v0.0.38/jobs': json('22.05/v0.0.38-job-array-held.json'),
+      'GET /slurmdb/v0.0.38/jobs': json('22.05/v0.0.38-dbjob-completed.json'),
+    });
+    const accounting = () => server.seen.filter((r) => r.path.startsWith('/slurmdb/')).length;
+    const live = await adapter.jobs.list({ states: ['queued', 'held', 'running'], offset: 0 } as never, {
+      user: 'alice',
+    });
+    expect(live.jobs.map((j) => j.state.phase)).toEqual(['held', 'held', 'held', 'held']);
+    expect(accounting()).toBe(0);
+    const all = await adapter.jobs.list({ offset: 0 } as never, { user: 'alice' });
+    expect(accounting()).toBe(1);
+    expect(all.jobs.map((j) => j.id)).toContain('676');
   });
 });

@@ -1,45 +1,18 @@
 /**
- * A stand-in slurmrestd for unit tests: a real HTTP server on loopback answering with recorded
- * responses (test/fixtures/rest), one handler set per plugin version. msw is not installed in this
- * workspace; a server on a socket also lets tests drop connections and restart the daemon.
+ * A slurmrestd on a real socket, for what msw cannot show: the wire itself (a connection reset
+ * mid-answer, a port that refuses connections while the daemon restarts). Routes as in
+ * rest-handlers.ts, whose msw handlers serve every other unit test.
  */
-import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import type { Routes } from './rest-handlers.js';
 
-const FIXTURES = join(import.meta.dirname, 'fixtures/rest');
-
-/** A recorded answer: `release/file.json`, e.g. `22.05/v0.0.38-job-completed.json`. */
-export const recorded = (file: string): unknown => JSON.parse(readFileSync(join(FIXTURES, file), 'utf8'));
-
-/** What a handler answers: a status and body, a dropped connection, or an answer after a delay. */
-export type Answer = { status?: number; body: unknown; delayMs?: number } | 'drop';
-
-/** One request as the server saw it. */
-export interface SeenRequest {
-  method: string;
-  path: string;
-  headers: IncomingMessage['headers'];
-  body: string;
-}
-
-/** Routes `METHOD path` (exact, query included) to answers. */
-export type Routes = Record<string, Answer | ((req: SeenRequest) => Answer)>;
-
-/** The OpenAPI listing of a slurmrestd serving `versions`. */
-export function openapiOf(versions: string[]): Answer {
-  const paths: Record<string, object> = { '/openapi': {} };
-  for (const v of versions) paths[`/slurm/${v}/ping`] = {};
-  return { body: { paths } };
-}
-
-/** A ping answer of `release`. */
-export const ping = (release: string): Answer => ({ body: { meta: { Slurm: { release } }, errors: [] } });
-
-/** Starts the server; `restart()` closes it and listens again on the same port. */
-export async function fakeRestd(routes: Routes) {
-  const seen: SeenRequest[] = [];
+/**
+ * Starts the server on loopback, or on the UNIX socket `socketPath`; `restart(downMs)` closes it
+ * and listens again on the same port.
+ */
+export async function restdOnSocket(routes: Routes, socketPath?: string) {
+  const seen: { path: string; headers: Record<string, unknown> }[] = [];
   let server: Server;
   const listen = (port = 0) =>
     new Promise<number>((resolve) => {
@@ -49,27 +22,22 @@ export async function fakeRestd(routes: Routes) {
           body += c;
         });
         req.on('end', () => {
-          const request = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body };
-          seen.push(request);
-          const route = routes[`${request.method} ${request.path}`];
+          const path = req.url ?? '';
+          seen.push({ path, headers: req.headers });
+          const request = { method: req.method ?? '', path, headers: new Headers(), body };
+          const route =
+            routes[`${request.method} ${path}`] ?? routes[`${request.method} ${path.split('?')[0]}`];
           const answer = typeof route === 'function' ? route(request) : route;
-          if (answer === undefined) {
-            res.writeHead(404).end('Unable to find request handler');
-            return;
-          }
-          if (answer === 'drop') {
-            req.socket.destroy();
-            return;
-          }
-          const send = () =>
+          if (answer === undefined) res.writeHead(404).end('Unable to find request handler');
+          else if (answer === 'drop') req.socket.destroy();
+          else
             res
               .writeHead(answer.status ?? 200, { 'Content-Type': 'application/json' })
               .end(JSON.stringify(answer.body));
-          if (answer.delayMs) setTimeout(send, answer.delayMs).unref();
-          else send();
         });
       });
-      server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+      if (socketPath !== undefined) server.listen(socketPath, () => resolve(0));
+      else server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
     });
   const port = await listen();
   const close = () =>
@@ -78,7 +46,7 @@ export async function fakeRestd(routes: Routes) {
       server.close(() => resolve());
     });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: socketPath === undefined ? `http://127.0.0.1:${port}` : `unix:${socketPath}`,
     seen,
     close,
     async restart(downMs: number) {

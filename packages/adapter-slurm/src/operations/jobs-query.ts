@@ -219,6 +219,11 @@ function finalIds(history: SacctJob[], ids: readonly string[]): Set<string> {
   return final;
 }
 
+/** Whether a listing needs accounting: it asks for ended jobs, or for no state in particular. */
+export function needsHistory(query: JobQuery): boolean {
+  return !query.states || query.states.some((s) => !LIVE_PHASES.has(s));
+}
+
 /** Lists jobs for a validated query: squeue for live jobs, sacct for history, merged by id. */
 export async function listJobs(
   ops: OperationContext,
@@ -231,8 +236,7 @@ export async function listJobs(
     found = await jobsByIds(ops, query.jobIds, ctx, base);
   } else {
     const live = await squeueJobs(ops, base, ctx);
-    const needsHistory = !query.states || query.states.some((s) => !LIVE_PHASES.has(s));
-    const history = needsHistory
+    const history = needsHistory(query)
       ? await sacctJobs(ops, { ...base, since: windowStart(ops, query) }, ctx)
       : [];
     const byId = new Map<string, FoundJob>();

@@ -80,3 +80,24 @@ export function jwtAuth(options: JwtAuthOptions): RestAuth {
     },
   };
 }
+
+/**
+ * Local authentication (`rest_auth/local`) for a slurmrestd on a UNIX socket: slurmrestd takes
+ * the identity of the process at the other end of the socket, so no token is sent and every call
+ * acts as the user this process runs as (the adapter declares `actAsUser` false).
+ *
+ * @example
+ * ```ts
+ * import { localAuth, slurmRestAdapter } from '@hpckit/adapter-slurm';
+ *
+ * // slurmrestd started as `slurmrestd -a rest_auth/local unix:/run/slurmrestd/slurmrestd.socket`
+ * const adapter = slurmRestAdapter({ url: 'unix:/run/slurmrestd/slurmrestd.socket', auth: localAuth() });
+ * ```
+ */
+export function localAuth(): RestAuth {
+  return {
+    actsForUsers: false,
+    headers: async () => ({}),
+    invalidate: () => undefined,
+  };
+}

@@ -7,6 +7,7 @@ import type { HpckitError } from '@hpckit/core';
 import { mapCommandError } from '../errors/map-error.js';
 import { fail, SCHEDULER } from '../errors/slurm-errors.js';
 import type { RestAuth } from './auth.js';
+import { socketPathOf, unixSocketFetch } from './unix-socket.js';
 
 /** The envelope of every slurmrestd answer. */
 export interface RestEnvelope {
@@ -34,7 +35,7 @@ export interface RestRequest {
 
 /** Options of {@link createRestClient}. */
 export interface RestClientOptions {
-  /** `http://host:port` of slurmrestd. */
+  /** `http://host:port` of slurmrestd, or `unix:/path` of its socket. */
   url: string;
   auth: RestAuth;
   /** Per-request timeout in ms. */
@@ -50,8 +51,17 @@ export interface RestClient {
 
 /** A client for one slurmrestd. */
 export function createRestClient(options: RestClientOptions): RestClient {
-  const base = new URL(options.url);
-  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const socketPath = socketPathOf(options.url);
+  const base = new URL(socketPath === undefined ? options.url : 'http://localhost');
+  const where =
+    socketPath === undefined
+      ? { host: base.hostname, port: Number(base.port) || undefined }
+      : { host: socketPath };
+  const doFetch =
+    options.fetch ??
+    (socketPath === undefined
+      ? (...args: Parameters<typeof fetch>) => fetch(...args)
+      : unixSocketFetch(socketPath));
   const attempt = async (request: RestRequest): Promise<{ status: number; body: RestEnvelope | string }> => {
     const headers: Record<string, string> = {
       Accept: 'application/json',
@@ -72,7 +82,7 @@ export function createRestClient(options: RestClientOptions): RestClient {
       text = await response.text();
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;
-      throw transportError(request, base, error, timeout.aborted ? options.timeoutMs : undefined);
+      throw transportError(request, where, error, timeout.aborted ? options.timeoutMs : undefined);
     }
     try {
       return { status: response.status, body: JSON.parse(text) as RestEnvelope };
@@ -147,7 +157,15 @@ function unavailable(command: string[], status: number, said: string): HpckitErr
   });
 }
 
-function transportError(request: RestRequest, base: URL, error: unknown, timeoutMs?: number): HpckitError {
+// Nothing listens (TCP), no socket file, or a socket this process may not open.
+const CONNECT_FAILED = new Set(['ECONNREFUSED', 'ENOENT', 'EACCES']);
+
+function transportError(
+  request: RestRequest,
+  where: { host: string; port?: number },
+  error: unknown,
+  timeoutMs?: number,
+): HpckitError {
   const cause = error instanceof Error ? (error.cause ?? error) : error;
   const code = (cause as { code?: string })?.code;
   if (timeoutMs !== undefined) {
@@ -158,9 +176,8 @@ function transportError(request: RestRequest, base: URL, error: unknown, timeout
   }
   return fail.transport({
     details: {
-      host: base.hostname,
-      port: Number(base.port) || undefined,
-      reason: code === 'ECONNREFUSED' ? 'connect_failed' : 'connection_closed',
+      ...where,
+      reason: CONNECT_FAILED.has(code ?? '') ? 'connect_failed' : 'connection_closed',
       ...(code !== undefined && { errno: code }),
       operation: `${request.method} ${request.path}`,
       nativeMessage: cause instanceof Error ? cause.message : String(cause),

@@ -13,7 +13,7 @@ import { parseTres } from '../parse/tres.js';
 import { slurmCount, slurmNumber, slurmText, slurmTime } from './values.js';
 
 /** Operations a plugin version serves over REST. */
-export type RestOperation = 'submit' | 'get' | 'list' | 'cancel' | 'history';
+export type RestOperation = 'submit' | 'get' | 'list' | 'cancel' | 'history' | 'hold' | 'timeLimit';
 
 /** Reads and writes one plugin version's shapes. */
 export interface RestCodec {
@@ -32,7 +32,15 @@ export interface RestCodec {
   decodeDbJob(raw: Record<string, unknown>, cluster: string): Job;
   /** The body of `POST /slurm/vX/job/submit`. */
   encodeSubmit(submission: RestSubmission): Record<string, unknown>;
+  /**
+   * The body of a job update, `POST /slurm/vX/job/{id}`: the job description's fields at the top
+   * level in every version (22.05 refuses a `job` wrapper: "Unknown key \"job\"").
+   */
+  encodeUpdate(update: RestJobUpdate): Record<string, unknown>;
 }
+
+/** What a job update changes: the hold (`hold: false` releases) or the time limit in minutes. */
+export type RestJobUpdate = { hold: boolean } | { timeLimitMinutes: number };
 
 /** What a submission carries: the script, sbatch's options by long name, the environment. */
 export interface RestSubmission {
@@ -133,17 +141,20 @@ function build(
         : { ...environment };
       return { script, job };
     },
+    encodeUpdate: (update) =>
+      'hold' in update ? { hold: update.hold } : { time_limit: wrap(update.timeLimitMinutes, shape.wrapped) },
   };
 }
 
 const LEGACY: Shape = { wrapped: false, verboseExit: false, liveUserName: true };
 const WRAPPED: Shape = { wrapped: true, verboseExit: true, liveUserName: true };
-const ALL: RestOperation[] = ['submit', 'get', 'list', 'cancel', 'history'];
+const ALL: RestOperation[] = ['submit', 'get', 'list', 'cancel', 'history', 'hold', 'timeLimit'];
 
 /**
  * Every codec, newest first: the order negotiation prefers. Hold, release and time-limit changes
- * (a job update, `POST /job/{id}`) are not implemented over REST in any version yet: the adapter
- * declares them false rather than emulate them.
+ * are a job update (`POST /job/{id}` with `hold` or `time_limit`) in every version: 22.05's
+ * v0.0.36–v0.0.38 were checked against a real slurmrestd, v0.0.39–v0.0.41 follow their specs
+ * (`*_job_desc_msg` carries both fields).
  */
 export const REST_CODECS: readonly RestCodec[] = [
   build('v0.0.41', WRAPPED, ALL),

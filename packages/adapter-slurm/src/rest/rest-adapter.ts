@@ -13,25 +13,33 @@ import {
   type PolicyError,
   type SchedulerAdapter,
   type SubmitContext,
+  type TimeLimitChange,
 } from '@hpckit/core';
 import { renderBatchScript, sbatchCommandLine } from '@hpckit/core/sbatch';
 import { z } from 'zod';
 import { fail } from '../errors/slurm-errors.js';
 import { slurmRules } from '../errors/slurm-rules.js';
 import { commentWithToken, tokenOf } from '../operations/idempotency-token.js';
-import { bySubmitThenId, keep, project, withUserComment } from '../operations/jobs-query.js';
+import { bySubmitThenId, keep, needsHistory, project, withUserComment } from '../operations/jobs-query.js';
 import { withAllowed } from '../operations/jobs-submit.js';
 import { submittedJob } from '../operations/submitted-job.js';
-import type { RestAuth } from './auth.js';
+import type { localAuth, RestAuth } from './auth.js';
 import { createRestClient, type RestEnvelope } from './client.js';
 import { decodeClusterConfig } from './config.js';
 import { restRules } from './rest-rules.js';
-import { REST_CODECS, REST_OPTIONS, type RestCodec, type RestOperation } from './codecs.js';
+import {
+  REST_CODECS,
+  REST_OPTIONS,
+  type RestCodec,
+  type RestJobUpdate,
+  type RestOperation,
+} from './codecs.js';
 import { negotiateVersion } from './negotiate.js';
 
 const ADAPTER_VERSION = '0.1.0';
 const NOT_HELD = /Invalid job id specified|Unable to find JobId/i;
 const NOTHING_FOUND = /Nothing found/i;
+const HELD = /Job is in held state, pending scheduler release/i;
 // The spec field each wrong-name refusal is about.
 const NAMED_BY: Partial<Record<string, 'partition' | 'qos' | 'account'>> = {
   invalid_partition: 'partition',
@@ -41,9 +49,14 @@ const NAMED_BY: Partial<Record<string, 'partition' | 'qos' | 'account'>> = {
 
 /** Options of {@link slurmRestAdapter}. */
 export const SlurmRestAdapterOptionsSchema = z.strictObject({
-  /** slurmrestd's address, e.g. `http://127.0.0.1:6820`. */
-  url: z.url({ protocol: /^https?$/ }),
-  /** How requests authenticate: `jwtAuth({...})`, a token per user. */
+  /**
+   * slurmrestd's address: `http://127.0.0.1:6820`, or `unix:/run/slurmrestd.socket` for a daemon
+   * on a UNIX socket (with {@link localAuth}).
+   */
+  url: z.union([z.url({ protocol: /^https?$/ }), z.string().regex(/^unix:\/\S+$/)], {
+    error: restRules.error('rest_url'),
+  }),
+  /** How requests authenticate: `jwtAuth({...})`, a token per user; `localAuth()` on a UNIX socket. */
   auth: z.custom<RestAuth>(
     (v) => typeof v === 'object' && v !== null && typeof (v as RestAuth).headers === 'function',
     { error: restRules.error('not_a_rest_auth') },
@@ -192,9 +205,10 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
 
   const list = async (query: JobQuery, ctx: CallContext) => {
     const since = windowStart(query, opts.historyWindow);
+    // Only live states asked for: slurmctld alone answers, as squeue alone does for the CLI.
     const [live, history] = await Promise.all([
       liveJobs('jobs', ctx),
-      historyJobs(`jobs?start_time=${sinceText(since)}`, ctx),
+      needsHistory(query) ? historyJobs(`jobs?start_time=${sinceText(since)}`, ctx) : [],
     ]);
     const byId = new Map<string, Job>();
     for (const h of history) byId.set(h.id, h);
@@ -274,6 +288,8 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
         body: c.encodeSubmit({ script, options, environment }),
         signal: ctx.signal,
         program: 'sbatch',
+        // A held job is submitted with ESLURM_JOB_HELD (2042) beside its id, as sbatch takes it.
+        accepts: (errors) => errors.every((e) => HELD.test(`${e.error} ${e.description}`)),
       })
       .catch(async (err: unknown) => {
         throw await withValidNames(err, spec, ctx);
@@ -413,6 +429,43 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
     return { status: 'cancelled' as const };
   };
 
+  // A job update: slurmctld answers "Invalid job id specified" for an unknown job and "Access/
+  // permission denied" for another user's or a raise it refuses, mapped as scontrol's words are.
+  const update = async (id: string, change: RestJobUpdate, ctx: CallContext): Promise<void> => {
+    const { codec: c } = await codec(ctx.signal);
+    await client.send({
+      method: 'POST',
+      path: `/slurm/${c.version}/job/${id}`,
+      user: ctx.user,
+      body: c.encodeUpdate(change),
+      signal: ctx.signal,
+      program: 'scontrol',
+      subject: { kind: 'job', id },
+    });
+  };
+
+  // REST takes an absolute limit only (no scontrol `+N`): a shift is applied to the limit read
+  // just before, in whole minutes rounded away from zero as the CLI transports do.
+  const updateTimeLimit = async (id: string, change: TimeLimitChange, ctx: CallContext) => {
+    let minutes: number;
+    if ('set' in change) minutes = Math.ceil(change.set / 60);
+    else {
+      const current = (await get(id, ctx)).timeLimitSeconds;
+      if (current === undefined) {
+        throw fail.unsupported({
+          details: {
+            capability: 'shifting an unlimited time limit over slurmrestd',
+            operation: 'jobs.updateTimeLimit',
+          },
+        });
+      }
+      const shift = Math.sign(change.delta) * Math.ceil(Math.abs(change.delta) / 60);
+      minutes = Math.ceil(current / 60) + shift;
+    }
+    await update(id, { timeLimitMinutes: minutes }, ctx);
+    return { timeLimitSeconds: (await get(id, ctx)).timeLimitSeconds ?? 0 };
+  };
+
   const clusterConfig = async (ctx: CallContext) => {
     const { codec: c } = await codec(ctx.signal);
     const read = (path: string, program: string) =>
@@ -434,6 +487,8 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
       'jobs.arrays': true,
       'jobs.dependencies': true,
       'accounting.history': can('history'),
+      'jobs.hold': can('hold'),
+      'jobs.updateTimeLimit': can('timeLimit'),
       actAsUser: opts.auth.actsForUsers,
     },
     jobs: {
@@ -441,6 +496,9 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
       get,
       list,
       cancel,
+      hold: (id, ctx) => update(id, { hold: true }, ctx),
+      release: (id, ctx) => update(id, { hold: false }, ctx),
+      updateTimeLimit,
     },
     accounts: {},
     users: {},

@@ -1,6 +1,8 @@
 import { defineIssueRules, type IssueWording } from '@hpckit/core';
 
 const en = {
+  rest_url: () =>
+    'give slurmrestd\'s address as "http://host:port" (or https), or its UNIX socket as "unix:/path/to/socket"',
   not_a_rest_auth: () => 'must be a RestAuth such as jwtAuth({...})',
   not_a_home_function: () => 'must be a function of the user name returning their home directory',
   not_a_fetch: () => 'must be a fetch function',
@@ -10,6 +12,8 @@ const en = {
 } satisfies Record<string, IssueWording>;
 
 const zhCn: Record<keyof typeof en, IssueWording> = {
+  rest_url: () =>
+    '请给出 slurmrestd 的地址 "http://主机:端口"（或 https），或其 UNIX 套接字 "unix:/套接字路径"',
   not_a_rest_auth: () => '应为 RestAuth，例如 jwtAuth({...})',
   not_a_home_function: () => '应为以用户名为参数、返回其主目录的函数',
   not_a_fetch: () => '应为 fetch 函数',
