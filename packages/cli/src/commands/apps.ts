@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import {
   type AppSessions,
   type AppSessionStatus,
@@ -24,7 +25,13 @@ function sessionsOf(env: CommandEnv): { open: OpenCluster; sessions: AppSessions
     const files = commandSessionFiles(open.transport, open.user);
     return { open, sessions: createAppSessions({ client: open.client, files, cluster: open.name }) };
   }
-  const harness = mockAppHarness({ client: open.client, ...(open.mock ? { adapter: open.mock } : {}) });
+  // The sessions' directories are the mock's working directories: with `homes`, it writes them there.
+  const home = open.cluster.homes ? join(open.cluster.homes, open.user ?? 'alice') : undefined;
+  const harness = mockAppHarness({
+    client: open.client,
+    ...(open.mock ? { adapter: open.mock } : {}),
+    ...(home ? { home } : {}),
+  });
   env.onClose(() => harness.close());
   return {
     open,

@@ -157,7 +157,10 @@ function fileSystemOf(
     return localFileSystem({ home, user: user ?? 'alice' });
   }
   if (transport && 'session' in transport) {
-    return sftpFileSystem({ transport: transport as SshTransport, ...(user ? { user } : {}) });
+    const ssh = cluster.transport as { actAs?: { mode?: string }; credentials?: { username?: string } };
+    // Only per-user credentials log in as another user; the transport's own login needs no user.
+    const as = ssh.actAs?.mode !== 'credentials' && user === ssh.credentials?.username ? undefined : user;
+    return sftpFileSystem({ transport: transport as SshTransport, ...(as ? { user: as } : {}) });
   }
   const local = localFileSystem();
   if (user !== undefined && user !== local.user) {
