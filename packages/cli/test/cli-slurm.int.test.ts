@@ -18,7 +18,8 @@ import { configDir, hpckit } from './support/run-hpckit.js';
 // `hpckit` as real processes against the Slurm test cluster (run under the cluster lock, with
 // HPCKIT_SLURM=1): the portal account over SSH, acting for alice through sudo; then alice with her
 // own key. The steps a test is about run as processes, the checks around them in-process (runCli).
-const config = `clusters:
+// A config whose cluster logs in as `login` with its key; `more` is appended to the transport.
+const sshConfig = (login: string, more = '') => `clusters:
   hpc:
     adapter: slurm
     site: ikkem
@@ -27,27 +28,17 @@ const config = `clusters:
       host: 127.0.0.1
       port: ${SSH_PORT}
       hostKey: { knownHosts: [${KNOWN_HOSTS}] }
-      credentials: { username: portal, privateKeyPath: ${keyOf('portal')} }
-      actAs: { mode: sudo }
-    users: { alice.wang: alice }
-ledger:
+      credentials: { username: ${login}, privateKeyPath: ${keyOf(login)} }
+${more}`;
+
+const config = `${sshConfig('portal', '      actAs: { mode: sudo }\n    users: { alice.wang: alice }\n')}ledger:
   sqlite: ./ledger.db
   currency: CNY
   timeZone: Asia/Shanghai
 `;
 
 // alice herself, with her own key: SFTP (files, job output) runs as the login, as it must.
-const aliceConfig = `clusters:
-  hpc:
-    adapter: slurm
-    site: ikkem
-    transport:
-      kind: ssh
-      host: 127.0.0.1
-      port: ${SSH_PORT}
-      hostKey: { knownHosts: [${KNOWN_HOSTS}] }
-      credentials: { username: alice, privateKeyPath: ${keyOf('alice')} }
-`;
+const aliceConfig = sshConfig('alice');
 
 describe('hpckit on the Slurm test cluster', { timeout: 180_000 }, () => {
   let dir: string;

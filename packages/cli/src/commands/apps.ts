@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import {
   type AppSessions,
   type AppSessionStatus,
@@ -11,7 +10,7 @@ import { type AppSession, NotFoundError, ValidationError } from '@hpckit/core';
 import type { Command } from 'commander';
 import { cliRules } from '../config/cli-rules.js';
 import { table } from '../output/io.js';
-import type { OpenCluster } from '../runtime/open-cluster.js';
+import { mockHome, type OpenCluster } from '../runtime/open-cluster.js';
 import { clusterOf } from './cluster-of.js';
 import { action, type CommandEnv, type RunState } from './env.js';
 import { examples } from './help.js';
@@ -26,7 +25,7 @@ function sessionsOf(env: CommandEnv): { open: OpenCluster; sessions: AppSessions
     return { open, sessions: createAppSessions({ client: open.client, files, cluster: open.name }) };
   }
   // The sessions' directories are the mock's working directories: with `homes`, it writes them there.
-  const home = open.cluster.homes ? join(open.cluster.homes, open.user ?? 'alice') : undefined;
+  const home = open.cluster.homes ? mockHome(open.cluster.homes, open.user) : undefined;
   const harness = mockAppHarness({
     client: open.client,
     ...(open.mock ? { adapter: open.mock } : {}),

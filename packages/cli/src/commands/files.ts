@@ -15,6 +15,11 @@ const entryJson = (e: FileEntry) => ({
   mtime: e.mtime.toISOString(),
 });
 
+const copied = (done: 'get' | 'put', from: string, to: string, bytes: number) => ({
+  json: { done, from, to, bytes },
+  text: `${from} → ${to} (${bytes} bytes)\n`,
+});
+
 /**
  * `hpckit files …`: the acting user's files on the cluster, through `@hpckit/remote` (SFTP on an
  * ssh cluster). Paths are its: relative ones start at the user's home and may not climb above it.
@@ -62,9 +67,8 @@ export function filesCommand(program: Command, state: RunState): void {
       action(state, async (env, path: string, local: string | undefined, opts: { overwrite?: boolean }) => {
         const to = resolve(env.cwd, local ?? basename(path));
         const f = fs(env);
-        const from = await f.resolve(path);
         const { bytes } = await f.download(path, to, { overwrite: opts.overwrite === true });
-        return { json: { done: 'get', from, to, bytes }, text: `${from} → ${to} (${bytes} bytes)\n` };
+        return copied('get', await f.resolve(path), to, bytes);
       }),
     );
 
@@ -87,7 +91,7 @@ export function filesCommand(program: Command, state: RunState): void {
         const f = fs(env);
         const to = await f.resolve(path ?? basename(from));
         const { bytes } = await f.upload(from, to, { overwrite: opts.overwrite === true });
-        return { json: { done: 'put', from, to, bytes }, text: `${from} → ${to} (${bytes} bytes)\n` };
+        return copied('put', from, to, bytes);
       }),
     );
 

@@ -39,6 +39,12 @@ export interface OpenCluster {
   close(): Promise<void>;
 }
 
+// The mock adapter's own login (its defaultUser): whom commands without a user act as.
+const MOCK_LOGIN = 'alice';
+
+/** A user's home in the mock's `homes` directory (the mock's own login without a user). */
+export const mockHome = (homes: string, user: string | undefined) => join(homes, user ?? MOCK_LOGIN);
+
 /** The name of the cluster to use: `--cluster`, else `defaultCluster`, else the first. */
 export function clusterName(config: CliConfig, chosen: string | undefined): string {
   const names = Object.keys(config.clusters);
@@ -151,10 +157,9 @@ function fileSystemOf(
         },
       });
     }
-    // The mock's own login is its defaultUser, alice.
-    const home = join(cluster.homes, user ?? 'alice');
+    const home = mockHome(cluster.homes, user);
     mkdirSync(home, { recursive: true });
-    return localFileSystem({ home, user: user ?? 'alice' });
+    return localFileSystem({ home, user: user ?? MOCK_LOGIN });
   }
   if (transport && 'session' in transport) {
     const ssh = cluster.transport as { actAs?: { mode?: string }; credentials?: { username?: string } };
