@@ -144,7 +144,11 @@ export function appsCommand(program: Command, state: RunState): void {
             text: `session ${session.jobId} of ${app} submitted; "hpckit apps connect ${session.jobId}" once it runs\n`,
           };
         }
-        const ready = await sessions.waitReady(session, { timeoutMs });
+        // A session that never answers is cancelled, not left holding its cores.
+        const ready = await sessions.waitReady(session, { timeoutMs }).catch(async (err: unknown) => {
+          await sessions.cancel(session).catch(() => undefined);
+          throw err;
+        });
         const json = connectJson(open, session, ready.connection);
         return { json, text: `session ${session.jobId} of ${app} is ready;\n${connectText(json)}` };
       }),

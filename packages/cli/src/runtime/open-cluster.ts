@@ -101,9 +101,9 @@ export function openCluster(
     }
     return fs;
   };
-  // Job output is read as the user whose handle asks: the same files `hpckit files` uses.
   const mock = transport ? undefined : mockOf(cluster);
   const adapter = mock ?? slurmAdapterOf(name, cluster, transport!);
+  // Job output is read as the user whose handle asks: the same files `hpckit files` uses.
   const jobOutput = jobOutputSource({ files: (owner) => files(owner) });
   const root = createClient({
     clusters: {
