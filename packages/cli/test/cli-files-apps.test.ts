@@ -74,6 +74,13 @@ describe('hpckit files, on the mock', { timeout: 60_000 }, () => {
     expect(run.stderr).toContain('homes: ./homes');
   });
 
+  it('homes on a Slurm cluster is refused at its line: its files are on the cluster', async () => {
+    const dir = configDir('clusters:\n  hpc:\n    adapter: slurm\n    homes: ./homes\n');
+    const run = await inProcess(['files', 'ls'], dir);
+    expect(run.code).toBe(EXIT_CODES.refused);
+    expect(run.stderr).toMatch(/^hpckit\.yaml:4:12: .*clusters\.hpc\.homes.*for the mock only/);
+  });
+
   it("a job's output file is in the user's home, as on a cluster", async () => {
     const dir = configDir(HOMES_CONFIG);
     const submit = await inProcess(
