@@ -22,12 +22,19 @@ export type { ConfigLocation, FindConfigOptions, LoadedConfig } from './config/l
 export { EXIT_CODES, exitKindOf } from './output/exit-codes.js';
 export type { ExitKind } from './output/exit-codes.js';
 export {
+  AppConnectJsonSchema,
+  AppListJsonSchema,
+  AppSessionJsonSchema,
   BalanceJsonSchema,
   ChangeJsonSchema,
   CheckJsonSchema,
   EntriesJsonSchema,
   ErrorJsonSchema,
   ExportJsonSchema,
+  FileListJsonSchema,
+  FileMoveJsonSchema,
+  FileRemoveJsonSchema,
+  FileTransferJsonSchema,
   ImportJsonSchema,
   JobJsonSchema,
   JobListJsonSchema,

@@ -2,8 +2,10 @@ import { Command, CommanderError, Option } from 'commander';
 import type { LoadedConfig } from './config/load-config.js';
 import { secretsOf } from './config/secrets.js';
 import { accountsCommand } from './commands/accounts.js';
+import { appsCommand } from './commands/apps.js';
 import { bashCompletion, zshCompletion } from './commands/completion.js';
 import type { RunState } from './commands/env.js';
+import { filesCommand } from './commands/files.js';
 import { examples } from './commands/help.js';
 import { jobsCommand } from './commands/jobs.js';
 import { ledgerCommand } from './commands/ledger.js';
@@ -18,6 +20,8 @@ export interface RunCliOptions {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   streams?: Streams;
+  /** What `--version` prints (the `hpckit` command passes its package's version). */
+  version?: string;
 }
 
 /**
@@ -27,7 +31,7 @@ export interface RunCliOptions {
 export function buildProgram(state: RunState): Command {
   const program = new Command('hpckit')
     .description(
-      'hpckit: jobs, quotes, policy checks and the ledger of HPC clusters, from a terminal or a script',
+      'hpckit: jobs, files, apps, quotes, policy checks and the ledger of HPC clusters, from a terminal or a script',
     )
     .option(
       '--config <file>',
@@ -39,6 +43,7 @@ export function buildProgram(state: RunState): Command {
     .addOption(
       new Option('--lang <locale>', 'language of messages (default: from LANG)').choices(['en', 'zh-CN']),
     )
+    .version(state.version ?? '0.0.0', '-V, --version', "print hpckit's version")
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => state.io.out(s), writeErr: (s) => state.io.err(s) })
@@ -48,11 +53,14 @@ export function buildProgram(state: RunState): Command {
         'hpckit --config hpckit.yaml jobs submit -t 1h -- ./run.sh',
         'hpckit --as alice ledger balance --json',
         'hpckit ledger export --from 7d -o charges.csv',
+        'hpckit --version',
       ]) +
         `\nExit codes: 0 ok, 1 job failed, 2 usage, 3 refused (validation, policy, permission), 4 not found, 5 unavailable (scheduler, transport, database), 70 internal\n`,
     );
   jobsCommand(program, state);
   pricingCommands(program, state);
+  filesCommand(program, state);
+  appsCommand(program, state);
   ledgerCommand(program, state);
   accountsCommand(program, state);
   program
@@ -101,6 +109,7 @@ export async function runCli(argv: readonly string[], options: RunCliOptions = {
     locale: (o) => localeOf(o.lang, env),
     closers: [],
     exit: 'ok',
+    ...(options.version ? { version: options.version } : {}),
     onConfig: (loaded: LoadedConfig) => {
       secrets = secretsOf(loaded.config);
     },

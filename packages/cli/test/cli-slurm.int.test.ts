@@ -1,14 +1,25 @@
-import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertClusterUp, KNOWN_HOSTS, keyOf, SSH_PORT } from '../../../test/support/test-cluster.js';
-import { EXIT_CODES, JobJsonSchema, SyncJsonSchema } from '../src/index.js';
+import {
+  AppConnectJsonSchema,
+  AppSessionJsonSchema,
+  EXIT_CODES,
+  FileListJsonSchema,
+  JobJsonSchema,
+  JobOutputJsonSchema,
+  SyncJsonSchema,
+} from '../src/index.js';
+import { inProcess } from './support/in-process.js';
 import { configDir, hpckit } from './support/run-hpckit.js';
 
 // `hpckit` as real processes against the Slurm test cluster (run under the cluster lock, with
-// HPCKIT_SLURM=1): the portal account over SSH, acting for alice through sudo.
-const config = `clusters:
+// HPCKIT_SLURM=1): the portal account over SSH, acting for alice through sudo; then alice with her
+// own key. The steps a test is about run as processes, the checks around them in-process (runCli).
+// A config whose cluster logs in as `login` with its key; `more` is appended to the transport.
+const sshConfig = (login: string, more = '') => `clusters:
   hpc:
     adapter: slurm
     site: ikkem
@@ -17,14 +28,17 @@ const config = `clusters:
       host: 127.0.0.1
       port: ${SSH_PORT}
       hostKey: { knownHosts: [${KNOWN_HOSTS}] }
-      credentials: { username: portal, privateKeyPath: ${keyOf('portal')} }
-      actAs: { mode: sudo }
-    users: { alice.wang: alice }
-ledger:
+      credentials: { username: ${login}, privateKeyPath: ${keyOf(login)} }
+${more}`;
+
+const config = `${sshConfig('portal', '      actAs: { mode: sudo }\n    users: { alice.wang: alice }\n')}ledger:
   sqlite: ./ledger.db
   currency: CNY
   timeZone: Asia/Shanghai
 `;
+
+// alice herself, with her own key: SFTP (files, job output) runs as the login, as it must.
+const aliceConfig = sshConfig('alice');
 
 describe('hpckit on the Slurm test cluster', { timeout: 180_000 }, () => {
   let dir: string;
@@ -58,9 +72,17 @@ describe('hpckit on the Slurm test cluster', { timeout: 180_000 }, () => {
     });
     expect(submit.stderr).toMatch(new RegExp(`^${job.id} completed`, 'm'));
 
-    const output = await hpckit(['--as', 'alice.wang', 'jobs', 'output', job.id], dir);
+    // SFTP cannot act through sudo: the portal's config refuses to read alice's output as itself…
+    const refused = await hpckit(['--as', 'alice.wang', 'jobs', 'output', job.id], dir);
+    expect(refused.code).toBe(EXIT_CODES.refused);
+    expect(refused.stderr).toMatch(
+      /needs a connection logged in as alice, but the transport logs in as portal/,
+    );
+    // …and alice's own config reads it over SFTP, through the job's handle.
+    writeFileSync(join(dir, 'alice.yaml'), aliceConfig);
+    const output = await hpckit(['--config', 'alice.yaml', 'jobs', 'output', job.id], dir);
     expect(output.code, output.stderr).toBe(0);
-    expect(output.stdout).toContain('hello-from-hpckit');
+    expect(output.stdout).toBe('hello-from-hpckit\n');
 
     // Ledger round trip: import the cluster's accounts, pay, sync the ended job, export it.
     const imported = await hpckit(['accounts', 'import', '--whitelist', '--owner', 'ai4ec=bob'], dir);
@@ -108,5 +130,81 @@ describe('hpckit on the Slurm test cluster', { timeout: 180_000 }, () => {
     const zh = await hpckit(['--lang', 'zh-CN', ...args], dir);
     expect(zh.code).toBe(EXIT_CODES.refused);
     expect(zh.stderr).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('hpckit files, jobs output and apps as alice over SFTP', { timeout: 180_000 }, () => {
+  let dir: string;
+  beforeAll(() => {
+    assertClusterUp();
+    dir = configDir(aliceConfig);
+  });
+
+  it('puts, lists, gets and removes a file in her home; another home is refused, in Chinese too', async () => {
+    const name = `hpckit-cli-${process.pid}.txt`;
+    writeFileSync(join(dir, 'in.txt'), 'to the cluster\n');
+    const put = await hpckit(['files', 'put', 'in.txt', name], dir);
+    expect(put.code, put.stderr).toBe(0);
+    expect(put.stdout).toContain(`/home/alice/${name} (15 bytes)`);
+    const ls = await inProcess(['--json', 'files', 'ls', name], dir);
+    expect(FileListJsonSchema.parse(JSON.parse(ls.stdout)).entries).toMatchObject([
+      { name, path: `/home/alice/${name}`, type: 'file', size: 15 },
+    ]);
+    const get = await hpckit(['files', 'get', name, 'back.txt'], dir);
+    expect(get.code, get.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'back.txt'), 'utf8')).toBe('to the cluster\n');
+    expect((await inProcess(['files', 'rm', name], dir)).code).toBe(0);
+    const zh = await inProcess(['--lang', 'zh-CN', 'files', 'ls', '/home/bob/.ssh'], dir);
+    expect(zh.code).toBe(EXIT_CODES.refused);
+    expect(zh.stderr).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("follows a running job's output until it ends, and bounds a read", async () => {
+    const submit = await hpckit(
+      [
+        '--json',
+        'jobs',
+        'submit',
+        '-A',
+        'electroplating',
+        '-t',
+        '5m',
+        '--',
+        'for i in 1 2 3; do echo "step $i"; sleep 1; done',
+      ],
+      dir,
+    );
+    expect(submit.code, submit.stderr).toBe(0);
+    const { id } = JobJsonSchema.parse(JSON.parse(submit.stdout));
+    const follow = await hpckit(['jobs', 'output', id, '--follow'], dir);
+    expect(follow.code, follow.stderr).toBe(0);
+    expect(follow.stdout).toBe('step 1\nstep 2\nstep 3\n');
+    const head = await inProcess(['--json', 'jobs', 'output', id, '--bytes', '6'], dir);
+    expect(JobOutputJsonSchema.parse(JSON.parse(head.stdout))).toMatchObject({
+      text: 'step 1',
+      truncated: true,
+    });
+  });
+
+  it('starts a Jupyter session, prints the tunnel and URL that open it, and cancels it', async () => {
+    const create = await hpckit(
+      [
+        ...'--json apps create jupyter-notebook hours=1 account=electroplating --wait --timeout 120'.split(
+          ' ',
+        ),
+      ],
+      dir,
+    );
+    expect(create.code, create.stderr).toBe(0);
+    const session = AppConnectJsonSchema.parse(JSON.parse(create.stdout));
+    expect(session.tunnel).toMatch(
+      new RegExp(`^ssh -N -L (\\d+):[^:]+:\\1 -p ${SSH_PORT} alice@127\\.0\\.0\\.1$`),
+    );
+    expect(session.url).toMatch(/^http:\/\/localhost:\d+\/tree\?token=/);
+    // The node is this machine: the server answers at its node URL with the token.
+    expect((await fetch(session.nodeUrl!)).status).toBe(200);
+    const cancel = await inProcess(['--json', 'apps', 'cancel', session.jobId], dir);
+    expect(cancel.code, cancel.stderr).toBe(0);
+    expect(AppSessionJsonSchema.parse(JSON.parse(cancel.stdout)).state).toBe('cancelled');
   });
 });

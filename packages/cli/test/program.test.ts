@@ -44,6 +44,15 @@ describe('the command tree', () => {
       'check',
       'ledger export',
       'accounts import',
+      'files ls',
+      'files get',
+      'files put',
+      'files rm',
+      'files mv',
+      'apps list',
+      'apps create',
+      'apps connect',
+      'apps cancel',
       'completion',
     ]) {
       expect(names).toContain(name);
@@ -72,6 +81,10 @@ describe('the command tree', () => {
       /"ledger"\) words="balance pay charge limit block unblock charges payments export sync /,
     );
     expect(run.stdout).toMatch(/"jobs submit"\) words=".*--wait/);
+    expect(run.stdout).toMatch(/"files"\) words="ls get put rm mv /);
+    expect(run.stdout).toMatch(/"apps"\) words="list create connect cancel /);
+    expect(run.stdout).toMatch(/"jobs output"\) words=".*--follow/);
+    expect(run.stdout).toMatch(/""\) words=".* --version/);
     const zsh = await inProcess(['completion', 'zsh'], '/');
     expect(zsh.stdout).toContain('bashcompinit');
   });

@@ -1,6 +1,6 @@
 import { defaultOwner, importFromScheduler } from '@hpckit/billing/ledger';
 import type { Command } from 'commander';
-import { openCluster } from '../runtime/open-cluster.js';
+import { clusterOf } from './cluster-of.js';
 import { openLedger } from '../runtime/open-ledger.js';
 import { action, type RunState } from './env.js';
 import { examples } from './help.js';
@@ -28,8 +28,7 @@ export function accountsCommand(program: Command, state: RunState): void {
         async (env, opts: { type: string; owner?: string[]; whitelist?: boolean; dryRun?: boolean }) => {
           const owners = new Map((opts.owner ?? []).map((pair) => pair.split('=', 2) as [string, string]));
           const { config } = env.config();
-          const open = openCluster(config, env.options.cluster, undefined);
-          env.onClose(() => open.root.close());
+          const open = clusterOf(env, undefined);
           const { ledger, close } = await openLedger(config, undefined, open.site);
           env.onClose(close);
           const report = await importFromScheduler({

@@ -19,6 +19,8 @@ export interface CommandEnv {
   locale: Locale;
   options: GlobalOptions;
   json: boolean;
+  /** The working directory local paths (`files get|put`) are relative to. */
+  cwd: string;
   config(): LoadedConfig;
   /** Called on every opened resource; run at the end of the command, even when it failed. */
   onClose(close: () => Promise<void> | void): void;
@@ -40,6 +42,8 @@ export interface RunState {
   closers: (() => Promise<void> | void)[];
   loaded?: LoadedConfig;
   exit: ExitKind;
+  /** What `--version` prints. */
+  version?: string;
   /** Called with the config once it is read, so its secrets can be scrubbed from output. */
   onConfig(config: LoadedConfig): void;
 }
@@ -57,6 +61,7 @@ export function action<A extends unknown[]>(
       locale: state.locale(options),
       options,
       json: options.json === true,
+      cwd: state.cwd,
       config() {
         if (!state.loaded) {
           state.loaded = loadConfig(

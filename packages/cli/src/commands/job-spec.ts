@@ -41,7 +41,8 @@ export function withSpecFlags(command: Command): Command {
     .option('--hold', 'submit held');
 }
 
-const count = (value: string | undefined, flag: string): number | undefined => {
+/** A flag's value as a whole number above zero, refused (at the flag) otherwise. */
+export const wholeNumberFlag = (value: string | undefined, flag: string): number | undefined => {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) === 0) {
     throw new ValidationError({
@@ -81,9 +82,9 @@ export function specFromFlags(flags: SpecFlags, command: readonly string[]): Job
     account: flags.account,
     partition: flags.partition,
     qos: flags.qos,
-    nodes: count(flags.nodes, 'nodes'),
-    coresPerNode: count(flags.cores, 'cores'),
-    gpusPerNode: count(flags.gpus, 'gpus'),
+    nodes: wholeNumberFlag(flags.nodes, 'nodes'),
+    coresPerNode: wholeNumberFlag(flags.cores, 'cores'),
+    gpusPerNode: wholeNumberFlag(flags.gpus, 'gpus'),
     memory,
     timeLimit: flags.time,
     array: flags.array,

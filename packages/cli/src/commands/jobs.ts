@@ -1,17 +1,20 @@
-import { JOB_PHASES, formatDuration, type Job, type JobHandle, type JobStateFilter } from '@hpckit/core';
-import { jobFiles, localFileSystem } from '@hpckit/remote';
+import {
+  formatDuration,
+  JOB_PHASES,
+  type Job,
+  type JobHandle,
+  type JobStateFilter,
+  NotFoundError,
+} from '@hpckit/core';
+import { jobFiles } from '@hpckit/remote';
 import type { Command } from 'commander';
 import { jobJson, jobsTable, jobText } from '../output/job-json.js';
-import { openCluster } from '../runtime/open-cluster.js';
+import { clusterOf } from './cluster-of.js';
 import { action, type CommandEnv, type RunState } from './env.js';
-import { type SpecFlags, specFromFlags, withSpecFlags } from './job-spec.js';
+import { type SpecFlags, specFromFlags, wholeNumberFlag, withSpecFlags } from './job-spec.js';
 import { examples } from './help.js';
 
-function cluster(env: CommandEnv) {
-  const open = openCluster(env.config().config, env.options.cluster, env.options.as);
-  env.onClose(() => open.root.close());
-  return open;
-}
+const cluster = (env: CommandEnv) => clusterOf(env);
 
 // Without --state, what `squeue` shows: every job that has not ended.
 const UNFINISHED = JOB_PHASES.filter((p) => p !== 'ended');
@@ -134,30 +137,41 @@ export function jobsCommand(program: Command, state: RunState): void {
 
   jobs
     .command('output')
-    .description("print a job's output file (the start of it, up to --bytes)")
+    .description(
+      "print a job's output file as the acting user (over SFTP on an ssh cluster), up to --bytes; with --follow, as it is written until the job ends",
+    )
     .argument('<id>', 'job id')
     .option('--stderr', 'the error file instead of stdout')
-    .option('--bytes <n>', 'at most this many bytes', '65536')
+    .option('--bytes <n>', 'at most this many bytes (up to 256 MiB)', '65536')
+    .option('-f, --follow', 'keep printing what the job writes until it ends')
     .addHelpText(
       'after',
-      examples(['hpckit jobs output 1234', 'hpckit jobs output 1234 --stderr --bytes 4096']),
+      examples([
+        'hpckit jobs output 1234',
+        'hpckit jobs output 1234 --stderr --bytes 4096',
+        'hpckit --as alice jobs output 1234 --follow',
+      ]),
     )
     .action(
-      action(state, async (env, id: string, opts: { stderr?: boolean; bytes: string }) => {
-        const { client } = cluster(env);
-        const job = await client.jobs.get(id);
+      action(state, async (env, id: string, opts: { stderr?: boolean; bytes: string; follow?: boolean }) => {
+        const handle = await cluster(env).client.jobs.handle(id);
         const stream = opts.stderr ? 'stderr' : 'stdout';
-        const path = jobFiles(job)[stream];
-        if (path === undefined) {
-          return {
-            json: { id, stream, path: '', text: '', truncated: false },
-            text: '',
-            exit: 'notFound' as const,
-          };
+        const maxBytes = wholeNumberFlag(opts.bytes, 'bytes')!;
+        if (!opts.follow) {
+          const out = await handle.output({ stream, maxBytes });
+          if (!out.exists) throw new NotFoundError({ details: { kind: 'file', id: out.path ?? stream } });
+          const json = { id, stream, path: out.path ?? '', text: out.text, truncated: out.truncated };
+          return { json, text: out.text };
         }
-        const preview = await localFileSystem({ home: '/' }).preview(path, { maxBytes: Number(opts.bytes) });
-        const text = preview.content.toString('utf8');
-        return { json: { id, stream, path, text, truncated: preview.truncated }, text };
+        // Each piece is printed as it arrives; --json prints the whole text once the job has ended.
+        let text = '';
+        for await (const piece of handle.followOutput({ stream, maxBytes })) {
+          text += piece;
+          if (!env.json) env.io.out(piece);
+        }
+        const bytes = Buffer.byteLength(text);
+        const path = jobFiles(handle.job)[stream] ?? '';
+        return { json: { id, stream, path, text, truncated: bytes >= maxBytes }, text: '' };
       }),
     );
 }

@@ -3,10 +3,11 @@ import { createJobSync, exportChargesCsv, exportPaymentsCsv, type Ledger } from 
 import type { Charge, Payment } from '@hpckit/core';
 import type { Command } from 'commander';
 import { table } from '../output/io.js';
-import { clusterName, openCluster, pricingOf, requireSite, siteOf } from '../runtime/open-cluster.js';
+import { clusterName, pricingOf, requireSite, siteOf } from '../runtime/open-cluster.js';
 import { openLedger } from '../runtime/open-ledger.js';
 import { action, type CommandEnv, type RunState } from './env.js';
 import { examples } from './help.js';
+import { clusterOf } from './cluster-of.js';
 import { instantOf } from './time-range.js';
 
 async function ledgerOf(env: CommandEnv) {
@@ -318,8 +319,7 @@ export function ledgerCommand(program: Command, state: RunState): void {
     .action(
       action(state, async (env, opts: { since: string }) => {
         const { ledger: l } = await ledgerOf(env);
-        const open = openCluster(env.config().config, env.options.cluster, undefined);
-        env.onClose(() => open.root.close());
+        const open = clusterOf(env, undefined);
         const pricing = pricingOf(requireSite(open));
         const startAt = instantOf('since', opts.since, l.now());
         const sync = createJobSync({

@@ -21,6 +21,11 @@ const en = {
   not_a_number: (f) => `"${q(f.value)}" is not a whole number above zero`,
   one_ledger_store: () => 'give exactly one of "sqlite" (a file) or "postgres" (a URL)',
   at_least_one_cluster: () => 'name at least one cluster',
+  homes_for_slurm: () =>
+    "is for the mock only: a Slurm cluster's homes are its own; remove it (files go over the transport)",
+  no_homes: (f) =>
+    `mock cluster "${q(f.value)}" has no "homes" directory for users' files and job output: add "homes: ./homes" to it`,
+  not_a_form_value: (f) => `"${q(f.value)}" is not a form field: write name=value, e.g. hours=2`,
 } satisfies Record<string, IssueWording>;
 
 const zhCn: Record<keyof typeof en, IssueWording> = {
@@ -40,6 +45,10 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   not_a_number: (f) => `"${q(f.value)}" 不是大于零的整数`,
   one_ledger_store: () => '"sqlite"（文件）和 "postgres"（URL）只能给出其中一个',
   at_least_one_cluster: () => '请至少配置一个集群',
+  homes_for_slurm: () => '仅用于模拟调度器：Slurm 集群的主目录在集群上；请删除它（文件经由 transport 访问）',
+  no_homes: (f) =>
+    `模拟集群 "${q(f.value)}" 没有存放用户文件和作业输出的 "homes" 目录：请为其添加 "homes: ./homes"`,
+  not_a_form_value: (f) => `"${q(f.value)}" 不是表单字段：请写成 名称=值 的形式，例如 hours=2`,
 };
 
 /** The validation rules of `@hpckit/cli`, worded in every locale. */

@@ -121,6 +121,7 @@ export function loadConfig(file: string): LoadedConfig {
       if (cluster.transport) issues.push(cliRules.validationIssue(path, 'transport_for_mock'));
       continue;
     }
+    if (cluster.homes) issues.push(cliRules.validationIssue(['clusters', name, 'homes'], 'homes_for_slurm'));
     const schema = kind === 'ssh' ? SshTransportOptionsSchema : LocalTransportOptionsSchema;
     collect(() => parseInput(schema, options, basename(file), path));
   }
@@ -162,7 +163,8 @@ function nodeAt(root: unknown, path: readonly (string | number)[], keyItself = f
 function resolvePaths(config: CliConfig, dir: string): CliConfig {
   const fix = (p: string) => (isAbsolute(p) || p === ':memory:' ? p : resolve(dir, p));
   const clusters = Object.fromEntries(
-    Object.entries(config.clusters).map(([name, c]) => {
+    Object.entries(config.clusters).map(([name, given]) => {
+      const c = given.homes ? { ...given, homes: fix(given.homes) } : given;
       const credentials = (c.transport as { credentials?: { privateKeyPath?: string } } | undefined)
         ?.credentials;
       if (!credentials?.privateKeyPath) return [name, c];

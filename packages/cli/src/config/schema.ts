@@ -34,6 +34,13 @@ export const CliClusterSchema = z
       .record(UserNameSchema, UserNameSchema)
       .default({})
       .describe('User mapping: the name given to --as → the login on this cluster'),
+    homes: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "Mock only: a directory holding one home per user (relative to the config file), where jobs' output files are written and `hpckit files` works; without it the mock writes no files",
+      ),
     clockScale: z
       .number()
       .positive()

@@ -41,6 +41,62 @@ export const JobOutputJsonSchema = z.strictObject({
   truncated: z.boolean().describe('Whether the file is longer than --bytes and only its start is shown'),
 });
 
+/** One file or directory (`files ls`). */
+const FileEntryJson = z.strictObject({
+  name: z.string(),
+  path: z.string().describe('Absolute path on the cluster'),
+  type: z.enum(['file', 'directory', 'symlink', 'other']),
+  size: z.number().int().describe('Bytes'),
+  mode: z.string().describe('Permission bits in octal, e.g. "0644"'),
+  mtime: Instant,
+});
+
+/** A directory's entries, or one file (`files ls`). */
+export const FileListJsonSchema = z.strictObject({
+  path: z.string().describe('The absolute path listed'),
+  entries: z.array(FileEntryJson),
+});
+
+/** A copy between this machine and the cluster (`files get|put`). */
+export const FileTransferJsonSchema = z.strictObject({
+  done: z.enum(['get', 'put']),
+  from: z.string(),
+  to: z.string(),
+  bytes: z.number().int(),
+});
+
+/** What `files rm` deleted (absolute paths on the cluster). */
+export const FileRemoveJsonSchema = z.strictObject({ done: z.literal('rm'), paths: z.array(z.string()) });
+
+/** A rename on the cluster (`files mv`). */
+export const FileMoveJsonSchema = z.strictObject({ done: z.literal('mv'), from: z.string(), to: z.string() });
+
+/** An app session (`apps create` without --wait, `apps cancel`, an item of `apps list`). */
+export const AppSessionJsonSchema = z
+  .strictObject({
+    jobId: z.string().describe("The session's job: what `apps connect` and `apps cancel` take"),
+    appId: z.string(),
+    cluster: z.string(),
+    user: z.string(),
+    createdAt: Instant,
+    directory: z.string().describe("The session's files on the cluster (its output.log says why it ended)"),
+    state: z.string().optional().describe("The job's phase or outcome"),
+  })
+  .describe('One app session');
+
+/** The acting user's sessions (`apps list`). */
+export const AppListJsonSchema = z.strictObject({ sessions: z.array(AppSessionJsonSchema) });
+
+/** How to open a session (`apps connect`, `apps create --wait`). */
+export const AppConnectJsonSchema = AppSessionJsonSchema.extend({
+  url: z.string().describe('The URL to open (its token included); through the tunnel when there is one'),
+  tunnel: z
+    .string()
+    .optional()
+    .describe('Over ssh: the `ssh -L` command to run first, forwarding a local port to the node'),
+  nodeUrl: z.string().optional().describe("The server's URL on the cluster's network, with a tunnel"),
+});
+
 /** A quote (`quote`). */
 export const QuoteJsonSchema = z.strictObject({
   cluster: z.string(),
@@ -147,6 +203,15 @@ export const JSON_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   'jobs time': JobJsonSchema,
   'jobs list': JobListJsonSchema,
   'jobs output': JobOutputJsonSchema,
+  'files ls': FileListJsonSchema,
+  'files get': FileTransferJsonSchema,
+  'files put': FileTransferJsonSchema,
+  'files rm': FileRemoveJsonSchema,
+  'files mv': FileMoveJsonSchema,
+  'apps list': AppListJsonSchema,
+  'apps create': z.union([AppSessionJsonSchema, AppConnectJsonSchema]),
+  'apps connect': AppConnectJsonSchema,
+  'apps cancel': AppSessionJsonSchema,
   quote: QuoteJsonSchema,
   check: CheckJsonSchema,
   'ledger balance': BalanceJsonSchema,

@@ -1,7 +1,16 @@
-import { mockAdapter } from '@hpckit/adapter-mock';
-import { localTransport, slurmAdapter, sshTransport } from '@hpckit/adapter-slurm';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type MockAdapter, mockAdapter } from '@hpckit/adapter-mock';
+import {
+  localTransport,
+  slurmAdapter,
+  sshTransport,
+  type SshTransport,
+  type Transport,
+} from '@hpckit/adapter-slurm';
 import { createPricingEngine, createResourcePolicy, ikkemPreset, type SitePreset } from '@hpckit/billing';
-import { createClient, type HpckitClient, ValidationError } from '@hpckit/core';
+import { createClient, type HpckitClient, UnsupportedError, ValidationError } from '@hpckit/core';
+import { type FileSystem, jobOutputSource, localFileSystem, sftpFileSystem } from '@hpckit/remote';
 import { cliRules } from '../config/cli-rules.js';
 import type { CliCluster, CliConfig } from '../config/schema.js';
 
@@ -17,7 +26,24 @@ export interface OpenCluster {
   /** The login `--as` maps to on this cluster. */
   user: string | undefined;
   site: SitePreset | undefined;
+  /** The mock adapter, on a mock cluster (`hpckit apps` plays its compute nodes). */
+  mock: MockAdapter | undefined;
+  /** How the Slurm tools are run (undefined on the mock): `hpckit apps` runs its file commands on it. */
+  transport: Transport | undefined;
+  /**
+   * The files of `user` (default: the acting user) on the cluster: SFTP over an ssh transport, this
+   * machine's disk for a local one, the mock's `homes` directory on the mock. Closed with the cluster.
+   */
+  files(user?: string): FileSystem;
+  /** Closes the file systems opened, then the client (and its transport). */
+  close(): Promise<void>;
 }
+
+// The mock adapter's own login (its defaultUser): whom commands without a user act as.
+const MOCK_LOGIN = 'alice';
+
+/** A user's home in the mock's `homes` directory (the mock's own login without a user). */
+export const mockHome = (homes: string, user: string | undefined) => join(homes, user ?? MOCK_LOGIN);
 
 /** The name of the cluster to use: `--cluster`, else `defaultCluster`, else the first. */
 export function clusterName(config: CliConfig, chosen: string | undefined): string {
@@ -62,28 +88,103 @@ export function openCluster(
   const cluster = config.clusters[name]!;
   const site = siteOf(name, cluster);
   const policy = site ? createResourcePolicy(site.resourcePolicy) : undefined;
+  const who = as ?? cluster.user;
+  const user = who === undefined ? undefined : (cluster.users[who] ?? who);
+  const transport = cluster.adapter === 'slurm' ? transportOf(cluster) : undefined;
+  const made = new Map<string, FileSystem>();
+  const files = (owner: string | undefined = user): FileSystem => {
+    const key = owner ?? '';
+    let fs = made.get(key);
+    if (!fs) {
+      fs = fileSystemOf(name, cluster, transport, owner);
+      made.set(key, fs);
+    }
+    return fs;
+  };
+  const mock = transport ? undefined : mockOf(cluster);
+  const adapter = mock ?? slurmAdapterOf(name, cluster, transport!);
+  // Job output is read as the user whose handle asks: the same files `hpckit files` uses.
+  const jobOutput = jobOutputSource({ files: (owner) => files(owner) });
   const root = createClient({
     clusters: {
       [name]: {
-        adapter: adapterOf(name, cluster),
+        adapter,
         // Without a user to act for, commands run as the adapter's own login, as the Slurm tools would.
         actAsLogin: true,
+        jobOutput,
         ...(policy ? { beforeSubmit: policy.submitGuard } : {}),
       },
     },
   });
-  const who = as ?? cluster.user;
-  const user = who === undefined ? undefined : (cluster.users[who] ?? who);
-  return { name, cluster, root, client: user === undefined ? root : root.as(user), user, site };
+  return {
+    name,
+    cluster,
+    root,
+    client: user === undefined ? root : root.as(user),
+    user,
+    site,
+    mock,
+    transport,
+    files,
+    async close() {
+      await Promise.all([...made.values()].map((fs) => fs.close()));
+      await root.close();
+    },
+  };
 }
 
-function adapterOf(name: string, cluster: CliCluster) {
-  if (cluster.adapter === 'mock') {
-    return mockAdapter(cluster.clockScale ? { clock: { mode: 'scaled', scale: cluster.clockScale } } : {});
-  }
+function transportOf(cluster: CliCluster): Transport {
   const { kind, ...options } = cluster.transport ?? { kind: 'local' };
-  const transport =
-    kind === 'ssh' ? sshTransport(options as Parameters<typeof sshTransport>[0]) : localTransport(options);
+  return kind === 'ssh'
+    ? sshTransport(options as Parameters<typeof sshTransport>[0])
+    : localTransport(options);
+}
+
+// The files of `user`: SFTP logs in as the transport's user (the remote package refuses another
+// one, as SFTP cannot act through sudo); a local transport's files are this process's.
+function fileSystemOf(
+  name: string,
+  cluster: CliCluster,
+  transport: Transport | undefined,
+  user: string | undefined,
+): FileSystem {
+  if (cluster.adapter === 'mock') {
+    if (!cluster.homes) {
+      throw new ValidationError({
+        details: {
+          subject: 'hpckit.yaml',
+          issues: [cliRules.validationIssue(['clusters', name, 'homes'], 'no_homes', { value: name })],
+        },
+      });
+    }
+    const home = mockHome(cluster.homes, user);
+    mkdirSync(home, { recursive: true });
+    return localFileSystem({ home, user: user ?? MOCK_LOGIN });
+  }
+  if (transport && 'session' in transport) {
+    const ssh = cluster.transport as { actAs?: { mode?: string }; credentials?: { username?: string } };
+    // Only per-user credentials log in as another user; the transport's own login needs no user.
+    const as = ssh.actAs?.mode !== 'credentials' && user === ssh.credentials?.username ? undefined : user;
+    return sftpFileSystem({ transport: transport as SshTransport, ...(as ? { user: as } : {}) });
+  }
+  const local = localFileSystem();
+  if (user !== undefined && user !== local.user) {
+    throw new UnsupportedError({
+      details: { capability: 'files', adapter: 'remote', reason: 'other_login', user, login: local.user },
+    });
+  }
+  return local;
+}
+
+function mockOf(cluster: CliCluster): MockAdapter {
+  return mockAdapter({
+    ...(cluster.clockScale ? { clock: { mode: 'scaled', scale: cluster.clockScale } } : {}),
+    // Jobs' working directories and output files land in the homes, as on a cluster's file system.
+    ...(cluster.homes ? { homes: cluster.homes, files: localFileSystem({ home: cluster.homes }) } : {}),
+  });
+}
+
+function slurmAdapterOf(name: string, cluster: CliCluster, transport: Transport) {
   return slurmAdapter({
     transport,
     cluster: name,

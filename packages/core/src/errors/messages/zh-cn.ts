@@ -11,6 +11,7 @@ const KINDS: Record<string, string> = {
   file: '文件',
   directory: '目录',
   app: '应用',
+  'app session': '应用会话',
   partition: '分区',
   qos: 'QoS',
   'running server': '运行中的服务器',
