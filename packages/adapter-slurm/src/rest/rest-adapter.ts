@@ -21,6 +21,7 @@ import { slurmRules } from '../errors/slurm-rules.js';
 import { commentWithToken, tokenOf } from '../operations/idempotency-token.js';
 import { bySubmitThenId, keep, project, withUserComment } from '../operations/jobs-query.js';
 import { withAllowed } from '../operations/jobs-submit.js';
+import { slurmStartTime } from '../operations/slurm-time.js';
 import { submittedJob } from '../operations/submitted-job.js';
 import type { RestAuth } from './auth.js';
 import { createRestClient, type RestEnvelope } from './client.js';
@@ -194,7 +195,7 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
     const since = windowStart(query, opts.historyWindow);
     const [live, history] = await Promise.all([
       liveJobs('jobs', ctx),
-      historyJobs(`jobs?start_time=${sinceText(since)}`, ctx),
+      historyJobs(`jobs?start_time=${slurmStartTime(since)}`, ctx),
     ]);
     const byId = new Map<string, Job>();
     for (const h of history) byId.set(h.id, h);
@@ -390,7 +391,7 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
   const findByToken = async (key: string, ctx: CallContext): Promise<Job | undefined> => {
     const jobs = [
       ...(await liveJobs('jobs', ctx)),
-      ...(await historyJobs(`jobs?start_time=${sinceText(new Date(Date.now() - 86_400_000))}`, ctx)),
+      ...(await historyJobs(`jobs?start_time=${slurmStartTime(new Date(Date.now() - 86_400_000))}`, ctx)),
     ];
     return jobs.find((j) => tokenOf(j.comment) === key);
   };
@@ -457,9 +458,4 @@ function windowStart(q: JobQuery, historySeconds: number): Date {
   const from = [q.submitTime?.from, q.endTime?.from].filter((d): d is Date => d !== undefined);
   if (from.length > 0) return new Date(Math.min(...from.map((d) => d.getTime())));
   return new Date(Date.now() - historySeconds * 1000);
-}
-
-// slurmdbd reads times in sacct's grammar; an offset from "now" needs no time zone.
-function sinceText(date: Date): string {
-  return `now-${Math.max(0, Math.ceil((Date.now() - date.getTime()) / 1000))}seconds`;
 }
