@@ -38,7 +38,7 @@ describe('history from the epoch on real Slurm', { timeout: 120_000 }, () => {
     await job.wait();
     const oldest = oldestJobId();
     const listed = await client.jobs.list({ endTime: { from: new Date(0) }, limit: 100_000 });
-    const ids = listed.map((j) => j.id.split('_')[0]);
+    const ids = listed.jobs.map((j) => j.id.split('_')[0]);
     expect(ids).toContain(oldest);
     expect(ids).toContain(job.id);
   });

@@ -204,6 +204,8 @@ export interface ErrorDetailsByCode {
     reason?: PermissionReason;
     /** The owner of the job acted on (`not_owner`). */
     owner?: string;
+    /** The job acted on (`raise_running_time_limit`), for the locales that do not quote `action`. */
+    jobId?: string;
     /** How the transport switches user (`act_as_switch`). */
     actAs?: 'sudo' | 'su';
     /** The login the credentials or the transport use. */

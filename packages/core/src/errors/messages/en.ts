@@ -174,6 +174,9 @@ export const messages: MessageCatalogue = {
         summary: (d) => `${d.operation ?? 'use'}: no such file or directory: ${d.id}.`,
         hint: () => 'Check the path (relative paths start at the home directory) and that it was not moved.',
       },
+      not_visible: {
+        hint: () => 'Check the job id: you see your own jobs and those charged to accounts you administer.',
+      },
       unregistered_app: {
         summary: (d) =>
           `No app "${d.id}" is registered (known: ${d.known?.length ? d.known.join(', ') : 'none'}).`,

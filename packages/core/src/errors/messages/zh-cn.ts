@@ -237,6 +237,9 @@ export const messagesZhCn: MessageCatalogue = {
         summary: (d) => `${operation(d.operation)}：没有该文件或目录：${d.id}。`,
         hint: () => '请检查路径（相对路径从主目录开始），以及文件是否已被移动。',
       },
+      not_visible: {
+        hint: () => '请检查作业编号：你能看到自己的作业，以及记在你管理的账户上的作业。',
+      },
       unregistered_app: {
         summary: (d) => `未注册应用“${d.id}”（已注册：${d.known?.length ? d.known.join('、') : '无'}）。`,
         hint: () => '请用 registry.add(definition) 注册它，或选择已注册的应用编号。',
@@ -322,7 +325,8 @@ export const messagesZhCn: MessageCatalogue = {
         hint: (d) => `只有作业所有者（“${d.owner ?? '?'}”）或管理员可以执行该操作。`,
       },
       raise_running_time_limit: {
-        summary: (d) => `用户“${d.user ?? '?'}”无权提高正在运行的作业的运行时间上限。`,
+        summary: (d) =>
+          `用户“${d.user ?? '?'}”无权提高正在运行的作业${d.jobId === undefined ? '' : ` ${d.jobId} `}的运行时间上限。`,
         hint: () => '用户只能降低正在运行的作业的运行时间上限；如需提高，请联系管理员。',
       },
       file_permission: {
