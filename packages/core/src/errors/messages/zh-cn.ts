@@ -326,7 +326,7 @@ export const messagesZhCn: MessageCatalogue = {
       },
       raise_running_time_limit: {
         summary: (d) =>
-          `用户“${d.user ?? '?'}”无权提高正在运行的作业${d.jobId === undefined ? '' : ` ${d.jobId} `}的运行时间上限。`,
+          `用户“${d.user ?? '?'}”无权提高正在运行的作业${d.job === undefined ? '' : ` ${d.job} `}的运行时间上限。`,
         hint: () => '用户只能降低正在运行的作业的运行时间上限；如需提高，请联系管理员。',
       },
       file_permission: {
