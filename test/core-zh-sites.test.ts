@@ -51,4 +51,23 @@ describe("core's messages in Chinese", () => {
       expect(zh).not.toContain('应为数字，实际为数字');
     },
   );
+
+  it("words an access source's failure in both languages, quoting its own words", async () => {
+    const c = createClient({
+      clusters: { hpc: { adapter: mockAdapter() } },
+      access: {
+        roles: () => {
+          throw new Error('db down');
+        },
+      },
+    });
+    const [en, zh, err] = await refusal(() => c.as('bob').jobs.list());
+    expect(err.code).toBe('INTERNAL');
+    expect(en).toBe(
+      'The access source failed to give the roles of user "bob": db down. Check the client\'s `access` option: its roles() must resolve to { platform?, adminOf? }.',
+    );
+    expect(zh).toBe(
+      '访问来源未能给出用户“bob”的角色：db down。请检查客户端的 `access` 选项：它的 roles() 必须解析为 { platform?, adminOf? }。',
+    );
+  });
 });

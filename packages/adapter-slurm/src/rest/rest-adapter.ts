@@ -13,6 +13,7 @@ import {
   type PolicyError,
   type SchedulerAdapter,
   type SubmitContext,
+  validationSubject,
 } from '@hpckit/core';
 import { renderBatchScript, sbatchCommandLine } from '@hpckit/core/sbatch';
 import { z } from 'zod';
@@ -224,7 +225,7 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
     if (workingDirectory === undefined) {
       throw fail.validation({
         details: {
-          subject: 'job spec',
+          ...validationSubject('job_spec'),
           issues: [restRules.validationIssue(['workingDirectory'], 'absolute_working_directory')],
         },
       });

@@ -311,6 +311,8 @@ export interface ErrorDetailsByCode {
     /** Jobs given to a batch submission, and outcomes its adapter answered (`batch_mismatch`). */
     jobs?: number;
     outcomes?: number;
+    /** The user whose roles the access source failed to give (`access_roles_failed`). */
+    user?: string;
   } & AppSessionFacts &
     SchedulerOutput;
 }

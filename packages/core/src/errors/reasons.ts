@@ -215,6 +215,8 @@ export const INTERNAL_REASONS = [
   'batch_mismatch',
   /** The ledger's database could not write: its disk (or quota) is full. */
   'store_full',
+  /** A client's `access` source threw, or gave no roles, for a user. */
+  'access_roles_failed',
 ] as const;
 
 /** Why a `INTERNAL` error happened (`details.reason`); the catalogue words each one. */

@@ -457,6 +457,11 @@ export const messages: MessageCatalogue = {
         hint: () =>
           'An adapter must answer one outcome per job, in order; this is a bug in the adapter. No outcome was trusted: look the jobs up by their idempotency keys before submitting them again.',
       },
+      access_roles_failed: {
+        summary: (d) =>
+          `The access source failed to give the roles of user "${d.user ?? '?'}": ${d.nativeMessage ?? '?'}.`,
+        hint: () => "Check the client's `access` option: its roles() must resolve to { platform?, adminOf? }.",
+      },
       missing_operation: {
         summary: (d) => `The adapter has no ${d.operation} method, which the contract requires.`,
         hint: () =>

@@ -506,6 +506,10 @@ export const messagesZhCn: MessageCatalogue = {
         hint: () =>
           '适配器必须按顺序为每个作业返回一个结果；这是适配器的缺陷。所有结果均不可信：再次提交前，请先按幂等键查找这些作业。',
       },
+      access_roles_failed: {
+        summary: (d) => `访问来源未能给出用户“${d.user ?? '?'}”的角色：${d.nativeMessage ?? '?'}。`,
+        hint: () => '请检查客户端的 `access` 选项：它的 roles() 必须解析为 { platform?, adminOf? }。',
+      },
       missing_operation: {
         summary: (d) => `适配器缺少契约要求的 ${d.operation} 方法。`,
         hint: () => '请用 defineSchedulerAdapter() 构建适配器，它会在创建时检查各方法。',
