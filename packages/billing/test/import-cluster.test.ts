@@ -53,7 +53,10 @@ describe('importing an existing cluster', () => {
       {
         account: 'crowd',
         reason: expect.stringMatching(/ownerOf/),
-        message: { en: expect.stringMatching(/^no owner: .*ownerOf/), 'zh-CN': expect.stringMatching(/^没有所有者：.*ownerOf/) },
+        message: {
+          en: expect.stringMatching(/^no owner: .*ownerOf/),
+          'zh-CN': expect.stringMatching(/^没有所有者：.*ownerOf/),
+        },
       },
     ]);
     expect(await ledger.as({ user: 'root', roles: ['platform-admin'] }).listAccounts()).toEqual([]);

@@ -460,7 +460,8 @@ export const messages: MessageCatalogue = {
       access_roles_failed: {
         summary: (d) =>
           `The access source failed to give the roles of user "${d.user ?? '?'}": ${d.nativeMessage ?? '?'}.`,
-        hint: () => "Check the client's `access` option: its roles() must resolve to { platform?, adminOf? }.",
+        hint: () =>
+          "Check the client's `access` option: its roles() must resolve to { platform?, adminOf? }.",
       },
       missing_operation: {
         summary: (d) => `The adapter has no ${d.operation} method, which the contract requires.`,
