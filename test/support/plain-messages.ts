@@ -72,11 +72,8 @@ function onZod(expr: ts.Expression): boolean {
   return ts.isIdentifier(e) && e.text === 'z';
 }
 
-/**
- * Every plain-string validation text in one source file: messages of zod checks on a `z…` chain,
- * `ctx.addIssue({ message: '…' })`, and validation issues built as `{ path, message: '…' }`.
- */
-export function plainMessages(fileName: string, source: string): PlainMessage[] {
+/** A parsed source file, the texts found in it, and how to record one. */
+function scan(fileName: string, source: string) {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
   const found: PlainMessage[] = [];
   const report = (node: ts.Node) =>
@@ -84,6 +81,15 @@ export function plainMessages(fileName: string, source: string): PlainMessage[] 
       line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1,
       text: node.getText(file),
     });
+  return { file, found, report };
+}
+
+/**
+ * Every plain-string validation text in one source file: messages of zod checks on a `z…` chain,
+ * `ctx.addIssue({ message: '…' })`, and validation issues built as `{ path, message: '…' }`.
+ */
+export function plainMessages(fileName: string, source: string): PlainMessage[] {
+  const { file, found, report } = scan(fileName, source);
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const name = node.expression.name.text;
@@ -155,13 +161,7 @@ function errorBuilder(call: ts.Node): boolean {
  * `formatError(err, { locale: 'zh-CN' })` can word it.
  */
 export function untranslatedTexts(fileName: string, source: string): PlainMessage[] {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
-  const found: PlainMessage[] = [];
-  const report = (node: ts.Node) =>
-    found.push({
-      line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1,
-      text: node.getText(file),
-    });
+  const { file, found, report } = scan(fileName, source);
   const property = (o: ts.ObjectLiteralExpression, name: string) =>
     o.properties.find(
       (p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment =>

@@ -27,15 +27,7 @@ import {
   MAX_LEDGER_AMOUNT,
 } from '../src/ledger/index.js';
 import { makeJob } from './make-job.js';
-
-function thrownBy(call: () => unknown): unknown {
-  try {
-    call();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the call to throw');
-}
+import { thrownBy } from './thrown-by.js';
 
 /** The message in both languages; the Chinese must keep no English sentence. */
 function both(err: unknown): [string, string] {
