@@ -72,11 +72,8 @@ function onZod(expr: ts.Expression): boolean {
   return ts.isIdentifier(e) && e.text === 'z';
 }
 
-/**
- * Every plain-string validation text in one source file: messages of zod checks on a `z…` chain,
- * `ctx.addIssue({ message: '…' })`, and validation issues built as `{ path, message: '…' }`.
- */
-export function plainMessages(fileName: string, source: string): PlainMessage[] {
+/** A parsed source file, the texts found in it, and how to record one. */
+function scan(fileName: string, source: string) {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
   const found: PlainMessage[] = [];
   const report = (node: ts.Node) =>
@@ -84,6 +81,15 @@ export function plainMessages(fileName: string, source: string): PlainMessage[] 
       line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1,
       text: node.getText(file),
     });
+  return { file, found, report };
+}
+
+/**
+ * Every plain-string validation text in one source file: messages of zod checks on a `z…` chain,
+ * `ctx.addIssue({ message: '…' })`, and validation issues built as `{ path, message: '…' }`.
+ */
+export function plainMessages(fileName: string, source: string): PlainMessage[] {
+  const { file, found, report } = scan(fileName, source);
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const name = node.expression.name.text;
@@ -117,6 +123,71 @@ export function plainMessages(fileName: string, source: string): PlainMessage[] 
         ts.isPropertyAccessExpression(node.parent.expression) &&
         node.parent.expression.name.text === 'addIssue';
       if (message && names.includes('path') && !inAddIssue) report(message.initializer);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+// Helpers that put their argument into an error's message as the subject or the text.
+const NAMING_CALLS = new Set([
+  'parseInput',
+  'timeoutMsOf',
+  'invalid',
+  'moneyToDecimal',
+  'toDecimal',
+  'checkScale',
+  'checkLedgerRange',
+]);
+
+/** Text with a word in it, not a rule name (`job_not_ended`) or a code. */
+const isWording = (node: ts.Node, file: ts.SourceFile): boolean =>
+  isText(node) && /[A-Za-z]+[\s-]+[A-Za-z]/.test(node.getText(file));
+
+/** The constructor's name for `new XError(…)`, or a `fail.permission(…)`-style factory. */
+function errorBuilder(call: ts.Node): boolean {
+  if (ts.isNewExpression(call)) return /Error$/.test(call.expression.getText());
+  if (ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression))
+    return /^(fail|errors?)$/.test(call.expression.expression.getText());
+  return false;
+}
+
+/**
+ * Texts an error shows in one language only: an error's `message` or `hint` written as a literal
+ * with no `translations` beside it, a `subject:` written as text in its details, and a literal
+ * name given to a helper that puts it into a message (`parseInput(…, 'job spec')`,
+ * `moneyToDecimal(v, c, 'year total')`). Each must come from a rule table or a named subject, so
+ * `formatError(err, { locale: 'zh-CN' })` can word it.
+ */
+export function untranslatedTexts(fileName: string, source: string): PlainMessage[] {
+  const { file, found, report } = scan(fileName, source);
+  const property = (o: ts.ObjectLiteralExpression, name: string) =>
+    o.properties.find(
+      (p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment =>
+        (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && p.name.getText(file) === name,
+    );
+  const visit = (node: ts.Node): void => {
+    if (ts.isObjectLiteralExpression(node) && errorBuilder(node.parent) && !property(node, 'translations')) {
+      for (const name of ['message', 'hint']) {
+        const p = property(node, name);
+        if (p && ts.isPropertyAssignment(p) && isWording(p.initializer, file)) report(p.initializer);
+      }
+    }
+    if (
+      ts.isPropertyAssignment(node) &&
+      node.name.getText(file) === 'subject' &&
+      isWording(node.initializer, file)
+    )
+      report(node.initializer);
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const name = ts.isIdentifier(callee)
+        ? callee.text
+        : ts.isPropertyAccessExpression(callee)
+          ? callee.name.text
+          : '';
+      if (NAMING_CALLS.has(name)) for (const arg of node.arguments) if (isWording(arg, file)) report(arg);
     }
     ts.forEachChild(node, visit);
   };

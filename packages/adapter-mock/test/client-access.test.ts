@@ -109,8 +109,8 @@ describe('a user view without an access source sees and acts on only its own job
     const hidden = await failure(bob.jobs.get(ids.aliceChem));
     const unknown = await failure(bob.jobs.get('999999'));
     expect(hidden.code).toBe('NOT_FOUND');
-    expect(hidden.details).toEqual({ kind: 'job', id: ids.aliceChem });
-    expect(unknown.details).toEqual({ kind: 'job', id: '999999' });
+    expect(hidden.details).toEqual({ kind: 'job', id: ids.aliceChem, reason: 'not_visible' });
+    expect(unknown.details).toEqual({ kind: 'job', id: '999999', reason: 'not_visible' });
     expect(hidden.message.replace(ids.aliceChem, 'ID')).toBe(unknown.message.replace('999999', 'ID'));
     expect(hidden.message).not.toContain('/home/alice');
     expect((await failure(bob.jobs.handle(ids.aliceChem))).code).toBe('NOT_FOUND');

@@ -392,6 +392,6 @@ describe("the mock's refusals of a job leave no English in Chinese", () => {
     const handle = await alice.jobs.submit({ command: 'sleep 2h', timeLimit: '1h' });
     const [english, chinese] = await refused(() => alice.jobs.updateTimeLimit(handle.id, { set: '3h' }));
     expect(english).toBe(`User "alice" may not raise the time limit of running job ${handle.id}.`);
-    expect(chinese).toBe('用户“alice”无权提高正在运行的作业的运行时间上限。');
+    expect(chinese).toBe(`用户“alice”无权提高正在运行的作业 ${handle.id} 的运行时间上限。`);
   });
 });

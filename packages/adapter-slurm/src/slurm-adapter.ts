@@ -63,7 +63,10 @@ export const SlurmAdapterOptionsSchema = z.strictObject({
       { error: slurmRules.error('not_a_block_mechanism') },
     )
     .optional(),
-  /** Window of a listing that names no time range. @default "30d" */
+  /**
+   * Window of a listing that names no time range. A listing's own range may start anywhere, the
+   * epoch included: a start before 2000-01-01 UTC is sent to Slurm as 2000-01-01. @default "30d"
+   */
   historyWindow: DurationSchema.default(30 * 86_400),
   /** How far back lookups by job id search accounting. @default "365d" */
   idLookupWindow: DurationSchema.default(365 * 86_400),

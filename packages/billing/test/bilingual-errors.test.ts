@@ -4,17 +4,9 @@
  */
 import { formatError, parseInput, registeredIssueRules, type ValidationError } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
+import { thrownBy } from './thrown-by.js';
 import { ResourcePolicySchema } from '../src/index.js';
 import { createLedger, createMemoryStore, parseChargesCsv } from '../src/ledger/index.js';
-
-function thrownBy(call: () => unknown): unknown {
-  try {
-    call();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the call to throw');
-}
 
 describe("billing's words", () => {
   it("use core's rules for whole numbers and counts, and keep no copy of them", () => {

@@ -49,7 +49,16 @@ describe('importing an existing cluster', () => {
       { action: 'create-account', account: 'solo', user: 'dave', role: 'owner' },
       { action: 'block-account', account: 'solo' },
     ]);
-    expect(plan.skipped).toEqual([{ account: 'crowd', reason: expect.stringMatching(/ownerOf/) }]);
+    expect(plan.skipped).toEqual([
+      {
+        account: 'crowd',
+        reason: expect.stringMatching(/ownerOf/),
+        message: {
+          en: expect.stringMatching(/^no owner: .*ownerOf/),
+          'zh-CN': expect.stringMatching(/^没有所有者：.*ownerOf/),
+        },
+      },
+    ]);
     expect(await ledger.as({ user: 'root', roles: ['platform-admin'] }).listAccounts()).toEqual([]);
 
     const done = await importFromScheduler({ ledger, client, accountType: 'internal' });

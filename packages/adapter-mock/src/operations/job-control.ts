@@ -121,6 +121,7 @@ export function updateTimeLimit(
           action: `raise the time limit of running job ${id}`,
           user: actor,
           reason: 'raise_running_time_limit',
+          job: id,
           exitCode: 1,
           ...output,
         },

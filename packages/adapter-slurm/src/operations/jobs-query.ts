@@ -16,6 +16,7 @@ import { parseSacct, SACCT_STATES, type SacctJob, sacctFormat } from '../parse/s
 import { parseSqueue, squeueFormat } from '../parse/squeue.js';
 import type { OperationContext } from './context.js';
 import { userComment } from './idempotency-token.js';
+import { slurmStartTime } from './slurm-time.js';
 
 const MAX_SQUEUE_IDS = 100;
 const QUEUE_ID = /^\d+(_\d+)?$/;
@@ -83,7 +84,7 @@ export async function sacctJobs(
     '-o',
     sacctFormat(),
     `--state=${SACCT_STATES}`,
-    `--starttime=${slurmTime(filter.since)}`,
+    `--starttime=${slurmStartTime(filter.since)}`,
     '--endtime=now',
   ];
   if (filter.users?.length) args.push(`--user=${filter.users.join(',')}`);
@@ -324,9 +325,4 @@ function expandPendingArrays(jobs: SacctJob[]): SacctJob[] {
     if (typeof spec === 'string') return [j];
     return spec.indices.map((i) => ({ ...j, job: { ...j.job, id: `${j.job.id}_${i}`, arrayTaskId: i } }));
   });
-}
-
-function slurmTime(date: Date): string {
-  // sacct reads absolute times in the cluster's zone; an offset from "now" needs no zone at all.
-  return `now-${Math.max(0, Math.ceil((Date.now() - date.getTime()) / 1000))}seconds`;
 }

@@ -14,6 +14,7 @@ import {
   type SchedulerAdapter,
   type SubmitContext,
   type TimeLimitChange,
+  validationSubject,
 } from '@hpckit/core';
 import { renderBatchScript, sbatchCommandLine } from '@hpckit/core/sbatch';
 import { z } from 'zod';
@@ -22,6 +23,7 @@ import { slurmRules } from '../errors/slurm-rules.js';
 import { commentWithToken, tokenOf } from '../operations/idempotency-token.js';
 import { bySubmitThenId, keep, needsHistory, project, withUserComment } from '../operations/jobs-query.js';
 import { withAllowed } from '../operations/jobs-submit.js';
+import { slurmStartTime } from '../operations/slurm-time.js';
 import { submittedJob } from '../operations/submitted-job.js';
 import type { localAuth, RestAuth } from './auth.js';
 import { createRestClient, type RestEnvelope } from './client.js';
@@ -208,7 +210,7 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
     // Only live states asked for: slurmctld alone answers, as squeue alone does for the CLI.
     const [live, history] = await Promise.all([
       liveJobs('jobs', ctx),
-      needsHistory(query) ? historyJobs(`jobs?start_time=${sinceText(since)}`, ctx) : [],
+      needsHistory(query) ? historyJobs(`jobs?start_time=${slurmStartTime(since)}`, ctx) : [],
     ]);
     const byId = new Map<string, Job>();
     for (const h of history) byId.set(h.id, h);
@@ -237,7 +239,7 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
     if (workingDirectory === undefined) {
       throw fail.validation({
         details: {
-          subject: 'job spec',
+          ...validationSubject('job_spec'),
           issues: [restRules.validationIssue(['workingDirectory'], 'absolute_working_directory')],
         },
       });
@@ -406,7 +408,7 @@ export function slurmRestAdapter(options: SlurmRestAdapterOptions): SchedulerAda
   const findByToken = async (key: string, ctx: CallContext): Promise<Job | undefined> => {
     const jobs = [
       ...(await liveJobs('jobs', ctx)),
-      ...(await historyJobs(`jobs?start_time=${sinceText(new Date(Date.now() - 86_400_000))}`, ctx)),
+      ...(await historyJobs(`jobs?start_time=${slurmStartTime(new Date(Date.now() - 86_400_000))}`, ctx)),
     ];
     return jobs.find((j) => tokenOf(j.comment) === key);
   };
@@ -515,9 +517,4 @@ function windowStart(q: JobQuery, historySeconds: number): Date {
   const from = [q.submitTime?.from, q.endTime?.from].filter((d): d is Date => d !== undefined);
   if (from.length > 0) return new Date(Math.min(...from.map((d) => d.getTime())));
   return new Date(Date.now() - historySeconds * 1000);
-}
-
-// slurmdbd reads times in sacct's grammar; an offset from "now" needs no time zone.
-function sinceText(date: Date): string {
-  return `now-${Math.max(0, Math.ceil((Date.now() - date.getTime()) / 1000))}seconds`;
 }

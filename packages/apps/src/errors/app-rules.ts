@@ -32,9 +32,14 @@ const en = {
   not_a_header_name: () => 'must be a header name',
   not_a_server_path: (f) =>
     `${q(f.value)} is not a path on the session's server: give the request's path and query, starting with "/"`,
+  // A refusal the mock harness words itself (errorText), and in `<rule>_hint` the way out.
+  no_free_port: (f) => `No free port on 127.0.0.1 in ${q(f.value)} after ${f.count ?? '?'} tries.`,
+  no_free_port_hint: () => "Give the app a wider portRange, or free some of this machine's ports.",
 } satisfies Record<string, IssueWording>;
 
 const zhCn: Record<keyof typeof en, IssueWording> = {
+  no_free_port: (f) => `在 127.0.0.1 的 ${q(f.value)} 中尝试 ${f.count ?? '?'} 次后仍没有空闲端口。`,
+  no_free_port_hint: () => '请给应用更宽的 portRange，或释放本机的一些端口。',
   prelude_empty: () => '不能为空或只有空白：不需要时请省略 scriptPrelude',
   not_an_attribute: (f) => `“${q(f.value)}”不是基础应用的属性（它的属性：${listZh(f.names)}）`,
   not_a_field: (f) => `“${q(f.value)}”不是应用“${q(f.item)}”的字段（它的字段：${listZh(f.names)}）`,

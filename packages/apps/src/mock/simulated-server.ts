@@ -79,8 +79,7 @@ async function listenInRange(server: Server, { min, max }: AppPortRange): Promis
   }
   throw new InternalError({
     details: { operation: 'start a simulated app server' },
-    message: `no free port on 127.0.0.1 in ${min}-${max} after ${tries} tries`,
-    hint: "give the app a wider portRange, or free some of this machine's ports",
+    ...appRules.errorText('no_free_port', { value: `${min}-${max}`, count: tries }),
   });
 }
 

@@ -82,10 +82,12 @@ export function createBonusCalculator(input: BonusRulesInput): BonusCalculator {
   return {
     rules,
     bonusFor(payment, prior) {
-      const paid = moneyToDecimal(payment, rules.currency, 'payment');
+      const paid = moneyToDecimal(payment, rules.currency, billingRules.subject('payment'));
       let before = zero;
       prior.forEach((p, i) => {
-        before = before.plus(moneyToDecimal(p, rules.currency, `prior payment at index ${i}`));
+        before = before.plus(
+          moneyToDecimal(p, rules.currency, billingRules.subject('prior_payment_at_index', { count: i })),
+        );
       });
       const after = before.plus(paid);
       const owedBefore = owed(before);
@@ -100,7 +102,8 @@ export function createBonusCalculator(input: BonusRulesInput): BonusCalculator {
         owedAfter: fixed(owedAfter),
       };
     },
-    rateFor: (total) => tierOf(moneyToDecimal(total, rules.currency, 'year total')).text,
+    rateFor: (total) =>
+      tierOf(moneyToDecimal(total, rules.currency, billingRules.subject('year_total'))).text,
     calendarYear: (time) => calendarYear(time, rules.timeZone),
     yearBounds: (year) => ({
       start: startOfYear(year, rules.timeZone),

@@ -57,7 +57,7 @@ const en = {
   not_a_cursor: () => 'must be the nextCursor of a previous page, unchanged',
   not_platform_roles: () => 'must be a function (user) => PlatformRole[]',
   beyond_ledger_range: (f) =>
-    `the ${q(f.item)} would be ${q(f.value)}, beyond ${n(f.maximum)}, the largest amount a ledger keeps exactly`,
+    `would be ${q(f.value)}, beyond ${n(f.maximum)}, the largest amount a ledger keeps exactly; amounts this large are refused rather than rounded: check the amount, or split it across accounts`,
   beyond_ledger_scale: (f) =>
     `${q(f.value)} has more than ${n(f.maximum)} decimal places; the ledger keeps amounts exactly and does not round them: round it first`,
   charge_currency: (f) =>
@@ -78,6 +78,20 @@ const en = {
     `${q(f.value)} is not a non-negative quantity; return a whole number, a decimal string such as "1.5", or a decimal.js value`,
   not_an_account_type: (f) =>
     `"${q(f.value)}" is not an account type of this price table; use one of ${(f.names ?? []).map((t) => `"${t}"`).join(', ')}`,
+  job_not_ended: (f) =>
+    `is "${q(f.value)}": only ended jobs have a price; use quote() for the maximum cost of a job that has not ended`,
+  job_partition_missing: () =>
+    'is missing: the adapter must report the partition a job ran in before it can be priced',
+  job_end_missing: () =>
+    'is missing: the adapter must report when an ended job ended before it can be priced',
+  directive_not_quotable: (f) =>
+    `cannot be quoted: ${q(f.text)}, which the price of the fields would understate; express the request with the job's fields, or list "${q(f.value)}" in the engine's allowedDirectives to quote the fields alone`,
+  partition_missing_no_default: (f) =>
+    `is missing and cluster "${q(f.value)}" has no default partition; name a partition`,
+  partition_missing_no_cluster: (f) =>
+    `is missing; name a partition, or give the engine cluster "${q(f.value)}"'s config (option "clusters") so it knows the default`,
+  time_limit_unbounded: () =>
+    'is missing and no partition default, partition maximum or QoS maximum bounds the run time, so the cost has no maximum; give a time limit such as "12h"',
   // Refusals the ledger words itself (errorText): a summary and, in `<rule>_hint`, the way out.
   state_change_refused: (f) =>
     `Cannot ${q(f.item)} account "${q(f.value)}": it is ${f.text === 'normal' ? 'not blocked or frozen' : q(f.text)}.`,
@@ -104,6 +118,12 @@ const en = {
   csv_field_empty: (f) => `Field "${q(f.value)}" is empty.`,
   csv_time: (f) => `"${q(f.value)}" is not a time with an explicit offset.`,
   csv_time_hint: () => 'Times must look like 2026-01-08T10:00:00.000+08:00.',
+  no_ledger_account: (f) => `Account "${q(f.value)}" was not found.`,
+  no_ledger_account_hint: () => 'Create it with ledger.createAccount() first, or check the spelling.',
+  // Why an import left an account or member out (ImportSkip.message).
+  skip_account_name: () => 'the name is not a valid ledger account name',
+  skip_no_owner: () => 'no owner: it has several members and no coordinator; pass ownerOf to choose one',
+  skip_user_name: () => 'the name is not a valid login name',
 } satisfies Record<string, IssueWording>;
 
 const ACTIONS_ZH: Record<string, string> = {
@@ -166,7 +186,7 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   not_a_cursor: () => '应为上一页原样返回的 nextCursor',
   not_platform_roles: () => '应为函数 (user) => PlatformRole[]',
   beyond_ledger_range: (f) =>
-    `${q(f.item)} 将为 ${q(f.value)}，超过了 ${n(f.maximum)}，即账本能精确保存的最大金额`,
+    `将为 ${q(f.value)}，超过了 ${n(f.maximum)}，即账本能精确保存的最大金额；这么大的金额会被拒绝而不是舍入：请检查金额，或把它分到几个账户`,
   beyond_ledger_scale: (f) =>
     `${q(f.value)} 的小数位超过 ${n(f.maximum)} 位；账本精确保存金额、从不舍入：请先自行取整`,
   charge_currency: (f) =>
@@ -186,6 +206,17 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   not_a_quantity: (f) => `${q(f.value)} 不是非负数量；请返回整数、十进制字符串（例如 "1.5"）或 decimal.js 值`,
   not_an_account_type: (f) =>
     `"${q(f.value)}" 不是该价格表的账户类型；请使用 ${(f.names ?? []).map((t) => `"${t}"`).join('、')} 之一`,
+  job_not_ended: (f) =>
+    `为“${q(f.value)}”：只有已结束的作业才有价格；尚未结束的作业请用 quote() 求其最高费用`,
+  job_partition_missing: () => '缺失：适配器必须报告作业运行所在的分区，作业才能计价',
+  job_end_missing: () => '缺失：适配器必须报告已结束作业的结束时间，作业才能计价',
+  directive_not_quotable: (f) =>
+    `无法报价：--${q(f.value)} 改变了作业分配的资源，按字段计价会低估；请用作业的字段表达该申请，或把 "${q(f.value)}" 列入计价引擎的 allowedDirectives，只按字段报价`,
+  partition_missing_no_default: (f) => `缺失，且集群“${q(f.value)}”没有默认分区；请指定分区`,
+  partition_missing_no_cluster: (f) =>
+    `缺失；请指定分区，或把集群“${q(f.value)}”的配置交给计价引擎（选项 "clusters"），以便它知道默认分区`,
+  time_limit_unbounded: () =>
+    '缺失，且没有分区默认值、分区上限或 QoS 上限限制运行时间，费用没有上限；请给出运行时间上限，例如 "12h"',
   state_change_refused: (f) =>
     `无法${ACTIONS_ZH[f.item ?? ''] ?? q(f.item)}账户“${q(f.value)}”：它${STATES_ZH[f.text ?? ''] ?? `处于 ${q(f.text)} 状态`}。`,
   state_change_refused_hint: (f) =>
@@ -208,6 +239,11 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   csv_field_empty: (f) => `字段“${q(f.value)}”为空。`,
   csv_time: (f) => `“${q(f.value)}”不是带明确时区偏移的时间。`,
   csv_time_hint: () => '时间应形如 2026-01-08T10:00:00.000+08:00。',
+  no_ledger_account: (f) => `未找到账户“${q(f.value)}”。`,
+  no_ledger_account_hint: () => '请先用 ledger.createAccount() 创建，或检查拼写。',
+  skip_account_name: () => '该名称不是有效的账本账户名',
+  skip_no_owner: () => '没有所有者：它有多个成员且没有协调员；请通过 ownerOf 指定一个',
+  skip_user_name: () => '该名称不是有效的登录名',
 };
 
 /** What the package validates, named in English ("Invalid payment: …"). */
@@ -238,7 +274,6 @@ const subjectsEn = {
   next_price_table: () => 'next price table',
   quote_context: () => 'quote context',
   price_lookup: () => 'price lookup',
-  ledger_amount: () => 'ledger amount',
   import_options: () => 'import options',
   job_charge: () => 'job charge',
   job_sync_options: () => 'job sync options',
@@ -246,6 +281,20 @@ const subjectsEn = {
   postgresql_store_options: () => 'PostgreSQL store options',
   sqlite_store_options: () => 'SQLite store options',
   money: () => 'money',
+  money_amount: () => 'money amount',
+  money_at_index: (f) => `money at index ${n(f.count)}`,
+  quote_maximum: () => 'quote maximum',
+  prior_payment_at_index: (f) => `prior payment at index ${n(f.count)}`,
+  year_total: () => 'year total',
+  available_amount: () => 'available amount',
+  batch_total: () => 'batch total',
+  charge_of_job: (f) => `charge of job ${q(f.value)}`,
+  account_balance: (f) => `balance of account "${q(f.value)}"`,
+  account_block_threshold: (f) => `block threshold of account "${q(f.value)}"`,
+  member_used: (f) => `amount used by "${q(f.value)}" in account "${q(f.item)}"`,
+  member_limit: (f) => `spending limit of "${q(f.value)}" in account "${q(f.item)}"`,
+  payment_amount: (f) => `amount of payment "${q(f.value)}"`,
+  charge_amount: (f) => `amount of charge "${q(f.value)}"`,
   charge_csv_options: () => 'charge CSV options',
   payment_csv_options: () => 'payment CSV options',
   platform_roles: (f) => `platform roles of user "${q(f.value)}"`,
@@ -279,7 +328,6 @@ const subjectsZhCn: Record<keyof typeof subjectsEn, IssueWording> = {
   next_price_table: () => '下一版价格表',
   quote_context: () => '报价上下文',
   price_lookup: () => '价格查询',
-  ledger_amount: () => '账本金额',
   import_options: () => '导入选项',
   job_charge: () => '作业费用',
   job_sync_options: () => '作业同步选项',
@@ -287,6 +335,20 @@ const subjectsZhCn: Record<keyof typeof subjectsEn, IssueWording> = {
   postgresql_store_options: () => 'PostgreSQL 存储选项',
   sqlite_store_options: () => 'SQLite 存储选项',
   money: () => '金额',
+  money_amount: () => '金额数值',
+  money_at_index: (f) => `第 ${n(f.count)} 项（从 0 数起）金额`,
+  quote_maximum: () => '报价上限',
+  prior_payment_at_index: (f) => `第 ${n(f.count)} 笔（从 0 数起）先前付款`,
+  year_total: () => '全年总额',
+  available_amount: () => '可用金额',
+  batch_total: () => '本批合计',
+  charge_of_job: (f) => `作业 ${q(f.value)} 的费用`,
+  account_balance: (f) => `账户“${q(f.value)}”的余额`,
+  account_block_threshold: (f) => `账户“${q(f.value)}”的封锁阈值`,
+  member_used: (f) => `“${q(f.value)}”在账户“${q(f.item)}”中已用的金额`,
+  member_limit: (f) => `“${q(f.value)}”在账户“${q(f.item)}”中的消费限额`,
+  payment_amount: (f) => `付款“${q(f.value)}”的金额`,
+  charge_amount: (f) => `费用“${q(f.value)}”的金额`,
   charge_csv_options: () => '费用 CSV 选项',
   payment_csv_options: () => '付款 CSV 选项',
   platform_roles: (f) => `用户“${q(f.value)}”的平台角色`,
@@ -299,3 +361,6 @@ export const billingRules = defineIssueRules(
   { en, 'zh-CN': zhCn },
   { en: subjectsEn, 'zh-CN': subjectsZhCn },
 );
+
+/** A rule of `@hpckit/billing`'s tables. */
+export type BillingRule = keyof typeof en;

@@ -13,7 +13,7 @@ export async function requireAccount(tx: LedgerTx, name: string): Promise<Accoun
   if (account) return account;
   throw new NotFoundError({
     details: { kind: 'account', id: name },
-    hint: 'Create it with ledger.createAccount() first, or check the spelling.',
+    ...billingRules.errorText('no_ledger_account', { value: name }),
   });
 }
 

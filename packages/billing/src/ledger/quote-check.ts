@@ -94,7 +94,7 @@ export function createQuoteOperations(ctx: LedgerContext, actor: Actor): LedgerQ
         userInput === undefined
           ? actor.user
           : parseInput(NameSchema, userInput, validationSubject('user_name'), ['user']);
-      const required = moneyToDecimal(quote.maximum, ctx.currency, 'quote maximum');
+      const required = moneyToDecimal(quote.maximum, ctx.currency, billingRules.subject('quote_maximum'));
       return ctx.read(async (tx) => {
         const account = await requireAccount(tx, accountName);
         if (user !== actor.user) {
@@ -143,7 +143,7 @@ export function createQuoteOperations(ctx: LedgerContext, actor: Actor): LedgerQ
             new PolicyError({
               details: {
                 reason: 'insufficient_balance',
-                subject: `account "${accountName}"`,
+                subject: accountName,
                 limit: check.balance.available,
                 requested: check.required,
                 unit,

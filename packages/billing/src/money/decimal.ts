@@ -1,4 +1,4 @@
-import { ValidationError } from '@hpckit/core';
+import { ValidationError, type ValidationSubject } from '@hpckit/core';
 import { Decimal } from 'decimal.js';
 import { billingRules } from '../errors/billing-rules.js';
 
@@ -40,10 +40,12 @@ export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
  * toDecimal('0.1', 'rate').plus(toDecimal('0.2', 'rate')).toFixed(); // "0.3"
  * toDecimal(0.1 as never, 'rate'); // throws: write it as a string such as "0.1"
  * ```
- * @param what - Names the value in the error message, e.g. `"rate of item cpu-internal"`.
+ * @param what - Names the value in the error message: your own words (`"rate of item cpu-internal"`,
+ *   shown as written in every locale) or a subject named in every locale (`validationSubject(…)`,
+ *   `rules.subject(…)`).
  * @throws `ValidationError` when `value` is a number or not a plain decimal string.
  */
-export function toDecimal(value: DecimalInput, what: string): Decimal {
+export function toDecimal(value: DecimalInput, what: string | ValidationSubject): Decimal {
   if (typeof value === 'string') {
     if (!DECIMAL_PATTERN.test(value)) throw notDecimal(value, what);
     return new BillingDecimal(value);
@@ -55,15 +57,20 @@ export function toDecimal(value: DecimalInput, what: string): Decimal {
   throw notDecimal(value, what);
 }
 
+/** A `what` argument as validation details: a caller's own words, or a subject every locale names. */
+export const subjectOf = (
+  what: string | ValidationSubject,
+): Partial<ValidationSubject> & { subject: string } => (typeof what === 'string' ? { subject: what } : what);
+
 /** Writes a decimal as a plain decimal string (never exponent notation, never `"-0"`). */
 export function decimalString(value: Decimal): string {
   return value.isZero() ? value.toFixed().replace(/^-/, '') : value.toFixed();
 }
 
-function notDecimal(value: unknown, what: string): ValidationError {
+function notDecimal(value: unknown, what: string | ValidationSubject): ValidationError {
   const issue =
     typeof value === 'number'
       ? billingRules.validationIssue([], 'js_number_amount', { value: String(value) })
       : billingRules.validationIssue([], 'not_a_decimal', { value: JSON.stringify(value) ?? String(value) });
-  return new ValidationError({ details: { subject: what, issues: [issue] } });
+  return new ValidationError({ details: { ...subjectOf(what), issues: [issue] } });
 }

@@ -1,7 +1,7 @@
 import type { Money } from '@hpckit/core';
-import { MoneySchema, parseInput, ValidationError } from '@hpckit/core';
+import { MoneySchema, parseInput, ValidationError, type ValidationSubject } from '@hpckit/core';
 import type { Decimal } from 'decimal.js';
-import { BillingDecimal, type DecimalInput, decimalString, toDecimal } from './decimal.js';
+import { BillingDecimal, type DecimalInput, decimalString, subjectOf, toDecimal } from './decimal.js';
 import { billingRules } from '../errors/billing-rules.js';
 
 const CURRENCY = /^[A-Z]{3}$/;
@@ -24,21 +24,26 @@ export function money(amount: DecimalInput, currency: string): Money {
       },
     });
   }
-  return { amount: decimalString(toDecimal(amount, 'money amount')), currency };
+  return { amount: decimalString(toDecimal(amount, billingRules.subject('money_amount'))), currency };
 }
 
 /**
  * Reads a `Money` value as a decimal, checking it is well formed and, if `currency` is given,
  * that it is in that currency.
  *
+ * @param what - Names the value in the error message, like {@link toDecimal}'s. @default the subject `money`
  * @throws `ValidationError` on a malformed value or a currency mismatch.
  */
-export function moneyToDecimal(value: Money, currency?: string, what = 'money'): Decimal {
+export function moneyToDecimal(
+  value: Money,
+  currency?: string,
+  what: string | ValidationSubject = billingRules.subject('money'),
+): Decimal {
   const parsed = parseInput(MoneySchema, value, what);
   if (currency !== undefined && parsed.currency !== currency) {
     throw new ValidationError({
       details: {
-        subject: what,
+        ...subjectOf(what),
         issues: [
           billingRules.validationIssue(['currency'], 'wrong_currency', {
             value: parsed.currency,
@@ -62,7 +67,7 @@ export function moneyToDecimal(value: Money, currency?: string, what = 'money'):
 export function sumMoney(values: readonly Money[], currency: string): Money {
   let total = new BillingDecimal(0);
   values.forEach((value, i) => {
-    total = total.plus(moneyToDecimal(value, currency, `money at index ${i}`));
+    total = total.plus(moneyToDecimal(value, currency, billingRules.subject('money_at_index', { count: i })));
   });
   return money(total, currency);
 }

@@ -34,6 +34,9 @@ describe('the reference site: cpu partition (min(4 GB × cores, 251 GB) per node
       limit: 128,
       requested: 200,
       unit: 'GB',
+      perUnit: 4,
+      coresPerNode: 32,
+      gpusPerNode: 0,
       message: {
         en: 'With 32 cores per node, the maximum memory per node is 128 GB (4 GB per core); the 200 GB requested exceeds it. Reduce the memory or request more cores.',
         'zh-CN':
@@ -80,6 +83,9 @@ describe('the reference site: gpu partition (8 cores and 192 GB per GPU, 24 GB p
       limit: 384,
       requested: 500,
       unit: 'GB',
+      perUnit: 192,
+      coresPerNode: 12,
+      gpusPerNode: 2,
       message: {
         en: 'The maximum memory per node for a job with 2 GPUs per node is 384 GB (192 GB per GPU); the 500 GB requested exceeds it. Reduce the memory or request more GPUs.',
         'zh-CN':

@@ -158,6 +158,13 @@ function timeValue(timeLimit: number | undefined): number | string {
   return timeLimit === 0 ? UNLIMITED : (timeLimit ?? 0);
 }
 
+// The rules whose words name the job's GPUs or cores per node.
+const needsShape: ReadonlySet<ViolationCode> = new Set([
+  'gpu_cores_per_node',
+  'memory_per_core',
+  'gpu_memory_per_node',
+]);
+
 function violation(code: ViolationCode, facts: RuleFacts, unit: ViolationUnit | undefined): Violation {
   const detail = { code, unit, ...facts };
   const v: Violation = {
@@ -170,5 +177,12 @@ function violation(code: ViolationCode, facts: RuleFacts, unit: ViolationUnit | 
   if (facts.requested !== undefined) v.requested = facts.requested;
   if (unit !== undefined) v.unit = unit;
   if (facts.allowed !== undefined) v.allowed = facts.allowed;
+  // The facts a message derives from, so formatViolation(v) words it again in any locale.
+  if (facts.perUnit !== undefined) v.perUnit = facts.perUnit;
+  if (needsShape.has(code)) {
+    if (facts.gpusPerNode !== undefined) v.gpusPerNode = facts.gpusPerNode;
+    if (facts.coresPerNode !== undefined) v.coresPerNode = facts.coresPerNode;
+  }
+  if (facts.directiveReason !== undefined) v.directiveReason = facts.directiveReason;
   return v;
 }

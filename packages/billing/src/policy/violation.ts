@@ -33,6 +33,18 @@ export interface Violation {
   unit?: ViolationUnit;
   /** For naming rules: the names that would be accepted (options, for `directive_not_allowed`). */
   allowed?: string[];
+  /** The per-unit limit the total derives from (GB per core, GB per GPU, cores per GPU). */
+  perUnit?: number;
+  /** GPUs per node the job asks for, for the rules a limit per GPU derives from. */
+  gpusPerNode?: number;
+  /** Cores per node the job asks for, for `memory_per_core`. */
+  coresPerNode?: number;
+  /** Why an option escapes the rules (`directive_not_allowed`), in English. */
+  directiveReason?: string;
+  /**
+   * What is wrong and how to fix it: `formatViolation(violation, { locale })` of core gives the
+   * same words from the fields above.
+   */
   message: LocalizedMessage;
 }
 

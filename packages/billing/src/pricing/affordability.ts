@@ -1,15 +1,17 @@
 import type { Money } from '@hpckit/core';
 import { PolicyError } from '@hpckit/core';
+import { billingRules } from '../errors/billing-rules.js';
 import { moneyToDecimal } from '../money/money.js';
 import type { Quote } from './quote-spec.js';
 
 /** Options of {@link assertAffordable}. */
 export interface AffordabilityOptions {
   /**
-   * What the available amount belongs to, for the message, e.g. `account "chem"`.
-   * @default undefined (the message names no owner)
+   * The account the available amount belongs to, e.g. `chem`: the message names it in every
+   * locale (`account "chem"`, `账户“chem”`).
+   * @default undefined (the message names no account)
    */
-  subject?: string;
+  account?: string;
 }
 
 /**
@@ -19,7 +21,9 @@ export interface AffordabilityOptions {
  */
 export function isAffordable(quote: Quote, available: Money): boolean {
   const currency = quote.maximum.currency;
-  return moneyToDecimal(available, currency, 'available amount').gte(moneyToDecimal(quote.maximum, currency));
+  return moneyToDecimal(available, currency, billingRules.subject('available_amount')).gte(
+    moneyToDecimal(quote.maximum, currency, billingRules.subject('quote_maximum')),
+  );
 }
 
 /**
@@ -31,7 +35,7 @@ export function isAffordable(quote: Quote, available: Money): boolean {
  * @example
  * ```ts
  * const quote = engine.quote(spec, { cluster: 'ikkem', accountType: 'internal' });
- * assertAffordable(quote, balance, { subject: 'account "chem"' });
+ * assertAffordable(quote, balance, { account: 'chem' });
  * ```
  * @throws `PolicyError` when the quote's maximum exceeds `available`.
  */
@@ -41,7 +45,7 @@ export function assertAffordable(quote: Quote, available: Money, options: Afford
   throw new PolicyError({
     details: {
       reason: 'insufficient_balance',
-      subject: options.subject,
+      subject: options.account,
       limit: available.amount,
       requested: quote.maximum.amount,
       unit: currency,

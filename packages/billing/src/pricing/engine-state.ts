@@ -1,6 +1,6 @@
-import type { ClusterConfig, ValidationSubject } from '@hpckit/core';
+import type { ClusterConfig, RuleFacts, ValidationSubject } from '@hpckit/core';
 import { parseInput, ValidationError } from '@hpckit/core';
-import { billingRules } from '../errors/billing-rules.js';
+import { type BillingRule, billingRules } from '../errors/billing-rules.js';
 import type { Decimal } from 'decimal.js';
 import type { ChargingRules } from './charging-rules-schema.js';
 import type { PriceIndex } from './price-index.js';
@@ -104,7 +104,14 @@ function checkAccountType<C extends PricingContext>(
   return context;
 }
 
-/** Builds a one-issue `ValidationError`. */
-export function invalid(subject: string, path: (string | number)[], message: string): ValidationError {
-  return new ValidationError({ details: { subject, issues: [{ path, message, code: 'custom' }] } });
+/** Builds a one-issue `ValidationError`, worded by a billing rule in every locale. */
+export function invalid(
+  subject: ValidationSubject,
+  path: (string | number)[],
+  rule: BillingRule,
+  facts?: RuleFacts,
+): ValidationError {
+  return new ValidationError({
+    details: { ...subject, issues: [billingRules.validationIssue(path, rule, facts)] },
+  });
 }

@@ -1,4 +1,4 @@
-import type { Job } from '@hpckit/core';
+import { type Job, validationSubject } from '@hpckit/core';
 import { buildBreakdown, type ChargedResources, type PricedJob } from './charge-breakdown.js';
 import { computeCharge } from './compute-charge.js';
 import { priceNotFound } from './coverage-error.js';
@@ -28,27 +28,15 @@ export function locateJob(state: EngineState, input: Job, contextInput: PricingC
   const job = parsePriceableJob(input);
   const context = parsePricingContext(state, contextInput);
   if (job.state.phase !== 'ended') {
-    throw invalid(
-      'job',
-      ['state', 'phase'],
-      `is "${job.state.phase}": only ended jobs have a price; use quote() for the maximum cost of a job that has not ended`,
-    );
+    throw invalid(validationSubject('job'), ['state', 'phase'], 'job_not_ended', { value: job.state.phase });
   }
   const partition = job.partition;
   if (partition === undefined) {
-    throw invalid(
-      'job',
-      ['partition'],
-      'is missing: the adapter must report the partition a job ran in before it can be priced',
-    );
+    throw invalid(validationSubject('job'), ['partition'], 'job_partition_missing');
   }
   const pricedAt = state.rules.priceAt === 'start' ? (job.startTime ?? job.endTime) : job.endTime;
   if (pricedAt === undefined) {
-    throw invalid(
-      'job',
-      ['endTime'],
-      'is missing: the adapter must report when an ended job ended before it can be priced',
-    );
+    throw invalid(validationSubject('job'), ['endTime'], 'job_end_missing');
   }
   const query = {
     cluster: job.cluster,

@@ -146,7 +146,7 @@ describe('affordability', () => {
   it('throws a PolicyError with both amounts', () => {
     expect(() => assertAffordable(quote, { amount: '9', currency: 'CNY' })).not.toThrow();
     try {
-      assertAffordable(quote, { amount: '5.5', currency: 'CNY' }, { subject: 'account "chem"' });
+      assertAffordable(quote, { amount: '5.5', currency: 'CNY' }, { account: 'chem' });
       expect.unreachable();
     } catch (err) {
       expect(err).toMatchObject({
@@ -162,7 +162,7 @@ describe('affordability', () => {
         'may cost up to 9.00 CNY, more than the 5.5 CNY available to account "chem"',
       );
       expect(formatError(err, { locale: 'zh-CN', hint: false })).toBe(
-        '该作业最多可能花费 9.00 CNY，超过了account "chem"可用的 5.5 CNY。请缩短运行时间上限、减少申请的资源，或先为账户充值。',
+        '该作业最多可能花费 9.00 CNY，超过了账户“chem”可用的 5.5 CNY。请缩短运行时间上限、减少申请的资源，或先为账户充值。',
       );
     }
   });

@@ -47,23 +47,17 @@ export function quoteSpec(state: EngineState, input: JobSpecInput, contextInput:
   // A quote prices the fields; an option that adds resources beyond them would be understated.
   const unpriced = unmodelledResources(spec).find((u) => !state.allowedDirectives.has(u.option));
   if (unpriced) {
-    throw invalid(
-      'job spec',
-      ['directives', unpriced.option],
-      `cannot be quoted: ${unpriced.reason}, which the price of the fields would understate; express the request with the job's fields, or list "${unpriced.option}" in the engine's allowedDirectives to quote the fields alone`,
-    );
+    throw invalid(validationSubject('job_spec'), ['directives', unpriced.option], 'directive_not_quotable', {
+      value: unpriced.option,
+      text: unpriced.reason,
+    });
   }
   const context = parseQuoteContext(state, contextInput);
   const cluster = state.clusters.get(context.cluster);
   const partitionName = spec.partition ?? cluster?.partitions.find((p) => p.isDefault)?.name;
   if (partitionName === undefined) {
-    throw invalid(
-      'job spec',
-      ['partition'],
-      cluster
-        ? `is missing and cluster "${context.cluster}" has no default partition; name a partition`
-        : `is missing; name a partition, or give the engine cluster "${context.cluster}"'s config (option "clusters") so it knows the default`,
-    );
+    const rule = cluster ? 'partition_missing_no_default' : 'partition_missing_no_cluster';
+    throw invalid(validationSubject('job_spec'), ['partition'], rule, { value: context.cluster });
   }
   const partition = cluster?.partitions.find((p) => p.name === partitionName);
   const qos = spec.qos ?? cluster?.defaultQos;
@@ -144,9 +138,5 @@ function timeLimitOf(
   if (partition?.maxTimeSeconds) return { seconds: partition.maxTimeSeconds, from: 'partition-maximum' };
   const qosMax = cluster?.qos.find((q) => q.name === qos)?.maxWallSeconds;
   if (qosMax) return { seconds: qosMax, from: 'qos-maximum' };
-  throw invalid(
-    'job spec',
-    ['timeLimit'],
-    'is missing and no partition default, partition maximum or QoS maximum bounds the run time, so the cost has no maximum; give a time limit such as "12h"',
-  );
+  throw invalid(validationSubject('job_spec'), ['timeLimit'], 'time_limit_unbounded');
 }

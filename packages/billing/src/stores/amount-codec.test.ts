@@ -1,6 +1,7 @@
 import { isHpckitError } from '@hpckit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { billingRules } from '../errors/billing-rules.js';
 import { checkLedgerRange, MAX_LEDGER_AMOUNT, withinLedgerRange } from './amount-codec.js';
 
 const MAX_MICROS = BigInt(MAX_LEDGER_AMOUNT) * 1_000_000n;
@@ -47,13 +48,13 @@ describe('checkLedgerRange', () => {
   it('names the amount, the value (cut short) and the maximum', () => {
     let caught: unknown;
     try {
-      checkLedgerRange(`9${'0'.repeat(100)}`, 'balance of account "chem"');
+      checkLedgerRange(`9${'0'.repeat(100)}`, billingRules.subject('account_balance', { value: 'chem' }));
     } catch (err) {
       caught = err;
     }
     expect(isHpckitError(caught, 'VALIDATION')).toBe(true);
     expect((caught as Error).message).toContain(
-      `the balance of account "chem" would be 9${'0'.repeat(39)}…, beyond ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`,
+      `Invalid balance of account "chem": would be 9${'0'.repeat(39)}…, beyond ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`,
     );
   });
 });

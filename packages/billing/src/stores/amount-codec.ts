@@ -1,4 +1,4 @@
-import { ValidationError } from '@hpckit/core';
+import { ValidationError, type ValidationSubject } from '@hpckit/core';
 import type { Decimal } from 'decimal.js';
 import { billingRules } from '../errors/billing-rules.js';
 import { BillingDecimal } from '../money/decimal.js';
@@ -37,24 +37,19 @@ export function withinLedgerRange(amount: Decimal | string): boolean {
 /**
  * Checks a record's amount lies within ±{@link MAX_LEDGER_AMOUNT} before a store writes it.
  *
- * @param what - Names the amount in the message, e.g. `balance of account "chem"`.
+ * @param what - The amount, named in every locale (`billingRules.subject('account_balance', …)`).
  * @throws `ValidationError` when it does not.
  */
-export function checkLedgerRange(amount: string, what: string): void {
+export function checkLedgerRange(amount: string, what: ValidationSubject): void {
   if (withinLedgerRange(amount)) return;
   const shown = amount.length > 40 ? `${amount.slice(0, 40)}…` : amount;
   throw new ValidationError({
     details: {
-      ...billingRules.subject('ledger_amount'),
+      ...what,
       issues: [
-        billingRules.validationIssue([], 'beyond_ledger_range', {
-          item: what,
-          value: shown,
-          maximum: MAX_LEDGER_AMOUNT,
-        }),
+        billingRules.validationIssue([], 'beyond_ledger_range', { value: shown, maximum: MAX_LEDGER_AMOUNT }),
       ],
     },
-    hint: 'Amounts this large are refused rather than rounded: check the amount, or split it across accounts.',
   });
 }
 
@@ -73,11 +68,11 @@ export function canonicalAmount(value: Decimal | string): string {
  *
  * @throws `ValidationError` when it has more than {@link LEDGER_SCALE} decimal places.
  */
-export function checkScale(value: Decimal, what: string): string {
+export function checkScale(value: Decimal, what: ValidationSubject): string {
   if (value.decimalPlaces() > LEDGER_SCALE) {
     throw new ValidationError({
       details: {
-        subject: what,
+        ...what,
         issues: [
           billingRules.validationIssue([], 'beyond_ledger_scale', {
             value: value.toFixed(),

@@ -43,7 +43,9 @@ export function accountsCommand(program: Command, state: RunState): void {
           const changes = report.changes.map(
             (c) => `${c.action} ${c.account}${c.user ? ` ${c.user}` : ''}${c.role ? ` (${c.role})` : ''}`,
           );
-          const skipped = report.skipped.map((s) => `${s.account}${s.user ? ` ${s.user}` : ''}: ${s.reason}`);
+          const skipped = report.skipped.map(
+            (s) => `${s.account}${s.user ? ` ${s.user}` : ''}: ${s.message[env.locale]}`,
+          );
           const text =
             [...changes, ...skipped.map((s) => `skipped ${s}`)].map((l) => `${l}\n`).join('') ||
             'nothing to import\n';

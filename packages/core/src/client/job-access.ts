@@ -61,8 +61,7 @@ export function createJobAccess({ user, source }: JobAccessInit): JobAccess {
   // error instead of the adapter's (whose words and details would tell them apart).
   const hidden = (id: string) =>
     new NotFoundError({
-      details: { kind: 'job', id },
-      hint: 'Check the job id: you see your own jobs and those charged to accounts you administer.',
+      details: { kind: 'job', id, reason: 'not_visible' },
     });
 
   async function orHidden<T>(v: Viewer | undefined, id: string, pending: Promise<T>): Promise<T> {

@@ -32,9 +32,12 @@ export async function resolveViewer(
   } catch (err) {
     if (isHpckitError(err) || (context.signal?.aborted && err === context.signal.reason)) throw err;
     throw new InternalError({
-      details: { operation: 'access.roles' },
-      message: `The access source failed to give the roles of user "${user}": ${err instanceof Error ? err.message : String(err)}.`,
-      hint: "Check the client's `access` option: its roles() must resolve to { platform?, adminOf? }.",
+      details: {
+        operation: 'access.roles',
+        reason: 'access_roles_failed',
+        user,
+        nativeMessage: err instanceof Error ? err.message : String(err),
+      },
       cause: err,
     });
   }

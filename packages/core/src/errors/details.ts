@@ -204,6 +204,11 @@ export interface ErrorDetailsByCode {
     reason?: PermissionReason;
     /** The owner of the job acted on (`not_owner`). */
     owner?: string;
+    /**
+     * The job acted on (`raise_running_time_limit`), for the locales that do not quote `action`.
+     * (Not `jobId`, which says the error came after a submission.)
+     */
+    job?: string;
     /** How the transport switches user (`act_as_switch`). */
     actAs?: 'sudo' | 'su';
     /** The login the credentials or the transport use. */
@@ -306,6 +311,8 @@ export interface ErrorDetailsByCode {
     /** Jobs given to a batch submission, and outcomes its adapter answered (`batch_mismatch`). */
     jobs?: number;
     outcomes?: number;
+    /** The user whose roles the access source failed to give (`access_roles_failed`). */
+    user?: string;
   } & AppSessionFacts &
     SchedulerOutput;
 }

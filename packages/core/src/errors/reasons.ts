@@ -48,6 +48,11 @@ export const NOT_FOUND_REASONS = [
   'unknown_dependency',
   /** No file or directory at the path. */
   'no_such_file',
+  /**
+   * A user view does not show the job: unknown, or someone else's (the two read alike, so the
+   * error tells nothing about other users' jobs).
+   */
+  'not_visible',
   /** No app of that id is registered (`@hpckit/apps`). */
   'unregistered_app',
   /** An app session's job is not running, so it has no server to connect to. */
@@ -210,6 +215,8 @@ export const INTERNAL_REASONS = [
   'batch_mismatch',
   /** The ledger's database could not write: its disk (or quota) is full. */
   'store_full',
+  /** A client's `access` source threw, or gave no roles, for a user. */
+  'access_roles_failed',
 ] as const;
 
 /** Why a `INTERNAL` error happened (`details.reason`); the catalogue words each one. */

@@ -152,9 +152,13 @@ export function ruleError(rule: IssueRule, facts: RuleFacts = {}): (issue: RawIs
   };
 }
 
-/** zod's name for the type of a value (`number`, `nan`, `null`, `array`, a class name). */
+/**
+ * zod's name for the type of a value (`number`, `nan`, `null`, `array`, a class name), and
+ * `infinity` for ±Infinity, which a number schema refuses although it is a JS number.
+ */
 export function typeOf(value: unknown): string {
-  if (typeof value === 'number') return Number.isNaN(value) ? 'nan' : 'number';
+  if (typeof value === 'number')
+    return Number.isNaN(value) ? 'nan' : Number.isFinite(value) ? 'number' : 'infinity';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'object') {
@@ -166,9 +170,15 @@ export function typeOf(value: unknown): string {
   return typeof value;
 }
 
-/** Records a generic issue's facts on it and leaves its (English) wording to zod. */
-function markGeneric(issue: RawIssue): undefined {
-  recordFacts(issue, factsOf(issue));
+/**
+ * Records a generic issue's facts on it and leaves its (English) wording to zod, except for an
+ * infinite number, which zod words "expected number, received Infinity" without saying why.
+ */
+function markGeneric(issue: RawIssue): string | undefined {
+  const facts = factsOf(issue);
+  recordFacts(issue, facts);
+  if (facts.expected === 'number' && facts.received === 'infinity')
+    return `Invalid input: expected a finite number, received ${String(issue.input)}`;
   return undefined;
 }
 

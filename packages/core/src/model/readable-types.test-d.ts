@@ -37,6 +37,15 @@ import type {
   UserSchema,
 } from './account.js';
 
+import type {
+  Charge,
+  ChargeSchema,
+  JobReference,
+  JobReferenceSchema,
+  Payment,
+  PaymentSchema,
+} from './ledger-entries.js';
+
 /** The same object type written as one object instead of an intersection. */
 type Flat<T> = Pick<T, keyof T>;
 
@@ -65,6 +74,12 @@ describe('readable interfaces equal the schemas they document', () => {
   it('job query', () => {
     expectTypeOf<JobQueryInput>().toEqualTypeOf<z.input<typeof JobQuerySchema>>();
     expectTypeOf<JobQuery>().toEqualTypeOf<z.output<typeof JobQuerySchema>>();
+  });
+
+  it('ledger entries', () => {
+    expectTypeOf<JobReference>().toEqualTypeOf<z.output<typeof JobReferenceSchema>>();
+    expectTypeOf<Charge>().toEqualTypeOf<Flat<z.output<typeof ChargeSchema>>>();
+    expectTypeOf<Payment>().toEqualTypeOf<Flat<z.output<typeof PaymentSchema>>>();
   });
 
   it('accounts and users', () => {

@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 import { billingRules } from '../../errors/billing-rules.js';
 import type { AccountRecord, MemberRecord } from '../../stores/records.js';
+import type { LocalizedMessage } from '../../policy/violation.js';
 import type { Ledger } from '../create-ledger.js';
 
 /** Options of {@link importFromScheduler}. */
@@ -76,7 +77,10 @@ export interface ImportChange {
 export interface ImportSkip {
   account: string;
   user?: string;
+  /** Why, in English. */
   reason: string;
+  /** Why, in every language hpckit ships (`reason` is its `en`). */
+  message: LocalizedMessage;
 }
 
 /** What an import did (or, with `dryRun`, would do): plain data, for a review before the real run. */
@@ -136,7 +140,7 @@ export async function importFromScheduler(options: ImportOptions): Promise<Impor
 
   for (const account of [...merged.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     if (!NameSchema.safeParse(account.name).success) {
-      report.skipped.push({ account: account.name, reason: 'the name is not a valid ledger account name' });
+      report.skipped.push({ account: account.name, ...skipReason('skip_account_name') });
       continue;
     }
     const existing: AccountRecord | undefined = accounts.get(account.name);
@@ -144,10 +148,7 @@ export async function importFromScheduler(options: ImportOptions): Promise<Impor
     if (!existing) {
       owner = ownerOf(account.source);
       if (owner === undefined || !UserNameSchema.safeParse(owner).success) {
-        report.skipped.push({
-          account: account.name,
-          reason: 'no owner: it has several members and no coordinator; pass ownerOf to choose one',
-        });
+        report.skipped.push({ account: account.name, ...skipReason('skip_no_owner') });
         continue;
       }
       const name = account.name;
@@ -162,7 +163,7 @@ export async function importFromScheduler(options: ImportOptions): Promise<Impor
     for (const [user, seen] of [...account.members].sort(([a], [b]) => a.localeCompare(b))) {
       if (user === owner) continue;
       if (!UserNameSchema.safeParse(user).success) {
-        report.skipped.push({ account: account.name, user, reason: 'the name is not a valid login name' });
+        report.skipped.push({ account: account.name, user, ...skipReason('skip_user_name') });
         continue;
       }
       const have = memberOf.get(`${account.name}\u0000${user}`);
@@ -230,4 +231,12 @@ export function defaultOwner(account: SchedulerAccount): string | undefined {
   if (coordinators.length > 0) return coordinators[0];
   const users = new Set(account.members.map((m) => m.user));
   return users.size === 1 ? [...users][0] : undefined;
+}
+
+/** Why an import skips something, worded by a billing rule in every locale. */
+function skipReason(
+  rule: 'skip_account_name' | 'skip_no_owner' | 'skip_user_name',
+): Pick<ImportSkip, 'reason' | 'message'> {
+  const { message, translations } = billingRules.errorText(rule);
+  return { reason: message, message: { en: message, 'zh-CN': translations['zh-CN'] ?? message } };
 }

@@ -134,7 +134,7 @@ export async function chargeBatch(
   let total = new BillingDecimal(0);
   for (const c of charges) total = total.plus(c.amount);
   stats.charged = charges.length;
-  stats.amount = checkScale(total, 'batch total');
+  stats.amount = checkScale(total, billingRules.subject('batch_total'));
   if (charges.length > 0) {
     events.emit('jobs:charged', { cluster: ctx.cluster, charges: charges.map(chargeEvent) });
   }
@@ -175,7 +175,10 @@ function amountOf(charge: { amount: string; currency: string }, currency: string
       },
     });
   }
-  return checkScale(new BillingDecimal(charge.amount), `charge of job ${job.id}`);
+  return checkScale(
+    new BillingDecimal(charge.amount),
+    billingRules.subject('charge_of_job', { value: job.id }),
+  );
 }
 
 /** Debits each account once per batch and adds each member's charges to their used amount. */

@@ -159,7 +159,7 @@ export const storeAmountRangeTests: StoreTest[] = [
       const over = await failure(ledger.recordPayment(FINANCE, 'chem', { amount: '0.01', type: 'bank' }));
       expect(isHpckitError(over, 'VALIDATION'), String(over)).toBe(true);
       expect((over as ValidationError).message).toContain(
-        `balance of account "chem" would be 1000000000000.01, beyond ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`,
+        `balance of account "chem": would be 1000000000000.01, beyond ${MAX_LEDGER_AMOUNT}, the largest amount a ledger keeps exactly`,
       );
       const page = await ledger.payments(ROOT, { account: 'chem' });
       expect(page.items.map((p) => p.amount)).toEqual([MAX]);

@@ -58,7 +58,7 @@ export const policyEn: Record<PolicyReason, (d: PolicyDetails) => string> = {
     }. Wait for jobs to finish or ask for a higher limit.`,
   insufficient_balance: (d) =>
     `This job may cost up to ${withUnit(d.requested, d.unit)}, more than the ${withUnit(d.limit, d.unit)} available${
-      d.subject ? ` to ${d.subject}` : ''
+      d.subject ? ` to account "${d.subject}"` : ''
     }. Shorten the time limit, request fewer resources, or recharge the account first.`,
   spending_limit_exceeded: (d) =>
     `This job may cost up to ${withUnit(d.requested, d.unit)}, more than the ${withUnit(d.limit, d.unit)} left of ${

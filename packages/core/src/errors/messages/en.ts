@@ -174,6 +174,9 @@ export const messages: MessageCatalogue = {
         summary: (d) => `${d.operation ?? 'use'}: no such file or directory: ${d.id}.`,
         hint: () => 'Check the path (relative paths start at the home directory) and that it was not moved.',
       },
+      not_visible: {
+        hint: () => 'Check the job id: you see your own jobs and those charged to accounts you administer.',
+      },
       unregistered_app: {
         summary: (d) =>
           `No app "${d.id}" is registered (known: ${d.known?.length ? d.known.join(', ') : 'none'}).`,
@@ -453,6 +456,12 @@ export const messages: MessageCatalogue = {
           `The adapter's ${d.operation} answered ${d.outcomes ?? '?'} outcomes for ${d.jobs ?? '?'} jobs.`,
         hint: () =>
           'An adapter must answer one outcome per job, in order; this is a bug in the adapter. No outcome was trusted: look the jobs up by their idempotency keys before submitting them again.',
+      },
+      access_roles_failed: {
+        summary: (d) =>
+          `The access source failed to give the roles of user "${d.user ?? '?'}": ${d.nativeMessage ?? '?'}.`,
+        hint: () =>
+          "Check the client's `access` option: its roles() must resolve to { platform?, adminOf? }.",
       },
       missing_operation: {
         summary: (d) => `The adapter has no ${d.operation} method, which the contract requires.`,

@@ -9,6 +9,7 @@ const TYPES: Record<string, string> = {
   string: '字符串',
   number: '数字',
   nan: 'NaN',
+  infinity: '无穷大',
   int: '整数',
   bigint: '大整数',
   boolean: '布尔值',
@@ -94,6 +95,7 @@ export function issueZhCn(issue: ValidationIssue): string {
   }
   switch (issue.code) {
     case 'invalid_type':
+      if (f.expected === 'number' && f.received === 'infinity') return '应为有限的数字，实际为无穷大';
       return `应为${type(f.expected)}，实际为${type(f.received)}${f.examples?.length ? `；请写成 ${f.examples.join(' 或 ')}` : ''}`;
     case 'too_small':
       return bounded(f, true);

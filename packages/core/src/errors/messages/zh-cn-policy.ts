@@ -46,7 +46,7 @@ export const policyZhCn: Record<PolicyReason, (d: PolicyDetails) => string> = {
       d.limit !== undefined ? `（上限 ${withUnit(d.limit, d.unit, 'zh-CN')}）` : ''
     }。请等待作业结束或申请更高的上限。`,
   insufficient_balance: (d) =>
-    `该作业最多可能花费 ${withUnit(d.requested, d.unit, 'zh-CN')}，超过了${d.subject ? `${d.subject}` : ''}可用的 ${withUnit(d.limit, d.unit, 'zh-CN')}。请缩短运行时间上限、减少申请的资源，或先为账户充值。`,
+    `该作业最多可能花费 ${withUnit(d.requested, d.unit, 'zh-CN')}，超过了${d.subject ? `账户“${d.subject}”` : ''}可用的 ${withUnit(d.limit, d.unit, 'zh-CN')}。请缩短运行时间上限、减少申请的资源，或先为账户充值。`,
   spending_limit_exceeded: (d) =>
     `该作业最多可能花费 ${withUnit(d.requested, d.unit, 'zh-CN')}，超过了${d.user ? `用户“${d.user}”` : ''}${
       d.subject ? `在账户“${d.subject}”` : ''

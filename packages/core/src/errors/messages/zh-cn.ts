@@ -238,6 +238,9 @@ export const messagesZhCn: MessageCatalogue = {
         summary: (d) => `${operation(d.operation)}：没有该文件或目录：${d.id}。`,
         hint: () => '请检查路径（相对路径从主目录开始），以及文件是否已被移动。',
       },
+      not_visible: {
+        hint: () => '请检查作业编号：你能看到自己的作业，以及记在你管理的账户上的作业。',
+      },
       unregistered_app: {
         summary: (d) => `未注册应用“${d.id}”（已注册：${d.known?.length ? d.known.join('、') : '无'}）。`,
         hint: () => '请用 registry.add(definition) 注册它，或选择已注册的应用编号。',
@@ -323,7 +326,8 @@ export const messagesZhCn: MessageCatalogue = {
         hint: (d) => `只有作业所有者（“${d.owner ?? '?'}”）或管理员可以执行该操作。`,
       },
       raise_running_time_limit: {
-        summary: (d) => `用户“${d.user ?? '?'}”无权提高正在运行的作业的运行时间上限。`,
+        summary: (d) =>
+          `用户“${d.user ?? '?'}”无权提高正在运行的作业${d.job === undefined ? '' : ` ${d.job} `}的运行时间上限。`,
         hint: () => '用户只能降低正在运行的作业的运行时间上限；如需提高，请联系管理员。',
       },
       file_permission: {
@@ -502,6 +506,10 @@ export const messagesZhCn: MessageCatalogue = {
           `适配器的 ${d.operation} 为 ${d.jobs ?? '?'} 个作业返回了 ${d.outcomes ?? '?'} 个结果。`,
         hint: () =>
           '适配器必须按顺序为每个作业返回一个结果；这是适配器的缺陷。所有结果均不可信：再次提交前，请先按幂等键查找这些作业。',
+      },
+      access_roles_failed: {
+        summary: (d) => `访问来源未能给出用户“${d.user ?? '?'}”的角色：${d.nativeMessage ?? '?'}。`,
+        hint: () => '请检查客户端的 `access` 选项：它的 roles() 必须解析为 { platform?, adminOf? }。',
       },
       missing_operation: {
         summary: (d) => `适配器缺少契约要求的 ${d.operation} 方法。`,
