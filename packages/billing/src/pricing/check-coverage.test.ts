@@ -1,4 +1,4 @@
-import { type ClusterConfig, isHpckitError } from '@hpckit/core';
+import { type ClusterConfig, formatError, isHpckitError } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
 import { ikkemPreset } from '../presets/ikkem.js';
 import { createPricingEngine } from './pricing-engine.js';
@@ -31,8 +31,16 @@ describe('coverage against a cluster config', () => {
       { cluster: 'ikkem', partition: 'fat', qos: 'long', accountType: 'external' },
     ]);
     expect(report.unmatchedItems).toEqual([
-      { id: 'typo', reason: 'cluster "ikkem" has no partition "cpus"' },
-      { id: 'gpu-debug', reason: 'partition "gpu" does not allow QoS "debug"' },
+      {
+        id: 'typo',
+        reason: 'cluster "ikkem" has no partition "cpus"',
+        message: { en: 'cluster "ikkem" has no partition "cpus"', 'zh-CN': '集群“ikkem”没有分区“cpus”' },
+      },
+      {
+        id: 'gpu-debug',
+        reason: 'partition "gpu" does not allow QoS "debug"',
+        message: { en: 'partition "gpu" does not allow QoS "debug"', 'zh-CN': '分区“gpu”不允许 QoS“debug”' },
+      },
     ]);
   });
 
@@ -75,5 +83,8 @@ describe('coverage against a cluster config', () => {
     expect(caught).toMatchObject({ details: { kind: 'price item', id: 'ikkem/gpu/normal' } });
     expect((caught as Error).message).toContain('does not cover 4 combination(s)');
     expect((caught as Error).message).toContain('partition "gpu", QoS "long", account type "external"');
+    const zh = formatError(caught, { locale: 'zh-CN' });
+    expect(zh).toContain('价格表未覆盖集群“ikkem”的 4 种组合');
+    expect(zh).toContain('分区“gpu”、QoS“long”、账户类型“external”');
   });
 });

@@ -15,7 +15,10 @@ export interface CoverageGap {
 /** A price item that can never match a job of the cluster checked. */
 export interface UnmatchedItem {
   id: string;
+  /** Why, in English (for logs). */
   reason: string;
+  /** Why, in each language hpckit speaks. */
+  message: { en: string; 'zh-CN': string };
 }
 
 /** Result of `PricingEngine.checkCoverage`. */
@@ -67,19 +70,31 @@ export function checkCoverage(
     if (item.cluster !== cluster.name) continue;
     const partition = cluster.partitions.find((p) => p.name === item.partition);
     if (!partition)
-      unmatchedItems.push({
-        id: item.id,
-        reason: `cluster "${cluster.name}" has no partition "${item.partition}"`,
-      });
+      unmatchedItems.push(
+        unmatched(
+          item.id,
+          `cluster "${cluster.name}" has no partition "${item.partition}"`,
+          `集群“${cluster.name}”没有分区“${item.partition}”`,
+        ),
+      );
     else if (item.qos !== undefined && !(partition.qos ?? clusterQos).includes(item.qos)) {
-      unmatchedItems.push({
-        id: item.id,
-        reason: `partition "${item.partition}" does not allow QoS "${item.qos}"`,
-      });
+      unmatchedItems.push(
+        unmatched(
+          item.id,
+          `partition "${item.partition}" does not allow QoS "${item.qos}"`,
+          `分区“${item.partition}”不允许 QoS“${item.qos}”`,
+        ),
+      );
     }
   }
   return { complete: gaps.length === 0, gaps, unmatchedItems };
 }
+
+const unmatched = (id: string, en: string, zh: string): UnmatchedItem => ({
+  id,
+  reason: en,
+  message: { en, 'zh-CN': zh },
+});
 
 /**
  * Like {@link checkCoverage}, but throws when anything is uncovered, naming every gap.
@@ -93,7 +108,8 @@ export function assertCoverage(
 ): void {
   const { gaps } = checkCoverage(state, input, options);
   if (gaps.length === 0) return;
-  const list = gaps.map(describeGap).join('; ');
+  const list = gaps.map((g) => describeGap(g, 'en')).join('; ');
+  const listZh = gaps.map((g) => describeGap(g, 'zh-CN')).join('；');
   const first = gaps[0]!;
   throw new NotFoundError({
     details: {
@@ -102,15 +118,23 @@ export function assertCoverage(
     },
     message: `The price table does not cover ${gaps.length} combination(s) of cluster "${first.cluster}": ${list}.`,
     hint: 'Add a price item for each (a partition-wide item covers every QoS of its partition), then check again.',
+    translations: {
+      'zh-CN': `价格表未覆盖集群“${first.cluster}”的 ${gaps.length} 种组合：${listZh}。请为每种组合添加价格项（覆盖整个分区的价格项适用于该分区的所有 QoS），然后重新检查。`,
+    },
   });
 }
 
-function describeGap(gap: CoverageGap): string {
+function describeGap(gap: CoverageGap, locale: 'en' | 'zh-CN'): string {
+  const zh = locale === 'zh-CN';
   return [
-    `partition "${gap.partition}"`,
-    gap.qos !== undefined ? `QoS "${gap.qos}"` : undefined,
-    gap.accountType !== undefined ? `account type "${gap.accountType}"` : undefined,
+    zh ? `分区“${gap.partition}”` : `partition "${gap.partition}"`,
+    gap.qos !== undefined ? (zh ? `QoS“${gap.qos}”` : `QoS "${gap.qos}"`) : undefined,
+    gap.accountType !== undefined
+      ? zh
+        ? `账户类型“${gap.accountType}”`
+        : `account type "${gap.accountType}"`
+      : undefined,
   ]
     .filter(Boolean)
-    .join(', ');
+    .join(zh ? '、' : ', ');
 }

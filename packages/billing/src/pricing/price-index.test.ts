@@ -1,4 +1,4 @@
-import { isHpckitError, type NotFoundError } from '@hpckit/core';
+import { formatError, isHpckitError, type NotFoundError } from '@hpckit/core';
 import { describe, expect, it } from 'vitest';
 import type { PriceItemInput } from './price-table-schema.js';
 import { createPricingEngine } from './pricing-engine.js';
@@ -92,6 +92,9 @@ describe('effective time', () => {
       'the earliest matching item ("v1") takes effect only at 2025-01-01T00:00:00.000Z',
     );
     expect(err.message).toContain('Add a price item for cluster "hpc" and partition "gpu"');
+    const zh = formatError(err, { locale: 'zh-CN' });
+    expect(zh).toContain('没有价格项覆盖集群“hpc”、分区“gpu”、QoS“long”');
+    expect(zh).toContain('最早匹配的价格项（“v1”）要到 2025-01-01T00:00:00.000Z 才生效');
   });
 });
 
