@@ -8,6 +8,7 @@ import {
   InternalError,
   isEnded,
   type Job,
+  type JobHandle,
   type JobState,
   type NodeAddress,
   NotFoundError,
@@ -238,6 +239,57 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
     return connectionInfo(app, session.id, { ...conn, address: upstream.address });
   }
 
+  // Waits, with the job watched, until the server its connection file names answers the probe.
+  async function awaitServer(
+    session: AppSession,
+    app: App,
+    handle: JobHandle,
+    deadline: number,
+    timeout: number,
+    times: { since: number; running: number },
+    opts: ReadyOptions | undefined,
+  ): Promise<ReadySession> {
+    const { since, running } = times;
+    // A running job's nodes do not change: asked once, when the first connection file appears.
+    let nodes: NodeAddress[] | undefined;
+    for (;;) {
+      opts?.signal?.throwIfAborted();
+      if (isEnded(handle.state)) {
+        throw endedError(session, handle.job, `wait for app session ${session.id}`, 'app_ended_before_ready');
+      }
+      const conn = await readConnection(session);
+      if (conn) {
+        nodes ??= await jobNodes(client, handle.job, call(opts?.signal));
+        const info = await checkedConnection(app, session, handle.job, conn, nodes);
+        const remaining = Math.max(1, Math.min(5_000, deadline - Date.now()));
+        if (await probe(upstreamUrl(info, app.connect.readyPath).toString(), remaining)) {
+          const ready = Date.now();
+          return {
+            session: { ...session, connection: { host: conn.host, port: conn.port, secret: conn.secret } },
+            connection: info,
+            timings: {
+              schedulerWaitMs: running - since,
+              serverStartMs: ready - running,
+              totalMs: ready - since,
+            },
+          };
+        }
+      }
+      if (Date.now() + o.readyIntervalMs > deadline) {
+        throw new TimeoutError({
+          details: {
+            operation: `wait for app session ${session.id}`,
+            timeoutMs: timeout,
+            reason: 'app_not_ready',
+            ...sessionFacts(session),
+            connectionFile: conn !== undefined,
+          },
+        });
+      }
+      await delay(o.readyIntervalMs, opts?.signal);
+    }
+  }
+
   function sessionOf(job: Job, appId: string): AppSession {
     const fromComment = job.comment?.startsWith(SESSION_COMMENT_PREFIX)
       ? job.comment.slice(SESSION_COMMENT_PREFIX.length).trim()
@@ -330,48 +382,13 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
       if (isEnded(job.state))
         throw endedError(session, job, `wait for app session ${session.id}`, 'app_ended_before_ready');
       const running = Date.now();
-      // A running job's nodes do not change: asked once, when the first connection file appears.
-      let nodes: NodeAddress[] | undefined;
-      for (;;) {
-        opts?.signal?.throwIfAborted();
-        if (isEnded(handle.state)) {
-          throw endedError(
-            session,
-            handle.job,
-            `wait for app session ${session.id}`,
-            'app_ended_before_ready',
-          );
-        }
-        const conn = await readConnection(session);
-        if (conn) {
-          nodes ??= await jobNodes(client, handle.job, call(opts?.signal));
-          const info = await checkedConnection(app, session, handle.job, conn, nodes);
-          const remaining = Math.max(1, Math.min(5_000, deadline - Date.now()));
-          if (await probe(upstreamUrl(info, app.connect.readyPath).toString(), remaining)) {
-            const ready = Date.now();
-            return {
-              session: { ...session, connection: { host: conn.host, port: conn.port, secret: conn.secret } },
-              connection: info,
-              timings: {
-                schedulerWaitMs: running - since,
-                serverStartMs: ready - running,
-                totalMs: ready - since,
-              },
-            };
-          }
-        }
-        if (Date.now() + o.readyIntervalMs > deadline) {
-          throw new TimeoutError({
-            details: {
-              operation: `wait for app session ${session.id}`,
-              timeoutMs: timeout,
-              reason: 'app_not_ready',
-              ...sessionFacts(session),
-              connectionFile: conn !== undefined,
-            },
-          });
-        }
-        await delay(o.readyIntervalMs, opts?.signal);
+      // The handle's state is fresh only while the job is watched: watch it (on the shared poller)
+      // for as long as the server is awaited, so a job that ends meanwhile is reported at once.
+      const unwatch = handle.on('ended', () => {});
+      try {
+        return await awaitServer(session, app, handle, deadline, timeout, { since, running }, opts);
+      } finally {
+        unwatch();
       }
     },
 

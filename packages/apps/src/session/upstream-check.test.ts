@@ -392,6 +392,18 @@ describe('waitReady checks the connection file before the probe connects anywher
     expect(probed).toEqual([]);
   });
 
+  it('reports a job that ends while its server never answered, without waiting out the timeout', async () => {
+    const { sessions, session, client } = await runningSession();
+    const waiting = refusal(sessions.waitReady(session, { timeout: 60_000 }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const cancelledAt = Date.now();
+    await (await client.jobs.handle(session.jobId)).cancel();
+    const err = await waiting;
+    expect(err).toMatchObject({ code: 'INTERNAL', details: { reason: 'app_ended_before_ready' } });
+    // The shared poller here looks at most every 100 ms: the end is seen within a few looks.
+    expect(Date.now() - cancelledAt).toBeLessThan(10_000);
+  });
+
   it('probes the checked origin of a file the simulated node wrote', async () => {
     const { sessions, session, harness, probed } = await runningSession();
     await harness.tick();
