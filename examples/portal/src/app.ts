@@ -4,6 +4,7 @@ import { exportChargesCsv, memberBlockState } from '@hpckit/billing/ledger';
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { labelsFor, localeOf } from './i18n.js';
 import { accountPage } from './pages/account.js';
@@ -79,6 +80,8 @@ export function createPortal(s: PortalServices): Hono<Env> {
   };
 
   app.onError(async (err, c) => {
+    // hono's own refusals (hono/csrf's 403 for a foreign Origin) keep their status.
+    if (err instanceof HTTPException) return err.getResponse();
     const v = await view(c).catch(() => undefined);
     const locale = v?.locale ?? 'en';
     // A typed SDK error says what was wrong in the user's language; anything else is not shown.
