@@ -28,7 +28,17 @@ type Env = { Variables: SessionVariables };
 
 const UNFINISHED = ['queued', 'held', 'running', 'suspended', 'completing'] as const;
 // The fields of the JobSpec the form shows, in this order; the rest keep the site's defaults.
-const FORM_FIELDS = ['name', 'account', 'partition', 'nodes', 'coresPerNode', 'gpusPerNode', 'memory.perNode', 'timeLimit', 'command'];
+const FORM_FIELDS = [
+  'name',
+  'account',
+  'partition',
+  'nodes',
+  'coresPerNode',
+  'gpusPerNode',
+  'memory.perNode',
+  'timeLimit',
+  'command',
+];
 const STATUS: Partial<Record<HpckitError['code'], 400 | 403 | 404 | 409>> = {
   VALIDATION: 400,
   PERMISSION_DENIED: 403,
@@ -141,7 +151,12 @@ export function createPortal(s: PortalServices): Hono<Env> {
     return page(c, dashboardPage(v, accounts, unfinished.jobs));
   });
 
-  const formPage = async (c: Context<Env>, values: Record<string, string>, errors: string[], status?: 400 | 409) => {
+  const formPage = async (
+    c: Context<Env>,
+    values: Record<string, string>,
+    errors: string[],
+    status?: 400 | 409,
+  ) => {
     const user = userOf(c);
     const v = await view(c);
     const accounts = (await s.ledger.as({ user }).balances()).map((b) => b.account);
@@ -180,7 +195,10 @@ export function createPortal(s: PortalServices): Hono<Env> {
 
   // A job the user may not see is NOT_FOUND from the SDK, worded like an unknown id.
   const jobView = async (c: Context<Env>, errors: string[] = [], job?: Job) =>
-    page(c, jobPage(await view(c), job ?? (await s.client.as(userOf(c)).jobs.get(c.req.param('id')!)), errors));
+    page(
+      c,
+      jobPage(await view(c), job ?? (await s.client.as(userOf(c)).jobs.get(c.req.param('id')!)), errors),
+    );
   app.get('/jobs/:id', (c) => jobView(c));
   app.post('/jobs/:id/cancel', async (c) => {
     await s.client.as(userOf(c)).jobs.cancel(c.req.param('id'));
@@ -224,7 +242,12 @@ export function createPortal(s: PortalServices): Hono<Env> {
   });
   app.get('/accounts/:account/charges.csv', async (c) => {
     const account = c.req.param('account');
-    const csv = await exportChargesCsv(s.ledger, { user: userOf(c) }, { account }, { timeZone: s.ledger.timeZone });
+    const csv = await exportChargesCsv(
+      s.ledger,
+      { user: userOf(c) },
+      { account },
+      { timeZone: s.ledger.timeZone },
+    );
     c.header('content-type', 'text/csv; charset=utf-8');
     c.header('content-disposition', `attachment; filename="charges-${account}.csv"`);
     return c.body(csv);

@@ -1,11 +1,10 @@
 import type { Locale } from '@hpckit/core';
 
 /** The portal's languages; the SDK words its own messages in the same two. */
-export const LOCALES = ['en', 'zh-CN'] as const satisfies readonly Locale[];
+const LOCALES = ['en', 'zh-CN'] as const satisfies readonly Locale[];
 
 /** The language a request asked for (its `lang` cookie), English unless it names another. */
-export const localeOf = (cookie: string | undefined): Locale =>
-  LOCALES.find((l) => l === cookie) ?? 'en';
+export const localeOf = (cookie: string | undefined): Locale => LOCALES.find((l) => l === cookie) ?? 'en';
 
 // The portal's own labels. Every message about a job, a quote or an account comes from the SDK's
 // errors and policy checks, already in both languages.

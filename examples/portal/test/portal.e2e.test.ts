@@ -31,7 +31,9 @@ async function signOut() {
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: run scripts/portal/up.sh (as root) to install Debian's Chromium`);
+    throw new Error(
+      `${CHROMIUM} is missing: run scripts/portal/up.sh (as root) to install Debian's Chromium`,
+    );
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   portal = await startPortal({ syncEveryMs: 300 });
@@ -72,7 +74,7 @@ describe('the portal in Chromium', () => {
     await page.goto(`${portal.url}/jobs/new`);
     await expect.poll(() => page.locator('#quote-amount').textContent()).toMatch(/CNY/);
     await page.fill('input[name=coresPerNode]', '100');
-    await expect.poll(() => page.locator('#quote .problems').innerText()).toMatch(/[\u4e00-\u9fff]/);
+    await expect.poll(() => page.locator('#quote .problems').textContent()).toMatch(/[\u4e00-\u9fff]/);
     await shot('job-form-policy-zh');
 
     await page.fill('input[name=coresPerNode]', '4');
@@ -89,7 +91,13 @@ describe('the portal in Chromium', () => {
 
     // The mock's clock runs ten virtual minutes a second: the 10-minute job ends within seconds.
     await expect
-      .poll(async () => (await page.reload(), page.locator('#job-state').innerText()), { timeout: 15_000 })
+      .poll(
+        async () => {
+          await page.reload();
+          return page.locator('#job-state').textContent();
+        },
+        { timeout: 15_000 },
+      )
       .toMatch(/completed/);
     await shot('job-ended');
 
@@ -97,16 +105,17 @@ describe('the portal in Chromium', () => {
       .poll(
         async () => {
           await page.goto(`${portal.url}/history`);
-          return page.locator('#history tbody tr', { hasText: jobId }).innerText();
+          return page.locator('#history tbody tr', { hasText: jobId }).textContent();
         },
         { timeout: 10_000 },
       )
       .toMatch(/\d+\.\d{2} CNY/);
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText keeps the cells apart.
     const row = await page.locator('#history tbody tr', { hasText: jobId }).innerText();
     const cost = Number(/(\d+\.\d{2}) CNY/.exec(row)![1]);
     expect(cost).toBeGreaterThan(0);
     expect(cost).toBeLessThanOrEqual(Number.parseFloat(quoted!));
-    await expect(page.locator('#totals').innerText()).resolves.toMatch(/\d+\.\d{2} CNY/);
+    await expect(page.locator('#totals').textContent()).resolves.toMatch(/\d+\.\d{2} CNY/);
     await shot('history');
 
     await page.goto(`${portal.url}/jobs`);
@@ -118,15 +127,21 @@ describe('the portal in Chromium', () => {
   it('as an account admin: set a limit, see the member blocked, export the charges', async () => {
     await signIn('dave');
     await page.click('a[href="/accounts/catalysis"]');
-    const carolUsed = await page.locator('#members tbody tr', { hasText: 'carol' }).locator('td').nth(3).innerText();
+    const carolUsed = await page
+      .locator('#members tbody tr', { hasText: 'carol' })
+      .locator('td')
+      .nth(3)
+      .textContent();
     expect(Number(carolUsed)).toBeGreaterThan(0);
-    await expect(page.locator('[data-state=carol]').innerText()).resolves.not.toMatch(/blocked/);
+    await expect(page.locator('[data-state=carol]').textContent()).resolves.not.toMatch(/blocked/);
 
     // A limit at what carol has used already: she has reached it.
-    await page.fill('input[aria-label="Limit carol"]', carolUsed);
+    await page.fill('input[aria-label="Limit carol"]', carolUsed ?? '');
     await page.click('button[data-set-limit=carol]');
     await page.waitForURL(/\/accounts\/catalysis$/);
-    await expect(page.locator('[data-state=carol]').innerText()).resolves.toMatch(/blocked \(limit_reached\)/);
+    await expect(page.locator('[data-state=carol]').textContent()).resolves.toMatch(
+      /blocked \(limit_reached\)/,
+    );
     await shot('account-admin');
 
     const download = page.waitForEvent('download');
@@ -142,7 +157,7 @@ describe('the portal in Chromium', () => {
 
     // carol sees it too, on her dashboard.
     await signIn('carol');
-    await expect(page.locator('#balances tbody tr', { hasText: 'catalysis' }).innerText()).resolves.toMatch(
+    await expect(page.locator('#balances tbody tr', { hasText: 'catalysis' }).textContent()).resolves.toMatch(
       /blocked/,
     );
     await shot('dashboard-blocked');

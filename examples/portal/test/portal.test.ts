@@ -45,7 +45,10 @@ function visitor() {
 }
 
 async function runningJobOf(user: string) {
-  const { jobs } = await portal.site.services.client.jobs.list({ users: [user], states: ['queued', 'running'] });
+  const { jobs } = await portal.site.services.client.jobs.list({
+    users: [user],
+    states: ['queued', 'running'],
+  });
   expect(jobs.length).toBeGreaterThan(0);
   return jobs[0]!.id;
 }
@@ -62,7 +65,7 @@ describe('the portal refuses', () => {
     const alice = visitor();
     await alice.signIn('alice');
     const id = await runningJobOf('alice');
-    for (const form of [{}, { _csrf: 'forged' }]) {
+    for (const form of [{}, { _csrf: 'forged' }] as Record<string, string>[]) {
       const res = await alice.request(`/jobs/${id}/cancel`, { form });
       expect(res.status).toBe(403);
     }
@@ -89,7 +92,9 @@ describe('the portal refuses', () => {
     const seen = await carol.request(`/jobs/${encodeURIComponent(id)}`);
     expect(seen.status).toBe(404);
     expect(seen.text).not.toContain('alice-lab');
-    const cancel = await carol.request(`/jobs/${encodeURIComponent(id)}/cancel`, { form: { _csrf: carol.token() } });
+    const cancel = await carol.request(`/jobs/${encodeURIComponent(id)}/cancel`, {
+      form: { _csrf: carol.token() },
+    });
     expect(cancel.status).toBe(404);
     const limit = await carol.request(`/jobs/${encodeURIComponent(id)}/time-limit`, {
       form: { _csrf: carol.token(), timeLimit: '100h' },
@@ -117,7 +122,9 @@ describe('the portal refuses', () => {
     expect(bad.status).toBe(400);
     expect(bad.text).toMatch(/[\u4e00-\u9fff]/);
     expect(bad.text).toContain('soon');
-    const res = await alice.request(`/jobs/${encodeURIComponent(id)}/cancel`, { form: { _csrf: alice.token() } });
+    const res = await alice.request(`/jobs/${encodeURIComponent(id)}/cancel`, {
+      form: { _csrf: alice.token() },
+    });
     expect(res.status).toBe(302);
     expect((await portal.site.services.client.jobs.get(id)).state.outcome).toBe('cancelled');
   });

@@ -54,7 +54,13 @@ export const accountPage = (
     <p><a id="export" href="/accounts/${encodeURIComponent(account)}/charges.csv">${v.t.exportCsv}</a></p>
     ${table(
       [v.t.time, v.t.user, v.t.job, v.t.kind, v.t.amount],
-      charges.map((c) => [c.time.toISOString(), c.user ?? '', c.job?.jobId ?? '', c.kind, `${c.amount} ${c.currency}`]),
+      charges.map((c) => [
+        c.time.toISOString(),
+        c.user ?? '',
+        c.job?.jobId ?? '',
+        c.kind,
+        `${c.amount} ${c.currency}`,
+      ]),
       'charges',
     )}`,
   );

@@ -4,7 +4,7 @@ import { html } from 'hono/html';
 import { type Html, layout, table, type View } from './layout.js';
 
 /** Whether a balance line may run jobs, in words. */
-export const blockText = (v: View, line: Pick<BalanceLine, 'accountBlock' | 'memberBlock'>) =>
+const blockText = (v: View, line: Pick<BalanceLine, 'accountBlock' | 'memberBlock'>) =>
   line.accountBlock.blocked || line.memberBlock.blocked
     ? `${v.t.blocked} (${line.accountBlock.reason ?? line.memberBlock.reason})`
     : v.t.ok;

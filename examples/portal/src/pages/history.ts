@@ -18,5 +18,9 @@ export const historyPage = (v: View, page: JobCostPage): Html =>
       ]),
       'history',
     )}
-    <p id="totals">${v.t.total}: ${Object.entries(page.totals).map(([cur, amount]) => `${amount} ${cur}`).join(', ') || '0'}</p>`,
+    <p id="totals">${v.t.total}: ${
+      Object.entries(page.totals)
+        .map(([cur, amount]) => `${amount} ${cur}`)
+        .join(', ') || '0'
+    }</p>`,
   );

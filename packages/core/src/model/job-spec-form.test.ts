@@ -28,7 +28,8 @@ describe('jobSpecFormFields', () => {
   });
 
   it('leaves out what one form value cannot hold', () => {
-    for (const name of ['environment', 'directives', 'dependencies', 'memory']) expect(byName.has(name)).toBe(false);
+    for (const name of ['environment', 'directives', 'dependencies', 'memory'])
+      expect(byName.has(name)).toBe(false);
   });
 });
 
