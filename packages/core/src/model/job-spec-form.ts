@@ -113,7 +113,7 @@ export type JobSpecFormValues = z.input<typeof JobSpecFormValuesSchema>;
  * ```ts
  * const spec = jobSpecFromForm({ name: 'relax', coresPerNode: '16', timeLimit: '2h', 'memory.perNode': '', command: 'python relax.py' });
  * // { name: 'relax', coresPerNode: 16, timeLimit: '2h', command: 'python relax.py' }
- * await client.as(user).jobs.submit(spec);
+ * await client.as('alice').jobs.submit(spec);
  * ```
  */
 export function jobSpecFromForm(values: JobSpecFormValues): JobSpecInput {
