@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { formatError, type HpckitError, isHpckitError, type Job, jobSpecFormFields } from '@hpckit/core';
-import { exportChargesCsv, memberBlockState } from '@hpckit/billing/ledger';
+import { createSubmissionCheck, exportChargesCsv, memberBlockState } from '@hpckit/billing/ledger';
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
@@ -55,6 +55,7 @@ const asset = (name: string) => readFileSync(new URL(`../static/${name}`, import
 export function createPortal(s: PortalServices): Hono<Env> {
   const app = new Hono<Env>();
   const fields = FORM_FIELDS.map((name) => jobSpecFormFields().find((f) => f.name === name)!);
+  const submissionCheck = createSubmissionCheck({ pricing: s.pricing, policy: s.policy, cluster: s.cluster });
   const statics = { 'portal.css': asset('portal.css'), 'quote.js': asset('quote.js') };
 
   app.use(
@@ -178,12 +179,14 @@ export function createPortal(s: PortalServices): Hono<Env> {
   );
   app.post('/jobs/quote', async (c) => {
     const v = await view(c);
-    return c.html(quoteFragment(v, await checkForm(s, userOf(c), await formValues(c), v.locale)));
+    return c.html(
+      quoteFragment(v, await checkForm(s, submissionCheck, userOf(c), await formValues(c), v.locale)),
+    );
   });
   app.post('/jobs', async (c) => {
     const values = await formValues(c);
     const { locale } = await view(c);
-    const checked = await checkForm(s, userOf(c), values, locale);
+    const checked = await checkForm(s, submissionCheck, userOf(c), values, locale);
     if (!checked.spec || checked.problems.length > 0) return formPage(c, values, [...checked.problems], 409);
     const handle = await s.client.as(userOf(c)).jobs.submit(checked.spec);
     return c.redirect(`/jobs/${encodeURIComponent(handle.id)}`);

@@ -1,3 +1,4 @@
+import { type SubmissionChecker, submissionProblems } from '@hpckit/billing/ledger';
 import {
   formatError,
   isHpckitError,
@@ -15,34 +16,28 @@ export interface CheckedForm extends QuoteView {
 }
 
 /**
- * The checks a submission must pass, in the order a user fixes them: the spec itself, the site's
- * resource policy (its bilingual messages), then the quote against the account's balance and the
- * user's spending limit. Each step is one SDK call; the live quote and the submission share it.
+ * Reads the job form (`jobSpecFromForm`) and runs the SDK's submission check on it (policy,
+ * quote, balance and limit); the live quote and the submission share it.
  */
 export async function checkForm(
   s: PortalServices,
+  check: SubmissionChecker,
   user: string,
   values: JobSpecFormValues,
   locale: Locale,
 ): Promise<CheckedForm> {
-  let spec: JobSpecInput;
+  let input: JobSpecInput;
   try {
-    spec = s.policy.applyDefaults(jobSpecFromForm(values));
+    input = jobSpecFromForm(values);
   } catch (err) {
     if (isHpckitError(err, 'VALIDATION')) return { problems: [formatError(err, { locale })] };
     throw err;
   }
-  const policy = s.policy.check(spec);
-  if (!policy.ok) return { spec, problems: policy.violations.map((v) => v.message[locale]) };
-  const view = s.ledger.as({ user });
-  const line = (await view.balances()).find((b) => b.account === spec.account);
-  if (!line) return { spec, problems: [] };
-  const quote = s.pricing.quote(spec, { cluster: s.cluster, accountType: line.type });
-  const check = await view.checkQuote(line.account, quote);
+  const result = await check(s.ledger.as({ user }), input);
   return {
-    spec,
-    required: check.required,
-    currency: check.currency,
-    problems: check.errors.map((e) => formatError(e, { locale })),
+    ...(result.ok && { spec: result.spec }),
+    required: result.quote?.maximum.amount,
+    currency: result.quote?.maximum.currency,
+    problems: submissionProblems(result, locale),
   };
 }
