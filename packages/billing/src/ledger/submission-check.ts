@@ -98,7 +98,9 @@ export function createSubmissionCheck(options: SubmissionCheckOptions): Submissi
  *
  * @example
  * ```ts
- * const lines = submissionProblems(await check(view, spec), 'zh-CN');
+ * declare const check: SubmissionChecker;
+ * const result = await check(ledger.as({ user: 'bob' }), { account: 'chem', coresPerNode: 100, command: 'run' });
+ * const lines = submissionProblems(result, 'zh-CN'); // e.g. the node has only 64 cores, in Chinese
  * ```
  */
 export function submissionProblems(check: SubmissionCheck, locale: Locale): string[] {
