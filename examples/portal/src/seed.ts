@@ -30,22 +30,25 @@ export async function seed(
   // A new account is blocked on the cluster until paid: wait for the reconciler to unblock it.
   await reconciler.idle();
 
-  const job = (account: string, cores: number, hours: number) => ({
-    name: `relax-${cores}c`,
-    account,
-    partition: 'cpu',
-    coresPerNode: cores,
-    timeLimit: `${hours + 1}h`,
-    command: `sleep ${hours}h`,
-  });
-  const done = [
-    await client.as('alice').jobs.submit(job('catalysis', 16, 2)),
-    await client.as('carol').jobs.submit(job('catalysis', 32, 3)),
-    await client.as('alice').jobs.submit(job('alice-lab', 8, 1)),
+  // [user, account, cores, hours of work]: the history, then one job still running.
+  const ended: [string, string, number, number][] = [
+    ['alice', 'catalysis', 16, 2],
+    ['carol', 'catalysis', 32, 3],
+    ['alice', 'alice-lab', 8, 1],
   ];
+  const submit = ([user, account, cores, hours]: [string, string, number, number]) =>
+    client.as(user).jobs.submit({
+      name: `seed-${cores}c-${hours}h`,
+      account,
+      coresPerNode: cores,
+      timeLimit: `${hours + 1}h`,
+      command: `sleep ${hours}h`,
+    });
+  const done = [];
+  for (const row of ended) done.push(await submit(row));
   mock.clock.advance('4h');
   await Promise.all(done.map((h) => h.wait()));
   await sync.run();
   await reconciler.idle();
-  await client.as('alice').jobs.submit(job('alice-lab', 4, 40));
+  await submit(['alice', 'alice-lab', 4, 40]);
 }
