@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { formatError, type HpckitError, isHpckitError, type Job, jobSpecFormFields } from '@hpckit/core';
-import { createSubmissionCheck, exportChargesCsv, memberBlockState } from '@hpckit/billing/ledger';
+import {
+  createSubmissionCheck,
+  exportChargesCsv,
+  exportPaymentsCsv,
+  memberBlockState,
+} from '@hpckit/billing/ledger';
 import { Hono, type Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
@@ -223,37 +228,64 @@ export function createPortal(s: PortalServices): Hono<Env> {
   app.get('/accounts/:account', async (c) => {
     const account = c.req.param('account');
     const admin = s.ledger.as({ user: userOf(c) });
-    const [members, charges] = await Promise.all([admin.listMembers(account), admin.charges({ account })]);
+    const [members, charges, payments] = await Promise.all([
+      admin.listMembers(account),
+      admin.charges({ account }),
+      admin.payments({ account }),
+    ]);
     const now = s.ledger.now();
     const rows = members.map((member) => ({
       member,
       block: memberBlockState(member, now, s.ledger.timeZone),
     }));
-    return page(c, accountPage(await view(c), account, rows, charges.items, []));
+    return page(
+      c,
+      accountPage(await view(c), {
+        account,
+        members: rows,
+        charges: charges.items,
+        payments: payments.items,
+      }),
+    );
+  });
+  const back = (c: Context<Env>, account: string) => c.redirect(`/accounts/${encodeURIComponent(account)}`);
+  app.post('/accounts/:account/members', async (c) => {
+    const account = c.req.param('account');
+    const { user = '' } = await formValues(c);
+    await s.ledger.as({ user: userOf(c) }).addMember(account, { user: user.trim() });
+    return back(c, account);
   });
   app.post('/accounts/:account/members/:user/:action', async (c) => {
     const { account, user, action } = c.req.param();
     const admin = s.ledger.as({ user: userOf(c) });
+    const form = await formValues(c);
     if (action === 'limit') {
-      const { amount = '' } = await formValues(c);
-      if (amount.trim() === '') await admin.cancelSpendingLimit(account, user);
-      else await admin.setSpendingLimit(account, user, { amount: amount.trim() });
-    } else if (action === 'block') await admin.blockMember(account, user);
+      const amount = (form.amount ?? '').trim();
+      if (amount === '') await admin.cancelSpendingLimit(account, user);
+      else await admin.setSpendingLimit(account, user, { amount });
+    } else if (action === 'role') await admin.setMemberRole(account, user, form.role as 'admin' | 'member');
+    else if (action === 'block') await admin.blockMember(account, user);
     else if (action === 'unblock') await admin.unblockMember(account, user);
+    else if (action === 'remove') await admin.removeMember(account, user);
     else return c.notFound();
-    return c.redirect(`/accounts/${encodeURIComponent(account)}`);
+    return back(c, account);
   });
+  // CSV for Excel on Chinese Windows: a BOM, times in the ledger's zone.
+  const csv = (c: Context<Env>, name: string, text: string) => {
+    c.header('content-type', 'text/csv; charset=utf-8');
+    c.header('content-disposition', `attachment; filename="${name}.csv"`);
+    return c.body(text);
+  };
+  const csvOptions = { timeZone: s.ledger.timeZone, bom: true };
   app.get('/accounts/:account/charges.csv', async (c) => {
     const account = c.req.param('account');
-    const csv = await exportChargesCsv(
-      s.ledger,
-      { user: userOf(c) },
-      { account },
-      { timeZone: s.ledger.timeZone },
-    );
-    c.header('content-type', 'text/csv; charset=utf-8');
-    c.header('content-disposition', `attachment; filename="charges-${account}.csv"`);
-    return c.body(csv);
+    const text = await exportChargesCsv(s.ledger, { user: userOf(c) }, { account }, csvOptions);
+    return csv(c, `charges-${account}`, text);
+  });
+  app.get('/accounts/:account/payments.csv', async (c) => {
+    const account = c.req.param('account');
+    const text = await exportPaymentsCsv(s.ledger, { user: userOf(c) }, { account }, csvOptions);
+    return csv(c, `payments-${account}`, text);
   });
 
   return app;

@@ -59,6 +59,11 @@ const en = {
   amount: 'Amount',
   kind: 'Kind',
   administer: 'Administer',
+  addMember: 'Add member',
+  remove: 'Remove',
+  setRole: 'Set role',
+  payments: 'Payments (last year)',
+  type: 'Type',
   language: '中文',
   error: 'Error',
 };
@@ -114,6 +119,11 @@ const zh: typeof en = {
   amount: '金额',
   kind: '类型',
   administer: '管理',
+  addMember: '添加成员',
+  remove: '移除',
+  setRole: '设置角色',
+  payments: '充值（最近一年）',
+  type: '方式',
   language: 'English',
   error: '错误',
 };

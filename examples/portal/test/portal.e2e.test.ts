@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseChargesCsv } from '@hpckit/billing/ledger';
+import { parseChargesCsv, parsePaymentsCsv } from '@hpckit/billing/ledger';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal } from './start-portal.js';
@@ -22,6 +22,13 @@ async function signIn(name: string) {
   await page.fill('input[name=name]', name);
   await page.click('#signin');
   await page.waitForURL(/\/dashboard$/);
+}
+
+/** Clicks a download link and returns the file's text. */
+async function downloaded(link: string) {
+  const download = page.waitForEvent('download');
+  await page.click(link);
+  return readFileSync(await (await download).path(), 'utf8');
 }
 
 async function signOut() {
@@ -144,15 +151,25 @@ describe('the portal in Chromium', () => {
     );
     await shot('account-admin');
 
-    const download = page.waitForEvent('download');
-    await page.click('#export');
-    const file = await (await download).path();
-    const { readFileSync } = await import('node:fs');
-    const rows = parseChargesCsv(readFileSync(file, 'utf8'));
-    const shown = await page.locator('#charges tbody tr').count();
-    expect(rows).toHaveLength(shown);
-    expect(new Set(rows.map((r) => r.user))).toEqual(new Set(['alice', 'carol']));
-    expect(rows.every((r) => r.account === 'catalysis')).toBe(true);
+    const charges = parseChargesCsv(await downloaded('#export'));
+    expect(charges).toHaveLength(await page.locator('#charges tbody tr').count());
+    expect(new Set(charges.map((r) => r.user))).toEqual(new Set(['alice', 'carol']));
+    expect(charges.every((r) => r.account === 'catalysis' && r.kind === 'job')).toBe(true);
+    const payments = parsePaymentsCsv(await downloaded('#export-payments'));
+    expect(payments).toHaveLength(await page.locator('#payments tbody tr').count());
+    expect(payments.find((p) => p.kind === 'payment')?.amount).toBe('60000.00');
+
+    // A new member, made an admin: the members table says so.
+    await page.fill('input[aria-label=User]', 'erin');
+    await page.click('#add-member');
+    await page.waitForURL(/\/accounts\/catalysis$/);
+    await page.selectOption('select[aria-label="Role erin"]', 'admin');
+    await page.click('button[data-set-role=erin]');
+    await page.waitForURL(/\/accounts\/catalysis$/);
+    await expect(
+      page.locator('#members tbody tr', { hasText: 'erin' }).locator('td').nth(1).textContent(),
+    ).resolves.toBe('admin');
+    await shot('account-admin-members');
     await signOut();
 
     // carol sees it too, on her dashboard.

@@ -1,3 +1,4 @@
+import { parseChargesCsv } from '@hpckit/billing/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal } from './start-portal.js';
 
@@ -138,6 +139,24 @@ describe('the portal refuses', () => {
       form: { _csrf: carol.token(), amount: '999999' },
     });
     expect(limit.status).toBe(403);
+    for (const [path, form] of [
+      ['/accounts/catalysis/members', { user: 'mallory' }],
+      ['/accounts/catalysis/members/alice/remove', {}],
+      ['/accounts/catalysis/members/carol/role', { role: 'admin' }],
+    ] as const) {
+      expect((await carol.request(path, { form: { _csrf: carol.token(), ...form } })).status).toBe(403);
+    }
+    // The charges export follows the ledger's rule: a plain member gets only their own.
+    const own = await carol.request('/accounts/catalysis/charges.csv');
+    const users = parseChargesCsv(own.text).map((r) => r.user);
+    expect(users.length).toBeGreaterThan(0);
+    expect(new Set(users)).toEqual(new Set(['carol']));
+    const members = await portal.site.services.ledger.as({ user: 'dave' }).listMembers('catalysis');
+    expect(members.map((m) => `${m.user}:${m.role}`).sort()).toEqual([
+      'alice:member',
+      'carol:member',
+      'dave:owner',
+    ]);
 
     const res = await portal.app.request(`${portal.url}/dashboard`, {
       headers: { cookie: 'hpckit_session=dave.forgedsignature' },

@@ -1,6 +1,7 @@
 import type { ChargeRecord, MemberBlockState, MemberRecord } from '@hpckit/billing/ledger';
+import type { Payment } from '@hpckit/core';
 import { html } from 'hono/html';
-import { form, type Html, layout, messages, table, type View } from './layout.js';
+import { form, type Html, layout, table, type View } from './layout.js';
 
 /** A member with the block state the ledger computes for now. */
 export interface MemberRow {
@@ -22,22 +23,39 @@ const memberActions = (v: View, account: string, m: MemberRecord, blockedByAdmin
     `${base}/${blockedByAdmin ? 'unblock' : 'block'}`,
     html`<button type="submit" data-block="${m.user}">${blockedByAdmin ? v.t.unblock : v.t.block}</button>`,
     html`class="inline"`,
-  )}`;
+  )}
+  ${
+    m.role === 'owner'
+      ? ''
+      : html`${form(
+          v,
+          `${base}/role`,
+          html`<select name="role" aria-label="${v.t.role} ${m.user}">${(['member', 'admin'] as const).map(
+            (r) => html`<option value="${r}" ${r === m.role ? 'selected' : ''}>${r}</option>`,
+          )}</select>
+          <button type="submit" data-set-role="${m.user}">${v.t.setRole}</button>`,
+          html`class="inline"`,
+        )}
+        ${form(v, `${base}/remove`, html`<button type="submit" data-remove="${m.user}">${v.t.remove}</button>`, html`class="inline"`)}`
+  }`;
 };
 
-/** An account's administration: members (limits, used, blocks) and the last 7 days' charges. */
-export const accountPage = (
-  v: View,
-  account: string,
-  members: readonly MemberRow[],
-  charges: readonly ChargeRecord[],
-  errors: readonly string[],
-): Html =>
+/** What the account page shows. */
+export interface AccountData {
+  account: string;
+  members: readonly MemberRow[];
+  /** The last 7 days' charges (the ledger's default range). */
+  charges: readonly ChargeRecord[];
+  /** The last year's payments (the ledger's default range). */
+  payments: readonly Payment[];
+}
+
+/** An account's administration: members (roles, limits, used, blocks), charges and payments. */
+export const accountPage = (v: View, { account, members, charges, payments }: AccountData): Html =>
   layout(
     v,
     `${v.t.administer} ${account}`,
-    html`${messages(errors)}
-    <h3>${v.t.members}</h3>
+    html`<h3>${v.t.members}</h3>
     ${table(
       [v.t.user, v.t.role, v.t.limit, v.t.used, v.t.state, ''],
       members.map(({ member: m, block }) => [
@@ -49,6 +67,12 @@ export const accountPage = (
         memberActions(v, account, m, m.state === 'blocked'),
       ]),
       'members',
+    )}
+    ${form(
+      v,
+      `/accounts/${encodeURIComponent(account)}/members`,
+      html`<input name="user" aria-label="${v.t.user}" required />
+      <button type="submit" id="add-member">${v.t.addMember}</button>`,
     )}
     <h3>${v.t.charges}</h3>
     <p><a id="export" href="/accounts/${encodeURIComponent(account)}/charges.csv">${v.t.exportCsv}</a></p>
@@ -62,5 +86,12 @@ export const accountPage = (
         `${c.amount} ${c.currency}`,
       ]),
       'charges',
+    )}
+    <h3>${v.t.payments}</h3>
+    <p><a id="export-payments" href="/accounts/${encodeURIComponent(account)}/payments.csv">${v.t.exportCsv}</a></p>
+    ${table(
+      [v.t.time, v.t.kind, v.t.type, v.t.amount],
+      payments.map((p) => [p.time.toISOString(), p.kind, p.type, `${p.amount} ${p.currency}`]),
+      'payments',
     )}`,
   );
