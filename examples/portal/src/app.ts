@@ -245,6 +245,7 @@ export function createPortal(s: PortalServices): Hono<Env> {
         members: rows,
         charges: charges.items,
         payments: payments.items,
+        timeZone: s.ledger.timeZone,
       }),
     );
   });

@@ -1,4 +1,9 @@
-import type { ChargeRecord, MemberBlockState, MemberRecord } from '@hpckit/billing/ledger';
+import {
+  type ChargeRecord,
+  formatZoned,
+  type MemberBlockState,
+  type MemberRecord,
+} from '@hpckit/billing/ledger';
 import type { Payment } from '@hpckit/core';
 import { html } from 'hono/html';
 import { form, type Html, layout, table, type View } from './layout.js';
@@ -48,10 +53,12 @@ export interface AccountData {
   charges: readonly ChargeRecord[];
   /** The last year's payments (the ledger's default range). */
   payments: readonly Payment[];
+  /** The ledger's time zone: times are shown in it, with their offset. */
+  timeZone: string;
 }
 
 /** An account's administration: members (roles, limits, used, blocks), charges and payments. */
-export const accountPage = (v: View, { account, members, charges, payments }: AccountData): Html =>
+export const accountPage = (v: View, { account, members, charges, payments, timeZone }: AccountData): Html =>
   layout(
     v,
     `${v.t.administer} ${account}`,
@@ -91,7 +98,7 @@ export const accountPage = (v: View, { account, members, charges, payments }: Ac
     <p><a id="export-payments" href="/accounts/${encodeURIComponent(account)}/payments.csv">${v.t.exportCsv}</a></p>
     ${table(
       [v.t.time, v.t.kind, v.t.type, v.t.amount],
-      payments.map((p) => [p.time.toISOString(), p.kind, p.type, `${p.amount} ${p.currency}`]),
+      payments.map((p) => [formatZoned(p.time, timeZone), p.kind, p.type, `${p.amount} ${p.currency}`]),
       'payments',
     )}`,
   );
