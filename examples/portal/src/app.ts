@@ -85,7 +85,7 @@ export function createPortal(s: PortalServices): Hono<Env> {
           .filter((b) => b.role === 'owner' || b.role === 'admin')
           .map((b) => b.account)
       : [];
-    return { t: labelsFor(locale), locale, csrf: token, user, adminOf };
+    return { t: labelsFor(locale), locale, csrf: token, user, adminOf, path: c.req.path };
   };
   const userOf = (c: Context<Env>) => c.get('session').user!;
   const formValues = async (c: Context<Env>) => {
@@ -116,11 +116,10 @@ export function createPortal(s: PortalServices): Hono<Env> {
   });
 
   app.post('/lang', async (c) => {
-    const lang = localeOf((await formValues(c)).lang);
-    setCookie(c, 'lang', lang, { httpOnly: true, sameSite: 'Lax', path: '/' });
-    const back = c.req.header('referer');
-    const origin = new URL(c.req.url).origin;
-    return c.redirect(back && new URL(back).origin === origin ? new URL(back).pathname : '/');
+    const { lang, back = '' } = await formValues(c);
+    setCookie(c, 'lang', localeOf(lang), { httpOnly: true, sameSite: 'Lax', path: '/' });
+    // Back to the page the switch was on: a path of this portal only, never another site.
+    return c.redirect(/^\/(?![/\\])[\w./%-]*$/.test(back) ? back : '/');
   });
 
   app.get('/signin', async (c) => c.html(signinPage(await view(c))));

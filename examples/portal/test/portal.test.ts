@@ -116,7 +116,14 @@ describe('the portal refuses', () => {
     });
     expect(lower.status).toBe(302);
     expect((await portal.site.services.client.jobs.get(id)).timeLimitSeconds).toBe(30 * 3600);
-    await alice.request('/lang', { form: { _csrf: alice.token(), lang: 'zh-CN' } });
+    const switched = await alice.request('/lang', {
+      form: { _csrf: alice.token(), lang: 'zh-CN', back: '/jobs' },
+    });
+    expect(switched.location).toBe('/jobs');
+    for (const back of ['//evil.example/x', 'https://evil.example/', '/\\evil.example'])
+      expect(
+        (await alice.request('/lang', { form: { _csrf: alice.token(), lang: 'zh-CN', back } })).location,
+      ).toBe('/');
     const bad = await alice.request(`/jobs/${encodeURIComponent(id)}/time-limit`, {
       form: { _csrf: alice.token(), timeLimit: 'soon' },
     });

@@ -14,6 +14,8 @@ export interface View {
   user: string | undefined;
   /** Accounts the user owns or administers (from the ledger's balances). */
   adminOf: readonly string[];
+  /** The page's path, where the language switch comes back to. */
+  path: string;
 }
 
 /** A form posting to `action` with the CSRF token. */
@@ -44,7 +46,7 @@ ${script ? html`<script src="${script}" defer></script>` : ''}
 <header>
 <h1>${v.t.title}</h1>
 ${nav}
-${form(v, '/lang', html`<input type="hidden" name="lang" value="${other}" /><button type="submit" id="lang">${v.t.language}</button>`, html`class="inline"`)}
+${form(v, '/lang', html`<input type="hidden" name="lang" value="${other}" /><input type="hidden" name="back" value="${v.path}" /><button type="submit" id="lang">${v.t.language}</button>`, html`class="inline"`)}
 </header>
 <main>
 <h2>${title}</h2>

@@ -11,7 +11,7 @@ export const signinPage = (v: View, error?: string): Html =>
       v,
       '/signin',
       html`<label>${v.t.userName} <input name="name" autocomplete="username" required /></label>
-      <label>Password <input name="password" type="password" autocomplete="current-password" /></label>
+      <label>${v.t.password} <input name="password" type="password" autocomplete="current-password" /></label>
       <button type="submit" id="signin">${v.t.signIn}</button>`,
     )}`,
   );
