@@ -125,8 +125,16 @@ describe('the portal in Chromium', () => {
     await expect(page.locator('#totals').textContent()).resolves.toMatch(/\d+\.\d{2} CNY/);
     await shot('history');
 
+    // Her unfinished job: a shorter time limit, then cancelled.
     await page.goto(`${portal.url}/jobs`);
     await shot('jobs');
+    await page.locator('#jobs tbody tr', { hasText: 'seed-4c-40h' }).locator('a').click();
+    await page.fill('input[name=timeLimit]', '30h');
+    await page.click('#change-limit');
+    await expect.poll(() => page.locator('#job-limit').textContent()).toBe('1d 6h');
+    await shot('job');
+    await page.click('#cancel');
+    await expect.poll(() => page.locator('#job-state').textContent()).toMatch(/cancelled/);
     await page.click('#lang');
     await signOut();
   });
