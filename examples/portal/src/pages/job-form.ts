@@ -40,8 +40,8 @@ export const jobFormPage = (
       '/jobs',
       html`${fields.map(
         (f) =>
-          html`<p><label>${f.name} ${input(f, values[f.name] ?? '', choices[f.name])}</label>
-          <small>${f.description}</small></p>`,
+          html`<p><label>${f.label[v.locale]} ${input(f, values[f.name] ?? '', choices[f.name])}</label>
+          <small>${f.description[v.locale]}</small></p>`,
       )}
       <div id="quote" aria-live="polite"></div>
       <button type="submit" id="submit">${v.t.submit}</button>`,

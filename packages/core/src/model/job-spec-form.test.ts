@@ -27,6 +27,16 @@ describe('jobSpecFormFields', () => {
     expect(byName.get('memory.perNode')?.input).toBe('text');
   });
 
+  it('labels and describes every field in English and Chinese', () => {
+    for (const field of jobSpecFormFields()) {
+      expect(field.label.en, field.name).not.toBe(field.name);
+      for (const text of [field.label['zh-CN'], field.description['zh-CN']])
+        expect(text, field.name).toMatch(/[\u4e00-\u9fff]|^QoS$/);
+    }
+    expect(byName.get('coresPerNode')?.label).toEqual({ en: 'Cores per node', 'zh-CN': '每节点核数' });
+    expect(byName.get('coresPerNode')?.description.en).toMatch(/^CPU cores per node/);
+  });
+
   it('leaves out what one form value cannot hold', () => {
     for (const name of ['environment', 'directives', 'dependencies', 'memory'])
       expect(byName.has(name)).toBe(false);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { Locale } from '../errors/locale.js';
 import { parseInput, validationSubject } from '../errors/validation.js';
+import { JOB_SPEC_FIELD_TEXT } from './job-spec-form-text.js';
 import { type JobSpecInput, JobSpecSchema } from './job-spec.js';
 import { jobSpecJsonSchema } from './json-schema.js';
 
@@ -11,8 +13,10 @@ export interface JobSpecFormField {
   /** The form field's name: the spec's key, dotted for a nested one (`memory.perNode`). */
   name: string;
   input: JobSpecFormInput;
-  /** The schema's description of the field (English), for a label's hint. */
-  description: string;
+  /** A short label for the field, in every locale (`label['zh-CN']`). */
+  label: Readonly<Record<Locale, string>>;
+  /** What the field means, for a hint beside it, in every locale (English is the schema's description). */
+  description: Readonly<Record<Locale, string>>;
   /** Bounds of an integer field, as the schema states them (an exclusive minimum of 0 is 1). */
   min?: number;
   max?: number;
@@ -34,7 +38,11 @@ type SchemaNode = {
   maxLength?: number;
 };
 
-function fieldOf(name: string, node: SchemaNode, description: string): JobSpecFormField | undefined {
+function fieldOf(name: string, node: SchemaNode): JobSpecFormField | undefined {
+  const text = JOB_SPEC_FIELD_TEXT[name];
+  const label = { en: text?.label.en ?? name, 'zh-CN': text?.label['zh-CN'] ?? name };
+  const en = node.description ?? name;
+  const description = { en, 'zh-CN': text?.zhDescription ?? en };
   // A field that also takes an object (`timeLimit`, `array`) is written as its text form in a form.
   const type = node.type ?? node.anyOf?.find((n) => n.type === 'string')?.type;
   if (type === 'integer') {
@@ -42,17 +50,19 @@ function fieldOf(name: string, node: SchemaNode, description: string): JobSpecFo
     return {
       name,
       input: 'integer',
+      label,
       description,
       ...(min !== undefined && { min }),
       ...(node.maximum !== undefined && { max: node.maximum }),
     };
   }
-  if (type === 'boolean') return { name, input: 'checkbox', description };
+  if (type === 'boolean') return { name, input: 'checkbox', label, description };
   if (type === 'string') {
     const long = (node.maxLength ?? 0) > TEXTAREA_FROM;
     return {
       name,
       input: long ? 'textarea' : 'text',
+      label,
       description,
       ...(node.maxLength !== undefined && { maxLength: node.maxLength }),
     };
@@ -64,28 +74,29 @@ let cached: readonly JobSpecFormField[] | undefined;
 
 /**
  * The fields of a job form, in the JobSpec's order, derived from {@link jobSpecJsonSchema}: every
- * text, whole-number and yes/no field, and the text fields of a nested object (`memory.perNode`).
+ * text, whole-number and yes/no field, and the text fields of a nested object (`memory.perNode`),
+ * each with a label and a description in English and Chinese.
  * Fields a form cannot hold as one value (`environment`, `dependencies`, `directives`) are left
  * out. A portal picks the ones it shows; {@link jobSpecFromForm} reads what the form sends back.
  *
  * @example
  * ```ts
  * const fields = jobSpecFormFields().filter((f) => ['name', 'coresPerNode', 'timeLimit', 'command'].includes(f.name));
- * fields[1]; // { name: 'coresPerNode', input: 'integer', min: 1, max: 16777216, description: 'CPU cores per node …' }
+ * fields[1]; // { name: 'coresPerNode', input: 'integer', min: 1, max: 16777216, label: { en: 'Cores per node', 'zh-CN': '每节点核数' }, description: { en: 'CPU cores per node …', … } }
  * ```
  */
 export function jobSpecFormFields(): readonly JobSpecFormField[] {
   if (cached) return cached;
   const fields: JobSpecFormField[] = [];
   for (const [key, node] of Object.entries(jobSpecJsonSchema().properties as Record<string, SchemaNode>)) {
-    const field = fieldOf(key, node, node.description ?? key);
+    const field = fieldOf(key, node);
     if (field) {
       fields.push(field);
       continue;
     }
     if (node.type === 'object' && node.properties) {
       for (const [sub, child] of Object.entries(node.properties)) {
-        const nested = fieldOf(`${key}.${sub}`, child, child.description ?? sub);
+        const nested = fieldOf(`${key}.${sub}`, child);
         if (nested?.input === 'text') fields.push(nested);
       }
     }
