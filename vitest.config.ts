@@ -8,7 +8,12 @@ export default defineConfig({
   resolve: { conditions: [source, ...defaultClientConditions] },
   ssr: { resolve: { conditions: [source, ...defaultServerConditions] } },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'packages/*/src/**/*.test.ts',
+      'packages/*/test/**/*.test.ts',
+      'test/**/*.test.ts',
+      'examples/portal/test/**/*.test.ts',
+    ],
     // Slurm integration tests need the real test cluster; `npm run test:slurm` sets HPCKIT_SLURM=1.
     exclude: [
       ...configDefaults.exclude,

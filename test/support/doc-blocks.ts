@@ -56,7 +56,7 @@ export function markdownBlocks(file: string): CodeBlock[] {
   return blocks;
 }
 
-/** Every markdown file whose ts blocks must run: READMEs, SECURITY.md, guides, decision records. */
+/** Every markdown file whose ts blocks must run: READMEs (the portal's too), SECURITY.md, guides, decision records. */
 export function documentFiles(): string[] {
   const inDir = (dir: string) =>
     existsSync(join(root, dir))
@@ -73,6 +73,7 @@ export function documentFiles(): string[] {
     join(root, 'README.md'),
     join(root, 'SECURITY.md'),
     ...packageReadmes,
+    join(root, 'examples', 'portal', 'README.md'),
     ...inDir('docs/guides'),
     ...inDir('docs/decisions'),
   ];

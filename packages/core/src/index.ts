@@ -49,6 +49,8 @@ export {
 export type { ArraySpec } from './model/array-spec.js';
 export { aggregateArrayJob, aggregateArrayState } from './model/array-aggregate.js';
 export { jobSpecJsonSchema } from './model/json-schema.js';
+export { jobSpecFormFields, jobSpecFromForm, JobSpecFormValuesSchema } from './model/job-spec-form.js';
+export type { JobSpecFormField, JobSpecFormInput, JobSpecFormValues } from './model/job-spec-form.js';
 
 // Clusters, accounts and users
 export {

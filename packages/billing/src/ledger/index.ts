@@ -43,6 +43,12 @@ export type {
 export { QuotedMaximumSchema } from './quote-check.js';
 export type { LedgerQuoteOperations, QuoteBound, QuoteCheck } from './quote-check.js';
 export {
+  createSubmissionCheck,
+  SubmissionCheckOptionsSchema,
+  submissionProblems,
+} from './submission-check.js';
+export type { SubmissionCheck, SubmissionChecker, SubmissionCheckOptions } from './submission-check.js';
+export {
   AddMemberSchema,
   CreateAccountSchema,
   LedgerTimeSchema,

@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mockAdapter } from '@hpckit/adapter-mock';
+import { createPricingEngine, createResourcePolicy, ikkemPreset } from '@hpckit/billing';
+import { createJobSync, createLedger, createReconciler, ledgerAccess } from '@hpckit/billing/ledger';
+import { createSqliteStore } from '@hpckit/billing/stores/sqlite';
+import { createClient } from '@hpckit/core';
+import { devAuthenticator } from './authenticator.js';
+import { SEEDED_USERS, seed } from './seed.js';
+import type { PortalServices } from './services.js';
+
+/** Options of {@link openEmbedded}. */
+export interface EmbeddedOptions {
+  /** Virtual seconds per real second of the mock's clock (600: a 10-minute job ends in 1 s). */
+  scale?: number;
+  /** How often the job-charge sync runs, in real ms. */
+  syncEveryMs?: number;
+  /** Told about a failed sync round (the next round tries again). */
+  onSyncError?: (error: unknown) => void;
+}
+
+/** The embedded site, open: its services, the seeded users, and how to close it. */
+export interface EmbeddedSite {
+  services: PortalServices;
+  users: readonly string[];
+  close(): Promise<void>;
+}
+
+const CLUSTER = 'ikkem';
+
+/**
+ * Opens the portal's services on the mock scheduler (its clock sped up) and a fresh SQLite ledger
+ * in a temporary directory, seeded; a sync charges ended jobs every `syncEveryMs`, and the
+ * reconciler carries blocks (a spending limit reached) to the scheduler. A site on Slurm and
+ * PostgreSQL opens `client` and `ledger` differently and keeps the rest.
+ */
+export async function openEmbedded(options: EmbeddedOptions = {}): Promise<EmbeddedSite> {
+  const mock = mockAdapter({ clock: { mode: 'scaled', scale: options.scale ?? 600, start: new Date() } });
+  const site = ikkemPreset({ cluster: CLUSTER });
+  const policy = createResourcePolicy(site.resourcePolicy);
+  const pricing = createPricingEngine({ table: site.priceTable, clusters: [site.cluster] });
+  const dir = mkdtempSync(join(tmpdir(), 'hpckit-portal-'));
+  const store = await createSqliteStore({ path: join(dir, 'ledger.db') });
+  // The client asks the ledger's store who administers which account, on every call.
+  const client = createClient({
+    clusters: { [CLUSTER]: { adapter: mock, beforeSubmit: policy.submitGuard } },
+    access: ledgerAccess({ ledger: { store } }),
+  });
+  const ledger = createLedger({
+    store,
+    currency: 'CNY',
+    bonus: site.bonusRules,
+    timeZone: 'Asia/Shanghai',
+    now: () => mock.clock.now(),
+    // Accounts and members the ledger creates, and blocks, reach the scheduler.
+    scheduler: { client },
+  });
+  const sync = createJobSync({ ledger, source: client, clusters: [CLUSTER], pricer: pricing.price });
+  const reconciler = createReconciler({ ledger, client });
+  const detach = reconciler.attach();
+  await seed(ledger, client, mock, sync, reconciler);
+
+  let stopped = false;
+  let round: Promise<unknown> = Promise.resolve();
+  const timer = setInterval(() => {
+    if (stopped) return;
+    round = round
+      .then(() => sync.run())
+      .then(() => reconciler.idle())
+      .catch((err) => options.onSyncError?.(err));
+  }, options.syncEveryMs ?? 1000);
+
+  return {
+    services: {
+      client,
+      ledger,
+      pricing,
+      policy,
+      site,
+      cluster: CLUSTER,
+      authenticator: devAuthenticator(SEEDED_USERS),
+      secret: randomBytes(32).toString('base64url'),
+    },
+    users: Object.keys(SEEDED_USERS),
+    async close() {
+      stopped = true;
+      clearInterval(timer);
+      await round;
+      detach();
+      await reconciler.idle();
+      await client.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { formatDuration, type Job } from '@hpckit/core';
+import { html } from 'hono/html';
+import { jobTable } from './dashboard.js';
+import { form, type Html, layout, messages, type View } from './layout.js';
+
+/** Unfinished jobs the user may see (their own; an admin's accounts' too). */
+export const jobsPage = (v: View, jobs: readonly Job[], notice: readonly string[] = []): Html =>
+  layout(v, v.t.jobs, html`${messages(notice, 'notice')}${jobTable(v, jobs, 'jobs')}`);
+
+/** One job, with cancel and a time-limit change while it has not ended. */
+export const jobPage = (v: View, job: Job, errors: readonly string[]): Html => {
+  const id = encodeURIComponent(job.id);
+  const actions = job.state.outcome
+    ? html``
+    : html`${form(v, `/jobs/${id}/cancel`, html`<button type="submit" id="cancel">${v.t.cancel}</button>`)}
+      ${form(
+        v,
+        `/jobs/${id}/time-limit`,
+        html`<label>${v.t.timeLimit} <input name="timeLimit" value="${formatDuration(job.timeLimitSeconds ?? 0)}" /></label>
+        <button type="submit" id="change-limit">${v.t.change}</button>`,
+      )}`;
+  return layout(
+    v,
+    `${v.t.job} ${job.id}`,
+    html`${messages(errors)}
+    <dl id="job">
+      <dt>${v.t.name}</dt><dd>${job.name}</dd>
+      <dt>${v.t.user}</dt><dd>${job.user}</dd>
+      <dt>${v.t.account}</dt><dd>${job.account ?? ''}</dd>
+      <dt>${v.t.state}</dt><dd id="job-state">${job.state.phase} ${job.state.outcome ?? ''}</dd>
+      <dt>${v.t.timeLimit}</dt><dd id="job-limit">${formatDuration(job.timeLimitSeconds ?? 0)}</dd>
+      <dt>${v.t.elapsed}</dt><dd>${formatDuration(job.elapsedSeconds)}</dd>
+    </dl>
+    ${actions}`,
+  );
+};

@@ -1,0 +1,22 @@
+import type { PricingEngine, ResourcePolicyEngine, SitePreset } from '@hpckit/billing';
+import type { Ledger } from '@hpckit/billing/ledger';
+import type { HpckitClient } from '@hpckit/core';
+import type { Authenticator } from './authenticator.js';
+
+/**
+ * Everything a page calls: what differs between the embedded mock and a real site is only how
+ * these are opened (see `open-embedded.ts`); the pages never know which one they run on.
+ */
+export interface PortalServices {
+  /** The root client; pages use `client.as(user)` only, so the SDK applies the visibility rules. */
+  client: HpckitClient;
+  ledger: Ledger;
+  pricing: PricingEngine;
+  policy: ResourcePolicyEngine;
+  site: SitePreset;
+  /** The client's name of the cluster jobs run on. */
+  cluster: string;
+  authenticator: Authenticator;
+  /** Signs the session and CSRF cookies; at least 32 characters. */
+  secret: string;
+}

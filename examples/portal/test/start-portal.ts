@@ -1,0 +1,24 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createPortal } from '../src/app.js';
+import { type EmbeddedOptions, openEmbedded } from '../src/open-embedded.js';
+
+/** The portal on the mock with a fresh SQLite file, on a free loopback port. */
+export async function startPortal(options: EmbeddedOptions = {}) {
+  const errors: unknown[] = [];
+  const site = await openEmbedded({ onSyncError: (err) => errors.push(err), ...options });
+  const app = createPortal(site.services);
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    app,
+    site,
+    url: `http://127.0.0.1:${port}`,
+    syncErrors: errors,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await site.close();
+    },
+  };
+}
