@@ -179,7 +179,10 @@ export async function observeBatch(
     const lookAt = Date.now();
     if (!submitting && all.every((k) => SIDES.every((side) => done(k.on[side]) || overdue(k, side, lookAt))))
       break;
-    const query = { submitTime: { from: new Date(start - 60_000) }, limit: 5000 };
+    // From just before this batch (Slurm's submit times are whole seconds): a wider window would
+    // take in jobs other runs left (a drill's 10,000), and the oldest 5,000 would crowd this
+    // batch's jobs out of the page.
+    const query = { submitTime: { from: new Date(start - 5_000) }, limit: 5000 };
     const pages = await Promise.all(
       SIDES.map(async (side) => {
         const asked = Date.now();
