@@ -23,22 +23,6 @@ for file in test/drills/*.drill.test.ts; do
   fi
   times+=("$(basename "$file" .drill.test.ts): $verdict in $((SECONDS - start)) s (lock wait included)")
 done
-
-# The drills leave slurmctld with accounting records queued for slurmdbd (thousands of cancelled
-# jobs, and what it could not send while slurmdbd was down). Until they are sent, a job that ends
-# is in neither squeue nor sacct, so whatever runs next would miss it: wait for the queue to empty.
-drain_start=$SECONDS
-queued() { sdiag 2>/dev/null | awk -F: '/DBD Agent queue size/ { gsub(/ /, "", $2); print $2 }'; }
-while q=$(queued) && [[ -n $q && $q != 0 ]]; do
-  if ((SECONDS - drain_start > 600)); then
-    times+=("slurmctld still had $q accounting records queued for slurmdbd after 600 s")
-    failed=1
-    break
-  fi
-  sleep 2
-done
-times+=("accounting queue drained in $((SECONDS - drain_start)) s")
-
 printf '\ndrills:\n'
 printf '  %s\n' "${times[@]}"
 exit "$failed"
