@@ -14,7 +14,6 @@
  * ```
  */
 export function attachmentDisposition(name: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what goes.
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/gu, '_') || 'download';
   const exact = encodeURIComponent(name).replace(
     /['()*]/g,
