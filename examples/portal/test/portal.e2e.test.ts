@@ -139,6 +139,57 @@ describe('the portal in Chromium', () => {
     await signOut();
   });
 
+  it('as a user: upload a script, preview it, submit it, read its output; rename, download, delete', async () => {
+    const started = performance.now();
+    await signIn('alice');
+    await page.click('nav a[href="/files"]');
+    const script = '#!/bin/bash\n#SBATCH --time=10\n#SBATCH --account=alice-lab\nsleep 5m\necho relaxed 42\n';
+    await page.setInputFiles('#upload-file', {
+      name: 'relax.sh',
+      mimeType: 'text/x-shellscript',
+      buffer: Buffer.from(script),
+    });
+    await page.click('#upload');
+    await page.waitForURL(/\/files\?path=\.$/);
+    await page.locator('#files a', { hasText: 'relax.sh' }).click();
+    await expect.poll(() => page.locator('#preview').textContent()).toBe(script);
+    await shot('file-preview');
+
+    await page.selectOption('select[name=account]', 'alice-lab');
+    await page.click('#submit-script');
+    await page.waitForURL(/\/jobs\/[^/]+$/);
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.locator('#job-state').textContent();
+        },
+        { timeout: 15_000 },
+      )
+      .toMatch(/completed/);
+    await expect(page.locator('#stdout').textContent()).resolves.toBe('relaxed 42\n');
+    const outFile = (await page.locator('#stdout-path').textContent())!.split('/').pop()!;
+    await shot('job-output');
+
+    // The job's directory is her home: the script and its output file are listed there.
+    await page.click('#job-dir');
+    await expect.poll(() => page.locator('#files a', { hasText: outFile }).count()).toBe(1);
+    await shot('files');
+    await page.locator('#files a', { hasText: 'relax.sh' }).click();
+    expect(await downloaded('#download')).toBe(script);
+
+    await page.fill('input[name=to]', 'relax-v2.sh');
+    await page.click('#rename');
+    await page.waitForURL(/relax-v2\.sh$/);
+    await page.click('#delete');
+    await page.waitForURL(/\/files\?path=\.$/);
+    const names = await page.locator('#files tbody tr td:first-child').allTextContents();
+    expect(names.some((n) => n.startsWith('relax'))).toBe(false);
+    expect(names).toContain(outFile);
+    await signOut();
+    process.stdout.write(`portal e2e: files and output took ${Math.round(performance.now() - started)} ms\n`);
+  });
+
   it('as an account admin: set a limit, see the member blocked, export the charges', async () => {
     await signIn('dave');
     await page.click('a[href="/accounts/catalysis"]');

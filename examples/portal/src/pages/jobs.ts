@@ -17,6 +17,7 @@ export interface JobFilesView {
 
 const outputBlock = (v: View, o: JobOutput) =>
   html`<section class="output"><h3>${v.t.output}: ${o.stream}</h3>
+  ${o.path === undefined ? '' : html`<p><code id="${o.stream}-path">${o.path}</code></p>`}
   ${
     o.exists
       ? html`<pre id="${o.stream}">${o.text}</pre>${o.truncated ? html`<p id="${o.stream}-truncated">${v.t.outputTruncated}</p>` : ''}`
