@@ -27,7 +27,7 @@ export interface FileRouteDeps {
 }
 
 /** A path of the signed-in user's home: `path` is relative to it, and may not leave it. */
-export interface HomePath {
+interface HomePath {
   fs: FileSystem;
   home: string;
   /** Absolute, checked by `resolveWithin` (lexically: symlinks are followed as the file system does). */
@@ -37,7 +37,7 @@ export interface HomePath {
 }
 
 /** The user's file system and `path` (relative to their home) checked to stay within it. */
-export async function homePath(s: PortalServices, user: string, path: string): Promise<HomePath> {
+async function homePath(s: PortalServices, user: string, path: string): Promise<HomePath> {
   const fs = s.files(user);
   const home = await fs.home();
   // resolveWithin refuses `..` above the home and absolute paths elsewhere (another user's home).

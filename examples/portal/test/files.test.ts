@@ -68,7 +68,7 @@ describe("the portal's files", () => {
     expect(renamed.location).toBe(`/files/view?path=${q('runs/relax.sh')}`);
     const down = await alice.request(`/files/download?path=${q('runs/relax.sh')}`);
     expect(down.text).toBe('#!/bin/bash\necho hi\n');
-    expect(down.headers.get('content-disposition')).toContain('filename="relax.sh"');
+    expect(down.disposition).toContain('filename="relax.sh"');
 
     const gone = await alice.request('/files/delete', {
       form: { _csrf: alice.token(), path: 'runs/relax.sh' },
@@ -165,7 +165,7 @@ describe("the portal's files", () => {
     const alice = await signedIn('alice');
     const res = await alice.request(`/files/download?path=${q(name)}`);
     expect(res.status).toBe(200);
-    const header = res.headers.get('content-disposition')!;
+    const header = res.disposition!;
     expect(header).not.toMatch(/[\r\n]/);
     expect(header).toMatch(/^attachment; filename="a _quoted__name;\.txt"; filename\*=UTF-8''/);
     expect(decodeURIComponent(header.split("UTF-8''")[1]!)).toBe(name);

@@ -33,7 +33,12 @@ export function visitorOf(portal: {
     }
     const text = await res.text();
     token = /name="_csrf" value="([^"]+)"/.exec(text)?.[1] ?? token;
-    return { status: res.status, text, location: res.headers.get('location'), headers: res.headers };
+    return {
+      status: res.status,
+      text,
+      location: res.headers.get('location'),
+      disposition: res.headers.get('content-disposition'),
+    };
   };
   return {
     request,
