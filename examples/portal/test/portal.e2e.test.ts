@@ -31,6 +31,19 @@ async function downloaded(link: string) {
   return readFileSync(await (await download).path(), 'utf8');
 }
 
+/** Reloads the job's page until it says the job completed. */
+async function jobCompleted() {
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return page.locator('#job-state').textContent();
+      },
+      { timeout: 15_000 },
+    )
+    .toMatch(/completed/);
+}
+
 async function signOut() {
   await page.click('nav button[type=submit]');
   await page.waitForURL(/\/signin$/);
@@ -97,15 +110,7 @@ describe('the portal in Chromium', () => {
     const jobId = decodeURIComponent(page.url().split('/').pop()!);
 
     // The mock's clock runs ten virtual minutes a second: the 10-minute job ends within seconds.
-    await expect
-      .poll(
-        async () => {
-          await page.reload();
-          return page.locator('#job-state').textContent();
-        },
-        { timeout: 15_000 },
-      )
-      .toMatch(/completed/);
+    await jobCompleted();
     await shot('job-ended');
 
     await expect
@@ -158,15 +163,7 @@ describe('the portal in Chromium', () => {
     await page.selectOption('select[name=account]', 'alice-lab');
     await page.click('#submit-script');
     await page.waitForURL(/\/jobs\/[^/]+$/);
-    await expect
-      .poll(
-        async () => {
-          await page.reload();
-          return page.locator('#job-state').textContent();
-        },
-        { timeout: 15_000 },
-      )
-      .toMatch(/completed/);
+    await jobCompleted();
     await expect(page.locator('#stdout').textContent()).resolves.toBe('relaxed 42\n');
     const outFile = (await page.locator('#stdout-path').textContent())!.split('/').pop()!;
     await shot('job-output');
