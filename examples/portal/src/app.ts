@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { formatError, type HpckitError, isHpckitError, jobSpecFormFields } from '@hpckit/core';
+import { formatError, httpStatusOf, isHpckitError, jobSpecFormFields } from '@hpckit/core';
 import {
   createSubmissionCheck,
   exportChargesCsv,
@@ -13,6 +13,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { fileRoutes, relativeTo } from './files.js';
 import { labelsFor, localeOf } from './i18n.js';
 import { accountPage } from './pages/account.js';
@@ -48,13 +49,6 @@ const FORM_FIELDS = [
   'timeLimit',
   'command',
 ];
-const STATUS: Partial<Record<HpckitError['code'], 400 | 403 | 404 | 409>> = {
-  VALIDATION: 400,
-  PERMISSION_DENIED: 403,
-  NOT_FOUND: 404,
-  POLICY_VIOLATION: 409,
-  ALREADY_EXISTS: 409,
-};
 const MiB = 1024 * 1024;
 const asset = (name: string) => readFileSync(new URL(`../static/${name}`, import.meta.url), 'utf8');
 
@@ -134,8 +128,9 @@ export function createPortal(s: PortalServices, options: PortalOptions = {}): Ho
     const locale = v?.locale ?? 'en';
     // A typed SDK error says what was wrong in the user's language; anything else is not shown.
     const text = isHpckitError(err) ? formatError(err, { locale }) : 'Internal error';
-    const status = (isHpckitError(err) && STATUS[err.code]) || 500;
-    if (status === 500) process.stderr.write(`portal: ${err.stack ?? err}\n`);
+    // 4xx for what the user got wrong or may not do; 5xx (a scheduler, a connection, a bug) is logged.
+    const status = httpStatusOf(err) as ContentfulStatusCode;
+    if (status >= 500) process.stderr.write(`portal: ${err.stack ?? err}\n`);
     if (!v) return c.text(text, status);
     return c.html(layout(v, v.t.error, messages([text])), status);
   });
