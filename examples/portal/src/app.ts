@@ -230,20 +230,28 @@ export function createPortal(s: PortalServices, options: PortalOptions = {}): Ho
   // A job the user may not see is NOT_FOUND from the SDK, worded like an unknown id.
   // Its output is read through the handle, as the user, from the files the job wrote.
   app.get('/jobs/:id', async (c) => {
+    const v = await view(c);
     const handle = await s.client.as(userOf(c)).jobs.handle(c.req.param('id'));
     const job = handle.job;
     const home = await s.files(userOf(c)).home();
-    const streams = ['stdout', 'stderr'] as const;
-    const outputs = await Promise.all(
-      streams.map((stream) => handle.output({ stream, maxBytes: outputBytes })),
-    );
+    const read = (stream: 'stdout' | 'stderr') =>
+      handle.output({ stream, maxBytes: outputBytes }).catch((err: unknown) => {
+        // An account admin sees a member's job but may not read the member's files (over SFTP as
+        // themselves): the page still shows the job, and says why its output is not shown.
+        if (httpStatusOf(err) >= 500) throw err;
+        return { stream, error: formatError(err as Error, { locale: v.locale }) };
+      });
+    const [stdout, stderr] = await Promise.all([read('stdout'), read('stderr')]);
     // One file for both streams (Slurm's default): shown once.
-    const shown = outputs[1]!.path === outputs[0]!.path ? outputs.slice(0, 1) : outputs;
+    const same = 'path' in stdout && 'path' in stderr && stdout.path === stderr.path;
     const dir =
       job.workingDirectory && isWithin(home, job.workingDirectory) ? job.workingDirectory : undefined;
     return page(
       c,
-      jobPage(await view(c), job, [], { outputs: shown, directory: dir && relativeTo(home, dir) }),
+      jobPage(v, job, [], {
+        outputs: same ? [stdout] : [stdout, stderr],
+        directory: dir && relativeTo(home, dir),
+      }),
     );
   });
   app.post('/jobs/:id/cancel', async (c) => {

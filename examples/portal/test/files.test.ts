@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal } from './start-portal.js';
@@ -26,7 +26,7 @@ const upload = (dir: string, name: string, content: string | Uint8Array, csrf: s
 };
 
 beforeAll(async () => {
-  portal = await startPortal({}, { uploadLimitBytes: UPLOAD_LIMIT });
+  portal = await startPortal({}, { uploadLimitBytes: UPLOAD_LIMIT, outputBytes: 1024 });
   aliceHome = await portal.site.services.files('alice').home();
   carolHome = await portal.site.services.files('carol').home();
   writeFileSync(join(carolHome, 'secret.txt'), 'carol only\n');
@@ -190,8 +190,32 @@ describe("the portal's files", () => {
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/<pre id="stdout">hello from the script\n<\/pre>/);
     expect(page.text).toContain('href="/files?path=runs"');
+    expect(page.text).not.toContain('id="stdout-truncated"');
     // carol cannot read it through the job page either.
     const carol = await signedIn('carol');
     expect((await carol.request(`/jobs/${q(id)}`)).status).toBe(404);
+  });
+
+  it('bounds the output on the job page, and says why an unreadable one is not shown', async () => {
+    writeFileSync(join(aliceHome, 'loud.sh'), `#!/bin/bash\n#SBATCH --time=10\necho ${'y'.repeat(3000)}\n`);
+    const alice = await signedIn('alice');
+    const res = await alice.request('/files/submit', {
+      form: { _csrf: alice.token(), path: 'loud.sh', account: 'alice-lab' },
+    });
+    const id = decodeURIComponent(res.location!.split('/').pop()!);
+    await (await portal.site.services.client.jobs.handle(id)).wait({ timeoutMs: 10_000 });
+    const page = await alice.request(`/jobs/${q(id)}`);
+    const shown = /<pre id="stdout">(y*)<\/pre>/.exec(page.text)?.[1];
+    expect(shown).toBe('y'.repeat(1024));
+    expect(page.text).toContain('id="stdout-truncated"');
+
+    // Its output file replaced by a directory: the job is still shown, with the reason.
+    const out = /<code id="stdout-path">([^<]+)<\/code>/.exec(page.text)![1]!;
+    rmSync(out);
+    mkdirSync(out);
+    const again = await alice.request(`/jobs/${q(id)}`);
+    expect(again.status).toBe(200);
+    expect(again.text).toContain('id="stdout-error"');
+    expect(again.text).toContain('id="job-state"');
   });
 });

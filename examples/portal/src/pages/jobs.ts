@@ -9,14 +9,16 @@ export const jobsPage = (v: View, jobs: readonly Job[], notice: readonly string[
 
 /** What the job page shows of a job's files: its output, and its directory in the user's home. */
 export interface JobFilesView {
-  /** stdout and stderr as read now (bounded); none when the cluster has no output source. */
-  outputs: readonly JobOutput[];
+  /** stdout and stderr as read now (bounded), or why one could not be read (in the user's language). */
+  outputs: readonly (JobOutput | { stream: JobOutput['stream']; error: string })[];
   /** The working directory relative to the user's home, when it lies in it. */
   directory: string | undefined;
 }
 
-const outputBlock = (v: View, o: JobOutput) =>
-  html`<section class="output"><h3>${v.t.output}: ${o.stream}</h3>
+const outputBlock = (v: View, o: JobFilesView['outputs'][number]) =>
+  'error' in o
+    ? html`<section class="output"><h3>${v.t.output}: ${o.stream}</h3><p class="error" id="${o.stream}-error">${o.error}</p></section>`
+    : html`<section class="output"><h3>${v.t.output}: ${o.stream}</h3>
   ${o.path === undefined ? '' : html`<p><code id="${o.stream}-path">${o.path}</code></p>`}
   ${
     o.exists
