@@ -160,11 +160,12 @@ describe('the portal in Chromium', () => {
     await expect.poll(() => page.locator('#preview').textContent()).toBe(script);
     await shot('file-preview');
 
-    await page.selectOption('select[name=account]', 'alice-lab');
+    // No account chosen: the script's own #SBATCH --account applies.
     await page.click('#submit-script');
     await page.waitForURL(/\/jobs\/[^/]+$/);
     await jobCompleted();
     await expect(page.locator('#stdout').textContent()).resolves.toBe('relaxed 42\n');
+    await expect(page.locator('#job').textContent()).resolves.toContain('alice-lab');
     const outFile = (await page.locator('#stdout-path').textContent())!.split('/').pop()!;
     await shot('job-output');
 

@@ -77,7 +77,7 @@ export const filePage = (v: View, f: FileView, errors: readonly string[] = []): 
       v,
       '/files/submit',
       html`<input type="hidden" name="path" value="${f.path}" />
-      <label>${v.t.account} <select name="account">${f.accounts.map((a) => html`<option>${a}</option>`)}</select></label>
+      <label>${v.t.account} <select name="account"><option value="">${v.t.fromScript}</option>${f.accounts.map((a) => html`<option>${a}</option>`)}</select></label>
       <button type="submit" id="submit-script">${v.t.submitScript}</button>`,
     )}
     ${form(
