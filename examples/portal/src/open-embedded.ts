@@ -33,8 +33,9 @@ const CLUSTER = 'ikkem';
 
 /**
  * Opens the portal's services on the mock scheduler (its clock sped up) and a fresh SQLite ledger
- * in a temporary directory, seeded, with each user's home in the same directory; a sync charges ended jobs every `syncEveryMs`, and the
- * reconciler carries blocks (a spending limit reached) to the scheduler. A site on Slurm and
+ * in a temporary directory, seeded, with each user's home in the same directory; a sync charges
+ * ended jobs every `syncEveryMs`, and the reconciler carries blocks (a spending limit reached) to
+ * the scheduler. A site on Slurm and
  * PostgreSQL opens `client` and `ledger` differently and keeps the rest.
  */
 export async function openEmbedded(options: EmbeddedOptions = {}): Promise<EmbeddedSite> {
@@ -58,6 +59,8 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Embed
     }
     return fs;
   };
+  // A handle's output is read as the user whose view asks, in their home.
+  const jobOutput = jobOutputSource({ files });
   const site = ikkemPreset({ cluster: CLUSTER });
   const policy = createResourcePolicy(site.resourcePolicy);
   const pricing = createPricingEngine({ table: site.priceTable, clusters: [site.cluster] });
@@ -68,8 +71,7 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Embed
       [CLUSTER]: {
         adapter: mock,
         beforeSubmit: policy.submitGuard,
-        // A handle's output is read as the user whose view asks, in their home.
-        jobOutput: jobOutputSource({ files }),
+        jobOutput,
       },
     },
     access: ledgerAccess({ ledger: { store } }),
@@ -118,6 +120,7 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Embed
       detach();
       await reconciler.idle();
       await client.close();
+      await jobOutput.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
