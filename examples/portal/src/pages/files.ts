@@ -31,7 +31,7 @@ export const filesPage = (v: View, d: DirectoryView, errors: readonly string[] =
           ? html`<a href="${filesLink(e.relative)}">${e.name}/</a>`
           : html`<a href="${viewLink(e.relative)}">${e.name}</a>${e.type === 'symlink' ? ' →' : ''}`,
         e.type === 'directory' ? '' : String(e.size),
-        e.mtime.toISOString().slice(0, 19).replace('T', ' '),
+        `${e.mtime.toISOString().slice(0, 19).replace('T', ' ')} UTC`,
       ]),
       'files',
     )}
