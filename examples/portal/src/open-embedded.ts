@@ -54,7 +54,9 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Embed
     if (!fs) {
       const home = join(homes, user);
       mkdirSync(home, { recursive: true });
-      fs = localFileSystem({ home, user });
+      // Every home belongs to this process, so the OS would follow a link alice plants into
+      // carol's home: the file system itself keeps each user inside their home.
+      fs = localFileSystem({ home, user, confine: true });
       opened.set(user, fs);
     }
     return fs;

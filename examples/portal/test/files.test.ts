@@ -114,14 +114,20 @@ describe("the portal's files", () => {
     expect(readFileSync(join(aliceHome, 'runs', 'notes.txt'), 'utf8')).toBe('alice notes\n');
   });
 
-  it('follows a symlink out of the home as the file system does: the limit is the OS user', async () => {
-    // The remote package checks paths lexically; a symlink is followed with the reading user's
-    // rights. On the embedded mock every home belongs to the portal's process, so the link reads.
+  it('refuses a symlink out of the home on every route, and still lets its owner delete the link', async () => {
+    // Every home belongs to the portal's process here: the OS would follow the link.
     symlinkSync(join(carolHome, 'secret.txt'), join(aliceHome, 'link-out'));
     const alice = await signedIn('alice');
-    const res = await alice.request(`/files/view?path=link-out`);
-    expect(res.status).toBe(200);
-    expect(res.text).toContain('carol only');
+    for (const path of ['/files/view?path=link-out', '/files/download?path=link-out']) {
+      const res = await alice.request(path);
+      expect(res.status).toBe(400);
+      expect(res.text).not.toContain('carol only');
+    }
+    const deleted = await alice.request('/files/delete', {
+      form: { path: 'link-out', _csrf: alice.token() },
+    });
+    expect(deleted.status).toBeLessThan(400);
+    expect(readFileSync(join(carolHome, 'secret.txt'), 'utf8')).toBe('carol only\n');
   });
 
   it("refuses an upload over the limit before reading it, in the user's language", async () => {
