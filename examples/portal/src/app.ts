@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { formatError, type HpckitError, isHpckitError, type Job, jobSpecFormFields } from '@hpckit/core';
+import { formatError, httpStatusOf, isHpckitError, jobSpecFormFields } from '@hpckit/core';
 import {
   createSubmissionCheck,
   exportChargesCsv,
   exportPaymentsCsv,
   memberBlockState,
 } from '@hpckit/billing/ledger';
+import { isWithin } from '@hpckit/remote';
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { fileRoutes, relativeTo } from './files.js';
 import { labelsFor, localeOf } from './i18n.js';
 import { accountPage } from './pages/account.js';
 import { dashboardPage } from './pages/dashboard.js';
@@ -19,6 +23,7 @@ import { jobFormPage, quoteFragment } from './pages/job-form.js';
 import { jobPage, jobsPage } from './pages/jobs.js';
 import { type Html, layout, messages, type View } from './pages/layout.js';
 import { signinPage } from './pages/signin.js';
+import { uploadError } from './portal-rules.js';
 import { checkForm } from './quote.js';
 import type { PortalServices } from './services.js';
 import {
@@ -44,20 +49,27 @@ const FORM_FIELDS = [
   'timeLimit',
   'command',
 ];
-const STATUS: Partial<Record<HpckitError['code'], 400 | 403 | 404 | 409>> = {
-  VALIDATION: 400,
-  PERMISSION_DENIED: 403,
-  NOT_FOUND: 404,
-  POLICY_VIOLATION: 409,
-  ALREADY_EXISTS: 409,
-};
+const MiB = 1024 * 1024;
 const asset = (name: string) => readFileSync(new URL(`../static/${name}`, import.meta.url), 'utf8');
+
+/** Limits of {@link createPortal}. */
+export interface PortalOptions {
+  /** Largest upload, in bytes; a bigger request is refused (413) before it is read. @default 8 MiB */
+  uploadLimitBytes?: number;
+  /** Bytes of a file its preview shows. @default 64 KiB */
+  previewBytes?: number;
+  /** Bytes of a job's stdout and of its stderr the job page shows. @default 64 KiB */
+  outputBytes?: number;
+}
 
 /**
  * The portal as a Hono app: every page is a few calls of `services`, made as the signed-in user
- * (`client.as(user)`, `ledger.as({ user })`), so what a user may see and do is decided by the SDK.
+ * (`client.as(user)`, `ledger.as({ user })`, `files(user)`), so what a user may see and do is
+ * decided by the SDK.
  */
-export function createPortal(s: PortalServices): Hono<Env> {
+export function createPortal(s: PortalServices, options: PortalOptions = {}): Hono<Env> {
+  const uploadLimit = options.uploadLimitBytes ?? 8 * MiB;
+  const outputBytes = options.outputBytes ?? 64 * 1024;
   const app = new Hono<Env>();
   const fields = FORM_FIELDS.map((name) => jobSpecFormFields().find((f) => f.name === name)!);
   const submissionCheck = createSubmissionCheck({ pricing: s.pricing, policy: s.policy, cluster: s.cluster });
@@ -75,6 +87,20 @@ export function createPortal(s: PortalServices): Hono<Env> {
   );
   app.use(csrf());
   app.use(sessionMiddleware(s.secret));
+  // Before the CSRF check reads the body: an upload over the limit is refused unread.
+  app.use(
+    '/files/upload',
+    bodyLimit({
+      maxSize: uploadLimit,
+      onError: async (c) => {
+        const v = await view(c as Context<Env>);
+        const text = formatError(uploadError('upload_too_big', String(uploadLimit / MiB)), {
+          locale: v.locale,
+        });
+        return c.html(layout(v, v.t.error, messages([text])), 413);
+      },
+    }),
+  );
   app.use(csrfTokenMiddleware());
 
   const view = async (c: Context<Env>): Promise<View> => {
@@ -102,8 +128,9 @@ export function createPortal(s: PortalServices): Hono<Env> {
     const locale = v?.locale ?? 'en';
     // A typed SDK error says what was wrong in the user's language; anything else is not shown.
     const text = isHpckitError(err) ? formatError(err, { locale }) : 'Internal error';
-    const status = (isHpckitError(err) && STATUS[err.code]) || 500;
-    if (status === 500) process.stderr.write(`portal: ${err.stack ?? err}\n`);
+    // 4xx for what the user got wrong or may not do; 5xx (a scheduler, a connection, a bug) is logged.
+    const status = httpStatusOf(err) as ContentfulStatusCode;
+    if (status >= 500) process.stderr.write(`portal: ${err.stack ?? err}\n`);
     if (!v) return c.text(text, status);
     return c.html(layout(v, v.t.error, messages([text])), status);
   });
@@ -201,12 +228,32 @@ export function createPortal(s: PortalServices): Hono<Env> {
   });
 
   // A job the user may not see is NOT_FOUND from the SDK, worded like an unknown id.
-  const jobView = async (c: Context<Env>, errors: string[] = [], job?: Job) =>
-    page(
+  // Its output is read through the handle, as the user, from the files the job wrote.
+  app.get('/jobs/:id', async (c) => {
+    const v = await view(c);
+    const handle = await s.client.as(userOf(c)).jobs.handle(c.req.param('id'));
+    const job = handle.job;
+    const home = await s.files(userOf(c)).home();
+    const read = (stream: 'stdout' | 'stderr') =>
+      handle.output({ stream, maxBytes: outputBytes }).catch((err: unknown) => {
+        // An account admin sees a member's job but may not read the member's files (over SFTP as
+        // themselves): the page still shows the job, and says why its output is not shown.
+        if (httpStatusOf(err) >= 500) throw err;
+        return { stream, error: formatError(err as Error, { locale: v.locale }) };
+      });
+    const [stdout, stderr] = await Promise.all([read('stdout'), read('stderr')]);
+    // One file for both streams (Slurm's default): shown once.
+    const same = 'path' in stdout && 'path' in stderr && stdout.path === stderr.path;
+    const dir =
+      job.workingDirectory && isWithin(home, job.workingDirectory) ? job.workingDirectory : undefined;
+    return page(
       c,
-      jobPage(await view(c), job ?? (await s.client.as(userOf(c)).jobs.get(c.req.param('id')!)), errors),
+      jobPage(v, job, [], {
+        outputs: same ? [stdout] : [stdout, stderr],
+        directory: dir && relativeTo(home, dir),
+      }),
     );
-  app.get('/jobs/:id', (c) => jobView(c));
+  });
   app.post('/jobs/:id/cancel', async (c) => {
     await s.client.as(userOf(c)).jobs.cancel(c.req.param('id'));
     return c.redirect(`/jobs/${encodeURIComponent(c.req.param('id'))}`);
@@ -216,6 +263,11 @@ export function createPortal(s: PortalServices): Hono<Env> {
     await s.client.as(userOf(c)).jobs.updateTimeLimit(c.req.param('id'), { set: timeLimit });
     return c.redirect(`/jobs/${encodeURIComponent(c.req.param('id'))}`);
   });
+
+  app.route(
+    '/files',
+    fileRoutes({ services: s, view, uploadLimit, previewBytes: options.previewBytes ?? 64 * 1024 }),
+  );
 
   app.get('/history', async (c) => {
     const history = await s.ledger.as({ user: userOf(c) }).jobCosts({ limit: 100 });

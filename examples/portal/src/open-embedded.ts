@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mockAdapter } from '@hpckit/adapter-mock';
@@ -7,6 +7,7 @@ import { createPricingEngine, createResourcePolicy, ikkemPreset } from '@hpckit/
 import { createJobSync, createLedger, createReconciler, ledgerAccess } from '@hpckit/billing/ledger';
 import { createSqliteStore } from '@hpckit/billing/stores/sqlite';
 import { createClient } from '@hpckit/core';
+import { type FileSystem, jobOutputSource, localFileSystem } from '@hpckit/remote';
 import { devAuthenticator } from './authenticator.js';
 import { SEEDED_USERS, seed } from './seed.js';
 import type { PortalServices } from './services.js';
@@ -32,20 +33,49 @@ const CLUSTER = 'ikkem';
 
 /**
  * Opens the portal's services on the mock scheduler (its clock sped up) and a fresh SQLite ledger
- * in a temporary directory, seeded; a sync charges ended jobs every `syncEveryMs`, and the
- * reconciler carries blocks (a spending limit reached) to the scheduler. A site on Slurm and
+ * in a temporary directory, seeded, with each user's home in the same directory; a sync charges
+ * ended jobs every `syncEveryMs`, and the reconciler carries blocks (a spending limit reached) to
+ * the scheduler. A site on Slurm and
  * PostgreSQL opens `client` and `ledger` differently and keeps the rest.
  */
 export async function openEmbedded(options: EmbeddedOptions = {}): Promise<EmbeddedSite> {
-  const mock = mockAdapter({ clock: { mode: 'scaled', scale: options.scale ?? 600, start: new Date() } });
+  const dir = mkdtempSync(join(tmpdir(), 'hpckit-portal-'));
+  // One home per user under the temporary directory: jobs' working directories and output files
+  // land there, as on a cluster's shared file system, and the portal's file pages read them.
+  const homes = join(dir, 'home');
+  const mock = mockAdapter({
+    clock: { mode: 'scaled', scale: options.scale ?? 600, start: new Date() },
+    homes,
+    files: localFileSystem({ home: homes }),
+  });
+  const opened = new Map<string, FileSystem>();
+  const files = (user: string): FileSystem => {
+    let fs = opened.get(user);
+    if (!fs) {
+      const home = join(homes, user);
+      mkdirSync(home, { recursive: true });
+      // Every home belongs to this process, so the OS would follow a link alice plants into
+      // carol's home: the file system itself keeps each user inside their home.
+      fs = localFileSystem({ home, user, confine: true });
+      opened.set(user, fs);
+    }
+    return fs;
+  };
+  // A handle's output is read as the user whose view asks, in their home.
+  const jobOutput = jobOutputSource({ files });
   const site = ikkemPreset({ cluster: CLUSTER });
   const policy = createResourcePolicy(site.resourcePolicy);
   const pricing = createPricingEngine({ table: site.priceTable, clusters: [site.cluster] });
-  const dir = mkdtempSync(join(tmpdir(), 'hpckit-portal-'));
   const store = await createSqliteStore({ path: join(dir, 'ledger.db') });
   // The client asks the ledger's store who administers which account, on every call.
   const client = createClient({
-    clusters: { [CLUSTER]: { adapter: mock, beforeSubmit: policy.submitGuard } },
+    clusters: {
+      [CLUSTER]: {
+        adapter: mock,
+        beforeSubmit: policy.submitGuard,
+        jobOutput,
+      },
+    },
     access: ledgerAccess({ ledger: { store } }),
   });
   const ledger = createLedger({
@@ -80,6 +110,7 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Embed
       policy,
       site,
       cluster: CLUSTER,
+      files,
       authenticator: devAuthenticator(SEEDED_USERS),
       secret: randomBytes(32).toString('base64url'),
     },
@@ -91,6 +122,7 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Embed
       detach();
       await reconciler.idle();
       await client.close();
+      await jobOutput.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     },

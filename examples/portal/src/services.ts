@@ -1,6 +1,7 @@
 import type { PricingEngine, ResourcePolicyEngine, SitePreset } from '@hpckit/billing';
 import type { Ledger } from '@hpckit/billing/ledger';
 import type { HpckitClient } from '@hpckit/core';
+import type { FileSystem } from '@hpckit/remote';
 import type { Authenticator } from './authenticator.js';
 
 /**
@@ -16,6 +17,11 @@ export interface PortalServices {
   site: SitePreset;
   /** The client's name of the cluster jobs run on. */
   cluster: string;
+  /**
+   * A cluster user's files (their home): SFTP on a real site, a directory per user on the mock.
+   * The same file systems the client's `jobOutput` reads jobs' output through.
+   */
+  files(user: string): FileSystem;
   authenticator: Authenticator;
   /** Signs the session and CSRF cookies; at least 32 characters. */
   secret: string;

@@ -31,6 +31,19 @@ async function downloaded(link: string) {
   return readFileSync(await (await download).path(), 'utf8');
 }
 
+/** Reloads the job's page until it says the job completed. */
+async function jobCompleted() {
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return page.locator('#job-state').textContent();
+      },
+      { timeout: 15_000 },
+    )
+    .toMatch(/completed/);
+}
+
 async function signOut() {
   await page.click('nav button[type=submit]');
   await page.waitForURL(/\/signin$/);
@@ -97,15 +110,7 @@ describe('the portal in Chromium', () => {
     const jobId = decodeURIComponent(page.url().split('/').pop()!);
 
     // The mock's clock runs ten virtual minutes a second: the 10-minute job ends within seconds.
-    await expect
-      .poll(
-        async () => {
-          await page.reload();
-          return page.locator('#job-state').textContent();
-        },
-        { timeout: 15_000 },
-      )
-      .toMatch(/completed/);
+    await jobCompleted();
     await shot('job-ended');
 
     await expect
@@ -137,6 +142,50 @@ describe('the portal in Chromium', () => {
     await expect.poll(() => page.locator('#job-state').textContent()).toMatch(/cancelled/);
     await page.click('#lang');
     await signOut();
+  });
+
+  it('as a user: upload a script, preview it, submit it, read its output; rename, download, delete', async () => {
+    const started = performance.now();
+    await signIn('alice');
+    await page.click('nav a[href="/files"]');
+    const script = '#!/bin/bash\n#SBATCH --time=10\n#SBATCH --account=alice-lab\nsleep 5m\necho relaxed 42\n';
+    await page.setInputFiles('#upload-file', {
+      name: 'relax.sh',
+      mimeType: 'text/x-shellscript',
+      buffer: Buffer.from(script),
+    });
+    await page.click('#upload');
+    await page.waitForURL(/\/files\?path=\.$/);
+    await page.locator('#files a', { hasText: 'relax.sh' }).click();
+    await expect.poll(() => page.locator('#preview').textContent()).toBe(script);
+    await shot('file-preview');
+
+    // No account chosen: the script's own #SBATCH --account applies.
+    await page.click('#submit-script');
+    await page.waitForURL(/\/jobs\/[^/]+$/);
+    await jobCompleted();
+    await expect(page.locator('#stdout').textContent()).resolves.toBe('relaxed 42\n');
+    await expect(page.locator('#job').textContent()).resolves.toContain('alice-lab');
+    const outFile = (await page.locator('#stdout-path').textContent())!.split('/').pop()!;
+    await shot('job-output');
+
+    // The job's directory is her home: the script and its output file are listed there.
+    await page.click('#job-dir');
+    await expect.poll(() => page.locator('#files a', { hasText: outFile }).count()).toBe(1);
+    await shot('files');
+    await page.locator('#files a', { hasText: 'relax.sh' }).click();
+    expect(await downloaded('#download')).toBe(script);
+
+    await page.fill('input[name=to]', 'relax-v2.sh');
+    await page.click('#rename');
+    await page.waitForURL(/relax-v2\.sh$/);
+    await page.click('#delete');
+    await page.waitForURL(/\/files\?path=\.$/);
+    const names = await page.locator('#files tbody tr td:first-child').allTextContents();
+    expect(names.some((n) => n.startsWith('relax'))).toBe(false);
+    expect(names).toContain(outFile);
+    await signOut();
+    process.stdout.write(`portal e2e: files and output took ${Math.round(performance.now() - started)} ms\n`);
   });
 
   it('as an account admin: set a limit, see the member blocked, export the charges', async () => {

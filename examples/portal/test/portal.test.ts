@@ -1,49 +1,10 @@
 import { parseChargesCsv } from '@hpckit/billing/ledger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPortal } from './start-portal.js';
+import { visitorOf } from './visitor.js';
 
 let portal: Awaited<ReturnType<typeof startPortal>>;
-
-/** A visitor without a browser: keeps its cookies and the CSRF token of the last page. */
-function visitor() {
-  const jar = new Map<string, string>();
-  let token = '';
-  const request = async (path: string, init: { form?: Record<string, string>; origin?: string } = {}) => {
-    const headers: Record<string, string> = {
-      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-    };
-    let body: URLSearchParams | undefined;
-    if (init.form) {
-      headers.origin = init.origin ?? portal.url;
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-      body = new URLSearchParams(init.form);
-    }
-    const res = await portal.app.request(`${portal.url}${path}`, {
-      method: init.form ? 'POST' : 'GET',
-      headers,
-      body,
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, value] = pair!.split('=') as [string, string];
-      if (value === '') jar.delete(name);
-      else jar.set(name, value);
-    }
-    const text = await res.text();
-    token = /name="_csrf" value="([^"]+)"/.exec(text)?.[1] ?? token;
-    return { status: res.status, text, location: res.headers.get('location') };
-  };
-  return {
-    request,
-    token: () => token,
-    async signIn(name: string) {
-      await request('/signin');
-      const res = await request('/signin', { form: { _csrf: token, name } });
-      expect(res.location).toBe('/dashboard');
-      await request('/dashboard');
-    },
-  };
-}
+const visitor = () => visitorOf(portal);
 
 async function runningJobOf(user: string) {
   const { jobs } = await portal.site.services.client.jobs.list({

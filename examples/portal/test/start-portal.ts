@@ -1,13 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createPortal } from '../src/app.js';
+import { createPortal, type PortalOptions } from '../src/app.js';
 import { type EmbeddedOptions, openEmbedded } from '../src/open-embedded.js';
 
 /** The portal on the mock with a fresh SQLite file, on a free loopback port. */
-export async function startPortal(options: EmbeddedOptions = {}) {
+export async function startPortal(options: EmbeddedOptions = {}, portalOptions: PortalOptions = {}) {
   const errors: unknown[] = [];
   const site = await openEmbedded({ onSyncError: (err) => errors.push(err), ...options });
-  const app = createPortal(site.services);
+  const app = createPortal(site.services, portalOptions);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;

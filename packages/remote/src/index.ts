@@ -35,6 +35,9 @@ export type { SessionSource } from './ssh/session-source.js';
 export { isWithin, resolvePath, resolveWithin } from './path/resolve-path.js';
 export type { FileOperation, PathProblem } from './errors/file-errors.js';
 
+// Serving files over HTTP
+export { attachmentDisposition } from './http/content-disposition.js';
+
 // Jobs' files
 export { expandJobPattern, jobFiles } from './jobs/job-files.js';
 export type { JobFileFields, JobFiles } from './jobs/job-files.js';

@@ -21,6 +21,8 @@ export const VALIDATION_REASONS = [
   'not_a_regular_file',
   /** A file is larger than the read limit. */
   'too_big',
+  /** A path leads outside the directory a file system is confined to, through a symbolic link. */
+  'leads_outside',
   /** A file submitted as a job script has no interpreter line. */
   'not_a_script',
   /** A path cannot be used at all (empty, NUL byte, above the home directory). */

@@ -49,7 +49,8 @@ export type PathProblem =
   | 'is_a_directory'
   | 'directory_not_empty'
   | 'not_a_regular_file'
-  | 'too_big';
+  | 'too_big'
+  | 'leads_outside';
 
 /** What the catalogue may say about a path problem besides the path. */
 export interface PathProblemFacts {

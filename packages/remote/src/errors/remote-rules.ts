@@ -8,6 +8,7 @@ const PATH_PROBLEMS_EN: Record<string, string> = {
   directory_not_empty: 'is a directory that is not empty',
   not_a_regular_file: 'is not a regular file',
   too_big: 'is too big',
+  leads_outside: 'leads outside the home directory through a symbolic link',
 };
 
 const PATH_PROBLEMS_ZH: Record<string, string> = {
@@ -16,6 +17,7 @@ const PATH_PROBLEMS_ZH: Record<string, string> = {
   directory_not_empty: '目录不为空',
   not_a_regular_file: '不是普通文件',
   too_big: '太大',
+  leads_outside: '通过符号链接指向主目录之外',
 };
 
 const en = {

@@ -11,6 +11,7 @@ import { type FileOperation, fileAlreadyExists, fromErrno, pathProblem } from '.
 import { resolvePath } from '../path/resolve-path.js';
 import { pipeTransfer } from '../transfer/pipe-transfer.js';
 import { progressMeter } from '../transfer/progress-meter.js';
+import { type LastComponent, confinement } from './confine.js';
 import { copyTree } from './copy-tree.js';
 import type { FileEntry, FileSystem, FileType } from './file-system.js';
 import { FileSystemLimitsSchema } from './file-system-options.js';
@@ -27,6 +28,13 @@ export const LocalFileSystemOptionsSchema = FileSystemLimitsSchema.extend({
     .optional(),
   /** Name shown in permission errors. @default the process owner (`os.userInfo().username`) */
   user: z.string().min(1).optional(),
+  /**
+   * Refuse any path that leads outside `home` once symbolic links are followed (a link the user
+   * planted, an absolute path elsewhere). For a process that serves several users' homes as one OS
+   * user (an embedded or test portal), where the OS would follow a link into another user's home.
+   * Deleting or renaming a link itself stays allowed. @default false
+   */
+  confine: z.boolean().optional(),
 });
 
 /** What callers may pass to {@link localFileSystem}. */
@@ -50,7 +58,14 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
   );
   const home = posix.normalize(opts.home ?? homedir());
   const user = opts.user ?? userInfo().username;
-  const at = (path: string) => resolvePath(home, path);
+  const confine = opts.confine ? confinement(home, user) : undefined;
+  const resolved = (path: string) => resolvePath(home, path);
+  // Every path an operation uses, resolved against the home and, when confined, checked.
+  const at = async (path: string, operation: FileOperation, last: LastComponent = 'follow') => {
+    const p = resolved(path);
+    await confine?.(p, operation, last);
+    return p;
+  };
   const fail = (operation: FileOperation, path: string) => (err: unknown) => {
     throw fromErrno(err, operation, path, user);
   };
@@ -59,9 +74,9 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
     kind: 'local',
     user,
     home: async () => home,
-    resolve: async (path) => at(path),
+    resolve: async (path) => resolved(path),
     async list(path) {
-      const dir = at(path);
+      const dir = await at(path, 'list');
       const names = await fs.readdir(dir).catch(fail('list', dir));
       const entries = await Promise.all(
         names.map((name) =>
@@ -75,11 +90,11 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
       return entries.filter((e): e is FileEntry => e !== undefined).sort(byName);
     },
     async stat(path) {
-      const p = at(path);
+      const p = await at(path, 'stat', 'own');
       return toEntry(p, await fs.lstat(p).catch(fail('stat', p)));
     },
     async exists(path) {
-      const p = at(path);
+      const p = await at(path, 'stat', 'own');
       return fs.lstat(p).then(
         () => true,
         (err: NodeJS.ErrnoException) => {
@@ -89,7 +104,7 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
       );
     },
     async mkdir(path, options = {}) {
-      const p = at(path);
+      const p = await at(path, 'mkdir');
       await fs.mkdir(p, { recursive: options.recursive ?? false, mode: options.mode }).catch((err) => {
         // mkdir -p over an existing file reports EEXIST: the real problem is "not a directory".
         if (options.recursive && err.code === 'EEXIST') throw pathProblem(p, 'mkdir', 'not_a_directory');
@@ -97,7 +112,7 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
       });
     },
     async delete(path, options = {}) {
-      const p = at(path);
+      const p = await at(path, 'delete', 'own');
       const s = await fs.lstat(p).catch(fail('delete', p));
       if (!s.isDirectory()) return fs.unlink(p).catch(fail('delete', p));
       if (options.recursive) return fs.rm(p, { recursive: true }).catch(fail('delete', p));
@@ -107,7 +122,7 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
       });
     },
     async rename(from, to, options = {}) {
-      const [src, dest] = [at(from), at(to)];
+      const [src, dest] = [await at(from, 'rename', 'own'), await at(to, 'rename')];
       await fs.lstat(src).catch(fail('rename', src));
       if (!options.overwrite && (await self.exists(dest))) throw fileAlreadyExists(dest, 'rename');
       await fs.rename(src, dest).catch(fail('rename', dest));
@@ -115,11 +130,11 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
     copy: (from, to, options = {}) =>
       copyTree(self, from, to, { ...options, intervalBytes: opts.progressIntervalBytes }),
     async chmod(path, mode) {
-      const p = at(path);
+      const p = await at(path, 'chmod');
       await fs.chmod(p, mode).catch(fail('chmod', p));
     },
     async readFile(path, options = {}) {
-      const p = at(path);
+      const p = await at(path, 'read');
       const limit = readLimitOf(options, opts.maxReadBytes, remoteRules.subject('readfile_options'));
       const { handle, stats } = await openLocalFile(p, 'read', user);
       if (stats.size > limit) {
@@ -131,14 +146,14 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
       return content;
     },
     async preview(path, options = {}) {
-      const p = at(path);
+      const p = await at(path, 'read');
       const limit = readLimitOf(options, opts.previewBytes, remoteRules.subject('preview_options'));
       const { handle, stats } = await openLocalFile(p, 'read', user);
       const { content, more, seen } = await readAtMost(headOf(handle, limit), limit).catch(fail('read', p));
       return { content, truncated: more, size: more ? Math.max(stats.size, seen) : content.length };
     },
     async writeFile(path, data, options = {}) {
-      const p = at(path);
+      const p = await at(path, 'write');
       const handle = await openLocalFileForWrite(p, 'write', user, options);
       try {
         await handle.writeFile(data).catch(fail('write', p));
@@ -147,7 +162,7 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
       }
     },
     async createReadStream(path, options = {}) {
-      const p = at(path);
+      const p = await at(path, 'read');
       const start = readStartOf(options);
       const { handle, stats } = await openLocalFile(p, 'read', user);
       const stream = handle.createReadStream({ start });
@@ -157,7 +172,7 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
       return stream.pipe(meter);
     },
     async createWriteStream(path, options = {}) {
-      const p = at(path);
+      const p = await at(path, 'write');
       const handle = await openLocalFileForWrite(p, 'write', user, options);
       const stream = handle.createWriteStream();
       if (!options.onProgress) return stream;
@@ -167,10 +182,10 @@ export function localFileSystem(options: LocalFileSystemOptions = {}): FileSyste
       return meter;
     },
     async upload(localPath, remotePath, options = {}) {
-      return transferLocal(resolveLocal(localPath), at(remotePath), 'upload', options);
+      return transferLocal(resolveLocal(localPath), await at(remotePath, 'upload'), 'upload', options);
     },
     async download(remotePath, localPath, options = {}) {
-      return transferLocal(at(remotePath), resolveLocal(localPath), 'download', options);
+      return transferLocal(await at(remotePath, 'download'), resolveLocal(localPath), 'download', options);
     },
     async close() {},
   };

@@ -131,6 +131,10 @@ export const messages: MessageCatalogue = {
           }.`,
         hint: () => 'Use createReadStream(), download() or preview(), or raise the limit.',
       },
+      leads_outside: {
+        summary: (d) => `${fileProblem(d, 'leads outside the home directory through a symbolic link')}.`,
+        hint: () => 'Name the file itself, inside the home directory, rather than a link to it.',
+      },
       not_a_script: {
         hint: () => 'Add "#!/bin/bash" as the first line of the script.',
       },

@@ -197,6 +197,10 @@ export const messagesZhCn: MessageCatalogue = {
           }。`,
         hint: () => '请使用 createReadStream()、download() 或 preview()，或提高上限。',
       },
+      leads_outside: {
+        summary: (d) => `${fileProblem(d, '通过符号链接指向主目录之外')}。`,
+        hint: () => '请直接指明主目录中的文件本身，而不是指向它的链接。',
+      },
       not_a_script: {
         hint: () => '请在脚本第一行加上“#!/bin/bash”。',
       },
