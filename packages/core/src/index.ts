@@ -258,8 +258,8 @@ export {
 } from './errors/hpckit-error.js';
 export type { HpckitErrorInit } from './errors/hpckit-error.js';
 export { ERROR_CODES, POLICY_REASONS } from './errors/codes.js';
-export { HTTP_STATUS, httpStatusOf } from './errors/http-status.js';
 export type { ErrorCode, PolicyReason } from './errors/codes.js';
+export { HTTP_STATUS, httpStatusOf } from './errors/http-status.js';
 export { VIOLATION_CODES } from './errors/violation-codes.js';
 export type { ViolationCode } from './errors/violation-codes.js';
 export { errorsFor } from './errors/error-factory.js';

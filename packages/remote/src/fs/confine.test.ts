@@ -36,14 +36,14 @@ describe('a confined local file system', () => {
     symlinkSync(join(carol, 'secret.txt'), join(alice, 'link-out'));
     symlinkSync(carol, join(alice, 'dir-out'));
     for (const attempt of [
-      fs.readFile('link-out'),
-      fs.preview('link-out'),
-      fs.createReadStream('link-out'),
-      fs.readFile('dir-out/secret.txt'),
-      fs.list('dir-out'),
-      fs.download('link-out', join(alice, 'copy.txt')),
+      () => fs.readFile('link-out'),
+      () => fs.preview('link-out'),
+      () => fs.createReadStream('link-out'),
+      () => fs.readFile('dir-out/secret.txt'),
+      () => fs.list('dir-out'),
+      () => fs.download('link-out', join(alice, 'copy.txt')),
     ]) {
-      const err = await refusal(attempt);
+      const err = await refusal(attempt());
       expect(isHpckitError(err, 'VALIDATION')).toBe(true);
       expect(err).toMatchObject({ details: { reason: 'leads_outside' } });
     }
@@ -57,15 +57,15 @@ describe('a confined local file system', () => {
     symlinkSync(join(carol, 'planted.txt'), join(alice, 'dangling'));
     symlinkSync(carol, join(alice, 'dir-out'));
     for (const attempt of [
-      fs.readFile(join(carol, 'secret.txt')),
-      fs.writeFile('dangling', 'x'),
-      fs.writeFile('dir-out/planted.txt', 'x'),
-      fs.createWriteStream('dangling'),
-      fs.mkdir('dir-out/sub'),
-      fs.chmod('dir-out/secret.txt', 0o777),
-      fs.rename('runs/notes.txt', 'dir-out/notes.txt'),
+      () => fs.readFile(join(carol, 'secret.txt')),
+      () => fs.writeFile('dangling', 'x'),
+      () => fs.writeFile('dir-out/planted.txt', 'x'),
+      () => fs.createWriteStream('dangling'),
+      () => fs.mkdir('dir-out/sub'),
+      () => fs.chmod('dir-out/secret.txt', 0o777),
+      () => fs.rename('runs/notes.txt', 'dir-out/notes.txt'),
     ]) {
-      expect(await refusal(attempt)).toMatchObject({ details: { reason: 'leads_outside' } });
+      expect(await refusal(attempt())).toMatchObject({ details: { reason: 'leads_outside' } });
     }
     expect(() => readFileSync(join(carol, 'planted.txt'))).toThrow(/ENOENT/);
     expect(readFileSync(join(carol, 'secret.txt'), 'utf8')).toBe('carol only\n');
