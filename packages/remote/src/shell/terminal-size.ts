@@ -7,7 +7,17 @@ export const TERMINAL_SIZE = z.number().int().min(1).max(1000);
 
 const SizeSchema = z.object({ rows: TERMINAL_SIZE, cols: TERMINAL_SIZE });
 
-/** `rows` and `cols` checked (`ValidationError` with subject "terminal size" otherwise). */
+/**
+ * A terminal's size, checked: `rows` and `cols` whole numbers from 1 to 1000, as `openShell`,
+ * `fileSystemShell` and `bridgeTerminal` take them. For a portal checking the size a browser asks
+ * for before it opens anything.
+ *
+ * @throws `ValidationError` (subject "terminal size") naming the bad field and the range.
+ * @example
+ * ```ts
+ * const { rows, cols } = checkTerminalSize(Number(query.get('rows')), Number(query.get('cols')));
+ * ```
+ */
 export function checkTerminalSize(rows: number, cols: number): z.output<typeof SizeSchema> {
   return parseInput(SizeSchema, { rows, cols }, remoteRules.subject('terminal_size'));
 }
