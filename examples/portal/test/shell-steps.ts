@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 
 /** The terminal's text as xterm.js renders it (its DOM rows), non-breaking spaces as spaces. */
 const screenOf = async (page: Page) =>
+  // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps xterm's rows on their own lines.
   (await page.locator('#terminal .xterm-rows').innerText()).replaceAll('\u00a0', ' ');
 
 /**
@@ -26,12 +27,10 @@ export async function shellSteps(page: Page, baseUrl: string, artifacts?: string
   await expect.poll(() => screenOf(page)).toMatch(/^hpckit shell\s*$/m);
   // Readable, not only in the DOM: xterm.js's own styles applied (a CSP blocking them leaves
   // black text on the black box).
-  const [text, box] = await page
-    .locator('#terminal .xterm-rows')
-    .evaluate((rows) => [
-      getComputedStyle(rows).color,
-      getComputedStyle(rows.closest('#terminal')!).backgroundColor,
-    ]);
+  const [text, box] = await page.locator('#terminal .xterm-rows').evaluate((rows) => {
+    const style = (el: typeof rows) => rows.ownerDocument.defaultView!.getComputedStyle(el);
+    return [style(rows).color, style(rows.closest('#terminal')!).backgroundColor];
+  });
   expect(text).not.toBe(box);
 
   const before = (await page.locator('#terminal').getAttribute('data-size'))!;
