@@ -15,6 +15,7 @@ const SizeSchema = z.object({ rows: TERMINAL_SIZE, cols: TERMINAL_SIZE });
  * @throws `ValidationError` (subject "terminal size") naming the bad field and the range.
  * @example
  * ```ts
+ * const query = new URL('/shell/socket?rows=40&cols=120', 'http://portal').searchParams; // a request's
  * const { rows, cols } = checkTerminalSize(Number(query.get('rows')), Number(query.get('cols')));
  * ```
  */
