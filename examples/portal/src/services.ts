@@ -1,7 +1,6 @@
 import type { PricingEngine, ResourcePolicyEngine, SitePreset } from '@hpckit/billing';
 import type { Ledger } from '@hpckit/billing/ledger';
-import type { HpckitClient } from '@hpckit/core';
-import type { Locale } from '@hpckit/core';
+import type { HpckitClient, Locale } from '@hpckit/core';
 import type { FileSystem, ShellSession } from '@hpckit/remote';
 import type { Authenticator } from './authenticator.js';
 

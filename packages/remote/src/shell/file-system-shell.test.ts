@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isHpckitError } from '@hpckit/core';
+import { formatError, isHpckitError } from '@hpckit/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localFileSystem } from '../fs/local-file-system.js';
 import { fileSystemShell, type FileSystemShellOptions } from './file-system-shell.js';
@@ -177,5 +177,7 @@ describe('fileSystemShell', () => {
         (err: unknown) => isHpckitError(err) && /file system shell options/.test(err.message),
       );
     }
+    const host = await fileSystemShell({ files, host: 'a b; rm' }).catch((err: Error) => err);
+    expect(formatError(host, { locale: 'zh-CN' })).toMatch(/"host".*主机名应为/);
   });
 });

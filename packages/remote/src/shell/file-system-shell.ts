@@ -30,7 +30,7 @@ export const FileSystemShellOptionsSchema = z.strictObject({
   /** Host name shown in the prompt. @default "hpckit" */
   host: z
     .string()
-    .regex(/^[A-Za-z0-9.-]{1,64}$/)
+    .regex(/^[A-Za-z0-9.-]{1,64}$/, { error: remoteRules.error('shell_host') })
     .default('hpckit'),
   /** Longest command line, in characters; typing more rings the bell. @default 4096 */
   maxLineLength: z.number().int().min(1).max(1_000_000).default(4096),
