@@ -93,6 +93,7 @@ const en = {
   shellExited: 'The shell has ended',
   shellLost: 'The connection is closed.',
   shellAgain: 'Open a new shell',
+  shellHere: 'Open a shell here',
 };
 
 const zh: typeof en = {
@@ -180,6 +181,7 @@ const zh: typeof en = {
   shellExited: 'shell 已结束',
   shellLost: '连接已关闭。',
   shellAgain: '打开新的终端',
+  shellHere: '在此目录打开终端',
 };
 
 /** The portal's labels in a language. */

@@ -120,6 +120,9 @@ describe('the shell socket', () => {
     await portal.site.services.files('alice').mkdir('runs', { recursive: true });
     writeFileSync(join(home, 'runs', 'log.txt'), 'step 1\n');
     const cookie = await signedIn('alice');
+    // The Files screen's link to a shell in the directory shown.
+    const dir = await portal.app.request(`${portal.url}/files?path=runs`, { headers: { cookie } });
+    expect(await dir.text()).toContain('<a id="shell-here" href="/shell?cwd=runs">');
     const term = opened(await openTerminal(`${socketUrl}?cwd=runs`, { origin: portal.url, cookie }));
     term.type('cat log.txt\r');
     await term.waitFor(/~\/runs\$ cat log\.txt\r\nstep 1/);
