@@ -24,6 +24,7 @@ export default defineConfig({
             'packages/apps/test/**/*.int.test.ts',
             'packages/remote/test/**/*.int.test.ts',
             'packages/cli/test/**/*.int.test.ts',
+            'examples/portal/test/**/*.int.test.ts',
             'test/**/*.int.test.ts',
           ]),
       // Reliability drills stop and restart the cluster's daemons; `npm run test:drills` sets HPCKIT_DRILLS=1.

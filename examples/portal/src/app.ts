@@ -23,6 +23,7 @@ import { jobFormPage, quoteFragment } from './pages/job-form.js';
 import { jobPage, jobsPage } from './pages/jobs.js';
 import { type Html, layout, messages, type View } from './pages/layout.js';
 import { signinPage } from './pages/signin.js';
+import { shellRoutes, shellStyleSrc } from './shell.js';
 import { uploadError } from './portal-rules.js';
 import { checkForm } from './quote.js';
 import type { PortalServices } from './services.js';
@@ -80,6 +81,7 @@ export function createPortal(s: PortalServices, options: PortalOptions = {}): Ho
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
+        styleSrc: ["'self'", shellStyleSrc],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
       },
@@ -268,6 +270,8 @@ export function createPortal(s: PortalServices, options: PortalOptions = {}): Ho
     '/files',
     fileRoutes({ services: s, view, uploadLimit, previewBytes: options.previewBytes ?? 64 * 1024 }),
   );
+
+  app.route('/shell', shellRoutes(view));
 
   app.get('/history', async (c) => {
     const history = await s.ledger.as({ user: userOf(c) }).jobCosts({ limit: 100 });

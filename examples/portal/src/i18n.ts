@@ -87,6 +87,13 @@ const en = {
   outputTruncated: "Only the first part is shown: the whole file is in the job's directory.",
   jobDirectory: 'Job directory',
   error: 'Error',
+  shell: 'Shell',
+  shellConnecting: 'Connecting…',
+  shellOpen: 'Connected.',
+  shellExited: 'The shell has ended',
+  shellLost: 'The connection is closed.',
+  shellAgain: 'Open a new shell',
+  shellHere: 'Open a shell here',
 };
 
 const zh: typeof en = {
@@ -168,6 +175,13 @@ const zh: typeof en = {
   outputTruncated: '只显示前一部分：完整文件在作业目录中。',
   jobDirectory: '作业目录',
   error: '错误',
+  shell: '终端',
+  shellConnecting: '正在连接…',
+  shellOpen: '已连接。',
+  shellExited: 'shell 已结束',
+  shellLost: '连接已关闭。',
+  shellAgain: '打开新的终端',
+  shellHere: '在此目录打开终端',
 };
 
 /** The portal's labels in a language. */

@@ -6,6 +6,7 @@
 import { serve } from '@hono/node-server';
 import { createPortal } from './app.js';
 import { openEmbedded } from './open-embedded.js';
+import { portalUpgrades } from './upgrades.js';
 
 const site = await openEmbedded({
   onSyncError: (err) => process.stderr.write(`portal: sync failed, retrying: ${err}\n`),
@@ -18,7 +19,10 @@ const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) =
       `sign in as: ${site.users.join(', ')} (dave administers the account catalysis)\n`,
   );
 });
+const upgrades = portalUpgrades(site.services);
+server.on('upgrade', upgrades.handle);
 const stop = () => {
+  upgrades.close();
   server.close();
   site.close().then(() => process.exit(0));
 };

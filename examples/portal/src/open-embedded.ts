@@ -7,7 +7,7 @@ import { createPricingEngine, createResourcePolicy, ikkemPreset } from '@hpckit/
 import { createJobSync, createLedger, createReconciler, ledgerAccess } from '@hpckit/billing/ledger';
 import { createSqliteStore } from '@hpckit/billing/stores/sqlite';
 import { createClient } from '@hpckit/core';
-import { type FileSystem, jobOutputSource, localFileSystem } from '@hpckit/remote';
+import { type FileSystem, fileSystemShell, jobOutputSource, localFileSystem } from '@hpckit/remote';
 import { devAuthenticator } from './authenticator.js';
 import { SEEDED_USERS, seed } from './seed.js';
 import type { PortalServices } from './services.js';
@@ -111,6 +111,9 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Embed
       site,
       cluster: CLUSTER,
       files,
+      // No sshd on the embedded site, and a local bash would run as this process, able to read
+      // every home: a shell of built-in commands over the user's confined files instead.
+      shell: (user, o) => fileSystemShell({ files: files(user), host: CLUSTER, ...o }),
       authenticator: devAuthenticator(SEEDED_USERS),
       secret: randomBytes(32).toString('base64url'),
     },

@@ -1,7 +1,7 @@
 import type { PricingEngine, ResourcePolicyEngine, SitePreset } from '@hpckit/billing';
 import type { Ledger } from '@hpckit/billing/ledger';
-import type { HpckitClient } from '@hpckit/core';
-import type { FileSystem } from '@hpckit/remote';
+import type { HpckitClient, Locale } from '@hpckit/core';
+import type { FileSystem, ShellSession } from '@hpckit/remote';
 import type { Authenticator } from './authenticator.js';
 
 /**
@@ -22,6 +22,16 @@ export interface PortalServices {
    * The same file systems the client's `jobOutput` reads jobs' output through.
    */
   files(user: string): FileSystem;
+  /**
+   * A terminal for `user`, opened at `rows` × `cols` in `cwd` (relative to the home; the opener
+   * checks it): on a real site `openShell({ transport, user, … })` of `@hpckit/remote` (see
+   * `sshShells`), on the mock a `fileSystemShell` over `files(user)`. `locale` is the language of
+   * the user's portal; a real login shell speaks the login node's.
+   */
+  shell(
+    user: string,
+    options: { rows: number; cols: number; cwd?: string; locale: Locale },
+  ): Promise<ShellSession>;
   authenticator: Authenticator;
   /** Signs the session and CSRF cookies; at least 32 characters. */
   secret: string;

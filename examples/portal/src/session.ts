@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { parseSigned } from 'hono/utils/cookie';
 
 const SESSION = 'hpckit_session';
 const CSRF = 'hpckit_csrf';
@@ -18,12 +19,22 @@ export type SessionVariables = { session: RequestSession };
 const newToken = () => randomBytes(24).toString('base64url');
 
 /**
+ * The cluster user a request's `Cookie` header signs in, or undefined when there is none or its
+ * signature does not verify (forged, altered, or signed with another secret). The pages and the
+ * WebSocket upgrades (which never reach Hono) both ask this.
+ */
+export async function signedInUser(cookieHeader: string | undefined, secret: string) {
+  if (!cookieHeader) return undefined;
+  return (await parseSigned(cookieHeader, secret, SESSION))[SESSION] || undefined;
+}
+
+/**
  * Reads the signed session and CSRF cookies (a forged or altered one counts as absent) and makes
  * sure every visitor has a CSRF token, so the sign-in form is protected too.
  */
 export function sessionMiddleware(secret: string): MiddlewareHandler<{ Variables: SessionVariables }> {
   return async (c, next) => {
-    const user = (await getSignedCookie(c, secret, SESSION)) || undefined;
+    const user = await signedInUser(c.req.header('cookie'), secret);
     let csrf = (await getSignedCookie(c, secret, CSRF)) || undefined;
     if (!csrf) {
       csrf = newToken();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseChargesCsv, parsePaymentsCsv } from '@hpckit/billing/ledger';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shellSteps } from './shell-steps.js';
 import { startPortal } from './start-portal.js';
 
 // Debian's Chromium, installed by scripts/portal/up.sh (which scripts/test.sh runs).
@@ -186,6 +187,13 @@ describe('the portal in Chromium', () => {
     expect(names).toContain(outFile);
     await signOut();
     process.stdout.write(`portal e2e: files and output took ${Math.round(performance.now() - started)} ms\n`);
+  });
+
+  it('as a user: open a shell, run a command, resize the window, exit', async () => {
+    await signIn('alice');
+    const ms = await shellSteps(page, portal.url, ARTIFACTS);
+    await signOut();
+    process.stdout.write(`portal e2e: the shell took ${Math.round(ms)} ms\n`);
   });
 
   it('as an account admin: set a limit, see the member blocked, export the charges', async () => {

@@ -55,5 +55,8 @@ export type {
   TerminalShell,
   TerminalSocket,
 } from './shell/terminal-bridge.js';
+export { FileSystemShellOptionsSchema, fileSystemShell } from './shell/file-system-shell.js';
+export type { FileSystemShellOptions } from './shell/file-system-shell.js';
+export { checkTerminalSize } from './shell/terminal-size.js';
 export { RunCommandOptionsSchema, runCommand } from './shell/run-command.js';
 export type { RunCommandOptions } from './shell/run-command.js';

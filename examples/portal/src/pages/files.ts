@@ -23,6 +23,7 @@ export const filesPage = (v: View, d: DirectoryView, errors: readonly string[] =
     v,
     `${v.t.files}: ~/${d.path === '.' ? '' : d.path}`,
     html`${messages(errors)}
+    <p><a id="shell-here" href="/shell?cwd=${q(d.path)}">${v.t.shellHere}</a></p>
     ${d.parent === undefined ? '' : html`<p><a id="up" href="${filesLink(d.parent)}">${v.t.parentDir}</a></p>`}
     ${table(
       [v.t.name, v.t.size, v.t.modified],

@@ -38,6 +38,19 @@ const en = {
     `the relative path ${q(f.value)} climbs above the home directory ${q(f.item)}; use an absolute path`,
   path_outside: (f) => `${q(f.value)} is outside ${q(f.item)}`,
   path_problem: (f) => `${q(f.value)} ${PATH_PROBLEMS_EN[q(f.text)] ?? `has the problem ${q(f.text)}`}`,
+  not_a_file_system: () => 'must be a file system (sftpFileSystem or localFileSystem of @hpckit/remote)',
+  shell_host: () => 'a host name is 1 to 64 letters, digits, dots and hyphens',
+  shell_not_found: (f) => `${q(f.value)}: command not found; type help for the commands`,
+  shell_unterminated_quote: (f) => `the quote ${q(f.value)} is not closed`,
+  shell_exit_code: () => 'exit: the code is a whole number from 0 to 255',
+  shell_binary: (f) => `${q(f.value)}: not a text file, not shown`,
+  shell_truncated: (f) => `(only the first ${q(f.value)} bytes are shown)`,
+  shell_help: () =>
+    [
+      'A minimal shell over your home directory (no programs run):',
+      '  pwd, cd [dir], ls [-a] [path…], cat file…, echo text…, whoami, stty size, clear, help, exit [code]',
+      'Quote names with spaces: \'my file\' or "my file". Paths stay inside your home.',
+    ].join('\n'),
 } satisfies Record<string, IssueWording>;
 
 const zhCn: Record<keyof typeof en, IssueWording> = {
@@ -55,6 +68,19 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   path_climbs: (f) => `相对路径 ${q(f.value)} 越出了主目录 ${q(f.item)}；请使用绝对路径`,
   path_outside: (f) => `${q(f.value)} 不在 ${q(f.item)} 之内`,
   path_problem: (f) => `${q(f.value)}：${PATH_PROBLEMS_ZH[q(f.text)] ?? q(f.text)}`,
+  not_a_file_system: () => '应为文件系统（@hpckit/remote 的 sftpFileSystem 或 localFileSystem）',
+  shell_host: () => '主机名应为 1 到 64 个字母、数字、点或连字符',
+  shell_not_found: (f) => `${q(f.value)}：找不到命令；输入 help 查看可用命令`,
+  shell_unterminated_quote: (f) => `引号 ${q(f.value)} 没有闭合`,
+  shell_exit_code: () => 'exit：退出码应为 0 到 255 之间的整数',
+  shell_binary: (f) => `${q(f.value)}：不是文本文件，不显示`,
+  shell_truncated: (f) => `（只显示前 ${q(f.value)} 字节）`,
+  shell_help: () =>
+    [
+      '一个只访问您主目录的简易 shell（不运行任何程序）：',
+      '  pwd, cd [目录], ls [-a] [路径…], cat 文件…, echo 文本…, whoami, stty size, clear, help, exit [退出码]',
+      '含空格的名称请加引号：\'my file\' 或 "my file"。路径只能在主目录之内。',
+    ].join('\n'),
 };
 
 /** What the package validates, named in English ("Invalid payment: …"). */
@@ -71,6 +97,7 @@ const subjectsEn = {
   readfile_options: () => 'readFile options',
   preview_options: () => 'preview options',
   job_output_source_options: () => 'job output source options',
+  file_system_shell_options: () => 'file system shell options',
 } satisfies Record<string, IssueWording>;
 
 const subjectsZhCn: Record<keyof typeof subjectsEn, IssueWording> = {
@@ -86,6 +113,7 @@ const subjectsZhCn: Record<keyof typeof subjectsEn, IssueWording> = {
   readfile_options: () => 'readFile 的选项',
   preview_options: () => 'preview 的选项',
   job_output_source_options: () => 'jobOutputSource 的选项',
+  file_system_shell_options: () => 'fileSystemShell 的选项',
 };
 
 /** The validation rules of `@hpckit/remote`, worded in every locale. */

@@ -7,8 +7,7 @@ import { pathProblem } from '../errors/file-errors.js';
 import { sftpFileSystem } from '../fs/sftp-file-system.js';
 import { openSessionAs } from '../ssh/open-session.js';
 import type { SessionSource } from '../ssh/session-source.js';
-
-const Size = { rows: z.number().int().min(1).max(1000), cols: z.number().int().min(1).max(1000) };
+import { checkTerminalSize, TERMINAL_SIZE } from './terminal-size.js';
 
 /** Options of {@link openShell}. */
 export const ShellOptionsSchema = z.strictObject({
@@ -19,9 +18,9 @@ export const ShellOptionsSchema = z.strictObject({
   /** The user the shell runs as (a login name; needs a connection logged in as them); omit for the transport's login. */
   user: UserNameSchema.optional(),
   /** Terminal rows. @default 24 */
-  rows: Size.rows.default(24),
+  rows: TERMINAL_SIZE.default(24),
   /** Terminal columns. @default 80 */
-  cols: Size.cols.default(80),
+  cols: TERMINAL_SIZE.default(80),
   /** TERM of the remote side; xterm.js speaks xterm-256color. @default "xterm-256color" */
   term: z
     .string()
@@ -138,7 +137,7 @@ export async function openShell(options: ShellOptions): Promise<ShellSession> {
       channel.write(data);
     },
     resize(rows, cols) {
-      const size = parseInput(z.object(Size), { rows, cols }, remoteRules.subject('terminal_size'));
+      const size = checkTerminalSize(rows, cols);
       channel.setWindow(size.rows, size.cols, 0, 0);
     },
     exited,

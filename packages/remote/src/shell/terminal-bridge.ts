@@ -2,6 +2,7 @@ import { formatError, type Locale, parseInput, ValidationError } from '@hpckit/c
 import { z } from 'zod';
 import { remoteRules } from '../errors/remote-rules.js';
 import type { ShellExit, ShellSession } from './open-shell.js';
+import { TERMINAL_SIZE } from './terminal-size.js';
 
 /**
  * The part of a server-side WebSocket the bridge uses: that of a `ws` WebSocket, so one from
@@ -27,8 +28,6 @@ export interface TerminalBridgeOptions {
   /** Language of the `error` messages sent to the browser. @defaultValue `'en'` */
   locale?: Locale;
 }
-
-const TERMINAL_SIZE = z.number().int().min(1).max(1000);
 
 /** The one control message a browser sends: the terminal's new size. */
 const ResizeSchema = z.strictObject({ type: z.literal('resize'), rows: TERMINAL_SIZE, cols: TERMINAL_SIZE });
