@@ -1,5 +1,5 @@
 import { formatError, isHpckitError, type Locale, ValidationError } from '@hpckit/core';
-import { configIssueLocations } from '../config/load-config.js';
+import { configIssueLocations } from '@hpckit/site';
 import { EXIT_CODES, type ExitKind } from './exit-codes.js';
 
 /**

@@ -4,8 +4,8 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { LocalTransportOptionsSchema, SshTransportOptionsSchema } from '@hpckit/adapter-slurm';
 import { isHpckitError, parseInput, type ValidationIssue, ValidationError } from '@hpckit/core';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import { cliRules } from './cli-rules.js';
-import { type CliConfig, CliConfigSchema } from './schema.js';
+import { siteRules } from './site-rules.js';
+import { type SiteConfig, SiteConfigSchema } from './schema.js';
 
 /** Where one issue of a config file is: 1-based line and column. */
 export interface ConfigLocation {
@@ -17,7 +17,7 @@ export interface ConfigLocation {
 export interface LoadedConfig {
   /** Absolute path of the file. */
   file: string;
-  config: CliConfig;
+  config: SiteConfig;
 }
 
 /** Options of {@link findConfigFile}: what `--config`, the environment and the cwd say. */
@@ -79,7 +79,7 @@ export function loadConfig(file: string): LoadedConfig {
     throw new ValidationError({
       details: {
         subject: basename(file),
-        issues: [cliRules.validationIssue([], rule, { value: file, text: code })],
+        issues: [siteRules.validationIssue([], rule, { value: file, text: code })],
       },
     });
   }
@@ -91,7 +91,7 @@ export function loadConfig(file: string): LoadedConfig {
       : { line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col };
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((e) =>
-      cliRules.validationIssue([], 'yaml_syntax', { text: e.message.split('\n')[0] }),
+      siteRules.validationIssue([], 'yaml_syntax', { text: e.message.split('\n')[0] }),
     );
     const err = new ValidationError({ details: { subject: basename(file), issues } });
     locations.set(
@@ -110,18 +110,18 @@ export function loadConfig(file: string): LoadedConfig {
       issues.push(...err.details.issues);
     }
   };
-  let config: CliConfig | undefined;
+  let config: SiteConfig | undefined;
   collect(() => {
-    config = parseInput(CliConfigSchema, raw, basename(file));
+    config = parseInput(SiteConfigSchema, raw, basename(file));
   });
   for (const [name, cluster] of Object.entries(config?.clusters ?? {})) {
-    const { kind, ...options } = cluster.transport ?? { kind: 'local' };
+    const { kind, userKeyPath: _perUserKeys, ...options } = cluster.transport ?? { kind: 'local' };
     const path = ['clusters', name, 'transport'];
     if (cluster.adapter === 'mock') {
-      if (cluster.transport) issues.push(cliRules.validationIssue(path, 'transport_for_mock'));
+      if (cluster.transport) issues.push(siteRules.validationIssue(path, 'transport_for_mock'));
       continue;
     }
-    if (cluster.homes) issues.push(cliRules.validationIssue(['clusters', name, 'homes'], 'homes_for_slurm'));
+    if (cluster.homes) issues.push(siteRules.validationIssue(['clusters', name, 'homes'], 'homes_for_slurm'));
     const schema = kind === 'ssh' ? SshTransportOptionsSchema : LocalTransportOptionsSchema;
     collect(() => parseInput(schema, options, basename(file), path));
   }
@@ -160,26 +160,31 @@ function nodeAt(root: unknown, path: readonly (string | number)[], keyItself = f
   return node;
 }
 
-function resolvePaths(config: CliConfig, dir: string): CliConfig {
+function resolvePaths(config: SiteConfig, dir: string): SiteConfig {
   const fix = (p: string) => (isAbsolute(p) || p === ':memory:' ? p : resolve(dir, p));
   const clusters = Object.fromEntries(
     Object.entries(config.clusters).map(([name, given]) => {
       const c = given.homes ? { ...given, homes: fix(given.homes) } : given;
-      const credentials = (c.transport as { credentials?: { privateKeyPath?: string } } | undefined)
-        ?.credentials;
-      if (!credentials?.privateKeyPath) return [name, c];
+      if (!c.transport) return [name, c];
+      const { credentials, userKeyPath } = c.transport as {
+        credentials?: { privateKeyPath?: string };
+        userKeyPath?: string;
+      };
       return [
         name,
         {
           ...c,
           transport: {
             ...c.transport,
-            credentials: { ...credentials, privateKeyPath: fix(credentials.privateKeyPath) },
+            ...(credentials?.privateKeyPath
+              ? { credentials: { ...credentials, privateKeyPath: fix(credentials.privateKeyPath) } }
+              : {}),
+            ...(userKeyPath ? { userKeyPath: fix(userKeyPath) } : {}),
           },
         },
       ];
     }),
-  ) as CliConfig['clusters'];
+  ) as SiteConfig['clusters'];
   const ledger = config.ledger?.sqlite
     ? { ...config.ledger, sqlite: fix(config.ledger.sqlite) }
     : config.ledger;

@@ -1,8 +1,8 @@
 import type { SitePreset } from '@hpckit/billing';
 import { createLedger, type Ledger } from '@hpckit/billing/ledger';
 import { ValidationError } from '@hpckit/core';
-import { cliRules } from '../config/cli-rules.js';
-import type { CliConfig } from '../config/schema.js';
+import { siteRules } from '../config/site-rules.js';
+import type { SiteConfig } from '../config/schema.js';
 
 /** The ledger of the config, opened, with how to close its store. */
 export interface OpenLedger {
@@ -15,14 +15,14 @@ export interface OpenLedger {
 
 /** Opens the ledger store the config names (SQLite or PostgreSQL). */
 export async function openLedger(
-  config: CliConfig,
+  config: SiteConfig,
   as: string | undefined,
   site?: SitePreset,
 ): Promise<OpenLedger> {
   const options = config.ledger;
   if (!options) {
     throw new ValidationError({
-      details: { subject: 'hpckit.yaml', issues: [cliRules.validationIssue(['ledger'], 'no_ledger')] },
+      details: { subject: 'hpckit.yaml', issues: [siteRules.validationIssue(['ledger'], 'no_ledger')] },
     });
   }
   // Each store is loaded only when named: better-sqlite3 and pg are native/optional for a user of the other.
