@@ -11,7 +11,13 @@
 export { SITE_PRESETS, SiteClusterSchema, SiteConfigSchema, SiteLedgerSchema } from './config/schema.js';
 export type { SiteCluster, SiteConfig } from './config/schema.js';
 export { configIssueLocations, findConfigFile, loadConfig } from './config/load-config.js';
-export type { ConfigLocation, FindConfigOptions, LoadedConfig } from './config/load-config.js';
+export type {
+  ConfigLocation,
+  FindConfigOptions,
+  LoadConfigOptions,
+  LoadedConfig,
+} from './config/load-config.js';
+export { formatConfigError } from './config/format-config-error.js';
 export { scrub, secretsOf } from './config/secrets.js';
 export { siteRules } from './config/site-rules.js';
 
@@ -25,5 +31,5 @@ export {
   siteOf,
 } from './open/open-cluster.js';
 export type { OpenCluster, OpenClusterOptions } from './open/open-cluster.js';
-export { openLedger } from './open/open-ledger.js';
-export type { OpenLedger } from './open/open-ledger.js';
+export { openLedger, openLedgerStore } from './open/open-ledger.js';
+export type { OpenLedger, OpenLedgerOptions } from './open/open-ledger.js';

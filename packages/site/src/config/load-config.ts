@@ -4,6 +4,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { LocalTransportOptionsSchema, SshTransportOptionsSchema } from '@hpckit/adapter-slurm';
 import { isHpckitError, parseInput, type ValidationIssue, ValidationError } from '@hpckit/core';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { z } from 'zod';
 import { siteRules } from './site-rules.js';
 import { type SiteConfig, SiteConfigSchema } from './schema.js';
 
@@ -14,10 +15,23 @@ export interface ConfigLocation {
 }
 
 /** A config file read and validated. */
-export interface LoadedConfig {
+export interface LoadedConfig<Sections extends Record<string, unknown> = Record<never, never>> {
   /** Absolute path of the file. */
   file: string;
   config: SiteConfig;
+  /** The program's own top-level sections ({@link LoadConfigOptions.sections}), validated. */
+  sections: Sections;
+}
+
+/** Options of {@link loadConfig}. */
+export interface LoadConfigOptions<S extends Record<string, z.ZodType>> {
+  /**
+   * Top-level sections of the program's own beside the site's (the portal's `portal:`), each
+   * validated by its schema with the same file:line:col issues.
+   */
+  sections?: S;
+  /** Where `{ env: NAME }` values are read (the ledger's `postgres` URL). @default process.env */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Options of {@link findConfigFile}: what `--config`, the environment and the cwd say. */
@@ -69,7 +83,10 @@ function exists(path: string): boolean {
  * @throws `ValidationError` whose issues carry the file's line and column
  * ({@link configIssueLocations}): a missing file, YAML syntax, or a value the schema refuses.
  */
-export function loadConfig(file: string): LoadedConfig {
+export function loadConfig<S extends Record<string, z.ZodType> = Record<never, never>>(
+  file: string,
+  options: LoadConfigOptions<S> = {},
+): LoadedConfig<{ [K in keyof S]: z.output<S[K]> }> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -110,9 +127,25 @@ export function loadConfig(file: string): LoadedConfig {
       issues.push(...err.details.issues);
     }
   };
+  const own: Record<string, unknown> = {};
+  const siteRaw: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  for (const [key, schema] of Object.entries(options.sections ?? {})) {
+    const value = siteRaw[key];
+    delete siteRaw[key];
+    collect(() => {
+      own[key] = parseInput(schema, value, basename(file), [key]);
+    });
+  }
+  const postgres = siteRaw.ledger && (siteRaw.ledger as { postgres?: unknown }).postgres;
+  if (isEnvRef(postgres)) {
+    // The URL holds the database's password: a deployment keeps it in the environment.
+    const url = (options.env ?? process.env)[postgres.env];
+    if (url) siteRaw.ledger = { ...(siteRaw.ledger as object), postgres: url };
+    else issues.push(siteRules.validationIssue(['ledger', 'postgres', 'env'], 'env_unset', { value: postgres.env }));
+  }
   let config: SiteConfig | undefined;
   collect(() => {
-    config = parseInput(SiteConfigSchema, raw, basename(file));
+    config = parseInput(SiteConfigSchema, siteRaw, basename(file));
   });
   for (const [name, cluster] of Object.entries(config?.clusters ?? {})) {
     const { kind, userKeyPath: _perUserKeys, ...options } = cluster.transport ?? { kind: 'local' };
@@ -139,8 +172,15 @@ export function loadConfig(file: string): LoadedConfig {
     );
     throw err;
   }
-  return { file, config: resolvePaths(config, dirname(file)) };
+  return {
+    file,
+    config: resolvePaths(config, dirname(file)),
+    sections: own as { [K in keyof S]: z.output<S[K]> },
+  };
 }
+
+const isEnvRef = (v: unknown): v is { env: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { env?: unknown }).env === 'string';
 
 // The deepest node of the document on an issue's path: the value itself, or the nearest parent
 // that exists (a missing key is reported where its object is).

@@ -68,7 +68,9 @@ export const SiteLedgerSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//)
       .optional()
-      .describe('postgres://user:password@host:port/database (the password is never printed)'),
+      .describe(
+        'postgres://user:password@host:port/database (the password is never printed), or `{ env: NAME }`: the URL is that environment variable',
+      ),
     schema: z.string().optional().describe('PostgreSQL schema of the ledger tables'),
     currency: z.string().default('CNY').describe('ISO 4217 currency of the ledger'),
     timeZone: z.string().default('UTC').describe('Time zone of spending-limit periods and CSV times'),

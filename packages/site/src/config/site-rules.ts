@@ -21,6 +21,7 @@ const en = {
     `mock cluster "${q(f.value)}" has no "homes" directory for users' files and job output: add "homes: ./homes" to it`,
   user_key_path: () =>
     'names no "{user}": write the path of each user\'s key with {user} for the login, e.g. /etc/hpckit/keys/{user}_ed25519',
+  env_unset: (f) => `the environment variable ${q(f.value)} is not set: export it before starting`,
 } satisfies Record<string, IssueWording>;
 
 const zhCn: Record<keyof typeof en, IssueWording> = {
@@ -37,6 +38,7 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   homes_for_slurm: () => '仅用于模拟调度器：Slurm 集群的主目录在集群上；请删除它（文件经由 transport 访问）',
   no_homes: (f) =>
     `模拟集群 "${q(f.value)}" 没有存放用户文件和作业输出的 "homes" 目录：请为其添加 "homes: ./homes"`,
+  env_unset: (f) => `环境变量 ${q(f.value)} 未设置：请在启动前导出它`,
   user_key_path: () =>
     '没有 "{user}"：请写出每个用户私钥的路径，用 {user} 代表登录名，例如 /etc/hpckit/keys/{user}_ed25519',
 };

@@ -186,7 +186,8 @@ function fileSystemOf(
     }
     const home = mockHome(cluster.homes, user);
     mkdirSync(home, { recursive: true });
-    return localFileSystem({ home, user: user ?? MOCK_LOGIN });
+    // Every home belongs to this process: the file system itself keeps each user inside theirs.
+    return localFileSystem({ home, user: user ?? MOCK_LOGIN, confine: true });
   }
   if (transport && 'session' in transport) {
     const ssh = cluster.transport as { actAs?: { mode?: string }; credentials?: { username?: string } };
