@@ -20,6 +20,11 @@ export interface ConfigOptions {
   env?: NodeJS.ProcessEnv;
   /** Told about a failed sync round (the next round tries again). */
   onSyncError?: (error: unknown) => void;
+  /**
+   * Jobs that ended before this are never charged: a site whose ledger starts today passes the
+   * day it goes live (the sync keeps its own cursor after the first round). @default the epoch
+   */
+  syncFrom?: Date;
 }
 
 /** A site opened from its config file: the portal's services, its `portal:` section, how to close it. */
@@ -58,7 +63,13 @@ export async function openFromConfig(file: string, options: ConfigOptions = {}):
     scheduler: { client: cluster.root },
   });
   const pricing = pricingOf(site);
-  const sync = createJobSync({ ledger, source: cluster.root, clusters: [name], pricer: pricing.price });
+  const sync = createJobSync({
+    ledger,
+    source: cluster.root,
+    clusters: [name],
+    pricer: pricing.price,
+    ...(options.syncFrom ? { startAt: options.syncFrom } : {}),
+  });
   const reconciler = createReconciler({ ledger, client: cluster.root });
   const detach = reconciler.attach();
   const stopSync = startSyncLoop(sync, reconciler, portal.syncEverySeconds * 1000, options.onSyncError);

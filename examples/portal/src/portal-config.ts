@@ -24,10 +24,16 @@ export function portalSectionSchema(file: string, env: NodeJS.ProcessEnv) {
           port: z.number().int().min(0).max(65_535).default(3000).describe('Port (0: any free one)'),
         })
         .default({ host: '127.0.0.1', port: 3000 }),
-      cluster: NameSchema.optional().describe("The site's cluster jobs run on; its default cluster otherwise"),
+      cluster: NameSchema.optional().describe(
+        "The site's cluster jobs run on; its default cluster otherwise",
+      ),
       secret: z
         .strictObject({
-          file: z.string().min(1).optional().describe('A file holding it (mode 0600), relative to the config'),
+          file: z
+            .string()
+            .min(1)
+            .optional()
+            .describe('A file holding it (mode 0600), relative to the config'),
           env: z.string().min(1).optional().describe('An environment variable holding it'),
           value: z.string().optional().describe('The secret itself: only in a config file of mode 0600'),
         })
@@ -77,7 +83,10 @@ export function portalSectionSchema(file: string, env: NodeJS.ProcessEnv) {
           secret = readFileSync(path, 'utf8').trim();
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
-          ctx.addIssue({ ...portalRules.issue('secret_unreadable', { value: path, text: code }), path: at('file') });
+          ctx.addIssue({
+            ...portalRules.issue('secret_unreadable', { value: path, text: code }),
+            path: at('file'),
+          });
           return z.NEVER;
         }
       }

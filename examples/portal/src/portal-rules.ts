@@ -9,8 +9,10 @@ const en = {
   secret_in_open_file: (f) =>
     `holds the cookie secret, but the config file can be read by others (mode ${q(f.value)}): chmod 600 it, or move the secret to a file or an environment variable`,
   secret_file_open: (f) => `the secret file can be read by others (mode ${q(f.value)}): chmod 600 it`,
-  secret_unreadable: (f) => `cannot read the secret file "${q(f.value)}" (${q(f.text)}): check the path and its permissions`,
-  secret_env_unset: (f) => `the environment variable ${q(f.value)} is not set: export the cookie secret in it`,
+  secret_unreadable: (f) =>
+    `cannot read the secret file "${q(f.value)}" (${q(f.text)}): check the path and its permissions`,
+  secret_env_unset: (f) =>
+    `the environment variable ${q(f.value)} is not set: export the cookie secret in it`,
   secret_too_short: () =>
     'the cookie secret is shorter than 32 characters: make one with `openssl rand -base64 32`',
 } satisfies Record<string, IssueWording>;
