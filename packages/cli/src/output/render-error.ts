@@ -7,9 +7,7 @@ import { EXIT_CODES, type ExitKind } from './exit-codes.js';
  * prefixed with `file:line:column`, like a compiler's; anything else as `formatError` words it.
  */
 export function renderError(err: unknown, locale: Locale, file?: string): string {
-  return (
-    formatConfigError(err, { locale, ...(file ? { file } : {}) }) ?? `${formatError(err, { locale })}\n`
-  );
+  return formatConfigError(err, { locale, ...(file ? { file } : {}) }) ?? `${formatError(err, { locale })}\n`;
 }
 
 /** An error as `--json` prints it (`ErrorJsonSchema`). */

@@ -141,7 +141,10 @@ export function loadConfig<S extends Record<string, z.ZodType> = Record<never, n
     // The URL holds the database's password: a deployment keeps it in the environment.
     const url = (options.env ?? process.env)[postgres.env];
     if (url) siteRaw.ledger = { ...(siteRaw.ledger as object), postgres: url };
-    else issues.push(siteRules.validationIssue(['ledger', 'postgres', 'env'], 'env_unset', { value: postgres.env }));
+    else
+      issues.push(
+        siteRules.validationIssue(['ledger', 'postgres', 'env'], 'env_unset', { value: postgres.env }),
+      );
   }
   let config: SiteConfig | undefined;
   collect(() => {

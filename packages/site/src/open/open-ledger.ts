@@ -1,5 +1,10 @@
 import type { SitePreset } from '@hpckit/billing';
-import { createLedger, type Ledger, type LedgerSchedulerOptions, type LedgerStore } from '@hpckit/billing/ledger';
+import {
+  createLedger,
+  type Ledger,
+  type LedgerSchedulerOptions,
+  type LedgerStore,
+} from '@hpckit/billing/ledger';
 import { ValidationError } from '@hpckit/core';
 import { siteRules } from '../config/site-rules.js';
 import type { SiteConfig } from '../config/schema.js';
