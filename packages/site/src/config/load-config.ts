@@ -128,7 +128,9 @@ export function loadConfig<S extends Record<string, z.ZodType> = Record<never, n
     }
   };
   const own: Record<string, unknown> = {};
-  const siteRaw: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  // Not a mapping (a scalar, a list): the site's schema says so, as it would without sections.
+  const isMapping = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  const siteRaw: Record<string, unknown> = isMapping ? { ...(raw as Record<string, unknown>) } : {};
   for (const [key, schema] of Object.entries(options.sections ?? {})) {
     const value = siteRaw[key];
     delete siteRaw[key];
@@ -148,7 +150,7 @@ export function loadConfig<S extends Record<string, z.ZodType> = Record<never, n
   }
   let config: SiteConfig | undefined;
   collect(() => {
-    config = parseInput(SiteConfigSchema, siteRaw, basename(file));
+    config = parseInput(SiteConfigSchema, isMapping ? siteRaw : raw, basename(file));
   });
   for (const [name, cluster] of Object.entries(config?.clusters ?? {})) {
     const { kind, userKeyPath: _perUserKeys, ...options } = cluster.transport ?? { kind: 'local' };
