@@ -11,6 +11,7 @@ import { type FileSystem, fileSystemShell, jobOutputSource, localFileSystem } fr
 import { devAuthenticator } from './authenticator.js';
 import { SEEDED_USERS, seed } from './seed.js';
 import type { PortalServices } from './services.js';
+import { startSyncLoop } from './sync-loop.js';
 
 /** Options of {@link openEmbedded}. */
 export interface EmbeddedOptions {
@@ -92,15 +93,7 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Embed
   const detach = reconciler.attach();
   await seed(ledger, client, mock, sync, reconciler);
 
-  let stopped = false;
-  let round: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    if (stopped) return;
-    round = round
-      .then(() => sync.run())
-      .then(() => reconciler.idle())
-      .catch((err) => options.onSyncError?.(err));
-  }, options.syncEveryMs ?? 1000);
+  const stopSync = startSyncLoop(sync, reconciler, options.syncEveryMs ?? 1000, options.onSyncError);
 
   return {
     services: {
@@ -119,9 +112,7 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Embed
     },
     users: Object.keys(SEEDED_USERS),
     async close() {
-      stopped = true;
-      clearInterval(timer);
-      await round;
+      await stopSync();
       detach();
       await reconciler.idle();
       await client.close();

@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { createPortal, type PortalOptions } from '../src/app.js';
+import { listenPortal } from '../src/listen.js';
 import { type EmbeddedOptions, openEmbedded } from '../src/open-embedded.js';
 import type { PortalServices } from '../src/services.js';
-import { portalUpgrades } from '../src/upgrades.js';
 
 /** The portal on the mock with a fresh SQLite file, on a free loopback port. */
 export async function startPortal(
@@ -15,20 +13,16 @@ export async function startPortal(
   const errors: unknown[] = [];
   const site = await openEmbedded({ onSyncError: (err) => errors.push(err), ...options });
   const services = { ...site.services, ...replace };
+  // \`app\` for app.request tests; the listening portal serves an app of its own on the same services.
   const app = createPortal(services, portalOptions);
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  const upgrades = portalUpgrades(services);
-  server.on('upgrade', upgrades.handle);
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const { port } = server.address() as AddressInfo;
+  const portal = await listenPortal(services, portalOptions);
   return {
     app,
     site,
-    url: `http://127.0.0.1:${port}`,
+    url: portal.url,
     syncErrors: errors,
     async close() {
-      upgrades.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await portal.close();
       await site.close();
     },
   };

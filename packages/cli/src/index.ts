@@ -13,10 +13,24 @@ export type { CommandEnv, CommandResult, GlobalOptions, RunState } from './comma
 export type { Io, Streams } from './output/io.js';
 
 // Config file
-export { CliConfigSchema, CliClusterSchema, CliLedgerSchema, SITE_PRESETS } from './config/schema.js';
-export type { CliCluster, CliConfig } from './config/schema.js';
-export { configIssueLocations, findConfigFile, loadConfig } from './config/load-config.js';
-export type { ConfigLocation, FindConfigOptions, LoadedConfig } from './config/load-config.js';
+// The config file is @hpckit/site's, which the portal reads too; these names are kept for callers
+// of the CLI's own.
+export {
+  configIssueLocations,
+  findConfigFile,
+  loadConfig,
+  SITE_PRESETS,
+  SiteClusterSchema as CliClusterSchema,
+  SiteConfigSchema as CliConfigSchema,
+  SiteLedgerSchema as CliLedgerSchema,
+} from '@hpckit/site';
+export type {
+  ConfigLocation,
+  FindConfigOptions,
+  LoadedConfig,
+  SiteCluster as CliCluster,
+  SiteConfig as CliConfig,
+} from '@hpckit/site';
 
 // Output and exit codes
 export { EXIT_CODES, exitKindOf } from './output/exit-codes.js';

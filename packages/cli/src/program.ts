@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import type { LoadedConfig } from './config/load-config.js';
-import { secretsOf } from './config/secrets.js';
+import type { LoadedConfig } from '@hpckit/site';
+import { secretsOf } from '@hpckit/site';
 import { accountsCommand } from './commands/accounts.js';
 import { appsCommand } from './commands/apps.js';
 import { bashCompletion, zshCompletion } from './commands/completion.js';

@@ -1,7 +1,7 @@
 import { defaultOwner, importFromScheduler } from '@hpckit/billing/ledger';
 import type { Command } from 'commander';
 import { clusterOf } from './cluster-of.js';
-import { openLedger } from '../runtime/open-ledger.js';
+import { openLedger } from '@hpckit/site';
 import { action, type RunState } from './env.js';
 import { examples } from './help.js';
 

@@ -10,7 +10,7 @@ import { type AppSession, NotFoundError, ValidationError } from '@hpckit/core';
 import type { Command } from 'commander';
 import { cliRules } from '../config/cli-rules.js';
 import { table } from '../output/io.js';
-import { mockHome, type OpenCluster } from '../runtime/open-cluster.js';
+import { mockHome, type OpenCluster } from '@hpckit/site';
 import { clusterOf } from './cluster-of.js';
 import { action, type CommandEnv, type RunState } from './env.js';
 import { examples } from './help.js';

@@ -1,4 +1,4 @@
-import { type OpenCluster, openCluster } from '../runtime/open-cluster.js';
+import { type OpenCluster, openCluster } from '@hpckit/site';
 import type { CommandEnv } from './env.js';
 
 /**

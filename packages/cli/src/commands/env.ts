@@ -1,6 +1,6 @@
 import type { Locale } from '@hpckit/core';
 import type { Command } from 'commander';
-import { findConfigFile, type LoadedConfig, loadConfig } from '../config/load-config.js';
+import { findConfigFile, type LoadedConfig, loadConfig } from '@hpckit/site';
 import type { ExitKind } from '../output/exit-codes.js';
 import type { Io } from '../output/io.js';
 

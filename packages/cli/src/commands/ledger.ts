@@ -3,8 +3,8 @@ import { createJobSync, exportChargesCsv, exportPaymentsCsv, type Ledger } from 
 import type { Charge, Payment } from '@hpckit/core';
 import type { Command } from 'commander';
 import { table } from '../output/io.js';
-import { clusterName, pricingOf, requireSite, siteOf } from '../runtime/open-cluster.js';
-import { openLedger } from '../runtime/open-ledger.js';
+import { clusterName, pricingOf, requireSite, siteOf } from '@hpckit/site';
+import { openLedger } from '@hpckit/site';
 import { action, type CommandEnv, type RunState } from './env.js';
 import { examples } from './help.js';
 import { clusterOf } from './cluster-of.js';

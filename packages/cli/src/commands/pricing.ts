@@ -2,7 +2,7 @@ import { createResourcePolicy } from '@hpckit/billing';
 import { formatDuration } from '@hpckit/core';
 import type { Command } from 'commander';
 import { table } from '../output/io.js';
-import { clusterName, pricingOf, requireSite, siteOf } from '../runtime/open-cluster.js';
+import { clusterName, pricingOf, requireSite, siteOf } from '@hpckit/site';
 import { action, type CommandEnv, type RunState } from './env.js';
 import { examples } from './help.js';
 import { type SpecFlags, specFromFlags, withSpecFlags } from './job-spec.js';

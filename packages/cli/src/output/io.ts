@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { scrub } from '../config/secrets.js';
+import { scrub } from '@hpckit/site';
 
 /** Where the CLI writes: stdout and stderr, scrubbed of the config's secrets. */
 export interface Io {

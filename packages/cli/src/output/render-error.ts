@@ -1,5 +1,5 @@
-import { formatError, isHpckitError, type Locale, ValidationError } from '@hpckit/core';
-import { configIssueLocations } from '../config/load-config.js';
+import { formatError, isHpckitError, type Locale } from '@hpckit/core';
+import { formatConfigError } from '@hpckit/site';
 import { EXIT_CODES, type ExitKind } from './exit-codes.js';
 
 /**
@@ -7,18 +7,7 @@ import { EXIT_CODES, type ExitKind } from './exit-codes.js';
  * prefixed with `file:line:column`, like a compiler's; anything else as `formatError` words it.
  */
 export function renderError(err: unknown, locale: Locale, file?: string): string {
-  const where = err instanceof ValidationError ? configIssueLocations(err) : undefined;
-  if (where && err instanceof ValidationError) {
-    return err.details.issues
-      .map((issue, i) => {
-        const at = where[i];
-        const prefix = `${file ?? err.details.subject}${at ? `:${at.line}:${at.column}` : ''}: `;
-        const one = new ValidationError({ details: { subject: err.details.subject, issues: [issue] } });
-        return `${prefix}${formatError(one, { locale })}\n`;
-      })
-      .join('');
-  }
-  return `${formatError(err, { locale })}\n`;
+  return formatConfigError(err, { locale, ...(file ? { file } : {}) }) ?? `${formatError(err, { locale })}\n`;
 }
 
 /** An error as `--json` prints it (`ErrorJsonSchema`). */

@@ -4,8 +4,9 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { LocalTransportOptionsSchema, SshTransportOptionsSchema } from '@hpckit/adapter-slurm';
 import { isHpckitError, parseInput, type ValidationIssue, ValidationError } from '@hpckit/core';
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import { cliRules } from './cli-rules.js';
-import { type CliConfig, CliConfigSchema } from './schema.js';
+import type { z } from 'zod';
+import { siteRules } from './site-rules.js';
+import { type SiteConfig, SiteConfigSchema } from './schema.js';
 
 /** Where one issue of a config file is: 1-based line and column. */
 export interface ConfigLocation {
@@ -14,10 +15,23 @@ export interface ConfigLocation {
 }
 
 /** A config file read and validated. */
-export interface LoadedConfig {
+export interface LoadedConfig<Sections extends Record<string, unknown> = Record<never, never>> {
   /** Absolute path of the file. */
   file: string;
-  config: CliConfig;
+  config: SiteConfig;
+  /** The program's own top-level sections ({@link LoadConfigOptions.sections}), validated. */
+  sections: Sections;
+}
+
+/** Options of {@link loadConfig}. */
+export interface LoadConfigOptions<S extends Record<string, z.ZodType>> {
+  /**
+   * Top-level sections of the program's own beside the site's (the portal's `portal:`), each
+   * validated by its schema with the same file:line:col issues.
+   */
+  sections?: S;
+  /** Where `{ env: NAME }` values are read (the ledger's `postgres` URL). @default process.env */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Options of {@link findConfigFile}: what `--config`, the environment and the cwd say. */
@@ -69,7 +83,10 @@ function exists(path: string): boolean {
  * @throws `ValidationError` whose issues carry the file's line and column
  * ({@link configIssueLocations}): a missing file, YAML syntax, or a value the schema refuses.
  */
-export function loadConfig(file: string): LoadedConfig {
+export function loadConfig<S extends Record<string, z.ZodType> = Record<never, never>>(
+  file: string,
+  options: LoadConfigOptions<S> = {},
+): LoadedConfig<{ [K in keyof S]: z.output<S[K]> }> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -79,7 +96,7 @@ export function loadConfig(file: string): LoadedConfig {
     throw new ValidationError({
       details: {
         subject: basename(file),
-        issues: [cliRules.validationIssue([], rule, { value: file, text: code })],
+        issues: [siteRules.validationIssue([], rule, { value: file, text: code })],
       },
     });
   }
@@ -91,7 +108,7 @@ export function loadConfig(file: string): LoadedConfig {
       : { line: lineCounter.linePos(offset).line, column: lineCounter.linePos(offset).col };
   if (doc.errors.length > 0) {
     const issues = doc.errors.map((e) =>
-      cliRules.validationIssue([], 'yaml_syntax', { text: e.message.split('\n')[0] }),
+      siteRules.validationIssue([], 'yaml_syntax', { text: e.message.split('\n')[0] }),
     );
     const err = new ValidationError({ details: { subject: basename(file), issues } });
     locations.set(
@@ -110,18 +127,39 @@ export function loadConfig(file: string): LoadedConfig {
       issues.push(...err.details.issues);
     }
   };
-  let config: CliConfig | undefined;
+  const own: Record<string, unknown> = {};
+  // Not a mapping (a scalar, a list): the site's schema says so, as it would without sections.
+  const isMapping = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  const siteRaw: Record<string, unknown> = isMapping ? { ...(raw as Record<string, unknown>) } : {};
+  for (const [key, schema] of Object.entries(options.sections ?? {})) {
+    const value = siteRaw[key];
+    delete siteRaw[key];
+    collect(() => {
+      own[key] = parseInput(schema, value, basename(file), [key]);
+    });
+  }
+  const postgres = siteRaw.ledger && (siteRaw.ledger as { postgres?: unknown }).postgres;
+  if (isEnvRef(postgres)) {
+    // The URL holds the database's password: a deployment keeps it in the environment.
+    const url = (options.env ?? process.env)[postgres.env];
+    if (url) siteRaw.ledger = { ...(siteRaw.ledger as object), postgres: url };
+    else
+      issues.push(
+        siteRules.validationIssue(['ledger', 'postgres', 'env'], 'env_unset', { value: postgres.env }),
+      );
+  }
+  let config: SiteConfig | undefined;
   collect(() => {
-    config = parseInput(CliConfigSchema, raw, basename(file));
+    config = parseInput(SiteConfigSchema, isMapping ? siteRaw : raw, basename(file));
   });
   for (const [name, cluster] of Object.entries(config?.clusters ?? {})) {
-    const { kind, ...options } = cluster.transport ?? { kind: 'local' };
+    const { kind, userKeyPath: _perUserKeys, ...options } = cluster.transport ?? { kind: 'local' };
     const path = ['clusters', name, 'transport'];
     if (cluster.adapter === 'mock') {
-      if (cluster.transport) issues.push(cliRules.validationIssue(path, 'transport_for_mock'));
+      if (cluster.transport) issues.push(siteRules.validationIssue(path, 'transport_for_mock'));
       continue;
     }
-    if (cluster.homes) issues.push(cliRules.validationIssue(['clusters', name, 'homes'], 'homes_for_slurm'));
+    if (cluster.homes) issues.push(siteRules.validationIssue(['clusters', name, 'homes'], 'homes_for_slurm'));
     const schema = kind === 'ssh' ? SshTransportOptionsSchema : LocalTransportOptionsSchema;
     collect(() => parseInput(schema, options, basename(file), path));
   }
@@ -139,8 +177,15 @@ export function loadConfig(file: string): LoadedConfig {
     );
     throw err;
   }
-  return { file, config: resolvePaths(config, dirname(file)) };
+  return {
+    file,
+    config: resolvePaths(config, dirname(file)),
+    sections: own as { [K in keyof S]: z.output<S[K]> },
+  };
 }
+
+const isEnvRef = (v: unknown): v is { env: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { env?: unknown }).env === 'string';
 
 // The deepest node of the document on an issue's path: the value itself, or the nearest parent
 // that exists (a missing key is reported where its object is).
@@ -160,26 +205,31 @@ function nodeAt(root: unknown, path: readonly (string | number)[], keyItself = f
   return node;
 }
 
-function resolvePaths(config: CliConfig, dir: string): CliConfig {
+function resolvePaths(config: SiteConfig, dir: string): SiteConfig {
   const fix = (p: string) => (isAbsolute(p) || p === ':memory:' ? p : resolve(dir, p));
   const clusters = Object.fromEntries(
     Object.entries(config.clusters).map(([name, given]) => {
       const c = given.homes ? { ...given, homes: fix(given.homes) } : given;
-      const credentials = (c.transport as { credentials?: { privateKeyPath?: string } } | undefined)
-        ?.credentials;
-      if (!credentials?.privateKeyPath) return [name, c];
+      if (!c.transport) return [name, c];
+      const { credentials, userKeyPath } = c.transport as {
+        credentials?: { privateKeyPath?: string };
+        userKeyPath?: string;
+      };
       return [
         name,
         {
           ...c,
           transport: {
             ...c.transport,
-            credentials: { ...credentials, privateKeyPath: fix(credentials.privateKeyPath) },
+            ...(credentials?.privateKeyPath
+              ? { credentials: { ...credentials, privateKeyPath: fix(credentials.privateKeyPath) } }
+              : {}),
+            ...(userKeyPath ? { userKeyPath: fix(userKeyPath) } : {}),
           },
         },
       ];
     }),
-  ) as CliConfig['clusters'];
+  ) as SiteConfig['clusters'];
   const ledger = config.ledger?.sqlite
     ? { ...config.ledger, sqlite: fix(config.ledger.sqlite) }
     : config.ledger;

@@ -9,16 +9,22 @@ import {
   type Transport,
 } from '@hpckit/adapter-slurm';
 import { createPricingEngine, createResourcePolicy, ikkemPreset, type SitePreset } from '@hpckit/billing';
-import { createClient, type HpckitClient, UnsupportedError, ValidationError } from '@hpckit/core';
+import {
+  type AccessSource,
+  createClient,
+  type HpckitClient,
+  UnsupportedError,
+  ValidationError,
+} from '@hpckit/core';
 import { type FileSystem, jobOutputSource, localFileSystem, sftpFileSystem } from '@hpckit/remote';
-import { cliRules } from '../config/cli-rules.js';
-import type { CliCluster, CliConfig } from '../config/schema.js';
+import { siteRules } from '../config/site-rules.js';
+import type { SiteCluster, SiteConfig } from '../config/schema.js';
 
 /** One cluster of the config, opened: a client (acting as the `--as` user when given) and its site. */
 export interface OpenCluster {
   /** The cluster's key in the config (also `job.cluster`). */
   name: string;
-  cluster: CliCluster;
+  cluster: SiteCluster;
   /** The root client, for closing and for operations no user view has. */
   root: HpckitClient;
   /** The client acting as the mapped `--as` user, or the root client. */
@@ -46,7 +52,7 @@ const MOCK_LOGIN = 'alice';
 export const mockHome = (homes: string, user: string | undefined) => join(homes, user ?? MOCK_LOGIN);
 
 /** The name of the cluster to use: `--cluster`, else `defaultCluster`, else the first. */
-export function clusterName(config: CliConfig, chosen: string | undefined): string {
+export function clusterName(config: SiteConfig, chosen: string | undefined): string {
   const names = Object.keys(config.clusters);
   const name = chosen ?? config.defaultCluster ?? names[0]!;
   if (!Object.hasOwn(config.clusters, name)) {
@@ -54,7 +60,7 @@ export function clusterName(config: CliConfig, chosen: string | undefined): stri
       details: {
         subject: '--cluster',
         issues: [
-          cliRules.validationIssue(['cluster'], 'unknown_cluster', { value: name, text: names.join(', ') }),
+          siteRules.validationIssue(['cluster'], 'unknown_cluster', { value: name, text: names.join(', ') }),
         ],
       },
     });
@@ -63,7 +69,7 @@ export function clusterName(config: CliConfig, chosen: string | undefined): stri
 }
 
 /** The site preset a cluster names, priced and checked under the cluster's key. */
-export function siteOf(name: string, cluster: CliCluster): SitePreset | undefined {
+export function siteOf(name: string, cluster: SiteCluster): SitePreset | undefined {
   return cluster.site === 'ikkem' ? ikkemPreset({ cluster: name }) : undefined;
 }
 
@@ -73,16 +79,26 @@ export function requireSite(open: Pick<OpenCluster, 'name' | 'site'>): SitePrese
   throw new ValidationError({
     details: {
       subject: 'hpckit.yaml',
-      issues: [cliRules.validationIssue(['clusters', open.name, 'site'], 'no_site', { value: open.name })],
+      issues: [siteRules.validationIssue(['clusters', open.name, 'site'], 'no_site', { value: open.name })],
     },
   });
 }
 
+/** Options of {@link openCluster} a program adds to what the config says. */
+export interface OpenClusterOptions {
+  /**
+   * Who administers which account, asked by the client on every call (a portal passes
+   * `ledgerAccess({ ledger })` of `@hpckit/billing/ledger`); without it, the client's default.
+   */
+  access?: AccessSource;
+}
+
 /** Opens a cluster of the config: its adapter, a client with the site's policy as submit guard. */
 export function openCluster(
-  config: CliConfig,
+  config: SiteConfig,
   chosen: string | undefined,
   as: string | undefined,
+  options: OpenClusterOptions = {},
 ): OpenCluster {
   const name = clusterName(config, chosen);
   const cluster = config.clusters[name]!;
@@ -115,6 +131,7 @@ export function openCluster(
         ...(policy ? { beforeSubmit: policy.submitGuard } : {}),
       },
     },
+    ...(options.access ? { access: options.access } : {}),
   });
   return {
     name,
@@ -133,18 +150,28 @@ export function openCluster(
   };
 }
 
-function transportOf(cluster: CliCluster): Transport {
-  const { kind, ...options } = cluster.transport ?? { kind: 'local' };
-  return kind === 'ssh'
-    ? sshTransport(options as Parameters<typeof sshTransport>[0])
-    : localTransport(options);
+function transportOf(cluster: SiteCluster): Transport {
+  const { kind, userKeyPath, ...options } = cluster.transport ?? { kind: 'local' };
+  if (kind !== 'ssh') return localTransport(options);
+  // A file cannot hold the function `userCredentials` is: each user's key is found by the path's
+  // pattern instead, the login being the user acted for.
+  const perUser =
+    typeof userKeyPath === 'string'
+      ? {
+          userCredentials: (user: string) => ({
+            username: user,
+            privateKeyPath: userKeyPath.replaceAll('{user}', user),
+          }),
+        }
+      : {};
+  return sshTransport({ ...(options as Parameters<typeof sshTransport>[0]), ...perUser });
 }
 
 // The files of `user`: SFTP logs in as the transport's user (the remote package refuses another
 // one, as SFTP cannot act through sudo); a local transport's files are this process's.
 function fileSystemOf(
   name: string,
-  cluster: CliCluster,
+  cluster: SiteCluster,
   transport: Transport | undefined,
   user: string | undefined,
 ): FileSystem {
@@ -153,13 +180,14 @@ function fileSystemOf(
       throw new ValidationError({
         details: {
           subject: 'hpckit.yaml',
-          issues: [cliRules.validationIssue(['clusters', name, 'homes'], 'no_homes', { value: name })],
+          issues: [siteRules.validationIssue(['clusters', name, 'homes'], 'no_homes', { value: name })],
         },
       });
     }
     const home = mockHome(cluster.homes, user);
     mkdirSync(home, { recursive: true });
-    return localFileSystem({ home, user: user ?? MOCK_LOGIN });
+    // Every home belongs to this process: the file system itself keeps each user inside theirs.
+    return localFileSystem({ home, user: user ?? MOCK_LOGIN, confine: true });
   }
   if (transport && 'session' in transport) {
     const ssh = cluster.transport as { actAs?: { mode?: string }; credentials?: { username?: string } };
@@ -176,7 +204,7 @@ function fileSystemOf(
   return local;
 }
 
-function mockOf(cluster: CliCluster): MockAdapter {
+function mockOf(cluster: SiteCluster): MockAdapter {
   return mockAdapter({
     ...(cluster.clockScale ? { clock: { mode: 'scaled', scale: cluster.clockScale } } : {}),
     // Jobs' working directories and output files land in the homes, as on a cluster's file system.
@@ -184,7 +212,7 @@ function mockOf(cluster: CliCluster): MockAdapter {
   });
 }
 
-function slurmAdapterOf(name: string, cluster: CliCluster, transport: Transport) {
+function slurmAdapterOf(name: string, cluster: SiteCluster, transport: Transport) {
   return slurmAdapter({
     transport,
     cluster: name,

@@ -1,4 +1,4 @@
-import type { CliConfig } from './schema.js';
+import type { SiteConfig } from './schema.js';
 
 const SECRET_KEYS = new Set(['password', 'passphrase', 'privateKey']);
 
@@ -7,7 +7,7 @@ const SECRET_KEYS = new Set(['password', 'passphrase', 'privateKey']);
  * ledger's database URL), so output can be scrubbed of them whatever printed it: an error from a
  * library quoting its options, a connection string in a driver's message.
  */
-export function secretsOf(config: CliConfig): string[] {
+export function secretsOf(config: SiteConfig): string[] {
   const found: string[] = [];
   const walk = (value: unknown, key?: string) => {
     if (typeof value === 'string') {

@@ -1,6 +1,6 @@
 import { NameSchema, UserNameSchema } from '@hpckit/core';
 import { z } from 'zod';
-import { cliRules } from './cli-rules.js';
+import { siteRules } from './site-rules.js';
 
 /** Site presets a cluster can name: its price table, resource policy and (on the mock) its shape. */
 export const SITE_PRESETS = ['ikkem'] as const;
@@ -8,13 +8,20 @@ export const SITE_PRESETS = ['ikkem'] as const;
 const TransportSchema = z
   .looseObject({
     kind: z.enum(['local', 'ssh']).describe('local: run the Slurm tools on this host; ssh: on a login node'),
+    userKeyPath: z
+      .string()
+      .includes('{user}', { error: siteRules.error('user_key_path') })
+      .optional()
+      .describe(
+        "ssh with `actAs: { mode: credentials }`: each user's private key, `{user}` standing for the login (e.g. /etc/hpckit/keys/{user}_ed25519); commands and files then run as that user's own login",
+      ),
   })
   .describe(
     'How the Slurm tools are run: `kind` plus the options of `localTransport` or `sshTransport` of @hpckit/transport (host, port, credentials, hostKey, actAs…)',
   );
 
 /** One cluster of the config file. */
-export const CliClusterSchema = z
+export const SiteClusterSchema = z
   .strictObject({
     adapter: z
       .enum(['mock', 'slurm'])
@@ -50,7 +57,7 @@ export const CliClusterSchema = z
   .describe('A cluster: its adapter, how to reach it and its site preset');
 
 /** Where the ledger lives: a SQLite file or a PostgreSQL database. */
-export const CliLedgerSchema = z
+export const SiteLedgerSchema = z
   .strictObject({
     sqlite: z
       .string()
@@ -61,7 +68,9 @@ export const CliLedgerSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//)
       .optional()
-      .describe('postgres://user:password@host:port/database (the password is never printed)'),
+      .describe(
+        'postgres://user:password@host:port/database (the password is never printed), or `{ env: NAME }`: the URL is that environment variable',
+      ),
     schema: z.string().optional().describe('PostgreSQL schema of the ledger tables'),
     currency: z.string().default('CNY').describe('ISO 4217 currency of the ledger'),
     timeZone: z.string().default('UTC').describe('Time zone of spending-limit periods and CSV times'),
@@ -74,23 +83,23 @@ export const CliLedgerSchema = z
       .describe('Who ledger commands act as, unless --as names a user'),
   })
   .refine((l) => (l.sqlite === undefined) !== (l.postgres === undefined), {
-    error: cliRules.error('one_ledger_store'),
+    error: siteRules.error('one_ledger_store'),
   })
   .describe('The ledger store');
 
 /** The `hpckit.yaml` config file. */
-export const CliConfigSchema = z
+export const SiteConfigSchema = z
   .strictObject({
     defaultCluster: NameSchema.optional().describe('Cluster used without --cluster; the first one otherwise'),
     clusters: z
-      .record(NameSchema, CliClusterSchema)
-      .refine((c) => Object.keys(c).length > 0, { error: cliRules.error('at_least_one_cluster') })
+      .record(NameSchema, SiteClusterSchema)
+      .refine((c) => Object.keys(c).length > 0, { error: siteRules.error('at_least_one_cluster') })
       .describe('The clusters, by the name --cluster takes'),
-    ledger: CliLedgerSchema.optional(),
+    ledger: SiteLedgerSchema.optional(),
   })
   .describe('hpckit.yaml: clusters and the ledger');
 
 /** A validated config file. */
-export type CliConfig = z.output<typeof CliConfigSchema>;
+export type SiteConfig = z.output<typeof SiteConfigSchema>;
 /** A validated cluster of the config file. */
-export type CliCluster = z.output<typeof CliClusterSchema>;
+export type SiteCluster = z.output<typeof SiteClusterSchema>;
