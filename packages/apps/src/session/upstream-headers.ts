@@ -17,6 +17,13 @@ export const UpstreamHeadersOptionsSchema = z.strictObject({
       error: appRules.error('not_a_function'),
     })
     .optional(),
+  /**
+   * The `Origin` to send instead of the browser's, when the request has one: the server's own
+   * `connection.origin`, for a server that compares `Origin` with its `Host` (Jupyter refuses API
+   * calls and WebSockets otherwise). Only for a proxy that has checked the browser's `Origin` is
+   * the portal's. @default the browser's, unchanged
+   */
+  origin: z.string().optional(),
   /** More headers that carry the portal's credentials (e.g. `X-Api-Key`), dropped too. @default [] */
   drop: z
     .array(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: appRules.error('not_a_header_name') }))
@@ -88,6 +95,7 @@ export function upstreamHeaders(
       out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`;
     }
   }
+  if (o.origin !== undefined && out.origin !== undefined) out.origin = o.origin;
   for (const [key, value] of Object.entries(connection.headers)) out[key.toLowerCase()] = value;
   return out;
 }
