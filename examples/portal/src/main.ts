@@ -5,12 +5,15 @@
  */
 import { serve } from '@hono/node-server';
 import { createPortal } from './app.js';
+import { upstreamResolver } from './app-proxy.js';
+import { appProxyUpgrade } from './app-proxy-upgrade.js';
 import { openEmbedded } from './open-embedded.js';
 
 const site = await openEmbedded({
   onSyncError: (err) => process.stderr.write(`portal: sync failed, retrying: ${err}\n`),
 });
-const app = createPortal(site.services);
+const appProxy = upstreamResolver(site.services);
+const app = createPortal(site.services, { appProxy });
 const port = Number(process.env.PORT ?? 3000);
 const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
   process.stdout.write(
@@ -18,6 +21,8 @@ const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) =
       `sign in as: ${site.users.join(', ')} (dave administers the account catalysis)\n`,
   );
 });
+// WebSockets of the apps behind the proxy (Jupyter's kernels).
+server.on('upgrade', appProxyUpgrade(appProxy));
 const stop = () => {
   server.close();
   site.close().then(() => process.exit(0));

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { parseSigned } from 'hono/utils/cookie';
 
 const SESSION = 'hpckit_session';
 const CSRF = 'hpckit_csrf';
@@ -10,6 +11,18 @@ const COOKIE = { httpOnly: true, sameSite: 'Lax', path: '/' } as const;
 export interface RequestSession {
   user: string | undefined;
   csrf: string;
+}
+
+/** The portal's own cookies, which an app behind its proxy may neither read nor set. */
+export const PORTAL_COOKIES = [SESSION, CSRF, 'lang'] as const;
+
+/**
+ * The signed-in user of a raw `Cookie` header (a WebSocket upgrade has no Hono context): a forged
+ * or altered session cookie counts as none.
+ */
+export async function signedInUser(cookie: string | undefined, secret: string): Promise<string | undefined> {
+  if (!cookie) return undefined;
+  return (await parseSigned(cookie, secret, SESSION))[SESSION] || undefined;
 }
 
 /** Hono variables the session middleware sets. */

@@ -43,6 +43,8 @@ export function visitorOf(portal: {
   return {
     request,
     token: () => token,
+    /** The visitor's cookies, as a `Cookie` header. */
+    cookie: () => [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
     async signIn(name: string) {
       await request('/signin');
       const res = await request('/signin', { form: { _csrf: token, name } });
