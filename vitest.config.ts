@@ -25,6 +25,7 @@ export default defineConfig({
             'packages/remote/test/**/*.int.test.ts',
             'packages/cli/test/**/*.int.test.ts',
             'test/**/*.int.test.ts',
+            'examples/portal/test/**/*.int.test.ts',
           ]),
       // Reliability drills stop and restart the cluster's daemons; `npm run test:drills` sets HPCKIT_DRILLS=1.
       ...(process.env.HPCKIT_DRILLS === '1' ? [] : ['test/drills/**']),

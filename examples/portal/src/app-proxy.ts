@@ -68,7 +68,7 @@ export interface AppProxyOptions {
  * app's port range, the site's `allowUpstream`; else 502). Nothing here reads a host or port from
  * the request.
  */
-export function upstreamResolver(s: PortalServices, options: AppProxyOptions = {}) {
+export function upstreamResolver(s: Pick<PortalServices, 'apps' | 'secret'>, options: AppProxyOptions = {}) {
   const cacheMs = options.cacheMs ?? 2000;
   const cache = new Map<string, { connection: ConnectionInfo; until: number }>();
   const resolve = async (cookie: string | undefined, session: string): Promise<Resolved> => {

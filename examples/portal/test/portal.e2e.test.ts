@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseChargesCsv, parsePaymentsCsv } from '@hpckit/billing/ledger';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appSessionSteps } from './apps-e2e.js';
 import { startPortal } from './start-portal.js';
 
 // Debian's Chromium, installed by scripts/portal/up.sh (which scripts/test.sh runs).
@@ -186,6 +187,19 @@ describe('the portal in Chromium', () => {
     expect(names).toContain(outFile);
     await signOut();
     process.stdout.write(`portal e2e: files and output took ${Math.round(performance.now() - started)} ms\n`);
+  });
+
+  it('as a user: launch JupyterLab from its form, wait, open it through the proxy, list it, cancel it', async () => {
+    const started = performance.now();
+    await signIn('alice');
+    await appSessionSteps(page, portal.url, {
+      appId: 'jupyter-lab',
+      form: { account: 'alice-lab', cores: '4', hours: '2' },
+      serverPage: '#simulated-app',
+      shot,
+    });
+    await signOut();
+    process.stdout.write(`portal e2e: apps took ${Math.round(performance.now() - started)} ms\n`);
   });
 
   it('as an account admin: set a limit, see the member blocked, export the charges', async () => {
