@@ -40,13 +40,21 @@ export function appProxyUpgrade(resolver: UpstreamResolver) {
     const scheme = (socket as TLSSocket).encrypted ? 'https' : 'http';
     const portalOrigin = `${scheme}://${req.headers.host ?? ''}`;
     const parsed = proxyTarget(req.url ?? '');
-    if (!parsed) return refuse(socket, 404, 'Not an app session.');
+    if (!parsed) {
+      refuse(socket, 404, 'Not an app session.');
+      return;
+    }
     // A page of another site may open a WebSocket with the user's cookies: only the portal's own.
-    if (req.headers.origin !== portalOrigin)
-      return refuse(socket, 403, "Forbidden: the WebSocket was not opened by the portal's pages.");
+    if (req.headers.origin !== portalOrigin) {
+      refuse(socket, 403, "Forbidden: the WebSocket was not opened by the portal's pages.");
+      return;
+    }
     resolver.resolve(req.headers.cookie, parsed.session).then(
       (found) => {
-        if ('refused' in found) return refuse(socket, found.refused.status, found.refused.text);
+        if ('refused' in found) {
+          refuse(socket, found.refused.status, found.refused.text);
+          return;
+        }
         const { connection } = found;
         const url = upstreamUrl(connection, parsed.target);
         const up = httpRequest(url, {
