@@ -70,8 +70,9 @@ describe("Jupyter Notebook through the portal's proxy", () => {
       kernelspecs: Record<string, unknown>;
     };
     expect(Object.keys(specs.kernelspecs)).toContain('python3');
-    // No portal session: nothing reaches Jupyter.
-    expect((await fetch(proxied('api/status'), { redirect: 'manual' })).status).toBe(401);
+    // No portal session: to the sign-in page, nothing reaches Jupyter.
+    const signedOut = await fetch(proxied('api/status'), { redirect: 'manual' });
+    expect([signedOut.status, signedOut.headers.get('location')]).toEqual([302, '/signin']);
   }, 30_000);
 
   it('starts a kernel and speaks to it over its WebSocket; refuses a foreign Origin', async () => {

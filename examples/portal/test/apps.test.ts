@@ -4,7 +4,6 @@
  * proxy, and every hostile case is refused before anything reaches an upstream.
  */
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { startPortal } from './start-portal.js';

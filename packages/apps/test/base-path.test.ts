@@ -24,7 +24,7 @@ describe('basePath', () => {
   it('reaches the job script and Jupyter as HPCKIT_BASE_URL and base_url', () => {
     const spec = sessionJobSpec(jupyterLab, 'abc', '/home/alice/s', {}, '/apps/abc/proxy/');
     expect(spec.script).toContain('export HPCKIT_BASE_URL=/apps/abc/proxy/');
-    expect(spec.script).toContain('--ServerApp.base_url="${HPCKIT_BASE_URL:-/}"');
+    expect(spec.script).toContain('--ServerApp.base_url="$HPCKIT_BASE_URL"');
     expect(sessionJobSpec(jupyterLab, 'abc', '/home/alice/s', {}).script).toContain(
       'export HPCKIT_BASE_URL=/',
     );

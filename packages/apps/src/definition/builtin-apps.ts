@@ -43,7 +43,7 @@ export const jupyterNotebook: App = defineApp({
   script: [
     jupyterEnv,
     'exec jupyter-notebook --no-browser --ip=0.0.0.0 --port="$HPCKIT_PORT" --port-retries=0 \\',
-    '  --NotebookApp.password= --notebook-dir="$HOME" --NotebookApp.base_url="${HPCKIT_BASE_URL:-/}"',
+    '  --NotebookApp.password= --notebook-dir="$HOME" --NotebookApp.base_url="$HPCKIT_BASE_URL"',
   ].join('\n'),
   connect: {
     path: '/tree',
@@ -63,7 +63,7 @@ export const jupyterLab: App = defineApp({
   script: [
     jupyterEnv,
     'exec jupyter lab --no-browser --ip=0.0.0.0 --port="$HPCKIT_PORT" --port-retries=0 \\',
-    '  --ServerApp.password= --ServerApp.root_dir="$HOME" --ServerApp.base_url="${HPCKIT_BASE_URL:-/}"',
+    '  --ServerApp.password= --ServerApp.root_dir="$HOME" --ServerApp.base_url="$HPCKIT_BASE_URL"',
   ].join('\n'),
   connect: {
     path: '/lab',
