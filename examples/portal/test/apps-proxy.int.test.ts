@@ -73,7 +73,7 @@ describe("Jupyter Notebook through the portal's proxy", () => {
     // No portal session: to the sign-in page, nothing reaches Jupyter.
     const signedOut = await fetch(proxied('api/status'), { redirect: 'manual' });
     expect([signedOut.status, signedOut.headers.get('location')]).toEqual([302, '/signin']);
-  }, 30_000);
+  }, 120_000);
 
   it('starts a kernel and speaks to it over its WebSocket; refuses a foreign Origin', async () => {
     const started = await fetch(proxied('api/kernels'), {
@@ -131,5 +131,5 @@ describe("Jupyter Notebook through the portal's proxy", () => {
       headers: { cookie, origin: base },
     });
     expect(deleted.status).toBe(204);
-  }, 60_000);
+  }, 120_000);
 });
