@@ -39,7 +39,11 @@ const HOP_BY_HOP = [
  * @throws `VALIDATION` for malformed options.
  * @example
  * ```ts
- * const res = await fetch(upstreamUrl(connection, target), { headers: upstreamHeaders(req.headers, connection), redirect: 'manual' });
+ * declare const connection: ConnectionInfo; // sessions.connection(session), checked by the SDK
+ * const res = await fetch(upstreamUrl(connection, req.url ?? '/'), {
+ *   headers: upstreamHeaders(req.headers, connection),
+ *   redirect: 'manual',
+ * });
  * const headers = downstreamHeaders(res.headers, connection, { portalCookies: ['portal_session'] });
  * ```
  */
