@@ -2,6 +2,7 @@ import { parseInput } from '@hpckit/core';
 import { z } from 'zod';
 import { appRules } from '../errors/app-rules.js';
 import type { ConnectionInfo } from './connection-info.js';
+import { hopByHop } from './hop-by-hop.js';
 
 /** Options of {@link downstreamHeaders}. */
 export const DownstreamHeadersOptionsSchema = z.strictObject({
@@ -17,17 +18,6 @@ export const DownstreamHeadersOptionsSchema = z.strictObject({
 
 /** Options of {@link downstreamHeaders}, as given. */
 export type DownstreamHeadersOptions = z.input<typeof DownstreamHeadersOptionsSchema>;
-
-// Hop-by-hop headers (RFC 9110 7.6.1): they describe the upstream connection, not the response.
-const HOP_BY_HOP = [
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-];
 
 /**
  * The headers a reverse proxy returns to the browser for a response of a session's server: without
@@ -59,8 +49,7 @@ export function downstreamHeaders(
     ['options'],
   );
   const out = new Headers(incoming);
-  const named = (incoming.get('connection') ?? '').split(',').map((t) => t.trim().toLowerCase());
-  for (const name of [...HOP_BY_HOP, ...named]) if (name) out.delete(name);
+  for (const name of hopByHop(incoming.get('connection') ?? undefined)) out.delete(name);
   const portal = new Set(o.portalCookies.map((n) => n.toLowerCase()));
   out.delete('set-cookie');
   for (const cookie of incoming.getSetCookie()) {

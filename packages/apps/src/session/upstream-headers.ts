@@ -2,6 +2,7 @@ import { parseInput } from '@hpckit/core';
 import { z } from 'zod';
 import type { ConnectionInfo } from './connection-info.js';
 import { appRules } from '../errors/app-rules.js';
+import { hopByHop } from './hop-by-hop.js';
 
 /** Request headers as Node's `IncomingMessage.headers` or fetch's `Headers` hold them. */
 export type IncomingHeaders = Headers | Record<string, string | string[] | undefined>;
@@ -35,17 +36,6 @@ export type UpstreamHeadersOptions = z.input<typeof UpstreamHeadersOptionsSchema
 
 // The portal's credentials: the browser sends them to the portal, never meant for the app.
 const CREDENTIALS = ['authorization', 'proxy-authorization', 'cookie'];
-// Hop-by-hop headers (RFC 9110 7.6.1) and Host, which the client library sets for the upstream.
-const HOP_BY_HOP = [
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-];
 
 /**
  * The headers a reverse proxy sends to a session's server for one browser request: the request's
@@ -81,10 +71,14 @@ export function upstreamHeaders(
             ? []
             : [[k, Array.isArray(v) ? v.join(k.toLowerCase() === 'cookie' ? '; ' : ', ') : v]],
         );
-  const named = (entries.find(([k]) => k.toLowerCase() === 'connection')?.[1] ?? '')
-    .split(',')
-    .map((t) => t.trim().toLowerCase());
-  const dropped = new Set([...CREDENTIALS, ...HOP_BY_HOP, ...named, ...o.drop.map((d) => d.toLowerCase())]);
+  const connectionHeader = entries.find(([k]) => k.toLowerCase() === 'connection')?.[1];
+  // Host too: the client library sets the upstream's.
+  const dropped = new Set([
+    ...CREDENTIALS,
+    ...hopByHop(connectionHeader),
+    'host',
+    ...o.drop.map((d) => d.toLowerCase()),
+  ]);
   const out: Record<string, string> = {};
   for (const [key, value] of entries) {
     const name = key.toLowerCase();
