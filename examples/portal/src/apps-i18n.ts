@@ -18,7 +18,6 @@ const en = {
   ended: 'This session has ended.',
   cancel: 'Cancel the session',
   newSession: 'New session',
-  siteAccountDefault: "the site's default",
 };
 
 const zh: typeof en = {
@@ -37,7 +36,6 @@ const zh: typeof en = {
   ended: '此会话已结束。',
   cancel: '取消会话',
   newSession: '新会话',
-  siteAccountDefault: '站点默认',
 };
 
 /** Chinese names of the built-in apps' fields and options; English comes from the definition. */
