@@ -14,6 +14,8 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { appProxyHandler, type UpstreamResolver, upstreamResolver } from './app-proxy.js';
+import { appRoutes } from './apps.js';
 import { fileRoutes, relativeTo } from './files.js';
 import { labelsFor, localeOf } from './i18n.js';
 import { accountPage } from './pages/account.js';
@@ -61,6 +63,11 @@ export interface PortalOptions {
   previewBytes?: number;
   /** Bytes of a job's stdout and of its stderr the job page shows. @default 64 KiB */
   outputBytes?: number;
+  /**
+   * The app proxy's resolver, shared with the WebSocket side (`appProxyUpgrade`) so both check
+   * and cache alike. @default a new `upstreamResolver(services)`
+   */
+  appProxy?: UpstreamResolver;
 }
 
 /**
@@ -75,6 +82,12 @@ export function createPortal(s: PortalServices, options: PortalOptions = {}): Ho
   const fields = FORM_FIELDS.map((name) => jobSpecFormFields().find((f) => f.name === name)!);
   const submissionCheck = createSubmissionCheck({ pricing: s.pricing, policy: s.policy, cluster: s.cluster });
   const statics = { 'portal.css': asset('portal.css'), 'quote.js': asset('quote.js') };
+  const resolver = options.appProxy ?? upstreamResolver(s);
+
+  // The apps' reverse proxy comes before the portal's own middleware: what it returns are the
+  // app's pages (their scripts, their CSP), and it checks the session and the Origin itself.
+  app.all('/apps/:session/proxy', appProxyHandler(resolver));
+  app.all('/apps/:session/proxy/*', appProxyHandler(resolver));
 
   app.use(
     secureHeaders({
@@ -272,6 +285,7 @@ export function createPortal(s: PortalServices, options: PortalOptions = {}): Ho
   );
 
   app.route('/shell', shellRoutes(view));
+  app.route('/apps', appRoutes({ services: s, view, resolver }));
 
   app.get('/history', async (c) => {
     const history = await s.ledger.as({ user: userOf(c) }).jobCosts({ limit: 100 });

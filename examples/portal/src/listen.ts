@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createPortal, type PortalOptions } from './app.js';
+import { type UpstreamResolver, upstreamResolver } from './app-proxy.js';
 import type { PortalServices } from './services.js';
 import { portalUpgrades } from './upgrades.js';
 
@@ -16,6 +17,8 @@ export interface ListenOptions extends PortalOptions {
 export interface ListeningPortal {
   url: string;
   port: number;
+  /** The app proxy's resolver (`forget` a session to drop its cached upstream). */
+  appProxy: UpstreamResolver;
   close(): Promise<void>;
 }
 
@@ -29,9 +32,11 @@ export async function listenPortal(
   options: ListenOptions = {},
 ): Promise<ListeningPortal> {
   const { host = '127.0.0.1', port = 0, ...portalOptions } = options;
-  const app = createPortal(services, portalOptions);
+  // One resolver for the proxy's HTTP requests and its WebSockets: one cache, one `forget`.
+  const appProxy = portalOptions.appProxy ?? upstreamResolver(services);
+  const app = createPortal(services, { ...portalOptions, appProxy });
   const server = serve({ fetch: app.fetch, port, hostname: host });
-  const upgrades = portalUpgrades(services);
+  const upgrades = portalUpgrades(services, { appProxy });
   server.on('upgrade', upgrades.handle);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve());
@@ -41,6 +46,7 @@ export async function listenPortal(
   return {
     url: `http://${host}:${bound}`,
     port: bound,
+    appProxy,
     async close() {
       upgrades.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

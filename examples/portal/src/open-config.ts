@@ -9,7 +9,9 @@ import {
   pricingOf,
   requireSite,
 } from '@hpckit/site';
+import { type AppSessions, createAppSessions, fileSystemSessionFiles } from '@hpckit/apps';
 import { fileSystemShell, type SessionSource } from '@hpckit/remote';
+import { APP_BASE_PATH } from './app-proxy.js';
 import { devAuthenticator } from './authenticator.js';
 import { type PortalSection, portalSectionSchema } from './portal-config.js';
 import type { PortalServices } from './services.js';
@@ -77,6 +79,21 @@ export async function openFromConfig(file: string, options: ConfigOptions = {}):
   });
   const reconciler = createReconciler({ ledger, client: cluster.root });
   const detach = reconciler.attach();
+  // A user's app sessions act as them, their files (the connection file their job writes) read
+  // through their own file system; the job serves under the portal's proxy path.
+  const sessionsOf = new Map<string, AppSessions>();
+  const apps = (user: string): AppSessions => {
+    let sessions = sessionsOf.get(user);
+    if (!sessions) {
+      sessions = createAppSessions({
+        client: cluster.root.as(user),
+        files: fileSystemSessionFiles(cluster.files(user)),
+        basePath: APP_BASE_PATH,
+      });
+      sessionsOf.set(user, sessions);
+    }
+    return sessions;
+  };
   const stopSync = startSyncLoop(sync, reconciler, portal.syncEverySeconds * 1000, options.onSyncError);
   return {
     services: {
@@ -92,6 +109,7 @@ export async function openFromConfig(file: string, options: ConfigOptions = {}):
       shell: isSessionSource(cluster.transport)
         ? sshShells(cluster.transport)
         : (user, o) => fileSystemShell({ files: cluster.files(user), host: name, ...o }),
+      apps,
       authenticator: devAuthenticator(portal.authenticator.users),
       secret: portal.secret,
     },

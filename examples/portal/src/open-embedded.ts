@@ -3,11 +3,13 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mockAdapter } from '@hpckit/adapter-mock';
+import { type AppSessions, createAppSessions, type MockAppHarness, mockAppHarness } from '@hpckit/apps';
 import { createPricingEngine, createResourcePolicy, ikkemPreset } from '@hpckit/billing';
 import { createJobSync, createLedger, createReconciler, ledgerAccess } from '@hpckit/billing/ledger';
 import { createSqliteStore } from '@hpckit/billing/stores/sqlite';
 import { createClient } from '@hpckit/core';
 import { type FileSystem, fileSystemShell, jobOutputSource, localFileSystem } from '@hpckit/remote';
+import { APP_BASE_PATH } from './app-proxy.js';
 import { devAuthenticator } from './authenticator.js';
 import { SEEDED_USERS, seed } from './seed.js';
 import type { PortalServices } from './services.js';
@@ -27,6 +29,8 @@ export interface EmbeddedOptions {
 export interface EmbeddedSite {
   services: PortalServices;
   users: readonly string[];
+  /** The mock compute node of a user's app sessions (its files hold each session's connection file). */
+  appHarness(user: string): MockAppHarness;
   close(): Promise<void>;
 }
 
@@ -88,6 +92,26 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Embed
     // Accounts and members the ledger creates, and blocks, reach the scheduler.
     scheduler: { client },
   });
+  // The mock has no compute node: a harness per user plays it for app sessions, starting an
+  // in-process server (under the session's proxy path) when a session's job runs.
+  const harnesses = new Map<string, MockAppHarness>();
+  const sessionsOf = new Map<string, AppSessions>();
+  const apps = (user: string): AppSessions => {
+    let sessions = sessionsOf.get(user);
+    if (!sessions) {
+      const as = client.as(user);
+      const harness = mockAppHarness({ client: as, adapter: mock, home: join(homes, user) });
+      harnesses.set(user, harness);
+      sessions = createAppSessions({
+        client: as,
+        files: harness.files,
+        basePath: APP_BASE_PATH,
+        readyIntervalMs: 100,
+      });
+      sessionsOf.set(user, sessions);
+    }
+    return sessions;
+  };
   const sync = createJobSync({ ledger, source: client, clusters: [CLUSTER], pricer: pricing.price });
   const reconciler = createReconciler({ ledger, client });
   const detach = reconciler.attach();
@@ -107,14 +131,20 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Embed
       // No sshd on the embedded site, and a local bash would run as this process, able to read
       // every home: a shell of built-in commands over the user's confined files instead.
       shell: (user, o) => fileSystemShell({ files: files(user), host: CLUSTER, ...o }),
+      apps,
       authenticator: devAuthenticator(SEEDED_USERS),
       secret: randomBytes(32).toString('base64url'),
     },
     users: Object.keys(SEEDED_USERS),
+    appHarness(user) {
+      apps(user);
+      return harnesses.get(user)!;
+    },
     async close() {
       await stopSync();
       detach();
       await reconciler.idle();
+      await Promise.all([...harnesses.values()].map((h) => h.close()));
       await client.close();
       await jobOutput.close();
       await store.close();

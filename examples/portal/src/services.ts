@@ -1,3 +1,4 @@
+import type { AppSessions } from '@hpckit/apps';
 import type { PricingEngine, ResourcePolicyEngine, SitePreset } from '@hpckit/billing';
 import type { Ledger } from '@hpckit/billing/ledger';
 import type { HpckitClient, Locale } from '@hpckit/core';
@@ -32,6 +33,11 @@ export interface PortalServices {
     user: string,
     options: { rows: number; cols: number; cwd?: string; locale: Locale },
   ): Promise<ShellSession>;
+  /**
+   * A user's interactive-app sessions (`createAppSessions` acting as the user, with the portal's
+   * proxy path as `basePath`, see `APP_BASE_PATH`): the SDK decides which sessions are theirs.
+   */
+  apps(user: string): AppSessions;
   authenticator: Authenticator;
   /** Signs the session and CSRF cookies; at least 32 characters. */
   secret: string;

@@ -13,6 +13,9 @@ export interface RequestSession {
   csrf: string;
 }
 
+/** The portal's own cookies, which an app behind its proxy may neither read nor set. */
+export const PORTAL_COOKIES = [SESSION, CSRF, 'lang'] as const;
+
 /** Hono variables the session middleware sets. */
 export type SessionVariables = { session: RequestSession };
 

@@ -1,3 +1,5 @@
+import type { UpstreamResolver } from './app-proxy.js';
+import { appProxyUpgrade } from './app-proxy-upgrade.js';
 import type { PortalServices } from './services.js';
 import { shellUpgrade } from './shell.js';
 import { type UpgradeDispatcher, type UpgradeDispatcherOptions, upgradeDispatcher } from './websocket.js';
@@ -8,9 +10,13 @@ import { type UpgradeDispatcher, type UpgradeDispatcherOptions, upgradeDispatche
  */
 export function portalUpgrades(
   s: PortalServices,
-  options: Pick<UpgradeDispatcherOptions, 'origin'> = {},
+  /** `appProxy`: the resolver the HTTP side of the app proxy uses (`createPortal`'s), shared. */
+  options: Pick<UpgradeDispatcherOptions, 'origin'> & { appProxy: UpstreamResolver },
 ): UpgradeDispatcher {
-  const upgrades = upgradeDispatcher({ secret: s.secret, ...options });
+  const { appProxy, ...dispatcher } = options;
+  const upgrades = upgradeDispatcher({ secret: s.secret, ...dispatcher });
   upgrades.route('/shell/socket', shellUpgrade(s));
+  const proxy = appProxyUpgrade(appProxy);
+  upgrades.route('/apps/', ({ request, socket, head }) => proxy(request, socket, head));
   return upgrades;
 }

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import { type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { signedInUser } from './session.js';
 
@@ -37,13 +37,6 @@ export interface UpgradeDispatcher {
   close(): void;
 }
 
-const REASONS: Record<number, string> = {
-  400: 'Bad Request',
-  403: 'Forbidden',
-  404: 'Not Found',
-  500: 'Internal Server Error',
-};
-
 /**
  * Answers an upgrade request with a plain HTTP error instead of switching protocols, and hangs up:
  * the browser's WebSocket fails to open and nothing reached the route.
@@ -51,7 +44,7 @@ const REASONS: Record<number, string> = {
 export function refuseUpgrade(socket: Duplex, status: number, text: string): void {
   const body = Buffer.from(`${text}\n`);
   socket.end(
-    `HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}\r\nConnection: close\r\n` +
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\nConnection: close\r\n` +
       `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
   );
 }

@@ -3,7 +3,7 @@
  * PostgreSQL, driven in Chromium with the mock run's journeys (journeys.ts): alice submits a GPU
  * job from the form, watches it end, reads its output and sees its cost once the sync charged it;
  * uploads a script into a directory of her own, runs it and reads its output; opens a login shell
- * over SSH in the browser; bob, the account's
+ * over SSH in the browser; starts a Jupyter session and opens it through the portal's proxy; bob, the account's
  * owner, sets her limit at what she used, sees her blocked (the reconciler's block reaches
  * sacctmgr), exports the charges, and lifts the limit again. Runs with HPCKIT_SLURM=1 under the
  * cluster lock; everything it creates (the Slurm account, the ledger's schema, alice's files)
@@ -31,6 +31,7 @@ import {
   submitFromForm,
 } from './journeys.js';
 import { shellSteps } from './shell-steps.js';
+import { appSessionSteps } from './apps-e2e.js';
 
 const CONFIG = join(import.meta.dirname, '..', 'portal.cluster.yaml');
 const SCHEMA = 'portal_e2e'; // the config's ledger.schema
@@ -167,6 +168,28 @@ describe('the portal on the Slurm test cluster and PostgreSQL, in Chromium', { t
     await signIn(page, url, 'alice');
     await shellSteps(page, url, ARTIFACTS);
     await signOut(page);
+  });
+
+  it("as alice: a Jupyter session from its form, on the cluster's Jupyter, opened through the proxy, cancelled", async () => {
+    await signIn(page, url, 'alice');
+    await appSessionSteps(page, url, {
+      appId: 'jupyter-notebook', // the test cluster has Debian's Notebook, not JupyterLab
+      form: { account: ACCOUNT, partition: 'cpu', cores: '1', hours: '1' },
+      serverPage: '#notebook_list',
+      readyTimeoutMs: 120_000,
+      shot: (name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }),
+    });
+    await signOut(page);
+    // Its job charged too, before the admin reads what alice used.
+    await expect
+      .poll(
+        async () =>
+          (await site.services.ledger.as({ user: 'alice' }).jobCosts({ account: ACCOUNT })).items
+            .map((j) => j.pricing)
+            .filter((p) => p !== 'pending').length,
+        { timeout: 90_000, interval: 1000 },
+      )
+      .toBe(3);
   });
 
   it('as bob, the owner: a limit at what alice used blocks her in Slurm; the charges export; the limit lifted', async () => {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appSessionSteps } from './apps-e2e.js';
 import { shellSteps } from './shell-steps.js';
 import { launchChromium } from './chromium.js';
 import {
@@ -76,6 +77,19 @@ describe('the portal in Chromium', () => {
     const ms = await shellSteps(page, portal.url, ARTIFACTS);
     await signOut(page);
     process.stdout.write(`portal e2e: the shell took ${Math.round(ms)} ms\n`);
+  });
+
+  it('as a user: launch JupyterLab from its form, wait, open it through the proxy, list it, cancel it', async () => {
+    const started = performance.now();
+    await signIn(page, portal.url, 'alice');
+    await appSessionSteps(page, portal.url, {
+      appId: 'jupyter-lab',
+      form: { account: 'alice-lab', cores: '4', hours: '2' },
+      serverPage: '#simulated-app',
+      shot,
+    });
+    await signOut(page);
+    process.stdout.write(`portal e2e: apps took ${Math.round(performance.now() - started)} ms\n`);
   });
 
   it('as an account admin: set a limit, see the member blocked, export the charges', async () => {

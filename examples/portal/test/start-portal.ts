@@ -1,4 +1,5 @@
 import { createPortal, type PortalOptions } from '../src/app.js';
+import { upstreamResolver } from '../src/app-proxy.js';
 import { listenPortal } from '../src/listen.js';
 import { type EmbeddedOptions, openEmbedded } from '../src/open-embedded.js';
 import type { PortalServices } from '../src/services.js';
@@ -14,11 +15,13 @@ export async function startPortal(
   const site = await openEmbedded({ onSyncError: (err) => errors.push(err), ...options });
   const services = { ...site.services, ...replace };
   // \`app\` for app.request tests; the listening portal serves an app of its own on the same services.
-  const app = createPortal(services, portalOptions);
-  const portal = await listenPortal(services, portalOptions);
+  const appProxy = portalOptions.appProxy ?? upstreamResolver(services);
+  const app = createPortal(services, { ...portalOptions, appProxy });
+  const portal = await listenPortal(services, { ...portalOptions, appProxy });
   return {
     app,
     site,
+    appProxy,
     url: portal.url,
     syncErrors: errors,
     async close() {

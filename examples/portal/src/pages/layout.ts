@@ -28,7 +28,7 @@ export function layout(v: View, title: string, body: Html, script?: string): Htm
     ? html`<nav>
         <a href="/dashboard">${v.t.dashboard}</a> · <a href="/jobs/new">${v.t.newJob}</a> ·
         <a href="/jobs">${v.t.jobs}</a> · <a href="/history">${v.t.history}</a> ·
-        <a href="/files">${v.t.files}</a> · <a href="/shell">${v.t.shell}</a>
+        <a href="/files">${v.t.files}</a> · <a href="/shell">${v.t.shell}</a> · <a href="/apps">${v.t.apps}</a>
         ${v.adminOf.map((a) => html` · <a href="/accounts/${encodeURIComponent(a)}">${v.t.administer} ${a}</a>`)}
         · <strong data-user>${v.user}</strong>
         ${form(v, '/signout', html`<button type="submit">${v.t.signOut}</button>`, html`class="inline"`)}

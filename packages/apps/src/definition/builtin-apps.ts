@@ -43,7 +43,7 @@ export const jupyterNotebook: App = defineApp({
   script: [
     jupyterEnv,
     'exec jupyter-notebook --no-browser --ip=0.0.0.0 --port="$HPCKIT_PORT" --port-retries=0 \\',
-    '  --NotebookApp.password= --notebook-dir="$HOME"',
+    '  --NotebookApp.password= --notebook-dir="$HOME" --NotebookApp.base_url="$HPCKIT_BASE_URL"',
   ].join('\n'),
   connect: {
     path: '/tree',
@@ -63,7 +63,7 @@ export const jupyterLab: App = defineApp({
   script: [
     jupyterEnv,
     'exec jupyter lab --no-browser --ip=0.0.0.0 --port="$HPCKIT_PORT" --port-retries=0 \\',
-    '  --ServerApp.password= --ServerApp.root_dir="$HOME"',
+    '  --ServerApp.password= --ServerApp.root_dir="$HOME" --ServerApp.base_url="$HPCKIT_BASE_URL"',
   ].join('\n'),
   connect: {
     path: '/lab',
@@ -96,6 +96,8 @@ SESSION = os.path.realpath(os.environ["HPCKIT_SESSION_DIR"])
 # Sessions live in <base>/<app id>/<session id>; the base holds every session's connection.json.
 BASE = os.path.dirname(os.path.dirname(SESSION))
 PUBLIC = os.path.join(SESSION, "public")
+# Behind a portal's proxy the server is reached under this path.
+URL_BASE = os.environ.get("HPCKIT_BASE_URL", "/")
 wanted = os.environ.get("HPCKIT_FORM_DIRECTORY", "")
 if not wanted:
     os.makedirs(PUBLIC, exist_ok=True)
@@ -144,8 +146,11 @@ class Handler(SimpleHTTPRequestHandler):
         if self.allowed() and self.found():
             super().do_HEAD()
 
+    def translate_path(self, path):
+        return super().translate_path("/" + path[len(URL_BASE):] if path.startswith(URL_BASE) else path)
+
     def found(self):
-        if servable(self.translate_path(self.path)):
+        if self.path.startswith(URL_BASE) and servable(self.translate_path(self.path)):
             return True
         self.send_error(404)
         return False

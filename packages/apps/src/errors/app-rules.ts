@@ -30,6 +30,9 @@ const en = {
   not_a_function: () => 'must be a function',
   short_secret: () => 'the session secret is at least 32 characters',
   not_a_header_name: () => 'must be a header name',
+  not_a_cookie_name: () => 'must be a cookie name',
+  base_path_form: (f) =>
+    `"${q(f.value)}" is not a URL path for the proxy: start and end it with "/", use letters, digits, "-", "_", ".", "~" and "{{session}}", e.g. "/apps/{{session}}/proxy/"`,
   not_a_server_path: (f) =>
     `${q(f.value)} is not a path on the session's server: give the request's path and query, starting with "/"`,
   // A refusal the mock harness words itself (errorText), and in `<rule>_hint` the way out.
@@ -62,6 +65,9 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   not_a_function: () => '应为函数',
   short_secret: () => '会话密钥至少 32 个字符',
   not_a_header_name: () => '应为 HTTP 头名称',
+  not_a_cookie_name: () => '应为 Cookie 名称',
+  base_path_form: (f) =>
+    `“${q(f.value)}”不是代理可用的 URL 路径：请以 "/" 开头和结尾，只用字母、数字、"-"、"_"、"."、"~" 和 "{{session}}"，例如 "/apps/{{session}}/proxy/"`,
   not_a_server_path: (f) => `${q(f.value)} 不是会话服务器上的路径：请给出请求的路径和查询，以 "/" 开头`,
 };
 
@@ -74,6 +80,7 @@ const subjectsEn = {
   app: () => 'app',
   app_sessions_options: () => 'app sessions options',
   upstream_headers_options: () => 'upstream headers options',
+  downstream_headers_options: () => 'downstream headers options',
   upstream_request_target: () => 'upstream request target',
   waitready_options: () => 'waitReady options',
   form_of_app: (f) => `form of app "${q(f.value)}"`,
@@ -87,6 +94,7 @@ const subjectsZhCn: Record<keyof typeof subjectsEn, IssueWording> = {
   app: () => '应用',
   app_sessions_options: () => '应用会话选项',
   upstream_headers_options: () => '上游请求头选项',
+  downstream_headers_options: () => '下游响应头选项',
   upstream_request_target: () => '上游请求目标',
   waitready_options: () => 'waitReady 的选项',
   form_of_app: (f) => `应用“${q(f.value)}”的表单`,

@@ -8,12 +8,16 @@ export const SESSION_JOB_PREFIX = 'hpckit-app-';
 /** Prefix of the job comment that carries the session id. */
 export const SESSION_COMMENT_PREFIX = 'hpckit-session=';
 
-/** Builds the job spec of a new session from its app and validated form values. */
+/**
+ * Builds the job spec of a new session from its app and validated form values; `basePath` is the
+ * URL path its server is reached under (`HPCKIT_BASE_URL`, default `/`).
+ */
 export function sessionJobSpec(
   app: App,
   sessionId: string,
   directory: string,
   values: FormValues,
+  basePath = '/',
 ): JobSpecInput {
   const spec: JobSpecInput = {
     name: `${SESSION_JOB_PREFIX}${app.id}`,
@@ -50,6 +54,6 @@ export function sessionJobSpec(
     }
   }
   if (formRequiresGpu(app, values) && !spec.gpusPerNode) spec.gpusPerNode = 1;
-  spec.script = renderSessionScript({ app, sessionId, directory, values: scriptValues });
+  spec.script = renderSessionScript({ app, sessionId, directory, values: scriptValues, basePath });
   return spec;
 }

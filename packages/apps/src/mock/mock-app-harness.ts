@@ -72,10 +72,11 @@ export function mockAppHarness(options: MockAppHarnessOptions): MockAppHarness {
   async function look(): Promise<void> {
     for (const [path, text] of files.files) {
       if (!path.endsWith(`/${SESSION_FILE}`)) continue;
-      const { jobId, directory, appId } = JSON.parse(text) as {
+      const { jobId, directory, appId, basePath } = JSON.parse(text) as {
         jobId: string;
         directory: string;
         appId: string;
+        basePath?: string;
       };
       if (done.has(jobId)) continue;
       const job = await client.jobs.get(jobId);
@@ -87,7 +88,11 @@ export function mockAppHarness(options: MockAppHarnessOptions): MockAppHarness {
       } else if (job.state.phase === 'running' && !server) {
         const secret = randomBytes(32).toString('hex');
         const app = registry.list().find((a) => a.id === appId);
-        const started = await startSimulatedServer(secret, app && { portRange: app.portRange });
+        // Served under the session's base path, as the job script tells Jupyter (`base_url`).
+        const started = await startSimulatedServer(secret, {
+          ...(app && { portRange: app.portRange }),
+          ...(basePath && { basePath }),
+        });
         servers.set(jobId, started);
         const conn = { host: '127.0.0.1', port: started.port, secret, jobId };
         await files.writeFile(`${directory}/${CONNECTION_FILE}`, JSON.stringify(conn));

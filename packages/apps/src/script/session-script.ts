@@ -10,6 +10,12 @@ export interface SessionScriptInput {
   /** Absolute session directory. */
   directory: string;
   values: FormValues;
+  /**
+   * The URL path the session's server is reached under, exported as `HPCKIT_BASE_URL` (the
+   * built-in Jupyter apps pass it as `base_url`): a portal's proxy prefix such as
+   * `/apps/<session>/proxy/`. @default '/'
+   */
+  basePath?: string;
 }
 
 /** Name of the variable that carries a form value into the app's script. */
@@ -70,7 +76,13 @@ if [ "\${#HPCKIT_PASSWORD}" -ne 64 ]; then echo "hpckit: could not generate the 
  * @throws `VALIDATION` at `app.portRange` if the app did not come through `defineApp`
  * and its port range is not two whole numbers.
  */
-export function renderSessionScript({ app, sessionId, directory, values }: SessionScriptInput): string {
+export function renderSessionScript({
+  app,
+  sessionId,
+  directory,
+  values,
+  basePath = '/',
+}: SessionScriptInput): string {
   // Spliced into the script as numbers: checked again for an app that bypassed defineApp.
   const ports = parseInput(AppPortRangeSchema, app.portRange, appRules.subject('app'), ['app', 'portRange']);
   const exports = Object.entries(values).map(
@@ -82,6 +94,7 @@ export function renderSessionScript({ app, sessionId, directory, values }: Sessi
     'umask 077',
     `export HPCKIT_SESSION_DIR=${shellQuote(directory)}`,
     `export HPCKIT_SESSION_ID=${shellQuote(sessionId)}`,
+    `export HPCKIT_BASE_URL=${shellQuote(basePath)}`,
     'mkdir -p "$HPCKIT_SESSION_DIR" && cd "$HPCKIT_SESSION_DIR" || { echo "hpckit: cannot enter $HPCKIT_SESSION_DIR" >&2; exit 1; }',
     // Slurm created the log before this script ran, with the submitter's umask (often 0644): the
     // 0700 directory keeps others out, and this makes the file itself private too.

@@ -23,6 +23,7 @@ import { type AppRegistry, createAppRegistry } from '../definition/app-registry.
 import type { SessionFiles } from '../files/session-files.js';
 import { type FormValues, validateForm } from '../form/form-values.js';
 import { SESSION_COMMENT_PREFIX, SESSION_JOB_PREFIX, sessionJobSpec } from '../form/session-job-spec.js';
+import { BasePathSchema, sessionBasePath, underBasePath } from './base-path.js';
 import { type ConnectionFile, parseConnectionFile } from './connection-file.js';
 import { type ConnectionInfo, connectionInfo } from './connection-info.js';
 import { jobNodes } from './job-nodes.js';
@@ -83,6 +84,14 @@ export const AppSessionsOptionsSchema = z.object({
   resolveHost: z
     .custom<HostResolver>((v) => typeof v === 'function', { error: appRules.error('not_a_function') })
     .optional(),
+  /**
+   * The URL path each session's server is reached under, for a portal whose reverse proxy forwards
+   * a path prefix as it is (`/apps/{{session}}/proxy/`, `{{session}}` being the session's id): the
+   * job exports it as `HPCKIT_BASE_URL` (the built-in Jupyter apps set `base_url` from it, so their
+   * pages link under it), and `connection().url` and the readiness probe use it. Starts and ends
+   * with `/`. @default '/'
+   */
+  basePath: BasePathSchema.default('/'),
   /** How often {@link AppSessions.waitReady} looks for the connection file and probes, in ms. @default 500 */
   readyIntervalMs: z.number().int().positive().default(500),
   /**
@@ -153,6 +162,13 @@ export interface AppSessions {
   ): Promise<AppSession>;
   /** The user's sessions (of one app, or all registered apps) with their job states, newest first. */
   list(options?: { appId?: string; signal?: AbortSignal }): Promise<AppSessionStatus[]>;
+  /**
+   * One of the user's sessions by its id (from {@link AppSessions.list}): what a portal looks up
+   * for an id in a URL. Another user's session is not among them.
+   *
+   * @throws `NOT_FOUND` for an id that is none of this user's sessions, worded as for an unknown one.
+   */
+  get(sessionId: string, options?: { signal?: AbortSignal }): Promise<AppSessionStatus>;
   /**
    * Waits until the job runs, its connection file exists and the server answers. The file is
    * checked as {@link AppSessions.connection} checks it before the probe connects anywhere.
@@ -236,7 +252,12 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
       resolveHost,
       ...(o.allowUpstream && { allowUpstream: o.allowUpstream }),
     });
-    return connectionInfo(app, session.id, { ...conn, address: upstream.address });
+    return connectionInfo(
+      app,
+      session.id,
+      { ...conn, address: upstream.address },
+      sessionBasePath(o.basePath, session.id),
+    );
   }
 
   // Waits, with the job watched, until the server its connection file names answers the probe.
@@ -262,7 +283,8 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
         nodes ??= await jobNodes(client, handle.job, call(opts?.signal));
         const info = await checkedConnection(app, session, handle.job, conn, nodes);
         const remaining = Math.max(1, Math.min(5_000, deadline - Date.now()));
-        if (await probe(upstreamUrl(info, app.connect.readyPath).toString(), remaining)) {
+        const readyPath = underBasePath(sessionBasePath(o.basePath, session.id), app.connect.readyPath);
+        if (await probe(upstreamUrl(info, readyPath).toString(), remaining)) {
           const ready = Date.now();
           return {
             session: { ...session, connection: { host: conn.host, port: conn.port, secret: conn.secret } },
@@ -317,7 +339,8 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
       const home = await files.home();
       const directory = sessionDirectory(home, app.id, id, o.baseDir);
       await files.mkdir(directory);
-      const spec = sessionJobSpec(app, id, directory, values);
+      const basePath = sessionBasePath(o.basePath, id);
+      const spec = sessionJobSpec(app, id, directory, values, basePath);
       const handle = await client.jobs.submit(spec, call(opts?.signal));
       const session: AppSession = {
         id,
@@ -333,7 +356,7 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
       await Promise.all([
         files.writeFile(
           `${directory}/${SESSION_FILE}`,
-          `${JSON.stringify({ ...session, form: values }, null, 2)}\n`,
+          `${JSON.stringify({ ...session, form: values, basePath }, null, 2)}\n`,
         ),
         files.writeFile(
           `${appDirectory(home, app.id, o.baseDir)}/${LAST_FORM_FILE}`,
@@ -365,6 +388,14 @@ export function createAppSessions(options: AppSessionsOptions): AppSessions {
         for (const job of page.jobs) out.push({ ...sessionOf(job, apps[i]!.id), state: job.state, job });
       });
       return out.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    },
+
+    async get(sessionId, opts) {
+      const found = (await sessions.list(opts)).find((s) => s.id === sessionId);
+      if (found) return found;
+      throw new NotFoundError({
+        details: { kind: 'app session', id: sessionId.slice(0, 64) },
+      });
     },
 
     async waitReady(session, opts) {

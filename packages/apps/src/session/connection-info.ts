@@ -1,4 +1,5 @@
 import type { App } from '@hpckit/core';
+import { underBasePath } from './base-path.js';
 import type { ConnectionFile } from './connection-file.js';
 import { upstreamOrigin } from './upstream-origin.js';
 import { upstreamUrl } from './upstream-url.js';
@@ -33,8 +34,9 @@ export function fillPlaceholders(template: string, values: Record<string, string
 
 /**
  * Builds the connection info of a session from its app and connection file, connecting to
- * `address` (default: the host). It checks only that host and address are what a URL keeps as
- * they are; `AppSessions.connection` and `waitReady` also check that they are the job's.
+ * `address` (default: the host), its `url` under `basePath` (the session's path behind a portal's
+ * proxy, default `/`). It checks only that host and address are what a URL keeps as they are;
+ * `AppSessions.connection` and `waitReady` also check that they are the job's.
  *
  * @throws `PARSE` for a host or address a URL would read differently (`a b`, `::1]:22/x#`).
  */
@@ -42,6 +44,7 @@ export function connectionInfo(
   app: App,
   sessionId: string,
   conn: Pick<ConnectionFile, 'host' | 'port' | 'secret'> & { address?: string },
+  basePath = '/',
 ): ConnectionInfo {
   const values = { password: conn.secret, port: String(conn.port), host: conn.host, session: sessionId };
   const fill = (record: Record<string, string> | undefined) =>
@@ -49,7 +52,7 @@ export function connectionInfo(
   upstreamOrigin(conn.host, conn.port);
   const address = conn.address ?? conn.host;
   const origin = upstreamOrigin(address, conn.port, 'the address');
-  const url = upstreamUrl({ origin }, fillPlaceholders(app.connect.path, values));
+  const url = upstreamUrl({ origin }, underBasePath(basePath, fillPlaceholders(app.connect.path, values)));
   for (const [k, v] of Object.entries(fill(app.connect.query))) url.searchParams.set(k, v);
   return {
     host: conn.host,

@@ -68,3 +68,16 @@ describe('upstreamHeaders', () => {
     );
   });
 });
+
+describe('upstreamHeaders origin', () => {
+  it("replaces the browser's Origin with the one given, and adds none when the request had none", () => {
+    const options = { origin: 'http://10.0.0.7:28888' };
+    expect(upstreamHeaders({ origin: 'http://portal.example' }, connection, options).origin).toBe(
+      'http://10.0.0.7:28888',
+    );
+    expect(upstreamHeaders({ accept: '*/*' }, connection, options).origin).toBeUndefined();
+    expect(upstreamHeaders({ origin: 'http://portal.example' }, connection).origin).toBe(
+      'http://portal.example',
+    );
+  });
+});

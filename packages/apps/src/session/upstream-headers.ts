@@ -2,6 +2,7 @@ import { parseInput } from '@hpckit/core';
 import { z } from 'zod';
 import type { ConnectionInfo } from './connection-info.js';
 import { appRules } from '../errors/app-rules.js';
+import { hopByHop } from './hop-by-hop.js';
 
 /** Request headers as Node's `IncomingMessage.headers` or fetch's `Headers` hold them. */
 export type IncomingHeaders = Headers | Record<string, string | string[] | undefined>;
@@ -17,6 +18,13 @@ export const UpstreamHeadersOptionsSchema = z.strictObject({
       error: appRules.error('not_a_function'),
     })
     .optional(),
+  /**
+   * The `Origin` to send instead of the browser's, when the request has one: the server's own
+   * `connection.origin`, for a server that compares `Origin` with its `Host` (Jupyter refuses API
+   * calls and WebSockets otherwise). Only for a proxy that has checked the browser's `Origin` is
+   * the portal's. @default the browser's, unchanged
+   */
+  origin: z.string().optional(),
   /** More headers that carry the portal's credentials (e.g. `X-Api-Key`), dropped too. @default [] */
   drop: z
     .array(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: appRules.error('not_a_header_name') }))
@@ -28,17 +36,6 @@ export type UpstreamHeadersOptions = z.input<typeof UpstreamHeadersOptionsSchema
 
 // The portal's credentials: the browser sends them to the portal, never meant for the app.
 const CREDENTIALS = ['authorization', 'proxy-authorization', 'cookie'];
-// Hop-by-hop headers (RFC 9110 7.6.1) and Host, which the client library sets for the upstream.
-const HOP_BY_HOP = [
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-];
 
 /**
  * The headers a reverse proxy sends to a session's server for one browser request: the request's
@@ -74,10 +71,14 @@ export function upstreamHeaders(
             ? []
             : [[k, Array.isArray(v) ? v.join(k.toLowerCase() === 'cookie' ? '; ' : ', ') : v]],
         );
-  const named = (entries.find(([k]) => k.toLowerCase() === 'connection')?.[1] ?? '')
-    .split(',')
-    .map((t) => t.trim().toLowerCase());
-  const dropped = new Set([...CREDENTIALS, ...HOP_BY_HOP, ...named, ...o.drop.map((d) => d.toLowerCase())]);
+  const connectionHeader = entries.find(([k]) => k.toLowerCase() === 'connection')?.[1];
+  // Host too: the client library sets the upstream's.
+  const dropped = new Set([
+    ...CREDENTIALS,
+    ...hopByHop(connectionHeader),
+    'host',
+    ...o.drop.map((d) => d.toLowerCase()),
+  ]);
   const out: Record<string, string> = {};
   for (const [key, value] of entries) {
     const name = key.toLowerCase();
@@ -88,6 +89,7 @@ export function upstreamHeaders(
       out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`;
     }
   }
+  if (o.origin !== undefined && out.origin !== undefined) out.origin = o.origin;
   for (const [key, value] of Object.entries(connection.headers)) out[key.toLowerCase()] = value;
   return out;
 }
