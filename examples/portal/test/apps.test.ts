@@ -187,10 +187,11 @@ describe('the proxy refuses', () => {
       ).toBe(404);
     }
     expect((await alice.request(`/apps/${id}`)).text).toContain('id="connect"');
-    // Not signed in: to the sign-in page; a WebSocket: 401.
+    // Not signed in: to the sign-in page; a WebSocket: 403 from the portal's upgrade dispatcher,
+    // as for the shell.
     expect((await raw(`/apps/${id}/proxy/lab`)).status).toBe(302);
     expect((await openWs(`/apps/${id}/proxy/api/kernels/k/channels`, { origin: portal.url })).status).toBe(
-      401,
+      403,
     );
   });
 
