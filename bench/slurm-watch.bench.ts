@@ -7,7 +7,9 @@
  *    with a 1-minute limit watched alone (the poller's pacing for a lone long job); beside them a
  *    shell loop running `squeue` every second. Each side's delay is
  *    measured from accounting's end time (sacct `End`, whole seconds, so both carry the same
- *    rounding): for the last of the 100 jobs, the worst of them, and for the timed-out job.
+ *    rounding): for the last of the 100 jobs, the worst of them, and for the timed-out job; beside
+ *    each delay, the scheduler's load (its commands per second). `HPCKIT_BENCH_POLLING` (JSON
+ *    polling options, e.g. `{"youngJobWindowMs":0}`) measures the client with other pacing.
  * 2. Status of 200 jobs already purged from the queue: `client.jobs.list({ jobIds })` beside a
  *    bare `sacct -j <ids>` printing the same fields.
  * 3. Looking up 250 ids (200 purged, 50 held in the queue): `client.jobs.list({ jobIds })` beside
@@ -100,14 +102,15 @@ function accountingEnds(ids: string[]): Map<string, { endMs: number; state: stri
 
 /**
  * The baseline watcher: `squeue` every second until it has seen `expected` bench jobs and none is
- * live any more, printing a timestamp before each listing.
+ * live any more, printing the time each listing arrived (when the loop knows, as the client's
+ * figure is when `wait()` resolves, after its poll's answer).
  */
 function squeueLoop(expected: number): Promise<Timed> {
   const script = `
 declare -A seen
 for i in $(seq 400); do
-  t=$(date +%s.%N)
   out=$(squeue -h -t all -u alice -n bench-watch -o '%i %T')
+  t=$(date +%s.%N)
   printf '@%s\\n%s\\n' "$t" "$out"
   for id in $(printf '%s\\n' "$out" | awk 'NF {print $1}'); do seen[$id]=1; done
   live=$(printf '%s\\n' "$out" | grep -cE ' (PENDING|RUNNING|CONFIGURING|COMPLETING|SUSPENDED|REQUEUED)' || true)
@@ -176,11 +179,18 @@ async function endNotice(): Promise<void> {
       .filter(([program]) => program !== 'sbatch')
       .map(([program, n]) => `${program}:${(n / Math.max(1, m.ticks)).toFixed(2)}`)
       .join(',');
+  // The scheduler's load: its commands per second while the side watched (sbatch aside).
+  const perSecond = (m: WatchMeasurement) =>
+    Object.entries(m.commands)
+      .filter(([program]) => program !== 'sbatch')
+      .reduce((sum, [, n]) => sum + n, 0) /
+    (m.wallMs / 1000);
   const loopCalls = loop.stdout.split('\n').filter((l) => l.startsWith('@')).length;
   report('baseline: squeue every 1 s (shell loop)', {
     ...shortDelays((id) => seenByLoop.get(id)),
     timeoutDelay: s(delay(seenByLoop.get(timeoutJob), timeoutJob)),
     squeueCalls: loopCalls,
+    callsPerS: loopCalls / loop.s,
     cpuS: loop.cpuS,
     peakMiB: loop.peakMiB,
   });
@@ -188,6 +198,7 @@ async function endNotice(): Promise<void> {
     ...shortDelays((id) => short.noticedAt[id]),
     polls: short.ticks,
     commandsPerPoll: perPoll(short),
+    callsPerS: perSecond(short),
     cpuS: short.cpuMs / 1000,
     peakMiB: short.peakMiB,
   });
@@ -196,6 +207,7 @@ async function endNotice(): Promise<void> {
     timeoutDelay: s(delay(timeout.noticedAt[timeoutJob], timeoutJob)),
     polls: timeout.ticks,
     commandsPerPoll: perPoll(timeout),
+    callsPerS: perSecond(timeout),
     cpuS: timeout.cpuMs / 1000,
     peakMiB: timeout.peakMiB,
   });

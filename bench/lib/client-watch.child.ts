@@ -25,6 +25,8 @@ export interface WatchMeasurement {
   /** CPU of the process and of the commands it ran, from the first submission to the last end. */
   cpuMs: number;
   peakMiB: number;
+  /** From the first submission to the last end noticed, for the scheduler calls per second. */
+  wallMs: number;
   /** Polls of the shared poller, and the scheduler commands of the whole run by program. */
   ticks: number;
   listCalls: number;
@@ -51,7 +53,9 @@ const delta = (after: Record<string, number>, before: Record<string, number>, pe
 
 async function watch(kind: string, n: number): Promise<WatchMeasurement> {
   const transport = localTransport({ actAs: { mode: 'sudo' } });
-  const client = createClient({ clusters: { local: { adapter: slurmAdapter({ transport }) } } });
+  // HPCKIT_BENCH_POLLING='{"youngJobWindowMs":0}' measures other pacing (the default is measured).
+  const polling = process.env.HPCKIT_BENCH_POLLING ? JSON.parse(process.env.HPCKIT_BENCH_POLLING) : {};
+  const client = createClient({ clusters: { local: { adapter: slurmAdapter({ transport }), polling } } });
   const alice = client.as('alice');
   // HPCKIT_BENCH_TRACE=1 prints every poll's latency and the interval chosen after it.
   if (process.env.HPCKIT_BENCH_TRACE) {
@@ -66,6 +70,7 @@ async function watch(kind: string, n: number): Promise<WatchMeasurement> {
   const jobs: string[] = [];
   const before = transport.stats().byProgram;
   const cpu0 = processTreeCpuMs();
+  const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     const handle = await alice.jobs.submit({
       name: 'bench-watch',
@@ -84,6 +89,7 @@ async function watch(kind: string, n: number): Promise<WatchMeasurement> {
     noticedAt,
     cpuMs: processTreeCpuMs() - cpu0,
     peakMiB: peakRssMiB(),
+    wallMs: performance.now() - t0,
     ticks: stats.ticks,
     listCalls: stats.listCalls,
     commands: delta(transport.stats().byProgram, before),

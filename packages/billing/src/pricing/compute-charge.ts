@@ -3,7 +3,7 @@ import { BillingDecimal, decimalString } from '../money/decimal.js';
 import { roundDecimal, roundToString } from '../money/rounding-mode.js';
 import type { Quantity } from './amount-strategies.js';
 import { billedSeconds } from './billed-seconds.js';
-import { exactChargeString, roundPlainString } from './exact-charge.js';
+import { exactChargeString, roundedChargeString, roundPlainString } from './exact-charge.js';
 import type { ChargingRules } from './charging-rules-schema.js';
 
 /** Every intermediate of one charge, in the order they are computed. */
@@ -47,15 +47,10 @@ export function computeCharge(
     if (Number.isSafeInteger(usage) && usage >= 0) {
       // The common case, in integers: the same digits as the decimal.js path below.
       const exact = exactChargeString(rate, usage);
-      return withMinimum(
-        billed,
-        quantity,
-        undefined,
-        exact,
-        roundPlainString(exact, rules.precision, rules.rounding),
-        rules,
-        minimum,
-      );
+      const rounded =
+        roundedChargeString(rate, usage, rules.precision, rules.rounding) ??
+        roundPlainString(exact, rules.precision, rules.rounding);
+      return withMinimum(billed, quantity, undefined, exact, rounded, rules, minimum);
     }
   }
   let usage: Decimal;

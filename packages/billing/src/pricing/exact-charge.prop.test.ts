@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BillingDecimal, decimalString } from '../money/decimal.js';
 import { ROUNDING_MODES, roundToString } from '../money/rounding-mode.js';
-import { exactChargeString, roundPlainString } from './exact-charge.js';
+import { exactChargeString, roundedChargeString, roundPlainString } from './exact-charge.js';
 
 // Rates as sites write them (up to 6 places, up to 100,000 per unit-hour), zero included.
 const rate = fc
@@ -52,6 +52,29 @@ describe('roundPlainString', () => {
           expect(roundPlainString(text, places, mode)).toBe(
             roundToString(new BillingDecimal(text), places, mode),
           );
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
+describe('roundedChargeString', () => {
+  it('rounds rate × usage ÷ 3600 as decimal.js and roundToString do, or leaves it to them', () => {
+    fc.assert(
+      fc.property(
+        rate,
+        usage,
+        fc.integer({ min: 0, max: 8 }),
+        fc.constantFrom(...ROUNDING_MODES),
+        (r, u, places, mode) => {
+          const decimal = new BillingDecimal(r);
+          const rounded = roundedChargeString(decimal, u, places, mode);
+          const expected = roundToString(decimal.times(new BillingDecimal(u)).div(3600), places, mode);
+          // Undefined only where the integers would leave 2^53 (the caller then rounds the string).
+          if (rounded === undefined)
+            expect(Number(r.replace('.', '')) * u * 10 ** places).toBeGreaterThan(2 ** 53);
+          else expect(rounded).toBe(expected);
         },
       ),
       { numRuns: 5_000 },

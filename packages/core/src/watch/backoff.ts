@@ -10,6 +10,8 @@ export const PollingOptionsSchema = z.strictObject({
   missingGraceMs: z.number().nonnegative().default(120_000),
   recentJobMaxIntervalMs: z.number().positive().default(5_000),
   recentJobWindowMs: z.number().nonnegative().default(3_600_000),
+  youngJobIntervalMs: z.number().positive().default(250),
+  youngJobWindowMs: z.number().nonnegative().default(60_000),
 });
 
 /**
@@ -22,7 +24,8 @@ export const PollingOptionsSchema = z.strictObject({
  */
 export interface PollingOptionsInput {
   /**
-   * Shortest interval between two polls, in milliseconds.
+   * Shortest interval between two polls, in milliseconds (while a watched job is young, the
+   * shorter {@link PollingOptionsInput.youngJobIntervalMs} applies).
    *
    * @defaultValue 1000
    */
@@ -78,6 +81,23 @@ export interface PollingOptionsInput {
    * @defaultValue 3600000
    */
   recentJobWindowMs?: number;
+  /**
+   * Interval, in milliseconds, while some watched job is in its first
+   * {@link PollingOptionsInput.youngJobWindowMs} (since it started, or since it was first watched
+   * if it has not): short jobs end then, and an end is noticed within about this long after the
+   * scheduler records it. It may be shorter than `minIntervalMs`, never than `latencyFactor` × the
+   * last poll's latency, so a slow scheduler is still left idle between polls.
+   *
+   * @defaultValue 250
+   */
+  youngJobIntervalMs?: number;
+  /**
+   * How long, in milliseconds, a job counts as young (see
+   * {@link PollingOptionsInput.youngJobIntervalMs}); 0 turns the faster pace off.
+   *
+   * @defaultValue 60000
+   */
+  youngJobWindowMs?: number;
 }
 
 /** Polling options with defaults filled: the fields of {@link PollingOptionsInput}, all present. */
@@ -137,10 +157,11 @@ export const OVERDUE_WINDOW_MS = 120_000;
 /**
  * Caps an interval by what the watched jobs' clocks say: the next poll comes no later than the
  * earliest time limit (plus {@link TIME_LIMIT_SLACK_MS}) among running jobs, at the minimum
- * interval while a job is past its limit but not yet ended (up to {@link OVERDUE_WINDOW_MS}), and
- * within `recentJobMaxIntervalMs` while any job is in its first `recentJobWindowMs`. These caps
- * win over `latencyFactor`, but never ask sooner than the minimum interval or twice the last
- * poll's latency, so a slow scheduler is still idle half the time.
+ * interval while a job is past its limit but not yet ended (up to {@link OVERDUE_WINDOW_MS}),
+ * every `youngJobIntervalMs` while any job is in its first `youngJobWindowMs`, and within
+ * `recentJobMaxIntervalMs` while any job is in its first `recentJobWindowMs`. These caps win over
+ * `latencyFactor`, but never ask sooner than the minimum interval (the young-job interval, while a
+ * job is young) or twice the last poll's latency, so a slow scheduler is still idle half the time.
  */
 export function capForJobs(
   options: PollingOptions,
@@ -149,12 +170,17 @@ export function capForJobs(
   latencyMs = 0,
 ): number {
   let cap = Number.POSITIVE_INFINITY;
+  let shortest = options.minIntervalMs;
   for (const job of jobs) {
+    if (job.ageMs < options.youngJobWindowMs) {
+      cap = Math.min(cap, options.youngJobIntervalMs);
+      shortest = Math.min(shortest, options.youngJobIntervalMs);
+    }
     if (job.ageMs < options.recentJobWindowMs) cap = Math.min(cap, options.recentJobMaxIntervalMs);
     if (!job.running || job.remainingMs === undefined) continue;
     if (job.remainingMs > 0) cap = Math.min(cap, job.remainingMs + TIME_LIMIT_SLACK_MS);
     else if (-job.remainingMs < OVERDUE_WINDOW_MS) cap = Math.min(cap, options.minIntervalMs);
   }
-  const floor = Math.max(options.minIntervalMs, 2 * latencyMs);
+  const floor = Math.max(shortest, 2 * latencyMs);
   return Math.max(1, Math.round(Math.min(intervalMs, Math.max(floor, cap))));
 }

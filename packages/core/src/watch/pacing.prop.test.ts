@@ -20,6 +20,9 @@ const pacedJob: fc.Arbitrary<PacedJob> = fc.record(
   { requiredKeys: ['running', 'ageMs'] },
 );
 const interval = fc.integer({ min: 1, max: 600_000 });
+/** The shortest interval the caps may ask for: the young-job one while any job is young. */
+const shortestFor = (jobs: PacedJob[]) =>
+  jobs.some((j) => j.ageMs < options.youngJobWindowMs) ? options.youngJobIntervalMs : options.minIntervalMs;
 
 describe('capForJobs', () => {
   it('never lengthens the interval, nor shortens it below the minimum or twice the latency', () => {
@@ -31,7 +34,7 @@ describe('capForJobs', () => {
         (ms, jobs, latencyMs) => {
           const capped = capForJobs(options, ms, jobs, latencyMs);
           expect(capped).toBeLessThanOrEqual(ms);
-          expect(capped).toBeGreaterThanOrEqual(Math.min(ms, Math.max(options.minIntervalMs, 2 * latencyMs)));
+          expect(capped).toBeGreaterThanOrEqual(Math.min(ms, Math.max(shortestFor(jobs), 2 * latencyMs)));
         },
       ),
     );
@@ -59,18 +62,35 @@ describe('capForJobs', () => {
         fc.array(pacedJob, { maxLength: 10 }),
         (ms, overdueBy, others) => {
           const overdue: PacedJob = { running: true, ageMs: HOUR * 2, remainingMs: -overdueBy };
-          expect(capForJobs(options, ms, [...others, overdue])).toBe(Math.min(ms, options.minIntervalMs));
+          expect(capForJobs(options, ms, [...others, overdue])).toBe(Math.min(ms, shortestFor(others)));
         },
       ),
     );
   });
 
   it('keeps the interval within recentJobMaxIntervalMs while any job is in its first hour', () => {
+    const ages = fc.integer({ min: options.youngJobWindowMs, max: HOUR - 1 });
     fc.assert(
-      fc.property(interval, fc.integer({ min: 0, max: HOUR - 1 }), fc.boolean(), (ms, ageMs, running) => {
+      fc.property(interval, ages, fc.boolean(), (ms, ageMs, running) => {
         const capped = capForJobs(options, ms, [{ running, ageMs }]);
         expect(capped).toBe(Math.min(ms, options.recentJobMaxIntervalMs));
       }),
+    );
+  });
+
+  it('polls every youngJobIntervalMs (or twice the latency) while any job is in its first minute', () => {
+    const ages = fc.integer({ min: 0, max: options.youngJobWindowMs - 1 });
+    fc.assert(
+      fc.property(
+        interval,
+        ages,
+        fc.array(pacedJob, { maxLength: 10 }),
+        fc.integer({ min: 0, max: 2_000 }),
+        (ms, ageMs, others, latencyMs) => {
+          const capped = capForJobs(options, ms, [...others, { running: true, ageMs }], latencyMs);
+          expect(capped).toBe(Math.min(ms, Math.max(options.youngJobIntervalMs, 2 * latencyMs)));
+        },
+      ),
     );
   });
 

@@ -235,12 +235,13 @@ describe('poller pacing by the jobs’ clocks', () => {
   }
 
   it('is there when a time limit runs out, and polls at the minimum until the scheduler ends the job', async () => {
-    // Outside its first hour's cap (window 0), a 1-minute job the scheduler kills 7 s late.
+    // Outside its first minute's and first hour's caps (windows 0), a 1-minute job the
+    // scheduler kills 7 s late.
     const { pollsAt, noticedAt, calls } = await runJob({
       limitSeconds: 60,
       endsAt: 67_000,
       until: 200_000,
-      polling: { recentJobWindowMs: 0 },
+      polling: { recentJobWindowMs: 0, youngJobWindowMs: 0 },
     });
     expect(noticedAt).toBeDefined();
     expect(noticedAt! - 67_000).toBeLessThanOrEqual(1_000);
@@ -249,6 +250,15 @@ describe('poller pacing by the jobs’ clocks', () => {
     // Backing off before the limit: far fewer polls than one a second.
     expect(pollsAt.filter((t) => t < 60_000).length).toBeLessThan(15);
     expect(calls).toBe(pollsAt.length);
+  });
+
+  it('polls every 250 ms during a job’s first minute, then at most every 5 s', async () => {
+    const { pollsAt, noticedAt } = await runJob({ endsAt: 90_000, until: 100_000 });
+    const gaps = pollsAt.slice(1).map((t, i) => ({ at: t, gap: t - pollsAt[i]! }));
+    // The first poll comes at the minimum interval after the job is watched; then the young pace.
+    expect(gaps.filter((g) => g.at > 1_000 && g.at <= 60_000).every((g) => g.gap === 250)).toBe(true);
+    expect(gaps.filter((g) => g.at > 61_000).every((g) => g.gap > 250 && g.gap <= 5_000)).toBe(true);
+    expect(noticedAt! - 90_000).toBeLessThanOrEqual(5_000);
   });
 
   it('keeps the interval within 5 s during a job’s first hour, then backs off as before', async () => {
