@@ -11,11 +11,16 @@ async function quote() {
     body: new URLSearchParams(new FormData(form)),
     credentials: 'same-origin',
   });
-  // An older answer arriving after a newer one is dropped.
-  if (mine === asked) out.innerHTML = await res.text();
+  // An older answer arriving after a newer one is dropped; the newest one ends the busy state.
+  if (mine !== asked) return;
+  out.innerHTML = await res.text();
+  out.setAttribute('aria-busy', 'false');
 }
 form.addEventListener('input', () => {
+  // Busy from the first keystroke: what #quote shows is for the form as it was.
+  out.setAttribute('aria-busy', 'true');
   clearTimeout(timer);
   timer = setTimeout(quote, 250);
 });
+out.setAttribute('aria-busy', 'true');
 quote();

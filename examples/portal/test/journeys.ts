@@ -79,13 +79,17 @@ export async function submitFromForm(page: Page, o: SubmitOptions) {
     else await field.fill(value);
   }
   await page.selectOption('select[name=account]', o.account);
+  // The quote of the form as filled, not of an earlier state of it.
+  await page.waitForSelector('#quote[aria-busy=false]');
   await expect.poll(() => page.locator('#quote .problems').count()).toBe(0);
   await expect.poll(() => page.locator('#quote-amount').count()).toBe(1);
   const quoted = await page.locator('#quote-amount').textContent();
   expect(quoted).toMatch(/^\d+\.\d{2} CNY$/);
   await shot(page, o, 'job-form-quote');
-  await page.click('#submit');
-  await page.waitForURL(/\/jobs\/[^/]+$/);
+  // The job's page, or the form again (at /jobs) with the scheduler's refusal: then say what it was.
+  await Promise.all([page.waitForURL((url) => url.pathname !== '/jobs/new'), page.click('#submit')]);
+  if (!/\/jobs\/[^/]+$/.test(page.url()))
+    throw new Error(`not submitted: ${await page.locator('main').innerText()}`);
   const jobId = decodeURIComponent(page.url().split('/').pop()!);
   await jobCompleted(page, o);
   await shot(page, o, 'job-ended');

@@ -15,7 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { assertClusterUp } from '../../../test/support/test-cluster.js';
 import { type ListeningPortal, listenPortal } from '../src/listen.js';
 import { type ConfigSite, openFromConfig } from '../src/open-config.js';
@@ -94,6 +94,39 @@ beforeAll(async () => {
   // A member's used amount counts under a limit: 5,000 now, lowered to what she used later.
   await ledger.as({ user: 'bob' }).setSpendingLimit(ACCOUNT, 'alice', { amount: '5000' });
   await site.services.files('alice').mkdir(DIR);
+  // The ledger carries the account and its members to Slurm, and the reconciler its blocks, a few
+  // seconds over SSH: the account blocked until its payment is seen, alice's association added,
+  // briefly blocked, replaced. A job submitted meanwhile is Slurm's refusal, so wait until the
+  // associations have been settled for 3 s.
+  const settled = 'account|| alice|| bob||';
+  const associations = () =>
+    execFileSync(
+      'sacctmgr',
+      [
+        '-n',
+        '-P',
+        'show',
+        'assoc',
+        'where',
+        `accounts=${ACCOUNT}`,
+        'format=user,grpsubmitjobs,maxsubmitjobs',
+      ],
+      { encoding: 'utf8' },
+    )
+      .trim()
+      .split('\n')
+      .map((line) => (line.startsWith('|') ? `account${line}` : line))
+      .sort()
+      .join(' ');
+  let since = Number.POSITIVE_INFINITY;
+  await vi.waitFor(
+    () => {
+      if (associations() !== settled) since = Number.POSITIVE_INFINITY;
+      else since = Math.min(since, Date.now());
+      expect(Date.now() - since).toBeGreaterThanOrEqual(3000);
+    },
+    { timeout: 60_000, interval: 500 },
+  );
   portal = await listenPortal(site.services);
   url = portal.url;
   browser = await launchChromium();
