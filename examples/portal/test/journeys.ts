@@ -89,7 +89,7 @@ export async function submitFromForm(page: Page, o: SubmitOptions) {
   // The job's page, or the form again (at /jobs) with the scheduler's refusal: then say what it was.
   await Promise.all([page.waitForURL((url) => url.pathname !== '/jobs/new'), page.click('#submit')]);
   if (!/\/jobs\/[^/]+$/.test(page.url()))
-    throw new Error(`not submitted: ${await page.locator('main').innerText()}`);
+    throw new Error(`not submitted: ${await page.locator('main').textContent()}`);
   const jobId = decodeURIComponent(page.url().split('/').pop()!);
   await jobCompleted(page, o);
   await shot(page, o, 'job-ended');
