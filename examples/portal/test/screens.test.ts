@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..', '..');
 const guide = readFileSync(join(root, 'docs/guides/portal.md'), 'utf8');
 const committed = readdirSync(join(root, 'docs/guides/portal-screens')).sort();
-const taken = ['journeys.ts', 'portal.cluster.e2e.test.ts']
+const taken = ['journeys.ts', 'shell-steps.ts', 'apps-e2e.ts', 'portal.cluster.e2e.test.ts']
   .map((f) => readFileSync(join(import.meta.dirname, f), 'utf8'))
   .join('\n');
 
