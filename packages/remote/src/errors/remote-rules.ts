@@ -78,7 +78,7 @@ const zhCn: Record<keyof typeof en, IssueWording> = {
   shell_help: () =>
     [
       '一个只访问您主目录的简易 shell（不运行任何程序）：',
-      '  pwd, cd [目录], ls [-a] [路径…], cat 文件…, echo 文本…, whoami, stty size, clear, help, exit [退出码]',
+      '  pwd、cd [目录]、ls [-a] [路径…]、cat 文件…、echo 文本…、whoami、stty size、clear、help、exit [退出码]',
       '含空格的名称请加引号：\'my file\' 或 "my file"。路径只能在主目录之内。',
     ].join('\n'),
 };
