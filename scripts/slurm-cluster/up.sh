@@ -133,6 +133,19 @@ if ((restart_slurm)); then stop_daemon slurmd; stop_daemon slurmctld; fi
 start_slurmctld
 start_slurmd
 
+# --- accounting history kept bounded ----------------------------------------------------------------
+# A machine that keeps its cluster between runs piles up every run's jobs (a drill alone adds 10,000
+# array tasks), and the suites that read accounting from the epoch (a ledger sync with no start, the
+# CLI's first sync) then walk all of it: past 100,000 rows their listing and their time limits give
+# out. Jobs that ended more than HPCKIT_ACCOUNTING_KEEP_HOURS ago (default 6, longer than any run)
+# are deleted from the accounting tables; a fresh machine has none.
+keep_hours=${HPCKIT_ACCOUNTING_KEEP_HOURS:-6}
+"${MYSQL[@]}" slurm_acct_db -e "
+  DELETE s FROM ${CLUSTER}_step_table s JOIN ${CLUSTER}_job_table j ON s.job_db_inx = j.job_db_inx
+    WHERE j.time_end > 0 AND j.time_end < UNIX_TIMESTAMP() - ${keep_hours} * 3600;
+  DELETE FROM ${CLUSTER}_job_table WHERE time_end > 0 AND time_end < UNIX_TIMESTAMP() - ${keep_hours} * 3600;" ||
+  die "could not trim the accounting history (MariaDB, $STATE/my.cnf)"
+
 # --- accounting objects (only what is missing) -------------------------------------------------
 qos=$(sacctmgr -n -P show qos format=name,maxwall,priority,flags)
 grep -qx 'normal|2-00:00:00|50|DenyOnLimit' <<<"$qos" ||

@@ -58,6 +58,11 @@ const aliceAssociation = () =>
   ).trim();
 
 let site: ConfigSite;
+/** How many of alice's jobs in the account the sync has priced (pending ones not counted). */
+const pricedJobs = async () =>
+  (await site.services.ledger.as({ user: 'alice' }).jobCosts({ account: ACCOUNT })).items.filter(
+    (j) => j.pricing !== 'pending',
+  ).length;
 let portal: ListeningPortal;
 let url: string;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -185,15 +190,7 @@ describe('the portal on the Slurm test cluster and PostgreSQL, in Chromium', { t
     await scriptFileRoundTrip(page, url, { ...o, account: ACCOUNT, sleep: '2', dir: DIR });
     // Both jobs priced (the script's seconds on one core may round to free) before the admin
     // reads what alice used.
-    await expect
-      .poll(
-        async () =>
-          (await site.services.ledger.as({ user: 'alice' }).jobCosts({ account: ACCOUNT })).items
-            .map((j) => j.pricing)
-            .filter((p) => p !== 'pending').length,
-        { timeout: 90_000, interval: 1000 },
-      )
-      .toBe(2);
+    await expect.poll(pricedJobs, { timeout: 90_000, interval: 1000 }).toBe(2);
     await signOut(page);
   });
 
@@ -214,15 +211,7 @@ describe('the portal on the Slurm test cluster and PostgreSQL, in Chromium', { t
     });
     await signOut(page);
     // Its job charged too, before the admin reads what alice used.
-    await expect
-      .poll(
-        async () =>
-          (await site.services.ledger.as({ user: 'alice' }).jobCosts({ account: ACCOUNT })).items
-            .map((j) => j.pricing)
-            .filter((p) => p !== 'pending').length,
-        { timeout: 90_000, interval: 1000 },
-      )
-      .toBe(3);
+    await expect.poll(pricedJobs, { timeout: 90_000, interval: 1000 }).toBe(3);
   });
 
   it('as bob, the owner: a limit at what alice used blocks her in Slurm; the charges export; the limit lifted', async () => {
