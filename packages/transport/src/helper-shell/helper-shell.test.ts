@@ -114,6 +114,50 @@ describe('helper shells of the local transport', () => {
     }
   });
 
+  it('carry a repeated environment setup as a shell function, and any number of distinct ones exactly', async () => {
+    const t = transport({ helperShells: 1 });
+    const unsetEnv = Array.from({ length: 70 }, (_, i) => `HPCKIT_HELPER_UNSET_${i}`);
+    process.env.HPCKIT_HELPER_UNSET_7 = 'set';
+    try {
+      const t2 = transport({ helperShells: 1 });
+      // 40 distinct setups: past the helper's 32 functions, the later ones stay inline.
+      for (let i = 0; i < 40; i++) {
+        const r = await t2.exec({
+          argv: sh('printf "%s|%s" "$V" "$(printenv HPCKIT_HELPER_UNSET_7 || echo unset)"'),
+          env: { V: `v${i % 20}'中文 ${i}` },
+          unsetEnv,
+        });
+        expect(r.stdout).toBe(`v${i % 20}'中文 ${i}|unset`);
+      }
+      // A command with no setup sees the helper's environment untouched by the functions.
+      expect(
+        (await t2.exec({ argv: sh('printf "%s|%s" "$(printenv V || echo unset)" "$HPCKIT_HELPER_UNSET_7"') })).stdout,
+      ).toBe('unset|set');
+    } finally {
+      delete process.env.HPCKIT_HELPER_UNSET_7;
+    }
+    expect((await t.exec({ argv: ['echo', 'ok'] })).stdout).toBe('ok\n');
+  });
+
+  it('count a command in bytes whatever the locale, and survive a USR1 that comes while idle', async () => {
+    const saved = process.env.LC_ALL;
+    process.env.LC_ALL = 'C.UTF-8';
+    try {
+      const t = transport({ helperShells: 1 });
+      const pid = await helperPid(t);
+      const stdin = '中文 é ✓\n'.repeat(50);
+      expect((await t.exec({ argv: ['cat'], stdin, env: { W: '中文' } })).stdout).toBe(stdin);
+      // A late kill request (the command it was meant for had ended) must not end the helper.
+      process.kill(Number(pid), 'SIGUSR1');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await helperPid(t)).toBe(pid);
+      expect((await t.exec({ argv: sh('printf %s "$W"'), env: { W: '中文' } })).stdout).toBe('中文');
+    } finally {
+      if (saved === undefined) delete process.env.LC_ALL;
+      else process.env.LC_ALL = saved;
+    }
+  });
+
   it('report a missing program as spawn does: TRANSPORT, spawn_failed, ENOENT', async () => {
     const err = await rejection(transport().exec({ argv: ['no-such-program-hpckit', 'x'] }));
     expect(err).toMatchObject({

@@ -2,7 +2,14 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { errorsFor } from '@hpckit/core';
 import { type ExecResult, signalExitCode } from '../transport.js';
-import { commandLine, type FramedCommand, frameTokens } from './command-line.js';
+import {
+  commandLine,
+  type FramedCommand,
+  framed,
+  frameTokens,
+  HELPER_LOOP,
+  setupFunctions,
+} from './command-line.js';
 import { Delimited } from './delimited.js';
 
 const errors = errorsFor('local');
@@ -89,8 +96,9 @@ export function startHelperShell(spec: HelperSpawn): HelperShell {
   child.stdin.on('error', () => undefined);
   child.stdout.on('data', (chunk: Buffer) => stdout.feed(chunk));
   child.stderr.on('data', (chunk: Buffer) => stderr.feed(chunk));
-  // The helper kills the command it runs on USR1, for callers who may not signal it themselves.
-  child.stdin.write('trap \'[ -n "$p" ] && kill -KILL "$p" 2>/dev/null\' USR1\n');
+  // Read byte by byte like any script on a pipe, once; every command after it is read at once.
+  child.stdin.write(HELPER_LOOP);
+  const setups = setupFunctions();
 
   function setReferenced(on: boolean): void {
     for (const handle of [child, child.stdin, child.stdout, child.stderr] as {
@@ -113,7 +121,7 @@ export function startHelperShell(spec: HelperSpawn): HelperShell {
       };
     }
     const nonce = randomBytes(16).toString('hex');
-    const line = commandLine(command, nonce);
+    const line = commandLine(command, nonce, setups);
     if (line === undefined) return undefined;
     const tokens = frameTokens(nonce);
     const commandProgram = command.argv[0] ?? '';
@@ -264,7 +272,7 @@ export function startHelperShell(spec: HelperSpawn): HelperShell {
         finish();
       },
     };
-    child.stdin.write(line);
+    child.stdin.write(framed(line));
     return { result, done, started: () => pid !== undefined };
   }
 
