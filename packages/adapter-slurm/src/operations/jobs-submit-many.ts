@@ -33,10 +33,11 @@ interface Pending {
 }
 
 /**
- * Submits a batch: every sbatch, each with its own quoted argv and script, runs in one `sh` on
- * the submit host (one process locally, one channel over SSH), `chunk` jobs per shell, and each
- * answer comes back framed (see {@link batchScript}). Keys that may already have a job are looked
- * up first, all with one squeue (and one sacct); jobs whose answer was lost (a dropped
+ * Submits a batch: every sbatch, each with its own quoted argv and script, runs in a `sh` on
+ * the submit host (a process locally, a channel over SSH; {@link BATCH_LANES} side by side),
+ * `chunk` jobs per shell, and each answer comes back framed (see {@link batchScript}). Keys
+ * that may already have a job are looked up first, all with one squeue (and one sacct); jobs
+ * whose answer was lost (a dropped
  * connection, a controller that timed out, output without an id) are looked up by token, all
  * at once, before they are reported failed, so nothing is submitted twice.
  */
@@ -58,15 +59,41 @@ export async function submitJobs(
   }
   await findEarlier(deps, pending, ctx);
   await createDirectories(deps, pending, ctx);
-  let stopped = false;
-  for (let from = 0; from < pending.length && !stopped; from += chunk) {
-    const group = pending.slice(from, from + chunk).filter((p) => p.outcome === undefined);
-    for (const p of group) deps.attempts.sent(p.submission.idempotencyKey);
-    if (group.length > 0) await runGroup(deps, group, ctx);
-    await recoverLost(deps, group, ctx);
-    stopped = ctx.stopOnError === true && group.some((p) => p.outcome?.status === 'failed');
-  }
+  const todo = pending.filter((p) => p.outcome === undefined);
+  // With stopOnError a job runs only once every job before it has succeeded: one lane.
+  const lanes = ctx.stopOnError || todo.length < 2 * MIN_LANE ? 1 : BATCH_LANES;
+  await Promise.all(
+    Array.from({ length: lanes }, (_, lane) =>
+      runLane(
+        deps,
+        todo.filter((_, i) => i % lanes === lane),
+        ctx,
+        chunk,
+      ),
+    ),
+  );
   return pending.map((p) => p.outcome ?? { status: 'skipped' });
+}
+
+/**
+ * Shells running at once for a batch. sbatch spends most of its time starting (loading Slurm's
+ * plugins) and waiting for the controller, which serves several clients at a time: two shells
+ * submit a sweep in about two thirds of the time of one on a 2-core machine. Jobs go to the lanes
+ * in turn (0, 2, 4… and 1, 3, 5…), so their ids still follow the specs' order closely.
+ */
+const BATCH_LANES = 2;
+/** Fewer jobs than this per lane are not worth a second shell. */
+const MIN_LANE = 4;
+
+/** Runs one lane's jobs, `chunk` per shell, one shell after another. */
+async function runLane(deps: SubmitDeps, lane: Pending[], ctx: BatchSubmitContext, chunk: number) {
+  for (let from = 0; from < lane.length; from += chunk) {
+    const group = lane.slice(from, from + chunk);
+    for (const p of group) deps.attempts.sent(p.submission.idempotencyKey);
+    await runGroup(deps, group, ctx);
+    await recoverLost(deps, group, ctx);
+    if (ctx.stopOnError && group.some((p) => p.outcome?.status === 'failed')) return;
+  }
 }
 
 /**

@@ -51,7 +51,7 @@ export interface JobsApi
    * stop the others unless `stopOnError` is set. Each spec has its own idempotency key
    * (`idempotencyKeys`, else generated), so a retry never submits a job twice. An adapter with
    * the `jobs.submitMany` capability takes them in one call (Slurm: every sbatch over one
-   * connection, run by one shell); on any other the specs are submitted one after another.
+   * connection, run by two shells side by side); on any other the specs are submitted one after another.
    *
    * @throws `VALIDATION` when `specs` is empty or longer than {@link MAX_BATCH_SUBMISSIONS}, or
    * `idempotencyKeys` does not hold one key per spec; a bad spec is only its own item's error.

@@ -37,15 +37,16 @@ export const jobsSubmitMany = defineSuite('jobs-submit-many', [
     title: 'jobs-submit-many: submits every job in order, each with its own script',
     needs: ['jobs.submitMany'],
     async run(ctx) {
-      const names = [0, 1, 2].map(() => ctx.unique('many'));
+      // Enough jobs for an adapter that submits a batch in several lanes (Slurm: 8 and more).
+      const names = Array.from({ length: 9 }, () => ctx.unique('many'));
       const outcomes = await ctx.runtime().jobs.submitMany(
         names.map((name) => ({ spec: queued(ctx, { name, command: `echo ${name}` }) })),
         { user: ctx.actor() },
       );
       try {
-        expect(outcomes).toHaveLength(3);
+        expect(outcomes).toHaveLength(names.length);
         const results = outcomes.map((o, i) => submitted(o, `job ${i}`));
-        expect(new Set(results.map((r) => r.job.id)).size).toBe(3);
+        expect(new Set(results.map((r) => r.job.id)).size).toBe(names.length);
         results.forEach((result, i) => {
           const job = JobSchema.parse(result.job);
           expect(job.name).toBe(names[i]);
