@@ -1,6 +1,13 @@
 import { runAdapterConformance } from '@hpckit/core/testing';
 import { jwtAuth, slurmRestAdapter } from '../src/index.js';
-import { assertClusterUp, FIXTURES, REST_URL, scontrolToken, sleep } from './integration/cluster.js';
+import {
+  assertClusterUp,
+  FIXTURES,
+  REST_URL,
+  scontrolToken,
+  sleep,
+  untilPurged,
+} from './integration/cluster.js';
 
 assertClusterUp();
 
@@ -12,6 +19,7 @@ runAdapterConformance({
       auth: jwtAuth({ serviceUser: 'portal', mint: (user) => scontrolToken(user) }),
     }),
     advance: (s) => sleep(s * 1000),
+    untilPurged,
   }),
   fixtures: FIXTURES,
   // The test cluster's MinJobAge is 10 s; slurmctld purged ended jobs within 12 s of submitting.

@@ -1,6 +1,6 @@
 import { runAdapterConformance } from '@hpckit/core/testing';
 import { slurmAdapter } from '../src/index.js';
-import { assertClusterUp, FIXTURES, sleep, sshServiceAccount } from './integration/cluster.js';
+import { assertClusterUp, FIXTURES, sleep, sshServiceAccount, untilPurged } from './integration/cluster.js';
 
 assertClusterUp();
 
@@ -9,6 +9,7 @@ runAdapterConformance({
   setup: () => ({
     adapter: slurmAdapter({ transport: sshServiceAccount() }),
     advance: (s) => sleep(s * 1000),
+    untilPurged,
   }),
   fixtures: FIXTURES,
   // The test cluster's MinJobAge is 10 s; slurmctld purged ended jobs within 12 s of submitting.

@@ -14,6 +14,13 @@ export interface ConformanceTarget {
    * simply waits.
    */
   advance(seconds: number): Promise<void>;
+  /**
+   * Resolves once these ended jobs have left the scheduler's live queue (only its accounting
+   * still knows them), or after `maxSeconds` of scheduler time at most. Without it, the suite
+   * advances `maxSeconds` (the run's `queueRetentionSeconds`). A real cluster that purges ended
+   * jobs well before that bound watches its queue instead of sleeping the whole bound.
+   */
+  untilPurged?(jobIds: readonly string[], maxSeconds: number): Promise<void>;
   /** Cleans up after the test (cancel leftover jobs, close connections). */
   teardown?(): Promise<void>;
 }
