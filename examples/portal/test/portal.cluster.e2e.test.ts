@@ -15,7 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { assertClusterUp, associations } from '../../../test/support/test-cluster.js';
 import { type ListeningPortal, listenPortal } from '../src/listen.js';
 import { type ConfigSite, openFromConfig } from '../src/open-config.js';
@@ -97,13 +97,15 @@ beforeAll(async () => {
   // addMember returned once alice's association exists, and the reconciler never undoes a
   // membership change in flight. The account's own association waits for the reconciler: blocked
   // at its zero balance when created, unblocked once it sees the payment (the ledger's event).
-  await expect
-    .poll(() => associations(ACCOUNT), { timeout: 60_000, interval: 500 })
-    .toEqual([
-      { user: '', blocked: false },
-      { user: 'alice', blocked: false },
-      { user: 'bob', blocked: false },
-    ]);
+  await vi.waitFor(
+    async () =>
+      expect(await associations(ACCOUNT)).toEqual([
+        { user: '', blocked: false },
+        { user: 'alice', blocked: false },
+        { user: 'bob', blocked: false },
+      ]),
+    { timeout: 60_000, interval: 500 },
+  );
   portal = await listenPortal(site.services);
   url = portal.url;
   browser = await launchChromium();
