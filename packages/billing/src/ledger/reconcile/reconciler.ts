@@ -68,7 +68,7 @@ const TRIGGERS: LedgerEventName[] = [
  * jobs: schedulers only refuse new submissions.
  *
  * A run never undoes a membership change in flight. A member whom `addMember` or `removeMember`
- * of the same ledger object is changing (from its first cluster write to its last ledger write) is
+ * of the same ledger object is changing (from before its first write to after its last) is
  * left alone and listed in the report's `deferred`; an attached or started reconciler runs again
  * when the change ends. Every other write is decided on that one account or member read afresh
  * from the ledger just before it, so a desired state that went stale during the run never
