@@ -9,7 +9,7 @@ import { BillingDecimal } from '@hpckit/billing';
 import { createJobSync, createLedger, createMemoryStore, createReconciler } from '@hpckit/billing/ledger';
 import { type HpckitError, isHpckitError, type JobSpecInput } from '@hpckit/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assertClusterUp } from '../support/test-cluster.js';
+import { assertClusterUp, associations } from '../support/test-cluster.js';
 import { clusterClient, sitePricing } from './real-cluster.js';
 
 assertClusterUp();
@@ -102,21 +102,10 @@ function sacctOf(jobId: string) {
   return { elapsed: Number(elapsed), gpus, partition };
 }
 
-const memberAssociations = (user: string) =>
-  execFileSync(
-    'sacctmgr',
-    [
-      '-n',
-      '-P',
-      'show',
-      'assoc',
-      'where',
-      `accounts=${ACCOUNT}`,
-      `users=${user}`,
-      'format=user,maxsubmitjobs',
-    ],
-    { encoding: 'utf8' },
-  ).trim();
+/** bob's association in the test's account, as sacctmgr shows it. */
+const bobInSlurm = () => associations(ACCOUNT, 'bob');
+const bobFree = [{ user: 'bob', blocked: false }];
+const bobBlocked = [{ user: 'bob', blocked: true }];
 
 describe('the money path on real Slurm', { timeout: 240_000 }, () => {
   it('charges real jobs by the preset, blocks by limit and balance in Slurm, and removes members', async () => {
@@ -124,7 +113,7 @@ describe('the money path on real Slurm', { timeout: 240_000 }, () => {
     await root.createAccount({ name: ACCOUNT, type: 'external', owner: 'alice' });
     await finance.recordPayment(ACCOUNT, { amount: '1000', type: 'bank transfer' });
     await alice.addMember(ACCOUNT, { user: 'bob' });
-    expect(memberAssociations('bob')).toBe('bob|');
+    expect(await bobInSlurm()).toEqual(bobFree);
     expect((await reconciler.run()).failures).toEqual([]);
 
     // A real 8-GPU job, priced from sacct's own elapsed time and allocation at 12.00 per GPU-hour.
@@ -197,7 +186,7 @@ describe('the money path on real Slurm', { timeout: 240_000 }, () => {
     const bobLine = (await ledger.as({ user: 'bob' }).balances()).find((l) => l.account === ACCOUNT)!;
     expect(bobLine.memberBlock).toMatchObject({ blocked: true, reason: 'limit_reached' });
     expect((await reconciler.run()).failures).toEqual([]);
-    expect(memberAssociations('bob')).toBe('bob|0');
+    expect(await bobInSlurm()).toEqual(bobBlocked);
     const blocked = await refusal('bob', held(ACCOUNT));
     expect(blocked.code).toBe('POLICY_VIOLATION');
     expect(blocked.details).toMatchObject({ nativeReason: 'AssocMaxSubmitJobLimit' });
@@ -209,7 +198,7 @@ describe('the money path on real Slurm', { timeout: 240_000 }, () => {
     // Raising the limit to 100,000 unblocks him in Slurm.
     await alice.setSpendingLimit(ACCOUNT, 'bob', { amount: '100000' });
     expect((await reconciler.run()).failures).toEqual([]);
-    expect(memberAssociations('bob')).toBe('bob|');
+    expect(await bobInSlurm()).toEqual(bobFree);
     const pending = await submit('bob', held(ACCOUNT));
 
     // Removal: refused while his job is pending (he stays blocked), then done in sacctmgr.
@@ -221,10 +210,10 @@ describe('the money path on real Slurm', { timeout: 240_000 }, () => {
       reason: 'member_has_jobs',
       jobIds: [pending.id],
     });
-    expect(memberAssociations('bob')).toBe('bob|0');
+    expect(await bobInSlurm()).toEqual(bobBlocked);
     await client.jobs.cancel(pending.id);
     await alice.removeMember(ACCOUNT, 'bob');
-    expect(memberAssociations('bob')).toBe('');
+    expect(await bobInSlurm()).toEqual([]);
     expect((await reconciler.run()).failures).toEqual([]);
 
     // A zero balance blocks the account in Slurm: the owner is refused too.

@@ -3,9 +3,10 @@
  * whether it is up, and SSH transports for each way a portal acts for users. Shared by the
  * integration tests of every package and by the benchmarks.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { type SshTransport, type SshTransportOptions, sshTransport } from '@hpckit/transport';
 
 const STATE = process.env.SLURM_LOCAL_STATE ?? '/var/lib/slurm-local';
@@ -39,6 +40,35 @@ export function assertClusterUp(script = 'scripts/slurm-cluster/up.sh'): void {
       `the Slurm test cluster is not up (scontrol ping: ${ping.trim()}); run ${script} as root`,
     );
   }
+}
+
+/** One association of an account on the test cluster, as sacctmgr shows it. */
+export interface Association {
+  /** The member, or `''` for the account's own association. */
+  user: string;
+  /** Whether hpckit's block is on it: `GrpSubmitJobs=0` on the account's, `MaxSubmitJobs=0` on a member's. */
+  blocked: boolean;
+}
+
+/**
+ * The associations of `account` (only `user`'s, given a user), sorted by user, read with
+ * `sacctmgr show assoc` itself rather than through hpckit: `[]` when there are none.
+ */
+export async function associations(account: string, user?: string): Promise<Association[]> {
+  const where = [`accounts=${account}`, ...(user === undefined ? [] : [`users=${user}`])];
+  const { stdout } = await promisify(execFile)(
+    'sacctmgr',
+    ['-n', '-P', 'show', 'assoc', 'where', ...where, 'format=user,grpsubmitjobs,maxsubmitjobs'],
+    { encoding: 'utf8', timeout: 10_000 },
+  );
+  return stdout
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [name = '', grp, max] = line.trim().split('|');
+      return { user: name, blocked: (name === '' ? grp : max) === '0' };
+    })
+    .sort((a, b) => a.user.localeCompare(b.user));
 }
 
 const base = { host: '127.0.0.1', port: SSH_PORT, hostKey: { knownHosts: [KNOWN_HOSTS] } };

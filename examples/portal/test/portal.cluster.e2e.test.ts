@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { assertClusterUp } from '../../../test/support/test-cluster.js';
+import { assertClusterUp, associations } from '../../../test/support/test-cluster.js';
 import { type ListeningPortal, listenPortal } from '../src/listen.js';
 import { type ConfigSite, openFromConfig } from '../src/open-config.js';
 import { launchChromium } from './chromium.js';
@@ -49,13 +49,8 @@ const dropSchema = async () => {
   await db.end();
 };
 
-/** What sacctmgr says of alice's association in the test's account: `alice|` or `alice|0` (blocked). */
-const aliceAssociation = () =>
-  execFileSync(
-    'sacctmgr',
-    ['-n', '-P', 'show', 'assoc', 'where', `accounts=${ACCOUNT}`, 'users=alice', 'format=user,maxsubmitjobs'],
-    { encoding: 'utf8' },
-  ).trim();
+/** alice's association in the test's account, as sacctmgr shows it. */
+const aliceInSlurm = () => associations(ACCOUNT, 'alice');
 
 let site: ConfigSite;
 /** How many of alice's jobs in the account the sync has priced (pending ones not counted). */
@@ -99,37 +94,16 @@ beforeAll(async () => {
   // A member's used amount counts under a limit: 5,000 now, lowered to what she used later.
   await ledger.as({ user: 'bob' }).setSpendingLimit(ACCOUNT, 'alice', { amount: '5000' });
   await site.services.files('alice').mkdir(DIR);
-  // The ledger carries the account and its members to Slurm, and the reconciler its blocks, a few
-  // seconds over SSH: the account blocked until its payment is seen, alice's association added,
-  // briefly blocked, replaced. A job submitted meanwhile is Slurm's refusal, so wait until the
-  // associations have been settled for 3 s.
-  const settled = 'account|| alice|| bob||';
-  const associations = () =>
-    execFileSync(
-      'sacctmgr',
-      [
-        '-n',
-        '-P',
-        'show',
-        'assoc',
-        'where',
-        `accounts=${ACCOUNT}`,
-        'format=user,grpsubmitjobs,maxsubmitjobs',
-      ],
-      { encoding: 'utf8' },
-    )
-      .trim()
-      .split('\n')
-      .map((line) => (line.startsWith('|') ? `account${line}` : line))
-      .sort()
-      .join(' ');
-  let since = Number.POSITIVE_INFINITY;
+  // addMember returned once alice's association exists, and the reconciler never undoes a
+  // membership change in flight. The account's own association waits for the reconciler: blocked
+  // at its zero balance when created, unblocked once it sees the payment (the ledger's event).
   await vi.waitFor(
-    () => {
-      if (associations() !== settled) since = Number.POSITIVE_INFINITY;
-      else since = Math.min(since, Date.now());
-      expect(Date.now() - since).toBeGreaterThanOrEqual(3000);
-    },
+    async () =>
+      expect(await associations(ACCOUNT)).toEqual([
+        { user: '', blocked: false },
+        { user: 'alice', blocked: false },
+        { user: 'bob', blocked: false },
+      ]),
     { timeout: 60_000, interval: 500 },
   );
   portal = await listenPortal(site.services);
@@ -217,12 +191,16 @@ describe('the portal on the Slurm test cluster and PostgreSQL, in Chromium', { t
   it('as bob, the owner: a limit at what alice used blocks her in Slurm; the charges export; the limit lifted', async () => {
     await signIn(page, url, 'bob');
     await limitBlocksMember(page, { ...o, account: ACCOUNT, member: 'alice', chargedUsers: ['alice'] });
-    await expect.poll(aliceAssociation, { timeout: 30_000, interval: 500 }).toBe('alice|0');
+    await expect
+      .poll(aliceInSlurm, { timeout: 30_000, interval: 500 })
+      .toEqual([{ user: 'alice', blocked: true }]);
     await signOut(page);
     await memberSeesBlock(page, url, 'alice', ACCOUNT, o);
     await signOut(page);
 
     await site.services.ledger.as({ user: 'bob' }).cancelSpendingLimit(ACCOUNT, 'alice');
-    await expect.poll(aliceAssociation, { timeout: 30_000, interval: 500 }).toBe('alice|');
+    await expect
+      .poll(aliceInSlurm, { timeout: 30_000, interval: 500 })
+      .toEqual([{ user: 'alice', blocked: false }]);
   });
 });

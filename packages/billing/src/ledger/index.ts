@@ -89,7 +89,8 @@ export { classifyJob, defaultSettledCheck } from './sync/classify-job.js';
 export type { Classification, Pricer, SettledCheck } from './sync/classify-job.js';
 export type { BatchStats } from './sync/charge-batch.js';
 export { createReconciler } from './reconcile/reconciler.js';
-export type { ReconcileReport, Reconciler, ReconcilerOptions } from './reconcile/reconciler.js';
+export type { Reconciler, ReconcilerOptions } from './reconcile/reconciler.js';
+export type { ReconcileReport } from './reconcile/report.js';
 
 // Memberships on the clusters, and adopting an existing cluster
 export type { LedgerSchedulerOptions, MembershipClient } from './membership/cluster-membership.js';

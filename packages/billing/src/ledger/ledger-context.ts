@@ -3,6 +3,7 @@ import type { BonusCalculator } from '../bonus/bonus-calculator.js';
 import type { LedgerStore, LedgerTx, OutboxEvent } from '../stores/ledger-store.js';
 import type { AccountRecord, MemberRecord } from '../stores/records.js';
 import { accountBlockState, memberBlockState } from './block-state.js';
+import { type ChangesInFlight, changesInFlight } from './membership/changes-in-flight.js';
 import type { ClusterMembership } from './membership/cluster-membership.js';
 import type { LedgerEventName, LedgerEvents } from './ledger-events.js';
 
@@ -24,6 +25,8 @@ export interface LedgerContext {
   bonus?: BonusCalculator;
   /** The clusters that account and membership changes reach, when the ledger was given a client. */
   scheduler?: ClusterMembership;
+  /** The membership changes under way in this process, which a reconciler run leaves alone. */
+  inFlight: ChangesInFlight;
   emitter: EventEmitter<LedgerEvents>;
   /** Runs `fn` in a transaction, stores its events in the outbox, commits, then delivers them. */
   mutate<T>(fn: (tx: LedgerTx, events: EventSink) => Promise<T>): Promise<T>;
@@ -104,6 +107,7 @@ export function createLedgerContext(init: LedgerContextInit): LedgerContext {
     now,
     bonus: init.bonus,
     ...(init.scheduler ? { scheduler: init.scheduler } : {}),
+    inFlight: changesInFlight(),
     emitter,
     async mutate(fn) {
       const queue: OutboxEvent[] = [];

@@ -142,33 +142,40 @@ export function createMemberOperations(ctx: LedgerContext, actor: Actor): Ledger
       const account = parseInput(NameSchema, accountInput, validationSubject('account_name'), ['account']);
       const data = parseInput(AddMemberSchema, input, billingRules.subject('member'), ['input']);
       const verb = (who: string) => `add ${who} to account "${account}"`;
-      const cluster = ctx.scheduler;
-      if (cluster) {
-        // Checked before the clusters are touched, and again in the write: a refused caller
-        // creates no association.
-        const owner = await ctx.read(async (tx) => {
+      // In flight from before the cluster write until the ledger has the member: a reconciler run
+      // in between would see an association the ledger lacks and remove it.
+      const release = await ctx.inFlight.hold(account, data.user);
+      try {
+        const cluster = ctx.scheduler;
+        if (cluster) {
+          // Checked before the clusters are touched, and again in the write: a refused caller
+          // creates no association.
+          const owner = await ctx.read(async (tx) => {
+            const membership = await authorise(tx, account, verb(`"${data.user}"`));
+            requireManage(actor, membership, data, verb);
+            if (await tx.getMember(account, data.user)) return undefined;
+            return (await requireAccount(tx, account)).owner;
+          });
+          if (owner !== undefined) await addOnClusters(cluster, account, owner, data.user);
+        }
+        return await ctx.mutate(async (tx, events) => {
           const membership = await authorise(tx, account, verb(`"${data.user}"`));
           requireManage(actor, membership, data, verb);
-          if (await tx.getMember(account, data.user)) return undefined;
-          return (await requireAccount(tx, account)).owner;
+          const member: MemberRecord = {
+            account,
+            user: data.user,
+            role: data.role,
+            state: 'normal',
+            used: '0.00',
+            createdAt: ctx.now(),
+          };
+          await tx.insertMember(member);
+          events.emit('member:added', { account, user: data.user, role: data.role });
+          return member;
         });
-        if (owner !== undefined) await addOnClusters(cluster, account, owner, data.user);
+      } finally {
+        release();
       }
-      return ctx.mutate(async (tx, events) => {
-        const membership = await authorise(tx, account, verb(`"${data.user}"`));
-        requireManage(actor, membership, data, verb);
-        const member: MemberRecord = {
-          account,
-          user: data.user,
-          role: data.role,
-          state: 'normal',
-          used: '0.00',
-          createdAt: ctx.now(),
-        };
-        await tx.insertMember(member);
-        events.emit('member:added', { account, user: data.user, role: data.role });
-        return member;
-      });
     },
     async removeMember(accountInput, userInput) {
       const account = parseInput(NameSchema, accountInput, validationSubject('account_name'), ['account']);
@@ -186,28 +193,35 @@ export function createMemberOperations(ctx: LedgerContext, actor: Actor): Ledger
         }
         return member;
       };
-      const cluster = ctx.scheduler;
-      if (cluster) {
-        // The incumbent portal's order: block first (in the ledger, then on every cluster), so no
-        // new job can start while we look; refuse while jobs may still run and be charged; then
-        // remove everywhere. A refusal leaves the member blocked, as the error says.
+      // In flight from the ledger's block until its row is gone: a reconciler run in between
+      // would unblock the member or add back the association just removed.
+      const release = await ctx.inFlight.hold(account, user);
+      try {
+        const cluster = ctx.scheduler;
+        if (cluster) {
+          // The incumbent portal's order: block first (in the ledger, then on every cluster), so no
+          // new job can start while we look; refuse while jobs may still run and be charged; then
+          // remove everywhere. A refusal leaves the member blocked, as the error says.
+          await ctx.mutate(async (tx, events) => {
+            const before = await check(tx);
+            if (before.state === 'blocked') return;
+            const after: MemberRecord = { ...before, state: 'blocked' };
+            await tx.updateMember(after);
+            events.memberChanged(before, after);
+          });
+          await cluster.block(account, user);
+          const jobs = await cluster.activeJobs(account, user);
+          if (jobs.length > 0) throw memberHasJobs(account, user, jobs);
+          await cluster.remove(account, user);
+        }
         await ctx.mutate(async (tx, events) => {
-          const before = await check(tx);
-          if (before.state === 'blocked') return;
-          const after: MemberRecord = { ...before, state: 'blocked' };
-          await tx.updateMember(after);
-          events.memberChanged(before, after);
+          await check(tx);
+          await tx.deleteMember(account, user);
+          events.emit('member:removed', { account, user });
         });
-        await cluster.block(account, user);
-        const jobs = await cluster.activeJobs(account, user);
-        if (jobs.length > 0) throw memberHasJobs(account, user, jobs);
-        await cluster.remove(account, user);
+      } finally {
+        release();
       }
-      await ctx.mutate(async (tx, events) => {
-        await check(tx);
-        await tx.deleteMember(account, user);
-        events.emit('member:removed', { account, user });
-      });
     },
     setMemberRole(accountInput, userInput, role) {
       const next = parseInput(AddMemberSchema.shape.role, role, billingRules.subject('role'), [

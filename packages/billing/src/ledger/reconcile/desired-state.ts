@@ -29,3 +29,34 @@ export async function desiredState(ctx: LedgerContext): Promise<DesiredAccount[]
     byName.get(m.account)?.members.set(m.user, memberBlockState(m, now, ctx.timeZone).blocked);
   return [...byName.values()];
 }
+
+/**
+ * Re-reads one account, or one member with `user`, from the ledger and puts what it holds now in
+ * `desired` (replacing what the run read at its start): the reconciler decides every write on
+ * this fresh record, never on a desired state that went stale while it listed and wrote.
+ */
+export async function refreshDesired(
+  ctx: LedgerContext,
+  desired: DesiredAccount[],
+  account: string,
+  user?: string,
+): Promise<void> {
+  const now = ctx.now();
+  const { record, member } = await ctx.read(async (tx) => ({
+    record: await tx.getAccount(account),
+    member: user === undefined ? undefined : await tx.getMember(account, user),
+  }));
+  const at = desired.findIndex((a) => a.name === account);
+  const want = desired[at];
+  // An account the run did not read at its start is the next run's: the run knows none of its
+  // members, and must not take them for extra.
+  if (!want) return;
+  if (!record) {
+    desired.splice(at, 1);
+    return;
+  }
+  want.blocked = accountBlockState(record, now).blocked;
+  if (user === undefined) return;
+  if (member) want.members.set(user, memberBlockState(member, now, ctx.timeZone).blocked);
+  else want.members.delete(user);
+}

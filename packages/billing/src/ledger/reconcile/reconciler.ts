@@ -1,8 +1,10 @@
-import { delay, type HpckitClient, type SchedulerAccount } from '@hpckit/core';
-import { activeJobsOn, memberHasJobs, tolerate } from '../membership/cluster-membership.js';
+import { delay, type SchedulerAccount } from '@hpckit/core';
 import type { Ledger } from '../create-ledger.js';
 import type { LedgerEventName } from '../ledger-events.js';
-import { type DesiredAccount, desiredState } from './desired-state.js';
+import { type DesiredAccount, desiredState, refreshDesired } from './desired-state.js';
+import { differences } from './differences.js';
+import type { ReconcileDeferral, ReconcileFailure, ReconcileReport } from './report.js';
+import { type ReconcileClient, writeDifference } from './write-difference.js';
 
 /** Options of {@link createReconciler}. */
 export interface ReconcilerOptions {
@@ -12,7 +14,7 @@ export interface ReconcilerOptions {
    * `accounts.list`, `accounts.block`, `users.block`, `users.manage`, and `jobs.list` to see whether
    * a member to remove still has jobs).
    */
-  client: Pick<HpckitClient, 'accounts' | 'users' | 'clusters' | 'jobs'>;
+  client: ReconcileClient;
   /** Clusters to reconcile. @default every cluster of the client */
   clusters?: string[];
   /** Write-and-verify rounds before a difference is reported as a failure. @default 3 */
@@ -31,40 +33,6 @@ export interface ReconcilerOptions {
   removeExtra?: boolean;
 }
 
-/** One write the reconciler made. */
-export interface ReconcileChange {
-  cluster: string;
-  action:
-    | 'create-account'
-    | 'add-member'
-    | 'block-account'
-    | 'unblock-account'
-    | 'block-member'
-    | 'unblock-member'
-    | 'remove-member';
-  account: string;
-  user?: string;
-}
-
-/** A difference the reconciler could not remove, with the last error. */
-export interface ReconcileFailure {
-  cluster: string;
-  account: string;
-  user?: string;
-  /** What was wanted: `blocked`, `unblocked`, `present` or `absent`. */
-  wanted: string;
-  error?: string;
-}
-
-/** What one reconciliation did. */
-export interface ReconcileReport {
-  changes: ReconcileChange[];
-  /** Differences still present after every attempt (empty when all clusters match the ledger). */
-  failures: ReconcileFailure[];
-  /** Accounts and memberships checked, over all clusters. */
-  checked: number;
-}
-
 /** Pushes the ledger's accounts, memberships and block states to the clusters, verifies them, and retries. */
 export interface Reconciler {
   /** Reconciles every cluster once: read, write the differences, read again to verify, retry. */
@@ -77,7 +45,7 @@ export interface Reconciler {
   ): () => void;
   /** Runs again whenever a ledger event changes a block state or a membership; returns the unsubscribe function. */
   attach(onReport?: (report: ReconcileReport) => void, onError?: (err: unknown) => void): () => void;
-  /** Resolves when no run is under way or queued. */
+  /** Resolves when no run is under way, queued, or waiting for a change in flight to end. */
   idle(): Promise<void>;
 }
 
@@ -95,8 +63,19 @@ const TRIGGERS: LedgerEventName[] = [
  * Creates the block-state reconciler. The ledger decides (a pure function of its data); the
  * reconciler makes every cluster agree — create accounts, add and remove members (removal as
  * `removeMember` does it: block, and remove once no job of theirs is pending or running), block or
- * unblock accounts and users in accounts through the adapters — then reads the state back, because a write the scheduler accepted is not proof
- * that it took effect. Blocking never kills running jobs: schedulers only refuse new submissions.
+ * unblock accounts and users in accounts through the adapters — then reads the state back, because
+ * a write the scheduler accepted is not proof that it took effect. Blocking never kills running
+ * jobs: schedulers only refuse new submissions.
+ *
+ * A run never undoes a membership change in flight. A member whom `addMember` or `removeMember`
+ * of the same ledger object is changing (from before its first write to after its last) is
+ * left alone and listed in the report's `deferred`; an attached or started reconciler runs again
+ * when the change ends. Every other write is decided on that one account or member read afresh
+ * from the ledger just before it, so a desired state that went stale during the run never
+ * removes, re-adds, blocks or unblocks anyone, and nobody the ledger has is removed. Another
+ * process changing the same ledger (the `hpckit` CLI, a second portal) is not seen in flight: its
+ * `addMember` can still lose the association it just created to a run here that reads the ledger
+ * before its insert, until the next run adds it back.
  *
  * @example
  * ```ts
@@ -116,96 +95,115 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
     (createMissing || d.wanted !== 'present') && (removeExtra || d.wanted !== 'absent');
   const clusters = () => options.clusters ?? [...client.clusters];
 
+  const ctx = ledger.context;
+  const keyOf = (d: { account: string; user?: string }) => `${d.account}\u0000${d.user ?? ''}`;
+
   async function reconcileCluster(cluster: string, desired: DesiredAccount[], report: ReconcileReport) {
-    let pending: ReconcileFailure[] = [];
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      let actual: Map<string, SchedulerAccount>;
-      try {
-        actual = new Map((await client.accounts.list({}, { cluster })).map((a) => [a.name, a]));
-      } catch (err) {
-        pending = [{ cluster, account: '*', wanted: 'listed', error: messageOf(err) }];
-        if (attempt < attempts) await delay(retryDelayMs);
-        continue;
-      }
-      const errors = new Map<string, string>();
-      const write = async (change: ReconcileChange, call: () => Promise<void>) => {
-        try {
-          await call();
-          report.changes.push(change);
-        } catch (err) {
-          errors.set(`${change.account}\u0000${change.user ?? ''}`, messageOf(err));
-        }
-      };
-      const diffs = differences(cluster, desired, actual);
-      if (attempt === 1) report.checked += desired.reduce((n, a) => n + 1 + a.members.size, 0);
-      if (diffs.length === 0) return;
-      for (const d of diffs) {
-        const m = d.user === undefined ? undefined : { user: d.user, account: d.account };
-        const o = { cluster };
-        if (!wanted(d)) continue;
-        if (d.wanted === 'absent' && m) {
-          await write({ cluster, action: 'remove-member', account: d.account, user: d.user }, async () => {
-            await tolerate(client.users.block(m, o), 'NOT_FOUND');
-            const jobs = await activeJobsOn(client, cluster, m.account, m.user);
-            if (jobs.length > 0) throw memberHasJobs(m.account, m.user, jobs);
-            await tolerate(client.users.remove(m, o), 'NOT_FOUND');
-          });
-        } else if (d.wanted === 'present' && m === undefined) {
-          const owner = desired.find((a) => a.name === d.account)!.owner;
-          await write({ cluster, action: 'create-account', account: d.account }, () =>
-            client.accounts.create({ name: d.account, owner }, o),
-          );
-        } else if (d.wanted === 'present' && m) {
-          await write({ cluster, action: 'add-member', account: d.account, user: d.user }, () =>
-            client.users.add(m, o),
-          );
-        } else if (m === undefined) {
-          const block = d.wanted === 'blocked';
-          await write(
-            { cluster, action: block ? 'block-account' : 'unblock-account', account: d.account },
-            () => (block ? client.accounts.block(d.account, o) : client.accounts.unblock(d.account, o)),
-          );
-        } else {
-          const block = d.wanted === 'blocked';
-          await write(
-            { cluster, action: block ? 'block-member' : 'unblock-member', account: d.account, user: d.user },
-            () => (block ? client.users.block(m, o) : client.users.unblock(m, o)),
-          );
-        }
-      }
-      pending = diffs.filter(wanted).map((d) => {
-        const error = errors.get(`${d.account}\u0000${d.user ?? ''}`);
-        return error === undefined ? d : { ...d, error };
-      });
-      // Creating an account or a member can reveal block differences: go round again at once.
-      if (pending.length === 0) return;
-      if (attempt < attempts && errors.size > 0) await delay(retryDelayMs);
+    const o = { cluster };
+    const deferred = new Map<string, ReconcileDeferral>();
+    /**
+     * The difference of one record that holds now: the record read afresh from the ledger (into
+     * `desired`, for the rounds that follow), against the cluster as listed.
+     */
+    async function stillDifferent(d: ReconcileFailure, actual: Map<string, SchedulerAccount>) {
+      await refreshDesired(ctx, desired, d.account, d.user);
+      const account = desired.filter((a) => a.name === d.account);
+      return differences(cluster, account, actual).find((x) => x.user === d.user);
     }
-    // Verify what the last round wrote.
+    /**
+     * Holds a member for a write, or `undefined` when a change of theirs is in flight. An account
+     * needs no hold: its changes are one ledger transaction each (createAccount's cluster write
+     * comes first, and an account the run did not read is never touched).
+     */
+    function hold(d: ReconcileFailure): (() => void) | undefined {
+      if (d.user === undefined) return () => undefined;
+      const release = ctx.inFlight.tryHold(d.account, d.user);
+      if (!release) deferred.set(keyOf(d), { cluster, account: d.account, user: d.user });
+      return release;
+    }
+
+    let pending: ReconcileFailure[] = [];
     try {
-      const actual = new Map((await client.accounts.list({}, { cluster })).map((a) => [a.name, a]));
-      const left = differences(cluster, desired, actual).filter(wanted);
-      const errorOf = new Map(pending.map((p) => [`${p.account}\u0000${p.user ?? ''}`, p.error]));
-      report.failures.push(
-        ...left.map((d) => {
-          const error = errorOf.get(`${d.account}\u0000${d.user ?? ''}`);
-          return error === undefined ? d : { ...d, error };
-        }),
-      );
-    } catch (err) {
-      report.failures.push({ cluster, account: '*', wanted: 'listed', error: messageOf(err) });
+      for (let attempt = 1; attempt <= attempts; attempt++) {
+        let actual: Map<string, SchedulerAccount>;
+        try {
+          actual = new Map((await client.accounts.list({}, o)).map((a) => [a.name, a]));
+        } catch (err) {
+          pending = [{ cluster, account: '*', wanted: 'listed', error: messageOf(err) }];
+          if (attempt < attempts) await delay(retryDelayMs);
+          continue;
+        }
+        const errors = new Map<string, string>();
+        const diffs = differences(cluster, desired, actual).filter(wanted);
+        if (attempt === 1) report.checked += desired.reduce((n, a) => n + 1 + a.members.size, 0);
+        deferred.clear();
+        for (const d of diffs) {
+          // The order closes the window of a change in this process. A member in flight is left
+          // alone: its change's own ledger event brings the next run. A member not in flight is
+          // now held by us, so no change of theirs can start, and one that ran has committed its
+          // last ledger write, after its cluster writes: the fresh read sees it, and the write is
+          // decided on the ledger as it is now, never on what the run read at its start.
+          const release = hold(d);
+          if (!release) continue;
+          try {
+            const still = await stillDifferent(d, actual);
+            // Gone, or now another difference: the next round lists the cluster again.
+            if (still?.wanted !== d.wanted) continue;
+            report.changes.push(await writeDifference(client, d, desired));
+          } catch (err) {
+            errors.set(keyOf(d), messageOf(err));
+          } finally {
+            release();
+          }
+        }
+        pending = diffs
+          .filter((d) => !deferred.has(keyOf(d)))
+          .map((d) => {
+            const error = errors.get(keyOf(d));
+            return error === undefined ? d : { ...d, error };
+          });
+        // Creating an account or a member can reveal block differences: go round again at once.
+        if (pending.length === 0) return;
+        if (attempt < attempts && errors.size > 0) await delay(retryDelayMs);
+      }
+      // Verify what the last round wrote: a difference that still holds against the ledger as it
+      // is now is a failure.
+      try {
+        const actual = new Map((await client.accounts.list({}, o)).map((a) => [a.name, a]));
+        const errorOf = new Map(pending.map((p) => [keyOf(p), p.error]));
+        deferred.clear();
+        for (const d of differences(cluster, desired, actual).filter(wanted)) {
+          const release = hold(d);
+          if (!release) continue;
+          try {
+            const left = await stillDifferent(d, actual);
+            if (!left || !wanted(left)) continue;
+            const error = errorOf.get(keyOf(left));
+            report.failures.push(error === undefined ? left : { ...left, error });
+          } finally {
+            release();
+          }
+        }
+      } catch (err) {
+        report.failures.push({ cluster, account: '*', wanted: 'listed', error: messageOf(err) });
+      }
+    } finally {
+      report.deferred.push(...deferred.values());
     }
   }
 
   async function run(): Promise<ReconcileReport> {
-    const report: ReconcileReport = { changes: [], failures: [], checked: 0 };
-    const desired = await desiredState(ledger.context);
+    const report: ReconcileReport = { changes: [], failures: [], deferred: [], checked: 0 };
+    const desired = await desiredState(ctx);
     for (const cluster of clusters()) await reconcileCluster(cluster, desired, report);
     return report;
   }
 
   let current: Promise<void> = Promise.resolve();
   let queued = false;
+  // Runs waiting for a change in flight to end, whether or not it changes the ledger (and so
+  // brings an event): an addMember refused after its cluster write leaves an association to remove.
+  const followUps = new Set<Promise<void>>();
   function schedule(onReport?: (r: ReconcileReport) => void, onError?: (e: unknown) => void) {
     if (queued) return;
     queued = true;
@@ -213,6 +211,13 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
       queued = false;
       try {
         const report = await run();
+        for (const d of report.deferred) {
+          const next: Promise<void> = ctx.inFlight.whenFree(d.account, d.user).then(() => {
+            followUps.delete(next);
+            schedule(onReport, onError);
+          });
+          followUps.add(next);
+        }
         onReport?.(report);
       } catch (err) {
         onError?.(err);
@@ -237,40 +242,11 @@ export function createReconciler(options: ReconcilerOptions): Reconciler {
     async idle() {
       for (;;) {
         const seen = current;
-        await seen;
-        if (seen === current && !queued) return;
+        await Promise.all([seen, ...followUps]);
+        if (seen === current && !queued && followUps.size === 0) return;
       }
     },
   };
-}
-
-function differences(
-  cluster: string,
-  desired: DesiredAccount[],
-  actual: Map<string, SchedulerAccount>,
-): ReconcileFailure[] {
-  const out: ReconcileFailure[] = [];
-  for (const want of desired) {
-    const have = actual.get(want.name);
-    if (!have) {
-      out.push({ cluster, account: want.name, wanted: 'present' });
-      continue;
-    }
-    if (have.blocked !== want.blocked) {
-      out.push({ cluster, account: want.name, wanted: want.blocked ? 'blocked' : 'unblocked' });
-    }
-    const members = new Map(have.members.map((m) => [m.user, m.blocked]));
-    for (const [user, blocked] of want.members) {
-      const was = members.get(user);
-      if (was === undefined) out.push({ cluster, account: want.name, user, wanted: 'present' });
-      else if (was !== blocked)
-        out.push({ cluster, account: want.name, user, wanted: blocked ? 'blocked' : 'unblocked' });
-    }
-    for (const user of members.keys()) {
-      if (!want.members.has(user)) out.push({ cluster, account: want.name, user, wanted: 'absent' });
-    }
-  }
-  return out;
 }
 
 function messageOf(err: unknown): string {
