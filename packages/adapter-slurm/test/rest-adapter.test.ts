@@ -473,6 +473,19 @@ describe('what a listing asks slurmrestd for, in every version', () => {
     expect(reads[1]).toBe('/slurm/v0.0.38/jobs');
   });
 
+  it('1,500 tasks of one array: accounting and slurmctld are each asked for the array once', async () => {
+    const { adapter, server } = setup({
+      ...served(['v0.0.38'], '22.05.8'),
+      'GET /slurm/v0.0.38/job/678': json('22.05/v0.0.38-job-array-held.json'),
+      'GET /slurmdb/v0.0.38/jobs': { body: { jobs: [], errors: [] } },
+    });
+    const ids = Array.from({ length: 1_500 }, (_, i) => `678_${i}`);
+    const page = await adapter.jobs.list({ jobIds: ids, offset: 0 }, { user: 'alice' });
+    expect(page.jobs.map((j) => j.id)).toEqual(['678_0', '678_1', '678_2', '678_3']);
+    const reads = server.seen.map((r) => r.path).filter((p) => !p.endsWith('/ping') && p !== '/openapi');
+    expect(reads).toEqual(['/slurmdb/v0.0.38/jobs?step=678', '/slurm/v0.0.38/job/678']);
+  });
+
   it.each(versions)(
     '%s: a retried key reads accounting from its first attempt, by name and user',
     async (v) => {

@@ -169,7 +169,7 @@ async function jobsByIds(
  * array is one squeue, not 100 batches; the caller keeps only the tasks it asked for. A task
  * asked alone stays a task.
  */
-function byArray(ids: readonly string[]): string[] {
+export function byArray(ids: readonly string[]): string[] {
   const tasksOf = new Map<string, number>();
   for (const id of ids) {
     const [array, task] = id.split('_');

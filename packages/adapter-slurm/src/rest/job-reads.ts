@@ -45,9 +45,10 @@ export function accountingJobsPath(codec: RestCodec, filter: AccountingFilter, n
   return `/slurmdb/${codec.version}/jobs${query ? `?${query}` : ''}`;
 }
 
-// Each value percent-encoded (slurmrestd decodes RFC 3986 escapes), the separating commas not.
+// Commas too are escaped: 22.05's slurmrestd answers a bare one in a query "Unable to parse
+// query." (HTTP 400), and decodes `%2C` into the comma-separated list it splits.
 function csv(values: readonly string[]): string {
-  return [...new Set(values)].map(encodeURIComponent).join(',');
+  return [...new Set(values)].map(encodeURIComponent).join('%2C');
 }
 
 /** Whether an id can be asked of accounting's `step` filter or slurmctld's `/job/{id}`. */
