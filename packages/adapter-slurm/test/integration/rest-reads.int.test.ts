@@ -6,11 +6,10 @@
  * this process never sent and from its first attempt on once it has. Every request and the jobs in
  * each answer are observed through the adapter's `fetch` option.
  */
-import { execFileSync } from 'node:child_process';
 import { createRuntimeAdapter } from '@hpckit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jwtAuth, slurmRestAdapter } from '../../src/index.js';
-import { assertClusterUp, REST_URL, scontrolToken, sleep } from './cluster.js';
+import { assertClusterUp, purgedIds, REST_URL, scontrolToken, sleep } from './cluster.js';
 
 assertClusterUp();
 
@@ -52,48 +51,20 @@ afterAll(async () => {
   await Promise.all(opened.map((a) => a.close()));
 });
 
-/** One of alice's jobs that ended and left slurmctld a minute ago or more: accounting alone has it. */
-function purgedJobOfAlice(): string | undefined {
-  const out = execFileSync(
-    'sacct',
-    [
-      '-u',
-      'alice',
-      '-X',
-      '-n',
-      '-P',
-      '-o',
-      'JobID,JobIDRaw,End',
-      '--state=CD',
-      '-S',
-      'now-6hours',
-      '-E',
-      'now',
-    ],
-    { encoding: 'utf8', env: { ...process.env, SLURM_TIME_FORMAT: '%s' } },
-  );
-  const cutoff = Date.now() / 1000 - 60;
-  return out
-    .trim()
-    .split('\n')
-    .map((l) => l.split('|'))
-    .filter(([id, raw, end]) => id === raw && /^\d+$/.test(id ?? '') && Number(end) < cutoff)
-    .at(-1)?.[0];
-}
-
 let purged: string;
 beforeAll(async () => {
-  const found = purgedJobOfAlice();
+  const [found] = purgedIds(1, 'alice');
   if (found) {
     purged = found;
     return;
   }
-  // A fresh cluster: make one, and wait for slurmctld to forget it (MinJobAge 10 s).
+  // A fresh cluster: make one, and wait for slurmctld to forget it (MinJobAge 10 s: the REST
+  // conformance counts on 25 s too).
   const { adapter } = observed('v0.0.38');
   opened.push(adapter);
   purged = (await adapter.jobs.submit({ ...spec, name: 'reads-done', command: 'true' }, alice)).job.id;
-  await sleep(75_000);
-}, 120_000);
+  await sleep(25_000);
+}, 60_000);
 
 describe.each(['v0.0.36', 'v0.0.37', 'v0.0.38'])('what the REST adapter reads over %s', (version) => {
   it('a listing by ids reads those jobs only: slurmctld per job, accounting by id, no window', async () => {
@@ -152,8 +123,12 @@ describe.each(['v0.0.36', 'v0.0.37', 'v0.0.38'])('what the REST adapter reads ov
         )
       ).job;
       expect(again.id).toBe(first.id);
-      const windows = reads
-        .filter((r) => r.url.pathname === `/slurmdb/${version}/jobs`)
+      const accounting = reads.filter((r) => r.url.pathname === `/slurmdb/${version}/jobs`);
+      // v0.0.36 names a queued job's user from accounting, by its id: not a lookup of the key.
+      const byId = accounting.filter((r) => r.url.searchParams.get('step') === first.id);
+      expect(byId.length).toBe(version === 'v0.0.36' ? accounting.length - 1 : 0);
+      const windows = accounting
+        .filter((r) => !byId.includes(r))
         .map((r) => {
           expect(r.url.searchParams.get('job_name')).toBe(name);
           return Number(/^now-(\d+)seconds$/.exec(r.url.searchParams.get('start_time')!)![1]);
