@@ -26,7 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { sacctFormat } from '../packages/adapter-slurm/src/parse/sacct.js';
 import type { LookupMeasurement, WatchMeasurement } from './lib/client-watch.child.js';
 import { report, section } from './lib/measure.js';
-import { clusterUp } from './lib/slurm-cluster.js';
+import { clusterUp, purgedIds } from './lib/slurm-cluster.js';
 
 const SHORT_JOBS = 100;
 const PURGED = 200;
@@ -211,36 +211,6 @@ async function endNotice(): Promise<void> {
     cpuS: timeout.cpuMs / 1000,
     peakMiB: timeout.peakMiB,
   });
-}
-
-/** Ended jobs accounting holds that left the queue at least a minute ago. */
-function purgedIds(n: number): string[] {
-  const out = execFileSync(
-    'sacct',
-    [
-      '-a',
-      '-X',
-      '-n',
-      '-P',
-      '-o',
-      'JobID,JobIDRaw,End',
-      '--state=CD,CA,F,TO',
-      '-S',
-      'now-30days',
-      '-E',
-      'now',
-    ],
-    { encoding: 'utf8', env: { ...process.env, SLURM_TIME_FORMAT: '%s' } },
-  );
-  const cutoff = Date.now() / 1000 - 60;
-  const ids = out
-    .trim()
-    .split('\n')
-    .map((l) => l.split('|') as [string, string, string])
-    // Plain jobs only: an array task is looked up by its array id, not its raw id.
-    .filter(([id, raw, end]) => id === raw && /^\d+$/.test(id) && Number(end) < cutoff)
-    .map(([id]) => id);
-  return ids.slice(-n);
 }
 
 async function lookups(dir: string): Promise<void> {

@@ -4,6 +4,7 @@ import { KNOWN_HOSTS, keyOf } from '../../test/support/test-cluster.js';
 export {
   clusterUp,
   KNOWN_HOSTS,
+  purgedIds,
   SSH_PORT as PORT,
   sshPerUser,
 } from '../../test/support/test-cluster.js';

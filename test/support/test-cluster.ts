@@ -118,3 +118,36 @@ export async function scontrolToken(
     expiresAt: new Date(Date.now() + lifespanSeconds * 1000),
   };
 }
+
+/**
+ * The last `n` plain jobs (no array tasks) accounting holds as ended that left the queue at least
+ * a minute ago, of every user or of `user`.
+ */
+export function purgedIds(n: number, user?: string): string[] {
+  const out = execFileSync(
+    'sacct',
+    [
+      ...(user === undefined ? ['-a'] : ['-u', user]),
+      '-X',
+      '-n',
+      '-P',
+      '-o',
+      'JobID,JobIDRaw,End',
+      '--state=CD,CA,F,TO',
+      '-S',
+      'now-30days',
+      '-E',
+      'now',
+    ],
+    { encoding: 'utf8', env: { ...process.env, SLURM_TIME_FORMAT: '%s' } },
+  );
+  const cutoff = Date.now() / 1000 - 60;
+  const ids = out
+    .trim()
+    .split('\n')
+    .map((l) => l.split('|') as [string, string, string])
+    // Plain jobs only: an array task is looked up by its array id, not its raw id.
+    .filter(([id, raw, end]) => id === raw && /^\d+$/.test(id) && Number(end) < cutoff)
+    .map(([id]) => id);
+  return ids.slice(-n);
+}

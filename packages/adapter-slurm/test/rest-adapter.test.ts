@@ -79,7 +79,7 @@ describe('codecs read the same job alike in every version', () => {
       ...served([v], '22.05.8'),
       [`GET /slurm/${v}/job/676`]: json(`22.05/${v}-job-completed.json`),
       // v0.0.36 leaves user_name empty: accounting names the user.
-      [`GET /slurmdb/${v}/job/676`]: json('22.05/v0.0.38-dbjob-completed.json'),
+      [`GET /slurmdb/${v}/jobs`]: json('22.05/v0.0.38-dbjob-completed.json'),
     };
     const { adapter } = setup(routes);
     const job = await adapter.jobs.get('676', { user: 'alice' });
@@ -124,6 +124,8 @@ describe('codecs read the same job alike in every version', () => {
         [`GET /slurm/${v}/job/701`]: json(`24.05/${v}-job-failed.json`),
         [`GET /slurm/${v}/job/702`]: json(`24.05/${v}-job-running.json`),
         [`GET /slurm/${v}/job/703`]: json(`24.05/${v}-job-array-held.json`),
+        // An array's ended tasks are in accounting only: it is asked too, as sacct is.
+        [`GET /slurmdb/${v}/jobs`]: { body: { jobs: [], errors: [] } },
       });
       const failed = await adapter.jobs.get('701', { user: 'alice' });
       expect(failed).toMatchObject({
@@ -161,11 +163,11 @@ describe('errors', () => {
     const { adapter, server } = setup({
       ...served(['v0.0.38'], '22.05.8'),
       'GET /slurm/v0.0.38/job/999999': json('22.05/v0.0.38-job-unknown.json', 500),
-      'GET /slurmdb/v0.0.38/job/999999': json('22.05/v0.0.38-dbjob-unknown.json', 500),
+      'GET /slurmdb/v0.0.38/jobs': json('22.05/v0.0.38-dbjob-unknown.json', 500),
     });
     const err = await adapter.jobs.get('999999', { user: 'alice' }).catch((e: unknown) => e);
     expect(isHpckitError(err, 'NOT_FOUND')).toBe(true);
-    expect(server.seen.map((r) => r.path)).toContain('/slurmdb/v0.0.38/job/999999');
+    expect(server.seen.map((r) => r.path)).toContain('/slurmdb/v0.0.38/jobs?step=999999');
   });
 
   it('a refused submission carries Slurm’s words and the valid partitions, never the token', async () => {
@@ -297,7 +299,7 @@ describe('hold, release and time limit: a job update', () => {
         ...served([v], release),
         [`POST /slurm/${v}/job/${id}`]: { body: { errors: [] } },
         [`GET /slurm/${v}/job/${id}`]: json(job),
-        [`GET /slurmdb/${v}/job/${id}`]: json('22.05/v0.0.38-dbjob-completed.json'),
+        [`GET /slurmdb/${v}/jobs`]: json('22.05/v0.0.38-dbjob-completed.json'),
       });
       expect(adapter.capabilities).toMatchObject({ 'jobs.hold': true, 'jobs.updateTimeLimit': true });
       await adapter.jobs.hold!(id, { user: 'alice' });
@@ -390,4 +392,128 @@ describe('listing', () => {
     expect(accounting()).toBe(1);
     expect(all.jobs.map((j) => j.id)).toContain('676');
   });
+});
+
+describe('what a listing asks slurmrestd for, in every version', () => {
+  const versions = [...SLURM_22, 'v0.0.39', 'v0.0.40', 'v0.0.41'];
+  const releaseOf = (v: string) => (SLURM_22.includes(v) ? '22.05.8' : '24.05.4');
+  const unknownJob = (v: string) =>
+    json(`${SLURM_22.includes(v) ? '22.05' : '24.05'}/${v}-job-unknown.json`, 500);
+  const queryOf = (path: string) => new URL(path, RESTD_URL).searchParams;
+  const accountingReads = (seen: readonly { path: string }[]) =>
+    seen.filter((r) => r.path.startsWith('/slurmdb/')).map((r) => queryOf(r.path));
+
+  it.each(versions)('%s: every filter the version takes, and the query’s own window', async (v) => {
+    const { adapter, server } = setup({
+      ...served([v], releaseOf(v)),
+      [`GET /slurm/${v}/jobs`]: { body: { jobs: [], errors: [] } },
+      [`GET /slurmdb/${v}/jobs`]: { body: { jobs: [], errors: [] } },
+    });
+    const from = new Date(Date.now() - 2 * 3_600_000);
+    await adapter.jobs.list(
+      {
+        users: ['alice'],
+        accounts: ['electroplating'],
+        partitions: ['cpu', 'gpu'],
+        name: 'relax 2',
+        submitTime: { from },
+        offset: 0,
+      },
+      { user: 'alice' },
+    );
+    const [q, ...more] = accountingReads(server.seen);
+    expect(more).toHaveLength(0);
+    // `now-<seconds>seconds`, the query's two hours (and the second or so the test took).
+    const seconds = Number(/^now-(\d+)seconds$/.exec(q!.get('start_time')!)![1]);
+    expect(seconds).toBeGreaterThanOrEqual(7_200);
+    expect(seconds).toBeLessThan(7_200 + 30);
+    expect(q!.get('account')).toBe('electroplating');
+    expect(q!.get('partition')).toBe('cpu,gpu');
+    expect(q!.get('job_name')).toBe('relax 2');
+    // 22.05's slurmdbd plugins refuse `users` ("Unknown Query field"): filtered here instead.
+    expect(q!.get('users')).toBe(SLURM_22.includes(v) ? null : 'alice');
+    expect(q!.has('step')).toBe(false);
+  });
+
+  it.each(versions)(
+    '%s: by ids, slurmctld one job at a time, accounting only those ids, no window',
+    async (v) => {
+      const { adapter, server } = setup({
+        ...served([v], releaseOf(v)),
+        [`GET /slurm/${v}/job/676`]: unknownJob(v),
+        [`GET /slurm/${v}/job/678`]: unknownJob(v),
+        [`GET /slurmdb/${v}/jobs`]: { body: { jobs: [], errors: [] } },
+      });
+      const page = await adapter.jobs.list(
+        { jobIds: ['676', '678_2', 'not-a-job'], offset: 0 },
+        { user: 'alice' },
+      );
+      expect(page.jobs).toEqual([]);
+      const live = server.seen.filter((r) => r.path.startsWith('/slurm/') && !r.path.endsWith('/ping'));
+      expect(live.map((r) => r.path).sort()).toEqual([`/slurm/${v}/job/676`, `/slurm/${v}/job/678`]);
+      const [q, ...more] = accountingReads(server.seen);
+      expect(more).toHaveLength(0);
+      expect(q!.get('step')).toBe('676,678_2');
+      expect(q!.has('start_time')).toBe(false);
+    },
+  );
+
+  it('250 ids: one accounting read first, then slurmctld’s queue once for the ids not ended', async () => {
+    const { adapter, server } = setup({
+      ...served(['v0.0.38'], '22.05.8'),
+      'GET /slurm/v0.0.38/jobs': json('22.05/v0.0.38-job-array-held.json'),
+      'GET /slurmdb/v0.0.38/jobs': json('22.05/v0.0.38-dbjob-completed.json'),
+    });
+    const ids = ['676', '678_2', ...Array.from({ length: 248 }, (_, i) => String(10_000 + i))];
+    const page = await adapter.jobs.list({ jobIds: ids, offset: 0 }, { user: 'alice' });
+    expect(page.jobs.map((j) => j.id).sort()).toEqual(['676', '678_2']);
+    const reads = server.seen.map((r) => r.path).filter((p) => !p.endsWith('/ping') && p !== '/openapi');
+    expect(reads).toHaveLength(2);
+    expect(queryOf(reads[0]!).get('step')!.split(',')).toEqual(ids);
+    expect(reads[1]).toBe('/slurm/v0.0.38/jobs');
+  });
+
+  it('1,500 tasks of one array: accounting and slurmctld are each asked for the array once', async () => {
+    const { adapter, server } = setup({
+      ...served(['v0.0.38'], '22.05.8'),
+      'GET /slurm/v0.0.38/job/678': json('22.05/v0.0.38-job-array-held.json'),
+      'GET /slurmdb/v0.0.38/jobs': { body: { jobs: [], errors: [] } },
+    });
+    const ids = Array.from({ length: 1_500 }, (_, i) => `678_${i}`);
+    const page = await adapter.jobs.list({ jobIds: ids, offset: 0 }, { user: 'alice' });
+    expect(page.jobs.map((j) => j.id)).toEqual(['678_0', '678_1', '678_2', '678_3']);
+    const reads = server.seen.map((r) => r.path).filter((p) => !p.endsWith('/ping') && p !== '/openapi');
+    expect(reads).toEqual(['/slurmdb/v0.0.38/jobs?step=678', '/slurm/v0.0.38/job/678']);
+  });
+
+  it.each(versions)(
+    '%s: a retried key reads accounting from its first attempt, by name and user',
+    async (v) => {
+      const wrapped = !SLURM_22.includes(v);
+      const { adapter, server } = setup({
+        ...served([v], releaseOf(v)),
+        [`POST /slurm/${v}/job/submit`]: json(
+          wrapped ? `24.05/${v}-submit.json` : '22.05/v0.0.38-submit-held.json',
+        ),
+        [`GET /slurm/${v}/jobs`]: { body: { jobs: [], errors: [] } },
+        [`GET /slurmdb/${v}/jobs`]: { body: { jobs: [], errors: [] } },
+      });
+      const spec = { name: 'sweep-1', command: 'true', hold: true } as never;
+      const alice = { user: 'alice', idempotencyKey: 'k-1' };
+      // A key this adapter never sent: a day back, as the CLI adapter reads.
+      await adapter.jobs.submit(spec, alice);
+      // The same key again: from its first attempt (minus 15 minutes of clock slack) on.
+      await adapter.jobs.submit(spec, alice);
+      const windows = accountingReads(server.seen).map((q) => {
+        expect(q.get('job_name')).toBe('sweep-1');
+        expect(q.get('users')).toBe(wrapped ? 'alice' : null);
+        return Number(/^now-(\d+)seconds$/.exec(q.get('start_time')!)![1]);
+      });
+      expect(windows).toHaveLength(2);
+      expect(windows[0]).toBeGreaterThanOrEqual(86_400);
+      expect(windows[0]).toBeLessThan(86_400 + 30);
+      expect(windows[1]).toBeGreaterThanOrEqual(900);
+      expect(windows[1]).toBeLessThan(900 + 30);
+    },
+  );
 });

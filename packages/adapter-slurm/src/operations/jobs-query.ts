@@ -169,7 +169,7 @@ async function jobsByIds(
  * array is one squeue, not 100 batches; the caller keeps only the tasks it asked for. A task
  * asked alone stays a task.
  */
-function byArray(ids: readonly string[]): string[] {
+export function byArray(ids: readonly string[]): string[] {
   const tasksOf = new Map<string, number>();
   for (const id of ids) {
     const [array, task] = id.split('_');
@@ -184,7 +184,7 @@ function byArray(ids: readonly string[]): string[] {
 }
 
 /** Whether a job is one of `ids`, or a task of an array among them. */
-function matcher(ids: readonly string[]): (job: Job) => boolean {
+export function matcher(ids: readonly string[]): (job: Job) => boolean {
   const wanted = new Set(ids);
   return (j) => wanted.has(j.id) || (j.arrayJobId !== undefined && wanted.has(j.arrayJobId));
 }
@@ -200,9 +200,12 @@ const MAY_BE_REQUEUED = new Set(['node_fail', 'preempted', 'boot_fail']);
  * Ids whose every accounting row is settled and ended in a way Slurm does not requeue from:
  * squeue has nothing fresher to say.
  */
-function finalIds(history: SacctJob[], ids: readonly string[]): Set<string> {
+export function finalIds(
+  history: readonly { job: Job; settled: boolean }[],
+  ids: readonly string[],
+): Set<string> {
   const wanted = new Set(ids);
-  const rows = new Map<string, SacctJob[]>();
+  const rows = new Map<string, { job: Job; settled: boolean }[]>();
   for (const h of history) {
     for (const key of [h.job.id, h.job.arrayJobId]) {
       if (key === undefined || !wanted.has(key)) continue;
@@ -213,7 +216,7 @@ function finalIds(history: SacctJob[], ids: readonly string[]): Set<string> {
   }
   const final = new Set<string>();
   for (const [id, found] of rows) {
-    const ended = (h: SacctJob) =>
+    const ended = (h: { job: Job; settled: boolean }) =>
       h.settled && h.job.state.phase === 'ended' && !MAY_BE_REQUEUED.has(h.job.state.outcome ?? '');
     if (found.every(ended)) final.add(id);
   }

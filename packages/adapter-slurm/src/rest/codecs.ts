@@ -10,6 +10,7 @@ import { outputsOf } from '../operations/idempotency-token.js';
 import { expandHostlist } from '../parse/hostlist.js';
 import { mapSlurmState } from '../parse/state-map.js';
 import { parseTres } from '../parse/tres.js';
+import type { DbJobFilter } from './job-reads.js';
 import { slurmCount, slurmNumber, slurmText, slurmTime } from './values.js';
 
 /** Operations a plugin version serves over REST. */
@@ -23,6 +24,11 @@ export interface RestCodec {
   readonly operations: ReadonlySet<RestOperation>;
   /** sbatch options the version's job description cannot carry (v0.0.36 has no `standard_output`). */
   readonly unsupportedOptions: ReadonlySet<string>;
+  /**
+   * Query parameters slurmdbd's `GET /jobs` takes in this version: 22.05's dbv0.0.36–38 have no
+   * user filter (`users` came with v0.0.39); the rest are in every version.
+   */
+  readonly dbFilters: ReadonlySet<DbJobFilter>;
   /**
    * A job of `GET /slurm/vX/job/{id}` or `/jobs`, as core's model: one job, or the tasks of an
    * array's pending record (slurmctld keeps them as one, `array_task_string` `"2-3"`).
@@ -117,7 +123,11 @@ interface Shape {
   verboseExit: boolean;
   /** slurmctld fills `user_name` (v0.0.36 leaves it empty). */
   liveUserName: boolean;
+  /** slurmdbd's `/jobs` filters by user (`users`, v0.0.39 on). */
+  dbUsers: boolean;
 }
+
+const DB_FILTERS: readonly DbJobFilter[] = ['account', 'partition', 'job_name', 'step'];
 
 function build(
   version: string,
@@ -129,6 +139,7 @@ function build(
     version,
     operations: new Set(operations),
     unsupportedOptions: new Set(missing),
+    dbFilters: new Set(shape.dbUsers ? [...DB_FILTERS, 'users'] : DB_FILTERS),
     decodeJob: (raw, cluster) => pendingTasks(raw, decodeLive(raw, cluster, shape)),
     decodeDbJob: (raw, cluster) => decodeDb(raw, cluster, shape),
     encodeSubmit: ({ script, options, environment }) => {
@@ -146,8 +157,8 @@ function build(
   };
 }
 
-const LEGACY: Shape = { wrapped: false, verboseExit: false, liveUserName: true };
-const WRAPPED: Shape = { wrapped: true, verboseExit: true, liveUserName: true };
+const LEGACY: Shape = { wrapped: false, verboseExit: false, liveUserName: true, dbUsers: false };
+const WRAPPED: Shape = { wrapped: true, verboseExit: true, liveUserName: true, dbUsers: true };
 const ALL: RestOperation[] = ['submit', 'get', 'list', 'cancel', 'history', 'hold', 'timeLimit'];
 
 /**

@@ -13,6 +13,7 @@ export {
   assertClusterUp,
   KNOWN_HOSTS,
   keyOf,
+  purgedIds,
   REST_URL,
   SSH_PORT,
   scontrolToken,
