@@ -37,9 +37,9 @@ interface Pending {
  * the submit host (a process locally, a channel over SSH; {@link BATCH_LANES} side by side),
  * `chunk` jobs per shell, and each answer comes back framed (see {@link batchScript}). Keys
  * that may already have a job are looked up first, all with one squeue (and one sacct); jobs
- * whose answer was lost (a dropped
- * connection, a controller that timed out, output without an id) are looked up by token, all
- * at once, before they are reported failed, so nothing is submitted twice.
+ * whose answer was lost (a dropped connection, a controller that timed out, output without an
+ * id) are looked up by token, all at once, before they are reported failed, so nothing is
+ * submitted twice.
  */
 export async function submitJobs(
   deps: SubmitDeps,
