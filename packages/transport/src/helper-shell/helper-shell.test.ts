@@ -131,7 +131,8 @@ describe('helper shells of the local transport', () => {
       }
       // A command with no setup sees the helper's environment untouched by the functions.
       expect(
-        (await t2.exec({ argv: sh('printf "%s|%s" "$(printenv V || echo unset)" "$HPCKIT_HELPER_UNSET_7"') })).stdout,
+        (await t2.exec({ argv: sh('printf "%s|%s" "$(printenv V || echo unset)" "$HPCKIT_HELPER_UNSET_7"') }))
+          .stdout,
       ).toBe('unset|set');
     } finally {
       delete process.env.HPCKIT_HELPER_UNSET_7;
