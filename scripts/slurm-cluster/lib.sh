@@ -57,7 +57,10 @@ live_pid() {
 start_daemon() {
   local name=$1; shift
   mkdir -p "$PIDS" "$STATE/log"
-  setsid bash -c 'echo $$ > "$0"; exec "$@"' "$PIDS/$name.pid" "$@" \
+  # From /: a daemon keeps its working directory for life, and one in the checkout that started it
+  # breaks every job once that checkout is deleted (slurmstepd prints "Unable to get current working
+  # directory" into each job's output).
+  setsid bash -c 'cd / && echo $$ > "$0" && exec "$@"' "$PIDS/$name.pid" "$@" \
     </dev/null >>"$STATE/log/$name.out" 2>&1 &
   local i
   for i in $(seq 1 50); do live_pid "$name" >/dev/null && return 0; sleep 0.05; done
